@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Bulwark needs to build, run and test.
+# Idempotent: asks apt only for what is missing. Run as root or with sudo.
+#   scripts/install-deps.sh          build + run
+#   scripts/install-deps.sh --test   also what the tests need (PostgreSQL, pytest, SDKs, clang, chromium)
+set -euo pipefail
+
+run_packages=(
+  build-essential cmake ninja-build pkg-config
+  libboost1.81-dev libboost-url1.81-dev libboost-json1.81-dev
+  libssl-dev libcrypt-dev libsqlite3-dev libpq-dev
+  libspdlog-dev libfmt-dev libcli11-dev libgtest-dev libcurl4-openssl-dev libzxcvbn-dev
+  nodejs npm
+)
+test_packages=(
+  postgresql python3-pytest python3-requests python3-twilio python3-stripe
+  clang libclang-rt-14-dev chromium openssl curl
+)
+bench_packages=(wrk nginx-light)
+
+want=("${run_packages[@]}")
+case "${1:-}" in
+  --test) want+=("${test_packages[@]}") ;;
+  --bench) want+=("${test_packages[@]}" "${bench_packages[@]}") ;;
+esac
+
+missing=()
+for p in "${want[@]}"; do
+  # Node.js may come from outside Debian (nodesource, nvm): any node >= 20 with npm will do.
+  if [[ $p == nodejs || $p == npm ]] && command -v node >/dev/null && command -v npm >/dev/null; then
+    continue
+  fi
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: all ${#want[@]} packages present"
+  exit 0
+fi
+
+SUDO=""
+if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+echo "install-deps: installing ${missing[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

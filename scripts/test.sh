@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The README's "test" command: installs what is missing, builds, and runs
+# every test: unit (SQLite and PostgreSQL), the compile-time MUST-002 check,
+# unit tests under ASan+UBSan, the fuzzers briefly, and the API tests
+# against a real server on SQLite and on a real PostgreSQL started here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+PG_PORT=${BULWARK_TEST_PG_PORT:-55432}
+FUZZ_SECONDS=${BULWARK_FUZZ_SECONDS:-15}
+PY=/usr/bin/python3   # Debian's interpreter, which has pytest and the SDKs
+
+declare -a SUMMARY=()
+step() { echo; echo "=== $* ==="; STEP_START=$SECONDS; }
+done_step() { SUMMARY+=("$1: ok ($((SECONDS - STEP_START)) s)"); }
+
+PG_DIR=""
+cleanup() { [[ -n "$PG_DIR" ]] && scripts/pg-test-server.sh stop "$PG_DIR"; }
+trap cleanup EXIT
+
+step "install dependencies"
+scripts/install-deps.sh --test
+done_step deps
+
+if [[ -f web/package.json ]]; then
+  step "build the web app"
+  (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
+  done_step web
+fi
+
+step "build (release)"
+scripts/build.sh
+done_step build
+
+step "PostgreSQL on 127.0.0.1:$PG_PORT"
+PG_DIR=$(scripts/pg-test-server.sh start "$PG_PORT")
+scripts/pg-test-server.sh createdb "$PG_PORT" bulwark_unit
+scripts/pg-test-server.sh createdb "$PG_PORT" bulwark_api
+export BULWARK_TEST_PG_DIR="$PG_DIR"
+done_step postgres
+
+step "unit tests (SQLite and PostgreSQL)"
+BULWARK_TEST_DATABASE_URL="postgresql://bulwark@127.0.0.1:$PG_PORT/bulwark_unit" \
+  ctest --test-dir build --output-on-failure -j2
+done_step unit
+
+step "MUST-002: SQL from a run-time string does not compile"
+scripts/check-compile-fail.sh
+done_step compile-fail
+
+step "API tests on SQLite"
+BULWARK_BIN="$ROOT/build/bulwark" $PY -m pytest -q -p no:cacheprovider tests/api
+done_step api-sqlite
+
+step "API tests on PostgreSQL"
+BULWARK_BIN="$ROOT/build/bulwark" \
+  BULWARK_TEST_DATABASE_URL="postgresql://bulwark@127.0.0.1:$PG_PORT/bulwark_api" \
+  $PY -m pytest -q -p no:cacheprovider tests/api
+done_step api-postgres
+
+step "unit tests under AddressSanitizer + UBSan"
+scripts/build.sh --asan
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  BULWARK_TEST_DATABASE_URL="postgresql://bulwark@127.0.0.1:$PG_PORT/bulwark_unit" \
+  ./build-asan/unit_tests --gtest_brief=1
+done_step asan
+
+step "fuzzers (${FUZZ_SECONDS}s each)"
+scripts/fuzz.sh "$FUZZ_SECONDS"
+done_step fuzz
+
+echo
+echo "=== summary ==="
+printf '%s\n' "${SUMMARY[@]}"
+echo "all test stages passed"

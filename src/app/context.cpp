@@ -1,0 +1,30 @@
+#include "app/context.hpp"
+
+#include <boost/json.hpp>
+
+namespace bulwark::app {
+
+audit::Entry RequestContext::audit_entry(std::string action, std::string target_type,
+                                         std::string target_id) const {
+  audit::Entry e;
+  if (principal) {
+    e.org_id = principal->org_id;
+    e.actor_id = principal->user_id;
+  }
+  e.actor_type = "user";
+  e.action = std::move(action);
+  e.target_type = std::move(target_type);
+  e.target_id = std::move(target_id);
+  e.ip = request.client_ip;
+  return e;
+}
+
+http::Response json_response(int status, const boost::json::value& body) {
+  http::Response res;
+  res.status = status;
+  res.headers.set("Content-Type", "application/json");
+  res.body = boost::json::serialize(body);
+  return res;
+}
+
+}  // namespace bulwark::app

@@ -1,0 +1,59 @@
+#pragma once
+// What a handler sees: the request, its typed path parameters, the
+// authenticated principal (if any) and the server's services.
+#include <boost/json/value.hpp>
+#include <optional>
+#include <string>
+
+#include "audit/audit_log.hpp"
+#include "http/message.hpp"
+#include "http/router.hpp"
+#include "security/roles.hpp"
+
+namespace bulwark::config {
+struct Config;
+}
+namespace bulwark::store {
+class Database;
+}
+namespace bulwark::http {
+class WebFiles;
+}
+
+namespace bulwark::app {
+
+struct Services {
+  const config::Config& config;
+  store::Database& db;
+  const http::WebFiles& static_files;
+};
+
+// Who is calling, once authenticated. Filled by the authenticate stage.
+// org_id comes from here and only from here: never from the request.
+struct Principal {
+  std::int64_t org_id = 0;
+  std::int64_t user_id = 0;
+  security::Role role = security::Role::viewer;
+  std::int64_t session_id = 0;  // 0 for bearer tokens
+  std::string csrf_token;       // the session's, for the CSRF stage
+  std::string email;
+};
+
+struct RequestContext {
+  const http::Request& request;
+  const http::PathParams& params;
+  const http::Route& route;
+  Services& services;
+  std::optional<Principal> principal;
+
+  // The principal of an authenticated route (the pipeline guarantees one).
+  const Principal& who() const { return principal.value(); }
+  // An audit entry pre-filled with the actor, org and client IP.
+  audit::Entry audit_entry(std::string action, std::string target_type = {},
+                           std::string target_id = {}) const;
+};
+
+// A JSON response with the given status.
+http::Response json_response(int status, const boost::json::value& body);
+
+}  // namespace bulwark::app

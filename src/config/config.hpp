@@ -1,0 +1,96 @@
+#pragma once
+// Configuration comes from BULWARK_* environment variables only; secrets
+// never come from files in the repository or command-line flags (MUST-008).
+// Every setting has a safe default for a local development run.
+#include <chrono>
+#include <cstdint>
+#include <expected>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/secret.hpp"
+
+using namespace std::chrono_literals;
+
+namespace bulwark::config {
+
+enum class Environment { development, production };
+
+struct ListenAddress {
+  std::string host;
+  std::uint16_t port = 0;
+};
+
+struct Config {
+  Environment environment = Environment::development;
+  ListenAddress listen{"127.0.0.1", 8080};
+  std::string data_dir = "./data";
+  std::string database_url;  // empty -> SQLite file in data_dir
+  std::string public_url;    // how clients reach us (webhook signatures, links)
+  std::string tls_cert_file;
+  std::string tls_key_file;
+  bool tls_allow_tls12 = false;
+  std::string trusted_proxy;  // IP of a TLS-terminating proxy whose X-Forwarded-* we believe
+  std::string web_dir;        // built web app; empty -> ./web/dist if present
+  std::string log_level = "info";
+
+  // Limits against slow or greedy clients.
+  std::size_t max_body_bytes = 1024 * 1024;
+  std::size_t max_header_bytes = 16 * 1024;
+  std::size_t max_connections = 1024;
+  std::chrono::milliseconds header_timeout{10'000};
+  std::chrono::milliseconds body_timeout{30'000};
+  std::chrono::milliseconds idle_timeout{60'000};
+  std::chrono::milliseconds shutdown_grace{10'000};
+
+  unsigned network_threads = 0;  // 0 -> number of cores
+  unsigned handler_threads = 8;  // blocking work (database)
+  std::size_t db_pool_size = 8;
+
+  // Requests per minute per client IP, by route rate class (0 = unlimited).
+  unsigned rate_standard_per_minute = 1200;
+  unsigned rate_auth_per_minute = 20;
+  unsigned rate_webhook_per_minute = 600;
+
+  // Sessions (MUST-004, MUST-010): both at most 24 h; tests shorten them.
+  std::chrono::milliseconds session_idle_timeout{24h};
+  std::chrono::milliseconds session_lifetime{24h};
+  int bcrypt_cost = 12;  // never below 12 (MUST-009)
+  unsigned password_threads = 2;  // bcrypt pool: a login storm cannot starve other requests
+  // Lockout: N failures in the window lock the account for `lockout`, doubling on repeat.
+  int lockout_failures = 5;
+  std::chrono::milliseconds lockout_window{15min};
+  std::chrono::milliseconds lockout_duration{15min};
+  // Failed logins per client IP in the lockout window before 429.
+  int ip_failure_limit = 50;
+
+  // Server-wide secret for keyed hashes (CSRF binding, blind indexes).
+  // Required in production (>= 32 bytes); random per process in development.
+  Secret secret_key;
+  bool secret_key_generated = false;
+
+  bool tls_enabled() const { return !tls_cert_file.empty(); }
+  std::string effective_database_url() const;
+  std::string effective_web_dir() const;
+};
+
+// Reads the environment through `getenv` (injectable for tests). Returns the
+// list of problems, each naming the variable, when a value is malformed.
+using Getenv = std::function<std::optional<std::string>(const char*)>;
+std::expected<Config, std::vector<std::string>> load(const Getenv& getenv);
+std::expected<Config, std::vector<std::string>> load_from_process_environment();
+
+// Production refuses to start over plain HTTP without a trusted TLS proxy
+// (MUST-NOT-007), or without the secrets it needs. Returns the problems.
+std::vector<std::string> production_problems(const Config& config);
+
+std::expected<ListenAddress, std::string> parse_listen_address(std::string_view text);
+std::expected<std::chrono::milliseconds, std::string> parse_duration(std::string_view text);
+
+// One line per setting for `bulwark admin show-config`; secrets shown only as
+// "(set, N bytes)" or "(not set)".
+std::vector<std::pair<std::string, std::string>> describe(const Config& config);
+
+}  // namespace bulwark::config

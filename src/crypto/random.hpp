@@ -1,0 +1,19 @@
+#pragma once
+// Cryptographic randomness and hashing. Only crypto/ includes OpenSSL (the
+// TLS setup in http/server.cpp goes through Asio's wrapper).
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace bulwark::crypto {
+
+std::string random_bytes(std::size_t n);      // from the OpenSSL CSPRNG; throws on failure
+std::string random_hex(std::size_t n_bytes);  // 2*n lower-case hex characters
+std::string random_token(std::size_t n_bytes); // base64url without padding
+std::string to_hex(std::string_view bytes);
+std::string sha256(std::string_view data);  // raw 32 bytes
+std::string sha256_hex(std::string_view data);
+std::string hmac_sha256(std::string_view key, std::string_view data);  // raw 32 bytes
+bool constant_time_equal(std::string_view a, std::string_view b);
+
+}  // namespace bulwark::crypto

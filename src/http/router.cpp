@@ -1,0 +1,203 @@
+#include "http/router.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace bulwark::http {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_slug_char(char c) { return (c >= 'a' && c <= 'z') || is_digit(c) || c == '-'; }
+bool is_token_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || c == '-' || c == '_';
+}
+
+bool valid_param(std::string_view kind, std::string_view value) {
+  if (kind == "int")
+    return !value.empty() && value.size() <= 18 && std::ranges::all_of(value, is_digit);
+  if (kind == "slug")
+    return !value.empty() && value.size() <= 64 && std::ranges::all_of(value, is_slug_char);
+  return !value.empty() && value.size() <= 128 && std::ranges::all_of(value, is_token_char);
+}
+
+// Next '/'-separated segment of `path` starting at `pos` (which points just
+// past a '/'); advances pos past the segment.
+std::string_view next_segment(std::string_view path, std::size_t& pos) {
+  auto end = path.find('/', pos);
+  if (end == std::string_view::npos) end = path.size();
+  auto seg = path.substr(pos, end - pos);
+  pos = end;
+  return seg;
+}
+
+}  // namespace
+
+std::string_view auth_name(Auth a) {
+  switch (a) {
+    case Auth::unset: return "unset";
+    case Auth::public_access: return "public";
+    case Auth::session_or_token: return "session_or_token";
+    case Auth::twilio_signature: return "twilio_signature";
+    case Auth::stripe_signature: return "stripe_signature";
+  }
+  return "unset";
+}
+
+std::string_view rate_class_name(RateClass r) {
+  switch (r) {
+    case RateClass::unset: return "unset";
+    case RateClass::unlimited: return "unlimited";
+    case RateClass::standard: return "standard";
+    case RateClass::auth: return "auth";
+    case RateClass::webhook: return "webhook";
+  }
+  return "unset";
+}
+
+const std::string& PathParams::text(const std::string& name) const { return values_.at(name); }
+
+std::int64_t PathParams::integer(const std::string& name) const {
+  const auto& v = values_.at(name);
+  std::int64_t out = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+  if (ec != std::errc{} || end != v.data() + v.size()) throw std::out_of_range(name);
+  return out;
+}
+
+Router::Compiled Router::compile(const std::string& pattern) {
+  if (pattern.empty() || pattern[0] != '/')
+    throw RouteDeclarationError("route pattern must start with '/': " + pattern);
+  Compiled c;
+  std::size_t pos = 1;
+  while (pos <= pattern.size()) {
+    auto seg = next_segment(pattern, pos);
+    ++pos;
+    if (seg.starts_with('{')) {
+      if (!seg.ends_with('}')) throw RouteDeclarationError("bad parameter in " + pattern);
+      auto inner = seg.substr(1, seg.size() - 2);
+      if (inner.ends_with('*')) {
+        if (pos <= pattern.size())
+          throw RouteDeclarationError("{name*} must be the last segment: " + pattern);
+        c.segments.push_back({Segment::Kind::rest, std::string(inner.substr(0, inner.size() - 1))});
+        continue;
+      }
+      auto colon = inner.find(':');
+      if (colon == std::string_view::npos)
+        throw RouteDeclarationError("parameter needs a type ({id:int}): " + pattern);
+      auto name = std::string(inner.substr(0, colon));
+      auto type = inner.substr(colon + 1);
+      Segment::Kind kind;
+      if (type == "int") kind = Segment::Kind::integer;
+      else if (type == "slug") kind = Segment::Kind::slug;
+      else if (type == "token") kind = Segment::Kind::token;
+      else throw RouteDeclarationError("unknown parameter type in " + pattern);
+      c.segments.push_back({kind, name});
+    } else {
+      if (seg.find_first_of("{}") != std::string_view::npos)
+        throw RouteDeclarationError("stray brace in " + pattern);
+      c.segments.push_back({Segment::Kind::literal, std::string(seg)});
+    }
+  }
+  return c;
+}
+
+void Router::add(Route route) {
+  const auto where = std::string(method_name(route.method)) + " " + route.pattern;
+  if (route.auth == Auth::unset) throw RouteDeclarationError(where + ": authentication not declared");
+  if (!route.permission.declared) throw RouteDeclarationError(where + ": permission not declared");
+  if (route.rate == RateClass::unset) throw RouteDeclarationError(where + ": rate class not declared");
+  if (route.effect == Effect::unset) throw RouteDeclarationError(where + ": effect not declared");
+  if (!route.handler) throw RouteDeclarationError(where + ": no handler");
+  // MUST-NOT-006: a GET (or HEAD) never changes state.
+  if ((route.method == Method::get || route.method == Method::head) &&
+      route.effect == Effect::changes_state)
+    throw RouteDeclarationError(where + ": GET routes must not change state (MUST-NOT-006)");
+  if (route.method == Method::head || route.method == Method::other)
+    throw RouteDeclarationError(where + ": declare GET; HEAD is derived from it");
+  if (route.auth != Auth::public_access && route.execution == Execution::network_thread)
+    throw RouteDeclarationError(where + ": authenticated routes read the database; not on the "
+                                        "network thread");
+  if (route.auth == Auth::public_access && route.permission.value != security::Permission::none)
+    throw RouteDeclarationError(where + ": a public route cannot require a permission");
+  for (const auto& r : routes_)
+    if (r.method == route.method && r.pattern == route.pattern)
+      throw RouteDeclarationError(where + ": declared twice");
+  compiled_.push_back(compile(route.pattern));
+  routes_.push_back(std::move(route));
+}
+
+bool Router::match_segments(const Compiled& c, std::string_view path, PathParams& out) {
+  if (path.empty() || path[0] != '/') return false;
+  std::size_t pos = 1;
+  for (const auto& s : c.segments) {
+    if (s.kind == Segment::Kind::rest) {
+      out.set(s.text, std::string(path.substr(std::min(pos, path.size()))));
+      return true;
+    }
+    if (pos > path.size()) return false;
+    auto seg = next_segment(path, pos);
+    ++pos;
+    switch (s.kind) {
+      case Segment::Kind::literal:
+        if (seg != s.text) return false;
+        break;
+      case Segment::Kind::integer:
+        if (!valid_param("int", seg)) return false;
+        out.set(s.text, std::string(seg));
+        break;
+      case Segment::Kind::slug:
+        if (!valid_param("slug", seg)) return false;
+        out.set(s.text, std::string(seg));
+        break;
+      case Segment::Kind::token:
+        if (!valid_param("token", seg)) return false;
+        out.set(s.text, std::string(seg));
+        break;
+      case Segment::Kind::rest: break;
+    }
+  }
+  return pos > path.size();
+}
+
+MatchResult Router::match(Method method, std::string_view path) const {
+  MatchResult result;
+  const Method wanted = method == Method::head ? Method::get : method;
+  // Routes ending in {name*} are fallbacks: they are tried only when no other
+  // route knows the path, so a typo in an API method gives 405, not the web app.
+  for (bool fallback : {false, true}) {
+    for (std::size_t i = 0; i < routes_.size(); ++i) {
+      const bool is_fallback = !compiled_[i].segments.empty() &&
+                               compiled_[i].segments.back().kind == Segment::Kind::rest;
+      if (is_fallback != fallback) continue;
+      PathParams params;
+      if (!match_segments(compiled_[i], path, params)) continue;
+      const Route& r = routes_[i];
+      if (r.method == wanted && result.kind != MatchResult::Kind::found) {
+        result.kind = MatchResult::Kind::found;
+        result.route = &r;
+        result.params = std::move(params);
+      }
+      if (std::ranges::find(result.allowed, r.method) == result.allowed.end())
+        result.allowed.push_back(r.method);
+      if (r.method == Method::get &&
+          std::ranges::find(result.allowed, Method::head) == result.allowed.end())
+        result.allowed.push_back(Method::head);
+    }
+    if (!result.allowed.empty()) break;
+  }
+  if (result.kind != MatchResult::Kind::found && !result.allowed.empty())
+    result.kind = MatchResult::Kind::method_not_allowed;
+  return result;
+}
+
+std::string allow_header(const std::vector<Method>& methods) {
+  std::string out;
+  for (auto m : methods) {
+    if (!out.empty()) out += ", ";
+    out += method_name(m);
+  }
+  return out;
+}
+
+}  // namespace bulwark::http

@@ -1,0 +1,155 @@
+#include "identity/users.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "identity/clock.hpp"
+
+namespace bulwark::identity {
+
+using store::Sql;
+
+namespace {
+
+User user_from(const store::Row& row) {
+  // Columns: id, org_id, email, name, role, active, created_at
+  User u;
+  u.id = row.integer(0);
+  u.org_id = row.integer(1);
+  u.email = row.text(2);
+  u.name = row.text(3);
+  u.role = security::parse_role(row.text(4)).value_or(security::Role::viewer);
+  u.active = row.integer(5) != 0;
+  u.created_at_ms = row.integer(6);
+  return u;
+}
+
+Org org_from(const store::Row& row) {
+  return Org{row.integer(0), row.text(1), row.text(2), row.optional_integer(3)};
+}
+
+}  // namespace
+
+std::string normalize_email(std::string_view email) {
+  while (!email.empty() && std::isspace(static_cast<unsigned char>(email.front())))
+    email.remove_prefix(1);
+  while (!email.empty() && std::isspace(static_cast<unsigned char>(email.back())))
+    email.remove_suffix(1);
+  std::string out(email);
+  std::ranges::transform(out, out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+bool plausible_email(std::string_view e) {
+  if (e.size() < 3 || e.size() > 254) return false;
+  auto at = e.find('@');
+  if (at == std::string_view::npos || at == 0 || at != e.rfind('@')) return false;
+  auto domain = e.substr(at + 1);
+  if (domain.size() < 3 || domain.find('.') == std::string_view::npos || domain.front() == '.' ||
+      domain.back() == '.')
+    return false;
+  return std::ranges::none_of(e, [](unsigned char c) { return c <= ' ' || c == 0x7f; });
+}
+
+bool valid_slug(std::string_view s) {
+  return !s.empty() && s.size() <= 64 && s.front() != '-' &&
+         std::ranges::all_of(s, [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+         });
+}
+
+Org create_org(store::Connection& conn, std::string_view slug, std::string_view name) {
+  auto r = conn.query(Sql("INSERT INTO orgs (slug, name, created_at) VALUES ($1, $2, $3) "
+                          "RETURNING id"),
+                      {std::string(slug), std::string(name), now_ms()});
+  return Org{r.rows.at(0).integer(0), std::string(slug), std::string(name), std::nullopt};
+}
+
+std::optional<Org> find_org_by_slug(store::Database& db, std::string_view slug) {
+  auto r = db.query(Sql("SELECT id, slug, name, session_idle_seconds FROM orgs WHERE slug = $1"),
+                    {std::string(slug)});
+  if (r.empty()) return std::nullopt;
+  return org_from(r.rows[0]);
+}
+
+std::optional<Org> find_org(store::Database& db, std::int64_t org_id) {
+  auto r = db.query(Sql("SELECT id, slug, name, session_idle_seconds FROM orgs WHERE id = $1"),
+                    {org_id});
+  if (r.empty()) return std::nullopt;
+  return org_from(r.rows[0]);
+}
+
+User create_user(store::Connection& conn, std::int64_t org_id, std::string_view email,
+                 std::string_view name, security::Role role, std::string_view password_hash) {
+  const auto now = now_ms();
+  auto r = conn.query(Sql("INSERT INTO users (org_id, email, name, role, password_hash, active, "
+                          "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 1, $6, $6) "
+                          "RETURNING id"),
+                      {org_id, normalize_email(email), std::string(name),
+                       std::string(security::role_name(role)), std::string(password_hash), now});
+  return User{r.rows.at(0).integer(0), org_id, normalize_email(email), std::string(name), role,
+              true, now};
+}
+
+std::optional<Credentials> find_credentials(store::Database& db, std::string_view email) {
+  auto r = db.query(Sql("SELECT id, org_id, email, name, role, active, created_at, password_hash "
+                        "FROM users WHERE email = $1"),
+                    {normalize_email(email)});
+  if (r.empty()) return std::nullopt;
+  return Credentials{user_from(r.rows[0]), r.rows[0].text(7)};
+}
+
+std::optional<User> find_user(store::Connection& conn, std::int64_t org_id, std::int64_t user_id) {
+  auto r = conn.query(Sql("SELECT id, org_id, email, name, role, active, created_at FROM users "
+                          "WHERE org_id = $1 AND id = $2"),
+                      {org_id, user_id});
+  if (r.empty()) return std::nullopt;
+  return user_from(r.rows[0]);
+}
+
+std::optional<User> find_user_by_email(store::Database& db, std::int64_t org_id,
+                                       std::string_view email) {
+  auto r = db.query(Sql("SELECT id, org_id, email, name, role, active, created_at FROM users "
+                        "WHERE org_id = $1 AND email = $2"),
+                    {org_id, normalize_email(email)});
+  if (r.empty()) return std::nullopt;
+  return user_from(r.rows[0]);
+}
+
+std::vector<User> list_users(store::Database& db, std::int64_t org_id, std::int64_t after_id,
+                             int limit) {
+  auto r = db.query(Sql("SELECT id, org_id, email, name, role, active, created_at FROM users "
+                        "WHERE org_id = $1 AND id > $2 ORDER BY id LIMIT $3"),
+                    {org_id, after_id, std::int64_t{limit}});
+  std::vector<User> out;
+  for (const auto& row : r.rows) out.push_back(user_from(row));
+  return out;
+}
+
+std::int64_t count_active_owners(store::Connection& conn, std::int64_t org_id) {
+  return conn
+      .query(Sql("SELECT COUNT(*) FROM users WHERE org_id = $1 AND role = 'owner' AND active = 1"),
+             {org_id})
+      .rows.at(0)
+      .integer(0);
+}
+
+void set_role(store::Connection& conn, std::int64_t org_id, std::int64_t user_id,
+              security::Role role) {
+  conn.query(Sql("UPDATE users SET role = $3, updated_at = $4 WHERE org_id = $1 AND id = $2"),
+             {org_id, user_id, std::string(security::role_name(role)), now_ms()});
+}
+
+void set_password_hash(store::Connection& conn, std::int64_t org_id, std::int64_t user_id,
+                       std::string_view hash) {
+  conn.query(Sql("UPDATE users SET password_hash = $3, updated_at = $4 "
+                 "WHERE org_id = $1 AND id = $2"),
+             {org_id, user_id, std::string(hash), now_ms()});
+}
+
+void set_active(store::Connection& conn, std::int64_t org_id, std::int64_t user_id, bool active) {
+  conn.query(Sql("UPDATE users SET active = $3, updated_at = $4 WHERE org_id = $1 AND id = $2"),
+             {org_id, user_id, std::int64_t{active ? 1 : 0}, now_ms()});
+}
+
+}  // namespace bulwark::identity

@@ -1,0 +1,63 @@
+#pragma once
+// Organizations (tenants) and their users. Every function that reads or
+// changes a user takes the caller's org id: another org's user is simply
+// not found.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "security/roles.hpp"
+#include "store/database.hpp"
+
+namespace bulwark::identity {
+
+struct Org {
+  std::int64_t id = 0;
+  std::string slug;
+  std::string name;
+  std::optional<std::int64_t> session_idle_seconds;
+};
+
+struct User {
+  std::int64_t id = 0;
+  std::int64_t org_id = 0;
+  std::string email;
+  std::string name;
+  security::Role role = security::Role::viewer;
+  bool active = true;
+  std::int64_t created_at_ms = 0;
+};
+
+struct Credentials {
+  User user;
+  std::string password_hash;
+};
+
+// Lower-cased and trimmed; emails compare case-insensitively.
+std::string normalize_email(std::string_view email);
+bool plausible_email(std::string_view email);
+bool valid_slug(std::string_view slug);
+
+// Throws store::ConstraintViolation when the slug is taken.
+Org create_org(store::Connection& conn, std::string_view slug, std::string_view name);
+std::optional<Org> find_org_by_slug(store::Database& db, std::string_view slug);
+std::optional<Org> find_org(store::Database& db, std::int64_t org_id);
+
+// Throws store::ConstraintViolation when the email is taken.
+User create_user(store::Connection& conn, std::int64_t org_id, std::string_view email,
+                 std::string_view name, security::Role role, std::string_view password_hash);
+std::optional<Credentials> find_credentials(store::Database& db, std::string_view email);
+std::optional<User> find_user(store::Connection& conn, std::int64_t org_id, std::int64_t user_id);
+std::optional<User> find_user_by_email(store::Database& db, std::int64_t org_id,
+                                       std::string_view email);
+std::vector<User> list_users(store::Database& db, std::int64_t org_id, std::int64_t after_id,
+                             int limit);
+std::int64_t count_active_owners(store::Connection& conn, std::int64_t org_id);
+void set_role(store::Connection& conn, std::int64_t org_id, std::int64_t user_id,
+              security::Role role);
+void set_password_hash(store::Connection& conn, std::int64_t org_id, std::int64_t user_id,
+                       std::string_view hash);
+void set_active(store::Connection& conn, std::int64_t org_id, std::int64_t user_id, bool active);
+
+}  // namespace bulwark::identity

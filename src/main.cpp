@@ -1,0 +1,178 @@
+// bulwark: one binary, a few subcommands. main() reads as the list of parts:
+// configuration, logging, database, route table, server.
+#include <CLI/CLI.hpp>
+#include <boost/json.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "api/routes.hpp"
+#include "app/app.hpp"
+#include "cli/admin_cli.hpp"
+#include "config/config.hpp"
+#include "http/server.hpp"
+#include "http/web_files.hpp"
+#include "logging/log.hpp"
+#include "security/passwords.hpp"
+#include "store/database.hpp"
+
+namespace {
+
+using namespace bulwark;
+using logging::Field;
+
+constexpr const char* kVersion = "0.1.0";
+
+// Exit codes: 0 ok, 1 runtime failure, 2 bad configuration.
+constexpr int kExitFailure = 1;
+constexpr int kExitConfig = 2;
+
+std::optional<config::Config> load_config() {
+  auto loaded = config::load_from_process_environment();
+  if (!loaded) {
+    std::fprintf(stderr, "bulwark: the configuration is invalid:\n");
+    for (const auto& p : loaded.error()) std::fprintf(stderr, "  - %s\n", p.c_str());
+    return std::nullopt;
+  }
+  return std::move(*loaded);
+}
+
+std::unique_ptr<store::Database> open_db(const config::Config& c) {
+  store::DatabaseOptions options;
+  options.url = c.effective_database_url();
+  options.pool_size = c.db_pool_size;
+  return store::open_database(options);
+}
+
+int serve() {
+  auto c = load_config();
+  if (!c) return kExitConfig;
+  logging::Level level = logging::Level::info;
+  logging::parse_level(c->log_level, level);
+  logging::init(level);
+
+  if (auto problems = config::production_problems(*c); !problems.empty()) {
+    std::fprintf(stderr, "bulwark: refusing to start in production:\n");
+    for (const auto& p : problems) std::fprintf(stderr, "  - %s\n", p.c_str());
+    return kExitConfig;
+  }
+  if (c->secret_key_generated)
+    logging::warn("BULWARK_SECRET_KEY is not set: using a random key for this process only");
+
+  try {
+    auto db = open_db(*c);
+    auto report = store::migrate(*db, [](std::string_view) {});
+    logging::info("database ready",
+                  {{Field::engine, db->engine() == store::Engine::postgres ? "postgres" : "sqlite"},
+                   {Field::version, std::int64_t{report.current_version}},
+                   {Field::count, std::int64_t{report.applied}}});
+
+    // Made now so the first login for an unknown email is not slower than the rest.
+    security::dummy_hash(c->bcrypt_cost);
+    http::WebFiles static_files(c->effective_web_dir());
+    app::App application(app::Services{*c, *db, static_files}, api::build_router());
+    http::Server server(*c, application);
+    auto address = server.bind();
+    logging::info("listening", {{Field::address, address},
+                                {Field::name, c->tls_enabled() ? "https" : "http"},
+                                {Field::version, kVersion}});
+    logging::flush();
+    server.run();
+    logging::info("stopped");
+    logging::flush();
+    return 0;
+  } catch (const http::RouteDeclarationError& e) {
+    std::fprintf(stderr, "bulwark: the route table is invalid: %s\n", e.what());
+    return kExitConfig;
+  } catch (const std::exception& e) {
+    // Our own messages name the setting at fault and never carry secrets.
+    logging::error("startup failed", {{Field::reason, std::string_view(e.what())}});
+    logging::flush();
+    std::fprintf(stderr, "bulwark: %s\n", e.what());
+    return kExitFailure;
+  }
+}
+
+int migrate(bool status_only) {
+  auto c = load_config();
+  if (!c) return kExitConfig;
+  try {
+    auto db = open_db(*c);
+    if (status_only) {
+      for (const auto& m : store::migration_status(*db))
+        std::printf("%04d  %-24s %s\n", m.version, m.name.c_str(),
+                    m.applied ? "applied" : "pending");
+      return 0;
+    }
+    auto report = store::migrate(*db, [](std::string_view line) {
+      std::printf("%.*s\n", static_cast<int>(line.size()), line.data());
+      std::fflush(stdout);
+    });
+    std::printf("schema at version %d (%d applied)\n", report.current_version, report.applied);
+    return 0;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "bulwark migrate: %s\n", e.what());
+    return kExitFailure;
+  }
+}
+
+int show_config() {
+  auto c = load_config();
+  if (!c) return kExitConfig;
+  for (const auto& [name, value] : config::describe(*c))
+    std::printf("%-34s %s\n", name.c_str(), value.c_str());
+  auto problems = config::production_problems(*c);
+  for (const auto& p : problems) std::printf("problem: %s\n", p.c_str());
+  return 0;
+}
+
+// The route table as JSON, for the route-matrix tests and for operators
+// reviewing what is exposed.
+int print_routes() {
+  boost::json::array out;
+  const auto router = api::build_router();
+  for (const auto& r : router.routes())
+    out.push_back({{"method", http::method_name(r.method)},
+                   {"pattern", r.pattern},
+                   {"auth", http::auth_name(r.auth)},
+                   {"permission", security::permission_name(r.permission.value)},
+                   {"rate", http::rate_class_name(r.rate)},
+                   {"effect", r.effect == http::Effect::changes_state ? "changes_state" : "read_only"},
+                   {"summary", r.summary}});
+  std::cout << boost::json::serialize(out) << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{
+      "Bulwark: a security-first work-order and maintenance platform.\n"
+      "Configuration comes from BULWARK_* environment variables (see README.md);\n"
+      "secrets are read only from the environment."};
+  cli.set_version_flag("--version", kVersion);
+  cli.require_subcommand(1);
+
+  auto* serve_cmd = cli.add_subcommand(
+      "serve", "Run the HTTP(S) server (applies pending migrations first). Stops cleanly on "
+               "SIGINT/SIGTERM.");
+  auto* migrate_cmd = cli.add_subcommand("migrate", "Apply pending database migrations and exit.");
+  bool status_only = false;
+  migrate_cmd->add_flag("--status", status_only, "List migrations and whether each is applied.");
+  auto* routes_cmd =
+      cli.add_subcommand("routes", "Print the route table (method, path, auth, permission) as JSON.");
+  auto* admin = cli.add_subcommand("admin", "Administrative commands.");
+  admin->require_subcommand(1);
+  auto* show_config_cmd = admin->add_subcommand(
+      "show-config", "Print the effective configuration (secrets shown only as set/not set) and "
+                     "any production problems.");
+  auto run_admin = cli::register_admin_commands(*admin);
+
+  CLI11_PARSE(cli, argc, argv);
+  if (*serve_cmd) return serve();
+  if (*migrate_cmd) return migrate(status_only);
+  if (*routes_cmd) return print_routes();
+  if (*show_config_cmd) return show_config();
+  if (*admin) return run_admin();
+  return 0;
+}

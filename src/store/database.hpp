@@ -1,0 +1,94 @@
+#pragma once
+// The one storage interface. Only files under store/ know which engine is
+// behind it. Calls block: they run on the handler pool, never on the network
+// threads (http/server.cpp posts routes that touch the database there).
+#include <chrono>
+#include <functional>
+#include <initializer_list>
+#include <memory>
+#include <span>
+#include <stdexcept>
+#include <vector>
+#include <string>
+#include <string_view>
+
+#include "store/sql.hpp"
+
+namespace bulwark::store {
+
+enum class Engine { sqlite, postgres };
+
+// A UNIQUE, FOREIGN KEY or CHECK constraint refused the statement; handlers
+// turn it into 409 or 400. Its message names the constraint, never values.
+struct ConstraintViolation : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// One connection, held for the duration of a unit of work.
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual Result query(Sql sql, std::span<const Value> params) = 0;
+  Result query(Sql sql, std::initializer_list<Value> params = {}) {
+    return query(sql, std::span<const Value>(params.begin(), params.size()));
+  }
+  // Several statements without parameters (migrations only).
+  virtual void execute_script(Sql sql) = 0;
+  virtual Engine engine() const = 0;
+};
+
+class Database {
+ public:
+  virtual ~Database() = default;
+  virtual Engine engine() const = 0;
+
+  // Runs `work` on a pooled connection inside one transaction: committed when
+  // work returns, rolled back when it throws (and the exception propagates).
+  // SQLite takes the write lock up front (BEGIN IMMEDIATE) so two writers
+  // wait on busy_timeout instead of failing on lock upgrade.
+  virtual void transaction(const std::function<void(Connection&)>& work) = 0;
+
+  // Runs `work` on a pooled connection without an explicit transaction
+  // (each statement commits on its own). For reads and single statements.
+  virtual void with_connection(const std::function<void(Connection&)>& work) = 0;
+
+  // Convenience for one statement.
+  Result query(Sql sql, std::initializer_list<Value> params = {});
+
+  // True when a trivial query succeeds (for /ready).
+  bool ping();
+};
+
+struct DatabaseOptions {
+  std::string url;                 // sqlite path or file:..., or postgresql://...
+  std::size_t pool_size = 8;       // connections kept open
+  std::chrono::milliseconds busy_timeout{5000};      // SQLite lock wait
+  std::chrono::milliseconds acquire_timeout{5000};   // wait for a free pooled connection
+  int connect_timeout_seconds = 3;                   // PostgreSQL connect timeout
+};
+
+// Opens the database named by the URL: "postgresql://" or "postgres://"
+// selects PostgreSQL; anything else is a SQLite file path ("sqlite://" or
+// "sqlite:" prefixes are stripped). Throws DatabaseUnavailable when it cannot
+// connect (PostgreSQL) or open (SQLite).
+std::unique_ptr<Database> open_database(const DatabaseOptions& options);
+
+// Applies the pending migrations of this engine, each in its own transaction,
+// recording them in schema_migrations. Safe with several instances starting
+// at once on one PostgreSQL (an advisory lock serializes them).
+// `progress` receives one human-readable line per applied migration.
+struct MigrationReport {
+  int applied = 0;
+  int current_version = 0;
+};
+MigrationReport migrate(Database& db, const std::function<void(std::string_view)>& progress = {});
+
+// Versions known to this binary and which are applied (for `migrate --status`).
+struct MigrationStatus {
+  int version;
+  std::string name;
+  bool applied;
+};
+std::vector<MigrationStatus> migration_status(Database& db);
+
+}  // namespace bulwark::store

@@ -1,0 +1,55 @@
+#include <charconv>
+#include <stdexcept>
+
+#include "store/database.hpp"
+
+namespace bulwark::store {
+
+const std::string& Row::text(std::size_t i) const {
+  const auto& c = columns_.at(i);
+  if (!c) throw std::runtime_error("unexpected NULL column");
+  return *c;
+}
+
+std::int64_t Row::integer(std::size_t i) const {
+  const auto& s = text(i);
+  std::int64_t v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc{} || end != s.data() + s.size())
+    throw std::runtime_error("column is not an integer");
+  return v;
+}
+
+std::optional<std::int64_t> Row::optional_integer(std::size_t i) const {
+  if (is_null(i)) return std::nullopt;
+  return integer(i);
+}
+
+double Row::real(std::size_t i) const {
+  const auto& s = text(i);
+  double v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc{} || end != s.data() + s.size())
+    throw std::runtime_error("column is not a number");
+  return v;
+}
+
+Result Database::query(Sql sql, std::initializer_list<Value> params) {
+  Result out;
+  // Copy the parameters: the initializer_list's storage ends with this call's
+  // full expression, but `work` runs inside it, so a span over it is fine.
+  std::span<const Value> span(params.begin(), params.size());
+  with_connection([&](Connection& c) { out = c.query(sql, span); });
+  return out;
+}
+
+bool Database::ping() {
+  try {
+    auto r = query(Sql("SELECT 1"));
+    return !r.rows.empty();
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+}  // namespace bulwark::store

@@ -1,0 +1,55 @@
+#pragma once
+// SQL text that can only come from a literal in the source (MUST-002).
+// The constructor is consteval: `Sql("SELECT ...")` compiles, while
+// `Sql(some_std_string.c_str())` or anything built at run time does not.
+// Values always travel separately as bound parameters ($1, $2, ... in both
+// SQLite and PostgreSQL).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace bulwark::store {
+
+class Sql {
+ public:
+  template <std::size_t N>
+  consteval Sql(const char (&text)[N]) : text_(text, N - 1) {}  // NOLINT: implicit on purpose
+  constexpr std::string_view text() const { return text_; }
+
+ private:
+  std::string_view text_;
+};
+
+// A bound parameter. Booleans are stored as 0/1 integers on both engines;
+// timestamps as integer milliseconds since the epoch (UTC).
+using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+
+inline Value null_value() { return nullptr; }
+
+// One result row: every column as optional text (NULL -> nullopt), the
+// common denominator of SQLite and libpq's text format.
+class Row {
+ public:
+  explicit Row(std::vector<std::optional<std::string>> columns) : columns_(std::move(columns)) {}
+  std::size_t size() const { return columns_.size(); }
+  bool is_null(std::size_t i) const { return !columns_.at(i).has_value(); }
+  const std::string& text(std::size_t i) const;  // throws if NULL
+  std::optional<std::string> optional_text(std::size_t i) const { return columns_.at(i); }
+  std::int64_t integer(std::size_t i) const;  // throws if NULL or not an integer
+  std::optional<std::int64_t> optional_integer(std::size_t i) const;
+  double real(std::size_t i) const;
+
+ private:
+  std::vector<std::optional<std::string>> columns_;
+};
+
+struct Result {
+  std::vector<Row> rows;
+  std::int64_t affected = 0;  // rows changed by INSERT/UPDATE/DELETE
+  bool empty() const { return rows.empty(); }
+};
+
+}  // namespace bulwark::store

@@ -1,0 +1,133 @@
+#include "http/router.hpp"
+
+#include <gtest/gtest.h>
+
+#include "app/context.hpp"
+
+using namespace bulwark;
+using namespace bulwark::http;
+
+namespace {
+
+Response ok(app::RequestContext&) { return {}; }
+
+Route route(Method m, std::string pattern, Effect effect = Effect::read_only) {
+  return {.method = m, .pattern = std::move(pattern), .auth = Auth::session_or_token,
+          .permission = no_permission(), .rate = RateClass::standard, .effect = effect,
+          .execution = Execution::pool, .handler = ok, .summary = ""};
+}
+
+Router sample() {
+  Router r;
+  r.add(route(Method::get, "/api/v1/work-orders"));
+  r.add(route(Method::post, "/api/v1/work-orders", Effect::changes_state));
+  r.add(route(Method::get, "/api/v1/work-orders/{id:int}"));
+  r.add(route(Method::patch, "/api/v1/work-orders/{id:int}", Effect::changes_state));
+  r.add(route(Method::get, "/api/v1/orgs/{slug:slug}/tokens/{token:token}"));
+  r.add(route(Method::get, "/{path*}"));
+  return r;
+}
+
+}  // namespace
+
+TEST(Router, MatchesLiteralAndTypedParameters) {
+  auto r = sample();
+  auto m = r.match(Method::get, "/api/v1/work-orders/1042");
+  ASSERT_EQ(m.kind, MatchResult::Kind::found);
+  EXPECT_EQ(m.route->pattern, "/api/v1/work-orders/{id:int}");
+  EXPECT_EQ(m.params.integer("id"), 1042);
+
+  m = r.match(Method::get, "/api/v1/orgs/acme-septic/tokens/Ab_9-x");
+  ASSERT_EQ(m.kind, MatchResult::Kind::found);
+  EXPECT_EQ(m.params.text("slug"), "acme-septic");
+  EXPECT_EQ(m.params.text("token"), "Ab_9-x");
+}
+
+TEST(Router, TypedParameterRejectsWrongShape) {
+  auto r = sample();
+  // Not an int: falls through to the web app fallback, never the API route.
+  for (auto path : {"/api/v1/work-orders/12a", "/api/v1/work-orders/-1",
+                    "/api/v1/work-orders/1234567890123456789", "/api/v1/work-orders/"}) {
+    auto m = r.match(Method::get, path);
+    EXPECT_TRUE(m.kind != MatchResult::Kind::found || m.route->pattern == "/{path*}") << path;
+  }
+  auto m = r.match(Method::get, "/api/v1/orgs/Acme/tokens/x");  // slug is lower-case
+  EXPECT_EQ(m.route->pattern, "/{path*}");
+}
+
+TEST(Router, MethodNotAllowedListsAllowedMethodsIncludingHead) {
+  auto r = sample();
+  auto m = r.match(Method::del, "/api/v1/work-orders/7");
+  ASSERT_EQ(m.kind, MatchResult::Kind::method_not_allowed);
+  EXPECT_EQ(allow_header(m.allowed), "GET, HEAD, PATCH");
+}
+
+TEST(Router, HeadUsesTheGetRoute) {
+  auto r = sample();
+  auto m = r.match(Method::head, "/api/v1/work-orders");
+  ASSERT_EQ(m.kind, MatchResult::Kind::found);
+  EXPECT_EQ(m.route->method, Method::get);
+}
+
+TEST(Router, FallbackOnlyWhenNoOtherRouteKnowsThePath) {
+  auto r = sample();
+  auto m = r.match(Method::post, "/api/v1/work-orders/9");
+  EXPECT_EQ(m.kind, MatchResult::Kind::method_not_allowed);  // not the fallback's GET
+  m = r.match(Method::get, "/customers/12");
+  ASSERT_EQ(m.kind, MatchResult::Kind::found);
+  EXPECT_EQ(m.params.text("path"), "customers/12");
+}
+
+TEST(Router, NotFoundWithoutFallback) {
+  Router r;
+  r.add(route(Method::get, "/health"));
+  EXPECT_EQ(r.match(Method::get, "/nope").kind, MatchResult::Kind::not_found);
+  EXPECT_EQ(r.match(Method::get, "/health/").kind, MatchResult::Kind::not_found);
+  EXPECT_EQ(r.match(Method::get, "").kind, MatchResult::Kind::not_found);
+}
+
+TEST(RouterDeclarations, RouteWithoutDeclarationIsRefused) {
+  Router r;
+  auto missing_auth = route(Method::get, "/a");
+  missing_auth.auth = Auth::unset;
+  EXPECT_THROW(r.add(missing_auth), RouteDeclarationError);
+  auto missing_permission = route(Method::get, "/b");
+  missing_permission.permission = {};
+  EXPECT_THROW(r.add(missing_permission), RouteDeclarationError);
+  auto missing_rate = route(Method::get, "/c");
+  missing_rate.rate = RateClass::unset;
+  EXPECT_THROW(r.add(missing_rate), RouteDeclarationError);
+  auto missing_effect = route(Method::get, "/d");
+  missing_effect.effect = Effect::unset;
+  EXPECT_THROW(r.add(missing_effect), RouteDeclarationError);
+  auto missing_handler = route(Method::get, "/e");
+  missing_handler.handler = nullptr;
+  EXPECT_THROW(r.add(missing_handler), RouteDeclarationError);
+  EXPECT_TRUE(r.routes().empty());
+}
+
+TEST(RouterDeclarations, must_not_006_get_route_cannot_change_state) {
+  Router r;
+  EXPECT_THROW(r.add(route(Method::get, "/delete-everything", Effect::changes_state)),
+               RouteDeclarationError);
+  EXPECT_NO_THROW(r.add(route(Method::post, "/delete-everything", Effect::changes_state)));
+}
+
+TEST(RouterDeclarations, PublicRouteCannotRequirePermission) {
+  Router r;
+  auto bad = route(Method::get, "/x");
+  bad.auth = Auth::public_access;
+  bad.permission = requires_permission(security::Permission::audit_read);
+  EXPECT_THROW(r.add(bad), RouteDeclarationError);
+}
+
+TEST(RouterDeclarations, BadPatternsAndDuplicatesAreRefused) {
+  Router r;
+  EXPECT_THROW(r.add(route(Method::get, "no-slash")), RouteDeclarationError);
+  EXPECT_THROW(r.add(route(Method::get, "/a/{id}")), RouteDeclarationError);
+  EXPECT_THROW(r.add(route(Method::get, "/a/{id:float}")), RouteDeclarationError);
+  EXPECT_THROW(r.add(route(Method::get, "/a/{rest*}/b")), RouteDeclarationError);
+  EXPECT_THROW(r.add(route(Method::head, "/h")), RouteDeclarationError);
+  r.add(route(Method::get, "/dup"));
+  EXPECT_THROW(r.add(route(Method::get, "/dup")), RouteDeclarationError);
+}
