@@ -6,10 +6,13 @@
 namespace bulwark::http {
 
 namespace {
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::ranges::transform(out, out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  return true;
 }
 }  // namespace
 
@@ -43,18 +46,17 @@ bool is_mutating(Method m) {
 }
 
 void Headers::add(std::string_view name, std::string_view value) {
-  fields_.emplace_back(lower(name), std::string(value));
+  fields_.emplace_back(std::string(name), std::string(value));
 }
 
 void Headers::set(std::string_view name, std::string_view value) {
-  auto key = lower(name);
-  std::erase_if(fields_, [&](const auto& f) { return f.first == key; });
-  fields_.emplace_back(std::move(key), std::string(value));
+  std::erase_if(fields_, [&](const auto& f) { return iequals(f.first, name); });
+  fields_.emplace_back(std::string(name), std::string(value));
 }
 
-std::optional<std::string_view> Headers::get(std::string_view lower_name) const {
+std::optional<std::string_view> Headers::get(std::string_view name) const {
   for (const auto& [k, v] : fields_)
-    if (k == lower_name) return std::string_view(v);
+    if (iequals(k, name)) return std::string_view(v);
   return std::nullopt;
 }
 

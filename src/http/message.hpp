@@ -19,12 +19,13 @@ std::string_view method_name(Method m);
 Method parse_method(std::string_view name);
 bool is_mutating(Method m);
 
-// Header names are stored lower-case so lookups need no case folding.
+// Header names keep the case they were given (responses read naturally);
+// lookups ignore case, as HTTP does.
 class Headers {
  public:
   void add(std::string_view name, std::string_view value);
   void set(std::string_view name, std::string_view value);
-  std::optional<std::string_view> get(std::string_view lower_name) const;
+  std::optional<std::string_view> get(std::string_view name) const;
   const std::vector<std::pair<std::string, std::string>>& all() const { return fields_; }
 
  private:

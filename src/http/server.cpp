@@ -162,12 +162,32 @@ class Connection : public ConnectionBase {
         });
   }
 
+  // Header and body reads run under our own deadline rather than the
+  // stream's timeout: the stream's timeout closes the socket, and we want to
+  // answer a slow client with a 408 before closing.
+  void arm_deadline(std::chrono::milliseconds limit) {
+    lowest().expires_never();
+    timed_out_ = false;
+    deadline_.emplace(derived().stream().get_executor());
+    deadline_->expires_after(limit);
+    deadline_->async_wait([self = derived().shared_from_this()](beast::error_code ec) {
+      if (ec) return;  // cancelled: the read finished in time
+      self->timed_out_ = true;
+      beast::error_code ignored;
+      self->lowest().socket().cancel(ignored);
+    });
+  }
+  void disarm_deadline() {
+    if (deadline_) deadline_->cancel();
+  }
+
   void read_header() {
     idle_ = false;
-    lowest().expires_after(server_.config_.header_timeout);
+    arm_deadline(server_.config_.header_timeout);
     bhttp::async_read_header(derived().stream(), buffer_, *parser_,
                              [self = derived().shared_from_this()](beast::error_code ec,
                                                                    std::size_t) {
+                               self->disarm_deadline();
                                if (ec) return self->on_read_error(ec);
                                self->after_header();
                              });
@@ -190,15 +210,18 @@ class Connection : public ConnectionBase {
   }
 
   void read_body() {
-    lowest().expires_after(server_.config_.body_timeout);
+    arm_deadline(server_.config_.body_timeout);
     bhttp::async_read(derived().stream(), buffer_, *parser_,
                       [self = derived().shared_from_this()](beast::error_code ec, std::size_t) {
+                        self->disarm_deadline();
                         if (ec) return self->on_read_error(ec);
                         self->dispatch();
                       });
   }
 
   void on_read_error(beast::error_code ec) {
+    if (timed_out_)
+      return reject(ApiError(ErrorCode::request_timeout, "the request took too long to arrive"));
     if (ec == bhttp::error::end_of_stream || ec == net::error::eof ||
         ec == net::error::connection_reset || ec == net::error::operation_aborted)
       return derived().close();
@@ -284,6 +307,8 @@ class Connection : public ConnectionBase {
   std::string peer_ip_;
   bool tls_;
   bool idle_ = true;
+  bool timed_out_ = false;
+  std::optional<net::steady_timer> deadline_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::optional<bhttp::response<bhttp::empty_body>> continue_;
@@ -338,6 +363,42 @@ class TlsConnection : public Connection<TlsConnection>,
   bool closing_ = false;
 };
 
+// Answers one over-the-limit connection with a 503, then half-closes and
+// drains briefly so the client reads the answer instead of a reset.
+class BusyResponder : public std::enable_shared_from_this<BusyResponder> {
+ public:
+  explicit BusyResponder(tcp::socket&& socket) : stream_(std::move(socket)) {}
+  void start() {
+    stream_.expires_after(std::chrono::seconds(2));
+    net::async_write(stream_, net::buffer(kBusy),
+                     [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                       if (ec) return self->close();
+                       beast::error_code ignored;
+                       self->stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+                       self->drain();
+                     });
+  }
+
+ private:
+  static constexpr std::string_view kBusy =
+      "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+      "Retry-After: 1\r\nConnection: close\r\nContent-Length: 87\r\n\r\n"
+      R"({"error":{"code":"service_unavailable","message":"too many connections; try again"}})";
+  void drain() {
+    stream_.async_read_some(net::buffer(scratch_),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              if (ec) return self->close();
+                              self->drain();
+                            });
+  }
+  void close() {
+    beast::error_code ignored;
+    stream_.socket().close(ignored);
+  }
+  beast::tcp_stream stream_;
+  char scratch_[1024];
+};
+
 void Server::Impl::setup_tls() {
   tls_.emplace(ssl::context::tls_server);
   auto* native = tls_->native_handle();
@@ -386,14 +447,8 @@ void Server::Impl::on_accept(beast::error_code ec, tcp::socket socket) {
     auto peer = socket.remote_endpoint(ignored).address().to_string();
     socket.set_option(tcp::no_delay(true), ignored);
     if (connections_.load() >= config_.max_connections) {
-      // Over the limit: a short answer and a close, never an unbounded queue.
-      static constexpr std::string_view kBusy =
-          "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
-          "Retry-After: 1\r\nConnection: close\r\nContent-Length: 87\r\n\r\n"
-          R"({"error":{"code":"service_unavailable","message":"too many connections; try again"}})";
-      socket.non_blocking(true, ignored);
-      socket.write_some(net::buffer(kBusy), ignored);
-      socket.close(ignored);
+      // Over the limit: a short 503 and a close, never an unbounded queue.
+      std::make_shared<BusyResponder>(std::move(socket))->start();
     } else if (tls_) {
       auto c = std::make_shared<TlsConnection>(*this, std::move(socket), peer, *tls_);
       track(c);
