@@ -274,7 +274,7 @@ class Connection : public ConnectionBase {
   void write(Response res, bool head, bool client_keep_alive) {
     const bool keep_alive = client_keep_alive && !res.close_connection && !server_.stopping();
     auto fill = [&](auto& msg) {
-      for (const auto& [name, value] : res.headers.all()) msg.set(name, value);
+      for (const auto& [name, value] : res.headers.all()) msg.insert(name, value);
       msg.keep_alive(keep_alive);
     };
     lowest().expires_after(kWriteTimeout);
@@ -380,10 +380,12 @@ class BusyResponder : public std::enable_shared_from_this<BusyResponder> {
   }
 
  private:
-  static constexpr std::string_view kBusy =
-      "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
-      "Retry-After: 1\r\nConnection: close\r\nContent-Length: 87\r\n\r\n"
+  static constexpr std::string_view kBusyBody =
       R"({"error":{"code":"service_unavailable","message":"too many connections; try again"}})";
+  inline static const std::string kBusy =
+      "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+      "Retry-After: 1\r\nConnection: close\r\nContent-Length: " +
+      std::to_string(kBusyBody.size()) + "\r\n\r\n" + std::string(kBusyBody);
   void drain() {
     stream_.async_read_some(net::buffer(scratch_),
                             [self = shared_from_this()](beast::error_code ec, std::size_t) {

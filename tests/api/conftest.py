@@ -32,6 +32,10 @@ class Server:
             "BULWARK_LISTEN": "127.0.0.1:0",
             "BULWARK_DATA_DIR": self.data_dir,
             "BULWARK_LOG_LEVEL": "info",
+            # Every test client is 127.0.0.1: per-IP limits are raised here and
+            # tested on purpose in the tests that lower them again.
+            "BULWARK_RATE_AUTH_PER_MINUTE": "100000",
+            "BULWARK_IP_FAILURE_LIMIT": "100000",
         }
         if PG_URL:
             env["BULWARK_DATABASE_URL"] = PG_URL

@@ -529,12 +529,13 @@ def test_audit_verify_detects_edited_and_deleted_rows(make_server):
     else:
         db_exec(s, "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;")
     (org_id,) = db_query(s, f"SELECT id FROM orgs WHERE slug = '{o}'")[0]
-    db_exec(s, f"UPDATE audit_log SET outcome = 'success' WHERE org_id = {org_id} AND seq = 3")
+    (original,) = db_query(s, f"SELECT outcome FROM audit_log WHERE org_id = {org_id} AND seq = 3")[0]
+    db_exec(s, f"UPDATE audit_log SET outcome = 'tampered' WHERE org_id = {org_id} AND seq = 3")
     p = admin(s, "audit", "verify", check=False)
     assert p.returncode == 1
     assert "seq 3" in p.stdout and "edited" in p.stdout
     # Restore it: intact again; then delete a row: the gap is named.
-    db_exec(s, f"UPDATE audit_log SET outcome = 'failure' WHERE org_id = {org_id} AND seq = 3")
+    db_exec(s, f"UPDATE audit_log SET outcome = '{original}' WHERE org_id = {org_id} AND seq = 3")
     assert admin(s, "audit", "verify", check=False).returncode == 0
     db_exec(s, f"DELETE FROM audit_log WHERE org_id = {org_id} AND seq = 2")
     p = admin(s, "audit", "verify", check=False)
