@@ -15,6 +15,19 @@ export BULWARK_LISTEN="${BULWARK_LISTEN:-127.0.0.1:8080}"
 mkdir -p "$BULWARK_DATA_DIR"
 ./build/bulwark migrate
 
+# First run: an organization and its owner, with a generated password that
+# is printed once (reset it with: bulwark admin reset-password --email ...).
+OWNER_EMAIL="${BULWARK_OWNER_EMAIL:-owner@demo.example}"
+if ./build/bulwark admin create-org --slug demo --name "Demo Septic Co." >/dev/null 2>&1; then
+  echo
+  echo "Created organization 'demo' and its owner account:"
+  ./build/bulwark admin create-user --org demo --email "$OWNER_EMAIL" --role owner \
+    --name "Demo Owner" </dev/null 2>/dev/null
+  echo "Keep that password: it is shown only once."
+else
+  echo "Organization 'demo' exists; log in as $OWNER_EMAIL (or: ./build/bulwark admin list-users --org demo)"
+fi
+
 echo
 echo "Bulwark is starting on http://${BULWARK_LISTEN}  (Ctrl-C stops it)"
 echo

@@ -317,12 +317,17 @@ def test_auth_routes_are_rate_limited_per_ip_with_retry_after(make_server):
 
 def test_failed_logins_per_ip_are_limited_across_accounts(make_server):
     s = make_server(extra_env={"BULWARK_IP_FAILURE_LIMIT": "4"})
-    for i in range(4):
-        try_login(s, f"victim{i}@example.com", "guess guess guess")
-    r = try_login(s, "victim9@example.com", "guess guess guess")
-    assert r.status_code == 429
-    assert error_of(r)["reason"] == "login_rate_limited"
-    assert int(r.headers["Retry-After"]) > 0
+    try:
+        for i in range(4):
+            try_login(s, f"victim{i}@example.com", "guess guess guess")
+        r = try_login(s, "victim9@example.com", "guess guess guess")
+        assert r.status_code == 429
+        assert error_of(r)["reason"] == "login_rate_limited"
+        assert int(r.headers["Retry-After"]) > 0
+    finally:
+        # The lock lives in the database; on the shared test PostgreSQL it
+        # would also lock 127.0.0.1 out of every later test's server.
+        db_exec(s, "DELETE FROM login_throttle WHERE key LIKE 'ip:%'")
 
 
 # --- input validation on the auth API ---
