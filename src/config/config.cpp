@@ -14,13 +14,13 @@ namespace {
 constexpr std::size_t kMinSecretBytes = 32;
 
 template <typename T>
-std::expected<T, std::string> parse_number(std::string_view text, T min, T max) {
+Expected<T, std::string> parse_number(std::string_view text, T min, T max) {
   T value{};
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc{} || end != text.data() + text.size())
-    return std::unexpected(fmt::format("'{}' is not a number", text));
+    return unexpected(fmt::format("'{}' is not a number", text));
   if (value < min || value > max)
-    return std::unexpected(fmt::format("must be between {} and {}", min, max));
+    return unexpected(fmt::format("must be between {} and {}", min, max));
   return value;
 }
 
@@ -69,41 +69,41 @@ class Reader {
 
 }  // namespace
 
-std::expected<ListenAddress, std::string> parse_listen_address(std::string_view text) {
+Expected<ListenAddress, std::string> parse_listen_address(std::string_view text) {
   // host:port, or [v6]:port
   std::string_view host, port;
   if (text.starts_with('[')) {
     auto close = text.find(']');
     if (close == std::string_view::npos || close + 1 >= text.size() || text[close + 1] != ':')
-      return std::unexpected("expected [ipv6]:port");
+      return unexpected("expected [ipv6]:port");
     host = text.substr(1, close - 1);
     port = text.substr(close + 2);
   } else {
     auto colon = text.rfind(':');
-    if (colon == std::string_view::npos) return std::unexpected("expected host:port");
+    if (colon == std::string_view::npos) return unexpected("expected host:port");
     host = text.substr(0, colon);
     port = text.substr(colon + 1);
   }
-  if (host.empty()) return std::unexpected("the host is empty");
+  if (host.empty()) return unexpected("the host is empty");
   auto p = parse_number<unsigned>(port, 0, 65535);
-  if (!p) return std::unexpected("port " + p.error());
+  if (!p) return unexpected("port " + p.error());
   return ListenAddress{std::string(host), static_cast<std::uint16_t>(*p)};
 }
 
-std::expected<std::chrono::milliseconds, std::string> parse_duration(std::string_view text) {
+Expected<std::chrono::milliseconds, std::string> parse_duration(std::string_view text) {
   // "250ms", "15s", "10m", "24h", or a bare number of seconds.
   std::size_t digits = 0;
   while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
-  if (digits == 0) return std::unexpected(fmt::format("'{}' is not a duration like 15s", text));
+  if (digits == 0) return unexpected(fmt::format("'{}' is not a duration like 15s", text));
   auto n = parse_number<std::int64_t>(text.substr(0, digits), 0, 10'000'000'000LL);
-  if (!n) return std::unexpected(n.error());
+  if (!n) return unexpected(n.error());
   const std::string_view unit = text.substr(digits);
   std::int64_t ms = 0;
   if (unit == "ms") ms = *n;
   else if (unit == "s" || unit.empty()) ms = *n * 1000;
   else if (unit == "m") ms = *n * 60'000;
   else if (unit == "h") ms = *n * 3'600'000;
-  else return std::unexpected(fmt::format("unknown unit '{}' (use ms, s, m or h)", unit));
+  else return unexpected(fmt::format("unknown unit '{}' (use ms, s, m or h)", unit));
   return std::chrono::milliseconds(ms);
 }
 
@@ -117,7 +117,7 @@ std::string Config::effective_web_dir() const {
   return "./web/dist";
 }
 
-std::expected<Config, std::vector<std::string>> load(const Getenv& getenv) {
+Expected<Config, std::vector<std::string>> load(const Getenv& getenv) {
   Config c;
   Reader r(getenv);
   if (auto env = r.raw("BULWARK_ENV")) {
@@ -179,11 +179,11 @@ std::expected<Config, std::vector<std::string>> load(const Getenv& getenv) {
     c.secret_key = Secret(crypto::random_bytes(kMinSecretBytes));
     c.secret_key_generated = true;
   }
-  if (!r.problems().empty()) return std::unexpected(std::move(r.problems()));
+  if (!r.problems().empty()) return unexpected(std::move(r.problems()));
   return c;
 }
 
-std::expected<Config, std::vector<std::string>> load_from_process_environment() {
+Expected<Config, std::vector<std::string>> load_from_process_environment() {
   return load([](const char* name) -> std::optional<std::string> {
     if (const char* v = std::getenv(name)) return std::string(v);
     return std::nullopt;

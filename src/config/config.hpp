@@ -4,7 +4,7 @@
 // Every setting has a safe default for a local development run.
 #include <chrono>
 #include <cstdint>
-#include <expected>
+#include "core/expected.hpp"
 #include <functional>
 #include <optional>
 #include <string>
@@ -79,15 +79,15 @@ struct Config {
 // Reads the environment through `getenv` (injectable for tests). Returns the
 // list of problems, each naming the variable, when a value is malformed.
 using Getenv = std::function<std::optional<std::string>(const char*)>;
-std::expected<Config, std::vector<std::string>> load(const Getenv& getenv);
-std::expected<Config, std::vector<std::string>> load_from_process_environment();
+Expected<Config, std::vector<std::string>> load(const Getenv& getenv);
+Expected<Config, std::vector<std::string>> load_from_process_environment();
 
 // Production refuses to start over plain HTTP without a trusted TLS proxy
 // (MUST-NOT-007), or without the secrets it needs. Returns the problems.
 std::vector<std::string> production_problems(const Config& config);
 
-std::expected<ListenAddress, std::string> parse_listen_address(std::string_view text);
-std::expected<std::chrono::milliseconds, std::string> parse_duration(std::string_view text);
+Expected<ListenAddress, std::string> parse_listen_address(std::string_view text);
+Expected<std::chrono::milliseconds, std::string> parse_duration(std::string_view text);
 
 // One line per setting for `bulwark admin show-config`; secrets shown only as
 // "(set, N bytes)" or "(not set)".

@@ -40,8 +40,8 @@ std::optional<std::string> read_file(const fs::path& file) {
 
 }  // namespace
 
-std::expected<fs::path, ErrorCode> resolve_web_path(std::string_view encoded) {
-  if (encoded.empty() || encoded.front() != '/') return std::unexpected(ErrorCode::bad_request);
+Expected<fs::path, ErrorCode> resolve_web_path(std::string_view encoded) {
+  if (encoded.empty() || encoded.front() != '/') return unexpected(ErrorCode::bad_request);
   fs::path out;
   std::size_t pos = 1;
   while (pos <= encoded.size()) {
@@ -51,11 +51,11 @@ std::expected<fs::path, ErrorCode> resolve_web_path(std::string_view encoded) {
     pos = end + 1;
     if (raw.empty()) continue;  // "//" and a trailing "/"
     auto pct = boost::urls::make_pct_string_view(raw);
-    if (!pct) return std::unexpected(ErrorCode::bad_request);  // malformed escape
+    if (!pct) return unexpected(ErrorCode::bad_request);  // malformed escape
     const std::string segment = pct->decode();
     if (segment == "." || segment == ".." || segment.find_first_of(std::string_view("/\\\0", 3)) !=
                                                   std::string::npos)
-      return std::unexpected(ErrorCode::bad_request);
+      return unexpected(ErrorCode::bad_request);
     out /= segment;
   }
   return out;

@@ -3,7 +3,7 @@
 // hashed assets cached as immutable, index.html never cached, unknown app
 // paths answered with index.html (the single-page app routes them), and no
 // way out of the directory.
-#include <expected>
+#include "core/expected.hpp"
 #include <filesystem>
 #include <string_view>
 
@@ -26,7 +26,7 @@ class WebFiles {
 // Decodes a request path (percent-encoding, via Boost.URL) into a relative
 // path, refusing "..", ".", encoded '/' or '\\' inside a segment, NUL, and
 // malformed escapes. Pure, so it is unit-tested and fuzzed.
-std::expected<std::filesystem::path, ErrorCode> resolve_web_path(std::string_view encoded_path);
+Expected<std::filesystem::path, ErrorCode> resolve_web_path(std::string_view encoded_path);
 std::string_view content_type_for(const std::filesystem::path& file);
 
 }  // namespace bulwark::http
