@@ -40,18 +40,28 @@ std::string new_request_id() {
   return id;
 }
 
+namespace {
+// The security headers as one constant block per scheme, built once.
+std::string security_header_block(bool secure) {
+  std::string b;
+  b += "Content-Security-Policy: " + std::string(kContentSecurityPolicy) + "\r\n";
+  b += "X-Content-Type-Options: nosniff\r\n";
+  b += "Referrer-Policy: no-referrer\r\n";
+  b += "Permissions-Policy: " + std::string(kPermissionsPolicy) + "\r\n";
+  b += "Cross-Origin-Opener-Policy: same-origin\r\n";
+  b += "Cross-Origin-Resource-Policy: same-origin\r\n";
+  b += "X-Frame-Options: DENY\r\n";
+  if (secure) b += "Strict-Transport-Security: max-age=63072000; includeSubDomains\r\n";
+  return b;
+}
+}  // namespace
+
 void apply_security_headers(Response& response, bool secure) {
-  auto& h = response.headers;
-  h.set("Content-Security-Policy", kContentSecurityPolicy);
-  h.set("X-Content-Type-Options", "nosniff");
-  h.set("Referrer-Policy", "no-referrer");
-  h.set("Permissions-Policy", kPermissionsPolicy);
-  h.set("Cross-Origin-Opener-Policy", "same-origin");
-  h.set("Cross-Origin-Resource-Policy", "same-origin");
-  h.set("X-Frame-Options", "DENY");
-  if (secure) h.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  static const std::string kPlain = security_header_block(false);
+  static const std::string kSecure = security_header_block(true);
+  response.preset_headers = secure ? kSecure : kPlain;
   // API answers are never cached; the static files set their own policy.
-  if (!h.get("cache-control")) h.set("Cache-Control", "no-store");
+  if (!response.headers.get("cache-control")) response.headers.add("Cache-Control", "no-store");
 }
 
 App::App(Services services, http::Router router)
@@ -198,7 +208,7 @@ void App::finish(Request& request, Response& response, const http::Route* route,
                  const Principal* principal) noexcept {
   try {
     apply_security_headers(response, request.secure);
-    response.headers.set("X-Request-Id", request.request_id);
+    response.headers.add("X-Request-Id", request.request_id);
     const auto elapsed = std::chrono::steady_clock::now() - request.received_at;
     const double ms = std::chrono::duration<double, std::milli>(elapsed).count();
     // The route pattern, not the path: paths carry ids, query strings carry

@@ -49,6 +49,9 @@ struct Request {
 struct Response {
   int status = 200;
   Headers headers;
+  // Constant header lines ("Name: value\r\n"...) with static storage, written
+  // verbatim after `headers`: the security headers every response carries.
+  std::string_view preset_headers;
   std::string body;
   bool close_connection = false;
 };

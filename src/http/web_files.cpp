@@ -93,6 +93,11 @@ Response WebFiles::serve(const Request& request) const {
                    "web_app_missing");
   auto relative = resolve_web_path(request.path);
   if (!relative) throw ApiError(relative.error(), "this path is not allowed", "bad_path");
+  // "/%61pi/..." decodes to an API path: a JSON 404 too, never the app shell.
+  if (!relative->empty()) {
+    const auto first = relative->begin()->string();
+    if (first == "api" || first == "webhooks") throw ApiError(ErrorCode::not_found, "no such resource");
+  }
 
   fs::path file = root_ / *relative;
   std::error_code ec;
