@@ -11,7 +11,7 @@ tmp=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$tmp"' EXIT
 export BULWARK_DATA_DIR="$tmp/data" BULWARK_LISTEN=127.0.0.1:18082
 export BULWARK_RATE_AUTH_PER_MINUTE=0 BULWARK_RATE_STANDARD_PER_MINUTE=0
-export BULWARK_IP_FAILURE_LIMIT=100000000 BULWARK_LOCKOUT_FAILURES=1000
+export BULWARK_IP_FAILURE_LIMIT=1000000 BULWARK_LOCKOUT_FAILURES=1000
 export BULWARK_LOG_LEVEL=warn
 ./build/bulwark serve >"$tmp/server.log" &
 for _ in $(seq 50); do curl -sf http://$BULWARK_LISTEN/health >/dev/null && break; sleep 0.1; done
@@ -48,9 +48,10 @@ read -r health_rps health_p99 < <(summary "$tmp/health.txt")
 
 BENCH_PASSWORD="wrong password" wrk -t1 -c32 -d"$((duration + 4))s" -s bench/login.lua \
   "http://$BULWARK_LISTEN/api/v1/auth/login" >"$tmp/storm.txt" &
+storm=$!
 sleep 2
 wrk -t1 -c8 -d"${duration}s" --latency -H "Cookie: $cookie" "http://$BULWARK_LISTEN/api/v1/auth/me" >"$tmp/me-storm.txt"
-wait
+wait "$storm"
 read -r storm_me_rps storm_me_p99 < <(summary "$tmp/me-storm.txt")
 read -r storm_login_rps _ < <(summary "$tmp/storm.txt")
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include "api/routes.hpp"
 #include "app/app.hpp"
@@ -61,6 +62,10 @@ int serve() {
 
   try {
     auto db = open_db(*c);
+    if (c->handler_threads == 0) {
+      const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+      c->handler_threads = db->engine() == store::Engine::postgres ? 4 * cores : cores;
+    }
     auto report = store::migrate(*db, [](std::string_view) {});
     logging::info("database ready",
                   {{Field::engine, db->engine() == store::Engine::postgres ? "postgres" : "sqlite"},

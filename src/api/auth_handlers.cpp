@@ -155,8 +155,16 @@ http::Response logout(app::RequestContext& ctx) {
 }
 
 http::Response me(app::RequestContext& ctx) {
-  auto view = principal_view(ctx, ctx.who().org_id, ctx.who().user_id);
-  view["csrf_token"] = ctx.who().csrf_token;
+  // Everything comes from the session lookup the pipeline already made.
+  const auto& who = ctx.who();
+  boost::json::object view{
+      {"user",
+       {{"id", who.user_id}, {"email", who.email}, {"name", who.name},
+        {"role", security::role_name(who.role)}}},
+      {"org", {{"id", who.org_id}, {"slug", who.org_slug}, {"name", who.org_name}}},
+      {"role", security::role_name(who.role)},
+      {"permissions", permission_names(who.role)},
+      {"csrf_token", who.csrf_token}};
   return app::json_response(200, view);
 }
 

@@ -37,6 +37,9 @@ struct Principal {
   std::int64_t session_id = 0;  // 0 for bearer tokens
   std::string csrf_token;       // the session's, for the CSRF stage
   std::string email;
+  std::string name;
+  std::string org_slug;
+  std::string org_name;
 };
 
 struct RequestContext {

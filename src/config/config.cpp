@@ -149,7 +149,7 @@ Expected<Config, std::vector<std::string>> load(const Getenv& getenv) {
   r.duration("BULWARK_IDLE_TIMEOUT", c.idle_timeout);
   r.duration("BULWARK_SHUTDOWN_GRACE", c.shutdown_grace);
   r.number<unsigned>("BULWARK_NETWORK_THREADS", c.network_threads, 0, 256);
-  r.number<unsigned>("BULWARK_HANDLER_THREADS", c.handler_threads, 1, 1024);
+  r.number<unsigned>("BULWARK_HANDLER_THREADS", c.handler_threads, 0, 1024);
   r.number<std::size_t>("BULWARK_DB_POOL_SIZE", c.db_pool_size, 1, 1024);
   r.number<unsigned>("BULWARK_RATE_STANDARD_PER_MINUTE", c.rate_standard_per_minute, 0, 10'000'000);
   r.number<unsigned>("BULWARK_RATE_AUTH_PER_MINUTE", c.rate_auth_per_minute, 0, 10'000'000);

@@ -46,7 +46,9 @@ struct Config {
   std::chrono::milliseconds shutdown_grace{10'000};
 
   unsigned network_threads = 0;  // 0 -> number of cores
-  unsigned handler_threads = 8;  // blocking work (database)
+  // Blocking work (database). 0: one per core on SQLite (more only contend
+  // for its lock), four per core on PostgreSQL (threads wait on the network).
+  unsigned handler_threads = 0;
   std::size_t db_pool_size = 8;
 
   // Requests per minute per client IP, by route rate class (0 = unlimited).

@@ -33,6 +33,10 @@ struct ActiveSession {
   security::Role role = security::Role::viewer;
   std::string email;
   std::string csrf_token;
+  // Read in the same query, so GET /auth/me needs no other.
+  std::string user_name;
+  std::string org_slug;
+  std::string org_name;
 };
 
 NewSession create_session(store::Connection& conn, std::int64_t user_id, std::int64_t org_id,
