@@ -1,6 +1,9 @@
 #include "api/routes.hpp"
 
 #include "api/auth_handlers.hpp"
+#include "api/customer_handlers.hpp"
+#include "api/openapi.hpp"
+#include "api/work_order_handlers.hpp"
 #include "api/system_handlers.hpp"
 #include "api/user_handlers.hpp"
 
@@ -63,6 +66,42 @@ http::Router build_router() {
          "End every session in the organization (incident response)");
   authed(Method::get, "/api/v1/audit", requires_permission(Permission::audit_read), list_audit,
          "The organization's audit log, newest first");
+
+  authed(Method::get, "/api/v1/openapi.json", http::no_permission(), openapi,
+         "This API's OpenAPI 3.1 document, generated from the route table");
+
+  // Customers and their sites.
+  const auto customers_read = requires_permission(Permission::customers_read);
+  const auto customers_write = requires_permission(Permission::customers_write);
+  authed(Method::get, "/api/v1/customers", customers_read, list_customers,
+         "Search and page through customers (q, opted_out, deleted, sort, cursor)");
+  authed(Method::post, "/api/v1/customers", customers_write, create_customer, "Create a customer");
+  authed(Method::get, "/api/v1/customers/{id:int}", customers_read, get_customer, "A customer");
+  authed(Method::patch, "/api/v1/customers/{id:int}", customers_write, update_customer,
+         "Change a customer (send the version you read)");
+  authed(Method::del, "/api/v1/customers/{id:int}", customers_write, delete_customer,
+         "Soft-delete a customer");
+  authed(Method::post, "/api/v1/customers/{id:int}/restore", customers_write, restore_customer,
+         "Restore a soft-deleted customer");
+  authed(Method::get, "/api/v1/customers/{id:int}/sites", customers_read, list_sites,
+         "A customer's service sites");
+  authed(Method::post, "/api/v1/customers/{id:int}/sites", customers_write, create_site,
+         "Add a service site");
+
+  // Work orders.
+  const auto wo_read = requires_permission(Permission::work_orders_read);
+  const auto wo_write = requires_permission(Permission::work_orders_write);
+  authed(Method::get, "/api/v1/work-orders", wo_read, list_work_orders,
+         "Work orders, newest first (status, assignee_id, customer_id, from, to, cursor)");
+  authed(Method::post, "/api/v1/work-orders", requires_permission(Permission::work_orders_assign),
+         create_work_order, "Create a work order");
+  authed(Method::get, "/api/v1/work-orders/{id:int}", wo_read, get_work_order, "A work order");
+  authed(Method::patch, "/api/v1/work-orders/{id:int}", wo_write, update_work_order,
+         "Change a work order's details (send the version you read)");
+  authed(Method::post, "/api/v1/work-orders/{id:int}/transition", wo_write,
+         transition_work_order, "Move a work order to another status");
+  authed(Method::get, "/api/v1/work-orders/{id:int}/history", wo_read, work_order_history,
+         "A work order's status history");
 
   // The web app (its shell holds no data; every API call it makes is
   // authenticated). Last, and a fallback: any route above wins.

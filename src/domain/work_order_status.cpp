@@ -1,0 +1,61 @@
+#include "domain/work_order_status.hpp"
+
+#include <array>
+
+namespace bulwark::domain {
+
+namespace {
+constexpr std::array kAll = {WoStatus::open,      WoStatus::scheduled, WoStatus::in_progress,
+                             WoStatus::on_hold,   WoStatus::completed, WoStatus::closed,
+                             WoStatus::cancelled};
+}
+
+std::string_view status_name(WoStatus s) {
+  switch (s) {
+    case WoStatus::open: return "open";
+    case WoStatus::scheduled: return "scheduled";
+    case WoStatus::in_progress: return "in_progress";
+    case WoStatus::on_hold: return "on_hold";
+    case WoStatus::completed: return "completed";
+    case WoStatus::closed: return "closed";
+    case WoStatus::cancelled: return "cancelled";
+  }
+  return "open";
+}
+
+std::optional<WoStatus> parse_status(std::string_view name) {
+  for (auto s : kAll)
+    if (status_name(s) == name) return s;
+  return std::nullopt;
+}
+
+bool is_final(WoStatus s) {
+  return s == WoStatus::completed || s == WoStatus::closed || s == WoStatus::cancelled;
+}
+
+bool is_reopen(WoStatus from, WoStatus to) { return is_final(from) && to == WoStatus::open; }
+
+bool transition_allowed(WoStatus from, WoStatus to) {
+  using S = WoStatus;
+  if (to == S::cancelled) return !is_final(from);
+  if (is_reopen(from, to)) return true;
+  switch (from) {
+    case S::open: return to == S::scheduled;
+    case S::scheduled: return to == S::in_progress;
+    case S::in_progress: return to == S::on_hold || to == S::completed;
+    case S::on_hold: return to == S::in_progress;
+    case S::completed: return to == S::closed;
+    case S::closed:
+    case S::cancelled: return false;
+  }
+  return false;
+}
+
+std::vector<WoStatus> allowed_transitions(WoStatus from) {
+  std::vector<WoStatus> out;
+  for (auto to : kAll)
+    if (transition_allowed(from, to)) out.push_back(to);
+  return out;
+}
+
+}  // namespace bulwark::domain

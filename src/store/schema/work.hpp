@@ -1,0 +1,159 @@
+#pragma once
+// Migration 0003: customers, sites, work orders and their history, and the
+// per-organization counters that number work orders (WO-1001, ...).
+// Timestamps are integer milliseconds since the epoch (UTC).
+namespace bulwark::store::schema {
+
+inline constexpr char kWorkSqlite[] = R"sql(
+CREATE TABLE customers (
+  id INTEGER PRIMARY KEY,
+  org_id INTEGER NOT NULL REFERENCES orgs(id),
+  name TEXT NOT NULL,
+  phone TEXT,
+  email TEXT,
+  billing_address TEXT NOT NULL DEFAULT '',
+  notes TEXT NOT NULL DEFAULT '',
+  sms_opt_out INTEGER NOT NULL DEFAULT 0,
+  deleted_at INTEGER,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX customers_org_name ON customers(org_id, name, id);
+CREATE INDEX customers_org_phone ON customers(org_id, phone);
+
+CREATE TABLE sites (
+  id INTEGER PRIMARY KEY,
+  org_id INTEGER NOT NULL REFERENCES orgs(id),
+  customer_id INTEGER NOT NULL REFERENCES customers(id),
+  name TEXT NOT NULL,
+  address TEXT NOT NULL,
+  access_notes TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX sites_customer ON sites(org_id, customer_id, id);
+
+CREATE TABLE org_counters (
+  org_id INTEGER NOT NULL REFERENCES orgs(id),
+  name TEXT NOT NULL,
+  value INTEGER NOT NULL,
+  PRIMARY KEY (org_id, name)
+);
+
+CREATE TABLE work_orders (
+  id INTEGER PRIMARY KEY,
+  org_id INTEGER NOT NULL REFERENCES orgs(id),
+  number INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  type TEXT NOT NULL CHECK (type IN ('corrective','preventive','inspection','emergency')),
+  priority TEXT NOT NULL CHECK (priority IN ('low','medium','high','urgent')),
+  status TEXT NOT NULL,
+  customer_id INTEGER REFERENCES customers(id),
+  site_id INTEGER REFERENCES sites(id),
+  assignee_id INTEGER REFERENCES users(id),
+  scheduled_start INTEGER,
+  scheduled_end INTEGER,
+  due_at INTEGER,
+  estimated_hours DOUBLE PRECISION,
+  created_by INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  completed_at INTEGER,
+  version INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (org_id, number)
+);
+CREATE INDEX work_orders_org_status ON work_orders(org_id, status, id);
+CREATE INDEX work_orders_org_assignee ON work_orders(org_id, assignee_id, id);
+CREATE INDEX work_orders_org_customer ON work_orders(org_id, customer_id, id);
+
+CREATE TABLE work_order_history (
+  id INTEGER PRIMARY KEY,
+  org_id INTEGER NOT NULL,
+  work_order_id INTEGER NOT NULL REFERENCES work_orders(id),
+  from_status TEXT,
+  to_status TEXT NOT NULL,
+  actor_id INTEGER,
+  at INTEGER NOT NULL
+);
+CREATE INDEX work_order_history_wo ON work_order_history(org_id, work_order_id, id);
+)sql";
+
+inline constexpr char kWorkPostgres[] = R"sql(
+CREATE TABLE customers (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  name TEXT NOT NULL,
+  phone TEXT,
+  email TEXT,
+  billing_address TEXT NOT NULL DEFAULT '',
+  notes TEXT NOT NULL DEFAULT '',
+  sms_opt_out INTEGER NOT NULL DEFAULT 0,
+  deleted_at BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX customers_org_name ON customers(org_id, name, id);
+CREATE INDEX customers_org_phone ON customers(org_id, phone);
+
+CREATE TABLE sites (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  customer_id BIGINT NOT NULL REFERENCES customers(id),
+  name TEXT NOT NULL,
+  address TEXT NOT NULL,
+  access_notes TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX sites_customer ON sites(org_id, customer_id, id);
+
+CREATE TABLE org_counters (
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  name TEXT NOT NULL,
+  value BIGINT NOT NULL,
+  PRIMARY KEY (org_id, name)
+);
+
+CREATE TABLE work_orders (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  number BIGINT NOT NULL,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  type TEXT NOT NULL CHECK (type IN ('corrective','preventive','inspection','emergency')),
+  priority TEXT NOT NULL CHECK (priority IN ('low','medium','high','urgent')),
+  status TEXT NOT NULL,
+  customer_id BIGINT REFERENCES customers(id),
+  site_id BIGINT REFERENCES sites(id),
+  assignee_id BIGINT REFERENCES users(id),
+  scheduled_start BIGINT,
+  scheduled_end BIGINT,
+  due_at BIGINT,
+  estimated_hours DOUBLE PRECISION,
+  created_by BIGINT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  completed_at BIGINT,
+  version INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (org_id, number)
+);
+CREATE INDEX work_orders_org_status ON work_orders(org_id, status, id);
+CREATE INDEX work_orders_org_assignee ON work_orders(org_id, assignee_id, id);
+CREATE INDEX work_orders_org_customer ON work_orders(org_id, customer_id, id);
+
+CREATE TABLE work_order_history (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  org_id BIGINT NOT NULL,
+  work_order_id BIGINT NOT NULL REFERENCES work_orders(id),
+  from_status TEXT,
+  to_status TEXT NOT NULL,
+  actor_id BIGINT,
+  at BIGINT NOT NULL
+);
+CREATE INDEX work_order_history_wo ON work_order_history(org_id, work_order_id, id);
+)sql";
+
+}  // namespace bulwark::store::schema

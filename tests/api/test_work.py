@@ -1,0 +1,329 @@
+"""Work management (issue 4, first part): customers, sites, work orders."""
+import threading
+
+import pytest
+import requests
+
+from conftest import error_of
+from identity import create_org, login, new_user_client, unique
+
+INJECTION = "Robert'); DROP TABLE customers; -- <script>alert(1)</script>"
+
+
+@pytest.fixture(scope="module")
+def org(server):
+    return create_org(server)
+
+
+@pytest.fixture(scope="module")
+def dispatcher(server, org):
+    c, _ = new_user_client(server, org, "dispatcher")
+    return c
+
+
+@pytest.fixture(scope="module")
+def tech(server, org):
+    c, _ = new_user_client(server, org, "technician")
+    c.user_id = c.get("/api/v1/auth/me").json()["user"]["id"]
+    return c
+
+
+def new_customer(client, **fields):
+    body = {"name": unique("Cust"), "phone": "(555) 201-0100"}
+    body.update(fields)
+    r = client.post("/api/v1/customers", json=body)
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+# --- customers ---
+
+def test_customer_create_normalizes_phone_and_email(dispatcher):
+    c = new_customer(dispatcher, email="Jane@Example.COM", phone="555.201.0199")
+    assert c["phone"] == "+15552010199"
+    assert c["email"] == "jane@example.com"
+    assert c["version"] == 1 and c["sms_opt_out"] is False
+    assert dispatcher.get(f"/api/v1/customers/{c['id']}").json()["name"] == c["name"]
+
+
+@pytest.mark.parametrize("body,field", [
+    ({"name": ""}, "name"),
+    ({"name": "   "}, "name"),
+    ({"name": "x" * 201}, "name"),
+    ({"name": "A", "phone": "call me"}, "phone"),
+    ({"name": "A", "phone": "555-0100"}, "phone"),
+    ({"name": "A", "email": "not-an-email"}, "email"),
+    ({"name": "A", "sms_opt_out": "yes"}, "sms_opt_out"),
+    ({"name": "A", "ssn": "123"}, "ssn"),
+    ({"name": 42}, "name"),
+])
+def test_must_003_customer_validation_names_the_field(dispatcher, body, field):
+    r = dispatcher.post("/api/v1/customers", json=body)
+    assert r.status_code == 400, r.text
+    assert field in error_of(r)["fields"]
+
+
+def test_injection_payloads_are_stored_and_returned_verbatim(dispatcher):
+    c = new_customer(dispatcher, name=INJECTION, notes=INJECTION)
+    got = dispatcher.get(f"/api/v1/customers/{c['id']}").json()
+    assert got["name"] == INJECTION and got["notes"] == INJECTION
+    found = dispatcher.get("/api/v1/customers", params={"q": "DROP TABLE"}).json()["items"]
+    assert any(x["id"] == c["id"] for x in found)
+    # Wildcards in the search are literal characters, not LIKE patterns.
+    assert dispatcher.get("/api/v1/customers", params={"q": "%"}).json()["items"] == [] or all(
+        "%" in x["name"] or "%" in (x["email"] or "") for x in
+        dispatcher.get("/api/v1/customers", params={"q": "%"}).json()["items"])
+    assert dispatcher.get("/api/v1/customers").status_code == 200  # the table survived
+
+
+def test_search_by_name_phone_and_email(server):
+    o = create_org(server)
+    d, _ = new_user_client(server, o, "dispatcher")
+    a = new_customer(d, name="Alvarez Farms", phone="+1 555 301 7777", email="ops@alvarez.example")
+    new_customer(d, name="Brook Dairy", phone="555-301-8888")
+    names = lambda q: [x["name"] for x in d.get("/api/v1/customers", params={"q": q}).json()["items"]]
+    assert names("alvarez") == ["Alvarez Farms"]
+    assert names("3017777") == ["Alvarez Farms"]
+    assert names("ops@alv") == ["Alvarez Farms"]
+    assert a["id"]
+
+
+def test_keyset_pagination_is_stable_while_rows_are_inserted(server):
+    o = create_org(server)
+    d, _ = new_user_client(server, o, "dispatcher")
+    for i in range(12):
+        new_customer(d, name=f"Cust {i:02d}")
+    seen, cursor = [], None
+    while True:
+        params = {"limit": 5}
+        if cursor:
+            params["cursor"] = cursor
+        page = d.get("/api/v1/customers", params=params).json()
+        seen += [x["name"] for x in page["items"]]
+        # Inserted while paging: before the cursor (never seen) and after (seen once).
+        new_customer(d, name=f"Aaa inserted {len(seen)}")
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    originals = [n for n in seen if n.startswith("Cust ")]
+    assert originals == [f"Cust {i:02d}" for i in range(12)]
+    assert len(seen) == len(set(seen))  # nothing twice
+    newest = d.get("/api/v1/customers", params={"sort": "newest", "limit": 3}).json()
+    assert newest["items"][0]["name"].startswith("Aaa inserted")
+    assert d.get("/api/v1/customers", params={"cursor": "garbage"}).status_code == 400
+
+
+def test_soft_delete_hides_and_restore_returns(dispatcher):
+    c = new_customer(dispatcher)
+    assert dispatcher.request("DELETE", f"/api/v1/customers/{c['id']}").status_code == 204
+    assert dispatcher.get(f"/api/v1/customers/{c['id']}").json()["deleted"] is True
+    listed = dispatcher.get("/api/v1/customers", params={"q": c["name"]}).json()["items"]
+    assert listed == []
+    deleted = dispatcher.get("/api/v1/customers", params={"q": c["name"], "deleted": "true"}).json()
+    assert [x["id"] for x in deleted["items"]] == [c["id"]]
+    r = dispatcher.post(f"/api/v1/customers/{c['id']}/restore")
+    assert r.status_code == 200 and r.json()["deleted"] is False
+    assert dispatcher.get("/api/v1/customers", params={"q": c["name"]}).json()["items"]
+
+
+def test_stale_update_is_409(dispatcher):
+    c = new_customer(dispatcher)
+    ok = dispatcher.patch(f"/api/v1/customers/{c['id']}", json={"notes": "gate code 1234", "version": 1})
+    assert ok.status_code == 200 and ok.json()["version"] == 2
+    stale = dispatcher.patch(f"/api/v1/customers/{c['id']}", json={"notes": "x", "version": 1})
+    assert stale.status_code == 409 and error_of(stale)["reason"] == "version_conflict"
+    missing = dispatcher.patch(f"/api/v1/customers/{c['id']}", json={"notes": "x"})
+    assert missing.status_code == 400 and "version" in error_of(missing)["fields"]
+
+
+def test_technician_cannot_delete_customers(dispatcher, tech):
+    c = new_customer(dispatcher)
+    assert tech.request("DELETE", f"/api/v1/customers/{c['id']}").status_code == 403
+    assert tech.get(f"/api/v1/customers/{c['id']}").status_code == 200
+
+
+def test_another_orgs_customer_is_404(server, dispatcher):
+    c = new_customer(dispatcher)
+    other, _ = new_user_client(server, create_org(server), "owner")
+    for method, path, body in [("GET", "", None), ("PATCH", "", {"version": 1, "name": "x"}),
+                               ("DELETE", "", None), ("POST", "/restore", None),
+                               ("GET", "/sites", None),
+                               ("POST", "/sites", {"name": "x", "address": "y"})]:
+        r = other.request(method, f"/api/v1/customers/{c['id']}{path}", json=body)
+        assert r.status_code == 404, (method, path, r.text)
+    assert all(x["id"] != c["id"] for x in other.get("/api/v1/customers").json()["items"])
+
+
+def test_site_access_notes_only_for_dispatchers_and_above(dispatcher, tech):
+    c = new_customer(dispatcher)
+    r = dispatcher.post(f"/api/v1/customers/{c['id']}/sites",
+                        json={"name": "Farm", "address": "1 Rural Rd", "access_notes": "gate 4321"})
+    assert r.status_code == 201 and r.json()["access_notes"] == "gate 4321"
+    assert dispatcher.get(f"/api/v1/customers/{c['id']}/sites").json()["items"][0]["access_notes"]
+    tech_view = tech.get(f"/api/v1/customers/{c['id']}/sites").json()["items"][0]
+    assert "access_notes" not in tech_view
+
+
+# --- work orders ---
+
+def new_wo(client, **fields):
+    body = {"title": "Pump 1,000-gal tank", "type": "preventive", "priority": "high"}
+    body.update(fields)
+    r = client.post("/api/v1/work-orders", json=body)
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+def move(client, wo, to):
+    return client.post(f"/api/v1/work-orders/{wo['id']}/transition",
+                       json={"to": to, "version": wo["version"]})
+
+
+def test_work_order_numbers_are_per_org_and_sequential(server):
+    o = create_org(server)
+    d, _ = new_user_client(server, o, "dispatcher")
+    first, second = new_wo(d), new_wo(d)
+    assert first["number"] == "WO-1001" and second["number"] == "WO-1002"
+    assert first["status"] == "open"
+    assert first["allowed_transitions"] == ["scheduled", "cancelled"]
+
+
+def test_full_life_cycle_and_history(dispatcher, tech):
+    c = new_customer(dispatcher)
+    wo = new_wo(dispatcher, customer_id=c["id"], assignee_id=tech.user_id,
+                scheduled_start="2026-11-24T08:00:00Z", scheduled_end="2026-11-24T10:00:00-00:00")
+    assert wo["status"] == "scheduled"  # assigned and scheduled at creation
+    for to in ["in_progress", "on_hold", "in_progress", "completed"]:
+        r = move(tech, wo, to)
+        assert r.status_code == 200, (to, r.text)
+        wo = r.json()
+    assert wo["completed_at"]
+    r = move(dispatcher, wo, "closed")
+    assert r.status_code == 200
+    history = dispatcher.get(f"/api/v1/work-orders/{wo['id']}/history").json()["items"]
+    assert [h["to"] for h in history] == ["scheduled", "in_progress", "on_hold", "in_progress",
+                                         "completed", "closed"]
+
+
+ALL = ["open", "scheduled", "in_progress", "on_hold", "completed", "closed", "cancelled"]
+LEGAL = {("open", "scheduled"), ("scheduled", "in_progress"), ("in_progress", "on_hold"),
+         ("on_hold", "in_progress"), ("in_progress", "completed"), ("completed", "closed"),
+         ("open", "cancelled"), ("scheduled", "cancelled"), ("in_progress", "cancelled"),
+         ("on_hold", "cancelled"), ("completed", "open"), ("closed", "open"),
+         ("cancelled", "open")}
+PATH_TO = {"open": [], "scheduled": ["scheduled"], "in_progress": ["scheduled", "in_progress"],
+           "on_hold": ["scheduled", "in_progress", "on_hold"],
+           "completed": ["scheduled", "in_progress", "completed"],
+           "closed": ["scheduled", "in_progress", "completed", "closed"],
+           "cancelled": ["cancelled"]}
+
+
+@pytest.mark.parametrize("start", ALL)
+def test_every_illegal_transition_is_refused(dispatcher, start):
+    for to in ALL:
+        wo = new_wo(dispatcher)
+        for step in PATH_TO[start]:
+            wo = move(dispatcher, wo, step).json()
+        r = move(dispatcher, wo, to)
+        if (start, to) in LEGAL:
+            assert r.status_code == 200, (start, to, r.text)
+        else:
+            assert r.status_code == 409, (start, to, r.text)
+            assert error_of(r)["reason"] == "illegal_transition"
+
+
+def test_only_dispatchers_reopen(dispatcher, tech):
+    wo = new_wo(dispatcher, assignee_id=tech.user_id)
+    for to in ["scheduled", "in_progress", "completed"]:
+        wo = move(dispatcher, wo, to).json()
+    r = move(tech, wo, "open")
+    assert r.status_code == 403 and error_of(r)["reason"] == "reopen_needs_dispatcher"
+    assert move(dispatcher, wo, "open").status_code == 200
+
+
+def test_technician_sees_and_moves_only_their_work_orders(server, org, dispatcher, tech):
+    other_tech, _ = new_user_client(server, org, "technician")
+    mine = new_wo(dispatcher, assignee_id=tech.user_id)
+    theirs = new_wo(dispatcher)
+    assert tech.get(f"/api/v1/work-orders/{mine['id']}").status_code == 200
+    assert tech.get(f"/api/v1/work-orders/{theirs['id']}").status_code == 404
+    assert other_tech.get(f"/api/v1/work-orders/{mine['id']}").status_code == 404
+    listed = tech.get("/api/v1/work-orders", params={"limit": 200}).json()["items"]
+    assert listed and all(w["assignee_id"] == tech.user_id for w in listed)
+    assert move(other_tech, mine, "scheduled").status_code == 404
+    r = tech.patch(f"/api/v1/work-orders/{mine['id']}", json={"title": "x", "version": mine["version"]})
+    assert r.status_code == 403
+    assert tech.post("/api/v1/work-orders", json={"title": "x"}).status_code == 403
+
+
+def test_work_order_stale_update_is_409(dispatcher):
+    wo = new_wo(dispatcher)
+    r = dispatcher.patch(f"/api/v1/work-orders/{wo['id']}", json={"priority": "urgent", "version": 1})
+    assert r.status_code == 200 and r.json()["priority"] == "urgent"
+    assert dispatcher.patch(f"/api/v1/work-orders/{wo['id']}",
+                            json={"priority": "low", "version": 1}).status_code == 409
+    assert move(dispatcher, wo, "scheduled").status_code == 409  # version 1 is stale too
+
+
+def test_concurrent_transitions_exactly_one_wins(dispatcher):
+    wo = new_wo(dispatcher)
+    results = []
+    def go():
+        results.append(move(dispatcher, wo, "scheduled").status_code)
+    threads = [threading.Thread(target=go) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(results) == [200] + [409] * 5
+
+
+@pytest.mark.parametrize("body,field", [
+    ({"title": ""}, "title"),
+    ({"title": "x", "type": "magic"}, "type"),
+    ({"title": "x", "priority": "whenever"}, "priority"),
+    ({"title": "x", "scheduled_start": "tomorrow"}, "scheduled_start"),
+    ({"title": "x", "scheduled_start": "2026-02-30T10:00:00Z"}, "scheduled_start"),
+    ({"title": "x", "scheduled_start": "2026-11-24T10:00:00Z",
+      "scheduled_end": "2026-11-24T09:00:00Z"}, "scheduled_end"),
+    ({"title": "x", "estimated_hours": -1}, "estimated_hours"),
+    ({"title": "x", "customer_id": 999999999}, "customer_id"),
+    ({"title": "x", "assignee_id": 999999999}, "assignee_id"),
+    ({"title": "x", "hacker": True}, "hacker"),
+])
+def test_must_003_work_order_validation_names_the_field(dispatcher, body, field):
+    r = dispatcher.post("/api/v1/work-orders", json=body)
+    assert r.status_code == 400, r.text
+    assert field in error_of(r)["fields"]
+
+
+def test_references_must_belong_to_the_callers_org(server, dispatcher):
+    other, _ = new_user_client(server, create_org(server), "owner")
+    foreign = new_customer(other)
+    r = dispatcher.post("/api/v1/work-orders", json={"title": "x", "customer_id": foreign["id"]})
+    assert r.status_code == 400 and "customer_id" in error_of(r)["fields"]
+    wo = new_wo(dispatcher)
+    assert other.get(f"/api/v1/work-orders/{wo['id']}").status_code == 404
+    assert move(other, wo, "scheduled").status_code == 404
+
+
+def test_list_filters(server):
+    o = create_org(server)
+    d, _ = new_user_client(server, o, "dispatcher")
+    a = new_wo(d)
+    b = new_wo(d)
+    move(d, b, "cancelled")
+    open_ids = [w["id"] for w in d.get("/api/v1/work-orders", params={"status": "open"}).json()["items"]]
+    assert a["id"] in open_ids and b["id"] not in open_ids
+    assert d.get("/api/v1/work-orders", params={"status": "bogus"}).status_code == 400
+    page = d.get("/api/v1/work-orders", params={"limit": 1}).json()
+    nxt = d.get("/api/v1/work-orders", params={"limit": 1, "cursor": page["next_cursor"]}).json()
+    assert page["items"][0]["id"] > nxt["items"][0]["id"]
+
+
+def test_openapi_document_lists_every_api_route(server, dispatcher):
+    doc = dispatcher.get("/api/v1/openapi.json").json()
+    assert doc["openapi"].startswith("3.1")
+    assert "/api/v1/work-orders/{id}" in doc["paths"]
+    assert doc["paths"]["/api/v1/customers"]["post"]["x-permission"] == "customers.write"
+    assert requests.get(server.url + "/api/v1/openapi.json").status_code == 401
