@@ -1,0 +1,51 @@
+#include <gtest/gtest.h>
+
+#include "domain/phone.hpp"
+#include "domain/timestamps.hpp"
+#include "domain/work_order_status.hpp"
+
+using namespace bulwark::domain;
+
+TEST(Phone, NormalizesToE164) {
+  EXPECT_EQ(normalize_phone("(555) 201-0100"), "+15552010100");
+  EXPECT_EQ(normalize_phone("1-555-201-0100"), "+15552010100");
+  EXPECT_EQ(normalize_phone("+44 20 7946 0958"), "+442079460958");
+  EXPECT_EQ(normalize_phone("555.201.0100"), "+15552010100");
+}
+
+TEST(Phone, RefusesWhatIsNotAPhoneNumber) {
+  for (auto bad : {"", "555-0100", "call me", "+0123456789", "+1234567", "12345678901234567",
+                   "(055) 201-0100", "555 101 0100", "+1 555 201 0100 ext 4", "++15552010100"})
+    EXPECT_FALSE(normalize_phone(bad)) << bad;
+}
+
+TEST(Timestamps, ParsesRfc3339WithOffsets) {
+  EXPECT_EQ(parse_rfc3339("1970-01-01T00:00:00Z"), 0);
+  EXPECT_EQ(parse_rfc3339("2026-11-23T14:30:00Z"), 1795444200000LL);
+  EXPECT_EQ(parse_rfc3339("2026-11-23T09:30:00-05:00"), 1795444200000LL);
+  EXPECT_EQ(parse_rfc3339("2026-11-23T14:30:00.250Z"), 1795444200250LL);
+  EXPECT_EQ(format_rfc3339(1795444200000LL), "2026-11-23T14:30:00Z");
+  EXPECT_EQ(parse_rfc3339("2024-02-29T00:00:00Z").has_value(), true);
+}
+
+TEST(Timestamps, RefusesImpossibleOrSloppyTimes) {
+  for (auto bad : {"2026-02-29T00:00:00Z", "2026-13-01T00:00:00Z", "2026-11-23T24:00:00Z",
+                   "2026-11-23 14:30:00Z", "2026-11-23T14:30:00", "2026-11-23T14:30:00+5",
+                   "tomorrow", "", "1969-12-31T23:59:59Z", "2026-11-23T14:30:00Zjunk"})
+    EXPECT_FALSE(parse_rfc3339(bad)) << bad;
+}
+
+TEST(WorkOrderStatus, TheLifeCycle) {
+  using S = WoStatus;
+  EXPECT_TRUE(transition_allowed(S::open, S::scheduled));
+  EXPECT_TRUE(transition_allowed(S::in_progress, S::on_hold));
+  EXPECT_TRUE(transition_allowed(S::on_hold, S::in_progress));
+  EXPECT_TRUE(transition_allowed(S::completed, S::closed));
+  EXPECT_FALSE(transition_allowed(S::open, S::completed));
+  EXPECT_FALSE(transition_allowed(S::completed, S::cancelled));
+  EXPECT_FALSE(transition_allowed(S::closed, S::cancelled));
+  EXPECT_TRUE(is_reopen(S::cancelled, S::open));
+  EXPECT_FALSE(transition_allowed(S::open, S::open));
+  for (auto s : {S::open, S::scheduled, S::in_progress, S::on_hold})
+    EXPECT_TRUE(transition_allowed(s, S::cancelled));
+}
