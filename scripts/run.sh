@@ -24,6 +24,9 @@ if ./build/bulwark admin create-org --slug demo --name "Demo Septic Co." >/dev/n
   ./build/bulwark admin create-user --org demo --email "$OWNER_EMAIL" --role owner \
     --name "Demo Owner" </dev/null 2>/dev/null
   echo "Keep that password: it is shown only once."
+  echo
+  echo "Adding demo data (a septic-service company: 200 customers, 1,000 work orders)..."
+  ./build/bulwark admin seed-demo --org demo
 else
   echo "Organization 'demo' exists; log in as $OWNER_EMAIL (or: ./build/bulwark admin list-users --org demo)"
 fi

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "audit/audit_log.hpp"
+#include "cli/seed_demo.hpp"
 #include "config/config.hpp"
 #include "core/error.hpp"
 #include "crypto/random.hpp"
@@ -343,6 +344,8 @@ std::function<int()> register_admin_commands(CLI::App& admin) {
 
   c = on("list-users", "List an organization's users.", [o] { return list_users(*o); });
   c->add_option("--org", o->org, "Organization slug")->required();
+
+  register_seed_demo(admin, *chosen);
 
   auto* audit_cmd = admin.add_subcommand("audit", "Audit log tools.");
   auto* verify = audit_cmd->add_subcommand(

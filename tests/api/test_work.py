@@ -327,3 +327,20 @@ def test_openapi_document_lists_every_api_route(server, dispatcher):
     assert "/api/v1/work-orders/{id}" in doc["paths"]
     assert doc["paths"]["/api/v1/customers"]["post"]["x-permission"] == "customers.write"
     assert requests.get(server.url + "/api/v1/openapi.json").status_code == 401
+
+
+def test_seed_demo_creates_a_company_to_click_through(server):
+    from identity import admin
+    slug = unique("demo")
+    out = admin(server, "seed-demo", "--org", slug, "--customers", "30", "--work-orders", "120").stdout
+    assert "seeded 30 customers" in out
+    password = next(l.split(": ")[-1] for l in out.splitlines() if f"dispatch@{slug}" in l)
+    assert "nothing seeded" in admin(server, "seed-demo", "--org", slug).stdout  # idempotent
+    dispatcher = login(server, f"dispatch@{slug}.example", password.strip())
+    assert dispatcher.get("/api/v1/auth/me").json()["role"] == "dispatcher"
+    owner, _ = new_user_client(server, slug, "owner")
+    customers = owner.get("/api/v1/customers", params={"limit": 200}).json()["items"]
+    assert len(customers) == 30
+    orders = owner.get("/api/v1/work-orders", params={"limit": 200}).json()["items"]
+    assert len(orders) == 120
+    assert {w["status"] for w in orders} >= {"closed", "scheduled"}

@@ -1,0 +1,200 @@
+#include "cli/seed_demo.hpp"
+
+#include <CLI/CLI.hpp>
+#include <array>
+#include <cstdio>
+#include <random>
+
+#include "audit/audit_log.hpp"
+#include "config/config.hpp"
+#include "crypto/random.hpp"
+#include "identity/clock.hpp"
+#include "identity/users.hpp"
+#include "security/passwords.hpp"
+#include "store/database.hpp"
+
+namespace bulwark::cli {
+
+namespace {
+
+using store::Sql;
+using store::Value;
+
+constexpr std::array kFirst = {"Maria", "James", "Linda", "Robert", "Patricia", "Michael",
+                               "Barbara", "David", "Susan", "William", "Karen", "Joseph",
+                               "Nancy", "Thomas", "Lisa", "Charles", "Betty", "Daniel",
+                               "Sandra", "Paul"};
+constexpr std::array kLast = {"Hollis", "Okafor", "Lindqvist", "Moreau", "Castillo", "Brennan",
+                              "Nakamura", "Whitfield", "Duarte"};
+constexpr std::array kRoads = {"Quarry Rd", "Mill Creek Ln", "County Rd 12", "Old Orchard Way",
+                               "Ridge View Dr", "Route 9", "Cedar Hollow Rd", "Pine St"};
+constexpr std::array kJobs = {"Pump 1,000-gal septic tank", "Inspect septic system",
+                              "Replace effluent filter", "Locate and dig out lid",
+                              "Emergency backup: sewage in basement", "Jet drain line",
+                              "Pump grease trap", "Replace lift-station pump float"};
+constexpr std::array kTypes = {"preventive", "inspection", "preventive", "corrective",
+                               "emergency", "corrective", "preventive", "corrective"};
+
+struct Counts {
+  int customers = 200;
+  int work_orders = 1000;
+};
+
+int seed(const std::string& slug, const Counts& counts) {
+  auto loaded = config::load_from_process_environment();
+  if (!loaded) {
+    std::fprintf(stderr, "bulwark admin seed-demo: the configuration is invalid\n");
+    return 2;
+  }
+  const auto& c = *loaded;
+  store::DatabaseOptions o;
+  o.url = c.effective_database_url();
+  o.pool_size = 2;
+  auto db = store::open_database(o);
+  store::migrate(*db);
+
+  auto org = identity::find_org_by_slug(*db, slug);
+  if (!org) {
+    db->transaction([&](store::Connection& conn) {
+      org = identity::create_org(conn, slug, "Demo Septic Co.");
+    });
+    std::printf("created organization %s\n", slug.c_str());
+  }
+  if (!db->query(Sql("SELECT 1 FROM customers WHERE org_id = $1 LIMIT 1"), {org->id}).empty()) {
+    std::printf("organization %s already has customers; nothing seeded\n", slug.c_str());
+    return 0;
+  }
+
+  // People: one dispatcher and three technicians, passwords printed once.
+  struct Person {
+    const char* email;
+    const char* name;
+    security::Role role;
+  };
+  // Emails are unique across organizations: the slug keeps each demo's apart.
+  const std::string domain = "@" + slug + ".example";
+  const std::array people = {Person{"dispatch", "Dana Dispatch", security::Role::dispatcher},
+                             Person{"tech1", "Tomas Reyes", security::Role::technician},
+                             Person{"tech2", "Priya Shah", security::Role::technician},
+                             Person{"tech3", "Hank Miller", security::Role::technician}};
+  std::vector<std::int64_t> techs;
+  std::vector<std::pair<std::string, std::string>> logins;
+  std::fprintf(stderr, "creating 4 users (bcrypt, about a second)...\n");
+  for (const auto& p : people) {
+    const std::string email = p.email + domain;
+    if (auto existing = identity::find_user_by_email(*db, org->id, email)) {
+      if (p.role == security::Role::technician) techs.push_back(existing->id);
+      continue;
+    }
+    const auto password = crypto::random_token(15);
+    const auto hash = security::hash_password(password, c.bcrypt_cost);
+    db->transaction([&](store::Connection& conn) {
+      auto u = identity::create_user(conn, org->id, email, p.name, p.role, hash);
+      if (p.role == security::Role::technician) techs.push_back(u.id);
+    });
+    logins.emplace_back(email, password);
+  }
+
+  std::mt19937 rng(20261123);
+  auto pick = [&](auto& list) { return list[rng() % list.size()]; };
+  const auto now = identity::now_ms();
+  constexpr std::int64_t kDay = 86'400'000;
+
+  db->transaction([&](store::Connection& conn) {
+    std::vector<std::pair<std::int64_t, std::int64_t>> customer_sites;
+    for (int i = 0; i < counts.customers; ++i) {
+      const std::string name = std::string(pick(kFirst)) + " " + pick(kLast);
+      // 555-01xx numbers are reserved for fiction; the area code varies.
+      char phone[32];
+      std::snprintf(phone, sizeof phone, "+1%03d55501%02d", 201 + i / 100, i % 100);
+      const std::string address = std::to_string(100 + rng() % 9000) + " " + pick(kRoads);
+      auto r = conn.query(Sql("INSERT INTO customers (org_id, name, phone, email, billing_address, "
+                              "notes, sms_opt_out, created_at, updated_at) VALUES ($1, $2, $3, $4, "
+                              "$5, '', $6, $7, $7) RETURNING id"),
+                          {org->id, name, std::string(phone),
+                           "customer" + std::to_string(i) + domain, address,
+                           std::int64_t{i % 17 == 0 ? 1 : 0}, now - 400 * kDay});
+      const auto customer = r.rows.at(0).integer(0);
+      auto s = conn.query(Sql("INSERT INTO sites (org_id, customer_id, name, address, access_notes, "
+                              "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) "
+                              "RETURNING id"),
+                          {org->id, customer, std::string("Home: 1,000-gal tank"), address,
+                           "Gate code " + std::to_string(1000 + rng() % 9000), now - 400 * kDay});
+      customer_sites.emplace_back(customer, s.rows.at(0).integer(0));
+      if ((i + 1) % 50 == 0) std::fprintf(stderr, "customers: %d/%d\n", i + 1, counts.customers);
+    }
+    for (int i = 0; i < counts.work_orders; ++i) {
+      const auto [customer, site] = pick(customer_sites);
+      // Spread over the past year and the next two weeks.
+      const std::int64_t start = now - 365 * kDay + std::int64_t(rng() % 379) * kDay + 8 * 3'600'000;
+      const bool past = start < now - kDay;
+      const bool future = start > now;
+      const char* status = past ? (rng() % 10 == 0 ? "cancelled" : rng() % 3 ? "closed" : "completed")
+                           : future ? (rng() % 4 ? "scheduled" : "open")
+                                    : (rng() % 2 ? "in_progress" : "scheduled");
+      const auto job = rng() % kJobs.size();
+      auto n = conn.query(Sql("INSERT INTO org_counters (org_id, name, value) VALUES ($1, "
+                              "'work_order', 1001) ON CONFLICT (org_id, name) DO UPDATE SET "
+                              "value = org_counters.value + 1 RETURNING value"),
+                          {org->id});
+      const bool assigned = std::string_view(status) != "open";
+      const bool done = std::string_view(status) == "closed" || std::string_view(status) == "completed";
+      auto r = conn.query(
+          Sql("INSERT INTO work_orders (org_id, number, title, description, type, priority, "
+              "status, customer_id, site_id, assignee_id, scheduled_start, scheduled_end, due_at, "
+              "estimated_hours, created_by, created_at, updated_at, completed_at) VALUES ($1, $2, "
+              "$3, '', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id"),
+          {org->id, n.rows.at(0).integer(0), std::string(kJobs[job]), std::string(kTypes[job]),
+           std::string(std::array{"low", "medium", "medium", "high", "urgent"}[rng() % 5]),
+           std::string(status), customer, site,
+           assigned ? Value(techs.at(rng() % techs.size())) : Value(nullptr), start,
+           start + 2 * 3'600'000, start + 3 * kDay, 2.0, std::int64_t{0}, start - 5 * kDay,
+           start, done ? Value(start + 2 * 3'600'000) : Value(nullptr)});
+      conn.query(Sql("INSERT INTO work_order_history (org_id, work_order_id, from_status, "
+                     "to_status, actor_id, at) VALUES ($1, $2, NULL, $3, NULL, $4)"),
+                 {org->id, r.rows.at(0).integer(0), std::string(status), start});
+      if ((i + 1) % 250 == 0) std::fprintf(stderr, "work orders: %d/%d\n", i + 1, counts.work_orders);
+    }
+    audit::Entry e;
+    e.org_id = org->id;
+    e.actor_type = "cli";
+    e.action = "demo.seeded";
+    e.target_type = "org";
+    e.target_id = std::to_string(org->id);
+    e.ip = "local";
+    audit::append(conn, e);
+  });
+  std::printf("seeded %d customers with sites and %d work orders in %s\n", counts.customers,
+              counts.work_orders, slug.c_str());
+  for (const auto& [email, password] : logins)
+    std::printf("  %-24s password (shown once): %s\n", email.c_str(), password.c_str());
+  return 0;
+}
+
+}  // namespace
+
+void register_seed_demo(CLI::App& admin, std::function<int()>& chosen) {
+  auto slug = std::make_shared<std::string>("demo");
+  auto counts = std::make_shared<Counts>();
+  auto* cmd = admin.add_subcommand(
+      "seed-demo", "Fill an organization with a demo septic-service company: a dispatcher, three "
+                   "technicians, 200 customers with sites, 1,000 work orders over the past year. "
+                   "Does nothing if the organization already has customers.");
+  cmd->add_option("--org", *slug, "Organization slug (created if missing)")->capture_default_str();
+  cmd->add_option("--customers", counts->customers, "How many customers")
+      ->check(CLI::Range(1, 1'000'000))->capture_default_str();
+  cmd->add_option("--work-orders", counts->work_orders, "How many work orders")
+      ->check(CLI::Range(0, 10'000'000))->capture_default_str();
+  cmd->callback([&chosen, slug, counts] {
+    chosen = [slug, counts] {
+      try {
+        return seed(*slug, *counts);
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "bulwark admin seed-demo: failed: %s\n", e.what());
+        return 1;
+      }
+    };
+  });
+}
+
+}  // namespace bulwark::cli
