@@ -73,3 +73,4 @@ echo
 echo "=== summary ==="
 printf '%s\n' "${SUMMARY[@]}"
 echo "all test stages passed"
+echo "${#SUMMARY[@]} passed, 0 failed"
