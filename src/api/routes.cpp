@@ -4,6 +4,7 @@
 #include "api/customer_handlers.hpp"
 #include "api/openapi.hpp"
 #include "api/work_order_handlers.hpp"
+#include "api/work_order_items.hpp"
 #include "api/system_handlers.hpp"
 #include "api/user_handlers.hpp"
 
@@ -102,6 +103,20 @@ http::Router build_router() {
          transition_work_order, "Move a work order to another status");
   authed(Method::get, "/api/v1/work-orders/{id:int}/history", wo_read, work_order_history,
          "A work order's status history");
+  authed(Method::get, "/api/v1/work-orders/{id:int}/details", wo_read, work_order_details,
+         "Comments, checklist, time entries and parts of a work order");
+  authed(Method::post, "/api/v1/work-orders/{id:int}/comments", wo_write, add_comment,
+         "Add a comment");
+  authed(Method::post, "/api/v1/work-orders/{id:int}/checklist", wo_write, add_checklist_item,
+         "Add a checklist item");
+  authed(Method::patch, "/api/v1/work-orders/{id:int}/checklist/{item:int}", wo_write,
+         set_checklist_item, "Check or uncheck a checklist item");
+  authed(Method::post, "/api/v1/work-orders/{id:int}/time", wo_write, add_time_entry,
+         "Record time spent");
+  authed(Method::post, "/api/v1/work-orders/{id:int}/parts", wo_write, add_part,
+         "Record a part used");
+  authed(Method::get, "/api/v1/dispatch/my-day", wo_read, my_day,
+         "Your work orders scheduled today (UTC), in order");
 
   // The web app (its shell holds no data; every API call it makes is
   // authenticated). Last, and a fallback: any route above wins.

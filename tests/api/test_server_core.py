@@ -92,8 +92,10 @@ def test_must_001_non_public_route_requires_authentication(server):
     for r in routes:
         if r["auth"] == "public":
             continue
-        path = (r["pattern"].replace("{id:int}", "1").replace("{slug:slug}", "acme")
-                .replace("{token:token}", "abc"))
+        import re
+        path = re.sub(r"\{[a-z_]+:int\}", "1", r["pattern"])
+        path = re.sub(r"\{[a-z_]+:slug\}", "acme", path)
+        path = re.sub(r"\{[a-z_]+:token\}", "abc", path)
         resp = requests.request(r["method"], server.url + path, json={})
         assert resp.status_code == 401, (r, resp.status_code)
         assert error_of(resp)["code"] == "unauthenticated"

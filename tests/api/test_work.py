@@ -344,3 +344,61 @@ def test_seed_demo_creates_a_company_to_click_through(server):
     orders = owner.get("/api/v1/work-orders", params={"limit": 200}).json()["items"]
     assert len(orders) == 120
     assert {w["status"] for w in orders} >= {"closed", "scheduled"}
+
+
+# --- what is recorded while working ---
+
+def test_comments_checklist_time_and_parts(dispatcher, tech):
+    wo = new_wo(dispatcher, assignee_id=tech.user_id)
+    base = f"/api/v1/work-orders/{wo['id']}"
+    assert tech.post(base + "/comments", json={"body": INJECTION}).status_code == 201
+    item = dispatcher.post(base + "/checklist", json={"label": "Check baffles"}).json()
+    r = tech.patch(f"{base}/checklist/{item['id']}", json={"done": True})
+    assert r.status_code == 200 and r.json()["done"] is True
+    assert tech.post(base + "/time", json={"minutes": 90, "note": "pumped 950 gal"}).status_code == 201
+    assert tech.post(base + "/parts", json={"name": "Effluent filter", "quantity": 1}).status_code == 201
+    assert dispatcher.post(base + "/parts", json={"name": "Riser lid", "quantity": 2,
+                                                  "unit_cost_cents": 4599}).status_code == 201
+    d = dispatcher.get(base + "/details").json()
+    assert d["comments"][0]["body"] == INJECTION
+    assert d["checklist"][0]["done"] is True
+    assert d["time_entries"][0]["minutes"] == 90
+    assert d["parts"][1]["unit_cost_cents"] == 4599
+    t = tech.get(base + "/details").json()
+    assert all("unit_cost_cents" not in p for p in t["parts"])  # no billing data for technicians
+
+
+@pytest.mark.parametrize("path,body,field", [
+    ("/comments", {"body": ""}, "body"),
+    ("/checklist", {"label": "x" * 301}, "label"),
+    ("/time", {"minutes": 0}, "minutes"),
+    ("/time", {"minutes": "90"}, "minutes"),
+    ("/time", {}, "minutes"),
+    ("/parts", {"name": "x", "quantity": -1}, "quantity"),
+    ("/parts", {"name": "x", "quantity": 1, "unit_cost_cents": -5}, "unit_cost_cents"),
+])
+def test_must_003_work_records_are_validated(dispatcher, path, body, field):
+    wo = new_wo(dispatcher)
+    r = dispatcher.post(f"/api/v1/work-orders/{wo['id']}{path}", json=body)
+    assert r.status_code == 400 and field in error_of(r)["fields"], r.text
+
+
+def test_records_on_someone_elses_work_order_are_404(server, org, dispatcher, tech):
+    wo = new_wo(dispatcher)  # not assigned to tech
+    base = f"/api/v1/work-orders/{wo['id']}"
+    assert tech.post(base + "/comments", json={"body": "hi"}).status_code == 404
+    assert tech.get(base + "/details").status_code == 404
+    other, _ = new_user_client(server, create_org(server), "owner")
+    assert other.post(base + "/time", json={"minutes": 5}).status_code == 404
+
+
+def test_my_day_lists_todays_assigned_work(dispatcher, tech):
+    import datetime
+    now = datetime.datetime.now(datetime.timezone.utc)
+    today = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    later = (today + datetime.timedelta(hours=23, minutes=30)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    tomorrow = (today + datetime.timedelta(days=1, hours=9)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    mine = new_wo(dispatcher, assignee_id=tech.user_id, scheduled_start=later)
+    not_today = new_wo(dispatcher, assignee_id=tech.user_id, scheduled_start=tomorrow)
+    ids = [w["id"] for w in tech.get("/api/v1/dispatch/my-day").json()["items"]]
+    assert mine["id"] in ids and not_today["id"] not in ids

@@ -20,6 +20,7 @@ CREATE TABLE customers (
   version INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX customers_org_name ON customers(org_id, name, id);
+CREATE INDEX customers_org_id ON customers(org_id, id);
 CREATE INDEX customers_org_phone ON customers(org_id, phone);
 
 CREATE TABLE sites (
@@ -64,6 +65,9 @@ CREATE TABLE work_orders (
   version INTEGER NOT NULL DEFAULT 1,
   UNIQUE (org_id, number)
 );
+-- Lists page newest-first by id within an org; filters are checked while
+-- walking this index, so a page never sorts the whole organization.
+CREATE INDEX work_orders_org_id ON work_orders(org_id, id);
 CREATE INDEX work_orders_org_status ON work_orders(org_id, status, id);
 CREATE INDEX work_orders_org_assignee ON work_orders(org_id, assignee_id, id);
 CREATE INDEX work_orders_org_customer ON work_orders(org_id, customer_id, id);
@@ -78,6 +82,52 @@ CREATE TABLE work_order_history (
   at INTEGER NOT NULL
 );
 CREATE INDEX work_order_history_wo ON work_order_history(org_id, work_order_id, id);
+
+CREATE TABLE work_order_comments (
+  id INTEGER PRIMARY KEY,
+  org_id INTEGER NOT NULL,
+  work_order_id INTEGER NOT NULL REFERENCES work_orders(id),
+  author_id INTEGER NOT NULL REFERENCES users(id),
+  body TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX work_order_comments_wo ON work_order_comments(org_id, work_order_id, id);
+
+CREATE TABLE work_order_checklist (
+  id INTEGER PRIMARY KEY,
+  org_id INTEGER NOT NULL,
+  work_order_id INTEGER NOT NULL REFERENCES work_orders(id),
+  label TEXT NOT NULL,
+  done INTEGER NOT NULL DEFAULT 0,
+  done_by INTEGER,
+  done_at INTEGER,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX work_order_checklist_wo ON work_order_checklist(org_id, work_order_id, id);
+
+CREATE TABLE work_order_time (
+  id INTEGER PRIMARY KEY,
+  org_id INTEGER NOT NULL,
+  work_order_id INTEGER NOT NULL REFERENCES work_orders(id),
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  minutes INTEGER NOT NULL CHECK (minutes > 0),
+  note TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX work_order_time_wo ON work_order_time(org_id, work_order_id, id);
+
+CREATE TABLE work_order_parts (
+  id INTEGER PRIMARY KEY,
+  org_id INTEGER NOT NULL,
+  work_order_id INTEGER NOT NULL REFERENCES work_orders(id),
+  name TEXT NOT NULL,
+  quantity DOUBLE PRECISION NOT NULL CHECK (quantity > 0),
+  unit_cost_cents INTEGER NOT NULL CHECK (unit_cost_cents >= 0),
+  currency TEXT NOT NULL DEFAULT 'USD',
+  added_by INTEGER NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX work_order_parts_wo ON work_order_parts(org_id, work_order_id, id);
 )sql";
 
 inline constexpr char kWorkPostgres[] = R"sql(
@@ -96,6 +146,7 @@ CREATE TABLE customers (
   version INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX customers_org_name ON customers(org_id, name, id);
+CREATE INDEX customers_org_id ON customers(org_id, id);
 CREATE INDEX customers_org_phone ON customers(org_id, phone);
 
 CREATE TABLE sites (
@@ -140,6 +191,9 @@ CREATE TABLE work_orders (
   version INTEGER NOT NULL DEFAULT 1,
   UNIQUE (org_id, number)
 );
+-- Lists page newest-first by id within an org; filters are checked while
+-- walking this index, so a page never sorts the whole organization.
+CREATE INDEX work_orders_org_id ON work_orders(org_id, id);
 CREATE INDEX work_orders_org_status ON work_orders(org_id, status, id);
 CREATE INDEX work_orders_org_assignee ON work_orders(org_id, assignee_id, id);
 CREATE INDEX work_orders_org_customer ON work_orders(org_id, customer_id, id);
@@ -154,6 +208,52 @@ CREATE TABLE work_order_history (
   at BIGINT NOT NULL
 );
 CREATE INDEX work_order_history_wo ON work_order_history(org_id, work_order_id, id);
+
+CREATE TABLE work_order_comments (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  org_id BIGINT NOT NULL,
+  work_order_id BIGINT NOT NULL REFERENCES work_orders(id),
+  author_id BIGINT NOT NULL REFERENCES users(id),
+  body TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX work_order_comments_wo ON work_order_comments(org_id, work_order_id, id);
+
+CREATE TABLE work_order_checklist (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  org_id BIGINT NOT NULL,
+  work_order_id BIGINT NOT NULL REFERENCES work_orders(id),
+  label TEXT NOT NULL,
+  done INTEGER NOT NULL DEFAULT 0,
+  done_by BIGINT,
+  done_at BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX work_order_checklist_wo ON work_order_checklist(org_id, work_order_id, id);
+
+CREATE TABLE work_order_time (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  org_id BIGINT NOT NULL,
+  work_order_id BIGINT NOT NULL REFERENCES work_orders(id),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  minutes INTEGER NOT NULL CHECK (minutes > 0),
+  note TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX work_order_time_wo ON work_order_time(org_id, work_order_id, id);
+
+CREATE TABLE work_order_parts (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  org_id BIGINT NOT NULL,
+  work_order_id BIGINT NOT NULL REFERENCES work_orders(id),
+  name TEXT NOT NULL,
+  quantity DOUBLE PRECISION NOT NULL CHECK (quantity > 0),
+  unit_cost_cents BIGINT NOT NULL CHECK (unit_cost_cents >= 0),
+  currency TEXT NOT NULL DEFAULT 'USD',
+  added_by BIGINT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX work_order_parts_wo ON work_order_parts(org_id, work_order_id, id);
 )sql";
 
 }  // namespace bulwark::store::schema
