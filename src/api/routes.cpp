@@ -1,5 +1,6 @@
 #include "api/routes.hpp"
 
+#include "api/asset_handlers.hpp"
 #include "api/auth_handlers.hpp"
 #include "api/customer_handlers.hpp"
 #include "api/openapi.hpp"
@@ -88,6 +89,18 @@ http::Router build_router() {
          "A customer's service sites");
   authed(Method::post, "/api/v1/customers/{id:int}/sites", customers_write, create_site,
          "Add a service site");
+
+  // Assets at sites, and their meters.
+  authed(Method::get, "/api/v1/sites/{id:int}/assets", customers_read, list_site_assets,
+         "A site's assets");
+  authed(Method::post, "/api/v1/sites/{id:int}/assets", customers_write, create_asset,
+         "Add an asset (tank, pump, compressor) to a site");
+  authed(Method::get, "/api/v1/assets/{id:int}", customers_read, get_asset, "An asset");
+  authed(Method::get, "/api/v1/assets/{id:int}/readings", customers_read, list_readings,
+         "An asset's meter readings, newest first (kind, limit)");
+  authed(Method::post, "/api/v1/assets/{id:int}/readings",
+         requires_permission(Permission::work_orders_write), add_reading,
+         "Record a meter reading (hours, gallons, cycles)");
 
   // Work orders.
   const auto wo_read = requires_permission(Permission::work_orders_read);

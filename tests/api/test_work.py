@@ -402,3 +402,51 @@ def test_my_day_lists_todays_assigned_work(dispatcher, tech):
     not_today = new_wo(dispatcher, assignee_id=tech.user_id, scheduled_start=tomorrow)
     ids = [w["id"] for w in tech.get("/api/v1/dispatch/my-day").json()["items"]]
     assert mine["id"] in ids and not_today["id"] not in ids
+
+
+# --- assets and meters ---
+
+def test_assets_and_meter_readings(dispatcher, tech):
+    c = new_customer(dispatcher)
+    site = dispatcher.post(f"/api/v1/customers/{c['id']}/sites",
+                           json={"name": "Home", "address": "9 Quarry Rd"}).json()
+    r = dispatcher.post(f"/api/v1/sites/{site['id']}/assets",
+                        json={"name": "1,000-gal septic tank", "type": "septic_tank",
+                              "make": "Norwesco", "install_date": "2014-05-02"})
+    assert r.status_code == 201, r.text
+    asset = r.json()
+    assert [a["id"] for a in dispatcher.get(f"/api/v1/sites/{site['id']}/assets").json()["items"]] == [asset["id"]]
+    base = f"/api/v1/assets/{asset['id']}/readings"
+    assert tech.post(base, json={"kind": "gallons", "value": 950,
+                                 "read_at": "2026-01-10T10:00:00Z"}).status_code == 201
+    assert tech.post(base, json={"kind": "gallons", "value": 1900,
+                                 "read_at": "2026-06-10T10:00:00Z"}).status_code == 201
+    lower = tech.post(base, json={"kind": "gallons", "value": 10, "read_at": "2026-07-01T00:00:00Z"})
+    assert lower.status_code == 400 and error_of(lower)["reason"] == "reading_decreases"
+    readings = dispatcher.get(base, params={"kind": "gallons"}).json()["items"]
+    assert [x["value"] for x in readings] == [1900, 950]
+
+
+@pytest.mark.parametrize("body,field", [
+    ({"name": ""}, "name"),
+    ({"name": "Pump", "install_date": "2014-02-30"}, "install_date"),
+    ({"name": "Pump", "install_date": "yesterday"}, "install_date"),
+])
+def test_must_003_asset_validation(dispatcher, body, field):
+    c = new_customer(dispatcher)
+    site = dispatcher.post(f"/api/v1/customers/{c['id']}/sites",
+                           json={"name": "Home", "address": "1 Rd"}).json()
+    r = dispatcher.post(f"/api/v1/sites/{site['id']}/assets", json=body)
+    assert r.status_code == 400 and field in error_of(r)["fields"]
+
+
+def test_another_orgs_asset_is_404(server, dispatcher):
+    c = new_customer(dispatcher)
+    site = dispatcher.post(f"/api/v1/customers/{c['id']}/sites",
+                           json={"name": "Home", "address": "1 Rd"}).json()
+    asset = dispatcher.post(f"/api/v1/sites/{site['id']}/assets", json={"name": "Pump"}).json()
+    other, _ = new_user_client(server, create_org(server), "owner")
+    assert other.get(f"/api/v1/assets/{asset['id']}").status_code == 404
+    assert other.post(f"/api/v1/assets/{asset['id']}/readings",
+                      json={"kind": "hours", "value": 1}).status_code == 404
+    assert other.post(f"/api/v1/sites/{site['id']}/assets", json={"name": "x"}).status_code == 404

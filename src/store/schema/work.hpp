@@ -128,6 +128,31 @@ CREATE TABLE work_order_parts (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX work_order_parts_wo ON work_order_parts(org_id, work_order_id, id);
+
+CREATE TABLE assets (
+  id INTEGER PRIMARY KEY,
+  org_id INTEGER NOT NULL REFERENCES orgs(id),
+  site_id INTEGER NOT NULL REFERENCES sites(id),
+  name TEXT NOT NULL,
+  type TEXT NOT NULL DEFAULT '',
+  make TEXT NOT NULL DEFAULT '',
+  model TEXT NOT NULL DEFAULT '',
+  serial TEXT NOT NULL DEFAULT '',
+  install_date TEXT,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX assets_site ON assets(org_id, site_id, id);
+
+CREATE TABLE meter_readings (
+  id INTEGER PRIMARY KEY,
+  org_id INTEGER NOT NULL,
+  asset_id INTEGER NOT NULL REFERENCES assets(id),
+  kind TEXT NOT NULL CHECK (kind IN ('hours','gallons','cycles')),
+  value DOUBLE PRECISION NOT NULL,
+  read_at INTEGER NOT NULL,
+  recorded_by INTEGER NOT NULL
+);
+CREATE INDEX meter_readings_asset ON meter_readings(org_id, asset_id, kind, read_at);
 )sql";
 
 inline constexpr char kWorkPostgres[] = R"sql(
@@ -254,6 +279,31 @@ CREATE TABLE work_order_parts (
   created_at BIGINT NOT NULL
 );
 CREATE INDEX work_order_parts_wo ON work_order_parts(org_id, work_order_id, id);
+
+CREATE TABLE assets (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  site_id BIGINT NOT NULL REFERENCES sites(id),
+  name TEXT NOT NULL,
+  type TEXT NOT NULL DEFAULT '',
+  make TEXT NOT NULL DEFAULT '',
+  model TEXT NOT NULL DEFAULT '',
+  serial TEXT NOT NULL DEFAULT '',
+  install_date TEXT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX assets_site ON assets(org_id, site_id, id);
+
+CREATE TABLE meter_readings (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  org_id BIGINT NOT NULL,
+  asset_id BIGINT NOT NULL REFERENCES assets(id),
+  kind TEXT NOT NULL CHECK (kind IN ('hours','gallons','cycles')),
+  value DOUBLE PRECISION NOT NULL,
+  read_at BIGINT NOT NULL,
+  recorded_by BIGINT NOT NULL
+);
+CREATE INDEX meter_readings_asset ON meter_readings(org_id, asset_id, kind, read_at);
 )sql";
 
 }  // namespace bulwark::store::schema
