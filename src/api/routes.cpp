@@ -3,6 +3,7 @@
 #include "api/asset_handlers.hpp"
 #include "api/auth_handlers.hpp"
 #include "api/customer_handlers.hpp"
+#include "api/invoice_handlers.hpp"
 #include "api/openapi.hpp"
 #include "api/work_order_handlers.hpp"
 #include "api/work_order_items.hpp"
@@ -130,6 +131,18 @@ http::Router build_router() {
          "Record a part used");
   authed(Method::get, "/api/v1/dispatch/my-day", wo_read, my_day,
          "Your work orders scheduled today (UTC), in order");
+
+  // Invoices and business metrics: owners, admins and dispatchers; never technicians.
+  const auto invoices = requires_permission(Permission::invoices_manage);
+  authed(Method::post, "/api/v1/work-orders/{id:int}/invoice", invoices, create_invoice,
+         "Invoice a completed work order (labour at the org's rate plus parts)");
+  authed(Method::get, "/api/v1/invoices", invoices, list_invoices, "Invoices, newest first");
+  authed(Method::get, "/api/v1/invoices/{id:int}", invoices, get_invoice, "An invoice and its lines");
+  authed(Method::post, "/api/v1/invoices/{id:int}/status", invoices, set_invoice_status,
+         "Move an invoice: draft → open → paid → refunded, or void");
+  authed(Method::get, "/api/v1/metrics/business", requires_permission(Permission::metrics_read),
+         business_metrics, "Open work by status and priority, overdue, time to complete, "
+                           "completions per week, invoiced and paid per month");
 
   // The web app (its shell holds no data; every API call it makes is
   // authenticated). Last, and a fallback: any route above wins.

@@ -14,6 +14,7 @@ std::string_view permission_name(Permission p) {
     case Permission::settings_manage: return "settings.manage";
     case Permission::audit_read: return "audit.read";
     case Permission::invoices_manage: return "invoices.manage";
+    case Permission::metrics_read: return "metrics.read";
   }
   return "none";
 }

@@ -17,6 +17,7 @@ enum class Permission {
   settings_manage,
   audit_read,
   invoices_manage,
+  metrics_read,
 };
 
 std::string_view permission_name(Permission p);

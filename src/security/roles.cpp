@@ -12,7 +12,8 @@ using P = Permission;
 // billing; viewers read work and customers.
 constexpr std::array kOwner = {P::work_orders_read, P::work_orders_write, P::work_orders_assign,
                                P::customers_read,   P::customers_write,   P::users_manage,
-                               P::settings_manage,  P::audit_read,        P::invoices_manage};
+                               P::settings_manage,  P::audit_read,        P::invoices_manage,
+                               P::metrics_read};
 constexpr std::array kAdmin = kOwner;
 constexpr std::array kDispatcher = {P::work_orders_read, P::work_orders_write,
                                     P::work_orders_assign, P::customers_read, P::customers_write,

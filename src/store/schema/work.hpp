@@ -153,6 +153,36 @@ CREATE TABLE meter_readings (
   recorded_by INTEGER NOT NULL
 );
 CREATE INDEX meter_readings_asset ON meter_readings(org_id, asset_id, kind, read_at);
+
+ALTER TABLE orgs ADD COLUMN labour_rate_cents INTEGER NOT NULL DEFAULT 9500;
+
+CREATE TABLE invoices (
+  id INTEGER PRIMARY KEY,
+  org_id INTEGER NOT NULL REFERENCES orgs(id),
+  number INTEGER NOT NULL,
+  work_order_id INTEGER NOT NULL UNIQUE REFERENCES work_orders(id),
+  customer_id INTEGER REFERENCES customers(id),
+  status TEXT NOT NULL CHECK (status IN ('draft','open','paid','void','refunded')),
+  currency TEXT NOT NULL DEFAULT 'USD',
+  total_cents INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  paid_at INTEGER,
+  version INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (org_id, number)
+);
+CREATE INDEX invoices_org_id ON invoices(org_id, id);
+
+CREATE TABLE invoice_lines (
+  id INTEGER PRIMARY KEY,
+  org_id INTEGER NOT NULL,
+  invoice_id INTEGER NOT NULL REFERENCES invoices(id),
+  description TEXT NOT NULL,
+  quantity DOUBLE PRECISION NOT NULL,
+  unit_cents INTEGER NOT NULL,
+  amount_cents INTEGER NOT NULL
+);
+CREATE INDEX invoice_lines_invoice ON invoice_lines(org_id, invoice_id, id);
 )sql";
 
 inline constexpr char kWorkPostgres[] = R"sql(
@@ -304,6 +334,36 @@ CREATE TABLE meter_readings (
   recorded_by BIGINT NOT NULL
 );
 CREATE INDEX meter_readings_asset ON meter_readings(org_id, asset_id, kind, read_at);
+
+ALTER TABLE orgs ADD COLUMN labour_rate_cents INTEGER NOT NULL DEFAULT 9500;
+
+CREATE TABLE invoices (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  number BIGINT NOT NULL,
+  work_order_id BIGINT NOT NULL UNIQUE REFERENCES work_orders(id),
+  customer_id BIGINT REFERENCES customers(id),
+  status TEXT NOT NULL CHECK (status IN ('draft','open','paid','void','refunded')),
+  currency TEXT NOT NULL DEFAULT 'USD',
+  total_cents BIGINT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  paid_at BIGINT,
+  version INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (org_id, number)
+);
+CREATE INDEX invoices_org_id ON invoices(org_id, id);
+
+CREATE TABLE invoice_lines (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  org_id BIGINT NOT NULL,
+  invoice_id BIGINT NOT NULL REFERENCES invoices(id),
+  description TEXT NOT NULL,
+  quantity DOUBLE PRECISION NOT NULL,
+  unit_cents BIGINT NOT NULL,
+  amount_cents BIGINT NOT NULL
+);
+CREATE INDEX invoice_lines_invoice ON invoice_lines(org_id, invoice_id, id);
 )sql";
 
 }  // namespace bulwark::store::schema
