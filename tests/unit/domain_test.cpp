@@ -49,3 +49,13 @@ TEST(WorkOrderStatus, TheLifeCycle) {
   for (auto s : {S::open, S::scheduled, S::in_progress, S::on_hold})
     EXPECT_TRUE(transition_allowed(s, S::cancelled));
 }
+
+TEST(Timestamps, FormatterAgreesWithTheParserAcrossCenturies) {
+  for (std::int64_t ms : {0LL, 951782400000LL /* 2000-02-29 */, 4107542400000LL /* 2100-03-01 */,
+                          1795444200000LL, 253402300799000LL /* 9999-12-31T23:59:59 */}) {
+    auto text = format_rfc3339(ms);
+    EXPECT_EQ(parse_rfc3339(text), ms) << text;
+  }
+  EXPECT_EQ(format_rfc3339(951782400000LL), "2000-02-29T00:00:00Z");
+  EXPECT_EQ(format_rfc3339(4107542400000LL), "2100-03-01T00:00:00Z");
+}

@@ -69,7 +69,7 @@ CREATE TABLE work_orders (
 -- walking this index, so a page never sorts the whole organization.
 CREATE INDEX work_orders_org_id ON work_orders(org_id, id);
 CREATE INDEX work_orders_org_status ON work_orders(org_id, status, id);
-CREATE INDEX work_orders_org_assignee ON work_orders(org_id, assignee_id, id);
+CREATE INDEX work_orders_org_assignee ON work_orders(org_id, assignee_id, status, id);
 CREATE INDEX work_orders_org_customer ON work_orders(org_id, customer_id, id);
 
 CREATE TABLE work_order_history (
@@ -250,7 +250,7 @@ CREATE TABLE work_orders (
 -- walking this index, so a page never sorts the whole organization.
 CREATE INDEX work_orders_org_id ON work_orders(org_id, id);
 CREATE INDEX work_orders_org_status ON work_orders(org_id, status, id);
-CREATE INDEX work_orders_org_assignee ON work_orders(org_id, assignee_id, id);
+CREATE INDEX work_orders_org_assignee ON work_orders(org_id, assignee_id, status, id);
 CREATE INDEX work_orders_org_customer ON work_orders(org_id, customer_id, id);
 
 CREATE TABLE work_order_history (
