@@ -21,7 +21,8 @@ done
 echo "seeded $total work orders in 2 organizations in $((SECONDS - start)) s"
 pw="bench-only Granite Kettle 42"
 echo "$pw" | ./build/bulwark admin create-user --org bench-a --email "owner@bench-a.example" \
-  --role owner --password-stdin >/dev/null 2>&1
+  --role owner --password-stdin >/dev/null 2>&1 || true   # exists on a re-run against PostgreSQL
+if [[ "${BULWARK_DATABASE_URL:-}" == postgres* ]]; then psql -q "$BULWARK_DATABASE_URL" -c ANALYZE; fi
 
 ./build/bulwark serve >"$tmp/server.log" &
 for _ in $(seq 50); do curl -sf "http://$BULWARK_LISTEN/health" >/dev/null && break; sleep 0.1; done

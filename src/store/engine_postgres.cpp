@@ -34,6 +34,8 @@ class PostgresConnection final : public Connection {
       // Never the URL: it may hold a password.
       throw DatabaseUnavailable("cannot connect to PostgreSQL");
     }
+    // Server notices ("relation already exists, skipping") are not ours to print.
+    PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
     execute_script(Sql("SET TIME ZONE 'UTC'"));
   }
   ~PostgresConnection() override { PQfinish(conn_); }
