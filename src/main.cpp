@@ -15,6 +15,11 @@
 #include "http/web_files.hpp"
 #include "logging/log.hpp"
 #include "security/passwords.hpp"
+#include "domain/pm_generation.hpp"
+#include "identity/clock.hpp"
+#include <condition_variable>
+#include <mutex>
+#include <stop_token>
 #include "store/database.hpp"
 
 namespace {
@@ -82,7 +87,29 @@ int serve() {
                                 {Field::name, c->tls_enabled() ? "https" : "http"},
                                 {Field::version, kVersion}});
     logging::flush();
+    // Preventive maintenance runs beside the server; generation is
+    // idempotent, so every instance may run it.
+    std::jthread pm_worker;
+    if (c->pm_interval.count() > 0)
+      pm_worker = std::jthread([&db, interval = c->pm_interval](std::stop_token stop) {
+        std::mutex m;
+        std::condition_variable_any cv;
+        while (!stop.stop_requested()) {
+          try {
+            if (int n = domain::generate_pm_work_orders(*db, identity::now_ms()); n > 0)
+              logging::info("preventive maintenance generated", {{Field::count, std::int64_t{n}}});
+          } catch (const std::exception& e) {
+            logging::warn("preventive maintenance failed", {{Field::reason, std::string_view(e.what())}});
+          }
+          std::unique_lock lock(m);
+          cv.wait_for(lock, stop, interval, [] { return false; });
+        }
+      });
     server.run();
+    if (pm_worker.joinable()) {
+      pm_worker.request_stop();
+      pm_worker.join();
+    }
     logging::info("stopped");
     logging::flush();
     return 0;

@@ -5,6 +5,7 @@
 #include "api/customer_handlers.hpp"
 #include "api/invoice_handlers.hpp"
 #include "api/openapi.hpp"
+#include "api/pm_handlers.hpp"
 #include "api/work_order_handlers.hpp"
 #include "api/work_order_items.hpp"
 #include "api/system_handlers.hpp"
@@ -131,6 +132,12 @@ http::Router build_router() {
          "Record a part used");
   authed(Method::get, "/api/v1/dispatch/my-day", wo_read, my_day,
          "Your work orders scheduled today (UTC), in order");
+
+  // Preventive maintenance: the server's worker turns these into work orders.
+  authed(Method::get, "/api/v1/pm-schedules", wo_read, list_pm_schedules,
+         "Preventive-maintenance schedules");
+  authed(Method::post, "/api/v1/pm-schedules", requires_permission(Permission::work_orders_assign),
+         create_pm_schedule, "Create a schedule: every N days/weeks/months, or every N meter units");
 
   // Invoices and business metrics: owners, admins and dispatchers; never technicians.
   const auto invoices = requires_permission(Permission::invoices_manage);

@@ -9,6 +9,8 @@
 
 #include "audit/audit_log.hpp"
 #include "cli/seed_demo.hpp"
+#include "domain/pm_generation.hpp"
+#include "identity/clock.hpp"
 #include "config/config.hpp"
 #include "core/error.hpp"
 #include "crypto/random.hpp"
@@ -287,6 +289,14 @@ int audit_verify() {
   return kFailure;
 }
 
+int pm_run() {
+  config::Config c;
+  auto db = open_db(c);
+  const int created = domain::generate_pm_work_orders(*db, identity::now_ms());
+  std::printf("%d preventive-maintenance work orders created\n", created);
+  return kOk;
+}
+
 int guarded(const std::function<int()>& f) {
   try {
     return f();
@@ -346,6 +356,9 @@ std::function<int()> register_admin_commands(CLI::App& admin) {
   c->add_option("--org", o->org, "Organization slug")->required();
 
   register_seed_demo(admin, *chosen);
+  on("pm-run", "Create the work orders of due preventive-maintenance schedules now (the server "
+               "also does this every BULWARK_PM_INTERVAL). Safe to run any number of times.",
+     [] { return pm_run(); });
 
   auto* audit_cmd = admin.add_subcommand("audit", "Audit log tools.");
   auto* verify = audit_cmd->add_subcommand(

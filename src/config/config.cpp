@@ -155,6 +155,7 @@ Expected<Config, std::vector<std::string>> load(const Getenv& getenv) {
   r.number<unsigned>("BULWARK_RATE_AUTH_PER_MINUTE", c.rate_auth_per_minute, 0, 10'000'000);
   r.number<unsigned>("BULWARK_RATE_WEBHOOK_PER_MINUTE", c.rate_webhook_per_minute, 0, 10'000'000);
 
+  r.duration("BULWARK_PM_INTERVAL", c.pm_interval);
   r.duration("BULWARK_SESSION_IDLE_TIMEOUT", c.session_idle_timeout);
   r.duration("BULWARK_SESSION_LIFETIME", c.session_lifetime);
   // MUST-004 / MUST-010: neither may exceed 24 hours.
@@ -256,6 +257,7 @@ std::vector<std::pair<std::string, std::string>> describe(const Config& c) {
       {"BULWARK_LOCKOUT_WINDOW", fmt::format("{}ms", c.lockout_window.count())},
       {"BULWARK_LOCKOUT_DURATION", fmt::format("{}ms", c.lockout_duration.count())},
       {"BULWARK_IP_FAILURE_LIMIT", std::to_string(c.ip_failure_limit)},
+      {"BULWARK_PM_INTERVAL", fmt::format("{}ms", c.pm_interval.count())},
       {"BULWARK_SECRET_KEY", secret(c.secret_key, c.secret_key_generated)},
   };
 }

@@ -68,6 +68,9 @@ struct Config {
   // Failed logins per client IP in the lockout window before 429.
   int ip_failure_limit = 50;
 
+  // How often the preventive-maintenance worker looks for due schedules (0: never).
+  std::chrono::milliseconds pm_interval{60s};
+
   // Server-wide secret for keyed hashes (CSRF binding, blind indexes).
   // Required in production (>= 32 bytes); random per process in development.
   Secret secret_key;

@@ -498,3 +498,89 @@ def test_business_metrics_for_owners_only(server, org, dispatcher, tech):
     assert m["mean_hours_to_complete"] is not None
     assert dispatcher.get("/api/v1/metrics/business").status_code == 403
     assert tech.get("/api/v1/metrics/business").status_code == 403
+
+
+# --- preventive maintenance ---
+
+def pm_setup(dispatcher):
+    c = new_customer(dispatcher)
+    site = dispatcher.post(f"/api/v1/customers/{c['id']}/sites",
+                           json={"name": "Home", "address": "4 Mill Creek Ln"}).json()
+    asset = dispatcher.post(f"/api/v1/sites/{site['id']}/assets", json={"name": "Tank"}).json()
+    return c, site, asset
+
+
+def pm_work_orders(client, title):
+    items = client.get("/api/v1/work-orders", params={"limit": 200}).json()["items"]
+    return [w for w in items if w["title"] == title]
+
+
+def test_pm_calendar_schedule_generates_once_even_when_run_repeatedly(server, dispatcher):
+    import datetime
+    from identity import admin
+    c, site, asset = pm_setup(dispatcher)
+    title = unique("Pump tank (PM)")
+    due = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    r = dispatcher.post("/api/v1/pm-schedules", json={
+        "site_id": site["id"], "asset_id": asset["id"], "title": title, "interval_unit": "months",
+        "interval_value": 6, "first_due_at": due, "lead_days": 14})
+    assert r.status_code == 201, r.text
+    for _ in range(3):  # a restart, a second worker: the same occurrence, once
+        admin(server, "pm-run")
+    generated = pm_work_orders(dispatcher, title)
+    assert len(generated) == 1
+    assert generated[0]["type"] == "preventive" and generated[0]["due_at"] == due
+    assert generated[0]["customer_id"] == c["id"]
+    schedule = next(s for s in dispatcher.get("/api/v1/pm-schedules").json()["items"] if s["id"] == r.json()["id"])
+    assert schedule["next_due_at"] > due  # advanced six months
+
+
+def test_pm_meter_schedule_fires_when_the_reading_reaches_it(server, dispatcher):
+    from identity import admin
+    _, site, asset = pm_setup(dispatcher)
+    title = unique("Service pump (hours)")
+    r = dispatcher.post("/api/v1/pm-schedules", json={
+        "site_id": site["id"], "asset_id": asset["id"], "title": title, "interval_unit": "meter",
+        "interval_value": 500, "meter_kind": "hours", "first_meter_value": 1000})
+    assert r.status_code == 201, r.text
+    readings = f"/api/v1/assets/{asset['id']}/readings"
+    dispatcher.post(readings, json={"kind": "hours", "value": 900})
+    admin(server, "pm-run")
+    assert pm_work_orders(dispatcher, title) == []
+    dispatcher.post(readings, json={"kind": "hours", "value": 1010})
+    admin(server, "pm-run")
+    admin(server, "pm-run")
+    assert len(pm_work_orders(dispatcher, title)) == 1
+
+
+@pytest.mark.parametrize("body,field", [
+    ({"title": "x", "interval_unit": "days", "interval_value": 7}, "first_due_at"),
+    ({"title": "x", "interval_unit": "fortnights", "interval_value": 1,
+      "first_due_at": "2026-12-01T00:00:00Z"}, "interval_unit"),
+    ({"title": "x", "interval_unit": "meter", "interval_value": 10}, "meter_kind"),
+    ({"title": "x", "interval_unit": "days", "interval_value": 0,
+      "first_due_at": "2026-12-01T00:00:00Z"}, "interval_value"),
+])
+def test_must_003_pm_schedule_validation(dispatcher, body, field):
+    _, site, _ = pm_setup(dispatcher)
+    body = dict(body, site_id=site["id"])
+    r = dispatcher.post("/api/v1/pm-schedules", json=body)
+    assert r.status_code == 400 and field in error_of(r)["fields"], r.text
+
+
+def test_pm_generation_idempotent_across_concurrent_instances(server, dispatcher):
+    """Several `pm-run` processes at once (on PostgreSQL: separate connections racing)."""
+    import datetime
+    import subprocess
+    from conftest import BIN
+    _, site, asset = pm_setup(dispatcher)
+    title = unique("Race PM")
+    due = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    dispatcher.post("/api/v1/pm-schedules", json={
+        "site_id": site["id"], "title": title, "interval_unit": "weeks", "interval_value": 4,
+        "first_due_at": due})
+    procs = [subprocess.Popen([BIN, "admin", "pm-run"], env=server.env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL) for _ in range(4)]
+    for p in procs:
+        assert p.wait(60) == 0
+    assert len(pm_work_orders(dispatcher, title)) == 1

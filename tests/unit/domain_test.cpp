@@ -59,3 +59,15 @@ TEST(Timestamps, FormatterAgreesWithTheParserAcrossCenturies) {
   EXPECT_EQ(format_rfc3339(951782400000LL), "2000-02-29T00:00:00Z");
   EXPECT_EQ(format_rfc3339(4107542400000LL), "2100-03-01T00:00:00Z");
 }
+
+#include "domain/pm_generation.hpp"
+
+TEST(PmSchedule, AddMonthsClampsTheDay) {
+  const auto jan31 = *parse_rfc3339("2026-01-31T09:00:00Z");
+  EXPECT_EQ(format_rfc3339(add_months(jan31, 1)), "2026-02-28T09:00:00Z");
+  EXPECT_EQ(format_rfc3339(add_months(jan31, 13)), "2027-02-28T09:00:00Z");
+  EXPECT_EQ(format_rfc3339(add_months(*parse_rfc3339("2027-12-31T00:00:00Z"), 2)),
+            "2028-02-29T00:00:00Z");
+  EXPECT_EQ(format_rfc3339(add_months(*parse_rfc3339("2026-08-15T12:30:00Z"), 6)),
+            "2027-02-15T12:30:00Z");
+}

@@ -183,6 +183,35 @@ CREATE TABLE invoice_lines (
   amount_cents INTEGER NOT NULL
 );
 CREATE INDEX invoice_lines_invoice ON invoice_lines(org_id, invoice_id, id);
+
+CREATE TABLE pm_schedules (
+  id INTEGER PRIMARY KEY,
+  org_id INTEGER NOT NULL REFERENCES orgs(id),
+  site_id INTEGER NOT NULL REFERENCES sites(id),
+  asset_id INTEGER REFERENCES assets(id),
+  title TEXT NOT NULL,
+  priority TEXT NOT NULL DEFAULT 'medium',
+  assignee_id INTEGER REFERENCES users(id),
+  interval_unit TEXT NOT NULL CHECK (interval_unit IN ('days','weeks','months','meter')),
+  interval_value INTEGER NOT NULL CHECK (interval_value > 0),
+  meter_kind TEXT,
+  lead_days INTEGER NOT NULL DEFAULT 14,
+  next_due_at INTEGER,
+  next_meter_value DOUBLE PRECISION,
+  active INTEGER NOT NULL DEFAULT 1,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX pm_schedules_org ON pm_schedules(org_id, id);
+
+-- One row per (schedule, occurrence): the unique key makes generation
+-- idempotent across restarts and across instances sharing one database.
+CREATE TABLE pm_generated (
+  schedule_id INTEGER NOT NULL REFERENCES pm_schedules(id),
+  due_key TEXT NOT NULL,
+  org_id INTEGER NOT NULL,
+  work_order_id INTEGER NOT NULL REFERENCES work_orders(id),
+  PRIMARY KEY (schedule_id, due_key)
+);
 )sql";
 
 inline constexpr char kWorkPostgres[] = R"sql(
@@ -364,6 +393,35 @@ CREATE TABLE invoice_lines (
   amount_cents BIGINT NOT NULL
 );
 CREATE INDEX invoice_lines_invoice ON invoice_lines(org_id, invoice_id, id);
+
+CREATE TABLE pm_schedules (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  site_id BIGINT NOT NULL REFERENCES sites(id),
+  asset_id BIGINT REFERENCES assets(id),
+  title TEXT NOT NULL,
+  priority TEXT NOT NULL DEFAULT 'medium',
+  assignee_id BIGINT REFERENCES users(id),
+  interval_unit TEXT NOT NULL CHECK (interval_unit IN ('days','weeks','months','meter')),
+  interval_value INTEGER NOT NULL CHECK (interval_value > 0),
+  meter_kind TEXT,
+  lead_days INTEGER NOT NULL DEFAULT 14,
+  next_due_at BIGINT,
+  next_meter_value DOUBLE PRECISION,
+  active INTEGER NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX pm_schedules_org ON pm_schedules(org_id, id);
+
+-- One row per (schedule, occurrence): the unique key makes generation
+-- idempotent across restarts and across instances sharing one database.
+CREATE TABLE pm_generated (
+  schedule_id BIGINT NOT NULL REFERENCES pm_schedules(id),
+  due_key TEXT NOT NULL,
+  org_id BIGINT NOT NULL,
+  work_order_id BIGINT NOT NULL REFERENCES work_orders(id),
+  PRIMARY KEY (schedule_id, due_key)
+);
 )sql";
 
 }  // namespace bulwark::store::schema
