@@ -3,6 +3,7 @@
 #include "api/asset_handlers.hpp"
 #include "api/auth_handlers.hpp"
 #include "api/customer_handlers.hpp"
+#include "api/dispatch_handlers.hpp"
 #include "api/invoice_handlers.hpp"
 #include "api/openapi.hpp"
 #include "api/pm_handlers.hpp"
@@ -132,6 +133,8 @@ http::Router build_router() {
          "Record a part used");
   authed(Method::get, "/api/v1/dispatch/my-day", wo_read, my_day,
          "Your work orders scheduled today (UTC), in order");
+  authed(Method::get, "/api/v1/dispatch/week", requires_permission(Permission::work_orders_assign),
+         dispatch_week, "One week (start=YYYY-MM-DD, default this Monday) by technician, and unplanned work");
 
   // Preventive maintenance: the server's worker turns these into work orders.
   authed(Method::get, "/api/v1/pm-schedules", wo_read, list_pm_schedules,

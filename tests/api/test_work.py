@@ -404,6 +404,39 @@ def test_my_day_lists_todays_assigned_work(dispatcher, tech):
     assert mine["id"] in ids and not_today["id"] not in ids
 
 
+
+def test_dispatch_week_groups_by_technician_and_lists_unplanned(server, dispatcher, tech):
+    wed = "2031-03-05"  # a Wednesday: the week starts Monday 2031-03-03
+    planned = new_wo(dispatcher, assignee_id=tech.user_id, scheduled_start=wed + "T09:00:00Z")
+    next_week = new_wo(dispatcher, assignee_id=tech.user_id, scheduled_start="2031-03-10T09:00:00Z")
+    unplanned = new_wo(dispatcher)
+    week = dispatcher.get("/api/v1/dispatch/week", params={"start": "2031-03-03"})
+    assert week.status_code == 200, week.text
+    body = week.json()
+    assert body["days"][0] == "2031-03-03" and body["days"][6] == "2031-03-09"
+    ids = [w["id"] for w in body["items"]]
+    assert planned["id"] in ids and next_week["id"] not in ids
+    assert [w for w in body["items"] if w["id"] == planned["id"]][0]["assignee_id"] == tech.user_id
+    assert tech.user_id in [t["id"] for t in body["technicians"]]
+    assert unplanned["id"] in [w["id"] for w in body["unplanned"]]
+    only_tech = dispatcher.get("/api/v1/dispatch/week",
+                               params={"start": "2031-03-03", "assignee_id": 999999}).json()
+    assert only_tech["items"] == []
+    # Another org's board does not show this org's work.
+    other, _ = new_user_client(server, create_org(server), "dispatcher")
+    assert other.get("/api/v1/dispatch/week", params={"start": "2031-03-03"}).json()["items"] == []
+
+
+@pytest.mark.parametrize("params", [{"start": "2031-3-3"}, {"start": "next week"},
+                                    {"start": "2031-03-03T00:00:00Z"}, {"when": "x"}])
+def test_must_003_dispatch_week_validates_its_query(dispatcher, params):
+    r = dispatcher.get("/api/v1/dispatch/week", params=params)
+    assert r.status_code == 400, r.text
+
+
+def test_dispatch_week_is_for_dispatchers_not_technicians(tech):
+    assert tech.get("/api/v1/dispatch/week").status_code == 403
+
 # --- assets and meters ---
 
 def test_assets_and_meter_readings(dispatcher, tech):
