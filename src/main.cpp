@@ -16,6 +16,9 @@
 #include "logging/log.hpp"
 #include "security/passwords.hpp"
 #include "domain/pm_generation.hpp"
+#include "messaging/outbox.hpp"
+#include "messaging/sms_sender.hpp"
+#include "net/http_client.hpp"
 #include "identity/clock.hpp"
 #include <condition_variable>
 #include <mutex>
@@ -105,11 +108,40 @@ int serve() {
           cv.wait_for(lock, stop, interval, [] { return false; });
         }
       });
+    // The SMS sender: drains the outbox, and queues tomorrow's reminders
+    // once a minute. Claims are leased, so every instance may run it.
+    std::jthread sms_worker;
+    if (c->sms_interval.count() > 0)
+      sms_worker = std::jthread([&db, &cfg = *c](std::stop_token stop) {
+        std::mutex m;
+        std::condition_variable_any cv;
+        std::int64_t next_reminders = 0;
+        while (!stop.stop_requested()) {
+          bool more = false;
+          try {
+            const auto now = identity::now_ms();
+            if (cfg.twilio_configured() && now >= next_reminders) {
+              messaging::enqueue_due_reminders(*db, now);
+              next_reminders = now + 60'000;
+            }
+            auto report = messaging::send_due_messages(*db, cfg, now);
+            if (report.sent > 0)
+              logging::info("sms sent", {{Field::count, std::int64_t{report.sent}}});
+            more = report.claimed == 20;  // a full batch: there may be more waiting
+          } catch (const std::exception& e) {
+            logging::warn("sms sender failed", {{Field::reason, std::string_view(e.what())}});
+          }
+          if (more) continue;
+          std::unique_lock lock(m);
+          cv.wait_for(lock, stop, cfg.sms_interval, [] { return false; });
+        }
+      });
     server.run();
-    if (pm_worker.joinable()) {
-      pm_worker.request_stop();
-      pm_worker.join();
-    }
+    for (auto* worker : {&pm_worker, &sms_worker})
+      if (worker->joinable()) {
+        worker->request_stop();
+        worker->join();
+      }
     logging::info("stopped");
     logging::flush();
     return 0;
@@ -178,6 +210,7 @@ int print_routes() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  bulwark::net::init_http_client();  // before any thread starts
   CLI::App cli{
       "Bulwark: a security-first work-order and maintenance platform.\n"
       "Configuration comes from BULWARK_* environment variables (see README.md);\n"

@@ -62,6 +62,9 @@ http::Response invoice_response(app::RequestContext& ctx, std::int64_t id, int s
       lines.push_back({{"description", l.text(0)}, {"quantity", l.real(1)},
                        {"unit_cents", l.integer(2)}, {"amount_cents", l.integer(3)}});
     view["lines"] = std::move(lines);
+    auto link = conn.query(Sql("SELECT url FROM invoice_payments WHERE org_id = $1 AND invoice_id = $2"),
+                           {ctx.who().org_id, id});
+    view["payment_link"] = link.empty() ? boost::json::value(nullptr) : boost::json::value(link.rows[0].text(0));
   });
   return app::json_response(status, view);
 }

@@ -5,6 +5,9 @@
 #include "api/customer_handlers.hpp"
 #include "api/dispatch_handlers.hpp"
 #include "api/invoice_handlers.hpp"
+#include "api/messaging_handlers.hpp"
+#include "api/stripe_handlers.hpp"
+#include "api/twilio_webhooks.hpp"
 #include "api/openapi.hpp"
 #include "api/pm_handlers.hpp"
 #include "api/work_order_handlers.hpp"
@@ -153,6 +156,44 @@ http::Router build_router() {
   authed(Method::get, "/api/v1/metrics/business", requires_permission(Permission::metrics_read),
          business_metrics, "Open work by status and priority, overdue, time to complete, "
                            "completions per week, invoiced and paid per month");
+
+  authed(Method::post, "/api/v1/invoices/{id:int}/payment-link", invoices, create_payment_link,
+         "A Stripe Checkout link for an open invoice (created once), texted to the customer");
+
+  // Customer messaging (SMS). Threads hold customers' words: dispatchers and above.
+  const auto dispatch = requires_permission(Permission::work_orders_assign);
+  const auto settings = requires_permission(Permission::settings_manage);
+  authed(Method::get, "/api/v1/org/sms", settings, get_sms_settings,
+         "The organization's SMS number, and whether Twilio and Stripe are configured");
+  authed(Method::put, "/api/v1/org/sms", settings, set_sms_number,
+         "Set the organization's SMS number (the Twilio number customers text)");
+  authed(Method::get, "/api/v1/sms-templates", settings, list_sms_templates,
+         "The texts sent to customers, per kind");
+  authed(Method::put, "/api/v1/sms-templates/{kind:slug}", settings, set_sms_template,
+         "Replace one text; placeholders {org} {customer} {number} {date} {time} {amount} {link}");
+  authed(Method::get, "/api/v1/customers/{id:int}/messages", dispatch, customer_messages,
+         "A customer's SMS thread, newest first");
+  authed(Method::post, "/api/v1/customers/{id:int}/messages", dispatch, send_customer_message,
+         "Text a customer (queued; never to a customer who opted out)");
+  authed(Method::get, "/api/v1/messages", dispatch, list_messages,
+         "All messages, newest first, with why a queued one is waiting (status=, direction=)");
+  authed(Method::post, "/api/v1/work-orders/{id:int}/on-the-way", wo_write, technician_on_the_way,
+         "Tell the customer the technician is on the way");
+
+  // Provider webhooks (MUST-005): no session and no CSRF; the signature,
+  // checked by the pipeline before the handler, is the authentication.
+  auto webhook = [&](const char* pattern, Auth auth, http::Handler handler, const char* summary) {
+    r.add({.method = Method::post, .pattern = pattern, .auth = auth,
+           .permission = http::no_permission(), .rate = RateClass::webhook,
+           .effect = Effect::changes_state, .execution = Execution::pool,
+           .handler = std::move(handler), .summary = summary});
+  };
+  webhook("/webhooks/twilio/sms", Auth::twilio_signature, twilio_inbound_sms,
+          "Twilio: an inbound SMS (answered with TwiML)");
+  webhook("/webhooks/twilio/status", Auth::twilio_signature, twilio_message_status,
+          "Twilio: delivery status of a message we sent");
+  webhook("/webhooks/stripe", Auth::stripe_signature, stripe_webhook,
+          "Stripe: payment events");
 
   // The web app (its shell holds no data; every API call it makes is
   // authenticated). Last, and a fallback: any route above wins.

@@ -10,6 +10,7 @@
 #include "http/json_body.hpp"
 #include "http/json_reader.hpp"
 #include "identity/clock.hpp"
+#include "messaging/outbox.hpp"
 #include "store/database.hpp"
 
 namespace bulwark::api {
@@ -343,6 +344,12 @@ http::Response transition_work_order(app::RequestContext& ctx) {
     auto entry = ctx.audit_entry("work_order.status_changed", "work_order", std::to_string(id));
     entry.fields = {"status"};
     audit::append(conn, entry);
+    // The customer's text goes out with the change or not at all (outbox).
+    const auto cause = std::to_string(id) + ":v" + std::to_string(*version + 1);
+    if (*to == WoStatus::scheduled)
+      messaging::enqueue_for_work_order(conn, who.org_id, id, "confirmation", "confirmation:" + cause, now);
+    else if (*to == WoStatus::completed)
+      messaging::enqueue_for_work_order(conn, who.org_id, id, "completion", "completion:" + cause, now);
     row = load(conn, who, id);
   });
   return app::json_response(200, wo_view(row));

@@ -4,6 +4,7 @@
 #include <random>
 
 #include "app/auth_stages.hpp"
+#include "app/webhook_auth.hpp"
 #include "app/pipeline.hpp"
 #include "config/config.hpp"
 #include "http/forwarded.hpp"
@@ -134,6 +135,13 @@ Response App::handle(Request& request, std::string_view peer_ip, bool tls) noexc
               response = error_response(
                   ApiError(ErrorCode::unauthenticated, "authentication required"),
                   request.request_id);
+          } else if (match.route->auth == http::Auth::twilio_signature ||
+                     match.route->auth == http::Auth::stripe_signature) {
+            try {
+              verify_webhook(request, match.route->auth, services_.config);
+            } catch (const ApiError& e) {
+              response = error_response(e, request.request_id);
+            }
           }
           break;
         case Stage::csrf:

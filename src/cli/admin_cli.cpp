@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "audit/audit_log.hpp"
+#include "domain/phone.hpp"
 #include "cli/seed_demo.hpp"
 #include "domain/pm_generation.hpp"
 #include "identity/clock.hpp"
@@ -30,6 +31,7 @@ struct Options {
   bool password_stdin = false;
   bool all = false;
   std::string user;
+  std::string phone;
 };
 
 struct Failure : std::runtime_error {
@@ -297,6 +299,29 @@ int pm_run() {
   return kOk;
 }
 
+int set_sms_number(const Options& o) {
+  config::Config c;
+  auto db = open_db(c);
+  auto org = require_org(*db, o.org);
+  auto phone = domain::normalize_phone(o.phone);
+  if (!phone) throw Failure("--number must be a phone number in E.164 (+15551234567)");
+  try {
+    db->transaction([&](store::Connection& conn) {
+      conn.query(store::Sql("INSERT INTO org_sms_numbers (org_id, phone, updated_at) VALUES ($1, $2, "
+                            "$3) ON CONFLICT (org_id) DO UPDATE SET phone = excluded.phone, "
+                            "updated_at = excluded.updated_at"),
+                 {org.id, *phone, identity::now_ms()});
+      auto entry = cli_entry(org.id, "org.sms_number_set", "org", std::to_string(org.id));
+      entry.fields = {"sms_number"};
+      audit::append(conn, entry);
+    });
+  } catch (const store::ConstraintViolation&) {
+    throw Failure("another organization already uses this number");
+  }
+  std::printf("organization %s now sends and receives SMS on %s\n", org.slug.c_str(), phone->c_str());
+  return kOk;
+}
+
 int guarded(const std::function<int()>& f) {
   try {
     return f();
@@ -354,6 +379,11 @@ std::function<int()> register_admin_commands(CLI::App& admin) {
 
   c = on("list-users", "List an organization's users.", [o] { return list_users(*o); });
   c->add_option("--org", o->org, "Organization slug")->required();
+
+  c = on("set-sms-number", "Set the Twilio number an organization's customers text (E.164).",
+         [o] { return set_sms_number(*o); });
+  c->add_option("--org", o->org, "Organization slug")->required();
+  c->add_option("--number", o->phone, "The Twilio phone number, e.g. +15551234567")->required();
 
   register_seed_demo(admin, *chosen);
   on("pm-run", "Create the work orders of due preventive-maintenance schedules now (the server "

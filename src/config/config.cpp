@@ -156,6 +156,25 @@ Expected<Config, std::vector<std::string>> load(const Getenv& getenv) {
   r.number<unsigned>("BULWARK_RATE_WEBHOOK_PER_MINUTE", c.rate_webhook_per_minute, 0, 10'000'000);
 
   r.duration("BULWARK_PM_INTERVAL", c.pm_interval);
+  r.duration("BULWARK_SMS_INTERVAL", c.sms_interval);
+  r.duration("BULWARK_SMS_RETRY_BASE", c.sms_retry_base);
+  r.text("BULWARK_TWILIO_ACCOUNT_SID", c.twilio_account_sid);
+  r.text("BULWARK_TWILIO_API_BASE", c.twilio_api_base);
+  r.text("BULWARK_STRIPE_API_BASE", c.stripe_api_base);
+  for (auto [name, target] : {std::pair{"BULWARK_TWILIO_AUTH_TOKEN", &c.twilio_auth_token},
+                              std::pair{"BULWARK_TWILIO_AUTH_TOKEN_PREVIOUS", &c.twilio_auth_token_previous},
+                              std::pair{"BULWARK_STRIPE_API_KEY", &c.stripe_api_key},
+                              std::pair{"BULWARK_STRIPE_WEBHOOK_SECRET", &c.stripe_webhook_secret},
+                              std::pair{"BULWARK_STRIPE_WEBHOOK_SECRET_PREVIOUS",
+                                        &c.stripe_webhook_secret_previous}})
+    if (auto v = r.raw(name)) *target = Secret(std::move(*v));
+  for (auto [name, base] : {std::pair{"BULWARK_TWILIO_API_BASE", &c.twilio_api_base},
+                            std::pair{"BULWARK_STRIPE_API_BASE", &c.stripe_api_base}}) {
+    if (!base->starts_with("https://") && !base->starts_with("http://127.0.0.1") &&
+        !base->starts_with("http://localhost"))
+      r.problem(name, "must be an https:// URL (plain http only to a loopback test peer)");
+    while (base->ends_with('/')) base->pop_back();
+  }
   r.duration("BULWARK_SESSION_IDLE_TIMEOUT", c.session_idle_timeout);
   r.duration("BULWARK_SESSION_LIFETIME", c.session_lifetime);
   // MUST-004 / MUST-010: neither may exceed 24 hours.
@@ -258,6 +277,16 @@ std::vector<std::pair<std::string, std::string>> describe(const Config& c) {
       {"BULWARK_LOCKOUT_DURATION", fmt::format("{}ms", c.lockout_duration.count())},
       {"BULWARK_IP_FAILURE_LIMIT", std::to_string(c.ip_failure_limit)},
       {"BULWARK_PM_INTERVAL", fmt::format("{}ms", c.pm_interval.count())},
+      {"BULWARK_SMS_INTERVAL", fmt::format("{}ms", c.sms_interval.count())},
+      {"BULWARK_SMS_RETRY_BASE", fmt::format("{}ms", c.sms_retry_base.count())},
+      {"BULWARK_TWILIO_ACCOUNT_SID", c.twilio_account_sid.empty() ? "(not set)" : c.twilio_account_sid},
+      {"BULWARK_TWILIO_AUTH_TOKEN", secret(c.twilio_auth_token, false)},
+      {"BULWARK_TWILIO_AUTH_TOKEN_PREVIOUS", secret(c.twilio_auth_token_previous, false)},
+      {"BULWARK_TWILIO_API_BASE", c.twilio_api_base},
+      {"BULWARK_STRIPE_API_KEY", secret(c.stripe_api_key, false)},
+      {"BULWARK_STRIPE_WEBHOOK_SECRET", secret(c.stripe_webhook_secret, false)},
+      {"BULWARK_STRIPE_WEBHOOK_SECRET_PREVIOUS", secret(c.stripe_webhook_secret_previous, false)},
+      {"BULWARK_STRIPE_API_BASE", c.stripe_api_base},
       {"BULWARK_SECRET_KEY", secret(c.secret_key, c.secret_key_generated)},
   };
 }

@@ -71,12 +71,33 @@ struct Config {
   // How often the preventive-maintenance worker looks for due schedules (0: never).
   std::chrono::milliseconds pm_interval{60s};
 
+  // Twilio (SMS in and out) and Stripe (payments). Tokens and keys are
+  // secrets from the environment only (MUST-008); the *_PREVIOUS ones are
+  // also accepted on incoming webhooks during a rotation. The API bases are
+  // configurable so tests can point them at a local peer.
+  std::string twilio_account_sid;
+  Secret twilio_auth_token;
+  Secret twilio_auth_token_previous;
+  std::string twilio_api_base = "https://api.twilio.com";
+  Secret stripe_api_key;
+  Secret stripe_webhook_secret;
+  Secret stripe_webhook_secret_previous;
+  std::string stripe_api_base = "https://api.stripe.com";
+  // How often the SMS sender looks at the outbox (0: never).
+  std::chrono::milliseconds sms_interval{2s};
+  // First retry delay after a failed send; it doubles with each attempt.
+  std::chrono::milliseconds sms_retry_base{5s};
+
   // Server-wide secret for keyed hashes (CSRF binding, blind indexes).
   // Required in production (>= 32 bytes); random per process in development.
   Secret secret_key;
   bool secret_key_generated = false;
 
   bool tls_enabled() const { return !tls_cert_file.empty(); }
+  bool twilio_configured() const {
+    return !twilio_account_sid.empty() && !twilio_auth_token.empty();
+  }
+  bool stripe_configured() const { return !stripe_api_key.empty(); }
   std::string effective_database_url() const;
   std::string effective_web_dir() const;
 };

@@ -9,6 +9,7 @@
 #include "store/schema/core.hpp"
 #include "store/schema/identity_postgres.hpp"
 #include "store/schema/identity_sqlite.hpp"
+#include "store/schema/messaging.hpp"
 #include "store/schema/work.hpp"
 
 namespace bulwark::store {
@@ -26,6 +27,7 @@ constexpr Migration kMigrations[] = {
     {1, "orgs", Sql(schema::kOrgsSqlite), Sql(schema::kOrgsPostgres)},
     {2, "identity", Sql(schema::kIdentitySqlite), Sql(schema::kIdentityPostgres)},
     {3, "work", Sql(schema::kWorkSqlite), Sql(schema::kWorkPostgres)},
+    {4, "messaging", Sql(schema::kMessagingSqlite), Sql(schema::kMessagingPostgres)},
 };
 
 constexpr std::int64_t kMigrationLockKey = 0x42756c7761726bLL;  // "Bulwark"

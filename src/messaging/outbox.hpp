@@ -1,0 +1,44 @@
+#pragma once
+// Queuing outbound SMS. Every function here runs inside the caller's
+// transaction, so a message exists if and only if the change that caused it
+// committed. The idempotency key names the cause ("confirmation:42:v3"): the
+// same cause never queues twice. A customer who opted out gets a row with
+// status 'suppressed' (the thread shows why nothing went out) and is never
+// sent anything; the sender checks again before each send.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "store/database.hpp"
+
+namespace bulwark::messaging {
+
+struct Outbound {
+  std::int64_t org_id = 0;
+  std::int64_t customer_id = 0;
+  std::optional<std::int64_t> work_order_id;
+  std::string kind;             // a template kind
+  std::string idempotency_key;  // unique per org
+  std::map<std::string, std::string> vars;
+};
+
+enum class QueueResult { queued, suppressed, no_phone, duplicate };
+
+// Renders the org's template and queues it for the customer's phone.
+QueueResult enqueue(store::Connection& conn, Outbound message, std::int64_t now_ms);
+
+// The same, for a message about a work order: fills {number}, {date},
+// {time}, {customer} from it. No customer on the work order: no_phone.
+QueueResult enqueue_for_work_order(store::Connection& conn, std::int64_t org_id,
+                                   std::int64_t work_order_id, std::string kind,
+                                   std::string idempotency_key, std::int64_t now_ms,
+                                   std::map<std::string, std::string> extra_vars = {});
+
+// Reminders for visits scheduled in the next 24 hours that have none yet.
+int enqueue_due_reminders(store::Database& db, std::int64_t now_ms);
+
+// "$1,234.50" from integer cents (USD is the only currency today).
+std::string format_amount(std::int64_t cents, std::string_view currency);
+
+}  // namespace bulwark::messaging

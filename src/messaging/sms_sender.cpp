@@ -1,0 +1,128 @@
+#include "messaging/sms_sender.hpp"
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+#include "logging/log.hpp"
+#include "net/http_client.hpp"
+
+namespace bulwark::messaging {
+
+namespace {
+
+using store::Sql;
+using store::Value;
+
+// Due: queued and past its back-off, or claimed by an instance whose lease
+// ran out (it crashed mid-send). Only orgs with an SMS number can send.
+#define BULWARK_DUE_MESSAGES                                                                 \
+  "SELECT m.id FROM sms_messages m JOIN org_sms_numbers n ON n.org_id = m.org_id "           \
+  "WHERE m.direction = 'outbound' AND ((m.status = 'queued' AND m.next_attempt_at <= $2) OR " \
+  "(m.status = 'sending' AND m.claimed_until < $2)) ORDER BY m.id LIMIT $3"
+#define BULWARK_CLAIM(SUBQUERY)                                                               \
+  "UPDATE sms_messages SET status = 'sending', claimed_until = $1, attempts = attempts + 1, " \
+  "updated_at = $2 WHERE id IN (" SUBQUERY ") RETURNING id, org_id, customer_id, body, "      \
+  "idempotency_key, attempts"
+
+// SQLite has one writer at a time, so the claim is already exclusive there.
+constexpr Sql kClaimSqlite(BULWARK_CLAIM(BULWARK_DUE_MESSAGES));
+constexpr Sql kClaimPostgres(BULWARK_CLAIM(BULWARK_DUE_MESSAGES " FOR UPDATE OF m SKIP LOCKED"));
+
+struct Claimed {
+  std::int64_t id, org_id, customer_id;
+  std::string body, key;
+  int attempts;
+};
+
+void finish(store::Database& db, std::int64_t id, std::string_view status, Value sid, Value error,
+            std::int64_t next_attempt, std::int64_t now) {
+  // Only while we hold the claim: after a lease ran out another sender owns it.
+  db.query(Sql("UPDATE sms_messages SET status = $2, provider_sid = COALESCE($3, provider_sid), "
+               "last_error = $4, next_attempt_at = $5, claimed_until = NULL, updated_at = $6 "
+               "WHERE id = $1 AND status = 'sending'"),
+           {id, std::string(status), std::move(sid), std::move(error), next_attempt, now});
+}
+
+}  // namespace
+
+std::int64_t retry_delay_ms(int attempts, std::chrono::milliseconds base) {
+  const int shift = std::clamp(attempts - 1, 0, 20);
+  return std::min<std::int64_t>(base.count() << shift, 3'600'000);
+}
+
+SendReport send_due_messages(store::Database& db, const config::Config& config,
+                             std::int64_t now_ms, int batch) {
+  SendReport report;
+  if (!config.twilio_configured()) return report;
+  std::vector<Claimed> claimed;
+  db.transaction([&](store::Connection& conn) {
+    auto rows = conn.query(db.engine() == store::Engine::postgres ? kClaimPostgres : kClaimSqlite,
+                           {now_ms + kClaimLeaseMs, now_ms, std::int64_t{batch}});
+    for (const auto& r : rows.rows)
+      claimed.push_back({r.integer(0), r.integer(1), r.is_null(2) ? 0 : r.integer(2), r.text(3),
+                         r.is_null(4) ? fmt::format("sms-{}", r.integer(0)) : r.text(4),
+                         static_cast<int>(r.integer(5))});
+  });
+  report.claimed = static_cast<int>(claimed.size());
+  const std::string url = fmt::format("{}/2010-04-01/Accounts/{}/Messages.json",
+                                      config.twilio_api_base, config.twilio_account_sid);
+  for (const auto& m : claimed) {
+    auto who = db.query(Sql("SELECT c.phone, c.sms_opt_out, n.phone FROM customers c JOIN "
+                            "org_sms_numbers n ON n.org_id = c.org_id WHERE c.org_id = $1 AND "
+                            "c.id = $2 AND c.deleted_at IS NULL"),
+                        {m.org_id, m.customer_id});
+    if (who.empty() || who.rows[0].integer(1) != 0 || who.rows[0].is_null(0)) {
+      finish(db, m.id, "suppressed", nullptr, std::string("customer_opted_out"), 0, now_ms);
+      ++report.suppressed;
+      continue;
+    }
+    net::PostRequest request{
+        .url = url,
+        .form = {{"To", who.rows[0].text(0)}, {"From", who.rows[0].text(2)}, {"Body", m.body}},
+        .headers = {"Idempotency-Key: " + fmt::format("bulwark-{}-{}", m.org_id, m.key)},
+        .basic_user = config.twilio_account_sid,
+        .basic_password = config.twilio_auth_token.reveal(),
+        .bearer_token = {},
+        .timeout = std::chrono::seconds(10),
+    };
+    if (!config.public_url.empty()) {
+      std::string base = config.public_url;
+      while (base.ends_with('/')) base.pop_back();
+      request.form.emplace_back("StatusCallback", base + "/webhooks/twilio/status");
+    }
+    const auto result = net::post_form(request);
+    const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+    if (result.status >= 200 && result.status < 300) {
+      std::string sid;
+      boost::system::error_code ec;
+      auto json = boost::json::parse(result.body, ec);
+      if (!ec && json.is_object())
+        if (auto* s = json.as_object().if_contains("sid"); s && s->is_string())
+          sid = std::string(s->as_string());
+      finish(db, m.id, "sent", sid.empty() ? Value(nullptr) : Value(sid), nullptr, 0, now);
+      ++report.sent;
+      continue;
+    }
+    const bool retryable = result.status == 0 || result.status == 429 || result.status >= 500;
+    const auto error = result.status == 0 ? std::string("twilio_unreachable")
+                                          : fmt::format("twilio_http_{}", result.status);
+    if (retryable && m.attempts < kMaxSendAttempts) {
+      // Back to the queue (status 'queued') after the back-off.
+      db.query(Sql("UPDATE sms_messages SET status = 'queued', last_error = $2, "
+                   "next_attempt_at = $3, claimed_until = NULL, updated_at = $4 "
+                   "WHERE id = $1 AND status = 'sending'"),
+               {m.id, error, now + retry_delay_ms(m.attempts, config.sms_retry_base), now});
+      ++report.retried;
+    } else {
+      finish(db, m.id, "failed", nullptr, error, 0, now);
+      ++report.failed;
+    }
+    logging::warn("sms send failed", {{logging::Field::reason, std::string_view(error)},
+                                      {logging::Field::count, std::int64_t{m.attempts}}});
+  }
+  return report;
+}
+
+}  // namespace bulwark::messaging

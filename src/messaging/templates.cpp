@@ -1,0 +1,89 @@
+#include "messaging/templates.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace bulwark::messaging {
+
+namespace {
+
+using store::Sql;
+
+constexpr std::array kKinds = {
+    TemplateKind{"confirmation", "sent when a work order is scheduled",
+                 "{org}: your service {number} is scheduled for {date} at {time} UTC. Reply YES to "
+                 "confirm, HELP for help, STOP to opt out."},
+    TemplateKind{"reminder", "sent the day before a scheduled visit",
+                 "{org}: reminder, your service {number} is on {date} at {time} UTC. Reply YES to "
+                 "confirm."},
+    TemplateKind{"on_the_way", "sent when the technician sets off",
+                 "{org}: your technician is on the way for {number}."},
+    TemplateKind{"completion", "sent when the work order is completed",
+                 "{org}: service {number} is complete. Thank you, {customer}!"},
+    TemplateKind{"invoice", "sent with the online payment link",
+                 "{org}: your invoice {number} for {amount} is ready. Pay online: {link}"},
+    TemplateKind{"help", "the reply to HELP",
+                 "{org}: reply YES to confirm your next visit, STOP to stop messages. Call us for "
+                 "anything else."},
+    TemplateKind{"confirmed", "the reply to YES",
+                 "{org}: thank you, your visit {number} on {date} is confirmed."},
+    TemplateKind{"message", "a message typed by the office", "{body}"},
+};
+
+constexpr std::array<std::string_view, 9> kPlaceholders = {
+    "org", "customer", "number", "date", "time", "amount", "link", "body", "technician"};
+
+}  // namespace
+
+std::span<const TemplateKind> template_kinds() { return kKinds; }
+
+const TemplateKind* find_template_kind(std::string_view kind) {
+  for (const auto& k : kKinds)
+    if (k.kind == kind) return &k;
+  return nullptr;
+}
+
+std::optional<std::string> template_problem(std::string_view body) {
+  if (body.empty()) return "must not be empty";
+  if (body.size() > kMaxTemplateLength)
+    return "must be at most " + std::to_string(kMaxTemplateLength) + " characters";
+  for (std::size_t open = body.find('{'); open != std::string_view::npos;
+       open = body.find('{', open + 1)) {
+    const auto close = body.find('}', open);
+    if (close == std::string_view::npos) return "has a '{' without '}'";
+    const auto name = body.substr(open + 1, close - open - 1);
+    if (std::ranges::find(kPlaceholders, name) == kPlaceholders.end())
+      return "uses an unknown placeholder {" + std::string(name) + "}";
+  }
+  return std::nullopt;
+}
+
+std::string template_for(store::Connection& conn, std::int64_t org_id, std::string_view kind) {
+  auto r = conn.query(Sql("SELECT body FROM sms_templates WHERE org_id = $1 AND kind = $2"),
+                      {org_id, std::string(kind)});
+  if (!r.empty()) return r.rows[0].text(0);
+  const auto* k = find_template_kind(kind);
+  return k ? std::string(k->default_body) : std::string();
+}
+
+std::string render(std::string_view body, const std::map<std::string, std::string>& vars) {
+  std::string out;
+  out.reserve(body.size() + 64);
+  std::size_t i = 0;
+  while (i < body.size()) {
+    const auto open = body.find('{', i);
+    const auto close = open == std::string_view::npos ? open : body.find('}', open);
+    if (close == std::string_view::npos) {
+      out.append(body.substr(i));
+      break;
+    }
+    out.append(body.substr(i, open - i));
+    auto it = vars.find(std::string(body.substr(open + 1, close - open - 1)));
+    if (it != vars.end()) out += it->second;
+    else out.append(body.substr(open, close - open + 1));
+    i = close + 1;
+  }
+  return out;
+}
+
+}  // namespace bulwark::messaging

@@ -1,0 +1,106 @@
+#include "net/http_client.hpp"
+
+#include <curl/curl.h>
+
+#include <memory>
+
+namespace bulwark::net {
+
+namespace {
+
+constexpr std::size_t kMaxResponseBytes = 256 * 1024;
+
+std::size_t collect(char* data, std::size_t size, std::size_t n, void* user) {
+  auto* out = static_cast<std::string*>(user);
+  const std::size_t bytes = size * n;
+  if (out->size() < kMaxResponseBytes)
+    out->append(data, std::min(bytes, kMaxResponseBytes - out->size()));
+  return bytes;
+}
+
+void append_encoded(std::string& out, std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (unsigned char c : text) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+        c == '.' || c == '_' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+    }
+  }
+}
+
+}  // namespace
+
+void init_http_client() { curl_global_init(CURL_GLOBAL_DEFAULT); }
+
+std::string form_encode(const FormFields& fields) {
+  std::string out;
+  for (const auto& [k, v] : fields) {
+    if (!out.empty()) out.push_back('&');
+    append_encoded(out, k);
+    out.push_back('=');
+    append_encoded(out, v);
+  }
+  return out;
+}
+
+PostResult post_form(const PostRequest& request) {
+  PostResult result;
+  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
+  if (!curl) {
+    result.error = "curl_easy_init failed";
+    return result;
+  }
+  const std::string body = form_encode(request.form);
+  curl_slist* raw_headers = nullptr;
+  std::vector<std::string> header_lines = request.headers;
+  header_lines.emplace_back("Content-Type: application/x-www-form-urlencoded");
+  header_lines.emplace_back("Accept: application/json");
+  std::string bearer;
+  if (!request.bearer_token.empty()) {
+    bearer = "Authorization: Bearer ";
+    bearer += request.bearer_token;
+    header_lines.push_back(bearer);
+  }
+  for (const auto& h : header_lines) raw_headers = curl_slist_append(raw_headers, h.c_str());
+  std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(raw_headers,
+                                                                       curl_slist_free_all);
+  CURL* h = curl.get();
+  curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
+  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
+  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, 5000L);
+  curl_easy_setopt(h, CURLOPT_POST, 1L);
+  curl_easy_setopt(h, CURLOPT_POSTFIELDS, body.c_str());
+  curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
+  curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
+  std::string password(request.basic_password);
+  if (!request.basic_user.empty()) {
+    curl_easy_setopt(h, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
+    curl_easy_setopt(h, CURLOPT_USERNAME, request.basic_user.c_str());
+    curl_easy_setopt(h, CURLOPT_PASSWORD, password.c_str());
+  }
+  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, collect);
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, &result.body);
+  const CURLcode rc = curl_easy_perform(h);
+  // Wipe our copies of the credentials before they are freed.
+  auto wipe = [](std::string& s) {
+    for (auto& c : s) reinterpret_cast<volatile char&>(c) = 0;
+  };
+  wipe(password);
+  wipe(bearer);
+  for (auto& line : header_lines) wipe(line);
+  if (rc != CURLE_OK) {
+    result.error = curl_easy_strerror(rc);
+    return result;
+  }
+  curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &result.status);
+  return result;
+}
+
+}  // namespace bulwark::net

@@ -1,0 +1,40 @@
+#pragma once
+// Outgoing HTTPS calls to the providers' APIs (Twilio Messages, Stripe
+// Checkout), through libcurl: certificate verification on, no redirects,
+// http(s) only, bounded time. Calls block; they run on worker threads or the
+// handler pool, never on the network threads.
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace bulwark::net {
+
+using FormFields = std::vector<std::pair<std::string, std::string>>;
+
+struct PostRequest {
+  std::string url;
+  FormFields form;                   // sent as application/x-www-form-urlencoded
+  std::vector<std::string> headers;  // "Name: value"
+  std::string basic_user;            // HTTP Basic when not empty
+  std::string_view basic_password;   // a secret: only ever handed to libcurl
+  std::string_view bearer_token;     // "Authorization: Bearer ..." when not empty
+  std::chrono::milliseconds timeout{10'000};
+};
+
+struct PostResult {
+  long status = 0;    // 0: no HTTP answer (connect failure, timeout, TLS error)
+  std::string body;   // at most 256 KiB kept
+  std::string error;  // libcurl's description when status is 0
+};
+
+PostResult post_form(const PostRequest& request);
+
+// RFC 3986 percent-encoding of every byte outside the unreserved set.
+std::string form_encode(const FormFields& fields);
+
+// Once per process, before threads start (libcurl's global init is not thread-safe).
+void init_http_client();
+
+}  // namespace bulwark::net
