@@ -39,7 +39,8 @@ json::value nullable_int(const store::Row& r, std::size_t i) {
 // Why a queued message has not gone out yet, in words an office can act on.
 json::value waiting_reason(const store::Row& r, const config::Config& config, bool has_number) {
   const auto status = r.text(7);
-  if (status != "queued" && status != "sending") return nullptr;
+  if (status == "sending") return "being sent now";
+  if (status != "queued") return nullptr;
   if (!config.twilio_configured())
     return "Twilio is not configured on the server (BULWARK_TWILIO_ACCOUNT_SID, "
            "BULWARK_TWILIO_AUTH_TOKEN)";
@@ -247,6 +248,7 @@ http::Response technician_on_the_way(app::RequestContext& ctx) {
     case messaging::QueueResult::duplicate: status = "already_sent"; break;
     case messaging::QueueResult::suppressed: status = "customer_opted_out"; break;
     case messaging::QueueResult::no_phone: status = "no_phone"; break;
+    case messaging::QueueResult::no_schedule: status = "no_schedule"; break;
   }
   return app::json_response(202, {{"status", status}});
 }

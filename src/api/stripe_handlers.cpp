@@ -54,8 +54,7 @@ std::optional<InvoiceRef> invoice_of(store::Connection& conn, const json::object
     if (org && invoice) return InvoiceRef{*org, *invoice};
   }
   if (auto intent = string_at(object, "payment_intent")) {
-    auto r = conn.query(Sql("SELECT org_id, invoice_id FROM invoice_payments WHERE "
-                            "payment_intent_id = $1"),
+    auto r = conn.query(Sql("SELECT org_id, id FROM invoices WHERE payment_intent_id = $1"),
                         {*intent});
     if (!r.empty()) return InvoiceRef{r.rows[0].integer(0), r.rows[0].integer(1)};
   }
@@ -123,14 +122,18 @@ http::Response stripe_webhook(app::RequestContext& ctx) {
                    {ref->org_id, ref->invoice_id})
             .empty())
       return;
+    // Remember the payment intent: a refund names only that (charge.payment_intent).
+    auto remember_intent = [&](std::optional<std::string> intent) {
+      if (intent)
+        conn.query(Sql("UPDATE invoices SET payment_intent_id = $3 WHERE org_id = $1 AND id = $2"),
+                   {ref->org_id, ref->invoice_id, *intent});
+    };
     if (*type == "checkout.session.completed") {
       if (string_at(*object, "payment_status").value_or("paid") != "paid") return;
-      if (auto intent = string_at(*object, "payment_intent"))
-        conn.query(Sql("UPDATE invoice_payments SET payment_intent_id = $3 WHERE org_id = $1 AND "
-                       "invoice_id = $2"),
-                   {ref->org_id, ref->invoice_id, *intent});
+      remember_intent(string_at(*object, "payment_intent"));
       move_invoice(ctx, conn, *ref, "paid", "open", "draft");
     } else if (*type == "payment_intent.succeeded") {
+      remember_intent(string_at(*object, "id"));
       move_invoice(ctx, conn, *ref, "paid", "open", "draft");
     } else if (*type == "charge.refunded") {
       move_invoice(ctx, conn, *ref, "refunded", "paid", "paid");

@@ -69,6 +69,10 @@ QueueResult enqueue_for_work_order(store::Connection& conn, std::int64_t org_id,
     const auto when = domain::format_rfc3339(w.rows[0].integer(2));  // 2026-11-23T14:30:00Z
     m.vars.emplace("date", when.substr(0, 10));
     m.vars.emplace("time", when.substr(11, 5));
+  } else if (!m.vars.contains("date")) {
+    const auto text = template_for(conn, org_id, m.kind);
+    if (text.find("{date}") != std::string::npos || text.find("{time}") != std::string::npos)
+      return QueueResult::no_schedule;
   }
   return enqueue(conn, std::move(m), now_ms);
 }

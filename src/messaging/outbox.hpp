@@ -23,7 +23,8 @@ struct Outbound {
   std::map<std::string, std::string> vars;
 };
 
-enum class QueueResult { queued, suppressed, no_phone, duplicate };
+// no_schedule: the text names the visit's date and the work order has none.
+enum class QueueResult { queued, suppressed, no_phone, no_schedule, duplicate };
 
 // Renders the org's template and queues it for the customer's phone.
 QueueResult enqueue(store::Connection& conn, Outbound message, std::int64_t now_ms);

@@ -28,6 +28,12 @@ using store::Value;
 constexpr Sql kClaimSqlite(BULWARK_CLAIM(BULWARK_DUE_MESSAGES));
 constexpr Sql kClaimPostgres(BULWARK_CLAIM(BULWARK_DUE_MESSAGES " FOR UPDATE OF m SKIP LOCKED"));
 
+std::int64_t wall_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
 struct Claimed {
   std::int64_t id, org_id, customer_id;
   std::string body, key;
@@ -42,6 +48,9 @@ void finish(store::Database& db, std::int64_t id, std::string_view status, Value
                "WHERE id = $1 AND status = 'sending'"),
            {id, std::string(status), std::move(sid), std::move(error), next_attempt, now});
 }
+
+void send_one(store::Database& db, const config::Config& config, const std::string& url,
+              const Claimed& m, SendReport& report);
 
 }  // namespace
 
@@ -67,14 +76,29 @@ SendReport send_due_messages(store::Database& db, const config::Config& config,
   const std::string url = fmt::format("{}/2010-04-01/Accounts/{}/Messages.json",
                                       config.twilio_api_base, config.twilio_account_sid);
   for (const auto& m : claimed) {
+    try {
+      send_one(db, config, url, m, report);
+    } catch (const std::exception& e) {
+      // The row stays claimed; its lease runs out and it is tried again.
+      logging::warn("sms send failed", {{logging::Field::reason, std::string_view(e.what())}});
+    }
+  }
+  return report;
+}
+
+namespace {
+
+void send_one(store::Database& db, const config::Config& config, const std::string& url,
+              const Claimed& m, SendReport& report) {
+  {
     auto who = db.query(Sql("SELECT c.phone, c.sms_opt_out, n.phone FROM customers c JOIN "
                             "org_sms_numbers n ON n.org_id = c.org_id WHERE c.org_id = $1 AND "
                             "c.id = $2 AND c.deleted_at IS NULL"),
                         {m.org_id, m.customer_id});
     if (who.empty() || who.rows[0].integer(1) != 0 || who.rows[0].is_null(0)) {
-      finish(db, m.id, "suppressed", nullptr, std::string("customer_opted_out"), 0, now_ms);
+      finish(db, m.id, "suppressed", nullptr, std::string("customer_opted_out"), 0, wall_ms());
       ++report.suppressed;
-      continue;
+      return;
     }
     net::PostRequest request{
         .url = url,
@@ -91,9 +115,7 @@ SendReport send_due_messages(store::Database& db, const config::Config& config,
       request.form.emplace_back("StatusCallback", base + "/webhooks/twilio/status");
     }
     const auto result = net::post_form(request);
-    const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                         std::chrono::system_clock::now().time_since_epoch())
-                         .count();
+    const auto now = wall_ms();
     if (result.status >= 200 && result.status < 300) {
       std::string sid;
       boost::system::error_code ec;
@@ -103,7 +125,7 @@ SendReport send_due_messages(store::Database& db, const config::Config& config,
           sid = std::string(s->as_string());
       finish(db, m.id, "sent", sid.empty() ? Value(nullptr) : Value(sid), nullptr, 0, now);
       ++report.sent;
-      continue;
+      return;
     }
     const bool retryable = result.status == 0 || result.status == 429 || result.status >= 500;
     const auto error = result.status == 0 ? std::string("twilio_unreachable")
@@ -122,7 +144,8 @@ SendReport send_due_messages(store::Database& db, const config::Config& config,
     logging::warn("sms send failed", {{logging::Field::reason, std::string_view(error)},
                                       {logging::Field::count, std::int64_t{m.attempts}}});
   }
-  return report;
 }
+
+}  // namespace
 
 }  // namespace bulwark::messaging

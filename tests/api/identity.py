@@ -65,6 +65,9 @@ class Client:
     def patch(self, path, **kw):
         return self.request("PATCH", path, **kw)
 
+    def put(self, path, **kw):
+        return self.request("PUT", path, **kw)
+
 
 def cookie_value(response, name):
     for header in response.raw.headers.getlist("Set-Cookie"):

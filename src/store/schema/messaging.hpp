@@ -59,10 +59,10 @@ namespace bulwark::store::schema {
   "  org_id " BIG " NOT NULL REFERENCES orgs(id),\n"                                         \
   "  checkout_session_id TEXT NOT NULL UNIQUE,\n"                                            \
   "  url TEXT NOT NULL,\n"                                                                   \
-  "  payment_intent_id TEXT,\n"                                                              \
   "  created_at " BIG " NOT NULL\n"                                                          \
   ");\n"                                                                                     \
-  "CREATE INDEX invoice_payments_intent ON invoice_payments(payment_intent_id);\n"           \
+  "ALTER TABLE invoices ADD COLUMN payment_intent_id TEXT;\n"                                \
+  "CREATE INDEX invoices_payment_intent ON invoices(payment_intent_id);\n"                   \
   "ALTER TABLE work_orders ADD COLUMN customer_confirmed_at " BIG ";\n"
 
 inline constexpr char kMessagingSqlite[] =
