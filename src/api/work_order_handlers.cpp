@@ -250,6 +250,9 @@ http::Response create_work_order(app::RequestContext& ctx) {
     auto entry = ctx.audit_entry("work_order.created", "work_order", std::to_string(id));
     entry.fields = f.changed;
     audit::append(conn, entry);
+    if (std::string_view(status) == "scheduled")
+      messaging::enqueue_for_work_order(conn, who.org_id, id, "confirmation",
+                                        "confirmation:" + std::to_string(id) + ":v1", now);
     row = load(conn, who, id);
   });
   return app::json_response(201, wo_view(row));
@@ -296,6 +299,16 @@ http::Response update_work_order(app::RequestContext& ctx) {
     if (r.affected == 0)
       throw ApiError(ErrorCode::conflict, "the work order was changed by someone else; reload it",
                      "version_conflict");
+    // A new appointment time for a scheduled visit: the customer is told again.
+    if (f.scheduled_start &&
+        !conn.query(Sql("SELECT 1 FROM work_orders WHERE org_id = $1 AND id = $2 AND "
+                        "status = 'scheduled'"),
+                    {who.org_id, id})
+             .empty())
+      messaging::enqueue_for_work_order(conn, who.org_id, id, "confirmation",
+                                        "confirmation:" + std::to_string(id) + ":v" +
+                                            std::to_string(*version + 1),
+                                        identity::now_ms());
     auto entry = ctx.audit_entry("work_order.updated", "work_order", std::to_string(id));
     entry.fields = f.changed;
     audit::append(conn, entry);

@@ -158,6 +158,8 @@ Expected<Config, std::vector<std::string>> load(const Getenv& getenv) {
   r.duration("BULWARK_PM_INTERVAL", c.pm_interval);
   r.duration("BULWARK_SMS_INTERVAL", c.sms_interval);
   r.duration("BULWARK_SMS_RETRY_BASE", c.sms_retry_base);
+  r.duration("BULWARK_SMS_CLAIM_LEASE", c.sms_claim_lease);
+  if (c.sms_claim_lease < 1s) r.problem("BULWARK_SMS_CLAIM_LEASE", "must be at least 1s");
   r.text("BULWARK_TWILIO_ACCOUNT_SID", c.twilio_account_sid);
   r.text("BULWARK_TWILIO_API_BASE", c.twilio_api_base);
   r.text("BULWARK_STRIPE_API_BASE", c.stripe_api_base);
@@ -279,6 +281,7 @@ std::vector<std::pair<std::string, std::string>> describe(const Config& c) {
       {"BULWARK_PM_INTERVAL", fmt::format("{}ms", c.pm_interval.count())},
       {"BULWARK_SMS_INTERVAL", fmt::format("{}ms", c.sms_interval.count())},
       {"BULWARK_SMS_RETRY_BASE", fmt::format("{}ms", c.sms_retry_base.count())},
+      {"BULWARK_SMS_CLAIM_LEASE", fmt::format("{}ms", c.sms_claim_lease.count())},
       {"BULWARK_TWILIO_ACCOUNT_SID", c.twilio_account_sid.empty() ? "(not set)" : c.twilio_account_sid},
       {"BULWARK_TWILIO_AUTH_TOKEN", secret(c.twilio_auth_token, false)},
       {"BULWARK_TWILIO_AUTH_TOKEN_PREVIOUS", secret(c.twilio_auth_token_previous, false)},

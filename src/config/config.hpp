@@ -87,6 +87,9 @@ struct Config {
   std::chrono::milliseconds sms_interval{2s};
   // First retry delay after a failed send; it doubles with each attempt.
   std::chrono::milliseconds sms_retry_base{5s};
+  // How long a sender owns the messages it claimed; after a crash they are
+  // sent by another instance once it runs out. Longer than a send can take.
+  std::chrono::milliseconds sms_claim_lease{60s};
 
   // Server-wide secret for keyed hashes (CSRF binding, blind indexes).
   // Required in production (>= 32 bytes); random per process in development.

@@ -66,7 +66,7 @@ SendReport send_due_messages(store::Database& db, const config::Config& config,
   std::vector<Claimed> claimed;
   db.transaction([&](store::Connection& conn) {
     auto rows = conn.query(db.engine() == store::Engine::postgres ? kClaimPostgres : kClaimSqlite,
-                           {now_ms + kClaimLeaseMs, now_ms, std::int64_t{batch}});
+                           {now_ms + config.sms_claim_lease.count(), now_ms, std::int64_t{batch}});
     for (const auto& r : rows.rows)
       claimed.push_back({r.integer(0), r.integer(1), r.is_null(2) ? 0 : r.integer(2), r.text(3),
                          r.is_null(4) ? fmt::format("sms-{}", r.integer(0)) : r.text(4),

@@ -17,7 +17,6 @@
 namespace bulwark::messaging {
 
 inline constexpr int kMaxSendAttempts = 8;
-inline constexpr std::int64_t kClaimLeaseMs = 60'000;
 
 struct SendReport {
   int claimed = 0;

@@ -33,8 +33,8 @@ class RecordingPeer:
                 if peer.delay:
                     time.sleep(peer.delay)
                 with peer.lock:
-                    peer.requests.append({"path": self.path, "headers": dict(self.headers),
-                                          "form": form})
+                    record = {"path": self.path, "headers": dict(self.headers), "form": form}
+                    peer.requests.append(record)
                     if peer.fail_first > 0:
                         peer.fail_first -= 1
                         status, body = peer.fail_status, {"message": "try again"}
@@ -45,6 +45,7 @@ class RecordingPeer:
                         else:
                             peer.delivered[key] = form
                         status, body = 201, peer.reply(form)
+                    record["reply"] = body
                 data = json.dumps(body).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
