@@ -2,15 +2,17 @@
 # Builds each libFuzzer target in tests/fuzz/ with clang (ASan + UBSan) and
 # runs it for a few seconds. A target names the sources it needs on a line
 # "// fuzz-sources: a.cpp b.cpp" and its libraries on "// fuzz-libs: -lx".
-#   scripts/fuzz.sh [SECONDS]
+#   scripts/fuzz.sh [SECONDS] [NAME-FILTER]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-15}
+filter=${2:-}
 out=build-fuzz
 mkdir -p "$out"
 status=0
 for target in tests/fuzz/fuzz_*.cpp; do
   name=$(basename "$target" .cpp)
+  [[ -n "$filter" && "$name" != *"$filter"* ]] && continue
   sources=$(sed -n 's#^// fuzz-sources:##p' "$target")
   libs=$(sed -n 's#^// fuzz-libs:##p' "$target")
   echo "--- $name: build"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The README's "test" command: installs what is missing, builds, and runs
 # every test: unit (SQLite and PostgreSQL), the compile-time MUST-002 check,
-# unit tests under ASan+UBSan, the fuzzers briefly, and the API tests
-# against a real server on SQLite and on a real PostgreSQL started here.
+# the API tests against a real server on SQLite and on a real PostgreSQL
+# started here, the browser tests (Playwright + Debian's Chromium), unit
+# tests under ASan+UBSan, and the fuzzers briefly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -57,6 +58,12 @@ BULWARK_BIN="$ROOT/build/bulwark" \
   BULWARK_TEST_DATABASE_URL="postgresql://bulwark@127.0.0.1:$PG_PORT/bulwark_api" \
   $PY -m pytest -q -p no:cacheprovider tests/api
 done_step api-postgres
+
+if [[ -f web/package.json ]]; then
+  step "browser tests (Playwright driving Debian's Chromium)"
+  scripts/web-e2e.sh
+  done_step browser
+fi
 
 step "unit tests under AddressSanitizer + UBSan"
 scripts/build.sh --asan

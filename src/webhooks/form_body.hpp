@@ -1,7 +1,7 @@
 #pragma once
-// application/x-www-form-urlencoded bodies (what Twilio posts), decoded with
-// Boost.URL. Order and repeated names are kept: the Twilio signature covers
-// every pair.
+// application/x-www-form-urlencoded bodies (what Twilio posts), decoded by
+// hand (see form_body.cpp for why not Boost.URL) and fuzzed. Order and
+// repeated names are kept: the Twilio signature covers every pair.
 #include <optional>
 #include <string>
 #include <string_view>

@@ -92,6 +92,13 @@ def test_must_001_non_public_route_requires_authentication(server):
     for r in routes:
         if r["auth"] == "public":
             continue
+        if r["auth"] in ("twilio_signature", "stripe_signature"):
+            # MUST-005: a webhook's credential is its signature; without one, 403.
+            resp = requests.post(server.url + r["pattern"], data="x=1",
+                                 headers={"Content-Type": "application/x-www-form-urlencoded"})
+            assert resp.status_code == 403, (r, resp.status_code)
+            assert error_of(resp)["reason"] in ("signature_missing", "webhook_not_configured")
+            continue
         import re
         path = re.sub(r"\{[a-z_]+:int\}", "1", r["pattern"])
         path = re.sub(r"\{[a-z_]+:slug\}", "acme", path)

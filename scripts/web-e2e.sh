@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Browser tests of the web app (Playwright + Debian's Chromium) against real
+# Bulwark servers started here on 127.0.0.1 with throwaway data.
+#
+#   scripts/web-e2e.sh                      # everything
+#   scripts/web-e2e.sh e2e/security         # only the security specs
+#   scripts/web-e2e.sh -g MUST-004          # any Playwright arguments
+#
+# Needs: build/bulwark (scripts/build.sh) and web/dist (cd web && npm ci &&
+# npm run build), /usr/bin/chromium, openssl. Passwords are generated per run
+# and never written to the repository. Exit code: Playwright's.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BIN="${BULWARK_BIN:-$ROOT/build/bulwark}"
+WEB="$ROOT/web"
+
+[[ -x "$BIN" ]] || { echo "web-e2e: $BIN is missing; run scripts/build.sh first" >&2; exit 2; }
+[[ -f "$WEB/dist/index.html" ]] || { echo "web-e2e: web/dist is missing; run (cd web && npm ci && npm run build)" >&2; exit 2; }
+[[ -x /usr/bin/chromium ]] || { echo "web-e2e: /usr/bin/chromium is missing (apt-get install chromium)" >&2; exit 2; }
+command -v openssl >/dev/null || { echo "web-e2e: openssl is missing" >&2; exit 2; }
+if [[ ! -d "$WEB/node_modules/@playwright/test" ]]; then
+  (cd "$WEB" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+fi
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/bulwark-web-e2e.XXXXXX")"
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+# A password the server's strength check accepts, different every run.
+new_password() { echo "e2e-$(openssl rand -hex 12)-Granite-Kettle"; }
+
+# Settings shared by both servers: loopback only, generous rate limits so
+# the tests are not throttled, test-only webhook secrets made up per run.
+common_env() {
+  export BULWARK_LISTEN=127.0.0.1:0
+  export BULWARK_WEB_DIR="$WEB/dist"
+  export BULWARK_RATE_AUTH_PER_MINUTE=100000
+  export BULWARK_RATE_STANDARD_PER_MINUTE=100000
+  export BULWARK_IP_FAILURE_LIMIT=100000
+  export BULWARK_BCRYPT_COST=12
+  export BULWARK_TWILIO_AUTH_TOKEN="$(openssl rand -hex 16)"
+  export BULWARK_STRIPE_WEBHOOK_SECRET="whsec_$(openssl rand -hex 16)"
+  export BULWARK_LOG_LEVEL=info
+}
+
+# start_server NAME [ENV=VALUE...]: migrates a fresh data dir, starts
+# `bulwark serve` and sets SERVER_URL once it logs "listening".
+start_server() {
+  local name="$1"; shift
+  local dir="$WORK/$name"
+  mkdir -p "$dir/data"
+  (
+    common_env
+    export BULWARK_DATA_DIR="$dir/data"
+    for kv in "$@"; do export "$kv"; done
+    "$BIN" migrate >"$dir/migrate.log" 2>&1
+    exec "$BIN" serve >"$dir/server.log" 2>&1
+  ) &
+  PIDS+=("$!")
+  local address=""
+  for _ in $(seq 1 200); do
+    address="$(grep -m1 '"msg":"listening"' "$dir/server.log" 2>/dev/null | sed -E 's/.*"address":"([^"]+)".*/\1/' || true)"
+    [[ -n "$address" ]] && break
+    if ! kill -0 "${PIDS[-1]}" 2>/dev/null; then
+      echo "web-e2e: server $name exited:" >&2; cat "$dir/migrate.log" "$dir/server.log" >&2; exit 2
+    fi
+    sleep 0.1
+  done
+  [[ -n "$address" ]] || { echo "web-e2e: server $name did not start" >&2; cat "$dir/server.log" >&2; exit 2; }
+  SERVER_URL="http://$address"
+}
+
+# admin NAME ARGS...: `bulwark admin` against server NAME's data dir.
+admin() {
+  local name="$1"; shift
+  ( common_env; export BULWARK_DATA_DIR="$WORK/$name/data"; "$BIN" admin "$@" )
+}
+
+create_user() {  # create_user SERVER ORG ROLE EMAIL NAME PASSWORD
+  printf '%s\n' "$6" | admin "$1" create-user --org "$2" --email "$4" --role "$3" --name "$5" --password-stdin \
+    >"$WORK/admin.log" 2>&1 || { cat "$WORK/admin.log" >&2; exit 2; }
+}
+
+# The main server: one organization with an owner, a dispatcher and a technician.
+start_server main
+export E2E_BASE_URL="$SERVER_URL"
+admin main create-org --slug e2e --name "E2E Septic Co." >/dev/null
+export E2E_OWNER_EMAIL="owner@e2e.example" E2E_OWNER_PASSWORD="$(new_password)"
+export E2E_DISPATCHER_EMAIL="dispatch@e2e.example" E2E_DISPATCHER_PASSWORD="$(new_password)"
+export E2E_TECH_EMAIL="tech@e2e.example" E2E_TECH_PASSWORD="$(new_password)"
+create_user main e2e owner "$E2E_OWNER_EMAIL" "Olive Owner" "$E2E_OWNER_PASSWORD"
+create_user main e2e dispatcher "$E2E_DISPATCHER_EMAIL" "Dana Dispatcher" "$E2E_DISPATCHER_PASSWORD"
+create_user main e2e technician "$E2E_TECH_EMAIL" "Theo Technician" "$E2E_TECH_PASSWORD"
+
+# A second server whose sessions expire after 3 idle seconds (the idle-expiry test).
+export E2E_IDLE_SECONDS=3
+start_server idle "BULWARK_SESSION_IDLE_TIMEOUT=${E2E_IDLE_SECONDS}s"
+export E2E_IDLE_BASE_URL="$SERVER_URL"
+admin idle create-org --slug idle --name "Idle Co." >/dev/null
+export E2E_IDLE_EMAIL="owner@idle.example" E2E_IDLE_PASSWORD="$(new_password)"
+create_user idle idle owner "$E2E_IDLE_EMAIL" "Ida Idle" "$E2E_IDLE_PASSWORD"
+
+echo "web-e2e: main server $E2E_BASE_URL, idle-timeout server $E2E_IDLE_BASE_URL"
+
+cd "$WEB"
+rm -rf "$WEB/test-results/screenshots"  # only this run's pictures
+rc=0
+PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npx playwright test "$@" || rc=$?
+
+# Three small screenshots for the README (login, work orders, my day on a phone).
+SHOTS="$WEB/test-results/screenshots"
+if [[ -d "$SHOTS" ]]; then
+  mkdir -p "$WEB/docs-screenshots"
+  for f in login.png work-orders.png my-day-phone.png; do
+    [[ -f "$SHOTS/$f" ]] && cp "$SHOTS/$f" "$WEB/docs-screenshots/$f"
+  done
+fi
+if [[ $rc -ne 0 ]]; then
+  echo "web-e2e: Playwright failed (exit $rc); server logs:" >&2
+  tail -n 20 "$WORK"/main/server.log >&2 || true
+fi
+exit "$rc"

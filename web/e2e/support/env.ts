@@ -1,0 +1,24 @@
+// Credentials and URLs from scripts/web-e2e.sh (generated per run).
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the tests through scripts/web-e2e.sh`);
+  return value;
+}
+
+export interface Account {
+  email: string;
+  password: string;
+}
+
+export const env = {
+  baseURL: required('E2E_BASE_URL'),
+  owner: { email: required('E2E_OWNER_EMAIL'), password: required('E2E_OWNER_PASSWORD') } as Account,
+  dispatcher: { email: required('E2E_DISPATCHER_EMAIL'), password: required('E2E_DISPATCHER_PASSWORD') } as Account,
+  technician: { email: required('E2E_TECH_EMAIL'), password: required('E2E_TECH_PASSWORD') } as Account,
+  idle: {
+    baseURL: process.env.E2E_IDLE_BASE_URL ?? '',
+    account: { email: process.env.E2E_IDLE_EMAIL ?? '', password: process.env.E2E_IDLE_PASSWORD ?? '' } as Account,
+    seconds: Number(process.env.E2E_IDLE_SECONDS ?? '0'),
+  },
+};

@@ -1,0 +1,214 @@
+// Shapes of the JSON the server returns (see src/api/*_handlers.cpp).
+
+export type Role = 'owner' | 'admin' | 'dispatcher' | 'technician' | 'viewer';
+export const ROLES: Role[] = ['owner', 'admin', 'dispatcher', 'technician', 'viewer'];
+
+export type Permission =
+  | 'work_orders.read'
+  | 'work_orders.write'
+  | 'work_orders.assign'
+  | 'customers.read'
+  | 'customers.write'
+  | 'users.manage'
+  | 'settings.manage'
+  | 'audit.read'
+  | 'invoices.manage'
+  | 'metrics.read';
+
+export interface Me {
+  user: { id: number; email: string; name: string; role: Role };
+  org: { id: number; slug: string; name: string };
+  role: Role;
+  permissions: Permission[];
+}
+
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+export interface Customer {
+  id: number;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  billing_address: string;
+  notes: string;
+  sms_opt_out: boolean;
+  deleted: boolean;
+  created_at: number;
+  updated_at: number;
+  version: number;
+}
+
+export interface Site {
+  id: number;
+  customer_id: number;
+  name: string;
+  address: string;
+  access_notes?: string;
+  created_at: number;
+}
+
+export interface Asset {
+  id: number;
+  site_id: number;
+  name: string;
+  type: string;
+  make: string;
+  model: string;
+  serial: string;
+  install_date: string | null;
+  created_at: string;
+}
+
+export interface MeterReading {
+  id: number;
+  kind: MeterKind;
+  value: number;
+  read_at: string;
+  recorded_by?: number;
+}
+export type MeterKind = 'hours' | 'gallons' | 'cycles';
+export const METER_KINDS: MeterKind[] = ['hours', 'gallons', 'cycles'];
+
+export type WoStatus = 'open' | 'scheduled' | 'in_progress' | 'on_hold' | 'completed' | 'closed' | 'cancelled';
+export const WO_STATUSES: WoStatus[] = ['open', 'scheduled', 'in_progress', 'on_hold', 'completed', 'closed', 'cancelled'];
+export type Priority = 'low' | 'medium' | 'high' | 'urgent';
+export const PRIORITIES: Priority[] = ['low', 'medium', 'high', 'urgent'];
+export type WoType = 'corrective' | 'preventive' | 'inspection' | 'emergency';
+export const WO_TYPES: WoType[] = ['corrective', 'preventive', 'inspection', 'emergency'];
+
+export interface WorkOrder {
+  id: number;
+  number: string;
+  title: string;
+  description: string;
+  type: WoType;
+  priority: Priority;
+  status: WoStatus;
+  allowed_transitions: WoStatus[];
+  customer_id: number | null;
+  site_id: number | null;
+  assignee_id: number | null;
+  scheduled_start: string | null;
+  scheduled_end: string | null;
+  due_at: string | null;
+  estimated_hours: number | null;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+  completed_at: string | null;
+  version: number;
+}
+
+export interface WorkOrderDetails {
+  comments: { id: number; author_id: number; author_name: string; body: string; created_at: string }[];
+  checklist: { id: number; label: string; done: boolean; done_by: number | null }[];
+  time_entries: { id: number; user_id: number; minutes: number; note: string; created_at: string }[];
+  parts: { id: number; name: string; quantity: number; unit_cost_cents?: number }[];
+}
+
+export interface HistoryEntry {
+  from: WoStatus | null;
+  to: WoStatus;
+  actor_id: number | null;
+  at: string;
+}
+
+/** A work order as the dispatch and my-day views return it (with names joined in). */
+export interface ScheduledItem {
+  id: number;
+  number: string;
+  title: string;
+  status: WoStatus;
+  priority: Priority;
+  assignee_id?: number | null;
+  scheduled_start: string | null;
+  scheduled_end: string | null;
+  due_at?: string | null;
+  customer_name: string | null;
+  site_address: string | null;
+  version?: number;
+}
+
+export interface DispatchWeek {
+  start: string;
+  days: string[];
+  technicians: { id: number; name: string }[];
+  items: ScheduledItem[];
+  truncated: boolean;
+  unplanned: ScheduledItem[];
+}
+
+export interface MyDay {
+  date: string;
+  items: ScheduledItem[];
+}
+
+export type InvoiceStatus = 'draft' | 'open' | 'paid' | 'refunded' | 'void';
+export const INVOICE_STATUSES: InvoiceStatus[] = ['draft', 'open', 'paid', 'refunded', 'void'];
+
+export interface Invoice {
+  id: number;
+  number: string;
+  work_order_id: number;
+  customer_id: number | null;
+  status: InvoiceStatus;
+  currency: string;
+  total_cents: number;
+  created_at: string;
+  updated_at: string;
+  paid_at: string | null;
+  version: number;
+  /** The hosted payment page, once one was created. */
+  payment_link?: string | null;
+  lines?: { description: string; quantity: number; unit_cents: number; amount_cents: number }[];
+}
+
+export interface BusinessMetrics {
+  open_by_status: Partial<Record<WoStatus, number>>;
+  open_by_priority: Partial<Record<Priority, number>>;
+  overdue: number;
+  mean_hours_to_complete: number | null;
+  completed_per_week: { week_start: string; completed: number }[];
+  invoiced_and_paid_per_month: { month: string; invoiced_cents: number; paid_cents: number }[];
+}
+
+export interface PmSchedule {
+  id: number;
+  site_id: number;
+  asset_id: number | null;
+  title: string;
+  priority: Priority;
+  assignee_id: number | null;
+  interval_unit: 'days' | 'weeks' | 'months' | 'meter';
+  interval_value: number;
+  meter_kind: MeterKind | null;
+  lead_days: number;
+  next_due_at: string | null;
+  next_meter_value: number | null;
+  active: boolean;
+}
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  created_at: number;
+}
+
+export interface AuditRecord {
+  seq: number;
+  at: number;
+  actor_type: string;
+  actor_id: number | null;
+  action: string;
+  target_type: string;
+  target_id: string;
+  ip: string;
+  outcome: string;
+  fields: string[];
+}

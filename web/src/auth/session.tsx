@@ -1,0 +1,86 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { api, request, setUnauthenticatedHandler } from '../api/client';
+import { ApiError, SESSION_EXPIRED_MESSAGE } from '../api/errors';
+import type { Me } from '../api/types';
+import { navigate } from '../router/router';
+
+// Who is signed in lives in memory only: a reload asks the server again
+// (GET /auth/me), so nothing about the user is ever written to web storage.
+
+type SessionState =
+  | { status: 'loading' }
+  | { status: 'signed-out'; notice: string | null }
+  | { status: 'signed-in'; me: Me };
+
+interface SessionApi {
+  state: SessionState;
+  login(email: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  refresh(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionApi | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const signedIn = useRef(false);
+  signedIn.current = state.status === 'signed-in';
+
+  const refresh = useCallback(async () => {
+    try {
+      const me = await request<Me>('GET', '/auth/me', { isLogin: true });
+      setState({ status: 'signed-in', me });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) setState({ status: 'signed-out', notice: null });
+      else setState({ status: 'signed-out', notice: 'Cannot reach the server. Please try again.' });
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  useEffect(() => {
+    // Any 401 after sign-in means the server ended the session (idle,
+    // revoked, password changed elsewhere): back to the login page.
+    setUnauthenticatedHandler(() => {
+      if (!signedIn.current) return;
+      signedIn.current = false;
+      const here = window.location.pathname + window.location.search;
+      navigate(`/login?next=${encodeURIComponent(here)}`, { replace: true });
+      setState({ status: 'signed-out', notice: SESSION_EXPIRED_MESSAGE });
+    });
+    return () => setUnauthenticatedHandler(null);
+  }, []);
+
+  const login = useCallback(async (email: string, password: string) => {
+    await request<unknown>('POST', '/auth/login', { body: { email, password }, isLogin: true });
+    const me = await api.get<Me>('/auth/me');
+    setState({ status: 'signed-in', me });
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.post<void>('/auth/logout');
+    } finally {
+      setState({ status: 'signed-out', notice: 'You have signed out.' });
+      navigate('/login', { replace: true });
+    }
+  }, []);
+
+  const value = useMemo(() => ({ state, login, logout, refresh }), [state, login, logout, refresh]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionApi {
+  const ctx = useContext(SessionContext);
+  if (!ctx) throw new Error('useSession outside SessionProvider');
+  return ctx;
+}
+
+/** The signed-in user; only for pages rendered behind the sign-in gate. */
+export function useMe(): Me {
+  const { state } = useSession();
+  if (state.status !== 'signed-in') throw new Error('useMe without a session');
+  return state.me;
+}

@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { api } from '../api/client';
+import type { Customer, Page, WorkOrder } from '../api/types';
+import { can } from '../auth/permissions';
+import { useMe } from '../auth/session';
+import { Badge } from '../components/Badge';
+import { LoadState } from '../components/States';
+import { formatDateTime } from '../format';
+import { useApi } from '../hooks/useApi';
+import { Link } from '../router/router';
+import { CustomerForm } from './customer/CustomerForm';
+import { SitesPanel } from './customer/SitesPanel';
+
+export function CustomerDetailPage({ id }: { id: number }) {
+  const me = useMe();
+  const customer = useApi((signal) => api.get<Customer>(`/customers/${id}`, undefined, signal), [id]);
+  const [editing, setEditing] = useState(false);
+  const canWrite = can(me, 'customers.write');
+  return (
+    <LoadState loaded={customer} what="Loading the customer">
+      {(c) => (
+        <article>
+          <p className="breadcrumb">
+            <Link to="/customers">Customers</Link> / {c.name}
+          </p>
+          <div className="page-head">
+            <h1>{c.name}</h1>
+            <div className="actions">
+              {can(me, 'work_orders.assign') ? (
+                <Link className="button button-primary" to={`/work-orders/new?customer_id=${c.id}`}>
+                  New work order
+                </Link>
+              ) : null}
+              {canWrite ? (
+                <button type="button" className="button-secondary" aria-expanded={editing} onClick={() => setEditing((e) => !e)}>
+                  {editing ? 'Cancel editing' : 'Edit customer'}
+                </button>
+              ) : null}
+            </div>
+          </div>
+          {editing ? (
+            <section className="panel" aria-labelledby="edit-h">
+              <h2 id="edit-h">Edit customer</h2>
+              <CustomerForm
+                initial={c}
+                submitLabel="Save changes"
+                onSubmit={async (body) => {
+                  const updated = await api.patch<Customer>(`/customers/${c.id}`, { ...body, version: c.version });
+                  customer.setData(updated);
+                  setEditing(false);
+                }}
+              />
+            </section>
+          ) : (
+            <section className="panel" aria-labelledby="contact-h">
+              <h2 id="contact-h">Contact</h2>
+              <dl className="facts">
+                <dt>Phone</dt>
+                <dd>{c.phone ?? '—'}</dd>
+                <dt>Email</dt>
+                <dd>{c.email ?? '—'}</dd>
+                <dt>SMS</dt>
+                <dd>
+                  <span className={c.sms_opt_out ? 'badge badge-optout' : 'badge badge-optin'}>{c.sms_opt_out ? 'Opted out of SMS' : 'SMS allowed'}</span>
+                </dd>
+                <dt>Billing address</dt>
+                <dd className="prewrap">{c.billing_address || '—'}</dd>
+                <dt>Notes</dt>
+                <dd className="prewrap">{c.notes || '—'}</dd>
+              </dl>
+            </section>
+          )}
+          <SitesPanel customerId={c.id} canWrite={canWrite} />
+          {can(me, 'work_orders.read') ? <CustomerWorkOrders customerId={c.id} /> : null}
+        </article>
+      )}
+    </LoadState>
+  );
+}
+
+function CustomerWorkOrders({ customerId }: { customerId: number }) {
+  const list = useApi((signal) => api.get<Page<WorkOrder>>('/work-orders', { customer_id: customerId, limit: 50 }, signal), [customerId]);
+  return (
+    <section className="panel" aria-labelledby="cust-wo-h">
+      <h2 id="cust-wo-h">Work-order history</h2>
+      <LoadState loaded={list} what="Loading work orders">
+        {(page) =>
+          page.items.length === 0 ? (
+            <p className="empty">No work orders for this customer.</p>
+          ) : (
+            <ul className="plain-list">
+              {page.items.map((w) => (
+                <li key={w.id}>
+                  <Link to={`/work-orders/${w.id}`}>{w.number}</Link> {w.title} <Badge kind="status" value={w.status} /> {formatDateTime(w.scheduled_start ?? w.created_at)}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </LoadState>
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { api } from '../api/client';
+import { ApiError } from '../api/errors';
+import type { Invoice, InvoiceStatus } from '../api/types';
+import { Badge } from '../components/Badge';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { LoadState } from '../components/States';
+import { formatDateTime, formatMoney, humanize } from '../format';
+import { useAction } from '../hooks/useAction';
+import { useApi } from '../hooks/useApi';
+import { Link } from '../router/router';
+
+// The moves the server allows (invoice_handlers.cpp): draft -> open/void,
+// open -> paid/void, paid -> refunded.
+const NEXT: Record<InvoiceStatus, InvoiceStatus[]> = { draft: ['open', 'void'], open: ['paid', 'void'], paid: ['refunded'], refunded: [], void: [] };
+const LABEL: Record<InvoiceStatus, string> = { draft: 'Draft', open: 'Send (mark open)', paid: 'Mark paid', refunded: 'Mark refunded', void: 'Void' };
+
+export function InvoiceDetailPage({ id }: { id: number }) {
+  const invoice = useApi((signal) => api.get<Invoice>(`/invoices/${id}`, undefined, signal), [id]);
+  const move = useAction(async (inv: Invoice, to: InvoiceStatus) => {
+    invoice.setData(await api.post<Invoice>(`/invoices/${inv.id}/status`, { to, version: inv.version }));
+  });
+  return (
+    <LoadState loaded={invoice} what="Loading the invoice">
+      {(inv) => (
+        <article>
+          <p className="breadcrumb">
+            <Link to="/invoices">Invoices</Link> / {inv.number}
+          </p>
+          <h1>
+            Invoice {inv.number} <Badge kind="invoice" value={inv.status} />
+          </h1>
+          <dl className="facts panel">
+            <dt>Total</dt>
+            <dd>{formatMoney(inv.total_cents, inv.currency)}</dd>
+            <dt>Work order</dt>
+            <dd>
+              <Link to={`/work-orders/${inv.work_order_id}`}>#{inv.work_order_id}</Link>
+            </dd>
+            <dt>Customer</dt>
+            <dd>{inv.customer_id ? <Link to={`/customers/${inv.customer_id}`}>#{inv.customer_id}</Link> : '—'}</dd>
+            <dt>Created</dt>
+            <dd>{formatDateTime(inv.created_at)}</dd>
+            <dt>Paid</dt>
+            <dd>{formatDateTime(inv.paid_at)}</dd>
+          </dl>
+          <section className="panel" aria-labelledby="lines-h">
+            <h2 id="lines-h">Lines</h2>
+            {(inv.lines ?? []).length === 0 ? (
+              <p className="empty">No lines.</p>
+            ) : (
+              <div className="table-wrap">
+                <table className="data-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Description</th>
+                      <th scope="col">Quantity</th>
+                      <th scope="col">Unit</th>
+                      <th scope="col">Amount</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {(inv.lines ?? []).map((l, i) => (
+                      <tr key={i}>
+                        <td>{l.description}</td>
+                        <td className="num">{l.quantity}</td>
+                        <td className="num">{formatMoney(l.unit_cents, inv.currency)}</td>
+                        <td className="num">{formatMoney(l.amount_cents, inv.currency)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+          <section className="panel" aria-labelledby="inv-actions-h">
+            <h2 id="inv-actions-h">Actions</h2>
+            <div className="button-row">
+              {NEXT[inv.status].map((to) => (
+                <button key={to} type="button" className={to === 'void' ? 'button-danger' : 'button-secondary'} disabled={move.busy} onClick={() => void move.run(inv, to)}>
+                  {LABEL[to]} <span className="visually-hidden">({humanize(to)})</span>
+                </button>
+              ))}
+            </div>
+            <ErrorMessage error={move.error} />
+            {inv.status === 'open' ? (
+              <PaymentLink invoiceId={inv.id} existing={inv.payment_link ?? null} />
+            ) : inv.status === 'draft' ? (
+              <p className="hint">Send the invoice (mark it open) to get a payment link for the customer.</p>
+            ) : null}
+          </section>
+        </article>
+      )}
+    </LoadState>
+  );
+}
+
+/** Asks the server for a hosted payment page; shows the link, or why there is none. */
+function PaymentLink({ invoiceId, existing }: { invoiceId: number; existing: string | null }) {
+  const [url, setUrl] = useState<string | null>(existing && /^https?:\/\//i.test(existing) ? existing : null);
+  const [problem, setProblem] = useState<unknown>(undefined);
+  const create = useAction(async () => {
+    setProblem(undefined);
+    try {
+      const res = await api.post<{ url?: string }>(`/invoices/${invoiceId}/payment-link`);
+      const link = res?.url ?? null;
+      // Only show web links: never render a javascript: or data: URL as a link.
+      setUrl(link && /^https?:\/\//i.test(link) ? link : null);
+      if (!link) setProblem('The server did not return a payment link.');
+    } catch (err) {
+      if (err instanceof ApiError && (err.status === 404 || err.status === 405)) setProblem('Payment links are not available on this server yet.');
+      else if (err instanceof ApiError && err.status === 503) setProblem('The payment provider is not configured or not reachable. Please try again later.');
+      else throw err;
+    }
+  });
+  return (
+    <div className="payment-link">
+      <button type="button" className="button-primary" disabled={create.busy} onClick={() => void create.run()}>
+        Payment link
+      </button>
+      <ErrorMessage error={create.error ?? problem} />
+      {url ? (
+        <p>
+          Payment link:{' '}
+          <a href={url} target="_blank" rel="noopener noreferrer">
+            {url}
+          </a>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/client';
+import type { Priority, Site, WoType, WorkOrder } from '../api/types';
+import { PRIORITIES, WO_TYPES } from '../api/types';
+import { CustomerPicker } from '../components/CustomerPicker';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { SelectField, TextArea, TextField } from '../components/Field';
+import { humanize, localInputToIso } from '../format';
+import { useAction } from '../hooks/useAction';
+import { useApi } from '../hooks/useApi';
+import { useAssignees } from '../hooks/useAssignees';
+import { navigate, useLocation } from '../router/router';
+
+export function NewWorkOrderPage() {
+  const { query } = useLocation();
+  const initialCustomer = Number(query.get('customer_id')) || null;
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [type, setType] = useState<WoType>('corrective');
+  const [priority, setPriority] = useState<Priority>('medium');
+  const [customerId, setCustomerId] = useState<number | null>(initialCustomer);
+  const [siteId, setSiteId] = useState('');
+  const [assigneeId, setAssigneeId] = useState('');
+  const [start, setStart] = useState('');
+  const [end, setEnd] = useState('');
+  const [due, setDue] = useState('');
+  const [hours, setHours] = useState('');
+  const { people } = useAssignees();
+  const sites = useApi((signal) => (customerId ? api.get<{ items: Site[] }>(`/customers/${customerId}/sites`, undefined, signal) : Promise.resolve({ items: [] })), [customerId]);
+
+  const create = useAction(async () => {
+    const body: Record<string, unknown> = { title, description, type, priority };
+    if (customerId) body.customer_id = customerId;
+    if (siteId) body.site_id = Number(siteId);
+    if (assigneeId) body.assignee_id = Number(assigneeId);
+    const times = { scheduled_start: start, scheduled_end: end, due_at: due };
+    for (const [key, value] of Object.entries(times)) {
+      const iso = localInputToIso(value);
+      if (iso) body[key] = iso;
+    }
+    if (hours) body.estimated_hours = Number(hours);
+    const wo = await api.post<WorkOrder>('/work-orders', body);
+    navigate(`/work-orders/${wo.id}`);
+  });
+  const errors = create.fieldErrors;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void create.run();
+  };
+
+  return (
+    <section>
+      <h1>New work order</h1>
+      <form onSubmit={submit} className="form-grid" noValidate>
+        <TextField label="Title" required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} />
+        <TextArea label="Description" maxLength={10000} value={description} onChange={(e) => setDescription(e.target.value)} error={errors.description} />
+        <SelectField label="Type" value={type} onChange={(e) => setType(e.target.value as WoType)} error={errors.type} options={WO_TYPES.map((t) => ({ value: t, label: humanize(t) }))} />
+        <SelectField label="Priority" value={priority} onChange={(e) => setPriority(e.target.value as Priority)} error={errors.priority} options={PRIORITIES.map((p) => ({ value: p, label: humanize(p) }))} />
+        <CustomerPicker
+          value={customerId}
+          onChange={(id) => {
+            setCustomerId(id);
+            setSiteId('');
+          }}
+          error={errors.customer_id}
+        />
+        <SelectField label="Site" value={siteId} onChange={(e) => setSiteId(e.target.value)} error={errors.site_id} options={[{ value: '', label: customerId ? 'No site' : 'Pick a customer first' }, ...(sites.data?.items ?? []).map((s) => ({ value: String(s.id), label: `${s.name} — ${s.address}` }))]} />
+        <SelectField label="Assignee" value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)} error={errors.assignee_id} options={[{ value: '', label: 'Unassigned' }, ...people.map((p) => ({ value: String(p.id), label: p.name }))]} />
+        <TextField label="Scheduled start" type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} error={errors.scheduled_start} hint="With an assignee, the work order starts as scheduled." />
+        <TextField label="Scheduled end" type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} error={errors.scheduled_end} />
+        <TextField label="Due" type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} error={errors.due_at} />
+        <TextField label="Estimated hours" type="number" min={0} max={10000} step="0.25" value={hours} onChange={(e) => setHours(e.target.value)} error={errors.estimated_hours} />
+        <div className="form-actions">
+          <button type="submit" className="button-primary" disabled={create.busy}>
+            Create work order
+          </button>
+        </div>
+        <ErrorMessage error={create.error} />
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+import { api } from '../api/client';
+import type { Customer, HistoryEntry, Invoice, WorkOrder, WorkOrderDetails } from '../api/types';
+import { can } from '../auth/permissions';
+import { useMe } from '../auth/session';
+import { Badge } from '../components/Badge';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { LoadState } from '../components/States';
+import { TransitionButtons } from '../components/TransitionButtons';
+import { formatDateTime, humanize } from '../format';
+import { useAction } from '../hooks/useAction';
+import { useApi } from '../hooks/useApi';
+import { useAssignees } from '../hooks/useAssignees';
+import { Link, navigate } from '../router/router';
+import { ChecklistPanel } from './work-order/ChecklistPanel';
+import { CommentsPanel } from './work-order/CommentsPanel';
+import { HistoryPanel } from './work-order/HistoryPanel';
+import { PartsPanel } from './work-order/PartsPanel';
+import { TimePanel } from './work-order/TimePanel';
+
+export function WorkOrderDetailPage({ id }: { id: number }) {
+  const me = useMe();
+  const wo = useApi((signal) => api.get<WorkOrder>(`/work-orders/${id}`, undefined, signal), [id]);
+  const details = useApi((signal) => api.get<WorkOrderDetails>(`/work-orders/${id}/details`, undefined, signal), [id]);
+  const history = useApi((signal) => api.get<{ items: HistoryEntry[] }>(`/work-orders/${id}/history`, undefined, signal), [id]);
+  const { nameOf } = useAssignees();
+  const canWrite = can(me, 'work_orders.write');
+
+  return (
+    <LoadState loaded={wo} what="Loading the work order">
+      {(w) => (
+        <article className="work-order">
+          <p className="breadcrumb">
+            <Link to="/work-orders">Work orders</Link> / {w.number}
+          </p>
+          <h1>
+            {w.number}: {w.title}
+          </h1>
+          <p className="badges">
+            <Badge kind="status" value={w.status} /> <Badge kind="priority" value={w.priority} /> <span className="badge">{humanize(w.type)}</span>
+          </p>
+          <TransitionButtons
+            wo={w}
+            role={me.role}
+            onChanged={(updated) => {
+              wo.setData(updated);
+              history.reload();
+            }}
+          />
+          <Summary wo={w} assignee={nameOf(w.assignee_id)} />
+          {w.status === 'completed' || w.status === 'closed' ? can(me, 'invoices.manage') ? <InvoiceAction woId={w.id} /> : null : null}
+          <LoadState loaded={details} what="Loading checklist and comments">
+            {(d) => (
+              <div className="panels">
+                <ChecklistPanel woId={w.id} items={d.checklist} canWrite={canWrite} onChanged={details.reload} />
+                <CommentsPanel woId={w.id} comments={d.comments} canWrite={canWrite} onChanged={details.reload} />
+                <TimePanel woId={w.id} entries={d.time_entries} canWrite={canWrite} nameOf={nameOf} onChanged={details.reload} />
+                <PartsPanel woId={w.id} parts={d.parts} canWrite={canWrite} seesPrices={can(me, 'invoices.manage')} onChanged={details.reload} />
+              </div>
+            )}
+          </LoadState>
+          <LoadState loaded={history} what="Loading history">
+            {(h) => <HistoryPanel history={h.items} nameOf={nameOf} />}
+          </LoadState>
+        </article>
+      )}
+    </LoadState>
+  );
+}
+
+function Summary({ wo, assignee }: { wo: WorkOrder; assignee: string }) {
+  const customer = useApi(
+    (signal) => (wo.customer_id ? api.get<Customer>(`/customers/${wo.customer_id}`, undefined, signal) : Promise.resolve(null)),
+    [wo.customer_id],
+  );
+  return (
+    <section className="panel" aria-labelledby="summary-h">
+      <h2 id="summary-h">Details</h2>
+      <dl className="facts">
+        <dt>Customer</dt>
+        <dd>{wo.customer_id ? customer.data ? <Link to={`/customers/${wo.customer_id}`}>{customer.data.name}</Link> : `#${wo.customer_id}` : '—'}</dd>
+        <dt>Assignee</dt>
+        <dd>{assignee}</dd>
+        <dt>Scheduled</dt>
+        <dd>
+          {formatDateTime(wo.scheduled_start)}
+          {wo.scheduled_end ? ` – ${formatDateTime(wo.scheduled_end)}` : ''}
+        </dd>
+        <dt>Due</dt>
+        <dd>{formatDateTime(wo.due_at)}</dd>
+        <dt>Estimated hours</dt>
+        <dd>{wo.estimated_hours ?? '—'}</dd>
+        <dt>Completed</dt>
+        <dd>{formatDateTime(wo.completed_at)}</dd>
+      </dl>
+      <h3>Description</h3>
+      <p className="prewrap">{wo.description || 'No description.'}</p>
+    </section>
+  );
+}
+
+/** Invoice a completed work order (labour at the org's rate plus parts). */
+function InvoiceAction({ woId }: { woId: number }) {
+  const create = useAction(async () => {
+    const invoice = await api.post<Invoice>(`/work-orders/${woId}/invoice`);
+    navigate(`/invoices/${invoice.id}`);
+  });
+  return (
+    <section className="panel" aria-labelledby="invoice-h">
+      <h2 id="invoice-h">Billing</h2>
+      <button type="button" className="button-primary" disabled={create.busy} onClick={() => void create.run()}>
+        Create invoice
+      </button>
+      <ErrorMessage error={create.error} />
+    </section>
+  );
+}

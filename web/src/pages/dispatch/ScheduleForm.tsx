@@ -1,0 +1,67 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import type { DispatchWeek, WorkOrder } from '../../api/types';
+import { ErrorMessage, Notice } from '../../components/ErrorMessage';
+import { SelectField, TextField } from '../../components/Field';
+import { useAction } from '../../hooks/useAction';
+
+/**
+ * Assign and schedule a work order: PATCH the assignee and times (with the
+ * version read, so two dispatchers cannot silently overwrite each other),
+ * then move an open work order to "scheduled".
+ */
+export function ScheduleForm({ week, onScheduled }: { week: DispatchWeek; onScheduled: () => void }) {
+  const choices = [...week.unplanned.map((i) => ({ ...i, group: 'unplanned' })), ...week.items.map((i) => ({ ...i, group: 'this week' }))];
+  const today = new Date().toISOString().slice(0, 10);
+  const [woId, setWoId] = useState('');
+  const [techId, setTechId] = useState('');
+  const [date, setDate] = useState(week.days.includes(today) ? today : week.days[0] ?? today);
+  const [time, setTime] = useState('09:00');
+  const [hours, setHours] = useState('2');
+  const [done, setDone] = useState<string | null>(null);
+
+  const schedule = useAction(async () => {
+    setDone(null);
+    const current = await api.get<WorkOrder>(`/work-orders/${woId}`);
+    // The date and time are UTC, like the week grid.
+    const startMs = Date.parse(`${date}T${time}:00Z`);
+    const endMs = startMs + Math.max(0.25, Number(hours) || 1) * 3_600_000;
+    const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    let updated = await api.patch<WorkOrder>(`/work-orders/${woId}`, {
+      assignee_id: Number(techId),
+      scheduled_start: iso(startMs),
+      scheduled_end: iso(endMs),
+      version: current.version,
+    });
+    if (updated.status === 'open' && updated.allowed_transitions.includes('scheduled')) {
+      updated = await api.post<WorkOrder>(`/work-orders/${woId}/transition`, { to: 'scheduled', version: updated.version });
+    }
+    setDone(`${updated.number} is scheduled.`);
+    setWoId('');
+    onScheduled();
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void schedule.run();
+  };
+  const errors = schedule.fieldErrors;
+  return (
+    <section className="panel" aria-labelledby="schedule-h">
+      <h2 id="schedule-h">Schedule and assign</h2>
+      <form onSubmit={submit} className="form-row" noValidate>
+        <SelectField label="Work order" value={woId} required onChange={(e) => setWoId(e.target.value)} options={[{ value: '', label: 'Choose a work order' }, ...choices.map((c) => ({ value: String(c.id), label: `${c.number} ${c.title} (${c.group})` }))]} />
+        <SelectField label="Technician" value={techId} required error={errors.assignee_id} onChange={(e) => setTechId(e.target.value)} options={[{ value: '', label: 'Choose a technician' }, ...week.technicians.map((t) => ({ value: String(t.id), label: t.name }))]} />
+        <TextField label="Date (UTC)" type="date" value={date} required onChange={(e) => setDate(e.target.value)} error={errors.scheduled_start} />
+        <TextField label="Start time (UTC)" type="time" value={time} required onChange={(e) => setTime(e.target.value)} />
+        <TextField label="Hours" type="number" min={0.25} step="0.25" value={hours} onChange={(e) => setHours(e.target.value)} error={errors.scheduled_end} />
+        <div className="form-actions">
+          <button type="submit" className="button-primary" disabled={schedule.busy || !woId || !techId}>
+            Schedule
+          </button>
+        </div>
+      </form>
+      <ErrorMessage error={schedule.error} />
+      <Notice text={done} />
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import type { WorkOrderDetails } from '../../api/types';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { TextArea } from '../../components/Field';
+import { formatDateTime } from '../../format';
+import { useAction } from '../../hooks/useAction';
+
+export function CommentsPanel({ woId, comments, canWrite, onChanged }: { woId: number; comments: WorkOrderDetails['comments']; canWrite: boolean; onChanged: () => void }) {
+  const [body, setBody] = useState('');
+  const add = useAction(async () => {
+    await api.post(`/work-orders/${woId}/comments`, { body });
+    setBody('');
+    onChanged();
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void add.run();
+  };
+  return (
+    <section className="panel" aria-labelledby="comments-h">
+      <h2 id="comments-h">Comments</h2>
+      {comments.length === 0 ? <p className="empty">No comments yet.</p> : null}
+      <ol className="comments">
+        {comments.map((c) => (
+          <li key={c.id} className="comment">
+            <p className="comment-meta">
+              <strong>{c.author_name}</strong> · <time dateTime={c.created_at}>{formatDateTime(c.created_at)}</time>
+            </p>
+            <p className="comment-body">{c.body}</p>
+          </li>
+        ))}
+      </ol>
+      {canWrite ? (
+        <form onSubmit={submit}>
+          <TextArea label="Add a comment" value={body} maxLength={5000} required onChange={(e) => setBody(e.target.value)} error={add.fieldErrors.body} />
+          <button type="submit" className="button-secondary" disabled={add.busy || !body.trim()}>
+            Post comment
+          </button>
+          <ErrorMessage error={add.error} />
+        </form>
+      ) : null}
+    </section>
+  );
+}

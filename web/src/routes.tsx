@@ -1,0 +1,50 @@
+import type { ReactElement } from 'react';
+import type { Permission } from './api/types';
+import { DashboardPage } from './pages/DashboardPage';
+import { WorkOrdersPage } from './pages/WorkOrdersPage';
+import { WorkOrderBoardPage } from './pages/WorkOrderBoardPage';
+import { WorkOrderDetailPage } from './pages/WorkOrderDetailPage';
+import { NewWorkOrderPage } from './pages/NewWorkOrderPage';
+import { DispatchPage } from './pages/DispatchPage';
+import { CustomersPage } from './pages/CustomersPage';
+import { CustomerDetailPage } from './pages/CustomerDetailPage';
+import { AssetsPage } from './pages/AssetsPage';
+import { AssetDetailPage } from './pages/AssetDetailPage';
+import { InvoicesPage } from './pages/InvoicesPage';
+import { InvoiceDetailPage } from './pages/InvoiceDetailPage';
+import { MyDayPage } from './pages/MyDayPage';
+import { UsersPage } from './pages/UsersPage';
+import { AuditLogPage } from './pages/AuditLogPage';
+import { AccountPage } from './pages/AccountPage';
+
+// The route table: which page, which permission it needs, and whether it
+// appears in the navigation. The server enforces permissions; the UI only
+// hides what a role cannot use.
+
+export interface RouteDef {
+  pattern: string;
+  title: string;
+  permission: Permission | null;
+  /** Label in the main navigation; absent for detail pages. */
+  nav?: string;
+  render: (params: Record<string, string>) => ReactElement;
+}
+
+export const ROUTES: RouteDef[] = [
+  { pattern: '/', title: 'Dashboard', permission: null, nav: 'Dashboard', render: () => <DashboardPage /> },
+  { pattern: '/my-day', title: 'My day', permission: 'work_orders.write', nav: 'My day', render: () => <MyDayPage /> },
+  { pattern: '/work-orders', title: 'Work orders', permission: 'work_orders.read', nav: 'Work orders', render: () => <WorkOrdersPage /> },
+  { pattern: '/work-orders/board', title: 'Work order board', permission: 'work_orders.read', render: () => <WorkOrderBoardPage /> },
+  { pattern: '/work-orders/new', title: 'New work order', permission: 'work_orders.assign', render: () => <NewWorkOrderPage /> },
+  { pattern: '/work-orders/:id', title: 'Work order', permission: 'work_orders.read', render: (p) => <WorkOrderDetailPage id={Number(p.id)} /> },
+  { pattern: '/dispatch', title: 'Dispatch', permission: 'work_orders.assign', nav: 'Dispatch', render: () => <DispatchPage /> },
+  { pattern: '/customers', title: 'Customers', permission: 'customers.read', nav: 'Customers', render: () => <CustomersPage /> },
+  { pattern: '/customers/:id', title: 'Customer', permission: 'customers.read', render: (p) => <CustomerDetailPage id={Number(p.id)} /> },
+  { pattern: '/assets', title: 'Assets', permission: 'customers.read', nav: 'Assets', render: () => <AssetsPage /> },
+  { pattern: '/assets/:id', title: 'Asset', permission: 'customers.read', render: (p) => <AssetDetailPage id={Number(p.id)} /> },
+  { pattern: '/invoices', title: 'Invoices', permission: 'invoices.manage', nav: 'Invoices', render: () => <InvoicesPage /> },
+  { pattern: '/invoices/:id', title: 'Invoice', permission: 'invoices.manage', render: (p) => <InvoiceDetailPage id={Number(p.id)} /> },
+  { pattern: '/admin/users', title: 'Users and roles', permission: 'users.manage', nav: 'Users', render: () => <UsersPage /> },
+  { pattern: '/admin/audit', title: 'Audit log', permission: 'audit.read', nav: 'Audit log', render: () => <AuditLogPage /> },
+  { pattern: '/account', title: 'Account', permission: null, nav: 'Account', render: () => <AccountPage /> },
+];
