@@ -71,14 +71,6 @@ boost::json::object customer_view(const store::Row& r) {
           {"version", r.integer(10)}};
 }
 
-std::string like_pattern(std::string_view q) {
-  std::string out = "%";
-  for (char c : q) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out + "%";
-}
 
 // Reads and validates the writable fields; `partial` for PATCH.
 struct CustomerFields {

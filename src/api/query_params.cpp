@@ -59,4 +59,13 @@ void QueryParams::allow_only(std::initializer_list<std::string_view> names) cons
                    std::move(unknown));
 }
 
+std::string like_pattern(std::string_view term) {
+  std::string out = "%";
+  for (char c : term) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out + "%";
+}
+
 }  // namespace bulwark::api

@@ -22,4 +22,8 @@ class QueryParams {
   std::map<std::string, std::string> values_;
 };
 
+// "%term%" for a case-insensitive LIKE ... ESCAPE '\\' on lower(column):
+// the search term's own % _ and \ are literal characters, not patterns.
+std::string like_pattern(std::string_view term);
+
 }  // namespace bulwark::api

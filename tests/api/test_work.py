@@ -437,6 +437,25 @@ def test_must_003_dispatch_week_validates_its_query(dispatcher, params):
 def test_dispatch_week_is_for_dispatchers_not_technicians(tech):
     assert tech.get("/api/v1/dispatch/week").status_code == 403
 
+
+def test_work_order_list_filters_by_priority_and_search_and_carries_names(server, dispatcher, tech):
+    c = new_customer(dispatcher, name=unique("Named"))
+    tag = unique("needle")
+    urgent = new_wo(dispatcher, title=f"Grease trap {tag}", priority="urgent", customer_id=c["id"],
+                    assignee_id=tech.user_id)
+    low = new_wo(dispatcher, title="Routine", description=f"look for {tag.upper()}", priority="low")
+    found = dispatcher.get("/api/v1/work-orders", params={"q": tag}).json()["items"]
+    assert {w["id"] for w in found} == {urgent["id"], low["id"]}
+    only_urgent = dispatcher.get("/api/v1/work-orders", params={"q": tag, "priority": "urgent"}).json()["items"]
+    assert [w["id"] for w in only_urgent] == [urgent["id"]]
+    assert only_urgent[0]["customer_name"] == c["name"] and only_urgent[0]["assignee_name"]
+    by_number = dispatcher.get("/api/v1/work-orders", params={"q": urgent["number"]}).json()["items"]
+    assert urgent["id"] in [w["id"] for w in by_number]
+    # LIKE wildcards are literal characters.
+    assert dispatcher.get("/api/v1/work-orders", params={"q": "%", "priority": "urgent"}).status_code == 200
+    r = dispatcher.get("/api/v1/work-orders", params={"priority": "asap"})
+    assert r.status_code == 400 and "priority" in error_of(r)["fields"]
+
 # --- assets and meters ---
 
 def test_assets_and_meter_readings(dispatcher, tech):
