@@ -71,7 +71,7 @@ http::Response create_asset(app::RequestContext& ctx) {
   auto serial = in.optional_string("serial", 100).value_or("");
   auto install = in.optional_string("install_date", 10);
   if (install && !valid_date(*install)) in.fail("install_date", "must be a date like 2019-06-30");
-  store::Row row({});
+  store::Row row;
   ctx.services.db.transaction([&](store::Connection& conn) {
     require_site(conn, ctx.who().org_id, site);
     in.finish();
@@ -90,7 +90,7 @@ http::Response create_asset(app::RequestContext& ctx) {
 }
 
 http::Response get_asset(app::RequestContext& ctx) {
-  store::Row row({});
+  store::Row row;
   ctx.services.db.with_connection([&](store::Connection& conn) {
     row = require_asset(conn, ctx.who().org_id, ctx.params.integer("id"));
   });

@@ -196,7 +196,7 @@ http::Response create_customer(app::RequestContext& ctx) {
   auto f = read_customer(in, body, false);
   in.finish();
   const auto now = identity::now_ms();
-  store::Row row({});
+  store::Row row;
   ctx.services.db.transaction([&](store::Connection& conn) {
     auto r = conn.query(
         Sql("INSERT INTO customers (org_id, name, phone, email, billing_address, notes, "
@@ -215,7 +215,7 @@ http::Response create_customer(app::RequestContext& ctx) {
 }
 
 http::Response get_customer(app::RequestContext& ctx) {
-  store::Row row({});
+  store::Row row;
   ctx.services.db.with_connection([&](store::Connection& conn) {
     row = load_customer(conn, ctx.who().org_id, ctx.params.integer("id"));
   });
@@ -230,7 +230,7 @@ http::Response update_customer(app::RequestContext& ctx) {
   auto version = in.optional_int("version", 1, INT32_MAX);
   if (!version) in.fail("version", "is required (the version you read), so edits do not collide");
   const auto id = ctx.params.integer("id");
-  store::Row row({});
+  store::Row row;
   ctx.services.db.transaction([&](store::Connection& conn) {
     // Existence first: another org's customer is a 404 whatever the body says.
     auto current = load_customer(conn, ctx.who().org_id, id);
@@ -279,7 +279,7 @@ http::Response delete_customer(app::RequestContext& ctx) {
 
 http::Response restore_customer(app::RequestContext& ctx) {
   const auto id = ctx.params.integer("id");
-  store::Row row({});
+  store::Row row;
   ctx.services.db.transaction([&](store::Connection& conn) {
     auto r = conn.query(Sql("UPDATE customers SET deleted_at = NULL, updated_at = $3, "
                             "version = version + 1 WHERE org_id = $1 AND id = $2 AND "
@@ -331,7 +331,7 @@ http::Response create_site(app::RequestContext& ctx) {
   auto name = in.required_string("name", 200);
   auto address = in.required_string("address", 500);
   auto notes = in.optional_string("access_notes", 2000).value_or("");
-  store::Row row({});
+  store::Row row;
   ctx.services.db.transaction([&](store::Connection& conn) {
     require_live_customer(conn, ctx.who().org_id, customer);
     in.finish();

@@ -256,7 +256,7 @@ http::Response create_work_order(app::RequestContext& ctx) {
                              "assignee_id", "scheduled_start", "scheduled_end", "due_at",
                              "estimated_hours"});
   auto f = read_fields(in, body, false);
-  store::Row row({});
+  store::Row row;
   ctx.services.db.transaction([&](store::Connection& conn) {
     check_references(conn, in, who.org_id, f);
     in.finish();
@@ -292,7 +292,7 @@ http::Response create_work_order(app::RequestContext& ctx) {
 }
 
 http::Response get_work_order(app::RequestContext& ctx) {
-  store::Row row({});
+  store::Row row;
   ctx.services.db.with_connection(
       [&](store::Connection& conn) { row = load(conn, ctx.who(), ctx.params.integer("id")); });
   return app::json_response(200, wo_view(row));
@@ -312,7 +312,7 @@ http::Response update_work_order(app::RequestContext& ctx) {
   auto f = read_fields(in, body, true);
   auto version = in.optional_int("version", 1, INT32_MAX);
   if (!version) in.fail("version", "is required (the version you read), so edits do not collide");
-  store::Row row({});
+  store::Row row;
   ctx.services.db.transaction([&](store::Connection& conn) {
     load(conn, who, id);  // 404 before validation of references
     check_references(conn, in, who.org_id, f);
@@ -360,7 +360,7 @@ http::Response transition_work_order(app::RequestContext& ctx) {
   if (!version) in.fail("version", "is required (the version you read)");
   auto to = domain::parse_status(to_text);
   if (!to_text.empty() && !to) in.fail("to", "is not a work-order status");
-  store::Row row({});
+  store::Row row;
   ctx.services.db.transaction([&](store::Connection& conn) {
     auto current = load(conn, who, id);
     in.finish();

@@ -52,14 +52,25 @@ class SqliteConnection final : public Connection {
       const int rc = sqlite3_step(stmt);
       if (rc == SQLITE_DONE) break;
       if (rc != SQLITE_ROW) fail(rc);
-      std::vector<std::optional<std::string>> row;
-      row.reserve(columns);
+      std::vector<Row::Column> row(static_cast<std::size_t>(columns));
       for (int i = 0; i < columns; ++i) {
-        if (sqlite3_column_type(stmt, i) == SQLITE_NULL) {
-          row.emplace_back(std::nullopt);
-        } else {
-          const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
-          row.emplace_back(std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, i))));
+        auto& c = row[static_cast<std::size_t>(i)];
+        switch (sqlite3_column_type(stmt, i)) {
+          case SQLITE_NULL: break;
+          case SQLITE_INTEGER:
+            c.kind = Row::Column::Kind::integer;
+            c.i = sqlite3_column_int64(stmt, i);
+            break;
+          case SQLITE_FLOAT:
+            c.kind = Row::Column::Kind::real;
+            c.d = sqlite3_column_double(stmt, i);
+            break;
+          default: {  // TEXT (and BLOB, which we do not store)
+            c.kind = Row::Column::Kind::text;
+            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
+            c.s.assign(text ? text : "", static_cast<std::size_t>(sqlite3_column_bytes(stmt, i)));
+            c.has_text = true;
+          }
         }
       }
       result.rows.emplace_back(std::move(row));

@@ -5,13 +5,41 @@
 
 namespace bulwark::store {
 
+Row::Row(std::vector<std::optional<std::string>> columns) {
+  columns_.reserve(columns.size());
+  for (auto& c : columns) {
+    Column col;
+    if (c) {
+      col.kind = Column::Kind::text;
+      col.s = std::move(*c);
+      col.has_text = true;
+    }
+    columns_.push_back(std::move(col));
+  }
+}
+
 const std::string& Row::text(std::size_t i) const {
   const auto& c = columns_.at(i);
-  if (!c) throw std::runtime_error("unexpected NULL column");
-  return *c;
+  if (c.kind == Column::Kind::null) throw std::runtime_error("unexpected NULL column");
+  if (!c.has_text) {
+    char buf[32];
+    auto [end, ec] = c.kind == Column::Kind::integer ? std::to_chars(buf, buf + sizeof buf, c.i)
+                                                     : std::to_chars(buf, buf + sizeof buf, c.d);
+    if (ec != std::errc{}) throw std::runtime_error("column cannot be formatted");
+    c.s.assign(buf, end);
+    c.has_text = true;
+  }
+  return c.s;
 }
 
 std::int64_t Row::integer(std::size_t i) const {
+  const auto& c = columns_.at(i);
+  if (c.kind == Column::Kind::integer) return c.i;
+  if (c.kind == Column::Kind::real) {
+    if (c.d != static_cast<double>(static_cast<std::int64_t>(c.d)))
+      throw std::runtime_error("column is not an integer");
+    return static_cast<std::int64_t>(c.d);
+  }
   const auto& s = text(i);
   std::int64_t v = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -26,6 +54,9 @@ std::optional<std::int64_t> Row::optional_integer(std::size_t i) const {
 }
 
 double Row::real(std::size_t i) const {
+  const auto& c = columns_.at(i);
+  if (c.kind == Column::Kind::real) return c.d;
+  if (c.kind == Column::Kind::integer) return static_cast<double>(c.i);
   const auto& s = text(i);
   double v = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);

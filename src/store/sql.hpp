@@ -29,21 +29,37 @@ using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
 
 inline Value null_value() { return nullptr; }
 
-// One result row: every column as optional text (NULL -> nullopt), the
-// common denominator of SQLite and libpq's text format.
+// One result row. SQLite hands over integers and reals as they are stored
+// (no text round trip: listing 50 work orders reads ~1,000 columns); libpq's
+// text format hands over text. Accessors convert as needed, so handlers do
+// not care which engine produced the row.
 class Row {
  public:
-  explicit Row(std::vector<std::optional<std::string>> columns) : columns_(std::move(columns)) {}
+  struct Column {
+    enum class Kind : unsigned char { null, integer, real, text };
+    Kind kind = Kind::null;
+    std::int64_t i = 0;
+    double d = 0;
+    mutable std::string s;          // the text, or integer/real formatted on first text() call
+    mutable bool has_text = false;
+  };
+
+  Row() = default;
+  explicit Row(std::vector<std::optional<std::string>> columns);
+  explicit Row(std::vector<Column> columns) : columns_(std::move(columns)) {}
   std::size_t size() const { return columns_.size(); }
-  bool is_null(std::size_t i) const { return !columns_.at(i).has_value(); }
+  bool is_null(std::size_t i) const { return columns_.at(i).kind == Column::Kind::null; }
   const std::string& text(std::size_t i) const;  // throws if NULL
-  std::optional<std::string> optional_text(std::size_t i) const { return columns_.at(i); }
+  std::optional<std::string> optional_text(std::size_t i) const {
+    if (is_null(i)) return std::nullopt;
+    return text(i);
+  }
   std::int64_t integer(std::size_t i) const;  // throws if NULL or not an integer
   std::optional<std::int64_t> optional_integer(std::size_t i) const;
   double real(std::size_t i) const;
 
  private:
-  std::vector<std::optional<std::string>> columns_;
+  std::vector<Column> columns_;
 };
 
 struct Result {
