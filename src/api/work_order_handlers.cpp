@@ -10,6 +10,7 @@
 #include "domain/work_order_status.hpp"
 #include "http/json_body.hpp"
 #include "http/json_reader.hpp"
+#include "http/json_writer.hpp"
 #include "identity/clock.hpp"
 #include "messaging/outbox.hpp"
 #include "store/database.hpp"
@@ -76,42 +77,66 @@ Value scope_for(const app::Principal& who) {
   return is_technician(who) ? Value(who.user_id) : Value(nullptr);
 }
 
-boost::json::value time_or_null(const store::Row& r, std::size_t i) {
-  if (r.is_null(i)) return nullptr;
-  return boost::json::string(domain::format_rfc3339(r.integer(i)));
-}
 boost::json::value int_or_null(const store::Row& r, std::size_t i) {
   if (r.is_null(i)) return nullptr;
   return r.integer(i);
 }
 
-boost::json::object wo_view(const store::Row& r) {
-  auto status = domain::parse_status(r.text(6)).value_or(WoStatus::open);
-  boost::json::array next;
-  for (auto s : domain::allowed_transitions(status)) next.push_back(boost::json::string(domain::status_name(s)));
-  return {{"id", r.integer(0)},
-          {"number", "WO-" + r.text(1)},
-          {"title", r.text(2)},
-          {"description", r.text(3)},
-          {"type", r.text(4)},
-          {"priority", r.text(5)},
-          {"status", r.text(6)},
-          {"allowed_transitions", std::move(next)},
-          {"customer_id", int_or_null(r, 7)},
-          {"site_id", int_or_null(r, 8)},
-          {"assignee_id", int_or_null(r, 9)},
-          {"scheduled_start", time_or_null(r, 10)},
-          {"scheduled_end", time_or_null(r, 11)},
-          {"due_at", time_or_null(r, 12)},
-          {"estimated_hours", r.is_null(13) ? boost::json::value(nullptr) : boost::json::value(r.real(13))},
-          {"created_by", r.integer(14)},
-          {"created_at", domain::format_rfc3339(r.integer(15))},
-          {"updated_at", domain::format_rfc3339(r.integer(16))},
-          {"completed_at", time_or_null(r, 17)},
-          {"version", r.integer(18)},
-          {"customer_name", r.is_null(19) ? boost::json::value(nullptr) : boost::json::value(r.text(19))},
-          {"assignee_name", r.is_null(20) ? boost::json::value(nullptr) : boost::json::value(r.text(20))},
-          {"customer_confirmed_at", time_or_null(r, 21)}};
+// One work order as JSON, written directly (lists write 50 of these).
+void write_wo(http::JsonWriter& w, const store::Row& r) {
+  auto nullable_int = [&](std::string_view name, std::size_t i) {
+    w.key(name);
+    if (r.is_null(i)) w.null();
+    else w.integer(r.integer(i));
+  };
+  auto nullable_time = [&](std::string_view name, std::size_t i) {
+    w.key(name);
+    if (r.is_null(i)) w.null();
+    else w.string(domain::format_rfc3339(r.integer(i)));
+  };
+  auto nullable_text = [&](std::string_view name, std::size_t i) {
+    w.key(name);
+    if (r.is_null(i)) w.null();
+    else w.string(r.text(i));
+  };
+  const auto status = domain::parse_status(r.text(6)).value_or(WoStatus::open);
+  w.begin_object();
+  w.field("id", r.integer(0));
+  w.field("number", "WO-" + r.text(1));
+  w.field("title", r.text(2));
+  w.field("description", r.text(3));
+  w.field("type", r.text(4));
+  w.field("priority", r.text(5));
+  w.field("status", r.text(6));
+  w.key("allowed_transitions");
+  w.begin_array();
+  for (auto s : domain::allowed_transitions(status)) w.string(domain::status_name(s));
+  w.end_array();
+  nullable_int("customer_id", 7);
+  nullable_int("site_id", 8);
+  nullable_int("assignee_id", 9);
+  nullable_time("scheduled_start", 10);
+  nullable_time("scheduled_end", 11);
+  nullable_time("due_at", 12);
+  w.key("estimated_hours");
+  if (r.is_null(13)) w.null();
+  else w.number(r.real(13));
+  w.field("created_by", r.integer(14));
+  w.field("created_at", domain::format_rfc3339(r.integer(15)));
+  w.field("updated_at", domain::format_rfc3339(r.integer(16)));
+  nullable_time("completed_at", 17);
+  w.field("version", r.integer(18));
+  nullable_text("customer_name", 19);
+  nullable_text("assignee_name", 20);
+  nullable_time("customer_confirmed_at", 21);
+  w.end_object();
+}
+
+http::Response wo_response(int status, const store::Row& r) {
+  std::string body;
+  http::JsonWriter w(body);
+  write_wo(w, r);
+  return app::raw_json_response(status, std::move(body));
 }
 
 store::Row load(store::Connection& conn, const app::Principal& who, std::int64_t id) {
@@ -241,12 +266,19 @@ http::Response list_work_orders(app::RequestContext& ctx) {
                                              {ctx.who().org_id, val(status), val(assignee),
                                               val(customer), val(cursor), from, to, limit + 1,
                                               val(priority), pattern, number});
-  boost::json::array items;
-  for (std::size_t i = 0; i < rows.rows.size() && i < std::size_t(limit); ++i)
-    items.push_back(wo_view(rows.rows[i]));
-  boost::json::value next = nullptr;
-  if (rows.rows.size() > std::size_t(limit)) next = rows.rows[limit - 1].text(0);
-  return app::json_response(200, {{"items", std::move(items)}, {"next_cursor", next}});
+  std::string body;
+  body.reserve(700 * std::min<std::size_t>(rows.rows.size(), std::size_t(limit)) + 64);
+  http::JsonWriter w(body);
+  w.begin_object();
+  w.key("items");
+  w.begin_array();
+  for (std::size_t i = 0; i < rows.rows.size() && i < std::size_t(limit); ++i) write_wo(w, rows.rows[i]);
+  w.end_array();
+  w.key("next_cursor");
+  if (rows.rows.size() > std::size_t(limit)) w.string(rows.rows[limit - 1].text(0));
+  else w.null();
+  w.end_object();
+  return app::raw_json_response(200, std::move(body));
 }
 
 http::Response create_work_order(app::RequestContext& ctx) {
@@ -288,14 +320,14 @@ http::Response create_work_order(app::RequestContext& ctx) {
                                         "confirmation:" + std::to_string(id) + ":v1", now);
     row = load(conn, who, id);
   });
-  return app::json_response(201, wo_view(row));
+  return wo_response(201, row);
 }
 
 http::Response get_work_order(app::RequestContext& ctx) {
   store::Row row;
   ctx.services.db.with_connection(
       [&](store::Connection& conn) { row = load(conn, ctx.who(), ctx.params.integer("id")); });
-  return app::json_response(200, wo_view(row));
+  return wo_response(200, row);
 }
 
 http::Response update_work_order(app::RequestContext& ctx) {
@@ -347,7 +379,7 @@ http::Response update_work_order(app::RequestContext& ctx) {
     audit::append(conn, entry);
     row = load(conn, who, id);
   });
-  return app::json_response(200, wo_view(row));
+  return wo_response(200, row);
 }
 
 http::Response transition_work_order(app::RequestContext& ctx) {
@@ -398,7 +430,7 @@ http::Response transition_work_order(app::RequestContext& ctx) {
       messaging::enqueue_for_work_order(conn, who.org_id, id, "completion", "completion:" + cause, now);
     row = load(conn, who, id);
   });
-  return app::json_response(200, wo_view(row));
+  return wo_response(200, row);
 }
 
 http::Response work_order_history(app::RequestContext& ctx) {

@@ -27,4 +27,12 @@ http::Response json_response(int status, const boost::json::value& body) {
   return res;
 }
 
+http::Response raw_json_response(int status, std::string body) {
+  http::Response res;
+  res.status = status;
+  res.headers.set("Content-Type", "application/json");
+  res.body = std::move(body);
+  return res;
+}
+
 }  // namespace bulwark::app

@@ -58,5 +58,7 @@ struct RequestContext {
 
 // A JSON response with the given status.
 http::Response json_response(int status, const boost::json::value& body);
+// The same for a body already written as JSON text (http::JsonWriter).
+http::Response raw_json_response(int status, std::string body);
 
 }  // namespace bulwark::app

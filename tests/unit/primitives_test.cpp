@@ -149,3 +149,41 @@ TEST(Secret, RevealIsTheOnlyWayOut) {
   static_assert(!std::is_convertible_v<Secret, std::string>);
   static_assert(!std::is_convertible_v<Secret, std::string_view>);
 }
+
+// --- JsonWriter: what it writes must parse back to the same values ---
+#include <boost/json.hpp>
+
+#include "http/json_writer.hpp"
+
+TEST(JsonWriter, WritesWhatBoostJsonReadsBack) {
+  std::string out;
+  bulwark::http::JsonWriter w(out);
+  const std::string nasty = std::string("q\"uote \\ back\nnew\ttab\x01\x1f ") + "\xc3\xa9 <script>";
+  w.begin_object();
+  w.field("s", nasty);
+  w.field("i", std::int64_t{-9007199254740993});
+  w.field("d", 1.5);
+  w.field("b", true);
+  w.key("n");
+  w.null();
+  w.key("a");
+  w.begin_array();
+  w.integer(1);
+  w.begin_object();
+  w.end_object();
+  w.begin_array();
+  w.end_array();
+  w.string("");
+  w.end_array();
+  w.key("inf");
+  w.number(1.0 / 0.0);
+  w.end_object();
+  auto v = boost::json::parse(out).as_object();
+  EXPECT_EQ(v.at("s").as_string(), nasty);
+  EXPECT_EQ(v.at("i").as_int64(), -9007199254740993);
+  EXPECT_EQ(v.at("d").as_double(), 1.5);
+  EXPECT_TRUE(v.at("b").as_bool());
+  EXPECT_TRUE(v.at("n").is_null());
+  EXPECT_TRUE(v.at("inf").is_null());
+  EXPECT_EQ(boost::json::serialize(v.at("a")), R"([1,{},[],""])");
+}

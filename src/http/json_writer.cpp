@@ -1,0 +1,92 @@
+#include "http/json_writer.hpp"
+
+#include <charconv>
+#include <cmath>
+
+namespace bulwark::http {
+
+void JsonWriter::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (!first_.back()) out_.push_back(',');
+  first_.back() = false;
+}
+
+void JsonWriter::open(char c) {
+  before_value();
+  out_.push_back(c);
+  first_.push_back(true);
+}
+
+void JsonWriter::close(char c) {
+  first_.pop_back();
+  out_.push_back(c);
+}
+
+void JsonWriter::key(std::string_view name) {
+  string(name);
+  out_.push_back(':');
+  after_key_ = true;
+}
+
+void JsonWriter::string(std::string_view value) {
+  before_value();
+  static constexpr char kHex[] = "0123456789abcdef";
+  out_.push_back('"');
+  std::size_t plain = 0;  // start of the run of characters that need no escape
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out_.append(value.data() + plain, i - plain);
+    plain = i + 1;
+    switch (c) {
+      case '"': out_ += "\\\""; break;
+      case '\\': out_ += "\\\\"; break;
+      case '\n': out_ += "\\n"; break;
+      case '\r': out_ += "\\r"; break;
+      case '\t': out_ += "\\t"; break;
+      case '\b': out_ += "\\b"; break;
+      case '\f': out_ += "\\f"; break;
+      default:
+        out_ += "\\u00";
+        out_.push_back(kHex[c >> 4]);
+        out_.push_back(kHex[c & 15]);
+    }
+  }
+  out_.append(value.data() + plain, value.size() - plain);
+  out_.push_back('"');
+}
+
+void JsonWriter::integer(std::int64_t value) {
+  before_value();
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  out_.append(buf, end);
+}
+
+void JsonWriter::number(double value) {
+  if (!std::isfinite(value)) return null();  // JSON has no NaN or infinity
+  before_value();
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  out_.append(buf, end);
+}
+
+void JsonWriter::boolean(bool value) {
+  before_value();
+  out_ += value ? "true" : "false";
+}
+
+void JsonWriter::null() {
+  before_value();
+  out_ += "null";
+}
+
+void JsonWriter::raw(std::string_view json) {
+  before_value();
+  out_.append(json);
+}
+
+}  // namespace bulwark::http
