@@ -16,7 +16,7 @@ export BULWARK_RATE_STANDARD_PER_MINUTE=0 BULWARK_RATE_AUTH_PER_MINUTE=0
 
 start=$SECONDS
 for org in bench-a bench-b; do
-  ./build/bulwark admin seed-demo --org "$org" --customers 1000 --work-orders $((total / 2)) >/dev/null
+  ./build/bulwark admin seed-demo --org "$org" --customers 1000 --work-orders $((total / 2)) >/dev/null 2>&1
 done
 echo "seeded $total work orders in 2 organizations in $((SECONDS - start)) s"
 pw="bench-only Granite Kettle 42"

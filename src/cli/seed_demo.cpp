@@ -101,6 +101,11 @@ int seed(const std::string& slug, const Counts& counts) {
   constexpr std::int64_t kDay = 86'400'000;
 
   db->transaction([&](store::Connection& conn) {
+    // A fictional SMS number, so messages queue with a reason an admin can
+    // act on (configure Twilio) instead of "no number".
+    conn.query(Sql("INSERT INTO org_sms_numbers (org_id, phone, updated_at) VALUES ($1, $2, $3) "
+                   "ON CONFLICT DO NOTHING"),
+               {org->id, "+1555" + std::to_string(1000000 + org->id % 1000000).substr(0, 7), now});
     std::vector<std::pair<std::int64_t, std::int64_t>> customer_sites;
     for (int i = 0; i < counts.customers; ++i) {
       const std::string name = std::string(pick(kFirst)) + " " + pick(kLast);
@@ -121,7 +126,8 @@ int seed(const std::string& slug, const Counts& counts) {
                           {org->id, customer, std::string("Home: 1,000-gal tank"), address,
                            "Gate code " + std::to_string(1000 + rng() % 9000), now - 400 * kDay});
       customer_sites.emplace_back(customer, s.rows.at(0).integer(0));
-      if ((i + 1) % 50 == 0) std::fprintf(stderr, "customers: %d/%d\n", i + 1, counts.customers);
+      if ((i + 1) % std::max(50, counts.customers / 10) == 0)
+        std::fprintf(stderr, "customers: %d/%d\n", i + 1, counts.customers);
     }
     for (int i = 0; i < counts.work_orders; ++i) {
       const auto [customer, site] = pick(customer_sites);
@@ -153,7 +159,8 @@ int seed(const std::string& slug, const Counts& counts) {
       conn.query(Sql("INSERT INTO work_order_history (org_id, work_order_id, from_status, "
                      "to_status, actor_id, at) VALUES ($1, $2, NULL, $3, NULL, $4)"),
                  {org->id, r.rows.at(0).integer(0), std::string(status), start});
-      if ((i + 1) % 250 == 0) std::fprintf(stderr, "work orders: %d/%d\n", i + 1, counts.work_orders);
+      if ((i + 1) % std::max(250, counts.work_orders / 20) == 0)
+        std::fprintf(stderr, "work orders: %d/%d\n", i + 1, counts.work_orders);
     }
     audit::Entry e;
     e.org_id = org->id;

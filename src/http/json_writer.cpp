@@ -26,19 +26,35 @@ void JsonWriter::close(char c) {
 }
 
 void JsonWriter::key(std::string_view name) {
-  string(name);
-  out_.push_back(':');
+  // Names are our own literals (never user data): no escaping needed.
+  before_value();
+  out_.reserve(out_.size() + name.size() + 3);
+  out_.push_back('"');
+  out_.append(name);
+  out_.append("\":", 2);
   after_key_ = true;
 }
+
+namespace {
+bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+}  // namespace
 
 void JsonWriter::string(std::string_view value) {
   before_value();
   static constexpr char kHex[] = "0123456789abcdef";
   out_.push_back('"');
+  // The common case: nothing to escape, one append.
+  std::size_t first = 0;
+  while (first < value.size() && !needs_escape(static_cast<unsigned char>(value[first]))) ++first;
+  if (first == value.size()) {
+    out_.append(value);
+    out_.push_back('"');
+    return;
+  }
   std::size_t plain = 0;  // start of the run of characters that need no escape
   for (std::size_t i = 0; i < value.size(); ++i) {
     const auto c = static_cast<unsigned char>(value[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (!needs_escape(c)) continue;
     out_.append(value.data() + plain, i - plain);
     plain = i + 1;
     switch (c) {

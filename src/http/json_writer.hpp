@@ -19,7 +19,7 @@ class JsonWriter {
   void end_object() { close('}'); }
   void begin_array() { open('['); }
   void end_array() { close(']'); }
-  // Inside an object: the next value's name.
+  // Inside an object: the next value's name (a literal of ours: not escaped).
   void key(std::string_view name);
   void string(std::string_view value);
   void integer(std::int64_t value);

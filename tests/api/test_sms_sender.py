@@ -145,3 +145,35 @@ def test_two_instances_share_the_outbox_without_double_sends(make_server):
         a.stop(), b.stop()
     finally:
         peer.stop()
+
+
+def test_a_reminder_goes_out_the_day_before_once(make_server):
+    import datetime
+    peer = RecordingPeer()
+    try:
+        env = provider_env(peer.url, BULWARK_SMS_INTERVAL="0")
+        s = make_server(extra_env=env)
+        shop = Shop(s)
+        soon, later = shop.customer(), shop.customer()
+        in_3h = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=3))
+        in_3d = in_3h + datetime.timedelta(days=3)
+        fmt = "%Y-%m-%dT%H:%M:%SZ"
+        wo = shop.schedule(soon, in_3h.strftime(fmt))
+        shop.schedule(later, in_3d.strftime(fmt))
+        s.stop()
+        # The sender queues reminders when it starts and then once a minute.
+        s2 = make_server(extra_env=dict(env, BULWARK_SMS_INTERVAL="100ms"), data_dir=s.data_dir)
+        shop.dispatcher.server = s2
+        wait_for(lambda: any("reminder" in f["Body"] for f in peer.forms_to(soon["phone"])),
+                 what="the reminder")
+        reminder = [f for f in peer.forms_to(soon["phone"]) if "reminder" in f["Body"]]
+        assert len(reminder) == 1 and wo["number"] in reminder[0]["Body"]
+        wait_for(lambda: peer.forms_to(later["phone"]), what="the other confirmation")
+        assert not any("reminder" in f["Body"] for f in peer.forms_to(later["phone"]))
+        s2.stop()
+        s3 = make_server(extra_env=dict(env, BULWARK_SMS_INTERVAL="100ms"), data_dir=s.data_dir)
+        time.sleep(1.0)  # a restart does not remind twice
+        assert len([f for f in peer.forms_to(soon["phone"]) if "reminder" in f["Body"]]) == 1
+        s3.stop()
+    finally:
+        peer.stop()
