@@ -72,7 +72,7 @@ int serve() {
     auto db = open_db(*c);
     if (c->handler_threads == 0) {
       const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-      c->handler_threads = db->engine() == store::Engine::postgres ? 4 * cores : cores;
+      c->handler_threads = db->engine() == store::Engine::postgres ? 4 * cores : cores + 1;
     }
     auto report = store::migrate(*db, [](std::string_view) {});
     logging::info("database ready",
