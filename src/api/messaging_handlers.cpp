@@ -13,6 +13,7 @@
 #include "http/json_reader.hpp"
 #include "identity/clock.hpp"
 #include "messaging/outbox.hpp"
+#include "messaging/sms_number.hpp"
 #include "messaging/templates.hpp"
 #include "store/database.hpp"
 
@@ -120,10 +121,7 @@ http::Response set_sms_number(app::RequestContext& ctx) {
   in.finish();
   try {
     ctx.services.db.transaction([&](store::Connection& conn) {
-      conn.query(Sql("INSERT INTO org_sms_numbers (org_id, phone, updated_at) VALUES ($1, $2, $3) "
-                     "ON CONFLICT (org_id) DO UPDATE SET phone = excluded.phone, "
-                     "updated_at = excluded.updated_at"),
-                 {ctx.who().org_id, *phone, identity::now_ms()});
+      messaging::set_org_sms_number(conn, ctx.who().org_id, *phone, identity::now_ms());
       auto entry = ctx.audit_entry("org.sms_number_set", "org", std::to_string(ctx.who().org_id));
       entry.fields = {"sms_number"};
       audit::append(conn, entry);

@@ -9,6 +9,7 @@
 
 #include "audit/audit_log.hpp"
 #include "domain/phone.hpp"
+#include "messaging/sms_number.hpp"
 #include "cli/seed_demo.hpp"
 #include "domain/pm_generation.hpp"
 #include "identity/clock.hpp"
@@ -307,10 +308,7 @@ int set_sms_number(const Options& o) {
   if (!phone) throw Failure("--number must be a phone number in E.164 (+15551234567)");
   try {
     db->transaction([&](store::Connection& conn) {
-      conn.query(store::Sql("INSERT INTO org_sms_numbers (org_id, phone, updated_at) VALUES ($1, $2, "
-                            "$3) ON CONFLICT (org_id) DO UPDATE SET phone = excluded.phone, "
-                            "updated_at = excluded.updated_at"),
-                 {org.id, *phone, identity::now_ms()});
+      messaging::set_org_sms_number(conn, org.id, *phone, identity::now_ms());
       auto entry = cli_entry(org.id, "org.sms_number_set", "org", std::to_string(org.id));
       entry.fields = {"sms_number"};
       audit::append(conn, entry);

@@ -9,26 +9,9 @@ import pytest
 
 from conftest import Server, error_of
 from peers import RecordingPeer, basic_auth_of, wait_for
+from webhook_support import hooked, peer, shop  # noqa: F401 (module-scoped fixtures)
 from webhook_support import PUBLIC_URL, Shop, inbound_sms, provider_env, random_phone, twilio_post
 
-
-@pytest.fixture(scope="module")
-def peer():
-    p = RecordingPeer()
-    yield p
-    p.stop()
-
-
-@pytest.fixture(scope="module")
-def hooked(peer):
-    s = Server(extra_env=provider_env(peer.url))
-    yield s
-    s.stop()
-
-
-@pytest.fixture(scope="module")
-def shop(hooked):
-    return Shop(hooked)
 
 
 def customer_of(shop, c):

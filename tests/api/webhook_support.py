@@ -7,11 +7,14 @@ import random
 import secrets
 import time
 
+import pytest
 import requests
 import stripe
 from twilio.request_validator import RequestValidator
 
+from conftest import Server
 from identity import create_org, new_user_client, unique
+from peers import RecordingPeer
 
 PUBLIC_URL = "https://bulwark.example.test"
 
@@ -134,3 +137,24 @@ class Shop:
                                  json={"to": "open", "version": inv["version"]})
         assert r.status_code == 200, r.text
         return r.json()
+
+
+# Module-scoped fixtures shared by the webhook and messaging test modules
+# (each module that imports them gets its own server and peer).
+@pytest.fixture(scope="module")
+def peer():
+    p = RecordingPeer()
+    yield p
+    p.stop()
+
+
+@pytest.fixture(scope="module")
+def hooked(peer):
+    s = Server(extra_env=provider_env(peer.url))
+    yield s
+    s.stop()
+
+
+@pytest.fixture(scope="module")
+def shop(hooked):
+    return Shop(hooked)
