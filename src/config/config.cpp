@@ -172,8 +172,11 @@ Expected<Config, std::vector<std::string>> load(const Getenv& getenv) {
     if (auto v = r.raw(name)) *target = Secret(std::move(*v));
   for (auto [name, base] : {std::pair{"BULWARK_TWILIO_API_BASE", &c.twilio_api_base},
                             std::pair{"BULWARK_STRIPE_API_BASE", &c.stripe_api_base}}) {
-    if (!base->starts_with("https://") && !base->starts_with("http://127.0.0.1") &&
-        !base->starts_with("http://localhost"))
+    auto loopback = [&](std::string_view host) {
+      const std::string prefix = "http://" + std::string(host);
+      return *base == prefix || base->starts_with(prefix + ":") || base->starts_with(prefix + "/");
+    };
+    if (!base->starts_with("https://") && !loopback("127.0.0.1") && !loopback("localhost"))
       r.problem(name, "must be an https:// URL (plain http only to a loopback test peer)");
     while (base->ends_with('/')) base->pop_back();
   }

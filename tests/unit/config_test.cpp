@@ -122,3 +122,31 @@ TEST(Config, ParsesListenAddressesAndDurations) {
   EXPECT_FALSE(parse_duration("-1s"));
   EXPECT_FALSE(parse_duration("1d"));
 }
+
+TEST(Config, must_008_provider_secrets_come_from_the_environment_and_are_never_described) {
+  auto c = load(env({{"BULWARK_TWILIO_ACCOUNT_SID", "AC123"},
+                     {"BULWARK_TWILIO_AUTH_TOKEN", "twilio-token-value-1"},
+                     {"BULWARK_TWILIO_AUTH_TOKEN_PREVIOUS", "twilio-token-value-0"},
+                     {"BULWARK_STRIPE_API_KEY", "sk_test_value"},
+                     {"BULWARK_STRIPE_WEBHOOK_SECRET", "whsec_value_1"},
+                     {"BULWARK_STRIPE_WEBHOOK_SECRET_PREVIOUS", "whsec_value_0"}}));
+  ASSERT_TRUE(c);
+  EXPECT_TRUE(c->twilio_configured());
+  EXPECT_TRUE(c->stripe_configured());
+  EXPECT_EQ(c->twilio_auth_token_previous.reveal(), "twilio-token-value-0");
+  for (const auto& [name, value] : describe(*c))
+    for (auto secret : {"twilio-token-value", "sk_test_value", "whsec_value"})
+      EXPECT_EQ(value.find(secret), std::string::npos) << name;
+}
+
+TEST(Config, provider_api_bases_must_be_https_except_loopback) {
+  EXPECT_TRUE(load(env({{"BULWARK_TWILIO_API_BASE", "http://127.0.0.1:9999/"}})));
+  EXPECT_FALSE(load(env({{"BULWARK_TWILIO_API_BASE", "http://api.twilio.com"}})));
+  EXPECT_FALSE(load(env({{"BULWARK_TWILIO_API_BASE", "http://localhost.evil.example"}})));
+  EXPECT_FALSE(load(env({{"BULWARK_TWILIO_API_BASE", "http://127.0.0.1.evil.example/"}})));
+  EXPECT_FALSE(load(env({{"BULWARK_STRIPE_API_BASE", "ftp://x"}})));
+  auto c = load(env({{"BULWARK_STRIPE_API_BASE", "https://api.stripe.com/"}}));
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->stripe_api_base, "https://api.stripe.com");
+  EXPECT_FALSE(load(env({{"BULWARK_SMS_CLAIM_LEASE", "10ms"}})));
+}
