@@ -152,23 +152,23 @@ http::Response twilio_inbound_sms(app::RequestContext& ctx) {
         reply = messaging::render(messaging::template_for(conn, org, "help"), {});
       return;
     }
-    const auto cid = std::to_string(*customer);
+    // Consent belongs to the phone: every customer record with this number
+    // in the organization follows it (duplicates must not be texted).
+    auto set_consent = [&](bool opted_out, const char* action) {
+      auto ids = conn.query(Sql("UPDATE customers SET sms_opt_out = $3, updated_at = $4, "
+                                "version = version + 1 WHERE org_id = $1 AND phone = $2 AND "
+                                "sms_opt_out <> $3 RETURNING id"),
+                            {org, *from, std::int64_t{opted_out ? 1 : 0}, now});
+      for (const auto& r : ids.rows)
+        audit::append(conn, webhook_audit(ctx, org, action, "customer", std::to_string(r.integer(0)),
+                                          {"sms_opt_out"}));
+    };
     switch (keyword) {
       case Keyword::opt_out:
         // Twilio's own opt-out handling sends the carrier's confirmation: no reply of ours.
-        conn.query(Sql("UPDATE customers SET sms_opt_out = 1, updated_at = $3, version = version + 1 "
-                       "WHERE org_id = $1 AND id = $2"),
-                   {org, *customer, now});
-        audit::append(conn, webhook_audit(ctx, org, "customer.sms_opted_out", "customer", cid,
-                                          {"sms_opt_out"}));
+        set_consent(true, "customer.sms_opted_out");
         break;
-      case Keyword::opt_in:
-        conn.query(Sql("UPDATE customers SET sms_opt_out = 0, updated_at = $3, version = version + 1 "
-                       "WHERE org_id = $1 AND id = $2"),
-                   {org, *customer, now});
-        audit::append(conn, webhook_audit(ctx, org, "customer.sms_opted_in", "customer", cid,
-                                          {"sms_opt_out"}));
-        break;
+      case Keyword::opt_in: set_consent(false, "customer.sms_opted_in"); break;
       case Keyword::help:
         reply = messaging::render(messaging::template_for(conn, org, "help"), {});
         break;

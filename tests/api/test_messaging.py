@@ -30,6 +30,17 @@ def test_stop_words_opt_the_customer_out(hooked, shop, word):
     assert any(a["target_id"] == str(c["id"]) and a["actor_type"] == "webhook" for a in audit)
 
 
+def test_stop_covers_every_customer_record_with_that_phone(hooked, shop, peer):
+    first = shop.customer()
+    duplicate = shop.customer(phone=first["phone"])
+    inbound_sms(hooked, shop.number, first["phone"], "STOP")
+    assert customer_of(shop, first)["sms_opt_out"] is True
+    assert customer_of(shop, duplicate)["sms_opt_out"] is True
+    shop.schedule(duplicate)
+    time.sleep(0.5)
+    assert peer.forms_to(first["phone"]) == []
+
+
 def test_start_and_unstop_opt_back_in(hooked, shop):
     c = shop.customer()
     inbound_sms(hooked, shop.number, c["phone"], "STOP")
