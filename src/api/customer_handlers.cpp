@@ -22,7 +22,7 @@ using store::Value;
 
 #define CUSTOMER_COLUMNS \
   "id, name, phone, email, billing_address, notes, sms_opt_out, deleted_at, created_at, " \
-  "updated_at, version"
+  "updated_at, version, sms_opt_out_by_customer"
 
 constexpr Sql kSelectCustomer(
     "SELECT " CUSTOMER_COLUMNS " FROM customers WHERE org_id = $1 AND id = $2");
@@ -68,7 +68,8 @@ boost::json::object customer_view(const store::Row& r) {
           {"deleted", !r.is_null(7)},
           {"created_at", r.integer(8)},
           {"updated_at", r.integer(9)},
-          {"version", r.integer(10)}};
+          {"version", r.integer(10)},
+          {"sms_opt_out_by_customer", r.integer(11) != 0}};
 }
 
 
@@ -236,6 +237,11 @@ http::Response update_customer(app::RequestContext& ctx) {
     auto current = load_customer(conn, ctx.who().org_id, id);
     if (!current.is_null(7)) throw ApiError(ErrorCode::not_found, "no such customer");
     in.finish();
+    // Consent the customer withdrew by texting STOP is theirs to give back.
+    if (f.sms_opt_out == false && current.integer(11) != 0)
+      throw ApiError(ErrorCode::conflict,
+                     "this customer texted STOP; only they can opt back in, by texting START",
+                     "opted_out_by_customer");
     // Optimistic concurrency: the update applies only to the version read.
     auto r = conn.query(
         Sql("UPDATE customers SET name = COALESCE($4, name), "

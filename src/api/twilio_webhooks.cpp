@@ -155,9 +155,10 @@ http::Response twilio_inbound_sms(app::RequestContext& ctx) {
     // Consent belongs to the phone: every customer record with this number
     // in the organization follows it (duplicates must not be texted).
     auto set_consent = [&](bool opted_out, const char* action) {
-      auto ids = conn.query(Sql("UPDATE customers SET sms_opt_out = $3, updated_at = $4, "
-                                "version = version + 1 WHERE org_id = $1 AND phone = $2 AND "
-                                "sms_opt_out <> $3 RETURNING id"),
+      auto ids = conn.query(Sql("UPDATE customers SET sms_opt_out = $3, sms_opt_out_by_customer = $3, "
+                                "updated_at = $4, version = version + 1 WHERE org_id = $1 AND "
+                                "phone = $2 AND (sms_opt_out <> $3 OR sms_opt_out_by_customer <> $3) "
+                                "RETURNING id"),
                             {org, *from, std::int64_t{opted_out ? 1 : 0}, now});
       for (const auto& r : ids.rows)
         audit::append(conn, webhook_audit(ctx, org, action, "customer", std::to_string(r.integer(0)),

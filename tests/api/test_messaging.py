@@ -41,6 +41,24 @@ def test_stop_covers_every_customer_record_with_that_phone(hooked, shop, peer):
     assert peer.forms_to(first["phone"]) == []
 
 
+def test_the_office_cannot_undo_a_customers_stop(hooked, shop):
+    c = shop.customer()
+    inbound_sms(hooked, shop.number, c["phone"], "STOP")
+    got = customer_of(shop, c)
+    assert got["sms_opt_out"] is True and got["sms_opt_out_by_customer"] is True
+    r = shop.dispatcher.patch(f"/api/v1/customers/{c['id']}",
+                              json={"sms_opt_out": False, "version": got["version"]})
+    assert r.status_code == 409 and error_of(r)["reason"] == "opted_out_by_customer"
+    inbound_sms(hooked, shop.number, c["phone"], "START")
+    got = customer_of(shop, c)
+    assert got["sms_opt_out"] is False and got["sms_opt_out_by_customer"] is False
+    # An opt-out the office recorded (say, on the phone) the office may clear.
+    r = shop.dispatcher.patch(f"/api/v1/customers/{c['id']}", json={"sms_opt_out": True, "version": got["version"]})
+    assert r.status_code == 200
+    r = shop.dispatcher.patch(f"/api/v1/customers/{c['id']}", json={"sms_opt_out": False, "version": r.json()["version"]})
+    assert r.status_code == 200 and r.json()["sms_opt_out"] is False
+
+
 def test_start_and_unstop_opt_back_in(hooked, shop):
     c = shop.customer()
     inbound_sms(hooked, shop.number, c["phone"], "STOP")

@@ -9,6 +9,9 @@
 // expire), posts them with the row's idempotency key, and records the
 // provider's id. (org_id, idempotency_key) is unique, so the same cause never
 // queues two messages.
+//
+// customers.sms_opt_out_by_customer: the customer texted STOP. Only they can
+// undo that (START); the office cannot clear such an opt-out.
 namespace bulwark::store::schema {
 
 #define BULWARK_MESSAGING_SCHEMA(ID, BIG)                                                      \
@@ -63,7 +66,8 @@ namespace bulwark::store::schema {
   ");\n"                                                                                     \
   "ALTER TABLE invoices ADD COLUMN payment_intent_id TEXT;\n"                                \
   "CREATE INDEX invoices_payment_intent ON invoices(payment_intent_id);\n"                   \
-  "ALTER TABLE work_orders ADD COLUMN customer_confirmed_at " BIG ";\n"
+  "ALTER TABLE work_orders ADD COLUMN customer_confirmed_at " BIG ";\n"                     \
+  "ALTER TABLE customers ADD COLUMN sms_opt_out_by_customer INTEGER NOT NULL DEFAULT 0;\n"
 
 inline constexpr char kMessagingSqlite[] =
     BULWARK_MESSAGING_SCHEMA("INTEGER PRIMARY KEY", "INTEGER");
