@@ -60,6 +60,49 @@ http::Response list_site_assets(app::RequestContext& ctx) {
   return app::json_response(200, {{"items", std::move(items)}});
 }
 
+http::Response list_assets(app::RequestContext& ctx) {
+  QueryParams q(ctx.request.query);
+  q.allow_only({"q", "type", "customer_id", "cursor", "limit"});
+  const auto search = q.text("q", 100);
+  const auto type = q.text("type", 100);
+  const auto customer = q.integer("customer_id", 1, INT64_MAX);
+  const auto cursor = q.integer("cursor", 1, INT64_MAX);
+  const auto limit = q.integer("limit", 1, 200).value_or(50);
+  auto opt = [](const auto& v) { return v ? Value(*v) : Value(nullptr); };
+  // q: a case-insensitive substring of the asset's name, make, model or
+  // serial, or of the customer's name (what the office remembers).
+  auto rows = ctx.services.db.query(
+      Sql("SELECT a.id, a.site_id, a.name, a.type, a.make, a.model, a.serial, a.install_date, "
+          "a.created_at, s.name, s.address, s.customer_id, c.name FROM assets a "
+          "JOIN sites s ON s.org_id = a.org_id AND s.id = a.site_id "
+          "LEFT JOIN customers c ON c.org_id = s.org_id AND c.id = s.customer_id "
+          "WHERE a.org_id = $1 AND (c.id IS NULL OR c.deleted_at IS NULL) "
+          "AND (CAST($2 AS TEXT) IS NULL OR lower(a.name) LIKE CAST($2 AS TEXT) ESCAPE '\\' "
+          "  OR lower(a.make) LIKE CAST($2 AS TEXT) ESCAPE '\\' "
+          "  OR lower(a.model) LIKE CAST($2 AS TEXT) ESCAPE '\\' "
+          "  OR lower(a.serial) LIKE CAST($2 AS TEXT) ESCAPE '\\' "
+          "  OR lower(COALESCE(c.name, '')) LIKE CAST($2 AS TEXT) ESCAPE '\\') "
+          "AND (CAST($3 AS TEXT) IS NULL OR a.type = CAST($3 AS TEXT)) "
+          "AND (CAST($4 AS BIGINT) IS NULL OR s.customer_id = CAST($4 AS BIGINT)) "
+          "AND (CAST($5 AS BIGINT) IS NULL OR a.id > CAST($5 AS BIGINT)) "
+          "ORDER BY a.id LIMIT $6"),
+      {ctx.who().org_id, search ? Value(like_pattern(*search)) : Value(nullptr), opt(type),
+       opt(customer), opt(cursor), limit + 1});
+  boost::json::array items;
+  for (std::size_t i = 0; i < rows.rows.size() && i < std::size_t(limit); ++i) {
+    const auto& r = rows.rows[i];
+    auto view = asset_view(r);
+    view["site_name"] = r.text(9);
+    view["site_address"] = r.text(10);
+    view["customer_id"] = r.is_null(11) ? boost::json::value(nullptr) : boost::json::value(r.integer(11));
+    view["customer_name"] = r.is_null(12) ? boost::json::value(nullptr) : boost::json::value(r.text(12));
+    items.push_back(std::move(view));
+  }
+  boost::json::value next = nullptr;
+  if (rows.rows.size() > std::size_t(limit)) next = rows.rows[limit - 1].integer(0);
+  return app::json_response(200, {{"items", std::move(items)}, {"next_cursor", next}});
+}
+
 http::Response create_asset(app::RequestContext& ctx) {
   const auto site = ctx.params.integer("id");
   auto body = http::parse_json_object_body(ctx.request);

@@ -5,6 +5,7 @@
 namespace bulwark::api {
 
 http::Response list_site_assets(app::RequestContext& ctx);
+http::Response list_assets(app::RequestContext& ctx);
 http::Response create_asset(app::RequestContext& ctx);
 http::Response get_asset(app::RequestContext& ctx);
 http::Response add_reading(app::RequestContext& ctx);

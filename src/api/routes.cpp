@@ -101,6 +101,8 @@ http::Router build_router() {
          "A site's assets");
   authed(Method::post, "/api/v1/sites/{id:int}/assets", customers_write, create_asset,
          "Add an asset (tank, pump, compressor) to a site");
+  authed(Method::get, "/api/v1/assets", customers_read, list_assets,
+         "Every asset of the organization with its site and customer (q=, type=, customer_id=)");
   authed(Method::get, "/api/v1/assets/{id:int}", customers_read, get_asset, "An asset");
   authed(Method::get, "/api/v1/assets/{id:int}/readings", customers_read, list_readings,
          "An asset's meter readings, newest first (kind, limit)");

@@ -458,6 +458,28 @@ def test_work_order_list_filters_by_priority_and_search_and_carries_names(server
 
 # --- assets and meters ---
 
+def test_assets_list_across_the_org_with_site_and_customer(server, dispatcher, tech):
+    c = new_customer(dispatcher, name=unique("Tankowner"))
+    site = dispatcher.post(f"/api/v1/customers/{c['id']}/sites",
+                           json={"name": "Farm", "address": "1 Silo Rd"}).json()
+    serial = unique("SN")
+    asset = dispatcher.post(f"/api/v1/sites/{site['id']}/assets",
+                            json={"name": "Lift pump", "type": "pump", "serial": serial}).json()
+    found = dispatcher.get("/api/v1/assets", params={"q": serial.lower()}).json()["items"]
+    assert [a["id"] for a in found] == [asset["id"]]
+    assert found[0]["customer_name"] == c["name"] and found[0]["site_address"] == "1 Silo Rd"
+    by_customer = dispatcher.get("/api/v1/assets", params={"customer_id": c["id"]}).json()["items"]
+    assert [a["id"] for a in by_customer] == [asset["id"]]
+    assert tech.get("/api/v1/assets", params={"q": c["name"]}).json()["items"][0]["id"] == asset["id"]
+    other, _ = new_user_client(server, create_org(server), "owner")
+    assert other.get("/api/v1/assets", params={"q": serial}).json()["items"] == []
+    assert dispatcher.get("/api/v1/assets", params={"sort": "x"}).status_code == 400
+    first = dispatcher.get("/api/v1/assets", params={"limit": 1}).json()
+    if first["next_cursor"] is not None:
+        second = dispatcher.get("/api/v1/assets", params={"limit": 1, "cursor": first["next_cursor"]}).json()
+        assert second["items"][0]["id"] > first["items"][0]["id"]
+
+
 def test_assets_and_meter_readings(dispatcher, tech):
     c = new_customer(dispatcher)
     site = dispatcher.post(f"/api/v1/customers/{c['id']}/sites",
