@@ -114,4 +114,47 @@ http::Response create_pm_schedule(app::RequestContext& ctx) {
   return app::json_response(201, view);
 }
 
+// Pause or resume a schedule, or change what its work orders look like.
+// The cadence itself (unit, value, meter) is not editable: a new cadence is
+// a new schedule, so the generated history stays explainable.
+http::Response update_pm_schedule(app::RequestContext& ctx) {
+  const auto org = ctx.who().org_id;
+  const auto id = ctx.params.integer("id");
+  auto body = http::parse_json_object_body(ctx.request);
+  http::JsonReader in(body, {"active", "title", "priority", "assignee_id", "lead_days"});
+  auto active = in.optional_bool("active");
+  auto title = in.optional_string("title", 200);
+  if (title && title->find_first_not_of(" \t") == std::string::npos) in.fail("title", "must not be empty");
+  auto priority = in.optional_string("priority", 20);
+  if (priority && *priority != "low" && *priority != "medium" && *priority != "high" &&
+      *priority != "urgent")
+    in.fail("priority", "must be low, medium, high or urgent");
+  auto assignee = in.optional_int("assignee_id", 1, INT64_MAX);
+  auto lead_days = in.optional_int("lead_days", 0, 365);
+  store::Row row;
+  ctx.services.db.transaction([&](store::Connection& conn) {
+    auto current = conn.query(kScheduleColumns, {org, id});
+    if (current.empty()) throw ApiError(ErrorCode::not_found, "no such schedule");
+    if (assignee && conn.query(Sql("SELECT 1 FROM users WHERE org_id = $1 AND id = $2 AND "
+                                   "active = 1"),
+                               {org, *assignee})
+                        .empty())
+      in.fail("assignee_id", "is not an active user of this organization");
+    in.finish();
+    auto opt = [](const auto& v) { return v ? Value(*v) : Value(nullptr); };
+    conn.query(Sql("UPDATE pm_schedules SET active = COALESCE($3, active), "
+                   "title = COALESCE($4, title), priority = COALESCE($5, priority), "
+                   "assignee_id = COALESCE($6, assignee_id), lead_days = COALESCE($7, lead_days) "
+                   "WHERE org_id = $1 AND id = $2"),
+               {org, id, active ? Value(std::int64_t{*active ? 1 : 0}) : Value(nullptr), opt(title),
+                opt(priority), opt(assignee), opt(lead_days)});
+    auto entry = ctx.audit_entry("pm_schedule.updated", "pm_schedule", std::to_string(id));
+    for (auto name : {"active", "title", "priority", "assignee_id", "lead_days"})
+      if (in.has(name)) entry.fields.emplace_back(name);
+    audit::append(conn, entry);
+    row = conn.query(kScheduleColumns, {org, id}).rows.at(0);
+  });
+  return app::json_response(200, schedule_view(row));
+}
+
 }  // namespace bulwark::api

@@ -6,5 +6,6 @@ namespace bulwark::api {
 
 http::Response list_pm_schedules(app::RequestContext& ctx);
 http::Response create_pm_schedule(app::RequestContext& ctx);
+http::Response update_pm_schedule(app::RequestContext& ctx);
 
 }  // namespace bulwark::api

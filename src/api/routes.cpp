@@ -146,6 +146,9 @@ http::Router build_router() {
          "Preventive-maintenance schedules");
   authed(Method::post, "/api/v1/pm-schedules", requires_permission(Permission::work_orders_assign),
          create_pm_schedule, "Create a schedule: every N days/weeks/months, or every N meter units");
+  authed(Method::patch, "/api/v1/pm-schedules/{id:int}",
+         requires_permission(Permission::work_orders_assign), update_pm_schedule,
+         "Pause or resume a schedule, or change its title, priority, technician or lead time");
 
   // Invoices and business metrics: owners, admins and dispatchers; never technicians.
   const auto invoices = requires_permission(Permission::invoices_manage);

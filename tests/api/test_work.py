@@ -609,6 +609,32 @@ def test_pm_calendar_schedule_generates_once_even_when_run_repeatedly(server, di
     assert schedule["next_due_at"] > due  # advanced six months
 
 
+def test_pm_schedule_paused_generates_nothing_and_resumes(server, dispatcher, tech):
+    import datetime
+    from identity import admin
+    c, site, asset = pm_setup(dispatcher)
+    title = unique("Inspect pump (PM)")
+    due = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=2)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    sched = dispatcher.post("/api/v1/pm-schedules", json={
+        "site_id": site["id"], "title": title, "interval_unit": "weeks", "interval_value": 4,
+        "first_due_at": due}).json()
+    r = dispatcher.patch(f"/api/v1/pm-schedules/{sched['id']}", json={"active": False})
+    assert r.status_code == 200 and r.json()["active"] is False
+    admin(server, "pm-run")
+    assert pm_work_orders(dispatcher, title) == []
+    r = dispatcher.patch(f"/api/v1/pm-schedules/{sched['id']}",
+                         json={"active": True, "priority": "urgent", "assignee_id": tech.user_id})
+    assert r.status_code == 200 and r.json()["priority"] == "urgent"
+    admin(server, "pm-run")
+    [wo] = pm_work_orders(dispatcher, title)
+    assert wo["priority"] == "urgent"
+    assert dispatcher.patch(f"/api/v1/pm-schedules/{sched['id']}", json={"interval_value": 2}).status_code == 400
+    assert dispatcher.patch(f"/api/v1/pm-schedules/{sched['id']}", json={"priority": "asap"}).status_code == 400
+    assert tech.patch(f"/api/v1/pm-schedules/{sched['id']}", json={"active": False}).status_code == 403
+    other, _ = new_user_client(server, create_org(server), "owner")
+    assert other.patch(f"/api/v1/pm-schedules/{sched['id']}", json={"active": False}).status_code == 404
+
+
 def test_pm_meter_schedule_fires_when_the_reading_reaches_it(server, dispatcher):
     from identity import admin
     _, site, asset = pm_setup(dispatcher)
