@@ -19,6 +19,7 @@
 #include "messaging/outbox.hpp"
 #include "messaging/sms_sender.hpp"
 #include "net/http_client.hpp"
+#include "webhooks/event_log.hpp"
 #include "identity/clock.hpp"
 #include <condition_variable>
 #include <mutex>
@@ -120,8 +121,9 @@ int serve() {
           bool more = false;
           try {
             const auto now = identity::now_ms();
-            if (cfg.twilio_configured() && now >= next_reminders) {
-              messaging::enqueue_due_reminders(*db, now);
+            if (now >= next_reminders) {
+              if (cfg.twilio_configured()) messaging::enqueue_due_reminders(*db, now);
+              webhooks::purge_handled_events(*db, now);
               next_reminders = now + 60'000;
             }
             auto report = messaging::send_due_messages(*db, cfg, now);

@@ -13,6 +13,7 @@
 #include "identity/sessions.hpp"
 #include "identity/users.hpp"
 #include "store/database.hpp"
+#include "webhooks/event_log.hpp"
 
 using namespace bulwark;
 using namespace bulwark::store;
@@ -163,6 +164,21 @@ TEST_P(DatabaseTest, LockoutDoublesOnRepeat) {
   EXPECT_TRUE(identity::locked_for(*db_, key));
   identity::clear(*db_, key);
   EXPECT_FALSE(identity::locked_for(*db_, key));
+}
+
+TEST_P(DatabaseTest, HandledWebhookEventsArePurgedAfterTheirRetention) {
+  const std::int64_t now = 4'000'000'000'000;
+  const std::string tag = "unit-" + table_suffix_ + "-";
+  db_->query(Sql("DELETE FROM webhook_events WHERE event_id LIKE 'unit-%'"));
+  db_->query(Sql("INSERT INTO webhook_events (provider, event_id, received_at) VALUES "
+                 "('stripe', $1, $2), ('twilio', $3, $4)"),
+             {tag + "old", now - webhooks::kEventRetentionMs - 1, tag + "new",
+              now - webhooks::kEventRetentionMs + 1});
+  EXPECT_GE(webhooks::purge_handled_events(*db_, now), 1);
+  auto left = db_->query(Sql("SELECT event_id FROM webhook_events WHERE event_id LIKE 'unit-%'"));
+  ASSERT_EQ(left.rows.size(), 1u);
+  EXPECT_EQ(left.rows[0].text(0), tag + "new");
+  db_->query(Sql("DELETE FROM webhook_events WHERE event_id LIKE 'unit-%'"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, DatabaseTest, ::testing::Values("sqlite", "postgres"),
