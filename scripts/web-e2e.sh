@@ -35,8 +35,15 @@ trap cleanup EXIT INT TERM
 # A password the server's strength check accepts, different every run.
 new_password() { echo "e2e-$(openssl rand -hex 12)-Granite-Kettle"; }
 
+# Test-only webhook secrets made up per run. The Twilio token is also given
+# to the tests (E2E_TWILIO_AUTH_TOKEN) so they can sign an inbound text the
+# way Twilio would (a customer replying YES); without an account SID the
+# server still counts Twilio as not configured, so nothing is ever sent.
+export E2E_TWILIO_AUTH_TOKEN="$(openssl rand -hex 16)"
+STRIPE_WEBHOOK_SECRET="whsec_$(openssl rand -hex 16)"
+
 # Settings shared by both servers: loopback only, generous rate limits so
-# the tests are not throttled, test-only webhook secrets made up per run.
+# the tests are not throttled.
 common_env() {
   export BULWARK_LISTEN=127.0.0.1:0
   export BULWARK_WEB_DIR="$WEB/dist"
@@ -44,8 +51,8 @@ common_env() {
   export BULWARK_RATE_STANDARD_PER_MINUTE=100000
   export BULWARK_IP_FAILURE_LIMIT=100000
   export BULWARK_BCRYPT_COST=12
-  export BULWARK_TWILIO_AUTH_TOKEN="$(openssl rand -hex 16)"
-  export BULWARK_STRIPE_WEBHOOK_SECRET="whsec_$(openssl rand -hex 16)"
+  export BULWARK_TWILIO_AUTH_TOKEN="$E2E_TWILIO_AUTH_TOKEN"
+  export BULWARK_STRIPE_WEBHOOK_SECRET="$STRIPE_WEBHOOK_SECRET"
   export BULWARK_LOG_LEVEL=info
 }
 

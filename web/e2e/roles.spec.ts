@@ -6,8 +6,8 @@ import { env, type Account } from './support/env';
 // regardless); pages outside the role say so instead of half-loading.
 
 const NAV: [string, Account, string[]][] = [
-  ['owner', env.owner, ['Dashboard', 'My day', 'Work orders', 'Dispatch', 'Customers', 'Assets', 'Invoices', 'Users', 'Audit log', 'Account']],
-  ['dispatcher', env.dispatcher, ['Dashboard', 'My day', 'Work orders', 'Dispatch', 'Customers', 'Assets', 'Invoices', 'Account']],
+  ['owner', env.owner, ['Dashboard', 'My day', 'Work orders', 'Dispatch', 'Messages', 'Customers', 'Assets', 'Invoices', 'Users', 'Messaging', 'Audit log', 'Account']],
+  ['dispatcher', env.dispatcher, ['Dashboard', 'My day', 'Work orders', 'Dispatch', 'Messages', 'Customers', 'Assets', 'Invoices', 'Account']],
   ['technician', env.technician, ['Dashboard', 'My day', 'Work orders', 'Customers', 'Assets', 'Account']],
 ];
 
@@ -22,10 +22,10 @@ for (const [role, account, expected] of NAV) {
 test('a technician opening a page outside their role is told "You are not allowed to do that."', async ({ page }) => {
   const calls: string[] = [];
   page.on('request', (r) => {
-    if (r.url().includes('/api/v1/invoices') || r.url().includes('/api/v1/users')) calls.push(r.url());
+    if (['/api/v1/invoices', '/api/v1/users', '/api/v1/messages', '/api/v1/org/sms', '/api/v1/sms-templates'].some((p) => r.url().includes(p))) calls.push(r.url());
   });
   await signIn(page, env.technician);
-  for (const path of ['/invoices', '/admin/users', '/dispatch']) {
+  for (const path of ['/invoices', '/admin/users', '/dispatch', '/messages', '/admin/messaging']) {
     await page.goto(path);
     await expect(page.getByRole('alert')).toHaveText('You are not allowed to do that.');
   }

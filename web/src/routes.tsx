@@ -16,6 +16,8 @@ import { MyDayPage } from './pages/MyDayPage';
 import { UsersPage } from './pages/UsersPage';
 import { AuditLogPage } from './pages/AuditLogPage';
 import { AccountPage } from './pages/AccountPage';
+import { MessagesPage } from './pages/MessagesPage';
+import { MessagingSettingsPage } from './pages/MessagingSettingsPage';
 
 // The route table: which page, which permission it needs, and whether it
 // appears in the navigation. The server enforces permissions; the UI only
@@ -38,6 +40,7 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/work-orders/new', title: 'New work order', permission: 'work_orders.assign', render: () => <NewWorkOrderPage /> },
   { pattern: '/work-orders/:id', title: 'Work order', permission: 'work_orders.read', render: (p) => <WorkOrderDetailPage id={Number(p.id)} /> },
   { pattern: '/dispatch', title: 'Dispatch', permission: 'work_orders.assign', nav: 'Dispatch', render: () => <DispatchPage /> },
+  { pattern: '/messages', title: 'Messages', permission: 'work_orders.assign', nav: 'Messages', render: () => <MessagesPage /> },
   { pattern: '/customers', title: 'Customers', permission: 'customers.read', nav: 'Customers', render: () => <CustomersPage /> },
   { pattern: '/customers/:id', title: 'Customer', permission: 'customers.read', render: (p) => <CustomerDetailPage id={Number(p.id)} /> },
   { pattern: '/assets', title: 'Assets', permission: 'customers.read', nav: 'Assets', render: () => <AssetsPage /> },
@@ -45,6 +48,7 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/invoices', title: 'Invoices', permission: 'invoices.manage', nav: 'Invoices', render: () => <InvoicesPage /> },
   { pattern: '/invoices/:id', title: 'Invoice', permission: 'invoices.manage', render: (p) => <InvoiceDetailPage id={Number(p.id)} /> },
   { pattern: '/admin/users', title: 'Users and roles', permission: 'users.manage', nav: 'Users', render: () => <UsersPage /> },
+  { pattern: '/admin/messaging', title: 'Messaging', permission: 'settings.manage', nav: 'Messaging', render: () => <MessagingSettingsPage /> },
   { pattern: '/admin/audit', title: 'Audit log', permission: 'audit.read', nav: 'Audit log', render: () => <AuditLogPage /> },
   { pattern: '/account', title: 'Account', permission: null, nav: 'Account', render: () => <AccountPage /> },
 ];

@@ -101,3 +101,31 @@ test('MUST-003 MUST-NOT-003 payloads in every work-order, site, comment and item
     await expectInert(page, g, path === '/work-orders' || path === '/dispatch' ? [`${PAYLOADS[0]} ${tag}`] : path.startsWith('/customers') ? [`${PAYLOADS[2]} ${tag}`, `${PAYLOADS[1]} site`, `${PAYLOADS[0]} tank`] : []);
   }
 });
+
+test('MUST-003 MUST-NOT-003 an SMS body with HTML renders as text in the customer thread and the outbox', async ({ page, playwright }) => {
+  const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
+  const owner = await ApiSession.login(ctx, env.owner);
+  const tag = uniqueName('S').replace(/\s/g, '');
+  const customer = await owner.post<{ id: number }>('/customers', { name: `SMS ${tag}`, phone: `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}` });
+  const dispatcher = await ApiSession.login(ctx, env.dispatcher);
+  const sent = `${PAYLOADS[1]} ${tag}`;
+  await dispatcher.post(`/customers/${customer.id}/messages`, { body: sent });
+  await ctx.dispose();
+
+  const g = await guard(page);
+  await signIn(page, env.dispatcher, `/customers/${customer.id}`);
+  const thread = page.getByRole('region', { name: 'Text messages' });
+  await expect(thread.getByRole('listitem').filter({ hasText: sent })).toBeVisible();
+  await expectInert(page, g, [sent]);
+
+  // Typed through the form, too.
+  const typed = `${PAYLOADS[2]} typed ${tag}`;
+  await thread.getByLabel('Message', { exact: true }).fill(typed);
+  await thread.getByRole('button', { name: 'Send message' }).click();
+  await expect(thread.getByRole('listitem').filter({ hasText: typed })).toBeVisible();
+  await expectInert(page, g, [sent, typed]);
+
+  await page.goto('/messages?direction=outbound');
+  await expect(page.getByRole('heading', { name: 'Messages', level: 1 })).toBeVisible();
+  await expectInert(page, g, [sent, typed]);
+});

@@ -70,6 +70,19 @@ export class ApiSession {
     expect(res.status(), `POST ${path}: ${await res.text()}`).toBeLessThan(300);
     return (res.status() === 204 ? undefined : await res.json()) as T;
   }
+
+  async patch<T>(path: string, data: unknown): Promise<T> {
+    const res = await this.request.patch(`/api/v1${path}`, { headers: this.headers(), data });
+    expect(res.status(), `PATCH ${path}: ${await res.text()}`).toBe(200);
+    return (await res.json()) as T;
+  }
+
+  /** Any request, for checking refusals: returns the status and the parsed body. */
+  async send(method: string, path: string, data?: unknown): Promise<{ status: number; body: unknown }> {
+    const res = await this.request.fetch(`/api/v1${path}`, { method, headers: this.headers(method !== 'GET'), ...(data === undefined ? {} : { data }) });
+    const text = await res.text();
+    return { status: res.status(), body: text ? (JSON.parse(text) as unknown) : undefined };
+  }
 }
 
 export function cookieFrom(headers: { name: string; value: string }[], name: string): string | null {

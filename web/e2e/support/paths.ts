@@ -7,6 +7,7 @@ export const APP_PAGES = [
   '/work-orders/new',
   '/work-orders/1',
   '/dispatch',
+  '/messages',
   '/customers',
   '/customers/1',
   '/assets',
@@ -14,6 +15,7 @@ export const APP_PAGES = [
   '/invoices',
   '/invoices/1',
   '/admin/users',
+  '/admin/messaging',
   '/admin/audit',
   '/account',
 ];
@@ -68,6 +70,15 @@ export const KNOWN_API_ROUTES: [string, string][] = [
   ['GET', '/api/v1/invoices/{id}'],
   ['POST', '/api/v1/invoices/{id}/status'],
   ['GET', '/api/v1/metrics/business'],
+  ['POST', '/api/v1/invoices/{id}/payment-link'],
+  ['GET', '/api/v1/org/sms'],
+  ['PUT', '/api/v1/org/sms'],
+  ['GET', '/api/v1/sms-templates'],
+  ['PUT', '/api/v1/sms-templates/{kind}'],
+  ['GET', '/api/v1/customers/{id}/messages'],
+  ['POST', '/api/v1/customers/{id}/messages'],
+  ['GET', '/api/v1/messages'],
+  ['POST', '/api/v1/work-orders/{id}/on-the-way'],
 ];
 
 /** "/x/{id:int}/y/{item}" -> "/x/1/y/1" */

@@ -100,6 +100,12 @@ export interface WorkOrder {
   updated_at: string;
   completed_at: string | null;
   version: number;
+  /** Joined in by the server (list, get, create, patch, transition). */
+  customer_name?: string | null;
+  /** The assignee's name, or their email when they have no name. */
+  assignee_name?: string | null;
+  /** When the customer replied YES by SMS to confirm the visit. */
+  customer_confirmed_at?: string | null;
 }
 
 export interface WorkOrderDetails {
@@ -212,3 +218,49 @@ export interface AuditRecord {
   outcome: string;
   fields: string[];
 }
+
+export type SmsDirection = 'inbound' | 'outbound';
+export const SMS_DIRECTIONS: SmsDirection[] = ['inbound', 'outbound'];
+export type SmsStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'suppressed' | 'received';
+export const SMS_STATUSES: SmsStatus[] = ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'suppressed', 'received'];
+
+/** A text message to or from a customer (messaging_handlers.cpp). */
+export interface SmsMessage {
+  id: number;
+  customer_id: number | null;
+  work_order_id: number | null;
+  direction: SmsDirection;
+  kind: string;
+  phone: string;
+  body: string;
+  status: SmsStatus;
+  attempts: number;
+  last_error: string | null;
+  /** Why a queued message has not gone out yet, in plain words. */
+  waiting_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Message pages use the id of the last row as the cursor (a number). */
+export interface MessagePage {
+  items: SmsMessage[];
+  next_cursor: number | string | null;
+}
+
+export interface SmsSettings {
+  sms_number: string | null;
+  twilio_configured: boolean;
+  payments_configured: boolean;
+}
+
+export interface SmsTemplate {
+  kind: string;
+  description: string;
+  body: string;
+  is_default: boolean;
+}
+
+export const SMS_PLACEHOLDERS = ['org', 'customer', 'number', 'date', 'time', 'amount', 'link', 'body', 'technician'] as const;
+
+export type OnTheWayStatus = 'queued' | 'already_sent' | 'customer_opted_out' | 'no_phone' | 'no_schedule';

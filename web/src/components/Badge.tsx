@@ -1,6 +1,16 @@
-import { humanize } from '../format';
+import { formatDateTime, humanize } from '../format';
 
 /** Status and priority chips; the class picks a colour, the text says it (never colour alone). */
-export function Badge({ kind, value }: { kind: 'status' | 'priority' | 'invoice' | 'role'; value: string }) {
+export function Badge({ kind, value }: { kind: 'status' | 'priority' | 'invoice' | 'role' | 'sms'; value: string }) {
   return <span className={`badge badge-${kind} badge-${kind}-${value}`}>{humanize(value)}</span>;
+}
+
+/** The customer replied YES to the confirmation text. */
+export function ConfirmedBadge({ at }: { at: string | null | undefined }) {
+  if (!at) return null;
+  return (
+    <span className="badge badge-confirmed" title={`Confirmed by SMS on ${formatDateTime(at)}`}>
+      Customer confirmed
+    </span>
+  );
 }

@@ -3,19 +3,28 @@ import { api } from '../api/client';
 import type { Customer, Page, WorkOrder } from '../api/types';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
-import { Badge } from '../components/Badge';
+import { Badge, ConfirmedBadge } from '../components/Badge';
 import { LoadState } from '../components/States';
+import type { Loaded } from '../hooks/useApi';
 import { formatDateTime } from '../format';
 import { useApi } from '../hooks/useApi';
 import { Link } from '../router/router';
 import { CustomerForm } from './customer/CustomerForm';
 import { SitesPanel } from './customer/SitesPanel';
+import { SmsThread } from './customer/SmsThread';
 
 export function CustomerDetailPage({ id }: { id: number }) {
   const me = useMe();
   const customer = useApi((signal) => api.get<Customer>(`/customers/${id}`, undefined, signal), [id]);
   const [editing, setEditing] = useState(false);
   const canWrite = can(me, 'customers.write');
+  const readsWork = can(me, 'work_orders.read');
+  // One list of the customer's work orders for the history and the "about
+  // work order" choice when texting.
+  const workOrders = useApi(
+    (signal) => (readsWork ? api.get<Page<WorkOrder>>('/work-orders', { customer_id: id, limit: 50 }, signal) : Promise.resolve({ items: [], next_cursor: null })),
+    [id, readsWork],
+  );
   return (
     <LoadState loaded={customer} what="Loading the customer">
       {(c) => (
@@ -71,15 +80,15 @@ export function CustomerDetailPage({ id }: { id: number }) {
             </section>
           )}
           <SitesPanel customerId={c.id} canWrite={canWrite} />
-          {can(me, 'work_orders.read') ? <CustomerWorkOrders customerId={c.id} /> : null}
+          {can(me, 'work_orders.assign') ? <SmsThread customer={c} workOrders={workOrders.data?.items ?? []} /> : null}
+          {readsWork ? <CustomerWorkOrders list={workOrders} /> : null}
         </article>
       )}
     </LoadState>
   );
 }
 
-function CustomerWorkOrders({ customerId }: { customerId: number }) {
-  const list = useApi((signal) => api.get<Page<WorkOrder>>('/work-orders', { customer_id: customerId, limit: 50 }, signal), [customerId]);
+function CustomerWorkOrders({ list }: { list: Loaded<Page<WorkOrder>> }) {
   return (
     <section className="panel" aria-labelledby="cust-wo-h">
       <h2 id="cust-wo-h">Work-order history</h2>
@@ -91,7 +100,7 @@ function CustomerWorkOrders({ customerId }: { customerId: number }) {
             <ul className="plain-list">
               {page.items.map((w) => (
                 <li key={w.id}>
-                  <Link to={`/work-orders/${w.id}`}>{w.number}</Link> {w.title} <Badge kind="status" value={w.status} /> {formatDateTime(w.scheduled_start ?? w.created_at)}
+                  <Link to={`/work-orders/${w.id}`}>{w.number}</Link> {w.title} <Badge kind="status" value={w.status} /> <ConfirmedBadge at={w.customer_confirmed_at} /> {formatDateTime(w.scheduled_start ?? w.created_at)}
                 </li>
               ))}
             </ul>

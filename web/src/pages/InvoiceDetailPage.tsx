@@ -87,6 +87,13 @@ export function InvoiceDetailPage({ id }: { id: number }) {
               <PaymentLink invoiceId={inv.id} existing={inv.payment_link ?? null} />
             ) : inv.status === 'draft' ? (
               <p className="hint">Send the invoice (mark it open) to get a payment link for the customer.</p>
+            ) : inv.payment_link && isWebLink(inv.payment_link) ? (
+              <p>
+                Payment link:{' '}
+                <a href={inv.payment_link} target="_blank" rel="noopener noreferrer">
+                  {inv.payment_link}
+                </a>
+              </p>
             ) : null}
           </section>
         </article>
@@ -95,9 +102,14 @@ export function InvoiceDetailPage({ id }: { id: number }) {
   );
 }
 
+/** Only web links: never render a javascript: or data: URL as a link. */
+function isWebLink(url: string): boolean {
+  return /^https?:\/\//i.test(url);
+}
+
 /** Asks the server for a hosted payment page; shows the link, or why there is none. */
 function PaymentLink({ invoiceId, existing }: { invoiceId: number; existing: string | null }) {
-  const [url, setUrl] = useState<string | null>(existing && /^https?:\/\//i.test(existing) ? existing : null);
+  const [url, setUrl] = useState<string | null>(existing && isWebLink(existing) ? existing : null);
   const [problem, setProblem] = useState<unknown>(undefined);
   const create = useAction(async () => {
     setProblem(undefined);
@@ -105,11 +117,14 @@ function PaymentLink({ invoiceId, existing }: { invoiceId: number; existing: str
       const res = await api.post<{ url?: string }>(`/invoices/${invoiceId}/payment-link`);
       const link = res?.url ?? null;
       // Only show web links: never render a javascript: or data: URL as a link.
-      setUrl(link && /^https?:\/\//i.test(link) ? link : null);
+      setUrl(link && isWebLink(link) ? link : null);
       if (!link) setProblem('The server did not return a payment link.');
     } catch (err) {
-      if (err instanceof ApiError && (err.status === 404 || err.status === 405)) setProblem('Payment links are not available on this server yet.');
-      else if (err instanceof ApiError && err.status === 503) setProblem('The payment provider is not configured or not reachable. Please try again later.');
+      if (err instanceof ApiError && err.status === 409 && err.reason === 'payments_not_configured')
+        setProblem('Online payment is not set up on this server yet (an administrator needs to add the Stripe key), so there is no payment link.');
+      else if (err instanceof ApiError && err.status === 409 && err.reason === 'invoice_not_open') setProblem('Only an open (sent) invoice can get a payment link.');
+      else if (err instanceof ApiError && (err.status === 404 || err.status === 405)) setProblem('Payment links are not available on this server yet.');
+      else if (err instanceof ApiError && err.status === 503) setProblem('The payment provider is not reachable. Please try again later.');
       else throw err;
     }
   });

@@ -1,7 +1,8 @@
 import { api } from '../api/client';
 import type { MyDay, ScheduledItem, WorkOrder } from '../api/types';
 import { useMe } from '../auth/session';
-import { Badge } from '../components/Badge';
+import { Badge, ConfirmedBadge } from '../components/Badge';
+import { OnTheWayButton, canSayOnTheWay } from '../components/OnTheWayButton';
 import { LoadState } from '../components/States';
 import { TransitionButtons } from '../components/TransitionButtons';
 import { formatTime } from '../format';
@@ -56,10 +57,11 @@ function JobCard({ item }: { item: ScheduledItem }) {
         {item.number} · {item.title}
       </h2>
       <p className="badges">
-        <Badge kind="status" value={status} /> <Badge kind="priority" value={item.priority} />
+        <Badge kind="status" value={status} /> <Badge kind="priority" value={item.priority} /> <ConfirmedBadge at={wo.data?.customer_confirmed_at} />
       </p>
       {item.customer_name ? <p className="job-customer">{item.customer_name}</p> : null}
       {item.site_address ? <p className="job-address prewrap">{item.site_address}</p> : null}
+      {wo.data && canSayOnTheWay(wo.data) && wo.data.customer_id ? <OnTheWayButton woId={item.id} big /> : null}
       {wo.data ? <TransitionButtons wo={wo.data} role={me.role} onChanged={wo.setData} big /> : null}
       <Link className="button button-secondary button-block" to={`/work-orders/${item.id}`}>
         Details, checklist and notes

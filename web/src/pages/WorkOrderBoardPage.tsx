@@ -1,7 +1,7 @@
 import { api } from '../api/client';
 import type { Page, WoStatus, WorkOrder } from '../api/types';
 import { WO_STATUSES } from '../api/types';
-import { Badge } from '../components/Badge';
+import { Badge, ConfirmedBadge } from '../components/Badge';
 import { LoadState } from '../components/States';
 import { formatDateTime, humanize } from '../format';
 import { useApi } from '../hooks/useApi';
@@ -46,9 +46,15 @@ export function WorkOrderBoardPage() {
                         {w.number} · {w.title}
                       </Link>
                       <span className="board-meta">
-                        <Badge kind="priority" value={w.priority} /> {nameOf(w.assignee_id)}
+                        <Badge kind="priority" value={w.priority} /> {w.assignee_id ? (w.assignee_name ?? nameOf(w.assignee_id)) : 'Unassigned'}
                       </span>
+                      {w.customer_name ? <span className="board-meta">{w.customer_name}</span> : null}
                       {w.scheduled_start ? <span className="board-meta">{formatDateTime(w.scheduled_start)}</span> : null}
+                      {w.customer_confirmed_at ? (
+                        <span className="board-meta">
+                          <ConfirmedBadge at={w.customer_confirmed_at} />
+                        </span>
+                      ) : null}
                     </li>
                   ))}
                 </ul>

@@ -1,9 +1,10 @@
 import { api } from '../api/client';
-import type { Customer, HistoryEntry, Invoice, WorkOrder, WorkOrderDetails } from '../api/types';
+import type { HistoryEntry, Invoice, WorkOrder, WorkOrderDetails } from '../api/types';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
-import { Badge } from '../components/Badge';
+import { Badge, ConfirmedBadge } from '../components/Badge';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { OnTheWayButton, canSayOnTheWay } from '../components/OnTheWayButton';
 import { LoadState } from '../components/States';
 import { TransitionButtons } from '../components/TransitionButtons';
 import { formatDateTime, humanize } from '../format';
@@ -36,7 +37,7 @@ export function WorkOrderDetailPage({ id }: { id: number }) {
             {w.number}: {w.title}
           </h1>
           <p className="badges">
-            <Badge kind="status" value={w.status} /> <Badge kind="priority" value={w.priority} /> <span className="badge">{humanize(w.type)}</span>
+            <Badge kind="status" value={w.status} /> <Badge kind="priority" value={w.priority} /> <span className="badge">{humanize(w.type)}</span> <ConfirmedBadge at={w.customer_confirmed_at} />
           </p>
           <TransitionButtons
             wo={w}
@@ -46,7 +47,8 @@ export function WorkOrderDetailPage({ id }: { id: number }) {
               history.reload();
             }}
           />
-          <Summary wo={w} assignee={nameOf(w.assignee_id)} />
+          {canWrite && canSayOnTheWay(w) && w.customer_id ? <OnTheWayButton woId={w.id} /> : null}
+          <Summary wo={w} assignee={w.assignee_id ? (w.assignee_name ?? nameOf(w.assignee_id)) : 'Unassigned'} />
           {w.status === 'completed' || w.status === 'closed' ? can(me, 'invoices.manage') ? <InvoiceAction woId={w.id} /> : null : null}
           <LoadState loaded={details} what="Loading checklist and comments">
             {(d) => (
@@ -68,16 +70,15 @@ export function WorkOrderDetailPage({ id }: { id: number }) {
 }
 
 function Summary({ wo, assignee }: { wo: WorkOrder; assignee: string }) {
-  const customer = useApi(
-    (signal) => (wo.customer_id ? api.get<Customer>(`/customers/${wo.customer_id}`, undefined, signal) : Promise.resolve(null)),
-    [wo.customer_id],
-  );
   return (
     <section className="panel" aria-labelledby="summary-h">
       <h2 id="summary-h">Details</h2>
       <dl className="facts">
         <dt>Customer</dt>
-        <dd>{wo.customer_id ? customer.data ? <Link to={`/customers/${wo.customer_id}`}>{customer.data.name}</Link> : `#${wo.customer_id}` : '—'}</dd>
+        <dd>
+          {wo.customer_id ? <Link to={`/customers/${wo.customer_id}`}>{wo.customer_name ?? `Customer #${wo.customer_id}`}</Link> : '—'}
+          {wo.customer_confirmed_at ? <span className="hint"> · confirmed the visit by SMS on {formatDateTime(wo.customer_confirmed_at)}</span> : null}
+        </dd>
         <dt>Assignee</dt>
         <dd>{assignee}</dd>
         <dt>Scheduled</dt>

@@ -4,7 +4,7 @@ import type { Page, WorkOrder } from '../api/types';
 import { PRIORITIES, WO_STATUSES } from '../api/types';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
-import { Badge } from '../components/Badge';
+import { Badge, ConfirmedBadge } from '../components/Badge';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { SelectField, TextField } from '../components/Field';
 import { Empty, Loading } from '../components/States';
@@ -12,11 +12,15 @@ import { formatDateTime, humanize } from '../format';
 import { useAssignees } from '../hooks/useAssignees';
 import { Link, navigate, useLocation } from '../router/router';
 
-// Filters live in the URL (shareable, survive reload). Status and assignee
-// are filtered by the server; priority and the text search apply to the
-// rows loaded so far, because the list endpoint has no such parameters yet.
+// Filters live in the URL (shareable, survive reload) and are all applied by
+// the server: status, assignee, priority and the text search (q: title or
+// description, or the number "1042" / "WO-1042"), so "Load more" pages
+// through the matching work orders, not just the ones loaded so far.
 
 const PAGE_SIZE = 50;
+/** The server reads at most 100 characters of q. */
+const MAX_SEARCH = 100;
+const SEARCH_DELAY_MS = 300;
 
 export function WorkOrdersPage() {
   const me = useMe();
@@ -24,19 +28,27 @@ export function WorkOrdersPage() {
   const status = query.get('status') ?? '';
   const assignee = query.get('assignee_id') ?? '';
   const priority = query.get('priority') ?? '';
-  const search = query.get('q') ?? '';
+  const search = (query.get('q') ?? '').trim().slice(0, MAX_SEARCH);
   const { people, nameOf } = useAssignees();
 
   const [rows, setRows] = useState<WorkOrder[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(undefined);
+  // What is typed in the search box; it reaches the URL (and the server)
+  // once typing pauses, not on every key.
+  const [draft, setDraft] = useState(query.get('q') ?? '');
 
   const load = async (after: string | null, append: boolean, signal?: AbortSignal) => {
     setLoading(true);
     setError(undefined);
     try {
-      const page = await api.get<Page<WorkOrder>>('/work-orders', { status, assignee_id: assignee, limit: PAGE_SIZE, cursor: after }, signal);
+      const page = await api.get<Page<WorkOrder>>(
+        '/work-orders',
+        { status, assignee_id: assignee, priority, q: search, limit: PAGE_SIZE, cursor: after },
+        signal,
+      );
+      if (signal?.aborted) return;
       setRows((prev) => (append ? [...prev, ...page.items] : page.items));
       setCursor(page.next_cursor);
     } catch (err) {
@@ -51,20 +63,26 @@ export function WorkOrdersPage() {
     void load(null, false, controller.signal);
     return () => controller.abort();
     // Re-run only when the inputs named here change (load reads them fresh).
-  }, [status, assignee]);
+  }, [status, assignee, priority, search]);
 
   const setFilter = (name: string, value: string) => {
-    const next = new URLSearchParams(query);
+    const next = new URLSearchParams(window.location.search);
     if (value) next.set(name, value);
     else next.delete(name);
     const qs = next.toString();
     navigate(qs ? `/work-orders?${qs}` : '/work-orders', { replace: true });
   };
 
-  const needle = search.trim().toLowerCase();
-  const visible = rows.filter(
-    (w) => (!priority || w.priority === priority) && (!needle || w.title.toLowerCase().includes(needle) || w.number.toLowerCase().includes(needle) || w.description.toLowerCase().includes(needle)),
-  );
+  // Back/forward or a link changed q: show it in the box.
+  useEffect(() => {
+    setDraft((d) => (d.trim() === search ? d : search));
+  }, [search]);
+  useEffect(() => {
+    const wanted = draft.trim();
+    if (wanted === search) return;
+    const timer = window.setTimeout(() => setFilter('q', wanted), SEARCH_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [draft]);
 
   return (
     <section>
@@ -87,12 +105,21 @@ export function WorkOrdersPage() {
         {me.role !== 'technician' ? (
           <SelectField label="Assignee" value={assignee} onChange={(e) => setFilter('assignee_id', e.target.value)} options={[{ value: '', label: 'Anyone' }, ...people.map((p) => ({ value: String(p.id), label: p.name }))]} />
         ) : null}
-        <TextField label="Search" type="search" value={search} placeholder="Number, title or description" onChange={(e) => setFilter('q', e.target.value)} />
+        <TextField
+          label="Search"
+          type="search"
+          value={draft}
+          maxLength={MAX_SEARCH}
+          placeholder="Number, title or description"
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') setFilter('q', draft.trim());
+          }}
+        />
       </form>
-      {priority || needle ? <p className="hint">Priority and search filter the {rows.length} work orders loaded so far.</p> : null}
       <ErrorMessage error={error} />
-      {visible.length === 0 && !loading ? <Empty>No work orders match these filters.</Empty> : null}
-      {visible.length > 0 ? (
+      {rows.length === 0 && !loading ? <Empty>No work orders match these filters.</Empty> : null}
+      {rows.length > 0 ? (
         <div className="table-wrap">
           <table className="data-table">
             <caption className="visually-hidden">Work orders</caption>
@@ -100,6 +127,7 @@ export function WorkOrdersPage() {
               <tr>
                 <th scope="col">Number</th>
                 <th scope="col">Title</th>
+                <th scope="col">Customer</th>
                 <th scope="col">Status</th>
                 <th scope="col">Priority</th>
                 <th scope="col">Assignee</th>
@@ -107,19 +135,20 @@ export function WorkOrdersPage() {
               </tr>
             </thead>
             <tbody>
-              {visible.map((w) => (
+              {rows.map((w) => (
                 <tr key={w.id}>
-                  <td>
+                  <td className="nowrap">
                     <Link to={`/work-orders/${w.id}`}>{w.number}</Link>
                   </td>
                   <td>{w.title}</td>
+                  <td>{w.customer_name ?? (w.customer_id ? `#${w.customer_id}` : '—')}</td>
                   <td>
-                    <Badge kind="status" value={w.status} />
+                    <Badge kind="status" value={w.status} /> <ConfirmedBadge at={w.customer_confirmed_at} />
                   </td>
                   <td>
                     <Badge kind="priority" value={w.priority} />
                   </td>
-                  <td>{nameOf(w.assignee_id)}</td>
+                  <td>{w.assignee_id ? (w.assignee_name ?? nameOf(w.assignee_id)) : 'Unassigned'}</td>
                   <td>{formatDateTime(w.scheduled_start)}</td>
                 </tr>
               ))}

@@ -1,0 +1,326 @@
+import { createHmac } from 'node:crypto';
+import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
+import { ApiSession, openNav, screenshot, signIn, uniqueName } from './support/app';
+import { env } from './support/env';
+
+// Text messages to customers: the owner's SMS settings and templates, the
+// dispatcher's conversation with a customer and the outbox, the
+// technician's "On the way", and the server-side work-order search.
+// The e2e server has no Twilio or Stripe credentials, so outgoing texts stay
+// queued and the app must say why.
+
+interface Customer {
+  id: number;
+  version: number;
+  name: string;
+}
+
+async function ownerApi(request: APIRequestContext): Promise<ApiSession> {
+  return ApiSession.login(request, env.owner);
+}
+
+/** A customer with a (made-up, valid) phone number. */
+async function newCustomer(api: ApiSession, prefix: string): Promise<Customer> {
+  const suffix = String(Math.floor(Math.random() * 1e7)).padStart(7, '0');
+  return api.post<Customer>('/customers', { name: uniqueName(prefix), phone: `+1555${suffix}` });
+}
+
+test('owner sets the SMS number and edits a template; unknown placeholders are refused next to the field', async ({ page, playwright }) => {
+  await signIn(page, env.owner);
+  await openNav(page, 'Messaging');
+  await expect(page.getByRole('heading', { name: 'Messaging', level: 1 })).toBeVisible();
+
+  // The server says what it has: no Twilio, no Stripe in the test server.
+  const server = page.getByRole('region', { name: 'Server configuration' });
+  await expect(server.getByText('Not configured')).toHaveCount(2);
+  await expect(server).toContainText('BULWARK_TWILIO_ACCOUNT_SID');
+
+  // A number that is not E.164 is refused with a message under the field.
+  const number = page.getByLabel('SMS number', { exact: true });
+  await number.fill('call me maybe');
+  await page.getByRole('button', { name: 'Save number' }).click();
+  await expect(number).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('.field-invalid').filter({ has: number }).locator('.field-error')).toContainText('E.164');
+
+  const smsNumber = `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+  await number.fill(smsNumber);
+  await page.getByRole('button', { name: 'Save number' }).click();
+  await expect(page.getByText('SMS number saved.')).toBeVisible();
+  await expect(number).not.toHaveAttribute('aria-invalid', 'true');
+  await page.reload();
+  await expect(page.getByLabel('SMS number', { exact: true })).toHaveValue(smsNumber);
+
+  // Templates: {password} is not a placeholder; the error sits under the field.
+  const template = page.getByLabel('Completion template', { exact: true });
+  await template.fill('{org}: all done at {number}. Your {password} please!');
+  await page.getByRole('button', { name: 'Save completion template' }).click();
+  await expect(template).toHaveAttribute('aria-invalid', 'true');
+  const error = page.locator('.field-invalid').filter({ has: template }).locator('.field-error');
+  await expect(error).toHaveText('uses an unknown placeholder {password}');
+  // The message is tied to the field for screen readers.
+  const describedBy = (await template.getAttribute('aria-describedby')) ?? '';
+  expect(describedBy.split(' ')).toContain(await error.getAttribute('id'));
+
+  const body = `{org}: service {number} is done. Thanks, {customer}! ${uniqueName('t')}`;
+  await template.fill(body);
+  await page.getByRole('button', { name: 'Save completion template' }).click();
+  await expect(page.getByRole('region', { name: /^Completion/ }).getByText('Template saved.')).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Completion/ }).getByText('Customized')).toBeVisible();
+  await screenshot(page, 'messaging-settings');
+
+  const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
+  const api = await ownerApi(ctx);
+  const saved = await api.get<{ items: { kind: string; body: string; is_default: boolean }[] }>('/sms-templates');
+  expect(saved.items.find((t) => t.kind === 'completion')).toMatchObject({ body, is_default: false });
+  expect((await api.get<{ sms_number: string | null }>('/org/sms')).sms_number).toBe(smsNumber);
+  await ctx.dispose();
+});
+
+test('dispatcher texts a customer: the message shows in the thread as queued, with why; older messages load on demand; the outbox lists it', async ({ page, playwright }) => {
+  const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
+  const owner = await ownerApi(ctx);
+  const customer = await newCustomer(owner, 'Texting Tina');
+  // More than one page of history (the thread shows 20 at a time).
+  const dispatcher = await ApiSession.login(ctx, env.dispatcher);
+  for (let i = 0; i < 21; i++) {
+    await dispatcher.post(`/customers/${customer.id}/messages`, { body: `History ${i}` });
+    // The server dedupes messages from one user within the same millisecond.
+    await new Promise((r) => setTimeout(r, 3));
+  }
+  await ctx.dispose();
+
+  await signIn(page, env.dispatcher, `/customers/${customer.id}`);
+  const thread = page.getByRole('region', { name: 'Text messages' });
+  await expect(thread.getByRole('list', { name: /Conversation with/ })).toBeVisible();
+  const text = `Hi ${customer.name}, we can come Tuesday at 9. ${uniqueName('m')}`;
+  await thread.getByLabel('Message', { exact: true }).fill(text);
+  await thread.getByRole('button', { name: 'Send message' }).click();
+  await expect(thread.getByText('Message queued for sending.')).toBeVisible();
+  await expect(thread.getByLabel('Message', { exact: true })).toHaveValue('');
+
+  const bubble = thread.getByRole('listitem').filter({ hasText: text });
+  await expect(bubble).toBeVisible();
+  await expect(bubble).toHaveClass(/sms-outbound/);
+  await expect(bubble.getByText('Queued', { exact: true })).toBeVisible();
+  await expect(bubble).toContainText('Waiting: Twilio is not configured on the server');
+  // Oldest at the top: the new message is the last one.
+  await expect(thread.getByRole('listitem').last()).toContainText(text);
+  await screenshot(page, 'customer-sms-thread');
+
+  // 22 messages, 20 shown; the first ones come with "Load older".
+  await expect(thread.getByRole('listitem')).toHaveCount(20);
+  await expect(thread.getByText('History 0', { exact: true })).toHaveCount(0);
+  await thread.getByRole('button', { name: 'Load older' }).click();
+  await expect(thread.getByRole('listitem')).toHaveCount(22);
+  await expect(thread.getByRole('listitem').first()).toContainText('History 0');
+  await expect(thread.getByRole('button', { name: 'Load older' })).toHaveCount(0);
+
+  // The outbox: queued outbound messages, with the waiting reason.
+  await openNav(page, 'Messages');
+  await page.getByLabel('Status').selectOption('queued');
+  await page.getByLabel('Direction').selectOption('outbound');
+  await expect(page).toHaveURL(/status=queued/);
+  await expect(page).toHaveURL(/direction=outbound/);
+  const row = page.getByRole('row').filter({ hasText: text });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('Twilio is not configured on the server');
+  await expect(row.getByRole('link', { name: /\+1555/ })).toHaveAttribute('href', `/customers/${customer.id}`);
+  await page.getByLabel('Status').selectOption('delivered');
+  await expect(page.getByRole('row').filter({ hasText: text })).toHaveCount(0);
+  await screenshot(page, 'messages');
+});
+
+test('a customer who opted out of SMS cannot be texted: the form is disabled and says why', async ({ page, playwright }) => {
+  const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
+  const owner = await ownerApi(ctx);
+  const customer = await newCustomer(owner, 'Quiet Quinn');
+  await owner.patch(`/customers/${customer.id}`, { sms_opt_out: true, version: customer.version });
+  // The server refuses too (the UI only explains it).
+  const dispatcher = await ApiSession.login(ctx, env.dispatcher);
+  const refused = await dispatcher.send('POST', `/customers/${customer.id}/messages`, { body: 'hello?' });
+  expect(refused.status).toBe(409);
+  expect(refused.body).toMatchObject({ error: { reason: 'sms_opted_out' } });
+  await ctx.dispose();
+
+  await signIn(page, env.dispatcher, `/customers/${customer.id}`);
+  const thread = page.getByRole('region', { name: 'Text messages' });
+  await expect(thread.getByText(/opted out of text messages/)).toBeVisible();
+  await expect(thread.getByLabel('Message', { exact: true })).toBeDisabled();
+  await expect(thread.getByRole('button', { name: 'Send message' })).toBeDisabled();
+  await expect(thread.getByText('No text messages with this customer yet.')).toBeVisible();
+});
+
+test('technician taps "On the way" on a 390-px phone and is told what happened', async ({ browser, playwright }) => {
+  const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
+  const owner = await ownerApi(ctx);
+  const users = await owner.get<{ items: { id: number; email: string }[] }>('/users?limit=200');
+  const tech = users.items.find((u) => u.email === env.technician.email)!;
+  const customer = await newCustomer(owner, 'Waiting Wanda');
+  const now = new Date();
+  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), now.getUTCHours()));
+  const title = uniqueName('Riser lid replacement');
+  const wo = await owner.post<{ id: number; number: string; version: number; status: string }>('/work-orders', {
+    title,
+    customer_id: customer.id,
+    assignee_id: tech.id,
+    scheduled_start: start.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  });
+  // With a time and a technician it starts out scheduled; otherwise schedule it.
+  if (wo.status !== 'scheduled') await owner.post(`/work-orders/${wo.id}/transition`, { to: 'scheduled', version: wo.version });
+  await ctx.dispose();
+
+  const page = await phonePage(browser);
+  await signIn(page, env.technician);
+  await openNav(page, 'My day');
+  const card = page.getByRole('article', { name: new RegExp(`${wo.number} · `) });
+  const onTheWay = card.getByRole('button', { name: 'On the way' });
+  await expect(onTheWay).toBeVisible();
+  const box = await onTheWay.boundingBox();
+  expect(box!.height).toBeGreaterThanOrEqual(48);
+  expect(box!.width).toBeGreaterThan(300);
+  await onTheWay.click();
+  await expect(card.getByText('The customer will get a text that you are on the way.')).toBeVisible();
+  await screenshot(page, 'my-day-on-the-way');
+  // A second tap does not text the customer twice.
+  await onTheWay.click();
+  await expect(card.getByText(/already told you are on the way/)).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+
+  // The work order's page offers it too, with the customer's name (not an id).
+  await card.getByRole('link', { name: 'Details, checklist and notes' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
+  await expect(page.getByRole('link', { name: customer.name })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'On the way' })).toBeVisible();
+  await page.getByRole('button', { name: 'Start work' }).click();
+  // Once work has started there is no "on the way" any more.
+  await expect(page.locator('.badges').getByText('In progress')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'On the way' })).toHaveCount(0);
+  await page.context().close();
+});
+
+test('work-order search and priority are applied by the server, beyond the first page', async ({ page, playwright }) => {
+  const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
+  const owner = await ownerApi(ctx);
+  const customer = await newCustomer(owner, 'Needle Nora');
+  const tag = uniqueName('needle').replace(/\s/g, '');
+  // The needle is the oldest; 50 newer work orders push it off the first page.
+  // Other specs run alongside and pick from lists these could crowd: the
+  // dispatch page's "unplanned" work (the oldest 100 without a time) and the
+  // board's newest open work orders. So: a time far ahead, and scheduled.
+  const far = '2031-03-04T09:00:00Z';
+  const needle = await owner.post<{ id: number; number: string }>('/work-orders', {
+    title: `Cracked baffle ${tag}`,
+    description: 'Outlet baffle cracked',
+    priority: 'high',
+    customer_id: customer.id,
+    scheduled_start: far,
+  });
+  for (let i = 0; i < 50; i++) {
+    const hay = await owner.post<{ id: number; version: number }>('/work-orders', { title: `Hay ${tag} ${i}`, priority: 'low', scheduled_start: far });
+    await owner.post(`/work-orders/${hay.id}/transition`, { to: 'scheduled', version: hay.version });
+  }
+  await ctx.dispose();
+
+  const listRequests: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname === '/api/v1/work-orders') listRequests.push(url.search);
+  });
+  await signIn(page, env.owner, '/work-orders');
+  const rows = page.locator('tbody tr');
+  await expect(rows).toHaveCount(50);
+  await expect(page.getByRole('link', { name: needle.number, exact: true })).toHaveCount(0);
+
+  await page.getByLabel('Search').fill(`cracked baffle ${tag}`);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(`Cracked baffle ${tag}`);
+  // Names, not ids.
+  await expect(rows.first()).toContainText(customer.name);
+  await expect(page).toHaveURL(/[?&]q=cracked/);
+  await expect.poll(() => listRequests.some((q) => new URLSearchParams(q).get('q') === `cracked baffle ${tag}`)).toBe(true);
+  // No "only the loaded rows" caveat any more.
+  await expect(page.getByText(/loaded so far/)).toHaveCount(0);
+
+  // Priority is a server filter too.
+  await page.getByLabel('Search').fill(tag);
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${tag}(&|$)`));
+  await page.getByLabel('Priority').selectOption('high');
+  await expect(page).toHaveURL(/priority=high/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(needle.number);
+  await expect.poll(() => listRequests.some((q) => new URLSearchParams(q).get('priority') === 'high' && new URLSearchParams(q).get('q') === tag)).toBe(true);
+  await page.getByLabel('Priority').selectOption('low');
+  await expect(rows).toHaveCount(50);
+
+  // The number finds it as well ("WO-1042" or "1042").
+  await page.getByLabel('Priority').selectOption('');
+  await page.getByLabel('Search').fill(needle.number);
+  await expect(rows.filter({ hasText: `Cracked baffle ${tag}` })).toHaveCount(1);
+
+  // A reload keeps the search (it lives in the URL).
+  await page.reload();
+  await expect(page.getByLabel('Search')).toHaveValue(needle.number);
+  await expect(rows.filter({ hasText: `Cracked baffle ${tag}` })).toHaveCount(1);
+});
+
+test('a customer who replies YES by SMS shows as "Customer confirmed" on the work order, list and My day; the reply is in the thread', async ({ page, browser, playwright }) => {
+  const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
+  const owner = await ownerApi(ctx);
+  // Inbound texts reach the organization through its SMS number.
+  let orgNumber = (await owner.get<{ sms_number: string | null }>('/org/sms')).sms_number;
+  if (!orgNumber) {
+    orgNumber = `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+    const res = await owner.send('PUT', '/org/sms', { sms_number: orgNumber });
+    expect(res.status).toBe(200);
+  }
+  const users = await owner.get<{ items: { id: number; email: string }[] }>('/users?limit=200');
+  const tech = users.items.find((u) => u.email === env.technician.email)!;
+  const customer = await newCustomer(owner, 'Yes Yolanda');
+  const phone = (await owner.get<{ phone: string }>(`/customers/${customer.id}`)).phone;
+  // Later today (UTC) if there is time left, so it is on the technician's day and still upcoming.
+  const now = new Date();
+  const later = new Date(Math.min(now.getTime() + 30 * 60_000, Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 23, 59)));
+  const title = uniqueName('Annual inspection');
+  const wo = await owner.post<{ id: number; number: string; version: number; status: string }>('/work-orders', {
+    title,
+    customer_id: customer.id,
+    assignee_id: tech.id,
+    scheduled_start: later.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  });
+  if (wo.status !== 'scheduled') await owner.post(`/work-orders/${wo.id}/transition`, { to: 'scheduled', version: wo.version });
+
+  // The customer answers YES: a Twilio webhook, signed like Twilio signs it.
+  const params: Record<string, string> = { MessageSid: `SM${Date.now()}${Math.floor(Math.random() * 1e6)}`, From: phone, To: orgNumber, Body: 'YES' };
+  const url = `${env.baseURL}/webhooks/twilio/sms`;
+  const signed = url + Object.keys(params).sort().map((k) => k + params[k]).join('');
+  const signature = createHmac('sha1', env.twilioAuthToken).update(signed).digest('base64');
+  const hook = await ctx.post('/webhooks/twilio/sms', {
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': signature },
+    data: new URLSearchParams(params).toString(),
+  });
+  expect(hook.status(), await hook.text()).toBe(200);
+  expect((await owner.get<{ customer_confirmed_at: string | null }>(`/work-orders/${wo.id}`)).customer_confirmed_at).not.toBeNull();
+  await ctx.dispose();
+
+  await signIn(page, env.dispatcher, `/work-orders/${wo.id}`);
+  await expect(page.locator('.badges').getByText('Customer confirmed')).toBeVisible();
+  await page.goto(`/work-orders?q=${encodeURIComponent(title)}`);
+  await expect(page.locator('tbody tr').filter({ hasText: title }).getByText('Customer confirmed')).toBeVisible();
+  // The reply is in the conversation, as an incoming message.
+  await page.goto(`/customers/${customer.id}`);
+  const reply = page.getByRole('region', { name: 'Text messages' }).getByRole('listitem').filter({ has: page.getByText('YES', { exact: true }) });
+  await expect(reply).toHaveClass(/sms-inbound/);
+  await expect(reply).toContainText('Customer');
+
+  const phonePg = await phonePage(browser);
+  await signIn(phonePg, env.technician, '/my-day');
+  const card = phonePg.getByRole('article', { name: new RegExp(`${wo.number} · `) });
+  await expect(card.getByText('Customer confirmed')).toBeVisible();
+  await phonePg.context().close();
+});
+
+async function phonePage(browser: Browser) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  return context.newPage();
+}
