@@ -57,12 +57,14 @@ boost::json::object work_item(const store::Row& r) {
           {"due_at", nullable_time(r, 8)},
           {"customer_name", nullable_text(r, 9)},
           {"site_address", nullable_text(r, 10)},
-          {"version", r.integer(11)}};
+          {"version", r.integer(11)},
+          {"customer_confirmed_at", nullable_time(r, 12)}};
 }
 
 #define BULWARK_DISPATCH_COLUMNS                                                             \
   "SELECT w.id, w.number, w.title, w.status, w.priority, w.assignee_id, w.scheduled_start, " \
-  "w.scheduled_end, w.due_at, c.name, s.address, w.version FROM work_orders w "              \
+  "w.scheduled_end, w.due_at, c.name, s.address, w.version, w.customer_confirmed_at "         \
+  "FROM work_orders w "                                                                      \
   "LEFT JOIN customers c ON c.id = w.customer_id AND c.org_id = w.org_id "                    \
   "LEFT JOIN sites s ON s.id = w.site_id AND s.org_id = w.org_id "
 

@@ -136,6 +136,7 @@ export interface ScheduledItem {
   customer_name: string | null;
   site_address: string | null;
   version?: number;
+  customer_confirmed_at?: string | null;
 }
 
 export interface DispatchWeek {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api/client';
 import type { DispatchWeek, ScheduledItem } from '../api/types';
-import { Badge } from '../components/Badge';
+import { Badge, ConfirmedBadge } from '../components/Badge';
 import { LoadState } from '../components/States';
 import { formatTime } from '../format';
 import { useApi } from '../hooks/useApi';
@@ -76,6 +76,7 @@ function WeekGrid({ week }: { week: DispatchWeek }) {
                           {formatTime(item.scheduled_start)} {item.number}
                         </Link>
                         <span className="slot-title">{item.title}</span>
+                        <ConfirmedBadge at={item.customer_confirmed_at} />
                       </li>
                     ))}
                   </ul>
