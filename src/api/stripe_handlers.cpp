@@ -63,13 +63,8 @@ std::optional<InvoiceRef> invoice_of(store::Connection& conn, const json::object
 
 audit::Entry webhook_entry(const app::RequestContext& ctx, const InvoiceRef& ref,
                            std::string action, std::string outcome = "success") {
-  audit::Entry e;
-  e.org_id = ref.org_id;
-  e.actor_type = "webhook";
-  e.action = std::move(action);
-  e.target_type = "invoice";
-  e.target_id = std::to_string(ref.invoice_id);
-  e.ip = ctx.request.client_ip;
+  auto e = ctx.webhook_audit_entry(ref.org_id, std::move(action), "invoice",
+                                   std::to_string(ref.invoice_id));
   e.outcome = std::move(outcome);
   return e;
 }

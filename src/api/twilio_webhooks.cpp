@@ -39,13 +39,8 @@ std::string required(const webhooks::FormParams& params, std::string_view name,
 audit::Entry webhook_audit(const app::RequestContext& ctx, std::int64_t org, std::string action,
                            std::string target_type, std::string target_id,
                            std::vector<std::string> fields = {}) {
-  audit::Entry e;
-  e.org_id = org;
-  e.actor_type = "webhook";
-  e.action = std::move(action);
-  e.target_type = std::move(target_type);
-  e.target_id = std::move(target_id);
-  e.ip = ctx.request.client_ip;
+  auto e = ctx.webhook_audit_entry(org, std::move(action), std::move(target_type),
+                                   std::move(target_id));
   e.fields = std::move(fields);
   return e;
 }

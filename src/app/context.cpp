@@ -19,6 +19,16 @@ audit::Entry RequestContext::audit_entry(std::string action, std::string target_
   return e;
 }
 
+audit::Entry RequestContext::webhook_audit_entry(std::int64_t org_id, std::string action,
+                                                std::string target_type,
+                                                std::string target_id) const {
+  audit::Entry e = audit_entry(std::move(action), std::move(target_type), std::move(target_id));
+  e.org_id = org_id;
+  e.actor_type = "webhook";
+  e.actor_id.reset();
+  return e;
+}
+
 http::Response json_response(int status, const boost::json::value& body) {
   http::Response res;
   res.status = status;
