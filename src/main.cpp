@@ -9,6 +9,7 @@
 
 #include "api/routes.hpp"
 #include "app/app.hpp"
+#include "app/retention.hpp"
 #include "cli/admin_cli.hpp"
 #include "config/config.hpp"
 #include "http/server.hpp"
@@ -19,7 +20,6 @@
 #include "messaging/outbox.hpp"
 #include "messaging/sms_sender.hpp"
 #include "net/http_client.hpp"
-#include "webhooks/event_log.hpp"
 #include "identity/clock.hpp"
 #include <condition_variable>
 #include <mutex>
@@ -126,7 +126,6 @@ int serve() {
             const auto now = identity::now_ms();
             if (now >= next_reminders) {
               if (cfg.twilio_configured()) messaging::enqueue_due_reminders(*db, now);
-              webhooks::purge_handled_events(*db, now);
               next_reminders = now + 60'000;
             }
             auto report = messaging::send_due_messages(*db, cfg, now);
@@ -141,8 +140,26 @@ int serve() {
           cv.wait_for(lock, stop, cfg.sms_interval, [] { return false; });
         }
       });
+    // Retention: expired sessions and handled webhook ids, in every instance.
+    std::jthread retention_worker;
+    if (c->retention_interval.count() > 0)
+      retention_worker = std::jthread([&db, &cfg = *c](std::stop_token stop) {
+        std::mutex m;
+        std::condition_variable_any cv;
+        while (!stop.stop_requested()) {
+          try {
+            const auto swept = app::sweep_retention(*db, cfg, identity::now_ms());
+            if (swept.sessions > 0)
+              logging::info("expired sessions purged", {{Field::count, swept.sessions}});
+          } catch (const std::exception& e) {
+            logging::warn("retention sweep failed", {{Field::reason, std::string_view(e.what())}});
+          }
+          std::unique_lock lock(m);
+          cv.wait_for(lock, stop, cfg.retention_interval, [] { return false; });
+        }
+      });
     server.run();
-    for (auto* worker : {&pm_worker, &sms_worker})
+    for (auto* worker : {&pm_worker, &sms_worker, &retention_worker})
       if (worker->joinable()) {
         worker->request_stop();
         worker->join();

@@ -157,6 +157,7 @@ Expected<Config, std::vector<std::string>> load(const Getenv& getenv) {
 
   r.duration("BULWARK_PM_INTERVAL", c.pm_interval);
   r.duration("BULWARK_SMS_INTERVAL", c.sms_interval);
+  r.duration("BULWARK_RETENTION_INTERVAL", c.retention_interval);
   r.duration("BULWARK_SMS_RETRY_BASE", c.sms_retry_base);
   r.duration("BULWARK_SMS_CLAIM_LEASE", c.sms_claim_lease);
   if (c.sms_claim_lease < 1s) r.problem("BULWARK_SMS_CLAIM_LEASE", "must be at least 1s");
@@ -286,6 +287,7 @@ std::vector<std::pair<std::string, std::string>> describe(const Config& c) {
       {"BULWARK_IP_FAILURE_LIMIT", std::to_string(c.ip_failure_limit)},
       {"BULWARK_PM_INTERVAL", fmt::format("{}ms", c.pm_interval.count())},
       {"BULWARK_SMS_INTERVAL", fmt::format("{}ms", c.sms_interval.count())},
+      {"BULWARK_RETENTION_INTERVAL", fmt::format("{}ms", c.retention_interval.count())},
       {"BULWARK_SMS_RETRY_BASE", fmt::format("{}ms", c.sms_retry_base.count())},
       {"BULWARK_SMS_CLAIM_LEASE", fmt::format("{}ms", c.sms_claim_lease.count())},
       {"BULWARK_TWILIO_ACCOUNT_SID", c.twilio_account_sid.empty() ? "(not set)" : c.twilio_account_sid},

@@ -85,6 +85,8 @@ struct Config {
   Secret stripe_webhook_secret;
   Secret stripe_webhook_secret_previous;
   std::string stripe_api_base = "https://api.stripe.com";
+  // How often expired sessions and old webhook ids are purged (0: never).
+  std::chrono::milliseconds retention_interval{5min};
   // How often the SMS sender looks at the outbox (0: never).
   std::chrono::milliseconds sms_interval{2s};
   // First retry delay after a failed send; it doubles with each attempt.

@@ -116,6 +116,24 @@ def test_must_010_idle_timeout_expires_session(make_server):
     assert c.get("/api/v1/auth/me").status_code == 401
 
 
+def test_expired_sessions_are_purged_from_the_database_by_the_server(make_server):
+    """Retention (session tokens 24 h): an expired session's row is deleted by
+    the server's own sweep, not only refused at use (issue 10 item 10)."""
+    s = make_server(extra_env={"BULWARK_RETENTION_INTERVAL": "300ms"})
+    o = create_org(s)
+    gone = login(s, create_user(s, o, "viewer"))
+    kept = login(s, create_user(s, o, "viewer"))
+    gone_id = gone.get("/api/v1/auth/me").json()["user"]["id"]
+    kept_id = kept.get("/api/v1/auth/me").json()["user"]["id"]
+    db_exec(s, f"UPDATE sessions SET expires_at = 1 WHERE user_id = {int(gone_id)}")
+    deadline = time.time() + 10
+    while time.time() < deadline and db_query(s, f"SELECT id FROM sessions WHERE user_id = {int(gone_id)}"):
+        time.sleep(0.2)
+    assert db_query(s, f"SELECT id FROM sessions WHERE user_id = {int(gone_id)}") == []
+    assert len(db_query(s, f"SELECT id FROM sessions WHERE user_id = {int(kept_id)}")) == 1
+    assert kept.get("/api/v1/auth/me").status_code == 200
+
+
 def test_must_010_absolute_lifetime_expires_active_session(make_server):
     s = make_server(extra_env={"BULWARK_SESSION_LIFETIME": "3s"})
     o = create_org(s)

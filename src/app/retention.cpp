@@ -1,0 +1,17 @@
+#include "app/retention.hpp"
+
+#include "app/policies.hpp"
+#include "identity/sessions.hpp"
+#include "webhooks/event_log.hpp"
+
+namespace bulwark::app {
+
+RetentionReport sweep_retention(store::Database& db, const config::Config& config,
+                                std::int64_t now_ms) {
+  RetentionReport r;
+  r.sessions = identity::purge_expired_sessions(db, session_policy(config));
+  r.webhook_events = webhooks::purge_handled_events(db, now_ms);
+  return r;
+}
+
+}  // namespace bulwark::app
