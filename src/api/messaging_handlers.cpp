@@ -13,7 +13,6 @@
 #include "http/json_reader.hpp"
 #include "identity/clock.hpp"
 #include "messaging/outbox.hpp"
-#include "messaging/sms_number.hpp"
 #include "messaging/templates.hpp"
 #include "store/database.hpp"
 
@@ -102,36 +101,6 @@ void require_customer(store::Connection& conn, std::int64_t org, std::int64_t id
 }
 
 }  // namespace
-
-http::Response get_sms_settings(app::RequestContext& ctx) {
-  auto r = ctx.services.db.query(Sql("SELECT phone FROM org_sms_numbers WHERE org_id = $1"),
-                                 {ctx.who().org_id});
-  return app::json_response(
-      200, {{"sms_number", r.empty() ? json::value(nullptr) : json::value(r.rows[0].text(0))},
-            {"twilio_configured", ctx.services.config.twilio_configured()},
-            {"payments_configured", ctx.services.config.stripe_configured()}});
-}
-
-http::Response set_sms_number(app::RequestContext& ctx) {
-  auto body = http::parse_json_object_body(ctx.request);
-  http::JsonReader in(body, {"sms_number"});
-  auto raw = in.required_string("sms_number", 32);
-  auto phone = domain::normalize_phone(raw);
-  if (!raw.empty() && !phone) in.fail("sms_number", "must be a phone number in E.164 (+15551234567)");
-  in.finish();
-  try {
-    ctx.services.db.transaction([&](store::Connection& conn) {
-      messaging::set_org_sms_number(conn, ctx.who().org_id, *phone, identity::now_ms());
-      auto entry = ctx.audit_entry("org.sms_number_set", "org", std::to_string(ctx.who().org_id));
-      entry.fields = {"sms_number"};
-      audit::append(conn, entry);
-    });
-  } catch (const store::ConstraintViolation&) {
-    throw ApiError(ErrorCode::conflict, "another organization already uses this number",
-                   "sms_number_taken");
-  }
-  return get_sms_settings(ctx);
-}
 
 http::Response list_sms_templates(app::RequestContext& ctx) {
   json::array items;

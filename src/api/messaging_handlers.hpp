@@ -1,13 +1,11 @@
 #pragma once
-// Customer messaging in the API: the organization's SMS number and texts,
+// Customer messaging in the API: the organization's texts,
 // a customer's SMS thread (and a message typed by the office), the outbox
 // with the reason a message is waiting, and "technician on the way".
 #include "app/context.hpp"
 
 namespace bulwark::api {
 
-http::Response get_sms_settings(app::RequestContext& ctx);
-http::Response set_sms_number(app::RequestContext& ctx);
 http::Response list_sms_templates(app::RequestContext& ctx);
 http::Response set_sms_template(app::RequestContext& ctx);
 http::Response customer_messages(app::RequestContext& ctx);

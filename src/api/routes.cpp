@@ -6,6 +6,7 @@
 #include "api/dispatch_handlers.hpp"
 #include "api/invoice_handlers.hpp"
 #include "api/messaging_handlers.hpp"
+#include "api/sms_number_handlers.hpp"
 #include "api/stripe_handlers.hpp"
 #include "api/twilio_webhooks.hpp"
 #include "api/openapi.hpp"
@@ -169,9 +170,10 @@ http::Router build_router() {
   const auto dispatch = requires_permission(Permission::work_orders_assign);
   const auto settings = requires_permission(Permission::settings_manage);
   authed(Method::get, "/api/v1/org/sms", settings, get_sms_settings,
-         "The organization's SMS number, and whether Twilio and Stripe are configured");
-  authed(Method::put, "/api/v1/org/sms", settings, set_sms_number,
-         "Set the organization's SMS number (the Twilio number customers text)");
+         "The organization's SMS number (assigned by the operator), a pending request for one, "
+         "and whether Twilio and Stripe are configured");
+  authed(Method::post, "/api/v1/org/sms/request", settings, request_sms_number,
+         "Ask the operator for an SMS number (optionally in an area code)");
   authed(Method::get, "/api/v1/sms-templates", settings, list_sms_templates,
          "The texts sent to customers, per kind");
   authed(Method::put, "/api/v1/sms-templates/{kind:slug}", settings, set_sms_template,

@@ -10,6 +10,7 @@
 #include "audit/audit_log.hpp"
 #include "domain/phone.hpp"
 #include "messaging/sms_number.hpp"
+#include "messaging/twilio_numbers.hpp"
 #include "cli/seed_demo.hpp"
 #include "domain/pm_generation.hpp"
 #include "identity/clock.hpp"
@@ -33,6 +34,7 @@ struct Options {
   bool all = false;
   std::string user;
   std::string phone;
+  bool unverified = false;
 };
 
 struct Failure : std::runtime_error {
@@ -300,23 +302,66 @@ int pm_run() {
   return kOk;
 }
 
+// Numbers are the operator's to assign: an organization given a number
+// receives its inbound texts, STOPs included. With Twilio credentials the
+// number must be in that account; without them (demo data, a number set up
+// before the credentials) only with --unverified.
 int set_sms_number(const Options& o) {
   config::Config c;
   auto db = open_db(c);
   auto org = require_org(*db, o.org);
   auto phone = domain::normalize_phone(o.phone);
   if (!phone) throw Failure("--number must be a phone number in E.164 (+15551234567)");
+  bool verified = false;
+  if (!o.unverified) {
+    if (!c.twilio_configured())
+      throw Failure("no Twilio credentials are configured (BULWARK_TWILIO_ACCOUNT_SID, "
+                    "BULWARK_TWILIO_AUTH_TOKEN), so the number cannot be checked against the "
+                    "account; pass --unverified to assign it anyway (demo data)");
+    std::fprintf(stderr, "checking %s in Twilio account %s ...\n", phone->c_str(),
+                 c.twilio_account_sid.c_str());
+    const auto check = messaging::check_twilio_number(c, *phone);
+    if (check.ownership == messaging::NumberOwnership::unreachable)
+      throw Failure("could not ask Twilio whether the account owns the number (" + check.detail +
+                    "); nothing was changed");
+    if (check.ownership == messaging::NumberOwnership::not_owned)
+      throw Failure("the Twilio account " + c.twilio_account_sid + " has no number " + *phone +
+                    "; nothing was changed");
+    verified = true;
+  }
   try {
     db->transaction([&](store::Connection& conn) {
-      messaging::set_org_sms_number(conn, org.id, *phone, identity::now_ms());
-      auto entry = cli_entry(org.id, "org.sms_number_set", "org", std::to_string(org.id));
+      messaging::set_org_sms_number(conn, org.id, *phone, identity::now_ms(), verified);
+      auto entry = cli_entry(org.id, verified ? "org.sms_number_set" : "org.sms_number_set_unverified",
+                             "org", std::to_string(org.id));
       entry.fields = {"sms_number"};
       audit::append(conn, entry);
     });
   } catch (const store::ConstraintViolation&) {
     throw Failure("another organization already uses this number");
   }
-  std::printf("organization %s now sends and receives SMS on %s\n", org.slug.c_str(), phone->c_str());
+  std::printf("organization %s now sends and receives SMS on %s (%s)\n", org.slug.c_str(),
+              phone->c_str(), verified ? "verified in the Twilio account" : "unverified");
+  return kOk;
+}
+
+// What the operator has to act on: every organization's number and whether
+// it was verified, and the numbers admins asked for.
+int sms_numbers() {
+  config::Config c;
+  auto db = open_db(c);
+  std::printf("%-24s %-16s %s\n", "organization", "number", "state");
+  for (const auto& r : db->query(store::Sql("SELECT o.slug, n.phone, n.verified FROM org_sms_numbers n "
+                                            "JOIN orgs o ON o.id = n.org_id ORDER BY o.slug"))
+                           .rows)
+    std::printf("%-24s %-16s %s\n", r.text(0).c_str(), r.text(1).c_str(),
+                r.integer(2) ? "verified" : "UNVERIFIED (assigned without a Twilio check)");
+  const auto requests = messaging::pending_sms_requests(*db);
+  std::printf("\n%zu pending request(s)\n", requests.size());
+  for (const auto& q : requests)
+    std::printf("  %-22s by %-32s area code %-5s %s\n", q.org_slug.c_str(),
+                q.requested_by_email.c_str(), q.area_code.empty() ? "any" : q.area_code.c_str(),
+                q.note.c_str());
   return kOk;
 }
 
@@ -378,10 +423,17 @@ std::function<int()> register_admin_commands(CLI::App& admin) {
   c = on("list-users", "List an organization's users.", [o] { return list_users(*o); });
   c->add_option("--org", o->org, "Organization slug")->required();
 
-  c = on("set-sms-number", "Set the Twilio number an organization's customers text (E.164).",
+  c = on("set-sms-number", "Assign the Twilio number an organization's customers text (E.164); "
+                           "checked against the configured Twilio account.",
          [o] { return set_sms_number(*o); });
   c->add_option("--org", o->org, "Organization slug")->required();
   c->add_option("--number", o->phone, "The Twilio phone number, e.g. +15551234567")->required();
+  c->add_flag("--unverified", o->unverified,
+              "Assign without checking the Twilio account (demo data, or no credentials yet)");
+
+  on("sms-numbers", "List every organization's SMS number (verified or not) and the numbers "
+                    "admins have requested.",
+     [] { return sms_numbers(); });
 
   register_seed_demo(admin, *chosen);
   on("pm-run", "Create the work orders of due preventive-maintenance schedules now (the server "

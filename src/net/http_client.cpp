@@ -47,7 +47,10 @@ std::string form_encode(const FormFields& fields) {
   return out;
 }
 
-PostResult post_form(const PostRequest& request) {
+namespace {
+
+// One call: POST with the form as its body, or GET with it as the query.
+PostResult perform(const PostRequest& request, bool get) {
   PostResult result;
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
   if (!curl) {
@@ -55,9 +58,10 @@ PostResult post_form(const PostRequest& request) {
     return result;
   }
   const std::string body = form_encode(request.form);
+  const std::string url = get && !body.empty() ? request.url + "?" + body : request.url;
   curl_slist* raw_headers = nullptr;
   std::vector<std::string> header_lines = request.headers;
-  header_lines.emplace_back("Content-Type: application/x-www-form-urlencoded");
+  if (!get) header_lines.emplace_back("Content-Type: application/x-www-form-urlencoded");
   header_lines.emplace_back("Accept: application/json");
   std::string bearer;
   if (!request.bearer_token.empty()) {
@@ -69,15 +73,19 @@ PostResult post_form(const PostRequest& request) {
   std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(raw_headers,
                                                                        curl_slist_free_all);
   CURL* h = curl.get();
-  curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
+  curl_easy_setopt(h, CURLOPT_URL, url.c_str());
   curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
   curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, 5000L);
-  curl_easy_setopt(h, CURLOPT_POST, 1L);
-  curl_easy_setopt(h, CURLOPT_POSTFIELDS, body.c_str());
-  curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
+  if (get) {
+    curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+  } else {
+    curl_easy_setopt(h, CURLOPT_POST, 1L);
+    curl_easy_setopt(h, CURLOPT_POSTFIELDS, body.c_str());
+    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
+  }
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
   std::string password(request.basic_password);
   if (!request.basic_user.empty()) {
@@ -102,5 +110,11 @@ PostResult post_form(const PostRequest& request) {
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &result.status);
   return result;
 }
+
+}  // namespace
+
+PostResult post_form(const PostRequest& request) { return perform(request, false); }
+
+PostResult get_with_query(const PostRequest& request) { return perform(request, true); }
 
 }  // namespace bulwark::net

@@ -31,6 +31,9 @@ struct PostResult {
 
 PostResult post_form(const PostRequest& request);
 
+// A GET with `request.form` as the query string (for the providers' lookups).
+PostResult get_with_query(const PostRequest& request);
+
 // RFC 3986 percent-encoding of every byte outside the unreserved set.
 std::string form_encode(const FormFields& fields);
 

@@ -146,15 +146,6 @@ def test_threads_of_another_org_are_404(hooked, shop):
     assert shop.dispatcher.get(f"/api/v1/customers/{c['id']}/messages").status_code == 404
 
 
-def test_sms_number_is_validated_and_unique(hooked, shop):
-    r = shop.owner.put("/api/v1/org/sms", json={"sms_number": "call me"})
-    assert r.status_code == 400 and "sms_number" in error_of(r)["fields"]
-    other = Shop(hooked)
-    r = other.owner.put("/api/v1/org/sms", json={"sms_number": shop.number})
-    assert r.status_code == 409
-    assert shop.dispatcher.put("/api/v1/org/sms", json={"sms_number": random_phone()}).status_code == 403
-
-
 # --- outbound ---
 
 def test_scheduling_texts_the_customer_with_the_right_credentials_and_fields(hooked, shop, peer):

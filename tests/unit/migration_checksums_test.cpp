@@ -24,28 +24,41 @@ constexpr Committed kCommitted[] = {
      "39d30a1dd878c9253eb2d4b52d6011caa5f2271cee78080f7a8c3e63790b5f6d"},
     {4, "messaging", "1496f3387ee22d4c1d7b7566ed594f115698ec27cdb7d17d43f8d52501c3c52b",
      "2b4adeeafa95f11c10ffec1ab0f301d7731b659728397890987df6f6bb5db7df"},
+    {8, "sms_number_requests", "41f77762c1e26e02b3688ae29902c54f538c218873feadc8ceb37c6d78baa94d",
+     "12f3c1712d50892e6fb0ce8fec5e0c646516da6d6dd4551c3a1ce64213d4bead"},
 };
+
+const Committed* committed(int version) {
+  for (const auto& c : kCommitted)
+    if (c.version == version) return &c;
+  return nullptr;
+}
 
 }  // namespace
 
 TEST(MigrationChecksums, committed_migrations_are_never_edited) {
   const auto actual = bulwark::store::migration_checksums();
-  ASSERT_GE(actual.size(), std::size(kCommitted)) << "a committed migration was removed";
-  for (std::size_t i = 0; i < actual.size(); ++i) {
-    const auto& a = actual[i];
-    if (i >= std::size(kCommitted)) {
+  for (const auto& c : kCommitted) {
+    bool present = false;
+    for (const auto& a : actual) present = present || a.version == c.version;
+    EXPECT_TRUE(present) << "committed migration " << c.version << " was removed";
+  }
+  int previous = 0;
+  for (const auto& a : actual) {
+    EXPECT_GT(a.version, previous) << "migrations must be listed in ascending version order";
+    previous = a.version;
+    const Committed* c = committed(a.version);
+    if (!c) {
       ADD_FAILURE() << "migration " << a.version << " is not in the committed list; add:\n    {"
                     << a.version << ", \"" << a.name << "\", \"" << a.sqlite_sha256 << "\",\n     \""
                     << a.postgres_sha256 << "\"},";
       continue;
     }
-    const auto& c = kCommitted[i];
-    EXPECT_EQ(a.version, c.version);
-    EXPECT_EQ(a.name, c.name);
-    EXPECT_EQ(a.sqlite_sha256, c.sqlite_sha256)
+    EXPECT_EQ(a.name, c->name);
+    EXPECT_EQ(a.sqlite_sha256, c->sqlite_sha256)
         << "the SQLite text of migration " << a.version << " \"" << a.name
         << "\" changed: migrations are append-only, add a new one instead";
-    EXPECT_EQ(a.postgres_sha256, c.postgres_sha256)
+    EXPECT_EQ(a.postgres_sha256, c->postgres_sha256)
         << "the PostgreSQL text of migration " << a.version << " \"" << a.name
         << "\" changed: migrations are append-only, add a new one instead";
   }
