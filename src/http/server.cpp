@@ -463,7 +463,8 @@ class BusyResponder : public std::enable_shared_from_this<BusyResponder> {
  public:
   enum class Cause { server_full, address_full };
   BusyResponder(tcp::socket&& socket, Cause cause)
-      : stream_(std::move(socket)), answer_(cause == Cause::server_full ? kServerFull : kAddressFull) {}
+      : stream_(std::move(socket)),
+        answer_(cause == Cause::server_full ? kServerFull : kAddressFull) {}
   void start() {
     stream_.expires_after(std::chrono::seconds(2));
     net::async_write(stream_, net::buffer(answer_),
@@ -557,7 +558,8 @@ void Server::Impl::on_accept(beast::error_code ec, tcp::socket socket) {
       slot = per_address_.acquire(client_address_key(peer));
     if (connections_.load() >= config_.max_connections) {
       // Over the limit: a short 503 and a close, never an unbounded queue.
-      std::make_shared<BusyResponder>(std::move(socket), BusyResponder::Cause::server_full)->start();
+      std::make_shared<BusyResponder>(std::move(socket), BusyResponder::Cause::server_full)
+          ->start();
     } else if (!slot) {
       std::make_shared<BusyResponder>(std::move(socket), BusyResponder::Cause::address_full)
           ->start();

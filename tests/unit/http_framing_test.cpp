@@ -10,10 +10,12 @@ using namespace bulwark::http;
 namespace {
 
 std::optional<ApiError> te(std::vector<std::string_view> values, unsigned version = 11) {
-  return framing_error({.transfer_encoding = std::move(values), .content_length = {}, .version = version});
+  return framing_error(
+      {.transfer_encoding = std::move(values), .content_length = {}, .version = version});
 }
 std::optional<ApiError> cl(std::vector<std::string_view> values) {
-  return framing_error({.transfer_encoding = {}, .content_length = std::move(values), .version = 11});
+  return framing_error(
+      {.transfer_encoding = {}, .content_length = std::move(values), .version = 11});
 }
 
 void expect_refused(const std::optional<ApiError>& e, int status, std::string_view reason,
@@ -57,8 +59,9 @@ TEST(HttpFraming, chunked_twice_empty_or_with_parameters_is_400) {
 
 TEST(HttpFraming, transfer_encoding_with_content_length_is_400) {
   for (auto value : {"chunked", "gzip"})
-    expect_refused(framing_error({.transfer_encoding = {value}, .content_length = {"5"}, .version = 11}),
-                   400, kTransferEncodingWithContentLength, value);
+    expect_refused(
+        framing_error({.transfer_encoding = {value}, .content_length = {"5"}, .version = 11}), 400,
+        kTransferEncodingWithContentLength, value);
 }
 
 TEST(HttpFraming, different_content_lengths_are_400) {
