@@ -13,6 +13,8 @@ export BULWARK_DATA_DIR="$tmp/data" BULWARK_LISTEN=127.0.0.1:18082
 export BULWARK_RATE_AUTH_PER_MINUTE=0 BULWARK_RATE_STANDARD_PER_MINUTE=0
 export BULWARK_IP_FAILURE_LIMIT=1000000 BULWARK_LOCKOUT_FAILURES=1000
 export BULWARK_LOG_LEVEL=warn
+# wrk is one client address with many connections: no per-address limit.
+export BULWARK_MAX_CONNECTIONS_PER_IP=0
 ./build/bulwark serve >"$tmp/server.log" &
 for _ in $(seq 50); do curl -sf http://$BULWARK_LISTEN/health >/dev/null && break; sleep 0.1; done
 

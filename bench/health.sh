@@ -23,7 +23,8 @@ http {
 CONF
 nginx -c "$tmp/nginx.conf"
 
-BULWARK_LISTEN=127.0.0.1:18080 BULWARK_DATA_DIR="$tmp/data" ./build/bulwark serve >"$tmp/bulwark.log" &
+# wrk is one client address with 64 connections: no per-address limit.
+BULWARK_MAX_CONNECTIONS_PER_IP=0 BULWARK_LISTEN=127.0.0.1:18080 BULWARK_DATA_DIR="$tmp/data" ./build/bulwark serve >"$tmp/bulwark.log" &
 for _ in $(seq 50); do curl -sf http://127.0.0.1:18080/health >/dev/null && break; sleep 0.1; done
 sleep 1
 pid=$(pgrep -f "bulwark serve" | head -1)

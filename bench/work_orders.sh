@@ -13,6 +13,8 @@ tmp=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$tmp"' EXIT
 export BULWARK_DATA_DIR="$tmp/data" BULWARK_LISTEN=127.0.0.1:18083 BULWARK_LOG_LEVEL=warn
 export BULWARK_RATE_STANDARD_PER_MINUTE=0 BULWARK_RATE_AUTH_PER_MINUTE=0
+# wrk is one client address with many connections: no per-address limit.
+export BULWARK_MAX_CONNECTIONS_PER_IP=0
 
 start=$SECONDS
 for org in bench-a bench-b; do

@@ -144,6 +144,7 @@ Expected<Config, std::vector<std::string>> load(const Getenv& getenv) {
   r.number<std::size_t>("BULWARK_MAX_BODY_BYTES", c.max_body_bytes, 1024, 64 * 1024 * 1024);
   r.number<std::size_t>("BULWARK_MAX_HEADER_BYTES", c.max_header_bytes, 1024, 1024 * 1024);
   r.number<std::size_t>("BULWARK_MAX_CONNECTIONS", c.max_connections, 1, 1'000'000);
+  r.number<std::size_t>("BULWARK_MAX_CONNECTIONS_PER_IP", c.max_connections_per_ip, 0, 1'000'000);
   r.duration("BULWARK_HEADER_TIMEOUT", c.header_timeout);
   r.duration("BULWARK_BODY_TIMEOUT", c.body_timeout);
   r.duration("BULWARK_IDLE_TIMEOUT", c.idle_timeout);
@@ -267,6 +268,8 @@ std::vector<std::pair<std::string, std::string>> describe(const Config& c) {
       {"BULWARK_MAX_BODY_BYTES", std::to_string(c.max_body_bytes)},
       {"BULWARK_MAX_HEADER_BYTES", std::to_string(c.max_header_bytes)},
       {"BULWARK_MAX_CONNECTIONS", std::to_string(c.max_connections)},
+      {"BULWARK_MAX_CONNECTIONS_PER_IP",
+       c.max_connections_per_ip ? std::to_string(c.max_connections_per_ip) : "0 (unlimited)"},
       {"BULWARK_HEADER_TIMEOUT", fmt::format("{}ms", c.header_timeout.count())},
       {"BULWARK_BODY_TIMEOUT", fmt::format("{}ms", c.body_timeout.count())},
       {"BULWARK_IDLE_TIMEOUT", fmt::format("{}ms", c.idle_timeout.count())},

@@ -40,6 +40,9 @@ struct Config {
   std::size_t max_body_bytes = 1024 * 1024;
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_connections = 1024;
+  // Open connections per client address (IPv6: per /64), counted by TCP peer;
+  // the trusted proxy is exempt. 0 = unlimited (the benchmarks, one client).
+  std::size_t max_connections_per_ip = 64;
   std::chrono::milliseconds header_timeout{10'000};
   std::chrono::milliseconds body_timeout{30'000};
   std::chrono::milliseconds idle_timeout{60'000};

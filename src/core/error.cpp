@@ -22,6 +22,7 @@ int http_status(ErrorCode code) {
     case ErrorCode::header_too_large: return 431;
     case ErrorCode::rate_limited: return 429;
     case ErrorCode::internal: return 500;
+    case ErrorCode::not_implemented: return 501;
     case ErrorCode::service_unavailable: return 503;
   }
   return 500;
@@ -45,6 +46,7 @@ std::string_view code_name(ErrorCode code) {
     case ErrorCode::header_too_large: return "header_too_large";
     case ErrorCode::rate_limited: return "rate_limited";
     case ErrorCode::internal: return "internal";
+    case ErrorCode::not_implemented: return "not_implemented";
     case ErrorCode::service_unavailable: return "service_unavailable";
   }
   return "internal";

@@ -30,6 +30,7 @@ enum class ErrorCode {
   header_too_large,
   rate_limited,
   internal,
+  not_implemented,  // 501: e.g. a transfer coding the server does not implement
   service_unavailable,
 };
 

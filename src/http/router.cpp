@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "http/reserved_paths.hpp"
+
 namespace bulwark::http {
 
 namespace {
@@ -165,7 +167,11 @@ MatchResult Router::match(Method method, std::string_view path) const {
   const Method wanted = method == Method::head ? Method::get : method;
   // Routes ending in {name*} are fallbacks: they are tried only when no other
   // route knows the path, so a typo in an API method gives 405, not the web app.
+  // They never take a reserved path (/api/, /webhooks/...): an unknown API
+  // path is a 404 for every method, not a 405 from the web app's GET.
+  const bool reserved = is_reserved_path(path);
   for (bool fallback : {false, true}) {
+    if (fallback && reserved) break;
     for (std::size_t i = 0; i < routes_.size(); ++i) {
       const bool is_fallback = !compiled_[i].segments.empty() &&
                                compiled_[i].segments.back().kind == Segment::Kind::rest;

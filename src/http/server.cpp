@@ -18,6 +18,8 @@
 
 #include "app/app.hpp"
 #include "config/config.hpp"
+#include "http/address_limit.hpp"
+#include "http/framing.hpp"
 #include "logging/log.hpp"
 
 namespace bulwark::http {
@@ -34,11 +36,39 @@ namespace {
 constexpr auto kWriteTimeout = std::chrono::seconds(30);
 constexpr auto kTlsHandshakeTimeout = std::chrono::seconds(10);
 constexpr std::size_t kFirstReadChunk = 4096;
+// After an error answer we stop sending and read (and discard) what the client
+// still sends for a moment before closing: closing a socket with unread input
+// makes the kernel send a reset, which can destroy the answer in flight.
+constexpr auto kLingerTimeout = std::chrono::seconds(1);
+constexpr std::size_t kLingerMaxBytes = 64 * 1024;
 
 // Beast's parser errors (bad method, bad target, bad header...) all live in
 // its http error category: answer those with 400 rather than dropping.
 bool is_parse_error(const beast::error_code& ec) {
   return ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category();
+}
+
+// Beast already refuses some ambiguous framings while parsing the header
+// (two different Content-Length values; Content-Length and chunked
+// Transfer-Encoding together); name them as framing_error() does.
+std::optional<ApiError> beast_framing_error(const beast::error_code& ec,
+                                            const bhttp::request<bhttp::string_body>& partial) {
+  const bool has_te = partial.count(bhttp::field::transfer_encoding) != 0;
+  const bool has_cl = partial.count(bhttp::field::content_length) != 0;
+  auto bad = [](std::string message, std::string_view reason) {
+    return ApiError(ErrorCode::bad_request, std::move(message), std::string(reason));
+  };
+  if (ec == bhttp::error::multiple_content_length)
+    return bad("Content-Length values disagree", kConflictingContentLength);
+  if ((ec == bhttp::error::bad_content_length && has_te) ||
+      (ec == bhttp::error::bad_transfer_encoding && has_cl))
+    return bad("Transfer-Encoding and Content-Length together are ambiguous",
+               kTransferEncodingWithContentLength);
+  if (ec == bhttp::error::bad_content_length)
+    return bad("Content-Length is not a number", kInvalidContentLength);
+  if (ec == bhttp::error::bad_transfer_encoding)
+    return bad("chunked may be applied only once", kTransferEncodingInvalid);
+  return std::nullopt;
 }
 
 Request to_request(bhttp::request<bhttp::string_body>&& in) {
@@ -69,6 +99,7 @@ class Server::Impl {
   Impl(const config::Config& config, app::App& app)
       : config_(config),
         app_(app),
+        per_address_(config.max_connections_per_ip),
         threads_(config.network_threads ? config.network_threads
                                         : std::max(1u, std::thread::hardware_concurrency())),
         ioc_(static_cast<int>(threads_)),
@@ -98,6 +129,9 @@ class Server::Impl {
     registry_.push_back(c);
   }
   std::atomic<std::size_t> connections_{0};
+  // Declared before ioc_: connections still queued in it at destruction
+  // give their slots back to a live object.
+  AddressLimit per_address_;
 
  private:
   void setup_tls();
@@ -122,8 +156,8 @@ class Server::Impl {
 template <class Derived>
 class Connection : public ConnectionBase {
  public:
-  Connection(Server::Impl& server, std::string peer_ip, bool tls)
-      : server_(server), peer_ip_(std::move(peer_ip)), tls_(tls) {
+  Connection(Server::Impl& server, std::string peer_ip, bool tls, AddressLimit::Slot slot)
+      : server_(server), peer_ip_(std::move(peer_ip)), tls_(tls), slot_(std::move(slot)) {
     ++server_.connections_;
   }
   ~Connection() override { --server_.connections_; }
@@ -194,6 +228,9 @@ class Connection : public ConnectionBase {
   }
 
   void after_header() {
+    // Before anything reads (or skips) a body: where this request ends must
+    // be certain, or its body could run as a second request (smuggling).
+    if (auto error = framing_error_of_header()) return reject(*error);
     if (parser_->is_done()) return dispatch();
     const auto& req = parser_->get();
     if (beast::iequals(req[bhttp::field::expect], "100-continue")) {
@@ -207,6 +244,24 @@ class Connection : public ConnectionBase {
           });
     }
     read_body();
+  }
+
+  std::optional<ApiError> framing_error_of_header() const {
+    const auto& req = parser_->get();
+    FramingHeaders framing;
+    framing.version = req.version();
+    for (const auto& field : req) {
+      if (field.name() == bhttp::field::transfer_encoding)
+        framing.transfer_encoding.push_back(field.value());
+      else if (field.name() == bhttp::field::content_length)
+        framing.content_length.push_back(field.value());
+    }
+    if (auto error = framing_error(framing)) return error;
+    // Belt and braces: whatever we accepted, Beast must read it as chunked.
+    if (!framing.transfer_encoding.empty() && !parser_->chunked())
+      return ApiError(ErrorCode::bad_request, "the final transfer coding must be chunked",
+                      std::string(kTransferEncodingNotChunked));
+    return std::nullopt;
   }
 
   void read_body() {
@@ -231,6 +286,7 @@ class Connection : public ConnectionBase {
       return reject(ApiError(ErrorCode::header_too_large, "the request header is too large"));
     if (ec == bhttp::error::body_limit)
       return reject(ApiError(ErrorCode::payload_too_large, "the request body is too large"));
+    if (auto framing = beast_framing_error(ec, parser_->get())) return reject(*framing);
     if (is_parse_error(ec))
       return reject(ApiError(ErrorCode::bad_request, "the request is malformed", "malformed_http"));
     derived().close();
@@ -246,7 +302,7 @@ class Connection : public ConnectionBase {
       req.method = Method::other;
     }
     Response res = server_.app_.reject(req, peer_ip_, tls_, error);
-    write(std::move(res), false, false);
+    write(std::move(res), false, false, true);
   }
 
   void dispatch() {
@@ -271,13 +327,16 @@ class Connection : public ConnectionBase {
     });
   }
 
-  void write(Response res, bool head, bool client_keep_alive) {
+  // `after_error`: the request was refused unread; what the client still
+  // sends is drained briefly before the close (see kLingerTimeout).
+  void write(Response res, bool head, bool client_keep_alive, bool after_error = false) {
     const bool keep_alive = client_keep_alive && !res.close_connection && !server_.stopping();
     auto out = std::make_shared<std::string>(serialize(res, head, keep_alive));
     lowest().expires_after(kWriteTimeout);
     net::async_write(derived().stream(), net::buffer(*out),
-                     [self = derived().shared_from_this(), out, keep_alive](beast::error_code ec,
-                                                                            std::size_t) {
+                     [self = derived().shared_from_this(), out, keep_alive,
+                      after_error](beast::error_code ec, std::size_t) {
+                       if (!ec && after_error) return self->derived().close_after_error();
                        if (ec || !keep_alive) return self->derived().close();
                        self->start_read();
                      });
@@ -315,6 +374,7 @@ class Connection : public ConnectionBase {
   Server::Impl& server_;
   std::string peer_ip_;
   bool tls_;
+  AddressLimit::Slot slot_;  // this peer's place under BULWARK_MAX_CONNECTIONS_PER_IP
   bool idle_ = true;
   bool timed_out_ = false;
   std::optional<net::steady_timer> deadline_;
@@ -327,8 +387,9 @@ class Connection : public ConnectionBase {
 class PlainConnection : public Connection<PlainConnection>,
                         public std::enable_shared_from_this<PlainConnection> {
  public:
-  PlainConnection(Server::Impl& server, tcp::socket&& socket, std::string peer)
-      : Connection(server, std::move(peer), false), stream_(std::move(socket)) {}
+  PlainConnection(Server::Impl& server, tcp::socket&& socket, std::string peer,
+                  AddressLimit::Slot slot)
+      : Connection(server, std::move(peer), false, std::move(slot)), stream_(std::move(socket)) {}
   beast::tcp_stream& stream() { return stream_; }
   void start() { start_read(); }
   void close() {
@@ -336,16 +397,37 @@ class PlainConnection : public Connection<PlainConnection>,
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
     stream_.socket().close(ec);
   }
+  // Half-close, then discard input until the client closes, kLingerMaxBytes
+  // or kLingerTimeout, whichever comes first.
+  void close_after_error() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return close();
+    stream_.expires_after(kLingerTimeout);
+    drain();
+  }
 
  private:
+  void drain() {
+    stream_.async_read_some(net::buffer(scratch_),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                              self->drained_ += n;
+                              if (ec || self->drained_ >= kLingerMaxBytes) return self->close();
+                              self->drain();
+                            });
+  }
   beast::tcp_stream stream_;
+  std::size_t drained_ = 0;
+  char scratch_[4096];
 };
 
 class TlsConnection : public Connection<TlsConnection>,
                       public std::enable_shared_from_this<TlsConnection> {
  public:
-  TlsConnection(Server::Impl& server, tcp::socket&& socket, std::string peer, ssl::context& ctx)
-      : Connection(server, std::move(peer), true), stream_(std::move(socket), ctx) {}
+  TlsConnection(Server::Impl& server, tcp::socket&& socket, std::string peer, ssl::context& ctx,
+                AddressLimit::Slot slot)
+      : Connection(server, std::move(peer), true, std::move(slot)),
+        stream_(std::move(socket), ctx) {}
   beast::ssl_stream<beast::tcp_stream>& stream() { return stream_; }
   void start() {
     beast::get_lowest_layer(stream_).expires_after(kTlsHandshakeTimeout);
@@ -361,6 +443,8 @@ class TlsConnection : public Connection<TlsConnection>,
     beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(5));
     stream_.async_shutdown([self = shared_from_this()](beast::error_code) { self->close_now(); });
   }
+  // TLS: close_notify is already an orderly end the client reads first.
+  void close_after_error() { close(); }
 
  private:
   void close_now() {
@@ -372,13 +456,18 @@ class TlsConnection : public Connection<TlsConnection>,
 };
 
 // Answers one over-the-limit connection with a 503, then half-closes and
-// drains briefly so the client reads the answer instead of a reset.
+// drains briefly so the client reads the answer instead of a reset. Over the
+// server's limit or over the limit for the client's own address: the reason
+// tells which (the second is the client's own doing).
 class BusyResponder : public std::enable_shared_from_this<BusyResponder> {
  public:
-  explicit BusyResponder(tcp::socket&& socket) : stream_(std::move(socket)) {}
+  enum class Cause { server_full, address_full };
+  BusyResponder(tcp::socket&& socket, Cause cause)
+      : stream_(std::move(socket)),
+        answer_(cause == Cause::server_full ? kServerFull : kAddressFull) {}
   void start() {
     stream_.expires_after(std::chrono::seconds(2));
-    net::async_write(stream_, net::buffer(kBusy),
+    net::async_write(stream_, net::buffer(answer_),
                      [self = shared_from_this()](beast::error_code ec, std::size_t) {
                        if (ec) return self->close();
                        beast::error_code ignored;
@@ -388,12 +477,17 @@ class BusyResponder : public std::enable_shared_from_this<BusyResponder> {
   }
 
  private:
-  static constexpr std::string_view kBusyBody =
-      R"({"error":{"code":"service_unavailable","message":"too many connections; try again"}})";
-  inline static const std::string kBusy =
-      "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
-      "Retry-After: 1\r\nConnection: close\r\nContent-Length: " +
-      std::to_string(kBusyBody.size()) + "\r\n\r\n" + std::string(kBusyBody);
+  static std::string busy_answer(std::string_view body) {
+    return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+           "Retry-After: 1\r\nConnection: close\r\nContent-Length: " +
+           std::to_string(body.size()) + "\r\n\r\n" + std::string(body);
+  }
+  inline static const std::string kServerFull = busy_answer(
+      R"({"error":{"code":"service_unavailable","message":"too many connections; try again",)"
+      R"("reason":"too_many_connections"}})");
+  inline static const std::string kAddressFull = busy_answer(
+      R"({"error":{"code":"service_unavailable","message":"too many connections from your )"
+      R"(address; close some and try again","reason":"too_many_connections_from_address"}})");
   void drain() {
     stream_.async_read_some(net::buffer(scratch_),
                             [self = shared_from_this()](beast::error_code ec, std::size_t) {
@@ -406,6 +500,7 @@ class BusyResponder : public std::enable_shared_from_this<BusyResponder> {
     stream_.socket().close(ignored);
   }
   beast::tcp_stream stream_;
+  const std::string& answer_;
   char scratch_[1024];
 };
 
@@ -456,15 +551,25 @@ void Server::Impl::on_accept(beast::error_code ec, tcp::socket socket) {
     beast::error_code ignored;
     auto peer = socket.remote_endpoint(ignored).address().to_string();
     socket.set_option(tcp::no_delay(true), ignored);
+    std::optional<AddressLimit::Slot> slot = AddressLimit::Slot();
+    // The trusted proxy carries every client: it is exempt here and must
+    // enforce its own per-client limit.
+    if (!per_address_.unlimited() && peer != config_.trusted_proxy)
+      slot = per_address_.acquire(client_address_key(peer));
     if (connections_.load() >= config_.max_connections) {
       // Over the limit: a short 503 and a close, never an unbounded queue.
-      std::make_shared<BusyResponder>(std::move(socket))->start();
+      std::make_shared<BusyResponder>(std::move(socket), BusyResponder::Cause::server_full)
+          ->start();
+    } else if (!slot) {
+      std::make_shared<BusyResponder>(std::move(socket), BusyResponder::Cause::address_full)
+          ->start();
     } else if (tls_) {
-      auto c = std::make_shared<TlsConnection>(*this, std::move(socket), peer, *tls_);
+      auto c = std::make_shared<TlsConnection>(*this, std::move(socket), peer, *tls_,
+                                               std::move(*slot));
       track(c);
       c->start();
     } else {
-      auto c = std::make_shared<PlainConnection>(*this, std::move(socket), peer);
+      auto c = std::make_shared<PlainConnection>(*this, std::move(socket), peer, std::move(*slot));
       track(c);
       c->start();
     }

@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "http/reserved_paths.hpp"
+
 namespace bulwark::http {
 
 namespace fs = std::filesystem;
@@ -12,9 +14,6 @@ namespace {
 
 constexpr std::uintmax_t kMaxFileBytes = 32u * 1024 * 1024;
 
-bool is_api_path(std::string_view p) {
-  return p == "/api" || p.starts_with("/api/") || p == "/webhooks" || p.starts_with("/webhooks/");
-}
 
 // `path` must be inside `root` (both canonical): compare component-wise so
 // "/srv/web-evil" is not taken for being inside "/srv/web".
@@ -87,17 +86,16 @@ WebFiles::WebFiles(fs::path root) {
 }
 
 Response WebFiles::serve(const Request& request) const {
-  if (is_api_path(request.path)) throw ApiError(ErrorCode::not_found, "no such resource");
+  if (is_reserved_path(request.path)) throw ApiError(ErrorCode::not_found, "no such resource");
   if (root_.empty())
     throw ApiError(ErrorCode::not_found, "the web app is not built on this server",
                    "web_app_missing");
   auto relative = resolve_web_path(request.path);
   if (!relative) throw ApiError(relative.error(), "this path is not allowed", "bad_path");
-  // "/%61pi/..." decodes to an API path: a JSON 404 too, never the app shell.
-  if (!relative->empty()) {
-    const auto first = relative->begin()->string();
-    if (first == "api" || first == "webhooks") throw ApiError(ErrorCode::not_found, "no such resource");
-  }
+  // Whatever the decoded path's first component is, a reserved name is a JSON
+  // 404, never the app shell.
+  if (!relative->empty() && is_reserved_path("/" + relative->begin()->string()))
+    throw ApiError(ErrorCode::not_found, "no such resource");
 
   fs::path file = root_ / *relative;
   std::error_code ec;

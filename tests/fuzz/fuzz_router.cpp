@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "app/context.hpp"
+#include "http/reserved_paths.hpp"
 #include "http/router.hpp"
 
 using namespace bulwark::http;
@@ -37,7 +38,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!m.route) std::abort();
     if (m.route->pattern == "/api/v1/work-orders/{id:int}" && m.params.integer("id") < 0)
       std::abort();
+    // The web app's fallback never takes a reserved path (/api/, /webhooks/...).
+    if (m.route->pattern == "/{path*}" && is_reserved_path(path)) std::abort();
   }
+
   if (m.kind == MatchResult::Kind::method_not_allowed && m.allowed.empty()) std::abort();
   return 0;
 }

@@ -150,3 +150,28 @@ TEST(Config, provider_api_bases_must_be_https_except_loopback) {
   EXPECT_EQ(c->stripe_api_base, "https://api.stripe.com");
   EXPECT_FALSE(load(env({{"BULWARK_SMS_CLAIM_LEASE", "10ms"}})));
 }
+
+TEST(Config, max_connections_per_ip_defaults_to_64_and_zero_means_unlimited) {
+  auto c = load(env({}));
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->max_connections_per_ip, 64u);
+  c = load(env({{"BULWARK_MAX_CONNECTIONS_PER_IP", "0"}}));
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->max_connections_per_ip, 0u);
+  c = load(env({{"BULWARK_MAX_CONNECTIONS_PER_IP", "3"}}));
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->max_connections_per_ip, 3u);
+  bool described = false;
+  for (const auto& [name, value] : describe(*c))
+    if (name == "BULWARK_MAX_CONNECTIONS_PER_IP") described = value == "3";
+  EXPECT_TRUE(described);
+}
+
+TEST(Config, max_connections_per_ip_rejects_malformed_values_by_name) {
+  for (auto bad : {"-1", "many", "3x", "2000000"}) {
+    auto c = load(env({{"BULWARK_MAX_CONNECTIONS_PER_IP", bad}}));
+    ASSERT_FALSE(c) << bad;
+    ASSERT_EQ(c.error().size(), 1u) << bad;
+    EXPECT_TRUE(c.error()[0].starts_with("BULWARK_MAX_CONNECTIONS_PER_IP: ")) << c.error()[0];
+  }
+}

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "app/context.hpp"
+#include "http/reserved_paths.hpp"
 
 using namespace bulwark;
 using namespace bulwark::http;
@@ -52,7 +53,7 @@ TEST(Router, TypedParameterRejectsWrongShape) {
     EXPECT_TRUE(m.kind != MatchResult::Kind::found || m.route->pattern == "/{path*}") << path;
   }
   auto m = r.match(Method::get, "/api/v1/orgs/Acme/tokens/x");  // slug is lower-case
-  EXPECT_EQ(m.route->pattern, "/{path*}");
+  EXPECT_EQ(m.kind, MatchResult::Kind::not_found);  // never the web app: /api/ is reserved
 }
 
 TEST(Router, MethodNotAllowedListsAllowedMethodsIncludingHead) {
@@ -130,4 +131,52 @@ TEST(RouterDeclarations, BadPatternsAndDuplicatesAreRefused) {
   EXPECT_THROW(r.add(route(Method::head, "/h")), RouteDeclarationError);
   r.add(route(Method::get, "/dup"));
   EXPECT_THROW(r.add(route(Method::get, "/dup")), RouteDeclarationError);
+}
+
+TEST(Router, unknown_path_under_a_reserved_prefix_is_404_for_every_method) {
+  auto r = sample();
+  for (auto method : {Method::get, Method::head, Method::post, Method::put, Method::patch,
+                      Method::del, Method::other})
+    for (auto path : {"/api/v1/no-such-thing", "/api", "/api/", "/webhooks/nope", "/oauth/nope",
+                      "/metrics", "/metrics/x", "/health", "/health/deep", "/%61pi/v1/x",
+                      "/api%2Fv1"}) {
+      auto m = r.match(method, path);
+      EXPECT_EQ(m.kind, MatchResult::Kind::not_found) << method_name(method) << " " << path;
+      EXPECT_TRUE(m.allowed.empty()) << path;
+    }
+}
+
+TEST(Router, known_reserved_path_keeps_405_with_allow_for_a_wrong_method) {
+  auto r = sample();
+  r.add(route(Method::get, "/health"));
+  auto m = r.match(Method::post, "/health");
+  ASSERT_EQ(m.kind, MatchResult::Kind::method_not_allowed);
+  EXPECT_EQ(allow_header(m.allowed), "GET, HEAD");
+  m = r.match(Method::del, "/api/v1/work-orders");
+  ASSERT_EQ(m.kind, MatchResult::Kind::method_not_allowed);
+  EXPECT_EQ(allow_header(m.allowed), "GET, HEAD, POST");
+}
+
+TEST(Router, web_app_paths_outside_the_reserved_prefixes_still_reach_the_fallback) {
+  auto r = sample();
+  for (auto path : {"/", "/customers/12", "/apiary", "/healthy", "/metrics-dashboard",
+                    "/webhooks-help"}) {
+    auto m = r.match(Method::get, path);
+    ASSERT_EQ(m.kind, MatchResult::Kind::found) << path;
+    EXPECT_EQ(m.route->pattern, "/{path*}") << path;
+    // Other methods there are still the fallback's 405, as before.
+    EXPECT_EQ(r.match(Method::post, path).kind, MatchResult::Kind::method_not_allowed) << path;
+  }
+}
+
+TEST(ReservedPaths, first_segment_decides_after_percent_decoding) {
+  EXPECT_TRUE(is_reserved_path("/api/v1/x"));
+  EXPECT_TRUE(is_reserved_path("/%61%70%69/v1/x"));
+  EXPECT_FALSE(is_reserved_path("/%4detrics"));  // paths are case-sensitive: "Metrics"
+  EXPECT_TRUE(is_reserved_path("/oauth"));
+  EXPECT_FALSE(is_reserved_path("/oauthx"));
+  EXPECT_FALSE(is_reserved_path("/app/api/x"));
+  EXPECT_FALSE(is_reserved_path(""));
+  EXPECT_FALSE(is_reserved_path("/%"));
+  EXPECT_FALSE(is_reserved_path("/%6"));
 }
