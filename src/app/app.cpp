@@ -1,5 +1,7 @@
 #include "app/app.hpp"
 
+#include "http/reserved_paths.hpp"
+
 #include <boost/json.hpp>
 #include <random>
 
@@ -22,10 +24,6 @@ constexpr std::string_view kContentSecurityPolicy =
     "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 constexpr std::string_view kPermissionsPolicy =
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
-
-bool is_api_path(std::string_view path) {
-  return path == "/api" || path.starts_with("/api/") || path.starts_with("/webhooks/");
-}
 
 }  // namespace
 
@@ -109,7 +107,7 @@ Response App::handle(Request& request, std::string_view peer_ip, bool tls) noexc
                 request.request_id);
             response->headers.set("Allow", http::allow_header(match.allowed));
           } else if (match.kind == http::MatchResult::Kind::not_found ||
-                     (is_api_path(request.path) && match.route->pattern.ends_with("*}"))) {
+                     (http::is_reserved_path(request.path) && match.route->pattern.ends_with("*}"))) {
             response = error_response(ApiError(ErrorCode::not_found, "no such resource"),
                                       request.request_id);
           }
