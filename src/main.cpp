@@ -21,6 +21,7 @@
 #include "net/http_client.hpp"
 #include "webhooks/event_log.hpp"
 #include "identity/clock.hpp"
+#include "jobs/worker.hpp"
 #include <condition_variable>
 #include <mutex>
 #include <stop_token>
@@ -138,8 +139,31 @@ int serve() {
           cv.wait_for(lock, stop, cfg.sms_interval, [] { return false; });
         }
       });
+    // The jobs worker: every call to an outside service except SMS (Stripe
+    // session expiry, ...). Claims are leased, so every instance may run it.
+    std::jthread jobs_worker;
+    if (c->jobs_interval.count() > 0)
+      jobs_worker = std::jthread([&db, &cfg = *c](std::stop_token stop) {
+        std::mutex m;
+        std::condition_variable_any cv;
+        const jobs::WorkerOptions options{.retry_base = cfg.jobs_retry_base};
+        while (!stop.stop_requested()) {
+          bool more = false;
+          try {
+            auto report = jobs::run_due_jobs(*db, cfg, jobs::default_handlers(), options,
+                                             identity::now_ms());
+            if (report.done > 0) logging::info("jobs done", {{Field::count, std::int64_t{report.done}}});
+            more = report.claimed >= options.batch;  // a full batch: there may be more waiting
+          } catch (const std::exception& e) {
+            logging::warn("jobs worker failed", {{Field::reason, std::string_view(e.what())}});
+          }
+          if (more) continue;
+          std::unique_lock lock(m);
+          cv.wait_for(lock, stop, cfg.jobs_interval, [] { return false; });
+        }
+      });
     server.run();
-    for (auto* worker : {&pm_worker, &sms_worker})
+    for (auto* worker : {&pm_worker, &sms_worker, &jobs_worker})
       if (worker->joinable()) {
         worker->request_stop();
         worker->join();
