@@ -360,6 +360,7 @@ http::Response create_payment_link(app::RequestContext& ctx) {
         session->amount_cents == total)
       existing = json::object{{"url", session->url}, {"checkout_session_id", session->session_id}};
   });
+  if (existing) return app::json_response(200, *existing);
   if (!config.stripe_configured())
     throw ApiError(ErrorCode::conflict, "online payment is not configured (BULWARK_STRIPE_API_KEY)",
                    "payments_not_configured");
