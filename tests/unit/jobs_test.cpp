@@ -6,8 +6,11 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <thread>
+
+#include <boost/json.hpp>
 
 #include "config/config.hpp"
 #include "identity/clock.hpp"
@@ -81,6 +84,27 @@ TEST(JobsBackoff, transport_errors_429_and_5xx_are_retried_other_answers_are_fin
     EXPECT_EQ(jobs::verdict_of_http(s), jobs::HttpVerdict::retry) << s;
   for (long s : {301L, 400L, 401L, 404L, 409L})
     EXPECT_EQ(jobs::verdict_of_http(s), jobs::HttpVerdict::give_up) << s;
+}
+
+TEST(JobsConfig, jobs_interval_and_retry_base_are_read_and_validated) {
+  auto env = [](std::map<std::string, std::string> vars) {
+    return [vars](const char* name) -> std::optional<std::string> {
+      auto it = vars.find(name);
+      if (it == vars.end()) return std::nullopt;
+      return it->second;
+    };
+  };
+  auto defaults = config::load(env({}));
+  ASSERT_TRUE(defaults);
+  EXPECT_EQ(defaults->jobs_interval, 2s);
+  EXPECT_EQ(defaults->jobs_retry_base, 5s);
+  auto set = config::load(env({{"BULWARK_JOBS_INTERVAL", "0"}, {"BULWARK_JOBS_RETRY_BASE", "100ms"}}));
+  ASSERT_TRUE(set);
+  EXPECT_EQ(set->jobs_interval, 0ms);  // the worker is off
+  EXPECT_EQ(set->jobs_retry_base, 100ms);
+  EXPECT_FALSE(config::load(env({{"BULWARK_JOBS_INTERVAL", "soon"}})));
+  EXPECT_FALSE(config::load(env({{"BULWARK_JOBS_INTERVAL", "2h"}})));
+  EXPECT_FALSE(config::load(env({{"BULWARK_JOBS_RETRY_BASE", "1ms"}})));
 }
 
 TEST_P(JobsTest, the_same_cause_queues_one_job_per_kind) {
@@ -238,4 +262,77 @@ TEST_P(JobsTest, concurrent_claimers_take_disjoint_jobs) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, JobsTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+namespace {
+
+// Migration 5 applied again to a database holding what the previous release
+// wrote (its tables are dropped and its record removed first).
+class PaymentsMigrationTest : public JobsTest {};
+
+}  // namespace
+
+TEST_P(PaymentsMigrationTest, existing_sessions_and_paid_invoices_are_carried_over) {
+  using store::Sql;
+  const auto slug = "mig-" + kind_;
+  std::int64_t org = 0, open_inv = 0, void_inv = 0, paid_inv = 0;
+  db_->transaction([&](store::Connection& c) {
+    org = c.query(Sql("INSERT INTO orgs (slug, name, created_at) VALUES ($1, 'M', 1) RETURNING id"),
+                  {slug})
+              .rows.at(0)
+              .integer(0);
+    auto invoice = [&](std::int64_t n, const char* status) {
+      auto wo = c.query(Sql("INSERT INTO work_orders (org_id, number, title, type, priority, "
+                            "status, created_by, created_at, updated_at) VALUES ($1, $2, 't', "
+                            "'corrective', 'low', 'completed', 0, 1, 1) RETURNING id"),
+                        {org, n})
+                    .rows.at(0)
+                    .integer(0);
+      return c.query(Sql("INSERT INTO invoices (org_id, number, work_order_id, status, total_cents, "
+                         "created_at, updated_at, paid_at, payment_intent_id) VALUES ($1, $2, $3, "
+                         "$4, 4200, 1, 2, 3, 'pi_old') RETURNING id"),
+                     {org, n, wo, std::string(status)})
+          .rows.at(0)
+          .integer(0);
+    };
+    open_inv = invoice(1, "open");
+    void_inv = invoice(2, "void");
+    paid_inv = invoice(3, "paid");
+    for (auto [inv, sid] : {std::pair{open_inv, "cs_open"}, std::pair{void_inv, "cs_void"}})
+      c.query(Sql("INSERT INTO invoice_payments (invoice_id, org_id, checkout_session_id, url, "
+                  "created_at) VALUES ($1, $2, $3 || $4, 'https://pay/x', 5)"),
+              {inv, org, std::string(sid), kind_});
+  });
+  db_->with_connection([&](store::Connection& c) {
+    c.execute_script(Sql("DROP TABLE payment_mismatches; DROP TABLE payment_ledger; "
+                         "DROP TABLE checkout_sessions; DROP TABLE jobs; "
+                         "DELETE FROM schema_migrations WHERE version = 5"));
+  });
+  store::migrate(*db_);
+  auto sessions = db_->query(Sql("SELECT invoice_id, amount_cents, currency, status FROM "
+                                 "checkout_sessions WHERE org_id = $1 ORDER BY invoice_id"),
+                             {org});
+  ASSERT_EQ(sessions.rows.size(), 2u);
+  EXPECT_EQ(sessions.rows[0].integer(1), 4200);
+  EXPECT_EQ(sessions.rows[0].text(2), "USD");
+  // The void invoice's live session is queued for expiry, its old link row gone.
+  auto job = db_->query(Sql("SELECT payload FROM jobs WHERE org_id = $1"), {org});
+  ASSERT_EQ(job.rows.size(), 1u);
+  auto payload = boost::json::parse(job.rows[0].text(0)).as_object();
+  EXPECT_EQ(payload.at("session_id").as_string(), "cs_void" + kind_);
+  EXPECT_EQ(payload.at("invoice_id").as_int64(), void_inv);
+  EXPECT_TRUE(db_->query(Sql("SELECT 1 FROM invoice_payments WHERE invoice_id = $1"), {void_inv})
+                  .empty());
+  EXPECT_FALSE(db_->query(Sql("SELECT 1 FROM invoice_payments WHERE invoice_id = $1"), {open_inv})
+                   .empty());
+  // A paid invoice's money is in the ledger.
+  auto ledger = db_->query(Sql("SELECT invoice_id, kind, amount_cents, source FROM payment_ledger "
+                               "WHERE org_id = $1"),
+                           {org});
+  ASSERT_EQ(ledger.rows.size(), 1u);
+  EXPECT_EQ(ledger.rows[0].integer(0), paid_inv);
+  EXPECT_EQ(ledger.rows[0].text(3), "legacy");
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, PaymentsMigrationTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
