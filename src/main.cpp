@@ -9,6 +9,7 @@
 
 #include "api/routes.hpp"
 #include "app/app.hpp"
+#include "app/periodic_worker.hpp"
 #include "app/retention.hpp"
 #include "cli/admin_cli.hpp"
 #include "config/config.hpp"
@@ -21,9 +22,7 @@
 #include "messaging/sms_sender.hpp"
 #include "net/http_client.hpp"
 #include "identity/clock.hpp"
-#include <condition_variable>
-#include <mutex>
-#include <stop_token>
+#include "jobs/worker.hpp"
 #include "store/database.hpp"
 
 namespace {
@@ -94,72 +93,43 @@ int serve() {
                                 {Field::name, c->tls_enabled() ? "https" : "http"},
                                 {Field::version, kVersion}});
     logging::flush();
-    // Preventive maintenance runs beside the server; generation is
-    // idempotent, so every instance may run it.
-    std::jthread pm_worker;
-    if (c->pm_interval.count() > 0)
-      pm_worker = std::jthread([&db, interval = c->pm_interval](std::stop_token stop) {
-        std::mutex m;
-        std::condition_variable_any cv;
-        while (!stop.stop_requested()) {
-          try {
-            if (int n = domain::generate_pm_work_orders(*db, identity::now_ms()); n > 0)
-              logging::info("preventive maintenance generated", {{Field::count, std::int64_t{n}}});
-          } catch (const std::exception& e) {
-            logging::warn("preventive maintenance failed", {{Field::reason, std::string_view(e.what())}});
-          }
-          std::unique_lock lock(m);
-          cv.wait_for(lock, stop, interval, [] { return false; });
-        }
-      });
-    // The SMS sender: drains the outbox, and queues tomorrow's reminders
-    // once a minute. Claims are leased, so every instance may run it.
-    std::jthread sms_worker;
-    if (c->sms_interval.count() > 0)
-      sms_worker = std::jthread([&db, &cfg = *c](std::stop_token stop) {
-        std::mutex m;
-        std::condition_variable_any cv;
-        std::int64_t next_reminders = 0;
-        while (!stop.stop_requested()) {
-          bool more = false;
-          try {
-            const auto now = identity::now_ms();
-            if (now >= next_reminders) {
-              if (cfg.twilio_configured()) messaging::enqueue_due_reminders(*db, now);
-              next_reminders = now + 60'000;
-            }
-            auto report = messaging::send_due_messages(*db, cfg, now);
-            if (report.sent > 0)
-              logging::info("sms sent", {{Field::count, std::int64_t{report.sent}}});
-            more = report.claimed == 20;  // a full batch: there may be more waiting
-          } catch (const std::exception& e) {
-            logging::warn("sms sender failed", {{Field::reason, std::string_view(e.what())}});
-          }
-          if (more) continue;
-          std::unique_lock lock(m);
-          cv.wait_for(lock, stop, cfg.sms_interval, [] { return false; });
-        }
-      });
-    // Retention: expired sessions and handled webhook ids, in every instance.
-    std::jthread retention_worker;
-    if (c->retention_interval.count() > 0)
-      retention_worker = std::jthread([&db, &cfg = *c](std::stop_token stop) {
-        std::mutex m;
-        std::condition_variable_any cv;
-        while (!stop.stop_requested()) {
-          try {
-            const auto swept = app::sweep_retention(*db, cfg, identity::now_ms());
-            if (swept.sessions > 0)
-              logging::info("expired sessions purged", {{Field::count, swept.sessions}});
-          } catch (const std::exception& e) {
-            logging::warn("retention sweep failed", {{Field::reason, std::string_view(e.what())}});
-          }
-          std::unique_lock lock(m);
-          cv.wait_for(lock, stop, cfg.retention_interval, [] { return false; });
-        }
-      });
+    // Background loops, in every instance: each is idempotent or claims its
+    // work with a lease, so instances sharing one database may all run them.
+    using app::start_periodic;
+    // Preventive maintenance: due schedules become work orders.
+    auto pm_worker = start_periodic(c->pm_interval, [&db] {
+      if (int n = domain::generate_pm_work_orders(*db, identity::now_ms()); n > 0)
+        logging::info("preventive maintenance generated", {{Field::count, std::int64_t{n}}});
+      return false;
+    }, "preventive maintenance failed");
+    // The SMS sender: drains the outbox, and queues tomorrow's reminders once a minute.
+    auto sms_worker = start_periodic(c->sms_interval, [&db, &cfg = *c, next_reminders = std::int64_t{0}]() mutable {
+      const auto now = identity::now_ms();
+      if (now >= next_reminders) {
+        if (cfg.twilio_configured()) messaging::enqueue_due_reminders(*db, now);
+        next_reminders = now + 60'000;
+      }
+      auto report = messaging::send_due_messages(*db, cfg, now);
+      if (report.sent > 0) logging::info("sms sent", {{Field::count, std::int64_t{report.sent}}});
+      return report.claimed == 20;  // a full batch: there may be more waiting
+    }, "sms sender failed");
+    // The jobs worker: every call to an outside service except SMS (Stripe session expiry, ...).
+    const jobs::WorkerOptions job_options{.retry_base = c->jobs_retry_base};
+    auto jobs_worker = start_periodic(c->jobs_interval, [&db, &cfg = *c, job_options] {
+      auto report = jobs::run_due_jobs(*db, cfg, jobs::default_handlers(), job_options,
+                                       identity::now_ms());
+      if (report.done > 0) logging::info("jobs done", {{Field::count, std::int64_t{report.done}}});
+      return report.claimed >= job_options.batch;
+    }, "jobs worker failed");
+    // Retention: expired sessions and handled webhook ids.
+    auto retention_worker = start_periodic(c->retention_interval, [&db, &cfg = *c] {
+      const auto swept = app::sweep_retention(*db, cfg, identity::now_ms());
+      if (swept.sessions > 0)
+        logging::info("expired sessions purged", {{Field::count, swept.sessions}});
+      return false;
+    }, "retention sweep failed");
     server.run();
-    for (auto* worker : {&pm_worker, &sms_worker, &retention_worker})
+    for (auto* worker : {&pm_worker, &sms_worker, &jobs_worker, &retention_worker})
       if (worker->joinable()) {
         worker->request_stop();
         worker->join();

@@ -7,10 +7,13 @@
 #include "api/query_params.hpp"
 #include "audit/audit_log.hpp"
 #include "core/error.hpp"
+#include "domain/checkout_sessions.hpp"
+#include "domain/payment_ledger.hpp"
 #include "domain/timestamps.hpp"
 #include "http/json_body.hpp"
 #include "http/json_reader.hpp"
 #include "identity/clock.hpp"
+#include "jobs/stripe_jobs.hpp"
 #include "store/database.hpp"
 
 namespace bulwark::api {
@@ -62,11 +65,55 @@ http::Response invoice_response(app::RequestContext& ctx, std::int64_t id, int s
       lines.push_back({{"description", l.text(0)}, {"quantity", l.real(1)},
                        {"unit_cents", l.integer(2)}, {"amount_cents", l.integer(3)}});
     view["lines"] = std::move(lines);
-    auto link = conn.query(Sql("SELECT url FROM invoice_payments WHERE org_id = $1 AND invoice_id = $2"),
-                           {ctx.who().org_id, id});
-    view["payment_link"] = link.empty() ? boost::json::value(nullptr) : boost::json::value(link.rows[0].text(0));
+    const auto org = ctx.who().org_id;
+    // Only an open invoice shows its link: a void or paid one takes no money.
+    auto session = view["status"] == "open"
+                       ? domain::find_checkout_session(conn, org, id, std::nullopt)
+                       : std::nullopt;
+    view["payment_link"] = session && session->status == "active"
+                               ? boost::json::value(session->url)
+                               : boost::json::value(nullptr);
+    const auto state = domain::payment_state(conn, org, id, view["total_cents"].as_int64());
+    view["payment_state"] = state.state;
+    view["paid_cents"] = state.paid_cents;
+    view["refunded_cents"] = state.refunded_cents;
+    view["balance_cents"] = state.balance_cents;
+    view["payments"] = domain::ledger_view(conn, org, id);
+    view["mismatches"] = domain::mismatches_view(conn, org, id);
   });
   return app::json_response(status, view);
+}
+
+// What a status change set by the office means beyond the status, in its
+// transaction. Void: the invoice's Checkout Sessions are expired at Stripe
+// (through the jobs outbox, with retries) and the previous release's link
+// row goes, so no instance hands the link out again. Paid / refunded by
+// hand: the ledger records the money the office says moved.
+void record_status_consequences(app::RequestContext& ctx, store::Connection& conn,
+                                const store::Row& invoice, std::string_view to, std::int64_t now) {
+  const auto org = ctx.who().org_id;
+  const auto id = invoice.integer(0);
+  if (to == "void") {
+    for (const auto& session : domain::active_checkout_sessions(conn, org, id))
+      jobs::enqueue_session_expiry(conn, org, id, session);
+    conn.query(Sql("DELETE FROM invoice_payments WHERE org_id = $1 AND invoice_id = $2"),
+               {org, id});
+    return;
+  }
+  if (to != "paid" && to != "refunded") return;
+  const auto state = domain::payment_state(conn, org, id, invoice.integer(6));
+  const auto amount = to == "paid" ? state.balance_cents : state.paid_cents - state.refunded_cents;
+  if (amount <= 0) return;
+  domain::LedgerEntry e;
+  e.org_id = org;
+  e.invoice_id = id;
+  e.kind = to == "paid" ? "charge" : "refund";
+  e.amount_cents = amount;
+  e.currency = invoice.text(5);
+  e.source = "manual";
+  e.recorded_by = ctx.who().user_id;
+  e.at = now;
+  domain::record_ledger_entry(conn, e);
 }
 
 }  // namespace
@@ -190,6 +237,7 @@ http::Response set_invoice_status(app::RequestContext& ctx) {
     auto entry = ctx.audit_entry("invoice.status_changed", "invoice", std::to_string(id));
     entry.fields = {"status"};
     audit::append(conn, entry);
+    record_status_consequences(ctx, conn, current, to, now);
   });
   return invoice_response(ctx, id, 200);
 }

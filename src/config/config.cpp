@@ -162,6 +162,11 @@ Expected<Config, std::vector<std::string>> load(const Getenv& getenv) {
   r.duration("BULWARK_SMS_RETRY_BASE", c.sms_retry_base);
   r.duration("BULWARK_SMS_CLAIM_LEASE", c.sms_claim_lease);
   if (c.sms_claim_lease < 1s) r.problem("BULWARK_SMS_CLAIM_LEASE", "must be at least 1s");
+  r.duration("BULWARK_JOBS_INTERVAL", c.jobs_interval);
+  if (c.jobs_interval > 1h) r.problem("BULWARK_JOBS_INTERVAL", "must be at most 1h (0 disables)");
+  r.duration("BULWARK_JOBS_RETRY_BASE", c.jobs_retry_base);
+  if (c.jobs_retry_base < 10ms || c.jobs_retry_base > 1h)
+    r.problem("BULWARK_JOBS_RETRY_BASE", "must be between 10ms and 1h");
   r.text("BULWARK_TWILIO_ACCOUNT_SID", c.twilio_account_sid);
   r.text("BULWARK_TWILIO_API_BASE", c.twilio_api_base);
   r.text("BULWARK_STRIPE_API_BASE", c.stripe_api_base);
@@ -293,6 +298,8 @@ std::vector<std::pair<std::string, std::string>> describe(const Config& c) {
       {"BULWARK_RETENTION_INTERVAL", fmt::format("{}ms", c.retention_interval.count())},
       {"BULWARK_SMS_RETRY_BASE", fmt::format("{}ms", c.sms_retry_base.count())},
       {"BULWARK_SMS_CLAIM_LEASE", fmt::format("{}ms", c.sms_claim_lease.count())},
+      {"BULWARK_JOBS_INTERVAL", fmt::format("{}ms", c.jobs_interval.count())},
+      {"BULWARK_JOBS_RETRY_BASE", fmt::format("{}ms", c.jobs_retry_base.count())},
       {"BULWARK_TWILIO_ACCOUNT_SID", c.twilio_account_sid.empty() ? "(not set)" : c.twilio_account_sid},
       {"BULWARK_TWILIO_AUTH_TOKEN", secret(c.twilio_auth_token, false)},
       {"BULWARK_TWILIO_AUTH_TOKEN_PREVIOUS", secret(c.twilio_auth_token_previous, false)},

@@ -97,6 +97,11 @@ struct Config {
   // How long a sender owns the messages it claimed; after a crash they are
   // sent by another instance once it runs out. Longer than a send can take.
   std::chrono::milliseconds sms_claim_lease{60s};
+  // How often the jobs worker (calls to outside services: Stripe session
+  // expiry, ...) looks for due jobs (0: never), and its first retry delay,
+  // doubled with each further attempt.
+  std::chrono::milliseconds jobs_interval{2s};
+  std::chrono::milliseconds jobs_retry_base{5s};
 
   // Server-wide secret for keyed hashes (CSRF binding, blind indexes).
   // Required in production (>= 32 bytes); random per process in development.

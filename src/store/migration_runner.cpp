@@ -20,6 +20,7 @@
 #include "store/schema/identity_postgres.hpp"
 #include "store/schema/identity_sqlite.hpp"
 #include "store/schema/messaging.hpp"
+#include "store/schema/payments_jobs.hpp"
 #include "store/schema/sms_number_requests.hpp"
 #include "store/schema/work.hpp"
 
@@ -49,6 +50,7 @@ constexpr Migration kMigrations[] = {
     {2, "identity", Sql(schema::kIdentitySqlite), Sql(schema::kIdentityPostgres)},
     {3, "work", Sql(schema::kWorkSqlite), Sql(schema::kWorkPostgres)},
     {4, "messaging", Sql(schema::kMessagingSqlite), Sql(schema::kMessagingPostgres)},
+    {5, "payments_and_jobs", Sql(schema::kPaymentsJobsSqlite), Sql(schema::kPaymentsJobsPostgres)},
     {8, "sms_number_requests", Sql(schema::kSmsNumberRequestsSqlite),
      Sql(schema::kSmsNumberRequestsPostgres)},
 };

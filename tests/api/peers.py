@@ -11,8 +11,21 @@ import urllib.parse
 import uuid
 
 
+def default_reply(path, form):
+    """What each stand-in endpoint answers: a Twilio message, a Stripe
+    Checkout Session (id and hosted URL), an expired session."""
+    if path == "/v1/checkout/sessions":
+        sid = "cs_test_" + uuid.uuid4().hex
+        return {"id": sid, "object": "checkout.session", "status": "open",
+                "url": "https://checkout.stripe.test/c/pay/" + sid}
+    if path.startswith("/v1/checkout/sessions/") and path.endswith("/expire"):
+        return {"id": path.split("/")[4], "object": "checkout.session", "status": "expired"}
+    return {"sid": "SM" + uuid.uuid4().hex}
+
+
 class RecordingPeer:
-    def __init__(self, fail_first=0, fail_status=500, delay=0.0, reply=None, fail_when=None):
+    def __init__(self, fail_first=0, fail_status=500, delay=0.0, reply=None, fail_when=None,
+                 fail_path=None):
         self.requests = []
         self.delivered = {}  # Idempotency-Key -> the form first delivered with it
         self.duplicates = 0
@@ -21,8 +34,10 @@ class RecordingPeer:
         # On PostgreSQL every test server shares one database, so a stray
         # message of another test may arrive here: failures target one test's.
         self.fail_when = fail_when or (lambda form: True)
+        # ... or one endpoint's (a predicate on the request path).
+        self.fail_path = fail_path or (lambda path: True)
         self.delay = delay
-        self.reply = reply or (lambda form: {"sid": "SM" + uuid.uuid4().hex})
+        self.reply = reply
         self.lock = threading.Lock()
         peer = self
 
@@ -38,7 +53,7 @@ class RecordingPeer:
                 with peer.lock:
                     record = {"path": self.path, "headers": dict(self.headers), "form": form}
                     peer.requests.append(record)
-                    if peer.fail_first > 0 and peer.fail_when(form):
+                    if peer.fail_first > 0 and peer.fail_when(form) and peer.fail_path(self.path):
                         peer.fail_first -= 1
                         status, body = peer.fail_status, {"message": "try again"}
                     else:
@@ -47,7 +62,8 @@ class RecordingPeer:
                             peer.duplicates += 1
                         else:
                             peer.delivered[key] = form
-                        status, body = 201, peer.reply(form)
+                        status = 200 if self.path.endswith("/expire") else 201
+                        body = peer.reply(form) if peer.reply else default_reply(self.path, form)
                     record["reply"] = body
                 data = json.dumps(body).encode()
                 self.send_response(status)
@@ -67,6 +83,10 @@ class RecordingPeer:
     def stop(self):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+    def requests_to_path(self, path):
+        with self.lock:
+            return [q for q in self.requests if q["path"] == path]
 
     def forms_to(self, phone):
         with self.lock:

@@ -136,11 +136,27 @@ def test_webhooks_without_configured_secrets_refuse_everything(make_server, peer
 # --- Stripe: Stripe-Signature ---
 
 def paid_event(invoice, org_id, event_type="checkout.session.completed", **extra):
-    obj = {"object": "checkout.session", "payment_status": "paid",
-           "metadata": {"org_id": str(org_id), "invoice_id": str(invoice["id"])},
-           "payment_intent": "pi_" + str(invoice["id"]) + "x"}
+    """The event Stripe sends when the invoice's Checkout Session was paid in full."""
+    intent = "pi_" + str(invoice["id"]) + "x"
+    metadata = {"org_id": str(org_id), "invoice_id": str(invoice["id"])}
+    if event_type.startswith("checkout.session"):
+        obj = {"object": "checkout.session", "id": invoice.get("checkout_session_id", "cs_none"),
+               "payment_status": "paid", "amount_total": invoice["total_cents"], "currency": "usd",
+               "metadata": metadata, "payment_intent": intent}
+    else:
+        obj = {"object": "payment_intent", "id": intent, "amount_received": invoice["total_cents"],
+               "currency": "usd", "metadata": metadata}
     obj.update(extra)
     return stripe_event(event_type, obj)
+
+
+def linked_invoice(shop):
+    """An open invoice with its Checkout Session (the payment link) created."""
+    inv = shop.open_invoice(shop.customer())
+    r = shop.dispatcher.post(f"/api/v1/invoices/{inv['id']}/payment-link")
+    assert r.status_code == 201, r.text
+    inv["checkout_session_id"] = r.json()["checkout_session_id"]
+    return inv
 
 
 def org_id_of(client):
@@ -148,7 +164,7 @@ def org_id_of(client):
 
 
 def test_must_005_stripe_signed_by_the_sdk_marks_the_invoice_paid(hooked, shop):
-    inv = shop.open_invoice(shop.customer())
+    inv = linked_invoice(shop)
     event = paid_event(inv, org_id_of(shop.owner))
     payload = json.dumps(event)
     header = stripe_header(payload, hooked.env["BULWARK_STRIPE_WEBHOOK_SECRET"])
@@ -200,7 +216,7 @@ def test_must_005_stripe_old_or_future_timestamp_is_refused(hooked, shop, skew):
 
 
 def test_must_005_stripe_any_v1_may_match_and_previous_secret_works(hooked, shop):
-    inv = shop.open_invoice(shop.customer())
+    inv = linked_invoice(shop)
     payload = json.dumps(paid_event(inv, org_id_of(shop.owner)))
     good = stripe_header(payload, hooked.env["BULWARK_STRIPE_WEBHOOK_SECRET_PREVIOUS"])
     t, v1 = good.split(",")
@@ -211,7 +227,7 @@ def test_must_005_stripe_any_v1_may_match_and_previous_secret_works(hooked, shop
 
 
 def test_stripe_same_event_twice_is_processed_once(hooked, shop):
-    inv = shop.open_invoice(shop.customer())
+    inv = linked_invoice(shop)
     event = paid_event(inv, org_id_of(shop.owner))
     first = stripe_post(hooked, event)
     second = stripe_post(hooked, event)
@@ -223,10 +239,12 @@ def test_stripe_same_event_twice_is_processed_once(hooked, shop):
 
 def test_stripe_refund_and_failure_and_unknown_types(hooked, shop):
     org = org_id_of(shop.owner)
-    inv = shop.open_invoice(shop.customer())
+    inv = linked_invoice(shop)
     assert stripe_post(hooked, paid_event(inv, org)).status_code == 200
-    refund = stripe_event("charge.refunded", {"object": "charge", "payment_intent": f"pi_{inv['id']}x",
-                                              "metadata": {}})
+    refund = stripe_event("charge.refunded", {"object": "charge", "id": f"ch_{inv['id']}x",
+                                              "payment_intent": f"pi_{inv['id']}x", "currency": "usd",
+                                              "amount": inv["total_cents"],
+                                              "amount_refunded": inv["total_cents"], "metadata": {}})
     assert stripe_post(hooked, refund).status_code == 200
     assert shop.owner.get(f"/api/v1/invoices/{inv['id']}").json()["status"] == "refunded"
     # A late "succeeded" does not undo the refund.

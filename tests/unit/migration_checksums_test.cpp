@@ -24,6 +24,8 @@ constexpr Committed kCommitted[] = {
      "39d30a1dd878c9253eb2d4b52d6011caa5f2271cee78080f7a8c3e63790b5f6d"},
     {4, "messaging", "1496f3387ee22d4c1d7b7566ed594f115698ec27cdb7d17d43f8d52501c3c52b",
      "2b4adeeafa95f11c10ffec1ab0f301d7731b659728397890987df6f6bb5db7df"},
+    {5, "payments_and_jobs", "9478fbe63c8c8e2bcebe4b613c266170d0b87f707ceec361e400a78a087fc6dd",
+     "cbbba53ca7bdf2f0df13508ea7d170d458fc98496aaeaf2b646606dee5fe2478"},
     {8, "sms_number_requests", "41f77762c1e26e02b3688ae29902c54f538c218873feadc8ceb37c6d78baa94d",
      "12f3c1712d50892e6fb0ce8fec5e0c646516da6d6dd4551c3a1ce64213d4bead"},
 };

@@ -171,6 +171,37 @@ export interface Invoice {
   /** The hosted payment page, once one was created. */
   payment_link?: string | null;
   lines?: { description: string; quantity: number; unit_cents: number; amount_cents: number }[];
+  /** Derived from the payment ledger (charges and refunds). */
+  payment_state?: 'unpaid' | 'partially_paid' | 'paid' | 'partially_refunded' | 'refunded';
+  paid_cents?: number;
+  refunded_cents?: number;
+  balance_cents?: number;
+  payments?: InvoicePayment[];
+  /** Payment events that did not match what the invoice asked for; they changed nothing. */
+  mismatches?: PaymentMismatch[];
+}
+
+export interface InvoicePayment {
+  kind: 'charge' | 'refund';
+  amount_cents: number;
+  currency: string;
+  source: string;
+  payment_intent_id: string | null;
+  charge_id: string | null;
+  refund_id: string | null;
+  at: string;
+}
+
+export interface PaymentMismatch {
+  kind: string;
+  expected_cents: number | null;
+  received_cents: number | null;
+  expected_currency: string | null;
+  currency: string | null;
+  invoice_status: string;
+  needs_refund: boolean;
+  event_type: string;
+  at: string;
 }
 
 export interface BusinessMetrics {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api/client';
 import { ApiError } from '../api/errors';
-import type { Invoice, InvoiceStatus } from '../api/types';
+import type { Invoice, InvoiceStatus, PaymentMismatch } from '../api/types';
 import { Badge } from '../components/Badge';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LoadState } from '../components/States';
@@ -43,7 +43,18 @@ export function InvoiceDetailPage({ id }: { id: number }) {
             <dd>{formatDateTime(inv.created_at)}</dd>
             <dt>Paid</dt>
             <dd>{formatDateTime(inv.paid_at)}</dd>
+            {inv.payment_state ? (
+              <>
+                <dt>Payment</dt>
+                <dd>
+                  {humanize(inv.payment_state)}: {formatMoney(inv.paid_cents ?? 0, inv.currency)} paid
+                  {inv.refunded_cents ? `, ${formatMoney(inv.refunded_cents, inv.currency)} refunded` : ''}
+                  {`, balance ${formatMoney(inv.balance_cents ?? 0, inv.currency)}`}
+                </dd>
+              </>
+            ) : null}
           </dl>
+          {(inv.mismatches ?? []).length > 0 ? <Mismatches items={inv.mismatches ?? []} currency={inv.currency} /> : null}
           <section className="panel" aria-labelledby="lines-h">
             <h2 id="lines-h">Lines</h2>
             {(inv.lines ?? []).length === 0 ? (
@@ -87,18 +98,68 @@ export function InvoiceDetailPage({ id }: { id: number }) {
               <PaymentLink invoiceId={inv.id} existing={inv.payment_link ?? null} />
             ) : inv.status === 'draft' ? (
               <p className="hint">Send the invoice (mark it open) to get a payment link for the customer.</p>
-            ) : inv.payment_link && isWebLink(inv.payment_link) ? (
-              <p>
-                Payment link:{' '}
-                <a href={inv.payment_link} target="_blank" rel="noopener noreferrer">
-                  {inv.payment_link}
-                </a>
-              </p>
             ) : null}
           </section>
         </article>
       )}
     </LoadState>
+  );
+}
+
+const MISMATCH_TEXT: Record<string, string> = {
+  amount_mismatch: 'The amount paid differs from the invoice',
+  currency_mismatch: 'Paid in another currency',
+  invoice_not_open: 'Paid while the invoice was not open',
+  payment_not_completed: 'Checkout finished without the money (a delayed payment method)',
+  no_checkout_session: 'No payment link of this invoice was used',
+  stale_checkout_session: 'An older payment link of this invoice was used',
+  amount_missing: 'The payment named no amount',
+  refund_without_payment: 'A refund for a payment not on record',
+};
+
+/** Payments that did not count: the office decides (often: refund at Stripe). */
+function Mismatches({ items, currency }: { items: PaymentMismatch[]; currency: string }) {
+  // The currency comes from the provider's event: an unknown code is shown as text, not formatted.
+  const money = (cents: number | null, cur: string | null) => {
+    if (cents === null) return '—';
+    const code = (cur ?? currency).toUpperCase();
+    try {
+      return formatMoney(cents, code);
+    } catch {
+      return `${cents / 100} ${code}`;
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="mismatch-h">
+      <h2 id="mismatch-h">Payment problems</h2>
+      <p className="hint">These payment events did not change the invoice.</p>
+      <div className="table-wrap">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">What</th>
+              <th scope="col">Expected</th>
+              <th scope="col">Received</th>
+              <th scope="col">Event</th>
+              <th scope="col">When</th>
+              <th scope="col">Action</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((m, i) => (
+              <tr key={i}>
+                <td>{MISMATCH_TEXT[m.kind] ?? humanize(m.kind)}</td>
+                <td className="num">{money(m.expected_cents, m.expected_currency)}</td>
+                <td className="num">{money(m.received_cents, m.currency)}</td>
+                <td>{m.event_type}</td>
+                <td>{formatDateTime(m.at)}</td>
+                <td>{m.needs_refund ? <strong>Needs refund</strong> : 'Review'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 
