@@ -61,16 +61,22 @@ std::optional<std::int64_t> before_billable_change(store::Connection& conn,
   domain::lock_work_order_for_billing(conn, who.org_id, wo);
   auto invoice = domain::work_order_invoice(conn, who.org_id, wo);
   if (!invoice) return std::nullopt;
-  if (invoice->status != "draft")
+  if (invoice->status != "draft" || !domain::lock_draft_invoice(conn, who.org_id, invoice->id))
     throw ApiError(ErrorCode::conflict,
                    "this work order is invoiced; its time and parts can no longer change",
                    "work_order_invoiced");
   return invoice->id;
 }
 
-void after_billable_change(store::Connection& conn, const app::Principal& who, std::int64_t wo,
+// The draft's lines and total follow the work order; audited as a change
+// of the invoice (the change of the work order has its own entry).
+void after_billable_change(app::RequestContext& ctx, store::Connection& conn, std::int64_t wo,
                            std::optional<std::int64_t> draft, std::int64_t now) {
-  if (draft) domain::refresh_draft_invoice(conn, who.org_id, *draft, wo, now);
+  if (!draft) return;
+  domain::refresh_draft_invoice(conn, ctx.who().org_id, *draft, wo, now);
+  auto entry = ctx.audit_entry("invoice.lines_refreshed", "invoice", std::to_string(*draft));
+  entry.fields = {"lines", "total_cents"};
+  audit::append(conn, entry);
 }
 
 // Existence first (404 whatever the body), then the body's validation.
@@ -87,7 +93,7 @@ http::Response record(app::RequestContext& ctx, http::JsonReader& in, std::strin
     std::optional<std::int64_t> draft;
     if (billable) draft = before_billable_change(conn, ctx.who(), id);
     created = insert(conn, id, now);
-    if (billable) after_billable_change(conn, ctx.who(), id, draft, now);
+    if (billable) after_billable_change(ctx, conn, id, draft, now);
     auto entry = ctx.audit_entry(std::move(action), "work_order", std::to_string(id));
     entry.fields = std::move(fields);
     audit::append(conn, entry);
@@ -280,7 +286,7 @@ http::Response update_part(app::RequestContext& ctx) {
                      "unit_cost_cents = COALESCE($6, unit_cost_cents) "
                      "WHERE org_id = $1 AND work_order_id = $2 AND id = $3"),
                  {who.org_id, id, part, opt(name), opt(quantity), opt(cost)});
-      after_billable_change(conn, who, id, draft, now);
+      after_billable_change(ctx, conn, id, draft, now);
       auto entry = ctx.audit_entry("work_order.part_updated", "work_order", std::to_string(id));
       entry.fields = std::move(changed);
       audit::append(conn, entry);

@@ -64,6 +64,13 @@ std::optional<WorkOrderInvoice> work_order_invoice(store::Connection& conn, std:
   return WorkOrderInvoice{r.rows[0].integer(0), r.rows[0].text(1)};
 }
 
+bool lock_draft_invoice(store::Connection& conn, std::int64_t org, std::int64_t invoice_id) {
+  return conn.query(Sql("UPDATE invoices SET version = version WHERE org_id = $1 AND id = $2 AND "
+                        "status = 'draft'"),
+                    {org, invoice_id})
+             .affected > 0;
+}
+
 void refresh_draft_invoice(store::Connection& conn, std::int64_t org, std::int64_t invoice_id,
                            std::int64_t wo, std::int64_t now) {
   const auto lines = work_order_invoice_lines(conn, org, wo);

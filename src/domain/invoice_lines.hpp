@@ -44,6 +44,12 @@ struct WorkOrderInvoice {
 std::optional<WorkOrderInvoice> work_order_invoice(store::Connection& conn, std::int64_t org_id,
                                                    std::int64_t work_order_id);
 
+// Locks a draft invoice's row for the rest of the transaction; false when
+// it is no longer a draft (opened meanwhile: PostgreSQL re-checks the
+// status once the opener commits). Taken before its lines are refreshed,
+// so a draft is never refreshed while it is being opened.
+bool lock_draft_invoice(store::Connection& conn, std::int64_t org_id, std::int64_t invoice_id);
+
 // Rewrites a draft invoice's lines and total from its work order and bumps
 // its version (whoever read the old total must reload before opening it).
 void refresh_draft_invoice(store::Connection& conn, std::int64_t org_id, std::int64_t invoice_id,

@@ -119,3 +119,26 @@ def test_concurrent_meter_readings_stay_in_order(server):
         ordered = [x["value"] for x in sorted(items, key=lambda x: (x["read_at"], x["id"]))]
         assert ordered == sorted(ordered), ordered
         assert len(ordered) == sum(r.status_code == 201 for r in results) >= 1
+
+
+def test_part_added_while_the_draft_is_opened_is_billed_or_refused(server):
+    """Item 4 under concurrency: a part either makes it into the invoice (and
+    the opener, holding a stale version, must reload) or is refused with 409
+    work_order_invoiced; never recorded but left off an open invoice."""
+    org = create_org(server)
+    d, _ = new_user_client(server, org, "dispatcher")
+    d2, _ = new_user_client(server, org, "dispatcher")
+    for _ in range(8):
+        wo = completed_wo(d)
+        inv = d.post(f"/api/v1/work-orders/{wo['id']}/invoice").json()
+        add, opened = storm([
+            timed(d, "POST", f"/api/v1/work-orders/{wo['id']}/parts",
+                  json={"name": "Late part", "quantity": 1, "unit_cost_cents": 300}),
+            timed(d2, "POST", f"/api/v1/invoices/{inv['id']}/status",
+                  json={"to": "open", "version": inv["version"]})])
+        assert add.status_code in (201, 409) and opened.status_code in (200, 409), (add.text, opened.text)
+        assert (add.status_code, opened.status_code) in ((201, 409), (409, 200)), (add.text, opened.text)
+        now = d.get(f"/api/v1/invoices/{inv['id']}").json()
+        parts = d.get(f"/api/v1/work-orders/{wo['id']}/details").json()["parts"]
+        assert sorted(l["description"] for l in now["lines"]) == sorted(p["name"] for p in parts)
+        assert now["total_cents"] == sum(l["amount_cents"] for l in now["lines"])

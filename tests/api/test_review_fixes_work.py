@@ -156,7 +156,7 @@ def test_invoiced_work_order_refuses_new_time_and_parts(dispatcher, tech, status
     assert d["time_entries"] == [] and [p["unit_cost_cents"] for p in d["parts"]] == [1000]
 
 
-def test_draft_invoice_lines_follow_time_and_parts(dispatcher, tech):
+def test_draft_invoice_lines_follow_time_and_parts(owner, dispatcher, tech):
     wo = new_wo(dispatcher, assignee_id=tech.user_id)
     wo = complete(dispatcher, wo)
     inv = dispatcher.post(f"/api/v1/work-orders/{wo['id']}/invoice").json()
@@ -175,6 +175,8 @@ def test_draft_invoice_lines_follow_time_and_parts(dispatcher, tech):
     assert stale.status_code == 409
     opened = step(dispatcher, draft, "open")
     assert opened["total_cents"] == 12000
+    refreshed = owner.get("/api/v1/audit", params={"action": "invoice.lines_refreshed"}).json()["items"]
+    assert [e["fields"] for e in refreshed if e["target_id"] == str(inv["id"])] == [["lines", "total_cents"]] * 3
 
 
 # --- item 8: meters only go up, whatever order readings are entered in ---
