@@ -169,7 +169,8 @@ http::Response add_reading(app::RequestContext& ctx) {
     // database), so concurrent readings of one asset are checked one after
     // the other against each other, never against a stale set.
     if (conn.query(Sql("UPDATE assets SET created_at = created_at WHERE org_id = $1 AND id = $2"),
-                   {org, id}).affected == 0)
+                   {org, id})
+            .affected == 0)
       throw ApiError(ErrorCode::not_found, "no such asset");
     in.finish();
     if (read_at > now + kClockSkewMs)
@@ -184,10 +185,9 @@ http::Response add_reading(app::RequestContext& ctx) {
                              {org, id, kind, read_at});
     const auto& b = bounds.rows.at(0);
     if (!b.is_null(0) && value < b.real(0))
-      throw ApiError(ErrorCode::validation_failed,
-                     "a meter reading cannot be below an earlier-dated reading",
-                     "meter_reading_below_earlier",
-                     {{"value", "is below a reading dated before it"}});
+      throw ApiError(
+          ErrorCode::validation_failed, "a meter reading cannot be below an earlier-dated reading",
+          "meter_reading_below_earlier", {{"value", "is below a reading dated before it"}});
     if (!b.is_null(1) && value > b.real(1))
       throw ApiError(ErrorCode::validation_failed,
                      "a meter reading cannot be above a later-dated reading",

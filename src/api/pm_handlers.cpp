@@ -90,8 +90,8 @@ http::Response create_pm_schedule(app::RequestContext& ctx) {
   if (first_due && *first_due < identity::now_ms() - kMaxPastStartMs) {
     in.finish();  // the other problems first, all at once
     throw ApiError(ErrorCode::validation_failed,
-                   "the first due date is more than a year in the past",
-                   "pm_start_too_far_in_past", {{"first_due_at", "is more than a year in the past"}});
+                   "the first due date is more than a year in the past", "pm_start_too_far_in_past",
+                   {{"first_due_at", "is more than a year in the past"}});
   }
   boost::json::object view;
   ctx.services.db.transaction([&](store::Connection& conn) {

@@ -206,16 +206,17 @@ http::Response add_time_entry(app::RequestContext& ctx) {
   auto minutes = in.optional_int("minutes", 1, 24 * 60);
   if (!minutes && !in.has("minutes")) in.fail("minutes", "is required");
   auto note = in.optional_string("note", 1000).value_or("");
-  return record(ctx, in, "work_order.time_added", {"minutes", "note"},
-                [&](store::Connection& conn, std::int64_t wo, std::int64_t now) {
-                  auto r = conn.query(Sql("INSERT INTO work_order_time (org_id, work_order_id, "
-                                          "user_id, minutes, note, created_at) VALUES ($1, $2, $3, "
-                                          "$4, $5, $6) RETURNING id"),
-                                      {ctx.who().org_id, wo, ctx.who().user_id, *minutes, note, now});
-                  return boost::json::object{{"id", r.rows.at(0).integer(0)}, {"minutes", *minutes},
-                                             {"note", note}};
-                },
-                /*billable=*/true);
+  return record(
+      ctx, in, "work_order.time_added", {"minutes", "note"},
+      [&](store::Connection& conn, std::int64_t wo, std::int64_t now) {
+        auto r = conn.query(Sql("INSERT INTO work_order_time (org_id, work_order_id, "
+                                "user_id, minutes, note, created_at) VALUES ($1, $2, $3, "
+                                "$4, $5, $6) RETURNING id"),
+                            {ctx.who().org_id, wo, ctx.who().user_id, *minutes, note, now});
+        return boost::json::object{
+            {"id", r.rows.at(0).integer(0)}, {"minutes", *minutes}, {"note", note}};
+      },
+      /*billable=*/true);
 }
 
 http::Response add_part(app::RequestContext& ctx) {
@@ -232,19 +233,20 @@ http::Response add_part(app::RequestContext& ctx) {
   auto cost = in.optional_int("unit_cost_cents", 0, kMaxUnitCostCents);
   std::vector<std::string> fields{"name", "quantity"};
   if (cost) fields.emplace_back("unit_cost_cents");
-  return record(ctx, in, "work_order.part_added", std::move(fields),
-                [&](store::Connection& conn, std::int64_t wo, std::int64_t now) {
-                  auto r = conn.query(Sql("INSERT INTO work_order_parts (org_id, work_order_id, "
-                                          "name, quantity, unit_cost_cents, added_by, created_at) "
-                                          "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"),
-                                      {ctx.who().org_id, wo, name, *quantity,
-                                       cost.value_or(0), ctx.who().user_id, now});
-                  boost::json::object out{{"id", r.rows.at(0).integer(0)}, {"name", name},
-                                          {"quantity", *quantity}};
-                  if (!is_technician(ctx.who())) out["unit_cost_cents"] = cost.value_or(0);
-                  return out;
-                },
-                /*billable=*/true);
+  return record(
+      ctx, in, "work_order.part_added", std::move(fields),
+      [&](store::Connection& conn, std::int64_t wo, std::int64_t now) {
+        auto r = conn.query(
+            Sql("INSERT INTO work_order_parts (org_id, work_order_id, "
+                "name, quantity, unit_cost_cents, added_by, created_at) "
+                "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"),
+            {ctx.who().org_id, wo, name, *quantity, cost.value_or(0), ctx.who().user_id, now});
+        boost::json::object out{
+            {"id", r.rows.at(0).integer(0)}, {"name", name}, {"quantity", *quantity}};
+        if (!is_technician(ctx.who())) out["unit_cost_cents"] = cost.value_or(0);
+        return out;
+      },
+      /*billable=*/true);
 }
 
 // The office sets or corrects a part's price, name or quantity (the route
@@ -256,7 +258,8 @@ http::Response update_part(app::RequestContext& ctx) {
   auto body = http::parse_json_object_body(ctx.request);
   http::JsonReader in(body, {"name", "quantity", "unit_cost_cents"});
   auto name = in.optional_string("name", 200);
-  if (name && name->find_first_not_of(" \t") == std::string::npos) in.fail("name", "must not be empty");
+  if (name && name->find_first_not_of(" \t") == std::string::npos)
+    in.fail("name", "must not be empty");
   auto quantity = part_quantity(body, in, /*required=*/false);
   auto cost = in.optional_int("unit_cost_cents", 0, kMaxUnitCostCents);
   if (!in.has("name") && !in.has("quantity") && !in.has("unit_cost_cents"))
@@ -291,11 +294,16 @@ http::Response update_part(app::RequestContext& ctx) {
       entry.fields = std::move(changed);
       audit::append(conn, entry);
     }
-    auto r = conn.query(Sql("SELECT id, name, quantity, unit_cost_cents, currency FROM "
-                            "work_order_parts WHERE org_id = $1 AND work_order_id = $2 AND id = $3"),
-                        {who.org_id, id, part}).rows.at(0);
-    out = {{"id", r.integer(0)}, {"name", r.text(1)}, {"quantity", r.real(2)},
-           {"unit_cost_cents", r.integer(3)}, {"currency", r.text(4)}};
+    auto r =
+        conn.query(Sql("SELECT id, name, quantity, unit_cost_cents, currency FROM "
+                       "work_order_parts WHERE org_id = $1 AND work_order_id = $2 AND id = $3"),
+                   {who.org_id, id, part})
+            .rows.at(0);
+    out = {{"id", r.integer(0)},
+           {"name", r.text(1)},
+           {"quantity", r.real(2)},
+           {"unit_cost_cents", r.integer(3)},
+           {"currency", r.text(4)}};
   });
   return app::json_response(200, out);
 }

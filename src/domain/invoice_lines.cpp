@@ -25,12 +25,14 @@ std::vector<InvoiceLine> work_order_invoice_lines(store::Connection& conn, std::
                            .integer(0);
   if (minutes > 0) {
     const double hours = static_cast<double>(minutes) / 60.0;
-    lines.push_back({"Labour (" + std::to_string(minutes) + " min)", hours, rate, cents(hours, rate)});
+    lines.push_back(
+        {"Labour (" + std::to_string(minutes) + " min)", hours, rate, cents(hours, rate)});
   }
   for (const auto& p : conn.query(Sql("SELECT name, quantity, unit_cost_cents FROM "
                                       "work_order_parts WHERE org_id = $1 AND "
                                       "work_order_id = $2 ORDER BY id"),
-                                  {org, wo}).rows)
+                                  {org, wo})
+                           .rows)
     lines.push_back({p.text(0), p.real(1), p.integer(2), cents(p.real(1), p.integer(2))});
   return lines;
 }
@@ -58,8 +60,8 @@ bool lock_work_order_for_billing(store::Connection& conn, std::int64_t org, std:
 
 std::optional<WorkOrderInvoice> work_order_invoice(store::Connection& conn, std::int64_t org,
                                                    std::int64_t wo) {
-  auto r = conn.query(Sql("SELECT id, status FROM invoices WHERE org_id = $1 AND work_order_id = $2"),
-                      {org, wo});
+  auto r = conn.query(
+      Sql("SELECT id, status FROM invoices WHERE org_id = $1 AND work_order_id = $2"), {org, wo});
   if (r.empty()) return std::nullopt;
   return WorkOrderInvoice{r.rows[0].integer(0), r.rows[0].text(1)};
 }

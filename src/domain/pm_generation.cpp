@@ -118,9 +118,10 @@ int generate_pm_work_orders(store::Database& db, std::int64_t now) {
                                    {s.integer(1), s.integer(3), s.text(9)});
           if (latest.rows.at(0).is_null(0) || latest.rows[0].real(0) < threshold) return;
           create_occurrence(conn, s, "m:" + s.text(12), std::nullopt, now);
-          conn.query(Sql("UPDATE pm_schedules SET next_meter_value = $2 WHERE id = $1"),
-                     {s.integer(0), next_meter_threshold(threshold, static_cast<double>(s.integer(8)),
-                                                         latest.rows[0].real(0))});
+          conn.query(
+              Sql("UPDATE pm_schedules SET next_meter_value = $2 WHERE id = $1"),
+              {s.integer(0), next_meter_threshold(threshold, static_cast<double>(s.integer(8)),
+                                                  latest.rows[0].real(0))});
         } else {
           const auto due_at = s.integer(11);
           create_occurrence(conn, s, "t:" + std::to_string(due_at), due_at, now);

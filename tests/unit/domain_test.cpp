@@ -84,8 +84,9 @@ TEST(PmSchedule, NextDueSkipsMissedOccurrencesToTheFirstAfterNow) {
   // The day of the month is kept from the schedule's own date, not eroded by
   // clamping along the way (Jan 31 -> Feb 28 -> Mar 31, not Mar 28).
   const auto jan31 = *parse_rfc3339("2026-01-31T09:00:00Z");
-  EXPECT_EQ(format_rfc3339(next_due_after(jan31, "months", 1, *parse_rfc3339("2026-03-01T00:00:00Z"))),
-            "2026-03-31T09:00:00Z");
+  EXPECT_EQ(
+      format_rfc3339(next_due_after(jan31, "months", 1, *parse_rfc3339("2026-03-01T00:00:00Z"))),
+      "2026-03-31T09:00:00Z");
 }
 
 TEST(PmSchedule, NextDueOfAFutureOccurrenceIsOneIntervalOn) {
@@ -99,7 +100,7 @@ TEST(PmSchedule, NextDueOfAFutureOccurrenceIsOneIntervalOn) {
 
 TEST(PmSchedule, NextMeterThresholdIsAboveTheLatestReading) {
   EXPECT_EQ(next_meter_threshold(1000, 500, 1010), 1500);
-  EXPECT_EQ(next_meter_threshold(1000, 500, 1500), 2000);  // reached exactly: the next one
+  EXPECT_EQ(next_meter_threshold(1000, 500, 1500), 2000);   // reached exactly: the next one
   EXPECT_EQ(next_meter_threshold(1000, 500, 9999), 10000);  // one jump, not 18 work orders
   EXPECT_EQ(next_meter_threshold(1000, 500, 1000), 1500);
 }

@@ -1,14 +1,15 @@
 // PM generation against a real database, on both engines: a schedule whose
 // start lies decades back (created before the API refused such starts)
 // yields one work order, and the next only once that one is done.
+#include "domain/pm_generation.hpp"
+
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
-#include <unistd.h>
 
 #include "crypto/random.hpp"
-#include "domain/pm_generation.hpp"
 #include "domain/timestamps.hpp"
 #include "identity/users.hpp"
 #include "store/database.hpp"
@@ -44,19 +45,24 @@ class PmGenerationTest : public ::testing::TestWithParam<std::string> {
     db_->transaction([&](store::Connection& c) {
       org_ = identity::create_org(c, "pm-" + crypto::random_token(6), "PM test").id;
       auto cust = c.query(Sql("INSERT INTO customers (org_id, name, created_at, updated_at) "
-                              "VALUES ($1, 'C', 0, 0) RETURNING id"), {org_});
+                              "VALUES ($1, 'C', 0, 0) RETURNING id"),
+                          {org_});
       site_ = c.query(Sql("INSERT INTO sites (org_id, customer_id, name, address, created_at, "
                           "updated_at) VALUES ($1, $2, 'S', 'A', 0, 0) RETURNING id"),
-                      {org_, cust.rows.at(0).integer(0)}).rows.at(0).integer(0);
+                      {org_, cust.rows.at(0).integer(0)})
+                  .rows.at(0)
+                  .integer(0);
     });
   }
 
   std::int64_t schedule(const char* start, const char* unit, std::int64_t every) {
-    return db_->query(Sql("INSERT INTO pm_schedules (org_id, site_id, title, interval_unit, "
-                          "interval_value, lead_days, next_due_at, created_at) VALUES ($1, $2, "
-                          "'Pump tank', $3, $4, 14, $5, 0) RETURNING id"),
-                      {org_, site_, std::string(unit), every, *domain::parse_rfc3339(start)})
-        .rows.at(0).integer(0);
+    return db_
+        ->query(Sql("INSERT INTO pm_schedules (org_id, site_id, title, interval_unit, "
+                    "interval_value, lead_days, next_due_at, created_at) VALUES ($1, $2, "
+                    "'Pump tank', $3, $4, 14, $5, 0) RETURNING id"),
+                {org_, site_, std::string(unit), every, *domain::parse_rfc3339(start)})
+        .rows.at(0)
+        .integer(0);
   }
   // The due dates of the schedule's work orders, oldest first.
   std::vector<std::string> generated(std::int64_t schedule) {
@@ -64,14 +70,16 @@ class PmGenerationTest : public ::testing::TestWithParam<std::string> {
     for (const auto& r : db_->query(Sql("SELECT w.due_at FROM pm_generated g JOIN work_orders w "
                                         "ON w.id = g.work_order_id WHERE g.schedule_id = $1 "
                                         "ORDER BY w.id"),
-                                    {schedule}).rows)
+                                    {schedule})
+                             .rows)
       out.push_back(domain::format_rfc3339(r.integer(0)));
     return out;
   }
   std::string next_due(std::int64_t schedule) {
     return domain::format_rfc3339(
         db_->query(Sql("SELECT next_due_at FROM pm_schedules WHERE id = $1"), {schedule})
-            .rows.at(0).integer(0));
+            .rows.at(0)
+            .integer(0));
   }
   void complete_all(std::int64_t schedule) {
     db_->query(Sql("UPDATE work_orders SET status = 'completed' WHERE id IN (SELECT "
@@ -103,8 +111,8 @@ TEST_P(PmGenerationTest, OneOpenGeneratedWorkOrderPerScheduleAtATime) {
   EXPECT_EQ(generated(id).size(), 1u);
   complete_all(id);
   domain::generate_pm_work_orders(*db_, week_later);
-  EXPECT_EQ(generated(id), (std::vector<std::string>{"2026-11-20T08:00:00Z",
-                                                     "2026-12-04T08:00:00Z"}));
+  EXPECT_EQ(generated(id),
+            (std::vector<std::string>{"2026-11-20T08:00:00Z", "2026-12-04T08:00:00Z"}));
   EXPECT_EQ(next_due(id), "2026-12-11T08:00:00Z");
 }
 
