@@ -152,23 +152,46 @@ http::Response add_reading(app::RequestContext& ctx) {
     in.fail("value", "is required and must be a number");
   else if (value = it->value().to_number<double>(); value < 0 || value > 1e12)
     in.fail("value", "must be between 0 and 1e12");
-  std::int64_t read_at = identity::now_ms();
+  const auto now = identity::now_ms();
+  std::int64_t read_at = now;
   if (auto t = in.optional_string("read_at", 40)) {
     if (auto ms = domain::parse_rfc3339(*t)) read_at = *ms;
     else in.fail("read_at", "must be an RFC 3339 time");
   }
+  // A reading from the future is a wrong clock or a typo; the allowance is
+  // for the recording device's clock running a little ahead of ours.
+  constexpr std::int64_t kClockSkewMs = 5 * 60 * 1000;
   boost::json::object out;
   ctx.services.db.transaction([&](store::Connection& conn) {
-    require_asset(conn, ctx.who().org_id, id);
+    const auto org = ctx.who().org_id;
+    // Existence check and lock in one: the no-op UPDATE holds the asset's
+    // row until commit on PostgreSQL (SQLite's write transaction holds the
+    // database), so concurrent readings of one asset are checked one after
+    // the other against each other, never against a stale set.
+    if (conn.query(Sql("UPDATE assets SET created_at = created_at WHERE org_id = $1 AND id = $2"),
+                   {org, id})
+            .affected == 0)
+      throw ApiError(ErrorCode::not_found, "no such asset");
     in.finish();
-    // Meters only go up: a reading below the latest earlier one is a typo.
-    auto prev = conn.query(Sql("SELECT value FROM meter_readings WHERE org_id = $1 AND "
-                               "asset_id = $2 AND kind = $3 AND read_at <= $4 "
-                               "ORDER BY read_at DESC, id DESC LIMIT 1"),
-                           {ctx.who().org_id, id, kind, read_at});
-    if (!prev.empty() && prev.rows[0].real(0) > value)
-      throw ApiError(ErrorCode::validation_failed, "meter readings only go up",
-                     "reading_decreases", {{"value", "is below the previous reading"}});
+    if (read_at > now + kClockSkewMs)
+      throw ApiError(ErrorCode::validation_failed, "a meter reading cannot be dated in the future",
+                     "meter_reading_in_future", {{"read_at", "is in the future"}});
+    // Meters only go up: a reading lies between the readings dated before it
+    // (same time counts as before) and those dated after it.
+    auto bounds = conn.query(Sql("SELECT (SELECT MAX(value) FROM meter_readings WHERE org_id = $1 "
+                                 "AND asset_id = $2 AND kind = $3 AND read_at <= $4), "
+                                 "(SELECT MIN(value) FROM meter_readings WHERE org_id = $1 "
+                                 "AND asset_id = $2 AND kind = $3 AND read_at > $4)"),
+                             {org, id, kind, read_at});
+    const auto& b = bounds.rows.at(0);
+    if (!b.is_null(0) && value < b.real(0))
+      throw ApiError(
+          ErrorCode::validation_failed, "a meter reading cannot be below an earlier-dated reading",
+          "meter_reading_below_earlier", {{"value", "is below a reading dated before it"}});
+    if (!b.is_null(1) && value > b.real(1))
+      throw ApiError(ErrorCode::validation_failed,
+                     "a meter reading cannot be above a later-dated reading",
+                     "meter_reading_above_later", {{"value", "is above a reading dated after it"}});
     auto r = conn.query(Sql("INSERT INTO meter_readings (org_id, asset_id, kind, value, read_at, "
                             "recorded_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id"),
                         {ctx.who().org_id, id, kind, value, read_at, ctx.who().user_id});

@@ -8,6 +8,7 @@
 #include "audit/audit_log.hpp"
 #include "core/error.hpp"
 #include "domain/checkout_sessions.hpp"
+#include "domain/invoice_lines.hpp"
 #include "domain/payment_ledger.hpp"
 #include "domain/timestamps.hpp"
 #include "http/json_body.hpp"
@@ -123,6 +124,10 @@ http::Response create_invoice(app::RequestContext& ctx) {
   const auto wo = ctx.params.integer("id");
   std::int64_t invoice_id = 0;
   ctx.services.db.transaction([&](store::Connection& conn) {
+    // Concurrent requests for one work order queue here: the first creates
+    // the invoice, the others then see it and answer 409 (never a 500).
+    if (!domain::lock_work_order_for_billing(conn, who.org_id, wo))
+      throw ApiError(ErrorCode::not_found, "no such work order");
     auto w = conn.query(Sql("SELECT status, customer_id, number FROM work_orders WHERE org_id = $1 "
                             "AND id = $2"),
                         {who.org_id, wo});
@@ -136,34 +141,8 @@ http::Response create_invoice(app::RequestContext& ctx) {
              .empty())
       throw ApiError(ErrorCode::conflict, "this work order already has an invoice",
                      "already_invoiced");
-    const auto rate = conn.query(Sql("SELECT labour_rate_cents FROM orgs WHERE id = $1"),
-                                 {who.org_id}).rows.at(0).integer(0);
-    struct Line {
-      std::string description;
-      double quantity;
-      std::int64_t unit_cents;
-      std::int64_t amount_cents;
-    };
-    std::vector<Line> lines;
-    const auto minutes = conn.query(Sql("SELECT COALESCE(SUM(minutes), 0) FROM work_order_time "
-                                        "WHERE org_id = $1 AND work_order_id = $2"),
-                                    {who.org_id, wo}).rows.at(0).integer(0);
-    if (minutes > 0) {
-      const double hours = static_cast<double>(minutes) / 60.0;
-      lines.push_back({"Labour (" + std::to_string(minutes) + " min)", hours, rate,
-                       static_cast<std::int64_t>(std::llround(hours * static_cast<double>(rate)))});
-    }
-    for (const auto& p : conn.query(Sql("SELECT name, quantity, unit_cost_cents FROM "
-                                        "work_order_parts WHERE org_id = $1 AND "
-                                        "work_order_id = $2 ORDER BY id"),
-                                    {who.org_id, wo}).rows) {
-      const double q = p.real(1);
-      const auto unit = p.integer(2);
-      lines.push_back({p.text(0), q, unit,
-                       static_cast<std::int64_t>(std::llround(q * static_cast<double>(unit)))});
-    }
-    std::int64_t total = 0;
-    for (const auto& l : lines) total += l.amount_cents;
+    const auto lines = domain::work_order_invoice_lines(conn, who.org_id, wo);
+    const auto total = domain::invoice_total(lines);
     auto n = conn.query(Sql("INSERT INTO org_counters (org_id, name, value) VALUES ($1, "
                             "'invoice', 1001) ON CONFLICT (org_id, name) DO UPDATE SET "
                             "value = org_counters.value + 1 RETURNING value"),
@@ -176,10 +155,7 @@ http::Response create_invoice(app::RequestContext& ctx) {
                            w.rows[0].is_null(1) ? Value(nullptr) : Value(w.rows[0].integer(1)),
                            total, now});
     invoice_id = inv.rows.at(0).integer(0);
-    for (const auto& l : lines)
-      conn.query(Sql("INSERT INTO invoice_lines (org_id, invoice_id, description, quantity, "
-                     "unit_cents, amount_cents) VALUES ($1, $2, $3, $4, $5, $6)"),
-                 {who.org_id, invoice_id, l.description, l.quantity, l.unit_cents, l.amount_cents});
+    domain::insert_invoice_lines(conn, who.org_id, invoice_id, lines);
     auto entry = ctx.audit_entry("invoice.created", "invoice", std::to_string(invoice_id));
     entry.fields = {"work_order_id", "total_cents"};
     audit::append(conn, entry);

@@ -82,6 +82,17 @@ http::Response create_pm_schedule(app::RequestContext& ctx) {
     else if (!(first_due = domain::parse_rfc3339(*text)))
       in.fail("first_due_at", "must be an RFC 3339 time");
   }
+  // A start years back is almost always a typo (1990 for 2026) and, before
+  // generation collapsed missed occurrences, meant one overdue work order per
+  // missed interval. A year back still lets the office enter a schedule
+  // that really fell behind.
+  constexpr std::int64_t kMaxPastStartMs = 365LL * 86'400'000;
+  if (first_due && *first_due < identity::now_ms() - kMaxPastStartMs) {
+    in.finish();  // the other problems first, all at once
+    throw ApiError(ErrorCode::validation_failed,
+                   "the first due date is more than a year in the past", "pm_start_too_far_in_past",
+                   {{"first_due_at", "is more than a year in the past"}});
+  }
   boost::json::object view;
   ctx.services.db.transaction([&](store::Connection& conn) {
     if (site && conn.query(Sql("SELECT 1 FROM sites WHERE org_id = $1 AND id = $2"), {org, *site}).empty())

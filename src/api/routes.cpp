@@ -137,6 +137,9 @@ http::Router build_router() {
          "Record time spent");
   authed(Method::post, "/api/v1/work-orders/{id:int}/parts", wo_write, add_part,
          "Record a part used");
+  authed(Method::patch, "/api/v1/work-orders/{id:int}/parts/{part:int}",
+         requires_permission(Permission::invoices_manage), update_part,
+         "Set or correct a part's price, name or quantity (until the work order is invoiced)");
   authed(Method::get, "/api/v1/dispatch/my-day", wo_read, my_day,
          "Your work orders scheduled today (UTC), in order");
   authed(Method::get, "/api/v1/dispatch/week", requires_permission(Permission::work_orders_assign),

@@ -111,6 +111,8 @@ http::Response update_user(app::RequestContext& ctx) {
 
   std::optional<identity::User> updated;
   ctx.services.db.transaction([&](store::Connection& conn) {
+    // Before anything is read: the owner count below must not change under us.
+    if (role || active) identity::lock_owner_set(conn, who.org_id);
     auto user = identity::find_user(conn, who.org_id, id);
     if (!user) throw ApiError(ErrorCode::not_found, "no such user");
     require_rank(who, user->role);

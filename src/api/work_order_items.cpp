@@ -4,6 +4,7 @@
 
 #include "audit/audit_log.hpp"
 #include "core/error.hpp"
+#include "domain/invoice_lines.hpp"
 #include "domain/timestamps.hpp"
 #include "http/json_body.hpp"
 #include "http/json_reader.hpp"
@@ -19,6 +20,28 @@ using store::Value;
 
 bool is_technician(const app::Principal& who) { return who.role == security::Role::technician; }
 
+constexpr std::int64_t kMaxUnitCostCents = 100'000'000;
+
+// A part's quantity: a JSON number above 0 and at most a million.
+std::optional<double> part_quantity(const boost::json::object& body, http::JsonReader& in,
+                                    bool required) {
+  auto it = body.find("quantity");
+  if (it == body.end()) {
+    if (required) in.fail("quantity", "is required and must be a number");
+    return std::nullopt;
+  }
+  if (!it->value().is_number()) {
+    in.fail("quantity", "must be a number");
+    return std::nullopt;
+  }
+  const double q = it->value().to_number<double>();
+  if (q <= 0 || q > 1e6) {
+    in.fail("quantity", "must be more than 0 and at most 1000000");
+    return std::nullopt;
+  }
+  return q;
+}
+
 // The work order must exist in the caller's org (and be theirs, for a
 // technician); otherwise 404.
 void require_work_order(store::Connection& conn, const app::Principal& who, std::int64_t id) {
@@ -28,16 +51,49 @@ void require_work_order(store::Connection& conn, const app::Principal& who, std:
   if (r.empty()) throw ApiError(ErrorCode::not_found, "no such work order");
 }
 
+// Time and parts are what the invoice bills. A change to them takes the
+// work order's billing lock, then: no invoice yet, or a draft (whose lines
+// are refreshed by `after_billable_change` in the same transaction), goes
+// ahead; an invoice past draft (open, paid, refunded, void) refuses it, since
+// what it bills is fixed and a change would never be billed.
+std::optional<std::int64_t> before_billable_change(store::Connection& conn,
+                                                   const app::Principal& who, std::int64_t wo) {
+  domain::lock_work_order_for_billing(conn, who.org_id, wo);
+  auto invoice = domain::work_order_invoice(conn, who.org_id, wo);
+  if (!invoice) return std::nullopt;
+  if (invoice->status != "draft" || !domain::lock_draft_invoice(conn, who.org_id, invoice->id))
+    throw ApiError(ErrorCode::conflict,
+                   "this work order is invoiced; its time and parts can no longer change",
+                   "work_order_invoiced");
+  return invoice->id;
+}
+
+// The draft's lines and total follow the work order; audited as a change
+// of the invoice (the change of the work order has its own entry).
+void after_billable_change(app::RequestContext& ctx, store::Connection& conn, std::int64_t wo,
+                           std::optional<std::int64_t> draft, std::int64_t now) {
+  if (!draft) return;
+  domain::refresh_draft_invoice(conn, ctx.who().org_id, *draft, wo, now);
+  auto entry = ctx.audit_entry("invoice.lines_refreshed", "invoice", std::to_string(*draft));
+  entry.fields = {"lines", "total_cents"};
+  audit::append(conn, entry);
+}
+
 // Existence first (404 whatever the body), then the body's validation.
+// `billable` records (time, parts) go through the invoice rule above.
 template <typename Fn>
 http::Response record(app::RequestContext& ctx, http::JsonReader& in, std::string action,
-                      std::vector<std::string> fields, Fn&& insert) {
+                      std::vector<std::string> fields, Fn&& insert, bool billable = false) {
   const auto id = ctx.params.integer("id");
   boost::json::object created;
   ctx.services.db.transaction([&](store::Connection& conn) {
     require_work_order(conn, ctx.who(), id);
     in.finish();
-    created = insert(conn, id, identity::now_ms());
+    const auto now = identity::now_ms();
+    std::optional<std::int64_t> draft;
+    if (billable) draft = before_billable_change(conn, ctx.who(), id);
+    created = insert(conn, id, now);
+    if (billable) after_billable_change(ctx, conn, id, draft, now);
     auto entry = ctx.audit_entry(std::move(action), "work_order", std::to_string(id));
     entry.fields = std::move(fields);
     audit::append(conn, entry);
@@ -150,40 +206,106 @@ http::Response add_time_entry(app::RequestContext& ctx) {
   auto minutes = in.optional_int("minutes", 1, 24 * 60);
   if (!minutes && !in.has("minutes")) in.fail("minutes", "is required");
   auto note = in.optional_string("note", 1000).value_or("");
-  return record(ctx, in, "work_order.time_added", {"minutes", "note"},
-                [&](store::Connection& conn, std::int64_t wo, std::int64_t now) {
-                  auto r = conn.query(Sql("INSERT INTO work_order_time (org_id, work_order_id, "
-                                          "user_id, minutes, note, created_at) VALUES ($1, $2, $3, "
-                                          "$4, $5, $6) RETURNING id"),
-                                      {ctx.who().org_id, wo, ctx.who().user_id, *minutes, note, now});
-                  return boost::json::object{{"id", r.rows.at(0).integer(0)}, {"minutes", *minutes},
-                                             {"note", note}};
-                });
+  return record(
+      ctx, in, "work_order.time_added", {"minutes", "note"},
+      [&](store::Connection& conn, std::int64_t wo, std::int64_t now) {
+        auto r = conn.query(Sql("INSERT INTO work_order_time (org_id, work_order_id, "
+                                "user_id, minutes, note, created_at) VALUES ($1, $2, $3, "
+                                "$4, $5, $6) RETURNING id"),
+                            {ctx.who().org_id, wo, ctx.who().user_id, *minutes, note, now});
+        return boost::json::object{
+            {"id", r.rows.at(0).integer(0)}, {"minutes", *minutes}, {"note", note}};
+      },
+      /*billable=*/true);
 }
 
 http::Response add_part(app::RequestContext& ctx) {
   auto body = http::parse_json_object_body(ctx.request);
+  // Technicians record what they used; the office prices it. A price from a
+  // technician is refused outright (even 0), not silently dropped, so a
+  // client that thinks it set one learns that it did not.
+  if (is_technician(ctx.who()) && body.contains("unit_cost_cents"))
+    throw ApiError(ErrorCode::forbidden, "technicians record parts; the office prices them",
+                   "technician_cannot_price");
   http::JsonReader in(body, {"name", "quantity", "unit_cost_cents"});
   auto name = in.required_string("name", 200);
-  double quantity = 0;
-  if (auto it = body.find("quantity"); it == body.end() || !it->value().is_number())
-    in.fail("quantity", "is required and must be a number");
-  else if (quantity = it->value().to_number<double>(); quantity <= 0 || quantity > 1e6)
-    in.fail("quantity", "must be more than 0 and at most 1000000");
-  // Technicians record what they used; the office prices it.
-  auto cost = in.optional_int("unit_cost_cents", 0, 100'000'000);
-  return record(ctx, in, "work_order.part_added", {"name", "quantity", "unit_cost_cents"},
-                [&](store::Connection& conn, std::int64_t wo, std::int64_t now) {
-                  auto r = conn.query(Sql("INSERT INTO work_order_parts (org_id, work_order_id, "
-                                          "name, quantity, unit_cost_cents, added_by, created_at) "
-                                          "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"),
-                                      {ctx.who().org_id, wo, name, quantity,
-                                       cost.value_or(0), ctx.who().user_id, now});
-                  boost::json::object out{{"id", r.rows.at(0).integer(0)}, {"name", name},
-                                          {"quantity", quantity}};
-                  if (!is_technician(ctx.who())) out["unit_cost_cents"] = cost.value_or(0);
-                  return out;
-                });
+  auto quantity = part_quantity(body, in, /*required=*/true);
+  auto cost = in.optional_int("unit_cost_cents", 0, kMaxUnitCostCents);
+  std::vector<std::string> fields{"name", "quantity"};
+  if (cost) fields.emplace_back("unit_cost_cents");
+  return record(
+      ctx, in, "work_order.part_added", std::move(fields),
+      [&](store::Connection& conn, std::int64_t wo, std::int64_t now) {
+        auto r = conn.query(
+            Sql("INSERT INTO work_order_parts (org_id, work_order_id, "
+                "name, quantity, unit_cost_cents, added_by, created_at) "
+                "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"),
+            {ctx.who().org_id, wo, name, *quantity, cost.value_or(0), ctx.who().user_id, now});
+        boost::json::object out{
+            {"id", r.rows.at(0).integer(0)}, {"name", name}, {"quantity", *quantity}};
+        if (!is_technician(ctx.who())) out["unit_cost_cents"] = cost.value_or(0);
+        return out;
+      },
+      /*billable=*/true);
+}
+
+// The office sets or corrects a part's price, name or quantity (the route
+// needs invoices.manage, so never a technician) until the work order is
+// invoiced; a draft invoice follows.
+http::Response update_part(app::RequestContext& ctx) {
+  const auto id = ctx.params.integer("id");
+  const auto part = ctx.params.integer("part");
+  auto body = http::parse_json_object_body(ctx.request);
+  http::JsonReader in(body, {"name", "quantity", "unit_cost_cents"});
+  auto name = in.optional_string("name", 200);
+  if (name && name->find_first_not_of(" \t") == std::string::npos)
+    in.fail("name", "must not be empty");
+  auto quantity = part_quantity(body, in, /*required=*/false);
+  auto cost = in.optional_int("unit_cost_cents", 0, kMaxUnitCostCents);
+  if (!in.has("name") && !in.has("quantity") && !in.has("unit_cost_cents"))
+    in.fail("unit_cost_cents", "send at least one of name, quantity, unit_cost_cents");
+  boost::json::object out;
+  ctx.services.db.transaction([&](store::Connection& conn) {
+    const auto& who = ctx.who();
+    require_work_order(conn, who, id);
+    auto current = conn.query(Sql("SELECT name, quantity, unit_cost_cents FROM work_order_parts "
+                                  "WHERE org_id = $1 AND work_order_id = $2 AND id = $3"),
+                              {who.org_id, id, part});
+    if (current.empty()) throw ApiError(ErrorCode::not_found, "no such part");
+    in.finish();
+    const auto& row = current.rows[0];
+    std::vector<std::string> changed;
+    if (name && *name != row.text(0)) changed.emplace_back("name");
+    if (quantity && *quantity != row.real(1)) changed.emplace_back("quantity");
+    if (cost && *cost != row.integer(2)) changed.emplace_back("unit_cost_cents");
+    const auto now = identity::now_ms();
+    // Refused once invoiced even when nothing changes: the answer does not
+    // depend on whether the office happened to send the same price.
+    const auto draft = before_billable_change(conn, who, id);
+    if (!changed.empty()) {
+      auto opt = [](const auto& v) { return v ? Value(*v) : Value(nullptr); };
+      conn.query(Sql("UPDATE work_order_parts SET name = COALESCE($4, name), "
+                     "quantity = COALESCE($5, quantity), "
+                     "unit_cost_cents = COALESCE($6, unit_cost_cents) "
+                     "WHERE org_id = $1 AND work_order_id = $2 AND id = $3"),
+                 {who.org_id, id, part, opt(name), opt(quantity), opt(cost)});
+      after_billable_change(ctx, conn, id, draft, now);
+      auto entry = ctx.audit_entry("work_order.part_updated", "work_order", std::to_string(id));
+      entry.fields = std::move(changed);
+      audit::append(conn, entry);
+    }
+    auto r =
+        conn.query(Sql("SELECT id, name, quantity, unit_cost_cents, currency FROM "
+                       "work_order_parts WHERE org_id = $1 AND work_order_id = $2 AND id = $3"),
+                   {who.org_id, id, part})
+            .rows.at(0);
+    out = {{"id", r.integer(0)},
+           {"name", r.text(1)},
+           {"quantity", r.real(2)},
+           {"unit_cost_cents", r.integer(3)},
+           {"currency", r.text(4)}};
+  });
+  return app::json_response(200, out);
 }
 
 http::Response my_day(app::RequestContext& ctx) {

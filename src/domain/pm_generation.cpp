@@ -1,5 +1,7 @@
 #include "domain/pm_generation.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "domain/timestamps.hpp"
@@ -24,14 +26,40 @@ std::int64_t add_months(std::int64_t epoch_ms, int months) {
   return parse_rfc3339(buf).value_or(epoch_ms) + epoch_ms % 1000;
 }
 
+std::int64_t next_due_after(std::int64_t due, std::string_view unit, std::int64_t every,
+                            std::int64_t now) {
+  constexpr std::int64_t kDay = 86'400'000;
+  if (unit == "days" || unit == "weeks") {
+    const auto step = every * (unit == "weeks" ? 7 : 1) * kDay;
+    const auto k = due > now ? 1 : (now - due) / step + 1;  // arithmetic: no walk
+    return due + k * step;
+  }
+  // Months have no fixed length: jump close, then step. Counting from `due`
+  // each time (not from the previous step) keeps Jan 31 -> Mar 31.
+  std::int64_t k = 1;
+  if (due < now) k = std::max<std::int64_t>(1, (now - due) / (31 * kDay) / every);
+  for (;; ++k) {
+    const auto months = std::min<std::int64_t>(k * every, 12 * 9000);
+    const auto next = add_months(due, static_cast<int>(months));
+    // next <= due: past what the calendar can write (year 9999); stop there.
+    if (next > now || next <= due || months == 12 * 9000) return next;
+  }
+}
+
+double next_meter_threshold(double threshold, double every, double latest) {
+  const double k = latest < threshold ? 1 : std::floor((latest - threshold) / every) + 1;
+  return threshold + k * every;
+}
+
 namespace {
 
-constexpr std::int64_t kDay = 86'400'000;
-
-std::int64_t advance(std::int64_t due, const std::string& unit, std::int64_t n) {
-  if (unit == "days") return due + n * kDay;
-  if (unit == "weeks") return due + n * 7 * kDay;
-  return add_months(due, static_cast<int>(n));
+// The schedule's last generated work order is still to be done.
+bool has_open_generated(store::Connection& conn, const store::Row& s) {
+  return !conn.query(Sql("SELECT 1 FROM pm_generated g JOIN work_orders w ON w.org_id = g.org_id "
+                         "AND w.id = g.work_order_id WHERE g.schedule_id = $1 AND g.org_id = $2 "
+                         "AND w.status NOT IN ('completed', 'closed', 'cancelled') LIMIT 1"),
+                     {s.integer(0), s.integer(1)})
+              .empty();
 }
 
 // Claims the occurrence and creates its work order; false if already done.
@@ -79,7 +107,9 @@ int generate_pm_work_orders(store::Database& db, std::int64_t now) {
   for (const auto& s : due.rows) {
     const auto unit = s.text(7);
     try {
+      bool made = false;
       db.transaction([&](store::Connection& conn) {
+        if (has_open_generated(conn, s)) return;
         if (unit == "meter") {
           if (s.is_null(3) || s.is_null(9) || s.is_null(12)) return;
           const double threshold = s.real(12);
@@ -88,18 +118,20 @@ int generate_pm_work_orders(store::Database& db, std::int64_t now) {
                                    {s.integer(1), s.integer(3), s.text(9)});
           if (latest.rows.at(0).is_null(0) || latest.rows[0].real(0) < threshold) return;
           create_occurrence(conn, s, "m:" + s.text(12), std::nullopt, now);
-          conn.query(Sql("UPDATE pm_schedules SET next_meter_value = next_meter_value + $2 "
-                         "WHERE id = $1"),
-                     {s.integer(0), static_cast<double>(s.integer(8))});
+          conn.query(
+              Sql("UPDATE pm_schedules SET next_meter_value = $2 WHERE id = $1"),
+              {s.integer(0), next_meter_threshold(threshold, static_cast<double>(s.integer(8)),
+                                                  latest.rows[0].real(0))});
         } else {
           const auto due_at = s.integer(11);
           create_occurrence(conn, s, "t:" + std::to_string(due_at), due_at, now);
           conn.query(Sql("UPDATE pm_schedules SET next_due_at = $2 WHERE id = $1 AND "
                          "next_due_at = $3"),
-                     {s.integer(0), advance(due_at, unit, s.integer(8)), due_at});
+                     {s.integer(0), next_due_after(due_at, unit, s.integer(8), now), due_at});
         }
-        ++created;
+        made = true;
       });
+      if (made) ++created;
     } catch (const store::ConstraintViolation&) {
       // Another instance generated this occurrence first: nothing to do.
     }

@@ -5,7 +5,16 @@
 // pm_generated (unique per schedule and occurrence) in the same transaction
 // that creates its work order, so a restart or a second instance on the
 // same PostgreSQL never creates a duplicate.
+//
+// One open generated work order per schedule at a time: while the last one
+// is not completed, closed or cancelled, the schedule waits. Missed
+// occurrences are not walked one by one: generating an occurrence moves the
+// schedule straight to its first occurrence after now (calendar) or its
+// first threshold above the latest reading (meter), so a schedule that
+// started years ago yields one overdue work order, not one per missed
+// interval.
 #include <cstdint>
+#include <string_view>
 
 #include "store/database.hpp"
 
@@ -16,5 +25,16 @@ int generate_pm_work_orders(store::Database& db, std::int64_t now_ms);
 
 // Adds whole months in UTC, clamping the day (Jan 31 + 1 month = Feb 28/29).
 std::int64_t add_months(std::int64_t epoch_ms, int months);
+
+// The calendar schedule's next due date once the occurrence due at `due` is
+// generated: the first occurrence (due + k intervals, k >= 1) after `now`.
+// `unit` is days, weeks or months. Months are counted from `due`, so the day
+// of the month is kept (clamped in short months, as add_months does).
+std::int64_t next_due_after(std::int64_t due, std::string_view unit, std::int64_t every,
+                            std::int64_t now_ms);
+
+// The meter schedule's next threshold once the one at `threshold` is
+// generated: the first threshold + k * every (k >= 1) above `latest`.
+double next_meter_threshold(double threshold, double every, double latest);
 
 }  // namespace bulwark::domain

@@ -126,6 +126,12 @@ std::vector<User> list_users(store::Database& db, std::int64_t org_id, std::int6
   return out;
 }
 
+void lock_owner_set(store::Connection& conn, std::int64_t org_id) {
+  conn.query(
+      Sql("UPDATE users SET role = role WHERE org_id = $1 AND role = 'owner' AND active = 1"),
+      {org_id});
+}
+
 std::int64_t count_active_owners(store::Connection& conn, std::int64_t org_id) {
   return conn
       .query(Sql("SELECT COUNT(*) FROM users WHERE org_id = $1 AND role = 'owner' AND active = 1"),

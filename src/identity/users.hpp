@@ -53,6 +53,12 @@ std::optional<User> find_user_by_email(store::Database& db, std::int64_t org_id,
                                        std::string_view email);
 std::vector<User> list_users(store::Database& db, std::int64_t org_id, std::int64_t after_id,
                              int limit);
+// Locks the organization's active owners until the transaction ends, so a
+// change that may remove an owner counts the owners nobody else is removing
+// at the same moment (two owners demoting each other must not leave none).
+// A no-op UPDATE: the same SQL locks the rows on PostgreSQL and, on SQLite,
+// the write transaction already holds the database.
+void lock_owner_set(store::Connection& conn, std::int64_t org_id);
 std::int64_t count_active_owners(store::Connection& conn, std::int64_t org_id);
 void set_role(store::Connection& conn, std::int64_t org_id, std::int64_t user_id,
               security::Role role);

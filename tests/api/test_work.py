@@ -496,7 +496,7 @@ def test_assets_and_meter_readings(dispatcher, tech):
     assert tech.post(base, json={"kind": "gallons", "value": 1900,
                                  "read_at": "2026-06-10T10:00:00Z"}).status_code == 201
     lower = tech.post(base, json={"kind": "gallons", "value": 10, "read_at": "2026-07-01T00:00:00Z"})
-    assert lower.status_code == 400 and error_of(lower)["reason"] == "reading_decreases"
+    assert lower.status_code == 400 and error_of(lower)["reason"] == "meter_reading_below_earlier"
     readings = dispatcher.get(base, params={"kind": "gallons"}).json()["items"]
     assert [x["value"] for x in readings] == [1900, 950]
 

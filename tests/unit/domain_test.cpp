@@ -71,3 +71,36 @@ TEST(PmSchedule, AddMonthsClampsTheDay) {
   EXPECT_EQ(format_rfc3339(add_months(*parse_rfc3339("2026-08-15T12:30:00Z"), 6)),
             "2027-02-15T12:30:00Z");
 }
+
+// A schedule that started in 1990 generates one occurrence, then moves to its
+// first occurrence after now: not ~13,000 catch-up work orders one run at a time.
+TEST(PmSchedule, NextDueSkipsMissedOccurrencesToTheFirstAfterNow) {
+  const auto now = *parse_rfc3339("2026-12-01T22:00:00Z");
+  const auto start = *parse_rfc3339("1990-01-01T08:00:00Z");
+  EXPECT_EQ(format_rfc3339(next_due_after(start, "days", 1, now)), "2026-12-02T08:00:00Z");
+  EXPECT_EQ(format_rfc3339(next_due_after(start, "weeks", 2, now)), "2026-12-14T08:00:00Z");
+  EXPECT_EQ(format_rfc3339(next_due_after(start, "months", 1, now)), "2027-01-01T08:00:00Z");
+  EXPECT_EQ(format_rfc3339(next_due_after(start, "months", 6, now)), "2027-01-01T08:00:00Z");
+  // The day of the month is kept from the schedule's own date, not eroded by
+  // clamping along the way (Jan 31 -> Feb 28 -> Mar 31, not Mar 28).
+  const auto jan31 = *parse_rfc3339("2026-01-31T09:00:00Z");
+  EXPECT_EQ(
+      format_rfc3339(next_due_after(jan31, "months", 1, *parse_rfc3339("2026-03-01T00:00:00Z"))),
+      "2026-03-31T09:00:00Z");
+}
+
+TEST(PmSchedule, NextDueOfAFutureOccurrenceIsOneIntervalOn) {
+  const auto now = *parse_rfc3339("2026-12-01T22:00:00Z");
+  const auto due = *parse_rfc3339("2026-12-04T22:00:00Z");  // generated 14 days ahead
+  EXPECT_EQ(format_rfc3339(next_due_after(due, "months", 6, now)), "2027-06-04T22:00:00Z");
+  EXPECT_EQ(format_rfc3339(next_due_after(due, "days", 7, now)), "2026-12-11T22:00:00Z");
+  // Due exactly now: the next one is strictly after now.
+  EXPECT_EQ(next_due_after(now, "days", 1, now), now + 86'400'000);
+}
+
+TEST(PmSchedule, NextMeterThresholdIsAboveTheLatestReading) {
+  EXPECT_EQ(next_meter_threshold(1000, 500, 1010), 1500);
+  EXPECT_EQ(next_meter_threshold(1000, 500, 1500), 2000);   // reached exactly: the next one
+  EXPECT_EQ(next_meter_threshold(1000, 500, 9999), 10000);  // one jump, not 18 work orders
+  EXPECT_EQ(next_meter_threshold(1000, 500, 1000), 1500);
+}
