@@ -104,6 +104,11 @@ export E2E_TECH_EMAIL="tech@e2e.example" E2E_TECH_PASSWORD="$(new_password)"
 create_user main e2e owner "$E2E_OWNER_EMAIL" "Olive Owner" "$E2E_OWNER_PASSWORD"
 create_user main e2e dispatcher "$E2E_DISPATCHER_EMAIL" "Dana Dispatcher" "$E2E_DISPATCHER_PASSWORD"
 create_user main e2e technician "$E2E_TECH_EMAIL" "Theo Technician" "$E2E_TECH_PASSWORD"
+# Its SMS number comes from the operator, as in production (the API cannot
+# set one); --unverified because this server has no Twilio account to ask.
+export E2E_SMS_NUMBER="+1555$(printf '%07d' $(( $(od -An -N4 -tu4 /dev/urandom) % 10000000 )))"
+admin main set-sms-number --org e2e --number "$E2E_SMS_NUMBER" --unverified >"$WORK/admin.log" 2>&1 \
+  || { cat "$WORK/admin.log" >&2; exit 2; }
 
 # A second server whose sessions expire after 3 idle seconds (the idle-expiry test).
 export E2E_IDLE_SECONDS=3

@@ -3,11 +3,19 @@ import { expect, test, type APIRequestContext, type Browser } from '@playwright/
 import { ApiSession, openNav, screenshot, signIn, uniqueName } from './support/app';
 import { env } from './support/env';
 
-// Text messages to customers: the owner's SMS settings and templates, the
+// Text messages to customers: the owner's SMS settings (the number is the
+// operator's to assign; the owner can only request one) and templates, the
 // dispatcher's conversation with a customer and the outbox, the
 // technician's "On the way", and the server-side work-order search.
 // The e2e server has no Twilio or Stripe credentials, so outgoing texts stay
 // queued and the app must say why.
+
+/** GET /org/sms, as the API answers it (the app's own type is web/src/api/types.ts). */
+interface SmsSettingsBody {
+  sms_number: string | null;
+  sms_number_verified: boolean;
+  number_request: { area_code: string; note: string; requested_by: string; requested_at: string } | null;
+}
 
 interface Customer {
   id: number;
@@ -25,7 +33,7 @@ async function newCustomer(api: ApiSession, prefix: string): Promise<Customer> {
   return api.post<Customer>('/customers', { name: uniqueName(prefix), phone: `+1555${suffix}` });
 }
 
-test('owner sets the SMS number and edits a template; unknown placeholders are refused next to the field', async ({ page, playwright }) => {
+test('owner sees the operator-assigned SMS number, requests another (field error for a bad area code), and edits a template; unknown placeholders are refused next to the field', async ({ page, playwright }) => {
   await signIn(page, env.owner);
   await openNav(page, 'Messaging');
   await expect(page.getByRole('heading', { name: 'Messaging', level: 1 })).toBeVisible();
@@ -35,20 +43,52 @@ test('owner sets the SMS number and edits a template; unknown placeholders are r
   await expect(server.getByText('Not configured')).toHaveCount(2);
   await expect(server).toContainText('BULWARK_TWILIO_ACCOUNT_SID');
 
-  // A number that is not E.164 is refused with a message under the field.
-  const number = page.getByLabel('SMS number', { exact: true });
-  await number.fill('call me maybe');
-  await page.getByRole('button', { name: 'Save number' }).click();
-  await expect(number).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.locator('.field-invalid').filter({ has: number }).locator('.field-error')).toContainText('E.164');
+  // The number the operator assigned (scripts/web-e2e.sh, --unverified), read-only.
+  const numberPanel = page.getByRole('region', { name: 'Organization SMS number' });
+  await expect(numberPanel.getByText(env.smsNumber, { exact: true })).toBeVisible();
+  await expect(numberPanel.getByText('Assigned without a Twilio check')).toBeVisible();
+  await expect(numberPanel.getByText('Verified in the Twilio account')).toHaveCount(0);
+  // An admin cannot claim a number: nothing to type one into, nothing to save.
+  await expect(page.getByRole('button', { name: 'Save number' })).toHaveCount(0);
+  await expect(page.getByLabel('SMS number', { exact: true })).toHaveCount(0);
+  await expect(numberPanel.locator('input[type="tel"]')).toHaveCount(0);
 
-  const smsNumber = `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
-  await number.fill(smsNumber);
-  await page.getByRole('button', { name: 'Save number' }).click();
-  await expect(page.getByText('SMS number saved.')).toBeVisible();
-  await expect(number).not.toHaveAttribute('aria-invalid', 'true');
+  // Asking the operator for a number: two digits are refused under the field.
+  const requestForm = numberPanel.getByRole('region', { name: 'Request a number' });
+  const areaCode = requestForm.getByLabel('Area code', { exact: true });
+  const note = requestForm.getByLabel('Note for the operator', { exact: true });
+  const noteText = `Burlington office ${uniqueName('n')}`;
+  await areaCode.fill('80');
+  await note.fill(noteText);
+  await requestForm.getByRole('button', { name: /^(Request a number|Update request)$/ }).click();
+  await expect(areaCode).toHaveAttribute('aria-invalid', 'true');
+  // (`has` is matched inside each field, so it takes a page-level locator.)
+  const areaError = requestForm.locator('.field-invalid').filter({ has: page.getByLabel('Area code', { exact: true }) }).locator('.field-error');
+  await expect(areaError).toHaveText('must be three digits, e.g. 802');
+  expect(((await areaCode.getAttribute('aria-describedby')) ?? '').split(' ')).toContain(await areaError.getAttribute('id'));
+
+  await areaCode.fill('802');
+  await requestForm.getByRole('button', { name: /^(Request a number|Update request)$/ }).click();
+  await expect(requestForm.getByText(/^Request (sent|updated)\. The operator will assign a number\.$/)).toBeVisible();
+  await expect(areaCode).not.toHaveAttribute('aria-invalid', 'true');
+
+  // After a reload the pending request is shown: area code, who, when (local time), the note.
   await page.reload();
-  await expect(page.getByLabel('SMS number', { exact: true })).toHaveValue(smsNumber);
+  const pending = page.getByRole('region', { name: 'Pending request' });
+  await expect(pending).toBeVisible();
+  await expect(pending.locator('dt:text-is("Area code") + dd')).toHaveText('802');
+  await expect(pending.locator('dt:text-is("Requested by") + dd')).toHaveText(env.owner.email);
+  await expect(pending.locator('dt:text-is("Note") + dd')).toHaveText(noteText);
+  const requestedAt = (await pending.locator('time').getAttribute('datetime')) ?? '';
+  expect(Math.abs(Date.parse(requestedAt) - Date.now())).toBeLessThan(10 * 60_000);
+  // The browser runs in UTC (playwright.config.ts): formatted, not the raw timestamp.
+  await expect(pending.locator('time')).toHaveText(new Date(requestedAt).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }));
+  // The form now updates that request, and starts from what was asked.
+  await expect(page.getByRole('button', { name: 'Update request' })).toBeVisible();
+  await expect(page.getByLabel('Area code', { exact: true })).toHaveValue('802');
+  await expect(page.getByLabel('Note for the operator', { exact: true })).toHaveValue(noteText);
+  // The operator still sees the same number: a request changes nothing yet.
+  await expect(numberPanel.getByText(env.smsNumber, { exact: true })).toBeVisible();
 
   // Templates: {password} is not a placeholder; the error sits under the field.
   const template = page.getByLabel('Completion template', { exact: true });
@@ -72,8 +112,61 @@ test('owner sets the SMS number and edits a template; unknown placeholders are r
   const api = await ownerApi(ctx);
   const saved = await api.get<{ items: { kind: string; body: string; is_default: boolean }[] }>('/sms-templates');
   expect(saved.items.find((t) => t.kind === 'completion')).toMatchObject({ body, is_default: false });
-  expect((await api.get<{ sms_number: string | null }>('/org/sms')).sms_number).toBe(smsNumber);
+  const sms = await api.get<SmsSettingsBody>('/org/sms');
+  expect(sms).toMatchObject({ sms_number: env.smsNumber, sms_number_verified: false, number_request: { area_code: '802', note: noteText, requested_by: env.owner.email } });
   await ctx.dispose();
+});
+
+test('the pending SMS number request reads well on a 390-px phone, in the phone\'s own time zone', async ({ browser, playwright }) => {
+  const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
+  const owner = await ownerApi(ctx);
+  // Ask (or re-ask) through the API, so this test does not depend on the one above.
+  const note = `Phone check ${uniqueName('p')}`;
+  const res = await owner.send('POST', '/org/sms/request', { area_code: '802', note });
+  expect(res.status).toBe(202);
+  const asked = (res.body as SmsSettingsBody).number_request!;
+  expect(asked).toMatchObject({ area_code: '802', note, requested_by: env.owner.email });
+  // The server's 400 names the field (the page shows it under the area code).
+  const bad = await owner.send('POST', '/org/sms/request', { area_code: '80' });
+  expect(bad.status).toBe(400);
+  expect(bad.body).toMatchObject({ error: { fields: { area_code: 'must be three digits, e.g. 802' } } });
+  await ctx.dispose();
+
+  const zone = 'Pacific/Auckland';
+  const page = await phonePage(browser, zone);
+  await signIn(page, env.owner, '/admin/messaging');
+  const pending = page.getByRole('region', { name: 'Pending request' });
+  await expect(pending.locator('dt:text-is("Note") + dd')).toHaveText(note);
+  await expect(pending.locator('time')).toHaveText(new Date(asked.requested_at).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }));
+  await expect(page.getByText(env.smsNumber, { exact: true })).toBeVisible();
+  const update = page.getByRole('button', { name: 'Update request' });
+  await update.scrollIntoViewIfNeeded();
+  await expect(update).toBeVisible();
+  const box = await update.boundingBox();
+  expect(box!.height).toBeGreaterThanOrEqual(44);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await screenshot(page, 'messaging-settings-phone');
+  await page.context().close();
+});
+
+test('an organization the operator has not given a number is told texts cannot be sent, and can ask for any area code', async ({ browser }) => {
+  // The idle-timeout server's organization is the one no operator assigned a number to (scripts/web-e2e.sh).
+  test.skip(!env.idle.baseURL, 'E2E_IDLE_BASE_URL not set: run through scripts/web-e2e.sh');
+  const context = await browser.newContext({ baseURL: env.idle.baseURL });
+  const page = await context.newPage();
+  await signIn(page, env.idle.account, '/admin/messaging');
+  const numberPanel = page.getByRole('region', { name: 'Organization SMS number' });
+  await expect(numberPanel.getByText('No number yet: texts cannot be sent until the operator assigns one.')).toBeVisible();
+  await expect(numberPanel.getByText('Assigned without a Twilio check')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Pending request' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Request a number' }).click();
+  await expect(page.getByText('Request sent. The operator will assign a number.')).toBeVisible();
+  const pending = page.getByRole('region', { name: 'Pending request' });
+  await expect(pending.locator('dt:text-is("Area code") + dd')).toHaveText('Any');
+  await expect(pending.locator('dt:text-is("Requested by") + dd')).toHaveText(env.idle.account.email);
+  await expect(page.getByRole('button', { name: 'Update request' })).toBeVisible();
+  await context.close();
 });
 
 test('dispatcher texts a customer: the message shows in the thread as queued, with why; older messages load on demand; the outbox lists it', async ({ page, playwright }) => {
@@ -267,13 +360,9 @@ test('work-order search and priority are applied by the server, beyond the first
 test('a customer who replies YES by SMS shows as "Customer confirmed" on the work order, list and My day; the reply is in the thread', async ({ page, browser, playwright }) => {
   const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
   const owner = await ownerApi(ctx);
-  // Inbound texts reach the organization through its SMS number.
-  let orgNumber = (await owner.get<{ sms_number: string | null }>('/org/sms')).sms_number;
-  if (!orgNumber) {
-    orgNumber = `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
-    const res = await owner.send('PUT', '/org/sms', { sms_number: orgNumber });
-    expect(res.status).toBe(200);
-  }
+  // Inbound texts reach the organization through its SMS number (assigned by the operator in scripts/web-e2e.sh).
+  const orgNumber = env.smsNumber;
+  expect((await owner.get<SmsSettingsBody>('/org/sms')).sms_number).toBe(orgNumber);
   const users = await owner.get<{ items: { id: number; email: string }[] }>('/users?limit=200');
   const tech = users.items.find((u) => u.email === env.technician.email)!;
   const customer = await newCustomer(owner, 'Yes Yolanda');
@@ -320,7 +409,7 @@ test('a customer who replies YES by SMS shows as "Customer confirmed" on the wor
   await phonePg.context().close();
 });
 
-async function phonePage(browser: Browser) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+async function phonePage(browser: Browser, timezoneId = 'UTC') {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, timezoneId });
   return context.newPage();
 }

@@ -72,7 +72,7 @@ export const KNOWN_API_ROUTES: [string, string][] = [
   ['GET', '/api/v1/metrics/business'],
   ['POST', '/api/v1/invoices/{id}/payment-link'],
   ['GET', '/api/v1/org/sms'],
-  ['PUT', '/api/v1/org/sms'],
+  ['POST', '/api/v1/org/sms/request'],
   ['GET', '/api/v1/sms-templates'],
   ['PUT', '/api/v1/sms-templates/{kind}'],
   ['GET', '/api/v1/customers/{id}/messages'],

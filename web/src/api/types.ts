@@ -280,8 +280,27 @@ export interface MessagePage {
   next_cursor: number | string | null;
 }
 
+/** A pending request for an SMS number, waiting for the operator. */
+export interface SmsNumberRequest {
+  /** Three digits, or "" for any area code. */
+  area_code: string;
+  note: string;
+  /** The email of the admin who asked. */
+  requested_by: string;
+  /** RFC 3339 UTC. */
+  requested_at: string;
+}
+
+/**
+ * GET /org/sms (and POST /org/sms/request's 202). Only the operator assigns
+ * the number (`bulwark admin set-sms-number`): it decides which organization
+ * receives inbound texts, STOPs included, so the app can only ask for one.
+ */
 export interface SmsSettings {
   sms_number: string | null;
+  /** The operator checked it in the configured Twilio account. */
+  sms_number_verified: boolean;
+  number_request: SmsNumberRequest | null;
   twilio_configured: boolean;
   payments_configured: boolean;
 }

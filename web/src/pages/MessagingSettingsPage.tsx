@@ -1,21 +1,23 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import { ApiError } from '../api/errors';
 import type { SmsSettings, SmsTemplate } from '../api/types';
 import { SMS_PLACEHOLDERS } from '../api/types';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import { TextArea, TextField } from '../components/Field';
 import { LoadState } from '../components/States';
-import { humanize } from '../format';
+import { formatDateTime, humanize } from '../format';
 import { useAction } from '../hooks/useAction';
 import { useApi } from '../hooks/useApi';
 
-// Owners and admins (settings.manage): the organization's SMS number, the
-// texts the server sends, and whether Twilio and Stripe are set up on the
-// server (their keys live in the server's environment, never in the app).
+// Owners and admins (settings.manage): the organization's SMS number (shown,
+// and asked of the operator; never set here), the texts the server sends,
+// and whether Twilio and Stripe are set up on the server (their keys live in
+// the server's environment, never in the app).
 
 /** The server's limit (three SMS segments). */
 const MAX_TEMPLATE = 480;
+/** The server's limit for a number request's note. */
+const MAX_REQUEST_NOTE = 500;
 
 export function MessagingSettingsPage() {
   const settings = useApi((signal) => api.get<SmsSettings>('/org/sms', undefined, signal), []);
@@ -27,7 +29,7 @@ export function MessagingSettingsPage() {
         {(s) => (
           <>
             <ServerStatus settings={s} />
-            <SmsNumberForm settings={s} onSaved={settings.setData} />
+            <SmsNumberPanel settings={s} onSaved={settings.setData} />
           </>
         )}
       </LoadState>
@@ -82,44 +84,105 @@ function ServerStatus({ settings }: { settings: SmsSettings }) {
   );
 }
 
-function SmsNumberForm({ settings, onSaved }: { settings: SmsSettings; onSaved: (s: SmsSettings) => void }) {
-  const [number, setNumber] = useState(settings.sms_number ?? '');
+// The number is read-only here: it decides which organization receives
+// inbound texts (STOPs included), so only the server's operator assigns it
+// (`bulwark admin set-sms-number`). An admin can ask the operator for one.
+function SmsNumberPanel({ settings, onSaved }: { settings: SmsSettings; onSaved: (s: SmsSettings) => void }) {
+  return (
+    <section className="panel" aria-labelledby="number-h">
+      <h2 id="number-h">Organization SMS number</h2>
+      <p>Texts to customers come from this number, and replies to it (YES, STOP, HELP) reach this organization. The server&apos;s operator assigns it.</p>
+      {settings.sms_number ? (
+        <dl className="facts">
+          <dt>Number</dt>
+          <dd className="sms-number">{settings.sms_number}</dd>
+          <dt>State</dt>
+          <dd>
+            {settings.sms_number_verified ? (
+              <span className="config-ok">Verified in the Twilio account</span>
+            ) : (
+              <>
+                <span className="config-unverified">Assigned without a Twilio check</span>
+                <span className="hint"> — the operator did not confirm that the server&apos;s Twilio account owns it.</span>
+              </>
+            )}
+          </dd>
+        </dl>
+      ) : (
+        <p className="warning">No number yet: texts cannot be sent until the operator assigns one.</p>
+      )}
+      <NumberRequest settings={settings} onSaved={onSaved} />
+    </section>
+  );
+}
+
+function NumberRequest({ settings, onSaved }: { settings: SmsSettings; onSaved: (s: SmsSettings) => void }) {
+  const pending = settings.number_request;
+  const [areaCode, setAreaCode] = useState(pending?.area_code ?? '');
+  const [note, setNote] = useState(pending?.note ?? '');
   const [notice, setNotice] = useState<string | null>(null);
   const save = useAction(async () => {
     setNotice(null);
-    const updated = await api.put<SmsSettings>('/org/sms', { sms_number: number.trim() });
+    const updated = await api.post<SmsSettings>('/org/sms/request', { area_code: areaCode.trim(), note: note.trim() });
     onSaved(updated);
-    setNumber(updated.sms_number ?? '');
-    setNotice('SMS number saved.');
+    setAreaCode(updated.number_request?.area_code ?? '');
+    setNote(updated.number_request?.note ?? '');
+    setNotice(pending ? 'Request updated. The operator will assign a number.' : 'Request sent. The operator will assign a number.');
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void save.run();
   };
-  const taken = save.error instanceof ApiError && save.error.reason === 'sms_number_taken';
   return (
-    <section className="panel" aria-labelledby="number-h">
-      <h2 id="number-h">Organization SMS number</h2>
-      <p>
-        Texts to customers come from this number, and replies to it (YES, STOP, HELP) reach this organization.
-        {settings.sms_number ? null : ' No number is set yet, so nothing can be sent.'}
-      </p>
-      <form onSubmit={submit} className="inline-form" noValidate>
+    <section className="sms-request" aria-labelledby="request-h">
+      <h3 id="request-h">Request a number</h3>
+      {pending ? (
+        <section className="pending-request" aria-labelledby="pending-h">
+          <h4 id="pending-h">Pending request</h4>
+          <dl className="facts">
+            <dt>Area code</dt>
+            <dd>{pending.area_code || 'Any'}</dd>
+            <dt>Requested by</dt>
+            <dd>{pending.requested_by}</dd>
+            <dt>Requested</dt>
+            <dd>
+              <time dateTime={pending.requested_at}>{formatDateTime(pending.requested_at)}</time>
+            </dd>
+            {pending.note ? (
+              <>
+                <dt>Note</dt>
+                <dd className="request-note">{pending.note}</dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+      ) : (
+        <p className="hint">{settings.sms_number ? 'Need a different number? Ask the operator here.' : 'Ask the operator for a number; you can name the area code your customers know.'}</p>
+      )}
+      <form onSubmit={submit} className="narrow-form" noValidate>
         <TextField
-          label="SMS number"
-          type="tel"
+          label="Area code"
+          inputMode="numeric"
           autoComplete="off"
-          value={number}
-          maxLength={32}
-          placeholder="+15551234567"
-          hint="In international format (E.164), e.g. +15551234567."
-          onChange={(e) => setNumber(e.target.value)}
-          error={save.fieldErrors.sms_number ?? (taken ? 'Another organization already uses this number.' : undefined)}
+          value={areaCode}
+          maxLength={3}
+          placeholder="802"
+          hint="Optional: three digits, e.g. 802. Leave empty for any."
+          onChange={(e) => setAreaCode(e.target.value)}
+          error={save.fieldErrors.area_code}
+        />
+        <TextArea
+          label="Note for the operator"
+          value={note}
+          maxLength={MAX_REQUEST_NOTE}
+          hint={`Optional, up to ${MAX_REQUEST_NOTE} characters.`}
+          onChange={(e) => setNote(e.target.value)}
+          error={save.fieldErrors.note}
         />
         <button type="submit" className="button-primary" disabled={save.busy}>
-          Save number
+          {pending ? 'Update request' : 'Request a number'}
         </button>
-        <ErrorMessage error={taken ? undefined : save.error} />
+        <ErrorMessage error={save.error} />
         <Notice text={notice} />
       </form>
     </section>
