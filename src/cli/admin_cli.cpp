@@ -174,6 +174,7 @@ int set_role(const Options& o) {
   if (!role) throw Failure("--role must be owner, admin, dispatcher, technician or viewer");
   db->transaction([&](store::Connection& conn) {
     const auto& u = creds.user;
+    identity::lock_owner_set(conn, u.org_id);  // the same lock the API takes: no ownerless org
     if (u.role == security::Role::owner && *role != security::Role::owner &&
         identity::count_active_owners(conn, u.org_id) <= 1)
       throw Failure("this is the organization's last owner");
@@ -214,6 +215,7 @@ int deactivate_user(const Options& o) {
   std::int64_t ended = 0;
   db->transaction([&](store::Connection& conn) {
     const auto& u = creds.user;
+    identity::lock_owner_set(conn, u.org_id);
     if (u.role == security::Role::owner && identity::count_active_owners(conn, u.org_id) <= 1)
       throw Failure("this is the organization's last owner");
     identity::set_active(conn, u.org_id, u.id, false);

@@ -274,6 +274,11 @@ class PaymentsMigrationTest : public JobsTest {};
 
 TEST_P(PaymentsMigrationTest, existing_sessions_and_paid_invoices_are_carried_over) {
   using store::Sql;
+  // It drops and re-creates migration 5's tables, which on the shared
+  // PostgreSQL test database would pull them from under tests running in
+  // parallel (ctest -j2). PostgreSQL's upgrade path is proved by
+  // tests/api/test_migrations_upgrade.py on release 0.1.0's dump instead.
+  if (GetParam() == "postgres") GTEST_SKIP() << "runs on SQLite only (see comment)";
   const auto slug = "mig-" + kind_;
   std::int64_t org = 0, open_inv = 0, void_inv = 0, paid_inv = 0;
   db_->transaction([&](store::Connection& c) {
