@@ -40,9 +40,10 @@ scripts/pg-test-server.sh createdb "$PG_PORT" bulwark_api
 export BULWARK_TEST_PG_DIR="$PG_DIR"
 done_step postgres
 
-step "unit tests (SQLite and PostgreSQL)"
+step "unit tests (SQLite in parallel, then PostgreSQL serially: they share one database)"
+ctest --test-dir build --output-on-failure -j2
 BULWARK_TEST_DATABASE_URL="postgresql://bulwark@127.0.0.1:$PG_PORT/bulwark_unit" \
-  ctest --test-dir build --output-on-failure -j2
+  ./build/unit_tests --gtest_brief=1 --gtest_filter='*/postgres'
 done_step unit
 
 step "MUST-002: SQL from a run-time string does not compile"
