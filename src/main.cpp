@@ -80,6 +80,9 @@ int serve() {
                   {{Field::engine, db->engine() == store::Engine::postgres ? "postgres" : "sqlite"},
                    {Field::version, std::int64_t{report.current_version}},
                    {Field::count, std::int64_t{report.applied}}});
+    if (report.adopted > 0)
+      logging::info("migrations applied before checksums existed were adopted",
+                    {{Field::count, std::int64_t{report.adopted}}});
 
     // Made now so the first login for an unknown email is not slower than the rest.
     security::dummy_hash(c->bcrypt_cost);
@@ -165,16 +168,25 @@ int migrate(bool status_only) {
   try {
     auto db = open_db(*c);
     if (status_only) {
-      for (const auto& m : store::migration_status(*db))
-        std::printf("%04d  %-24s %s\n", m.version, m.name.c_str(),
-                    m.applied ? "applied" : "pending");
+      using Checksum = store::MigrationStatus::Checksum;
+      for (const auto& m : store::migration_status(*db)) {
+        const char* sum = m.checksum == Checksum::matches        ? ", checksum matches"
+                          : m.checksum == Checksum::differs      ? ", CHECKSUM DIFFERS"
+                          : m.checksum == Checksum::not_recorded ? ", checksum not recorded yet"
+                          : m.checksum == Checksum::unknown_to_binary
+                              ? ", UNKNOWN to this binary (written by a newer release)"
+                              : "";
+        std::printf("%04d  %-24s %s%s\n", m.version, m.name.c_str(),
+                    m.applied ? "applied" : "pending", sum);
+      }
       return 0;
     }
     auto report = store::migrate(*db, [](std::string_view line) {
       std::printf("%.*s\n", static_cast<int>(line.size()), line.data());
       std::fflush(stdout);
     });
-    std::printf("schema at version %d (%d applied)\n", report.current_version, report.applied);
+    std::printf("schema at version %d (%d applied, %d checksums adopted)\n",
+                report.current_version, report.applied, report.adopted);
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "bulwark migrate: %s\n", e.what());

@@ -77,18 +77,37 @@ std::unique_ptr<Database> open_database(const DatabaseOptions& options);
 // recording them in schema_migrations. Safe with several instances starting
 // at once on one PostgreSQL (an advisory lock serializes them).
 // `progress` receives one human-readable line per applied migration.
+// Throws MigrationRefused, naming the migration, when the database's applied
+// text differs from this binary's or it holds a migration the binary does not
+// know; nothing is changed then.
 struct MigrationReport {
   int applied = 0;
   int current_version = 0;
+  int adopted = 0;  // rows recorded before checksums existed, now checksummed
+};
+struct MigrationRefused : std::runtime_error {
+  using std::runtime_error::runtime_error;
 };
 MigrationReport migrate(Database& db, const std::function<void(std::string_view)>& progress = {});
 
 // Versions known to this binary and which are applied (for `migrate --status`).
 struct MigrationStatus {
+  enum class Checksum { none, matches, differs, not_recorded, unknown_to_binary };
   int version;
   std::string name;
   bool applied;
+  Checksum checksum;
 };
 std::vector<MigrationStatus> migration_status(Database& db);
+
+// SHA-256 (hex) of every migration's exact text per engine; a unit test holds
+// the committed list, so editing a migration that reached main fails the build.
+struct MigrationChecksum {
+  int version;
+  std::string name;
+  std::string sqlite_sha256;
+  std::string postgres_sha256;
+};
+std::vector<MigrationChecksum> migration_checksums();
 
 }  // namespace bulwark::store

@@ -124,6 +124,40 @@ TEST_P(DatabaseTest, MigrationsAreIdempotentAndReported) {
   for (const auto& m : migration_status(*db_)) EXPECT_TRUE(m.applied) << m.name;
 }
 
+// Issue 10 item 11: the runner refuses a database whose applied migration
+// text differs from this binary's, names the migration, and changes nothing.
+TEST_P(DatabaseTest, migration_with_a_different_applied_text_is_refused) {
+  db_->query(Sql("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 3"));
+  try {
+    migrate(*db_);
+    ADD_FAILURE() << "an edited migration was accepted";
+  } catch (const MigrationRefused& e) {
+    EXPECT_NE(std::string(e.what()).find("0003 \"work\""), std::string::npos) << e.what();
+  }
+  bool differs = false;
+  for (const auto& m : migration_status(*db_))
+    if (m.version == 3) differs = m.checksum == MigrationStatus::Checksum::differs;
+  EXPECT_TRUE(differs);
+  // A row recorded before checksums existed is adopted with this binary's checksum.
+  db_->query(Sql("UPDATE schema_migrations SET checksum = NULL WHERE version = 3"));
+  EXPECT_EQ(migrate(*db_).adopted, 1);
+  EXPECT_EQ(migrate(*db_).adopted, 0);
+}
+
+TEST_P(DatabaseTest, a_database_with_a_migration_unknown_to_the_binary_is_refused) {
+  db_->query(Sql("INSERT INTO schema_migrations (version, name, applied_at, checksum) "
+                 "VALUES (9999, 'from_the_future', 0, 'x')"));
+  std::string message;
+  try {
+    migrate(*db_);
+  } catch (const MigrationRefused& e) {
+    message = e.what();
+  }
+  db_->query(Sql("DELETE FROM schema_migrations WHERE version = 9999"));
+  EXPECT_NE(message.find("9999 \"from_the_future\""), std::string::npos) << message;
+  EXPECT_NO_THROW(migrate(*db_));
+}
+
 TEST_P(DatabaseTest, AuditChainVerifiesAndDetectsAnEdit) {
   identity::Org org;
   db_->transaction([&](Connection& c) {

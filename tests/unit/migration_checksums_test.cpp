@@ -1,0 +1,52 @@
+// Migrations are append-only once they reach main: this committed list holds
+// the SHA-256 of every migration's exact text per engine, so an edit fails
+// here before it can reach an installed database (where the runner would
+// refuse to start). A new migration adds its line; a line never changes.
+#include <gtest/gtest.h>
+
+#include "store/database.hpp"
+
+namespace {
+
+struct Committed {
+  int version;
+  const char* name;
+  const char* sqlite_sha256;
+  const char* postgres_sha256;
+};
+
+constexpr Committed kCommitted[] = {
+    {1, "orgs", "acec6e032b968c6c54d09db49c6f2460fdcdc959afb3d0ed80031b90012ae430",
+     "3e4e5fe3c8229310a4f608a8bdbf9c15bc0f0af0fa84f5a42a36e9bcae5c44bd"},
+    {2, "identity", "eea78916f74330217ca53d8396877791ca5a280138b67c56379fd72eaf1b1ab7",
+     "bff355f3a9df2d2c74cb75887236d5995a0d38713831a76b498559101944e8a7"},
+    {3, "work", "932d9d199608ecc90b810292e2afd679e970de32eafea2e206c0176b29d063c0",
+     "39d30a1dd878c9253eb2d4b52d6011caa5f2271cee78080f7a8c3e63790b5f6d"},
+    {4, "messaging", "1496f3387ee22d4c1d7b7566ed594f115698ec27cdb7d17d43f8d52501c3c52b",
+     "2b4adeeafa95f11c10ffec1ab0f301d7731b659728397890987df6f6bb5db7df"},
+};
+
+}  // namespace
+
+TEST(MigrationChecksums, committed_migrations_are_never_edited) {
+  const auto actual = bulwark::store::migration_checksums();
+  ASSERT_GE(actual.size(), std::size(kCommitted)) << "a committed migration was removed";
+  for (std::size_t i = 0; i < actual.size(); ++i) {
+    const auto& a = actual[i];
+    if (i >= std::size(kCommitted)) {
+      ADD_FAILURE() << "migration " << a.version << " is not in the committed list; add:\n    {"
+                    << a.version << ", \"" << a.name << "\", \"" << a.sqlite_sha256 << "\",\n     \""
+                    << a.postgres_sha256 << "\"},";
+      continue;
+    }
+    const auto& c = kCommitted[i];
+    EXPECT_EQ(a.version, c.version);
+    EXPECT_EQ(a.name, c.name);
+    EXPECT_EQ(a.sqlite_sha256, c.sqlite_sha256)
+        << "the SQLite text of migration " << a.version << " \"" << a.name
+        << "\" changed: migrations are append-only, add a new one instead";
+    EXPECT_EQ(a.postgres_sha256, c.postgres_sha256)
+        << "the PostgreSQL text of migration " << a.version << " \"" << a.name
+        << "\" changed: migrations are append-only, add a new one instead";
+  }
+}
