@@ -20,6 +20,7 @@
 #include "store/schema/identity_postgres.hpp"
 #include "store/schema/identity_sqlite.hpp"
 #include "store/schema/messaging.hpp"
+#include "store/schema/sms_consent.hpp"
 #include "store/schema/work.hpp"
 
 namespace bulwark::store {
@@ -48,6 +49,8 @@ constexpr Migration kMigrations[] = {
     {2, "identity", Sql(schema::kIdentitySqlite), Sql(schema::kIdentityPostgres)},
     {3, "work", Sql(schema::kWorkSqlite), Sql(schema::kWorkPostgres)},
     {4, "messaging", Sql(schema::kMessagingSqlite), Sql(schema::kMessagingPostgres)},
+    {6, "sms_consent", Sql(schema::kSmsConsentSqlite), Sql(schema::kSmsConsentPostgres),
+     ForeignKeys::off_during},
 };
 
 constexpr std::int64_t kMigrationLockKey = 0x42756c7761726bLL;  // "Bulwark"

@@ -24,6 +24,8 @@ constexpr Committed kCommitted[] = {
      "39d30a1dd878c9253eb2d4b52d6011caa5f2271cee78080f7a8c3e63790b5f6d"},
     {4, "messaging", "1496f3387ee22d4c1d7b7566ed594f115698ec27cdb7d17d43f8d52501c3c52b",
      "2b4adeeafa95f11c10ffec1ab0f301d7731b659728397890987df6f6bb5db7df"},
+    {6, "sms_consent", "fdc832bea7cc3487c5b0fe10842263b518bb1ce9e2b6ce839a25674df359e210",
+     "d7af20f1280654c2ae6d0c5fb5ae3badd052fbc6ac035ad1ae7ba6bd09b069a6"},
 };
 
 }  // namespace
