@@ -12,6 +12,7 @@
 #include "http/json_body.hpp"
 #include "http/json_reader.hpp"
 #include "identity/clock.hpp"
+#include "messaging/consent.hpp"
 #include "messaging/outbox.hpp"
 #include "messaging/sms_number.hpp"
 #include "messaging/templates.hpp"
@@ -195,11 +196,14 @@ http::Response send_customer_message(app::RequestContext& ctx) {
     in.finish();
     auto opted = conn.query(Sql("SELECT sms_opt_out, phone FROM customers WHERE org_id = $1 AND id = $2"),
                             {ctx.who().org_id, id});
-    if (opted.rows[0].integer(0) != 0)
+    // The record's own opt-out, then the number's (sms_consent).
+    const bool record_opted_out = opted.rows[0].integer(0) != 0;
+    if (!record_opted_out && opted.rows[0].is_null(1))
+      throw ApiError(ErrorCode::conflict, "this customer has no phone number", "no_phone");
+    if (record_opted_out ||
+        !messaging::may_text(conn, ctx.who().org_id, opted.rows[0].text(1), false))
       throw ApiError(ErrorCode::conflict, "this customer has opted out of text messages",
                      "sms_opted_out");
-    if (opted.rows[0].is_null(1))
-      throw ApiError(ErrorCode::conflict, "this customer has no phone number", "no_phone");
     const auto now = identity::now_ms();
     result = messaging::enqueue(
         conn,

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "domain/timestamps.hpp"
+#include "messaging/consent.hpp"
 #include "messaging/templates.hpp"
 
 namespace bulwark::messaging {
@@ -37,7 +38,8 @@ QueueResult enqueue(store::Connection& conn, Outbound m, std::int64_t now_ms) {
                           "id = $2 AND deleted_at IS NULL"),
                       {m.org_id, m.customer_id});
   if (c.empty() || c.rows[0].is_null(0) || c.rows[0].text(0).empty()) return QueueResult::no_phone;
-  const bool opted_out = c.rows[0].integer(1) != 0;
+  // The number's consent, whichever record asks (sms_consent).
+  const bool opted_out = !may_text(conn, m.org_id, c.rows[0].text(0), c.rows[0].integer(1) != 0);
   m.vars.emplace("org", org_name(conn, m.org_id));
   m.vars.emplace("customer", c.rows[0].text(2));
   const auto body = render(template_for(conn, m.org_id, m.kind), m.vars);
