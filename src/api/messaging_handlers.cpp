@@ -251,6 +251,7 @@ http::Response technician_on_the_way(app::RequestContext& ctx) {
     case messaging::QueueResult::suppressed: status = "customer_opted_out"; break;
     case messaging::QueueResult::no_phone: status = "no_phone"; break;
     case messaging::QueueResult::no_schedule: status = "no_schedule"; break;
+    case messaging::QueueResult::not_notified: status = "not_notified"; break;
   }
   return app::json_response(202, {{"status", status}});
 }

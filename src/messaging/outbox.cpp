@@ -18,6 +18,11 @@ std::string org_name(store::Connection& conn, std::int64_t org_id) {
   return r.empty() ? std::string() : r.rows[0].text(0);
 }
 
+bool is_visit_text(std::string_view kind) {
+  return kind == "confirmation" || kind == "reminder" || kind == "on_the_way" ||
+         kind == "completion";
+}
+
 }  // namespace
 
 std::string format_amount(std::int64_t cents, std::string_view currency) {
@@ -60,9 +65,13 @@ QueueResult enqueue_for_work_order(store::Connection& conn, std::int64_t org_id,
                                    std::int64_t work_order_id, std::string kind,
                                    std::string idempotency_key, std::int64_t now_ms,
                                    std::map<std::string, std::string> extra_vars) {
-  auto w = conn.query(Sql("SELECT customer_id, number, scheduled_start FROM work_orders WHERE "
-                          "org_id = $1 AND id = $2"),
+  auto w = conn.query(Sql("SELECT customer_id, number, scheduled_start, notify_customer FROM "
+                          "work_orders WHERE org_id = $1 AND id = $2"),
                       {org_id, work_order_id});
+  // notify_customer governs the automatic visit texts; a payment link is
+  // sent because someone asked for it.
+  if (!w.empty() && w.rows[0].integer(3) == 0 && is_visit_text(kind))
+    return QueueResult::not_notified;
   if (w.empty() || w.rows[0].is_null(0)) return QueueResult::no_phone;
   Outbound m{org_id, w.rows[0].integer(0), work_order_id, std::move(kind),
              std::move(idempotency_key), std::move(extra_vars)};
@@ -79,11 +88,24 @@ QueueResult enqueue_for_work_order(store::Connection& conn, std::int64_t org_id,
   return enqueue(conn, std::move(m), now_ms);
 }
 
+int supersede_visit_messages(store::Connection& conn, std::int64_t org_id,
+                             std::int64_t work_order_id, std::string_view reason,
+                             std::int64_t now_ms) {
+  auto r = conn.query(Sql("UPDATE sms_messages SET status = 'superseded', last_error = $3, "
+                          "claimed_until = NULL, updated_at = $4 WHERE org_id = $1 AND "
+                          "work_order_id = $2 AND direction = 'outbound' AND kind IN "
+                          "('confirmation', 'reminder') AND (status = 'queued' OR "
+                          "(status = 'sending' AND claimed_until < $4))"),
+                      {org_id, work_order_id, std::string(reason), now_ms});
+  return static_cast<int>(r.affected);
+}
+
 int enqueue_due_reminders(store::Database& db, std::int64_t now_ms) {
   constexpr std::int64_t kDay = 86'400'000;
   int queued = 0;
   auto due = db.query(Sql("SELECT w.org_id, w.id, w.scheduled_start FROM work_orders w WHERE "
                           "w.status = 'scheduled' AND w.customer_id IS NOT NULL AND "
+                          "w.notify_customer = 1 AND "
                           "w.scheduled_start > $1 AND w.scheduled_start <= $2 AND EXISTS (SELECT 1 FROM "
                           "customers c WHERE c.org_id = w.org_id AND c.id = w.customer_id AND "
                           "c.phone IS NOT NULL AND c.deleted_at IS NULL) AND NOT EXISTS ("
