@@ -29,7 +29,8 @@ using store::Value;
   "s.state, s.changed_at, s.source"
 #define CUSTOMER_FROM                                                                      \
   " FROM customers c LEFT JOIN sms_consent s ON s.org_id = c.org_id AND s.phone_e164 = c.phone "
-#define CUSTOMER_OPTED_OUT "(CASE WHEN c.sms_opt_out = 1 OR s.state = 'opted_out' THEN 1 ELSE 0 END)"
+#define CUSTOMER_OPTED_OUT \
+  "(CASE WHEN c.sms_opt_out = 1 OR s.state = 'opted_out' THEN 1 ELSE 0 END)"
 
 constexpr Sql kSelectCustomer(
     "SELECT " CUSTOMER_COLUMNS CUSTOMER_FROM "WHERE c.org_id = $1 AND c.id = $2");
@@ -70,7 +71,8 @@ bool opted_out(const store::Row& r) {
 }
 
 bool opted_out_by_customer(const store::Row& r) {
-  if (!r.is_null(12)) return r.text(12) == messaging::kOptedOut && r.text(14) == messaging::kSourceCustomerSms;
+  if (!r.is_null(12))
+    return r.text(12) == messaging::kOptedOut && r.text(14) == messaging::kSourceCustomerSms;
   return r.integer(11) != 0;
 }
 

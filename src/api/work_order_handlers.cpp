@@ -332,8 +332,9 @@ http::Response create_work_order(app::RequestContext& ctx) {
     auto r = conn.query(
         Sql("INSERT INTO work_orders (org_id, number, title, description, type, priority, status, "
             "customer_id, site_id, assignee_id, scheduled_start, scheduled_end, due_at, "
-            "estimated_hours, created_by, created_at, updated_at, notify_customer) VALUES ($1, $2, "
-            "$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17) RETURNING id"),
+            "estimated_hours, created_by, created_at, updated_at, notify_customer) VALUES ($1, "
+            "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17) "
+            "RETURNING id"),
         {who.org_id, n.rows.at(0).integer(0), *f.title, f.description.value_or(""),
          f.type.value_or("corrective"), f.priority.value_or("medium"), std::string(status),
          val(f.customer_id), val(f.site_id), val(f.assignee_id), val(f.scheduled_start),

@@ -58,8 +58,7 @@ OfficeChoice record_office_choice(store::Connection& conn, std::int64_t org_id,
   return OfficeChoice::changed;
 }
 
-std::vector<std::int64_t> mirror_consent_to_customers(store::Connection& conn,
-                                                      std::int64_t org_id,
+std::vector<std::int64_t> mirror_consent_to_customers(store::Connection& conn, std::int64_t org_id,
                                                       const std::string& phone_e164,
                                                       std::int64_t now_ms) {
   const auto c = consent_for(conn, org_id, phone_e164);

@@ -28,7 +28,7 @@ inline constexpr std::string_view kSourceCustomerSms = "customer_sms";
 inline constexpr std::string_view kSourceOffice = "office";
 
 struct Consent {
-  std::string state;   // opted_out | opted_in
+  std::string state;  // opted_out | opted_in
   std::int64_t changed_at = 0;
   std::string source;  // customer_sms | office
   bool opted_out() const { return state == kOptedOut; }
@@ -51,13 +51,11 @@ enum class OfficeChoice { changed, unchanged, refused_customer_stop };
 // The office's opt-out (true) or its clearing (false). Clearing a STOP the
 // number texted is refused; clearing where nothing was recorded changes nothing.
 OfficeChoice record_office_choice(store::Connection& conn, std::int64_t org_id,
-                                  const std::string& phone_e164, bool opt_out,
-                                  std::int64_t now_ms);
+                                  const std::string& phone_e164, bool opt_out, std::int64_t now_ms);
 
 // Sets the mirror columns of every customer record with this phone (deleted
 // ones too) to the number's consent; returns the ids that changed.
-std::vector<std::int64_t> mirror_consent_to_customers(store::Connection& conn,
-                                                      std::int64_t org_id,
+std::vector<std::int64_t> mirror_consent_to_customers(store::Connection& conn, std::int64_t org_id,
                                                       const std::string& phone_e164,
                                                       std::int64_t now_ms);
 

@@ -1,10 +1,10 @@
 // Issue 10 item 5: the rules of SMS consent per phone number, on both
 // engines (SQLite always, PostgreSQL when BULWARK_TEST_DATABASE_URL is set).
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
-#include <unistd.h>
 
 #include "crypto/random.hpp"
 #include "identity/users.hpp"
@@ -69,30 +69,38 @@ class SmsConsentTest : public ::testing::TestWithParam<std::string> {
 }  // namespace
 
 TEST_P(SmsConsentTest, ATextedStopCanOnlyBeUndoneByTheNumber) {
-  EXPECT_TRUE(in_tx([&](auto& c) { return messaging::record_texted_choice(c, org_, phone_, true, 10); }));
-  EXPECT_FALSE(in_tx([&](auto& c) { return messaging::record_texted_choice(c, org_, phone_, true, 11); }));
-  EXPECT_EQ(in_tx([&](auto& c) { return messaging::record_office_choice(c, org_, phone_, false, 12); }),
-            OfficeChoice::refused_customer_stop);
+  EXPECT_TRUE(
+      in_tx([&](auto& c) { return messaging::record_texted_choice(c, org_, phone_, true, 10); }));
+  EXPECT_FALSE(
+      in_tx([&](auto& c) { return messaging::record_texted_choice(c, org_, phone_, true, 11); }));
+  EXPECT_EQ(
+      in_tx([&](auto& c) { return messaging::record_office_choice(c, org_, phone_, false, 12); }),
+      OfficeChoice::refused_customer_stop);
   // The office agreeing does not take the STOP over: it stays the customer's.
-  EXPECT_EQ(in_tx([&](auto& c) { return messaging::record_office_choice(c, org_, phone_, true, 13); }),
-            OfficeChoice::unchanged);
+  EXPECT_EQ(
+      in_tx([&](auto& c) { return messaging::record_office_choice(c, org_, phone_, true, 13); }),
+      OfficeChoice::unchanged);
   auto consent = in_tx([&](auto& c) { return messaging::consent_for(c, org_, phone_); });
   ASSERT_TRUE(consent);
   EXPECT_TRUE(consent->by_customer());
   EXPECT_EQ(consent->changed_at, 10);
   EXPECT_FALSE(in_tx([&](auto& c) { return messaging::may_text(c, org_, phone_, false); }));
-  EXPECT_TRUE(in_tx([&](auto& c) { return messaging::record_texted_choice(c, org_, phone_, false, 14); }));
+  EXPECT_TRUE(
+      in_tx([&](auto& c) { return messaging::record_texted_choice(c, org_, phone_, false, 14); }));
   EXPECT_TRUE(in_tx([&](auto& c) { return messaging::may_text(c, org_, phone_, false); }));
 }
 
 TEST_P(SmsConsentTest, TheOfficeMayClearItsOwnOptOutAndClearingNothingChangesNothing) {
-  EXPECT_EQ(in_tx([&](auto& c) { return messaging::record_office_choice(c, org_, phone_, false, 1); }),
-            OfficeChoice::unchanged);
+  EXPECT_EQ(
+      in_tx([&](auto& c) { return messaging::record_office_choice(c, org_, phone_, false, 1); }),
+      OfficeChoice::unchanged);
   EXPECT_FALSE(in_tx([&](auto& c) { return messaging::consent_for(c, org_, phone_); }));
-  EXPECT_EQ(in_tx([&](auto& c) { return messaging::record_office_choice(c, org_, phone_, true, 2); }),
-            OfficeChoice::changed);
-  EXPECT_EQ(in_tx([&](auto& c) { return messaging::record_office_choice(c, org_, phone_, false, 3); }),
-            OfficeChoice::changed);
+  EXPECT_EQ(
+      in_tx([&](auto& c) { return messaging::record_office_choice(c, org_, phone_, true, 2); }),
+      OfficeChoice::changed);
+  EXPECT_EQ(
+      in_tx([&](auto& c) { return messaging::record_office_choice(c, org_, phone_, false, 3); }),
+      OfficeChoice::changed);
   auto consent = in_tx([&](auto& c) { return messaging::consent_for(c, org_, phone_); });
   ASSERT_TRUE(consent);
   EXPECT_EQ(consent->state, "opted_in");
@@ -102,7 +110,8 @@ TEST_P(SmsConsentTest, TheOfficeMayClearItsOwnOptOutAndClearingNothingChangesNot
 TEST_P(SmsConsentTest, EveryRecordOfTheNumberMirrorsItsConsentAndARecordFlagAloneStillBlocks) {
   const auto a = customer(), b = customer();
   in_tx([&](auto& c) { return messaging::record_texted_choice(c, org_, phone_, true, 5); });
-  auto changed = in_tx([&](auto& c) { return messaging::mirror_consent_to_customers(c, org_, phone_, 6); });
+  auto changed =
+      in_tx([&](auto& c) { return messaging::mirror_consent_to_customers(c, org_, phone_, 6); });
   EXPECT_EQ(changed, (std::vector<std::int64_t>{a, b}));
   auto flags = db_->query(Sql("SELECT sms_opt_out, sms_opt_out_by_customer FROM customers WHERE "
                               "org_id = $1 ORDER BY id"),

@@ -1,12 +1,13 @@
 // Issue 10 item 6: revocation words in every form a customer types them.
 // Each test would fail on the old matcher, which knew six ASCII words as the
 // whole message only.
+#include "messaging/sms_keywords.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "messaging/reply_words.hpp"
-#include "messaging/sms_keywords.hpp"
 
 using bulwark::messaging::classify_inbound;
 using bulwark::messaging::Keyword;
@@ -35,20 +36,20 @@ TEST(SmsKeywords, ShortRepliesWhoseFirstWordIsAStopWordAreOptOuts) {
 }
 
 TEST(SmsKeywords, FullWidthAndCompatibilityFormsAreNormalisedNfkc) {
-  EXPECT_EQ(classify_inbound("ＳＴＯＰ"), Keyword::opt_out);           // full-width
+  EXPECT_EQ(classify_inbound("ＳＴＯＰ"), Keyword::opt_out);                // full-width
   EXPECT_EQ(classify_inbound("ｓｔｏｐ　ｐｌｅａｓｅ"), Keyword::opt_out);  // ideographic space
   EXPECT_EQ(classify_inbound("ＯＰＴ　ＯＵＴ"), Keyword::opt_out);
-  EXPECT_EQ(classify_inbound("ＳＴＯＰ！！"), Keyword::opt_out);       // full-width punctuation
-  EXPECT_EQ(classify_inbound("Ⓢⓣⓞⓟ"), Keyword::opt_out);              // circled letters
-  EXPECT_EQ(classify_inbound("S\u200bTOP"), Keyword::opt_out);          // zero-width space
-  EXPECT_EQ(classify_inbound("𝐒𝐓𝐎𝐏"), Keyword::opt_out);              // mathematical bold
+  EXPECT_EQ(classify_inbound("ＳＴＯＰ！！"), Keyword::opt_out);  // full-width punctuation
+  EXPECT_EQ(classify_inbound("Ⓢⓣⓞⓟ"), Keyword::opt_out);          // circled letters
+  EXPECT_EQ(classify_inbound("S\u200bTOP"), Keyword::opt_out);    // zero-width space
+  EXPECT_EQ(classify_inbound("𝐒𝐓𝐎𝐏"), Keyword::opt_out);          // mathematical bold
   EXPECT_EQ(classify_inbound("ＳＴＡＲＴ"), Keyword::opt_in);
 }
 
 TEST(SmsKeywords, ALongSentenceThatMerelyContainsStopIsConversation) {
-  for (auto w : {"please stop by at 3", "stop by at 3 if you can",
-                 "Can you stop at the back gate", "I will be at the end of the drive",
-                 "do not stop", "stopped by earlier", "nonstop rain here"})
+  for (auto w : {"please stop by at 3", "stop by at 3 if you can", "Can you stop at the back gate",
+                 "I will be at the end of the drive", "do not stop", "stopped by earlier",
+                 "nonstop rain here"})
     EXPECT_EQ(classify_inbound(w), Keyword::none) << w;
 }
 
