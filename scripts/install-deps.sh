@@ -10,6 +10,7 @@ run_packages=(
   libboost1.81-dev libboost-url1.81-dev libboost-json1.81-dev
   libssl-dev libcrypt-dev libsqlite3-dev libpq-dev
   libspdlog-dev libfmt-dev libcli11-dev libgtest-dev libcurl4-openssl-dev libzxcvbn-dev
+  libutf8proc-dev
   nodejs npm
 )
 test_packages=(

@@ -11,6 +11,7 @@
 #include "http/json_reader.hpp"
 #include "identity/clock.hpp"
 #include "identity/users.hpp"
+#include "messaging/consent.hpp"
 #include "store/database.hpp"
 
 namespace bulwark::api {
@@ -20,41 +21,66 @@ namespace {
 using store::Sql;
 using store::Value;
 
-#define CUSTOMER_COLUMNS \
-  "id, name, phone, email, billing_address, notes, sms_opt_out, deleted_at, created_at, " \
-  "updated_at, version, sms_opt_out_by_customer"
+// Each record with the consent of its phone number (sms_consent), which is
+// what sending obeys; the record's own flags mirror it.
+#define CUSTOMER_COLUMNS                                                                   \
+  "c.id, c.name, c.phone, c.email, c.billing_address, c.notes, c.sms_opt_out, "            \
+  "c.deleted_at, c.created_at, c.updated_at, c.version, c.sms_opt_out_by_customer, "       \
+  "s.state, s.changed_at, s.source"
+#define CUSTOMER_FROM                                                                      \
+  " FROM customers c LEFT JOIN sms_consent s ON s.org_id = c.org_id AND s.phone_e164 = c.phone "
+#define CUSTOMER_OPTED_OUT \
+  "(CASE WHEN c.sms_opt_out = 1 OR s.state = 'opted_out' THEN 1 ELSE 0 END)"
 
 constexpr Sql kSelectCustomer(
-    "SELECT " CUSTOMER_COLUMNS " FROM customers WHERE org_id = $1 AND id = $2");
+    "SELECT " CUSTOMER_COLUMNS CUSTOMER_FROM "WHERE c.org_id = $1 AND c.id = $2");
 
 // Keyset pagination: the cursor is the last row's sort key, so pages stay
 // stable while rows are inserted.
 constexpr Sql kListByName(
-    "SELECT " CUSTOMER_COLUMNS " FROM customers WHERE org_id = $1 "
-    "AND ((CAST($2 AS BIGINT) = 1 AND deleted_at IS NOT NULL) OR "
-    "     (CAST($2 AS BIGINT) = 0 AND deleted_at IS NULL)) "
-    "AND (CAST($3 AS TEXT) IS NULL OR lower(name) LIKE CAST($3 AS TEXT) ESCAPE '\\' "
-    "     OR lower(COALESCE(email, '')) LIKE CAST($3 AS TEXT) ESCAPE '\\' "
-    "     OR (CAST($4 AS TEXT) IS NOT NULL AND COALESCE(phone, '') LIKE CAST($4 AS TEXT))) "
-    "AND (CAST($5 AS BIGINT) IS NULL OR sms_opt_out = CAST($5 AS BIGINT)) "
-    "AND (CAST($6 AS TEXT) IS NULL OR name > CAST($6 AS TEXT) "
-    "     OR (name = CAST($6 AS TEXT) AND id > CAST($7 AS BIGINT))) "
-    "ORDER BY name, id LIMIT $8");
+    "SELECT " CUSTOMER_COLUMNS CUSTOMER_FROM "WHERE c.org_id = $1 "
+    "AND ((CAST($2 AS BIGINT) = 1 AND c.deleted_at IS NOT NULL) OR "
+    "     (CAST($2 AS BIGINT) = 0 AND c.deleted_at IS NULL)) "
+    "AND (CAST($3 AS TEXT) IS NULL OR lower(c.name) LIKE CAST($3 AS TEXT) ESCAPE '\\' "
+    "     OR lower(COALESCE(c.email, '')) LIKE CAST($3 AS TEXT) ESCAPE '\\' "
+    "     OR (CAST($4 AS TEXT) IS NOT NULL AND COALESCE(c.phone, '') LIKE CAST($4 AS TEXT))) "
+    "AND (CAST($5 AS BIGINT) IS NULL OR " CUSTOMER_OPTED_OUT " = CAST($5 AS BIGINT)) "
+    "AND (CAST($6 AS TEXT) IS NULL OR c.name > CAST($6 AS TEXT) "
+    "     OR (c.name = CAST($6 AS TEXT) AND c.id > CAST($7 AS BIGINT))) "
+    "ORDER BY c.name, c.id LIMIT $8");
 
 constexpr Sql kListNewest(
-    "SELECT " CUSTOMER_COLUMNS " FROM customers WHERE org_id = $1 "
-    "AND ((CAST($2 AS BIGINT) = 1 AND deleted_at IS NOT NULL) OR "
-    "     (CAST($2 AS BIGINT) = 0 AND deleted_at IS NULL)) "
-    "AND (CAST($3 AS TEXT) IS NULL OR lower(name) LIKE CAST($3 AS TEXT) ESCAPE '\\' "
-    "     OR lower(COALESCE(email, '')) LIKE CAST($3 AS TEXT) ESCAPE '\\' "
-    "     OR (CAST($4 AS TEXT) IS NOT NULL AND COALESCE(phone, '') LIKE CAST($4 AS TEXT))) "
-    "AND (CAST($5 AS BIGINT) IS NULL OR sms_opt_out = CAST($5 AS BIGINT)) "
-    "AND (CAST($6 AS BIGINT) IS NULL OR id < CAST($6 AS BIGINT)) "
-    "ORDER BY id DESC LIMIT $7");
+    "SELECT " CUSTOMER_COLUMNS CUSTOMER_FROM "WHERE c.org_id = $1 "
+    "AND ((CAST($2 AS BIGINT) = 1 AND c.deleted_at IS NOT NULL) OR "
+    "     (CAST($2 AS BIGINT) = 0 AND c.deleted_at IS NULL)) "
+    "AND (CAST($3 AS TEXT) IS NULL OR lower(c.name) LIKE CAST($3 AS TEXT) ESCAPE '\\' "
+    "     OR lower(COALESCE(c.email, '')) LIKE CAST($3 AS TEXT) ESCAPE '\\' "
+    "     OR (CAST($4 AS TEXT) IS NOT NULL AND COALESCE(c.phone, '') LIKE CAST($4 AS TEXT))) "
+    "AND (CAST($5 AS BIGINT) IS NULL OR " CUSTOMER_OPTED_OUT " = CAST($5 AS BIGINT)) "
+    "AND (CAST($6 AS BIGINT) IS NULL OR c.id < CAST($6 AS BIGINT)) "
+    "ORDER BY c.id DESC LIMIT $7");
 
 boost::json::value opt(const store::Row& r, std::size_t i) {
   if (r.is_null(i)) return nullptr;
   return boost::json::string(r.text(i));
+}
+
+// What sending obeys: the number's consent, or the record's own opt-out.
+bool opted_out(const store::Row& r) {
+  return r.integer(6) != 0 || (!r.is_null(12) && r.text(12) == messaging::kOptedOut);
+}
+
+bool opted_out_by_customer(const store::Row& r) {
+  if (!r.is_null(12))
+    return r.text(12) == messaging::kOptedOut && r.text(14) == messaging::kSourceCustomerSms;
+  return r.integer(11) != 0;
+}
+
+// The choice recorded for this record's phone number; null when none was.
+boost::json::value consent_view(const store::Row& r) {
+  if (r.is_null(12)) return nullptr;
+  return boost::json::object{
+      {"state", r.text(12)}, {"changed_at", r.integer(13)}, {"source", r.text(14)}};
 }
 
 boost::json::object customer_view(const store::Row& r) {
@@ -64,12 +90,13 @@ boost::json::object customer_view(const store::Row& r) {
           {"email", opt(r, 3)},
           {"billing_address", r.text(4)},
           {"notes", r.text(5)},
-          {"sms_opt_out", r.integer(6) != 0},
+          {"sms_opt_out", opted_out(r)},
           {"deleted", !r.is_null(7)},
           {"created_at", r.integer(8)},
           {"updated_at", r.integer(9)},
           {"version", r.integer(10)},
-          {"sms_opt_out_by_customer", r.integer(11) != 0}};
+          {"sms_opt_out_by_customer", opted_out_by_customer(r)},
+          {"sms_consent", consent_view(r)}};
 }
 
 
@@ -111,6 +138,25 @@ store::Row load_customer(store::Connection& conn, std::int64_t org, std::int64_t
   auto r = conn.query(kSelectCustomer, {org, id});
   if (r.empty()) throw ApiError(ErrorCode::not_found, "no such customer");
   return r.rows[0];
+}
+
+// After the office's choice for a record's number (or a new number on the
+// record): every record with that number shows the number's consent. The
+// record being written is audited by its own entry; the others here.
+void mirror_to_records(app::RequestContext& ctx, store::Connection& conn, std::int64_t org,
+                       const std::string& phone, std::int64_t self, std::int64_t now) {
+  for (auto id : messaging::mirror_consent_to_customers(conn, org, phone, now)) {
+    if (id == self) continue;
+    auto entry = ctx.audit_entry("customer.sms_consent_changed", "customer", std::to_string(id));
+    entry.fields = {"sms_opt_out"};
+    audit::append(conn, entry);
+  }
+}
+
+ApiError customer_stop_error() {
+  return ApiError(ErrorCode::conflict,
+                  "this number texted STOP; only the customer can opt back in, by texting START",
+                  "opted_out_by_customer");
 }
 
 }  // namespace
@@ -210,6 +256,12 @@ http::Response create_customer(app::RequestContext& ctx) {
     auto entry = ctx.audit_entry("customer.created", "customer", std::to_string(id));
     entry.fields = f.changed;
     audit::append(conn, entry);
+    if (f.phone) {
+      // A number that texted STOP stays opted out on every new record of it.
+      if (f.sms_opt_out.value_or(false))
+        messaging::record_office_choice(conn, ctx.who().org_id, *f.phone, true, now);
+      mirror_to_records(ctx, conn, ctx.who().org_id, *f.phone, id, now);
+    }
     row = load_customer(conn, ctx.who().org_id, id);
   });
   return app::json_response(201, customer_view(row));
@@ -237,11 +289,21 @@ http::Response update_customer(app::RequestContext& ctx) {
     auto current = load_customer(conn, ctx.who().org_id, id);
     if (!current.is_null(7)) throw ApiError(ErrorCode::not_found, "no such customer");
     in.finish();
-    // Consent the customer withdrew by texting STOP is theirs to give back.
-    if (f.sms_opt_out == false && current.integer(11) != 0)
-      throw ApiError(ErrorCode::conflict,
-                     "this customer texted STOP; only they can opt back in, by texting START",
-                     "opted_out_by_customer");
+    const auto org = ctx.who().org_id;
+    const auto now = identity::now_ms();
+    const auto phone_before = current.optional_text(2);
+    const auto phone_after = f.phone_cleared ? std::nullopt : f.phone ? f.phone : phone_before;
+    const bool phone_changed = phone_after != phone_before;
+    // A new number for someone who opted out stays opted out (the office's
+    // choice now, which the office may clear once it has asked them).
+    auto choice = f.sms_opt_out;
+    if (!choice && phone_changed && opted_out(current)) choice = true;
+    if (choice) f.sms_opt_out = choice;
+    // Consent the number withdrew by texting STOP is its own to give back.
+    if (choice == false && phone_after) {
+      const auto consent = messaging::consent_for(conn, org, *phone_after);
+      if (consent && consent->by_customer()) throw customer_stop_error();
+    }
     // Optimistic concurrency: the update applies only to the version read.
     auto r = conn.query(
         Sql("UPDATE customers SET name = COALESCE($4, name), "
@@ -255,15 +317,22 @@ http::Response update_customer(app::RequestContext& ctx) {
          std::int64_t{f.email_cleared}, f.email ? Value(*f.email) : Value(nullptr),
          f.billing_address ? Value(*f.billing_address) : Value(nullptr),
          f.notes ? Value(*f.notes) : Value(nullptr),
-         f.sms_opt_out ? Value(std::int64_t{*f.sms_opt_out ? 1 : 0}) : Value(nullptr),
-         identity::now_ms()});
+         f.sms_opt_out ? Value(std::int64_t{*f.sms_opt_out ? 1 : 0}) : Value(nullptr), now});
     if (r.affected == 0)
       throw ApiError(ErrorCode::conflict, "the customer was changed by someone else; reload it",
                      "version_conflict");
     auto entry = ctx.audit_entry("customer.updated", "customer", std::to_string(id));
     entry.fields = f.changed;
     audit::append(conn, entry);
-    row = load_customer(conn, ctx.who().org_id, id);
+    if (phone_after) {
+      const auto outcome =
+          choice ? messaging::record_office_choice(conn, org, *phone_after, *choice, now)
+                 : messaging::OfficeChoice::unchanged;
+      if (outcome == messaging::OfficeChoice::refused_customer_stop) throw customer_stop_error();
+      if (outcome == messaging::OfficeChoice::changed || phone_changed)
+        mirror_to_records(ctx, conn, org, *phone_after, id, now);
+    }
+    row = load_customer(conn, org, id);
   });
   return app::json_response(200, customer_view(row));
 }

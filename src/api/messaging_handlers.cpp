@@ -12,6 +12,7 @@
 #include "http/json_body.hpp"
 #include "http/json_reader.hpp"
 #include "identity/clock.hpp"
+#include "messaging/consent.hpp"
 #include "messaging/outbox.hpp"
 #include "messaging/templates.hpp"
 #include "store/database.hpp"
@@ -164,11 +165,14 @@ http::Response send_customer_message(app::RequestContext& ctx) {
     in.finish();
     auto opted = conn.query(Sql("SELECT sms_opt_out, phone FROM customers WHERE org_id = $1 AND id = $2"),
                             {ctx.who().org_id, id});
-    if (opted.rows[0].integer(0) != 0)
+    // The record's own opt-out, then the number's (sms_consent).
+    const bool record_opted_out = opted.rows[0].integer(0) != 0;
+    if (!record_opted_out && opted.rows[0].is_null(1))
+      throw ApiError(ErrorCode::conflict, "this customer has no phone number", "no_phone");
+    if (record_opted_out ||
+        !messaging::may_text(conn, ctx.who().org_id, opted.rows[0].text(1), false))
       throw ApiError(ErrorCode::conflict, "this customer has opted out of text messages",
                      "sms_opted_out");
-    if (opted.rows[0].is_null(1))
-      throw ApiError(ErrorCode::conflict, "this customer has no phone number", "no_phone");
     const auto now = identity::now_ms();
     result = messaging::enqueue(
         conn,
@@ -216,6 +220,7 @@ http::Response technician_on_the_way(app::RequestContext& ctx) {
     case messaging::QueueResult::suppressed: status = "customer_opted_out"; break;
     case messaging::QueueResult::no_phone: status = "no_phone"; break;
     case messaging::QueueResult::no_schedule: status = "no_schedule"; break;
+    case messaging::QueueResult::not_notified: status = "not_notified"; break;
   }
   return app::json_response(202, {{"status", status}});
 }

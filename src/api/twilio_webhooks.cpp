@@ -8,6 +8,7 @@
 #include "domain/timestamps.hpp"
 #include "identity/clock.hpp"
 #include "logging/log.hpp"
+#include "messaging/consent.hpp"
 #include "messaging/sms_keywords.hpp"
 #include "messaging/templates.hpp"
 #include "store/database.hpp"
@@ -142,33 +143,35 @@ http::Response twilio_inbound_sms(app::RequestContext& ctx) {
          std::string(messaging::keyword_name(keyword)), *from, body, sid, now});
     audit::append(conn, webhook_audit(ctx, org, "sms.received", "sms_message",
                                       std::to_string(m.rows.at(0).integer(0))));
-    if (!customer) {
-      if (keyword == Keyword::help)
-        reply = messaging::render(messaging::template_for(conn, org, "help"), {});
-      return;
-    }
-    // Consent belongs to the phone: every customer record with this number
-    // in the organization follows it (duplicates must not be texted).
-    auto set_consent = [&](bool opted_out, const char* action) {
-      auto ids = conn.query(Sql("UPDATE customers SET sms_opt_out = $3, sms_opt_out_by_customer = $3, "
-                                "updated_at = $4, version = version + 1 WHERE org_id = $1 AND "
-                                "phone = $2 AND (sms_opt_out <> $3 OR sms_opt_out_by_customer <> $3) "
-                                "RETURNING id"),
-                            {org, *from, std::int64_t{opted_out ? 1 : 0}, now});
-      for (const auto& r : ids.rows)
-        audit::append(conn, webhook_audit(ctx, org, action, "customer", std::to_string(r.integer(0)),
-                                          {"sms_opt_out"}));
+    // Consent belongs to the number: recorded whoever texted, a customer or
+    // not (a deleted record, a number the office has not entered yet).
+    auto record_choice = [&](bool opt_out) {
+      if (!messaging::record_texted_choice(conn, org, *from, opt_out, now)) return false;
+      const auto inbound_id = std::to_string(m.rows.at(0).integer(0));
+      audit::append(conn, webhook_audit(ctx, org, opt_out ? "sms_consent.opted_out"
+                                                          : "sms_consent.opted_in",
+                                        "sms_message", inbound_id, {"state"}));
+      for (auto id : messaging::mirror_consent_to_customers(conn, org, *from, now))
+        audit::append(conn, webhook_audit(ctx, org,
+                                          opt_out ? "customer.sms_opted_out"
+                                                  : "customer.sms_opted_in",
+                                          "customer", std::to_string(id), {"sms_opt_out"}));
+      return true;
     };
     switch (keyword) {
       case Keyword::opt_out:
-        // Twilio's own opt-out handling sends the carrier's confirmation: no reply of ours.
-        set_consent(true, "customer.sms_opted_out");
+        // Twilio confirms its own keywords to the carrier's rules; a STOP in
+        // other words ("stop please", "ＳＴＯＰ") is ours alone to confirm.
+        if (record_choice(true) && !messaging::twilio_handles_opt_out(body))
+          reply = messaging::render(messaging::template_for(conn, org, "opted_out"), {});
         break;
-      case Keyword::opt_in: set_consent(false, "customer.sms_opted_in"); break;
+      case Keyword::opt_in: record_choice(false); break;
       case Keyword::help:
         reply = messaging::render(messaging::template_for(conn, org, "help"), {});
         break;
-      case Keyword::confirm: reply = confirm_next_visit(ctx, conn, org, *customer, now); break;
+      case Keyword::confirm:
+        if (customer) reply = confirm_next_visit(ctx, conn, org, *customer, now);
+        break;
       case Keyword::none: break;
     }
     if (!reply.empty()) {

@@ -2,9 +2,11 @@
 // Twilio's webhooks. The pipeline has already verified X-Twilio-Signature
 // (app/webhook_auth.cpp) before these run.
 //  - inbound SMS: the receiving number names the organization; the sender's
-//    number names the customer; STOP-words opt out, START/UNSTOP opt in,
-//    HELP gets the help text, YES confirms the next scheduled visit, anything
-//    else joins the customer's thread (and their open work order). Each
+//    number names the customer; opt-out words (messaging/sms_keywords.hpp)
+//    opt the number out and START/UNSTOP back in, whoever sent them (consent
+//    belongs to the number: messaging/consent.hpp), HELP gets the help text,
+//    YES confirms the next scheduled visit, anything else joins the
+//    customer's thread (and their open work order). Each
 //    MessageSid is handled once, however often Twilio retries. Answered with
 //    TwiML.
 //  - delivery status: moves an outbound message forward (never backward:

@@ -29,7 +29,8 @@ using store::Value;
   "w.id, w.number, w.title, w.description, w.type, w.priority, w.status, w.customer_id, " \
   "w.site_id, w.assignee_id, w.scheduled_start, w.scheduled_end, w.due_at, "              \
   "w.estimated_hours, w.created_by, w.created_at, w.updated_at, w.completed_at, "         \
-  "w.version, c.name, COALESCE(NULLIF(u.name, ''), u.email), w.customer_confirmed_at"
+  "w.version, c.name, COALESCE(NULLIF(u.name, ''), u.email), w.customer_confirmed_at, "  \
+  "w.notify_customer"
 #define WO_FROM                                                                  \
   " FROM work_orders w "                                                         \
   "LEFT JOIN customers c ON c.org_id = w.org_id AND c.id = w.customer_id "       \
@@ -129,6 +130,7 @@ void write_wo(http::JsonWriter& w, const store::Row& r) {
   nullable_text("customer_name", 19);
   nullable_text("assignee_name", 20);
   nullable_time("customer_confirmed_at", 21);
+  w.field("notify_customer", r.integer(22) != 0);
   w.end_object();
 }
 
@@ -162,6 +164,7 @@ void require_reference(store::Connection& conn, http::JsonReader& in, std::strin
 
 struct WoFields {
   std::optional<std::string> title, description, type, priority;
+  std::optional<bool> notify_customer;
   std::optional<std::int64_t> customer_id, site_id, assignee_id;
   std::optional<std::int64_t> scheduled_start, scheduled_end, due_at;
   std::optional<double> estimated_hours;
@@ -184,6 +187,7 @@ WoFields read_fields(http::JsonReader& in, const boost::json::object& body, bool
   f.scheduled_start = read_time(in, "scheduled_start");
   f.scheduled_end = read_time(in, "scheduled_end");
   f.due_at = read_time(in, "due_at");
+  f.notify_customer = in.optional_bool("notify_customer");
   if (auto it = body.find("estimated_hours"); it != body.end() && !it->value().is_null()) {
     if (!it->value().is_number()) in.fail("estimated_hours", "must be a number");
     else {
@@ -214,6 +218,30 @@ void check_references(store::Connection& conn, http::JsonReader& in, std::int64_
 template <typename T>
 Value val(const std::optional<T>& v) {
   return v ? Value(*v) : Value(nullptr);
+}
+
+// A visit is not (re)scheduled into the past: its customer would be texted
+// a confirmation for a time already gone. The slack absorbs clocks and a
+// form filled in slowly. Work done already is recorded with
+// notify_customer: false, which texts nobody and may carry any start.
+constexpr std::int64_t kPastStartSlackMs = 15 * 60'000;
+
+void refuse_past_start(std::int64_t start_ms, bool notify_customer, std::int64_t now_ms) {
+  if (!notify_customer || start_ms >= now_ms - kPastStartSlackMs) return;
+  throw ApiError(ErrorCode::validation_failed,
+                 "the start is more than 15 minutes in the past; to record work already done, "
+                 "send notify_customer: false (no texts are sent for it)",
+                 "scheduled_in_the_past",
+                 {{"scheduled_start", "is more than 15 minutes in the past"}});
+}
+
+// Withdraws the visit's unsent confirmations and reminders, audited once.
+void supersede_visit_texts(app::RequestContext& ctx, store::Connection& conn, std::int64_t id,
+                           std::string_view reason, std::int64_t now) {
+  if (messaging::supersede_visit_messages(conn, ctx.who().org_id, id, reason, now) == 0) return;
+  auto entry = ctx.audit_entry("sms.superseded", "work_order", std::to_string(id));
+  entry.fields = {"status"};
+  audit::append(conn, entry);
 }
 
 }  // namespace
@@ -286,12 +314,14 @@ http::Response create_work_order(app::RequestContext& ctx) {
   auto body = http::parse_json_object_body(ctx.request);
   http::JsonReader in(body, {"title", "description", "type", "priority", "customer_id", "site_id",
                              "assignee_id", "scheduled_start", "scheduled_end", "due_at",
-                             "estimated_hours"});
+                             "estimated_hours", "notify_customer"});
   auto f = read_fields(in, body, false);
+  const bool notify = f.notify_customer.value_or(true);
   store::Row row;
   ctx.services.db.transaction([&](store::Connection& conn) {
     check_references(conn, in, who.org_id, f);
     in.finish();
+    if (f.scheduled_start) refuse_past_start(*f.scheduled_start, notify, identity::now_ms());
     // Per-organization human numbers: WO-1001, WO-1002, ...
     auto n = conn.query(Sql("INSERT INTO org_counters (org_id, name, value) VALUES ($1, "
                             "'work_order', 1001) ON CONFLICT (org_id, name) DO UPDATE SET "
@@ -302,12 +332,14 @@ http::Response create_work_order(app::RequestContext& ctx) {
     auto r = conn.query(
         Sql("INSERT INTO work_orders (org_id, number, title, description, type, priority, status, "
             "customer_id, site_id, assignee_id, scheduled_start, scheduled_end, due_at, "
-            "estimated_hours, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, "
-            "$7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id"),
+            "estimated_hours, created_by, created_at, updated_at, notify_customer) VALUES ($1, "
+            "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17) "
+            "RETURNING id"),
         {who.org_id, n.rows.at(0).integer(0), *f.title, f.description.value_or(""),
          f.type.value_or("corrective"), f.priority.value_or("medium"), std::string(status),
          val(f.customer_id), val(f.site_id), val(f.assignee_id), val(f.scheduled_start),
-         val(f.scheduled_end), val(f.due_at), val(f.estimated_hours), who.user_id, now});
+         val(f.scheduled_end), val(f.due_at), val(f.estimated_hours), who.user_id, now,
+         std::int64_t{notify ? 1 : 0}});
     const auto id = r.rows.at(0).integer(0);
     conn.query(Sql("INSERT INTO work_order_history (org_id, work_order_id, from_status, "
                    "to_status, actor_id, at) VALUES ($1, $2, NULL, $3, $4, $5)"),
@@ -340,15 +372,21 @@ http::Response update_work_order(app::RequestContext& ctx) {
   auto body = http::parse_json_object_body(ctx.request);
   http::JsonReader in(body, {"title", "description", "type", "priority", "customer_id", "site_id",
                              "assignee_id", "scheduled_start", "scheduled_end", "due_at",
-                             "estimated_hours", "version"});
+                             "estimated_hours", "notify_customer", "version"});
   auto f = read_fields(in, body, true);
   auto version = in.optional_int("version", 1, INT32_MAX);
   if (!version) in.fail("version", "is required (the version you read), so edits do not collide");
   store::Row row;
   ctx.services.db.transaction([&](store::Connection& conn) {
-    load(conn, who, id);  // 404 before validation of references
+    const auto current = load(conn, who, id);  // 404 before validation of references
     check_references(conn, in, who.org_id, f);
     in.finish();
+    const auto now = identity::now_ms();
+    const bool notify = f.notify_customer.value_or(current.integer(22) != 0);
+    // Only a different start is a reschedule (forms send every field).
+    const bool rescheduled = f.scheduled_start && (current.is_null(10) ||
+                                                   current.integer(10) != *f.scheduled_start);
+    if (rescheduled) refuse_past_start(*f.scheduled_start, notify, now);
     auto r = conn.query(
         Sql("UPDATE work_orders SET title = COALESCE($4, title), "
             "description = COALESCE($5, description), type = COALESCE($6, type), "
@@ -357,23 +395,26 @@ http::Response update_work_order(app::RequestContext& ctx) {
             "scheduled_start = COALESCE($11, scheduled_start), "
             "scheduled_end = COALESCE($12, scheduled_end), due_at = COALESCE($13, due_at), "
             "estimated_hours = COALESCE($14, estimated_hours), updated_at = $15, "
-            "version = version + 1 WHERE org_id = $1 AND id = $2 AND version = $3"),
+            "notify_customer = $16, version = version + 1 "
+            "WHERE org_id = $1 AND id = $2 AND version = $3"),
         {who.org_id, id, *version, val(f.title), val(f.description), val(f.type), val(f.priority),
          val(f.customer_id), val(f.site_id), val(f.assignee_id), val(f.scheduled_start),
-         val(f.scheduled_end), val(f.due_at), val(f.estimated_hours), identity::now_ms()});
+         val(f.scheduled_end), val(f.due_at), val(f.estimated_hours), now,
+         std::int64_t{notify ? 1 : 0}});
     if (r.affected == 0)
       throw ApiError(ErrorCode::conflict, "the work order was changed by someone else; reload it",
                      "version_conflict");
-    // A new appointment time for a scheduled visit: the customer is told again.
-    if (f.scheduled_start &&
-        !conn.query(Sql("SELECT 1 FROM work_orders WHERE org_id = $1 AND id = $2 AND "
-                        "status = 'scheduled'"),
-                    {who.org_id, id})
-             .empty())
+    // A new appointment time for a scheduled visit: the customer is told
+    // again, and what they were told before is withdrawn if still unsent.
+    // Turning texts off for the work order withdraws them too.
+    if (!notify) supersede_visit_texts(ctx, conn, id, "notify_customer_off", now);
+    else if (rescheduled && current.text(6) == "scheduled") {
+      supersede_visit_texts(ctx, conn, id, "superseded_by_newer_confirmation", now);
       messaging::enqueue_for_work_order(conn, who.org_id, id, "confirmation",
                                         "confirmation:" + std::to_string(id) + ":v" +
                                             std::to_string(*version + 1),
-                                        identity::now_ms());
+                                        now);
+    }
     auto entry = ctx.audit_entry("work_order.updated", "work_order", std::to_string(id));
     entry.fields = f.changed;
     audit::append(conn, entry);
@@ -407,6 +448,9 @@ http::Response transition_work_order(app::RequestContext& ctx) {
       throw ApiError(ErrorCode::forbidden, "only a dispatcher can reopen a work order",
                      "reopen_needs_dispatcher");
     const auto now = identity::now_ms();
+    // Scheduling puts the visit's start in front of the customer.
+    if (*to == WoStatus::scheduled && !current.is_null(10))
+      refuse_past_start(current.integer(10), current.integer(22) != 0, now);
     auto r = conn.query(
         Sql("UPDATE work_orders SET status = $4, updated_at = $5, version = version + 1, "
             "completed_at = CASE WHEN $4 = 'completed' THEN $5 WHEN $4 = 'open' THEN NULL "
@@ -424,9 +468,12 @@ http::Response transition_work_order(app::RequestContext& ctx) {
     audit::append(conn, entry);
     // The customer's text goes out with the change or not at all (outbox).
     const auto cause = std::to_string(id) + ":v" + std::to_string(*version + 1);
-    if (*to == WoStatus::scheduled)
+    if (*to == WoStatus::scheduled) {
+      supersede_visit_texts(ctx, conn, id, "superseded_by_newer_confirmation", now);
       messaging::enqueue_for_work_order(conn, who.org_id, id, "confirmation", "confirmation:" + cause, now);
-    else if (*to == WoStatus::completed)
+    } else if (*to == WoStatus::cancelled) {
+      supersede_visit_texts(ctx, conn, id, "work_order_cancelled", now);
+    } else if (*to == WoStatus::completed)
       messaging::enqueue_for_work_order(conn, who.org_id, id, "completion", "completion:" + cause, now);
     row = load(conn, who, id);
   });

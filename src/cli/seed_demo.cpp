@@ -126,12 +126,19 @@ int seed(const std::string& slug, const Counts& counts) {
                           {org->id, customer, std::string("Home: 1,000-gal tank"), address,
                            "Gate code " + std::to_string(1000 + rng() % 9000), now - 400 * kDay});
       customer_sites.emplace_back(customer, s.rows.at(0).integer(0));
+      // The demo's opted-out customers: consent belongs to the number.
+      if (i % 17 == 0)
+        conn.query(Sql("INSERT INTO sms_consent (org_id, phone_e164, state, changed_at, source) "
+                       "VALUES ($1, $2, 'opted_out', $3, 'office') ON CONFLICT DO NOTHING"),
+                   {org->id, std::string(phone), now - 400 * kDay});
       if ((i + 1) % std::max(50, counts.customers / 10) == 0)
         std::fprintf(stderr, "customers: %d/%d\n", i + 1, counts.customers);
     }
     for (int i = 0; i < counts.work_orders; ++i) {
       const auto [customer, site] = pick(customer_sites);
-      // Spread over the past year and the next two weeks.
+      // Spread over the past year and the next two weeks. Demo work never
+      // texts anyone (notify_customer 0): the numbers are fictional, and the
+      // reminder worker would otherwise text the next day's visits.
       const std::int64_t start = now - 365 * kDay + std::int64_t(rng() % 379) * kDay + 8 * 3'600'000;
       const bool past = start < now - kDay;
       const bool future = start > now;
@@ -148,8 +155,9 @@ int seed(const std::string& slug, const Counts& counts) {
       auto r = conn.query(
           Sql("INSERT INTO work_orders (org_id, number, title, description, type, priority, "
               "status, customer_id, site_id, assignee_id, scheduled_start, scheduled_end, due_at, "
-              "estimated_hours, created_by, created_at, updated_at, completed_at) VALUES ($1, $2, "
-              "$3, '', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id"),
+              "estimated_hours, created_by, created_at, updated_at, completed_at, notify_customer) "
+              "VALUES ($1, $2, $3, '', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
+              "$17, 0) RETURNING id"),
           {org->id, n.rows.at(0).integer(0), std::string(kJobs[job]), std::string(kTypes[job]),
            std::string(std::array{"low", "medium", "medium", "high", "urgent"}[rng() % 5]),
            std::string(status), customer, site,

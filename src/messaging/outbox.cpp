@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "domain/timestamps.hpp"
+#include "messaging/consent.hpp"
 #include "messaging/templates.hpp"
 
 namespace bulwark::messaging {
@@ -15,6 +16,11 @@ using store::Value;
 std::string org_name(store::Connection& conn, std::int64_t org_id) {
   auto r = conn.query(Sql("SELECT name FROM orgs WHERE id = $1"), {org_id});
   return r.empty() ? std::string() : r.rows[0].text(0);
+}
+
+bool is_visit_text(std::string_view kind) {
+  return kind == "confirmation" || kind == "reminder" || kind == "on_the_way" ||
+         kind == "completion";
 }
 
 }  // namespace
@@ -37,7 +43,8 @@ QueueResult enqueue(store::Connection& conn, Outbound m, std::int64_t now_ms) {
                           "id = $2 AND deleted_at IS NULL"),
                       {m.org_id, m.customer_id});
   if (c.empty() || c.rows[0].is_null(0) || c.rows[0].text(0).empty()) return QueueResult::no_phone;
-  const bool opted_out = c.rows[0].integer(1) != 0;
+  // The number's consent, whichever record asks (sms_consent).
+  const bool opted_out = !may_text(conn, m.org_id, c.rows[0].text(0), c.rows[0].integer(1) != 0);
   m.vars.emplace("org", org_name(conn, m.org_id));
   m.vars.emplace("customer", c.rows[0].text(2));
   const auto body = render(template_for(conn, m.org_id, m.kind), m.vars);
@@ -58,9 +65,13 @@ QueueResult enqueue_for_work_order(store::Connection& conn, std::int64_t org_id,
                                    std::int64_t work_order_id, std::string kind,
                                    std::string idempotency_key, std::int64_t now_ms,
                                    std::map<std::string, std::string> extra_vars) {
-  auto w = conn.query(Sql("SELECT customer_id, number, scheduled_start FROM work_orders WHERE "
-                          "org_id = $1 AND id = $2"),
+  auto w = conn.query(Sql("SELECT customer_id, number, scheduled_start, notify_customer FROM "
+                          "work_orders WHERE org_id = $1 AND id = $2"),
                       {org_id, work_order_id});
+  // notify_customer governs the automatic visit texts; a payment link is
+  // sent because someone asked for it.
+  if (!w.empty() && w.rows[0].integer(3) == 0 && is_visit_text(kind))
+    return QueueResult::not_notified;
   if (w.empty() || w.rows[0].is_null(0)) return QueueResult::no_phone;
   Outbound m{org_id, w.rows[0].integer(0), work_order_id, std::move(kind),
              std::move(idempotency_key), std::move(extra_vars)};
@@ -77,11 +88,24 @@ QueueResult enqueue_for_work_order(store::Connection& conn, std::int64_t org_id,
   return enqueue(conn, std::move(m), now_ms);
 }
 
+int supersede_visit_messages(store::Connection& conn, std::int64_t org_id,
+                             std::int64_t work_order_id, std::string_view reason,
+                             std::int64_t now_ms) {
+  auto r = conn.query(Sql("UPDATE sms_messages SET status = 'superseded', last_error = $3, "
+                          "claimed_until = NULL, updated_at = $4 WHERE org_id = $1 AND "
+                          "work_order_id = $2 AND direction = 'outbound' AND kind IN "
+                          "('confirmation', 'reminder') AND (status = 'queued' OR "
+                          "(status = 'sending' AND claimed_until < $4))"),
+                      {org_id, work_order_id, std::string(reason), now_ms});
+  return static_cast<int>(r.affected);
+}
+
 int enqueue_due_reminders(store::Database& db, std::int64_t now_ms) {
   constexpr std::int64_t kDay = 86'400'000;
   int queued = 0;
   auto due = db.query(Sql("SELECT w.org_id, w.id, w.scheduled_start FROM work_orders w WHERE "
                           "w.status = 'scheduled' AND w.customer_id IS NOT NULL AND "
+                          "w.notify_customer = 1 AND "
                           "w.scheduled_start > $1 AND w.scheduled_start <= $2 AND EXISTS (SELECT 1 FROM "
                           "customers c WHERE c.org_id = w.org_id AND c.id = w.customer_id AND "
                           "c.phone IS NOT NULL AND c.deleted_at IS NULL) AND NOT EXISTS ("

@@ -24,7 +24,10 @@ struct Outbound {
 };
 
 // no_schedule: the text names the visit's date and the work order has none.
-enum class QueueResult { queued, suppressed, no_phone, no_schedule, duplicate };
+// not_notified: a visit text (confirmation, reminder, on the way, completion)
+// for a work order marked notify_customer = 0 (recorded after the fact, or
+// demo data), which sends none.
+enum class QueueResult { queued, suppressed, no_phone, no_schedule, duplicate, not_notified };
 
 // Renders the org's template and queues it for the customer's phone.
 QueueResult enqueue(store::Connection& conn, Outbound message, std::int64_t now_ms);
@@ -35,6 +38,16 @@ QueueResult enqueue_for_work_order(store::Connection& conn, std::int64_t org_id,
                                    std::int64_t work_order_id, std::string kind,
                                    std::string idempotency_key, std::int64_t now_ms,
                                    std::map<std::string, std::string> extra_vars = {});
+
+// Withdraws every unsent confirmation and reminder of a work order (status
+// 'superseded', never sent) because a newer confirmation or a cancellation
+// replaces them. Unsent: queued, which includes failed-and-retrying rows
+// waiting out their back-off, or claimed by a sender whose lease ran out. A
+// row under a live lease is being posted right now and is left alone.
+// Returns how many were withdrawn.
+int supersede_visit_messages(store::Connection& conn, std::int64_t org_id,
+                             std::int64_t work_order_id, std::string_view reason,
+                             std::int64_t now_ms);
 
 // Reminders for visits scheduled in the next 24 hours that have none yet.
 int enqueue_due_reminders(store::Database& db, std::int64_t now_ms);

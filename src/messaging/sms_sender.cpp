@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "logging/log.hpp"
+#include "messaging/consent.hpp"
 #include "net/http_client.hpp"
 
 namespace bulwark::messaging {
@@ -38,6 +39,7 @@ struct Claimed {
   std::int64_t id, org_id, customer_id;
   std::string body, key;
   int attempts;
+  std::int64_t lease_until;  // our claim: claimed_until as we set it
 };
 
 void finish(store::Database& db, std::int64_t id, std::string_view status, Value sid, Value error,
@@ -65,12 +67,13 @@ SendReport send_due_messages(store::Database& db, const config::Config& config,
   if (!config.twilio_configured()) return report;
   std::vector<Claimed> claimed;
   db.transaction([&](store::Connection& conn) {
+    const auto lease_until = now_ms + config.sms_claim_lease.count();
     auto rows = conn.query(db.engine() == store::Engine::postgres ? kClaimPostgres : kClaimSqlite,
-                           {now_ms + config.sms_claim_lease.count(), now_ms, std::int64_t{batch}});
+                           {lease_until, now_ms, std::int64_t{batch}});
     for (const auto& r : rows.rows)
       claimed.push_back({r.integer(0), r.integer(1), r.is_null(2) ? 0 : r.integer(2), r.text(3),
                          r.is_null(4) ? fmt::format("sms-{}", r.integer(0)) : r.text(4),
-                         static_cast<int>(r.integer(5))});
+                         static_cast<int>(r.integer(5)), lease_until});
   });
   report.claimed = static_cast<int>(claimed.size());
   const std::string url = fmt::format("{}/2010-04-01/Accounts/{}/Messages.json",
@@ -91,11 +94,25 @@ namespace {
 void send_one(store::Database& db, const config::Config& config, const std::string& url,
               const Claimed& m, SendReport& report) {
   {
-    auto who = db.query(Sql("SELECT c.phone, c.sms_opt_out, n.phone FROM customers c JOIN "
-                            "org_sms_numbers n ON n.org_id = c.org_id WHERE c.org_id = $1 AND "
-                            "c.id = $2 AND c.deleted_at IS NULL"),
-                        {m.org_id, m.customer_id});
-    if (who.empty() || who.rows[0].integer(1) != 0 || who.rows[0].is_null(0)) {
+    // Right before sending: the row must still be ours (not superseded by a
+    // newer confirmation, not reclaimed after our lease ran out), and the
+    // number must not have opted out since it was queued.
+    auto who = db.query(Sql("SELECT c.phone, c.sms_opt_out, n.phone, m.status, m.claimed_until "
+                            "FROM sms_messages m JOIN customers c ON c.org_id = m.org_id AND "
+                            "c.id = m.customer_id JOIN org_sms_numbers n ON n.org_id = m.org_id "
+                            "WHERE m.id = $1 AND m.org_id = $2 AND c.deleted_at IS NULL"),
+                        {m.id, m.org_id});
+    if (!who.empty() && (who.rows[0].text(3) != "sending" || who.rows[0].is_null(4) ||
+                         who.rows[0].integer(4) != m.lease_until)) {
+      ++report.withdrawn;
+      return;
+    }
+    bool allowed = !who.empty() && !who.rows[0].is_null(0);
+    if (allowed)
+      db.with_connection([&](store::Connection& conn) {
+        allowed = may_text(conn, m.org_id, who.rows[0].text(0), who.rows[0].integer(1) != 0);
+      });
+    if (!allowed) {
       finish(db, m.id, "suppressed", nullptr, std::string("customer_opted_out"), 0, wall_ms());
       ++report.suppressed;
       return;

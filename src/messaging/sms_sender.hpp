@@ -7,7 +7,9 @@
 // a peer that honours it drops the resend after a crash between its answer
 // and our commit. Retries: transport errors, 429 and 5xx, with exponential
 // back-off; other 4xx fail the message. A customer who opted out after the
-// message was queued is skipped ('suppressed').
+// message was queued is skipped ('suppressed'), and so is a row that is no
+// longer ours right before the post (superseded, or reclaimed by another
+// instance after our lease ran out).
 #include <chrono>
 #include <cstdint>
 
@@ -24,6 +26,7 @@ struct SendReport {
   int retried = 0;
   int failed = 0;
   int suppressed = 0;
+  int withdrawn = 0;  // superseded or reclaimed between the claim and the send
 };
 
 // One pass over at most `batch` due messages. Does nothing (and claims

@@ -25,6 +25,9 @@ constexpr std::array kKinds = {
     TemplateKind{"help", "the reply to HELP",
                  "{org}: reply YES to confirm your next visit, STOP to stop messages. Call us for "
                  "anything else."},
+    TemplateKind{"opted_out", "the reply to an opt-out in words Twilio does not confirm itself",
+                 "{org}: you are unsubscribed and will get no more texts from us. Reply START to "
+                 "resubscribe."},
     TemplateKind{"confirmed", "the reply to YES",
                  "{org}: thank you, your visit {number} on {date} is confirmed."},
     TemplateKind{"message", "a message typed by the office", "{body}"},

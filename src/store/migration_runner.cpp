@@ -21,6 +21,7 @@
 #include "store/schema/identity_sqlite.hpp"
 #include "store/schema/messaging.hpp"
 #include "store/schema/payments_jobs.hpp"
+#include "store/schema/sms_consent.hpp"
 #include "store/schema/sms_number_requests.hpp"
 #include "store/schema/work.hpp"
 
@@ -51,7 +52,9 @@ constexpr Migration kMigrations[] = {
     {3, "work", Sql(schema::kWorkSqlite), Sql(schema::kWorkPostgres)},
     {4, "messaging", Sql(schema::kMessagingSqlite), Sql(schema::kMessagingPostgres)},
     {5, "payments_and_jobs", Sql(schema::kPaymentsJobsSqlite), Sql(schema::kPaymentsJobsPostgres)},
-    {8, "sms_number_requests", Sql(schema::kSmsNumberRequestsSqlite),
+    {6, "sms_consent", Sql(schema::kSmsConsentSqlite), Sql(schema::kSmsConsentPostgres),
+     ForeignKeys::off_during},
+    {7, "sms_number_requests", Sql(schema::kSmsNumberRequestsSqlite),
      Sql(schema::kSmsNumberRequestsPostgres)},
 };
 

@@ -324,6 +324,7 @@ def test_migrate_command_is_idempotent(tmp_path):
     assert first.returncode == 0, first.stderr
     second = subprocess.run([BIN, "migrate"], env=env, capture_output=True, text=True)
     assert second.returncode == 0
-    assert "(0 applied)" in second.stdout
+    assert "(0 applied, 0 checksums adopted)" in second.stdout
     status = subprocess.run([BIN, "migrate", "--status"], env=env, capture_output=True, text=True)
     assert "applied" in status.stdout and "pending" not in status.stdout
+    assert "checksum matches" in status.stdout and "DIFFERS" not in status.stdout

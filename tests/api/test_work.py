@@ -191,7 +191,7 @@ def test_work_order_numbers_are_per_org_and_sequential(server):
 def test_full_life_cycle_and_history(dispatcher, tech):
     c = new_customer(dispatcher)
     wo = new_wo(dispatcher, customer_id=c["id"], assignee_id=tech.user_id,
-                scheduled_start="2026-11-24T08:00:00Z", scheduled_end="2026-11-24T10:00:00-00:00")
+                scheduled_start="2031-11-24T08:00:00Z", scheduled_end="2031-11-24T10:00:00-00:00")
     assert wo["status"] == "scheduled"  # assigned and scheduled at creation
     for to in ["in_progress", "on_hold", "in_progress", "completed"]:
         r = move(tech, wo, to)

@@ -26,7 +26,9 @@ constexpr Committed kCommitted[] = {
      "2b4adeeafa95f11c10ffec1ab0f301d7731b659728397890987df6f6bb5db7df"},
     {5, "payments_and_jobs", "9478fbe63c8c8e2bcebe4b613c266170d0b87f707ceec361e400a78a087fc6dd",
      "cbbba53ca7bdf2f0df13508ea7d170d458fc98496aaeaf2b646606dee5fe2478"},
-    {8, "sms_number_requests", "41f77762c1e26e02b3688ae29902c54f538c218873feadc8ceb37c6d78baa94d",
+    {6, "sms_consent", "fdc832bea7cc3487c5b0fe10842263b518bb1ce9e2b6ce839a25674df359e210",
+     "d7af20f1280654c2ae6d0c5fb5ae3badd052fbc6ac035ad1ae7ba6bd09b069a6"},
+    {7, "sms_number_requests", "41f77762c1e26e02b3688ae29902c54f538c218873feadc8ceb37c6d78baa94d",
      "12f3c1712d50892e6fb0ce8fec5e0c646516da6d6dd4551c3a1ce64213d4bead"},
 };
 

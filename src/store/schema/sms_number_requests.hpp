@@ -1,5 +1,5 @@
 #pragma once
-// Migration 0008: SMS numbers are assigned by the operator only (issue 10
+// Migration 0007: SMS numbers are assigned by the operator only (issue 10
 // item 16). Before, any admin could claim any unclaimed number through the
 // API, after which that number's inbound texts (STOPs included) reached their
 // organization. Now `bulwark admin set-sms-number` assigns numbers, verified
