@@ -396,7 +396,9 @@ def test_my_day_lists_todays_assigned_work(dispatcher, tech):
     import datetime
     now = datetime.datetime.now(datetime.timezone.utc)
     today = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    later = (today + datetime.timedelta(hours=23, minutes=30)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    # Still today and not refused as past (more than 15 minutes ago) at any hour the suite runs.
+    start = now + datetime.timedelta(minutes=2) if now.hour < 23 else now - datetime.timedelta(minutes=5)
+    later = start.strftime("%Y-%m-%dT%H:%M:%SZ")
     tomorrow = (today + datetime.timedelta(days=1, hours=9)).strftime("%Y-%m-%dT%H:%M:%SZ")
     mine = new_wo(dispatcher, assignee_id=tech.user_id, scheduled_start=later)
     not_today = new_wo(dispatcher, assignee_id=tech.user_id, scheduled_start=tomorrow)
