@@ -13,6 +13,7 @@
 #include "identity/sessions.hpp"
 #include "identity/users.hpp"
 #include "store/database.hpp"
+#include "test_databases.hpp"
 #include "webhooks/event_log.hpp"
 
 using namespace bulwark;
@@ -20,22 +21,10 @@ using namespace bulwark::store;
 
 namespace {
 
-std::string engine_url(const std::string& engine) {
-  if (engine == "sqlite") {
-    static int counter = 0;
-    auto dir = std::filesystem::temp_directory_path() /
-               ("bulwark-unit-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-    std::filesystem::remove_all(dir);
-    return (dir / "test.sqlite3").string();
-  }
-  const char* url = std::getenv("BULWARK_TEST_DATABASE_URL");
-  return url ? url : "";
-}
-
 class DatabaseTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    auto url = engine_url(GetParam());
+    auto url = bulwark::testing::test_database_url(GetParam());
     if (url.empty()) GTEST_SKIP() << "set BULWARK_TEST_DATABASE_URL to run on PostgreSQL";
     DatabaseOptions o;
     o.url = url;

@@ -17,29 +17,17 @@
 #include "jobs/outbox.hpp"
 #include "jobs/worker.hpp"
 #include "store/database.hpp"
+#include "test_databases.hpp"
 
 using namespace bulwark;
 using namespace std::chrono_literals;
 
 namespace {
 
-std::string engine_url(const std::string& engine) {
-  if (engine == "sqlite") {
-    static int counter = 0;
-    auto dir = std::filesystem::temp_directory_path() /
-               ("bulwark-jobs-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return (dir / "test.sqlite3").string();
-  }
-  const char* url = std::getenv("BULWARK_TEST_DATABASE_URL");
-  return url ? url : "";
-}
-
 class JobsTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    auto url = engine_url(GetParam());
+    auto url = bulwark::testing::test_database_url(GetParam());
     if (url.empty()) GTEST_SKIP() << "set BULWARK_TEST_DATABASE_URL to run on PostgreSQL";
     store::DatabaseOptions o;
     o.url = url;

@@ -10,6 +10,7 @@
 #include "identity/users.hpp"
 #include "messaging/consent.hpp"
 #include "store/database.hpp"
+#include "test_databases.hpp"
 
 using namespace bulwark;
 using messaging::OfficeChoice;
@@ -20,17 +21,8 @@ namespace {
 class SmsConsentTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    std::string url;
-    if (GetParam() == "sqlite") {
-      auto dir = std::filesystem::temp_directory_path() /
-                 ("bulwark-consent-" + std::to_string(::getpid()));
-      std::filesystem::remove_all(dir);
-      url = (dir / "test.sqlite3").string();
-    } else if (const char* pg = std::getenv("BULWARK_TEST_DATABASE_URL")) {
-      url = pg;
-    } else {
-      GTEST_SKIP() << "set BULWARK_TEST_DATABASE_URL to run on PostgreSQL";
-    }
+    const std::string url = bulwark::testing::test_database_url(GetParam());
+    if (url.empty()) GTEST_SKIP() << "set BULWARK_TEST_DATABASE_URL to run on PostgreSQL";
     store::DatabaseOptions o;
     o.url = url;
     o.pool_size = 2;
