@@ -262,7 +262,7 @@ def test_a_reschedule_supersedes_the_unsent_confirmation_and_only_the_new_one_is
         wo = r.json()
     statuses = [m["status"] for m in sorted(outbound(shop, c), key=lambda m: m["id"])]
     assert statuses == ["superseded", "superseded", "queued"]
-    assert shop.owner.put("/api/v1/org/sms", json={"sms_number": random_phone()}).status_code == 200
+    admin(shop.server, "set-sms-number", "--org", shop.slug, "--number", random_phone(), "--unverified")
     wait_for(lambda: peer.forms_to(c["phone"]), what="the confirmation")
     time.sleep(0.5)
     [form] = peer.forms_to(c["phone"])
@@ -289,7 +289,7 @@ def test_cancelling_supersedes_the_unsent_confirmation_and_reminder(sending, pee
     r = shop.owner.post(f"/api/v1/work-orders/{wo['id']}/transition", json={"to": "cancelled", "version": wo["version"]})
     assert r.status_code == 200, r.text
     assert [m["status"] for m in outbound(shop, c)] == ["superseded"]
-    assert shop.owner.put("/api/v1/org/sms", json={"sms_number": random_phone()}).status_code == 200
+    admin(shop.server, "set-sms-number", "--org", shop.slug, "--number", random_phone(), "--unverified")
     control = shop.customer()
     shop.schedule(control, at(days=3))
     wait_for(lambda: peer.forms_to(control["phone"]), what="the control message")
