@@ -238,7 +238,8 @@ test('a customer who opted out of SMS cannot be texted: the form is disabled and
 
   await signIn(page, env.dispatcher, `/customers/${customer.id}`);
   const thread = page.getByRole('region', { name: 'Text messages' });
-  await expect(thread.getByText(/opted out of text messages/)).toBeVisible();
+  // The office opted the number out (not the customer by STOP), so the office may clear it.
+  await expect(thread.getByText(/^The office opted this number out of texts on .+\. Edit the customer to allow texts again once they agree\. Sending is turned off\.$/)).toBeVisible();
   await expect(thread.getByLabel('Message', { exact: true })).toBeDisabled();
   await expect(thread.getByRole('button', { name: 'Send message' })).toBeDisabled();
   await expect(thread.getByText('No text messages with this customer yet.')).toBeVisible();

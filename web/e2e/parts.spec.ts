@@ -50,13 +50,15 @@ test('a technician adds a part without a price, the dispatcher prices it; once i
   expect(priced.status).toBe(403);
   expect(priced.body).toMatchObject({ error: { reason: 'technician_cannot_price' } });
 
-  // The dispatcher sees it unpriced and sets the price.
+  // The dispatcher sees it unpriced and sets the price (on a phone-sized screen too).
+  await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, env.dispatcher, `/work-orders/${wo.id}`);
   const parts = page.getByRole('region', { name: 'Parts' });
   await expect(parts.getByText('2 × Baffle tee · no price yet')).toBeVisible();
   await parts.getByRole('button', { name: 'Edit part Baffle tee' }).click();
   const edit = parts.getByRole('form', { name: 'Edit part Baffle tee' });
   await expect(edit.getByLabel('Part name')).toHaveValue('Baffle tee');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   await edit.getByLabel('Unit cost ($)').fill('12.50');
   await edit.getByLabel('Quantity').fill('3');
   await edit.getByRole('button', { name: 'Save part' }).click();

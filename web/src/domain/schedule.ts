@@ -1,7 +1,11 @@
 // Default visit times. The server refuses a start more than 15 minutes in
 // the past (400 scheduled_in_the_past) unless the work order texts nobody,
 // so a form never proposes a time already gone: the next full hour, or
-// tomorrow at 09:00 once the working day is nearly over.
+// tomorrow at 09:00 once the working day is nearly over. (The new-work-order
+// form proposes none: an empty start means "plan it later", and its picker
+// starts at now.)
+
+import { isoToLocalInput } from '../format';
 
 /** After this hour (of the day the form works in) the next slot is tomorrow morning. */
 const LAST_PROPOSED_HOUR = 20;
@@ -28,25 +32,9 @@ export function nextSlotUtc(now: Date = new Date()): Slot {
   return { date: next.toISOString().slice(0, 10), time: `${pad(next.getUTCHours())}:00` };
 }
 
-/** The next slot as a datetime-local value (the person's own time zone). */
-export function nextSlotLocal(now: Date = new Date()): string {
-  const next = new Date(now.getTime());
-  next.setMinutes(0, 0, 0);
-  next.setHours(next.getHours() + 1);
-  if (next.getDate() !== now.getDate() || next.getHours() > LAST_PROPOSED_HOUR) {
-    const morning = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, MORNING_HOUR);
-    return toLocalInput(morning);
-  }
-  return toLocalInput(next);
-}
-
 /** A datetime-local value for "now", minute precision (the earliest start a picker offers). */
 export function nowLocalInput(now: Date = new Date()): string {
-  return toLocalInput(now);
-}
-
-function toLocalInput(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return isoToLocalInput(now.toISOString());
 }
 
 /** What a person reads under the start field when the server refused a past start. */
