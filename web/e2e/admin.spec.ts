@@ -55,10 +55,10 @@ test('assets: add a tank to a site, record meter readings, plan preventive maint
   await page.getByLabel('New reading value').fill('120');
   await page.getByRole('button', { name: 'Record reading' }).click();
   await expect(page.getByText(/: 120 hours/)).toBeVisible();
-  // Meters only go up: a lower reading is refused next to the field.
+  // Meters only go up: a reading below an earlier-dated one is refused next to the field.
   await page.getByLabel('New reading value').fill('100');
   await page.getByRole('button', { name: 'Record reading' }).click();
-  await expect(page.getByLabel('New reading value')).toHaveAccessibleDescription('is below the previous reading');
+  await expect(page.getByLabel('New reading value')).toHaveAccessibleDescription('is below a reading dated before it');
 
   await page.getByText('New schedule for this asset').click();
   await page.getByLabel('Schedule title').fill('Service lift pump');

@@ -1,6 +1,7 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { env } from './support/env';
 import { openNav, screenshot, signIn, uniqueName } from './support/app';
+import { awayFromUtcMidnight, thisMinuteUtc, utcDate, utcTime } from './support/time';
 
 // The core job of the product, end to end in the browser: the office takes a
 // call (customer, site, work order), the dispatcher schedules it, the
@@ -72,10 +73,16 @@ test.describe.serial('field-service workflow', () => {
     await expect(page.getByRole('heading', { name: /Week of/ })).toBeVisible();
     await page.getByLabel('Work order').selectOption({ label: `${workOrderNumber} ${title} (unplanned)` });
     await page.getByLabel('Technician').selectOption({ label: 'Theo Technician' });
-    // Today (UTC) at the start of the current hour, so it is on the technician's day.
-    const now = new Date();
-    await page.getByLabel('Date (UTC)').fill(now.toISOString().slice(0, 10));
-    await page.getByLabel('Start time (UTC)').fill(`${String(now.getUTCHours()).padStart(2, '0')}:00`);
+    // The form proposes a time still to come (the next full hour, or tomorrow
+    // morning late in the day); never one already past.
+    const proposed = Date.parse(`${await page.getByLabel('Date (UTC)').inputValue()}T${await page.getByLabel('Start time (UTC)').inputValue()}:00Z`);
+    expect(proposed).toBeGreaterThan(Date.now());
+    // Now (UTC), so it is on the technician's day: not the start of the hour,
+    // which the server refuses once more than 15 minutes have gone by.
+    await awayFromUtcMidnight();
+    const now = thisMinuteUtc();
+    await page.getByLabel('Date (UTC)').fill(utcDate(now));
+    await page.getByLabel('Start time (UTC)').fill(utcTime(now));
     await page.getByRole('button', { name: 'Schedule', exact: true }).click();
     await expect(page.getByText(`${workOrderNumber} is scheduled.`)).toBeVisible();
     await expect(page.getByRole('table').getByRole('link', { name: new RegExp(workOrderNumber) })).toBeVisible();

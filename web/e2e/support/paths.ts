@@ -61,6 +61,7 @@ export const KNOWN_API_ROUTES: [string, string][] = [
   ['PATCH', '/api/v1/work-orders/{id}/checklist/{item}'],
   ['POST', '/api/v1/work-orders/{id}/time'],
   ['POST', '/api/v1/work-orders/{id}/parts'],
+  ['PATCH', '/api/v1/work-orders/{id}/parts/{part}'],
   ['GET', '/api/v1/dispatch/my-day'],
   ['GET', '/api/v1/dispatch/week'],
   ['GET', '/api/v1/pm-schedules'],

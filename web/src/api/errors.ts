@@ -45,8 +45,23 @@ export class ApiError extends Error {
 export const NOT_ALLOWED_MESSAGE = 'You are not allowed to do that.';
 export const SESSION_EXPIRED_MESSAGE = 'Your session has expired, please sign in again.';
 
+// Refusals whose reason has a sentence of its own here, clearer than the
+// server's message (which is written for API clients).
+const REASON_MESSAGES: Record<string, string> = {
+  work_order_invoiced: 'This work order is invoiced: time and parts can no longer change.',
+  opted_out_by_customer: 'This number texted STOP: only the customer can start texts again by replying START. Keep “Opted out of SMS” ticked to save.',
+  technician_cannot_price: 'Technicians record the part and quantity; the office sets the price.',
+};
+
+/** The reason's own sentence, if it has one. */
+export function reasonMessage(error: unknown): string | undefined {
+  return error instanceof ApiError && error.reason ? REASON_MESSAGES[error.reason] : undefined;
+}
+
 /** What to show a person for an error; server messages are shown as text only. */
 export function describeError(error: unknown): string {
+  const known = reasonMessage(error);
+  if (known) return known;
   if (error instanceof ApiError) {
     if (error.status === 403) {
       // The server's reason often says why (e.g. only a dispatcher can reopen).

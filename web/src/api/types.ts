@@ -34,11 +34,25 @@ export interface Customer {
   email: string | null;
   billing_address: string;
   notes: string;
+  /** Whether texts to this record are off (the number's consent, or the record's own flag). */
   sms_opt_out: boolean;
+  /** The number itself texted STOP: only the customer can undo it (by texting START). */
+  sms_opt_out_by_customer?: boolean;
+  /** The recorded choice of this record's phone number within the organization; null when none was made. */
+  sms_consent?: SmsConsent | null;
   deleted: boolean;
   created_at: number;
   updated_at: number;
   version: number;
+}
+
+/** Consent belongs to the phone number (sms_consent), not the customer record. */
+export interface SmsConsent {
+  state: 'opted_out' | 'opted_in';
+  /** Milliseconds since the epoch. */
+  changed_at: number;
+  /** Who made the choice: the number by texting STOP/START, or the office. */
+  source: 'customer_sms' | 'office';
 }
 
 export interface Site {
@@ -106,13 +120,16 @@ export interface WorkOrder {
   assignee_name?: string | null;
   /** When the customer replied YES by SMS to confirm the visit. */
   customer_confirmed_at?: string | null;
+  /** Whether the customer is texted about this visit (false: work recorded without texts; may start in the past). */
+  notify_customer?: boolean;
 }
 
 export interface WorkOrderDetails {
   comments: { id: number; author_id: number; author_name: string; body: string; created_at: string }[];
   checklist: { id: number; label: string; done: boolean; done_by: number | null }[];
   time_entries: { id: number; user_id: number; minutes: number; note: string; created_at: string }[];
-  parts: { id: number; name: string; quantity: number; unit_cost_cents?: number }[];
+  /** Technicians get no unit_cost_cents/currency (they never see billing data). */
+  parts: { id: number; name: string; quantity: number; unit_cost_cents?: number; currency?: string }[];
 }
 
 export interface HistoryEntry {
@@ -253,8 +270,20 @@ export interface AuditRecord {
 
 export type SmsDirection = 'inbound' | 'outbound';
 export const SMS_DIRECTIONS: SmsDirection[] = ['inbound', 'outbound'];
-export type SmsStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'suppressed' | 'received';
-export const SMS_STATUSES: SmsStatus[] = ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'suppressed', 'received'];
+/** superseded: a newer confirmation or a cancellation withdrew it before it was sent (it never will be). */
+export type SmsStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'suppressed' | 'superseded' | 'received';
+export const SMS_STATUSES: SmsStatus[] = ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'suppressed', 'superseded', 'received'];
+export const SMS_STATUS_LABELS: Record<SmsStatus, string> = {
+  queued: 'Queued',
+  sending: 'Sending',
+  sent: 'Sent',
+  delivered: 'Delivered',
+  undelivered: 'Undelivered',
+  failed: 'Failed',
+  suppressed: 'Suppressed (opted out)',
+  superseded: 'Withdrawn (superseded)',
+  received: 'Received',
+};
 
 /** A text message to or from a customer (messaging_handlers.cpp). */
 export interface SmsMessage {
@@ -314,4 +343,4 @@ export interface SmsTemplate {
 
 export const SMS_PLACEHOLDERS = ['org', 'customer', 'number', 'date', 'time', 'amount', 'link', 'body', 'technician'] as const;
 
-export type OnTheWayStatus = 'queued' | 'already_sent' | 'customer_opted_out' | 'no_phone' | 'no_schedule';
+export type OnTheWayStatus = 'queued' | 'already_sent' | 'customer_opted_out' | 'no_phone' | 'no_schedule' | 'not_notified';

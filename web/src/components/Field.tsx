@@ -74,12 +74,22 @@ export function SelectField({ label, error, hint, options, ...select }: Common &
   );
 }
 
-export function CheckboxField({ label, ...input }: { label: string } & InputHTMLAttributes<HTMLInputElement>) {
-  const id = useId();
+export function CheckboxField({ label, hint, error, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  const { id, errorId, hintId, describedBy } = useFieldIds(error, hint);
   return (
-    <div className="field field-checkbox">
-      <input id={id} type="checkbox" {...input} />
+    <div className={error ? 'field field-checkbox field-invalid' : 'field field-checkbox'}>
+      <input id={id} type="checkbox" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
       <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <span className="hint hint-checkbox" id={hintId}>
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span className="field-error hint-checkbox" id={errorId}>
+          {error}
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -15,6 +15,7 @@ const OUTCOME: Record<OnTheWayStatus, { text: string; ok: boolean }> = {
   customer_opted_out: { text: 'The customer has opted out of text messages; no text was sent. Call them if needed.', ok: false },
   no_phone: { text: 'The customer has no phone number on file; no text was sent.', ok: false },
   no_schedule: { text: 'This work order has no scheduled time or customer, so no text was sent.', ok: false },
+  not_notified: { text: 'Texts to the customer are turned off for this work order; no text was sent.', ok: false },
 };
 
 export function canSayOnTheWay(wo: Pick<WorkOrder, 'status'>): boolean {

@@ -12,6 +12,7 @@ import { Link } from '../router/router';
 import { CustomerForm } from './customer/CustomerForm';
 import { SitesPanel } from './customer/SitesPanel';
 import { SmsThread } from './customer/SmsThread';
+import { optInSentence, optOutSentence } from '../domain/consent';
 
 export function CustomerDetailPage({ id }: { id: number }) {
   const me = useMe();
@@ -71,6 +72,7 @@ export function CustomerDetailPage({ id }: { id: number }) {
                 <dt>SMS</dt>
                 <dd>
                   <span className={c.sms_opt_out ? 'badge badge-optout' : 'badge badge-optin'}>{c.sms_opt_out ? 'Opted out of SMS' : 'SMS allowed'}</span>
+                  <SmsConsentNote customer={c} />
                 </dd>
                 <dt>Billing address</dt>
                 <dd className="prewrap">{c.billing_address || '—'}</dd>
@@ -86,6 +88,12 @@ export function CustomerDetailPage({ id }: { id: number }) {
       )}
     </LoadState>
   );
+}
+
+/** Who chose, and when: consent belongs to the phone number, not this record. */
+function SmsConsentNote({ customer }: { customer: Customer }) {
+  const text = optOutSentence(customer) ?? optInSentence(customer);
+  return text ? <span className="hint block consent-note">{text}</span> : null;
 }
 
 function CustomerWorkOrders({ list }: { list: Loaded<Page<WorkOrder>> }) {

@@ -37,7 +37,7 @@ export function DispatchPage() {
             </div>
             {w.truncated ? <p className="hint">This week has more work than shown; filter by technician to see all.</p> : null}
             <WeekGrid week={w} />
-            <ScheduleForm week={w} onScheduled={week.reload} />
+            <ScheduleForm key={w.start} week={w} onScheduled={week.reload} />
             <Unplanned items={w.unplanned} />
           </>
         )}

@@ -1,4 +1,5 @@
-import { SMS_DIRECTIONS, SMS_STATUSES } from '../api/types';
+import { SMS_DIRECTIONS, SMS_STATUS_LABELS, SMS_STATUSES } from '../api/types';
+import { withdrawnReason } from '../domain/consent';
 import { Badge } from '../components/Badge';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { SelectField } from '../components/Field';
@@ -31,7 +32,7 @@ export function MessagesPage() {
     <section>
       <h1>Messages</h1>
       <form className="filters" role="search" aria-label="Filter messages" onSubmit={(e) => e.preventDefault()}>
-        <SelectField label="Status" value={status} onChange={(e) => setFilter('status', e.target.value)} options={[{ value: '', label: 'Any status' }, ...SMS_STATUSES.map((s) => ({ value: s, label: humanize(s) }))]} />
+        <SelectField label="Status" value={status} onChange={(e) => setFilter('status', e.target.value)} options={[{ value: '', label: 'Any status' }, ...SMS_STATUSES.map((s) => ({ value: s, label: SMS_STATUS_LABELS[s] }))]} />
         <SelectField label="Direction" value={direction} onChange={(e) => setFilter('direction', e.target.value)} options={[{ value: '', label: 'Both' }, ...SMS_DIRECTIONS.map((d) => ({ value: d, label: d === 'inbound' ? 'Received' : 'Sent' }))]} />
       </form>
       <ErrorMessage error={list.error} />
@@ -71,6 +72,7 @@ export function MessagesPage() {
                     <Badge kind="sms" value={m.status} />
                     {m.attempts > 1 ? <span className="hint"> ({m.attempts} attempts)</span> : null}
                     {m.last_error && (m.status === 'failed' || m.status === 'undelivered') ? <span className="hint block">{m.last_error}</span> : null}
+                    {withdrawnReason(m) ? <span className="hint block">{withdrawnReason(m)}</span> : null}
                   </td>
                   <td>{m.waiting_reason ?? '—'}</td>
                 </tr>

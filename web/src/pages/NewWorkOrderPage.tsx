@@ -4,7 +4,9 @@ import type { Priority, Site, WoType, WorkOrder } from '../api/types';
 import { PRIORITIES, WO_TYPES } from '../api/types';
 import { CustomerPicker } from '../components/CustomerPicker';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { SelectField, TextArea, TextField } from '../components/Field';
+import { ApiError } from '../api/errors';
+import { CheckboxField, SelectField, TextArea, TextField } from '../components/Field';
+import { nowLocalInput, PAST_START_MESSAGE } from '../domain/schedule';
 import { humanize, localInputToIso } from '../format';
 import { useAction } from '../hooks/useAction';
 import { useApi } from '../hooks/useApi';
@@ -25,11 +27,14 @@ export function NewWorkOrderPage() {
   const [end, setEnd] = useState('');
   const [due, setDue] = useState('');
   const [hours, setHours] = useState('');
+  // Texting the customer is the normal case; unticked records work already
+  // done (no texts, and the start may be in the past).
+  const [notify, setNotify] = useState(true);
   const { people } = useAssignees();
   const sites = useApi((signal) => (customerId ? api.get<{ items: Site[] }>(`/customers/${customerId}/sites`, undefined, signal) : Promise.resolve({ items: [] })), [customerId]);
 
   const create = useAction(async () => {
-    const body: Record<string, unknown> = { title, description, type, priority };
+    const body: Record<string, unknown> = { title, description, type, priority, notify_customer: notify };
     if (customerId) body.customer_id = customerId;
     if (siteId) body.site_id = Number(siteId);
     if (assigneeId) body.assignee_id = Number(assigneeId);
@@ -42,7 +47,10 @@ export function NewWorkOrderPage() {
     const wo = await api.post<WorkOrder>('/work-orders', body);
     navigate(`/work-orders/${wo.id}`);
   });
-  const errors = create.fieldErrors;
+  const errors = { ...create.fieldErrors };
+  if (create.error instanceof ApiError && create.error.reason === 'scheduled_in_the_past') {
+    errors.scheduled_start = `${PAST_START_MESSAGE} To record work already done, untick “Text the customer about this visit”.`;
+  }
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void create.run();
@@ -66,7 +74,22 @@ export function NewWorkOrderPage() {
         />
         <SelectField label="Site" value={siteId} onChange={(e) => setSiteId(e.target.value)} error={errors.site_id} options={[{ value: '', label: customerId ? 'No site' : 'Pick a customer first' }, ...(sites.data?.items ?? []).map((s) => ({ value: String(s.id), label: `${s.name} — ${s.address}` }))]} />
         <SelectField label="Assignee" value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)} error={errors.assignee_id} options={[{ value: '', label: 'Unassigned' }, ...people.map((p) => ({ value: String(p.id), label: p.name }))]} />
-        <TextField label="Scheduled start" type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} error={errors.scheduled_start} hint="With an assignee, the work order starts as scheduled." />
+        <CheckboxField
+          label="Text the customer about this visit"
+          checked={notify}
+          onChange={(e) => setNotify(e.target.checked)}
+          error={errors.notify_customer}
+          hint={notify ? 'The customer gets a confirmation and a reminder by SMS (if they have not opted out).' : 'Recording work already done: no texts are sent, and the start may be in the past.'}
+        />
+        <TextField
+          label="Scheduled start"
+          type="datetime-local"
+          value={start}
+          min={notify ? nowLocalInput() : undefined}
+          onChange={(e) => setStart(e.target.value)}
+          error={errors.scheduled_start}
+          hint={notify ? 'With an assignee, the work order starts as scheduled. Leave empty to plan it later.' : 'When the work was done.'}
+        />
         <TextField label="Scheduled end" type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} error={errors.scheduled_end} />
         <TextField label="Due" type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} error={errors.due_at} />
         <TextField label="Estimated hours" type="number" min={0} max={10000} step="0.25" value={hours} onChange={(e) => setHours(e.target.value)} error={errors.estimated_hours} />

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { api } from '../api/client';
 import type { HistoryEntry, Invoice, WorkOrder, WorkOrderDetails } from '../api/types';
 import { can } from '../auth/permissions';
@@ -15,8 +16,10 @@ import { Link, navigate } from '../router/router';
 import { ChecklistPanel } from './work-order/ChecklistPanel';
 import { CommentsPanel } from './work-order/CommentsPanel';
 import { HistoryPanel } from './work-order/HistoryPanel';
+import { NotifyCustomerToggle, notifyText } from './work-order/NotifyCustomer';
 import { PartsPanel } from './work-order/PartsPanel';
 import { TimePanel } from './work-order/TimePanel';
+import { INVOICED_MESSAGE, isPastDraft, useWorkOrderInvoice } from './work-order/useWorkOrderInvoice';
 
 export function WorkOrderDetailPage({ id }: { id: number }) {
   const me = useMe();
@@ -25,6 +28,16 @@ export function WorkOrderDetailPage({ id }: { id: number }) {
   const history = useApi((signal) => api.get<{ items: HistoryEntry[] }>(`/work-orders/${id}/history`, undefined, signal), [id]);
   const { nameOf } = useAssignees();
   const canWrite = can(me, 'work_orders.write');
+  const seesBilling = can(me, 'invoices.manage');
+  const invoice = useWorkOrderInvoice(id, seesBilling);
+  // Set when the server refuses a change with 409 work_order_invoiced (an
+  // invoice this page did not know about, or one opened meanwhile).
+  const [refusedAsInvoiced, setRefusedAsInvoiced] = useState(false);
+  const locked = refusedAsInvoiced || isPastDraft(invoice.data);
+  const onInvoiced = () => {
+    setRefusedAsInvoiced(true);
+    invoice.reload();
+  };
 
   return (
     <LoadState loaded={wo} what="Loading the work order">
@@ -48,15 +61,20 @@ export function WorkOrderDetailPage({ id }: { id: number }) {
             }}
           />
           {canWrite && canSayOnTheWay(w) && w.customer_id ? <OnTheWayButton woId={w.id} /> : null}
-          <Summary wo={w} assignee={w.assignee_id ? (w.assignee_name ?? nameOf(w.assignee_id)) : 'Unassigned'} />
-          {w.status === 'completed' || w.status === 'closed' ? can(me, 'invoices.manage') ? <InvoiceAction woId={w.id} /> : null : null}
+          <Summary wo={w} assignee={w.assignee_id ? (w.assignee_name ?? nameOf(w.assignee_id)) : 'Unassigned'} canAssign={can(me, 'work_orders.assign')} onChanged={wo.setData} />
+          {seesBilling && (invoice.data || w.status === 'completed' || w.status === 'closed') ? <InvoiceAction woId={w.id} invoice={invoice.data ?? null} /> : null}
+          {locked ? (
+            <p className="warning" role="status">
+              {INVOICED_MESSAGE}
+            </p>
+          ) : null}
           <LoadState loaded={details} what="Loading checklist and comments">
             {(d) => (
               <div className="panels">
                 <ChecklistPanel woId={w.id} items={d.checklist} canWrite={canWrite} onChanged={details.reload} />
                 <CommentsPanel woId={w.id} comments={d.comments} canWrite={canWrite} onChanged={details.reload} />
-                <TimePanel woId={w.id} entries={d.time_entries} canWrite={canWrite} nameOf={nameOf} onChanged={details.reload} />
-                <PartsPanel woId={w.id} parts={d.parts} canWrite={canWrite} seesPrices={can(me, 'invoices.manage')} onChanged={details.reload} />
+                <TimePanel woId={w.id} entries={d.time_entries} canWrite={canWrite && !locked} nameOf={nameOf} onChanged={details.reload} onInvoiced={onInvoiced} />
+                <PartsPanel woId={w.id} parts={d.parts} canWrite={canWrite && !locked} seesPrices={seesBilling} onChanged={details.reload} onInvoiced={onInvoiced} />
               </div>
             )}
           </LoadState>
@@ -69,7 +87,7 @@ export function WorkOrderDetailPage({ id }: { id: number }) {
   );
 }
 
-function Summary({ wo, assignee }: { wo: WorkOrder; assignee: string }) {
+function Summary({ wo, assignee, canAssign, onChanged }: { wo: WorkOrder; assignee: string; canAssign: boolean; onChanged: (updated: WorkOrder) => void }) {
   return (
     <section className="panel" aria-labelledby="summary-h">
       <h2 id="summary-h">Details</h2>
@@ -88,6 +106,11 @@ function Summary({ wo, assignee }: { wo: WorkOrder; assignee: string }) {
         </dd>
         <dt>Due</dt>
         <dd>{formatDateTime(wo.due_at)}</dd>
+        <dt>Customer texts</dt>
+        <dd>
+          {notifyText(wo)}
+          {canAssign ? <NotifyCustomerToggle wo={wo} onChanged={onChanged} /> : null}
+        </dd>
         <dt>Estimated hours</dt>
         <dd>{wo.estimated_hours ?? '—'}</dd>
         <dt>Completed</dt>
@@ -99,8 +122,8 @@ function Summary({ wo, assignee }: { wo: WorkOrder; assignee: string }) {
   );
 }
 
-/** Invoice a completed work order (labour at the org's rate plus parts). */
-function InvoiceAction({ woId }: { woId: number }) {
+/** Invoice a completed work order (labour at the org's rate plus parts), or show its invoice. */
+function InvoiceAction({ woId, invoice }: { woId: number; invoice: Invoice | null }) {
   const create = useAction(async () => {
     const invoice = await api.post<Invoice>(`/work-orders/${woId}/invoice`);
     navigate(`/invoices/${invoice.id}`);
@@ -108,9 +131,15 @@ function InvoiceAction({ woId }: { woId: number }) {
   return (
     <section className="panel" aria-labelledby="invoice-h">
       <h2 id="invoice-h">Billing</h2>
-      <button type="button" className="button-primary" disabled={create.busy} onClick={() => void create.run()}>
-        Create invoice
-      </button>
+      {invoice ? (
+        <p>
+          <Link to={`/invoices/${invoice.id}`}>Invoice {invoice.number}</Link> <Badge kind="invoice" value={invoice.status} />
+        </p>
+      ) : (
+        <button type="button" className="button-primary" disabled={create.busy} onClick={() => void create.run()}>
+          Create invoice
+        </button>
+      )}
       <ErrorMessage error={create.error} />
     </section>
   );

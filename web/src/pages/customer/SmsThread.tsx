@@ -10,6 +10,7 @@ import { formatDateTime, humanize } from '../../format';
 import { useAction } from '../../hooks/useAction';
 import { useMessagePages } from '../../hooks/useMessagePages';
 import { Link } from '../../router/router';
+import { optOutSentence, withdrawnReason } from '../../domain/consent';
 
 // The text-message conversation with one customer (dispatchers and above):
 // oldest at the top like a phone shows it, "Load older" above that, and the
@@ -67,12 +68,13 @@ function SmsBubble({ message: m }: { message: SmsMessage }) {
       )}
       {!inbound && m.waiting_reason ? <p className="sms-waiting">Waiting: {m.waiting_reason}</p> : null}
       {!inbound && m.last_error && (m.status === 'failed' || m.status === 'undelivered') ? <p className="sms-waiting">Error: {m.last_error}</p> : null}
+      {!inbound && withdrawnReason(m) ? <p className="sms-waiting">{withdrawnReason(m)}</p> : null}
     </li>
   );
 }
 
 const CONFLICT: Record<string, string> = {
-  sms_opted_out: 'This customer has opted out of text messages, so nothing was sent.',
+  sms_opted_out: 'This number has opted out of text messages, so nothing was sent.',
   no_phone: 'This customer has no phone number. Add one to send a text.',
 };
 
@@ -99,8 +101,9 @@ function SendForm({ customer, workOrders, onSent }: { customer: Customer; workOr
     e.preventDefault();
     void send.run();
   };
-  const blocked = customer.sms_opt_out
-    ? 'This customer has opted out of text messages (they replied STOP or asked not to be texted). Sending is turned off.'
+  const optedOut = optOutSentence(customer);
+  const blocked = optedOut
+    ? `${optedOut} Sending is turned off.`
     : !customer.phone
       ? 'This customer has no phone number. Add one (Edit customer) to send a text.'
       : null;

@@ -1,9 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
+import { ApiError } from '../../api/errors';
 import type { DispatchWeek, WorkOrder } from '../../api/types';
 import { ErrorMessage, Notice } from '../../components/ErrorMessage';
 import { SelectField, TextField } from '../../components/Field';
+import { nextSlotUtc, PAST_START_MESSAGE, type Slot } from '../../domain/schedule';
 import { useAction } from '../../hooks/useAction';
+
+/** The first slot this week that is not already past: the next one, or the week's first morning for a later week. */
+function defaultSlot(week: DispatchWeek): Slot {
+  const next = nextSlotUtc();
+  const first = week.days[0];
+  if (first && first > next.date) return { date: first, time: '09:00' };
+  return next;
+}
 
 /**
  * Assign and schedule a work order: PATCH the assignee and times (with the
@@ -12,11 +22,11 @@ import { useAction } from '../../hooks/useAction';
  */
 export function ScheduleForm({ week, onScheduled }: { week: DispatchWeek; onScheduled: () => void }) {
   const choices = [...week.unplanned.map((i) => ({ ...i, group: 'unplanned' })), ...week.items.map((i) => ({ ...i, group: 'this week' }))];
-  const today = new Date().toISOString().slice(0, 10);
   const [woId, setWoId] = useState('');
   const [techId, setTechId] = useState('');
-  const [date, setDate] = useState(week.days.includes(today) ? today : week.days[0] ?? today);
-  const [time, setTime] = useState('09:00');
+  const [slot] = useState(() => defaultSlot(week));
+  const [date, setDate] = useState(slot.date);
+  const [time, setTime] = useState(slot.time);
   const [hours, setHours] = useState('2');
   const [done, setDone] = useState<string | null>(null);
 
@@ -44,14 +54,15 @@ export function ScheduleForm({ week, onScheduled }: { week: DispatchWeek; onSche
     e.preventDefault();
     void schedule.run();
   };
-  const errors = schedule.fieldErrors;
+  const errors = { ...schedule.fieldErrors };
+  if (schedule.error instanceof ApiError && schedule.error.reason === 'scheduled_in_the_past') errors.scheduled_start = `${PAST_START_MESSAGE} Times are UTC.`;
   return (
     <section className="panel" aria-labelledby="schedule-h">
       <h2 id="schedule-h">Schedule and assign</h2>
       <form onSubmit={submit} className="form-row" noValidate>
         <SelectField label="Work order" value={woId} required onChange={(e) => setWoId(e.target.value)} options={[{ value: '', label: 'Choose a work order' }, ...choices.map((c) => ({ value: String(c.id), label: `${c.number} ${c.title} (${c.group})` }))]} />
         <SelectField label="Technician" value={techId} required error={errors.assignee_id} onChange={(e) => setTechId(e.target.value)} options={[{ value: '', label: 'Choose a technician' }, ...week.technicians.map((t) => ({ value: String(t.id), label: t.name }))]} />
-        <TextField label="Date (UTC)" type="date" value={date} required onChange={(e) => setDate(e.target.value)} error={errors.scheduled_start} />
+        <TextField label="Date (UTC)" type="date" value={date} min={new Date().toISOString().slice(0, 10)} required onChange={(e) => setDate(e.target.value)} error={errors.scheduled_start} />
         <TextField label="Start time (UTC)" type="time" value={time} required onChange={(e) => setTime(e.target.value)} />
         <TextField label="Hours" type="number" min={0.25} step="0.25" value={hours} onChange={(e) => setHours(e.target.value)} error={errors.scheduled_end} />
         <div className="form-actions">

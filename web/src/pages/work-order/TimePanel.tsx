@@ -5,12 +5,13 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/Field';
 import { formatDateTime } from '../../format';
 import { useAction } from '../../hooks/useAction';
+import { refusedAsInvoiced } from './useWorkOrderInvoice';
 
-export function TimePanel({ woId, entries, canWrite, nameOf, onChanged }: { woId: number; entries: WorkOrderDetails['time_entries']; canWrite: boolean; nameOf: (id: number) => string; onChanged: () => void }) {
+export function TimePanel({ woId, entries, canWrite, nameOf, onChanged, onInvoiced }: { woId: number; entries: WorkOrderDetails['time_entries']; canWrite: boolean; nameOf: (id: number) => string; onChanged: () => void; onInvoiced: () => void }) {
   const [minutes, setMinutes] = useState('');
   const [note, setNote] = useState('');
   const add = useAction(async () => {
-    await api.post(`/work-orders/${woId}/time`, { minutes: Number(minutes), note });
+    await refusedAsInvoiced(api.post(`/work-orders/${woId}/time`, { minutes: Number(minutes), note }), onInvoiced);
     setMinutes('');
     setNote('');
     onChanged();
