@@ -21,6 +21,7 @@
 #include "messaging/outbox.hpp"
 #include "messaging/sms_sender.hpp"
 #include "net/http_client.hpp"
+#include "core/clock.hpp"
 #include "identity/clock.hpp"
 #include "jobs/worker.hpp"
 #include "store/database.hpp"
@@ -86,7 +87,7 @@ int serve() {
     // Made now so the first login for an unknown email is not slower than the rest.
     security::dummy_hash(c->bcrypt_cost);
     http::WebFiles static_files(c->effective_web_dir());
-    app::App application(app::Services{*c, *db, static_files}, api::build_router());
+    app::App application(app::Services{*c, *db, static_files, core::system_clock()}, api::build_router());
     http::Server server(*c, application);
     auto address = server.bind();
     logging::info("listening", {{Field::address, address},

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "audit/audit_log.hpp"
+#include "core/clock.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
 #include "security/roles.hpp"
@@ -26,6 +27,7 @@ struct Services {
   const config::Config& config;
   store::Database& db;
   const http::WebFiles& static_files;
+  const core::Clock& clock;
 };
 
 // Who is calling, once authenticated. Filled by the authenticate stage.
@@ -51,6 +53,8 @@ struct RequestContext {
 
   // The principal of an authenticated route (the pipeline guarantees one).
   const Principal& who() const { return principal.value(); }
+  // Now, from the services' clock (never a process-wide function).
+  std::int64_t now_ms() const { return services.clock.now_ms(); }
   // An audit entry pre-filled with the actor, org and client IP.
   audit::Entry audit_entry(std::string action, std::string target_type = {},
                            std::string target_id = {}) const;
