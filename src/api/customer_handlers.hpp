@@ -1,18 +1,26 @@
 #pragma once
 // /api/v1/customers and their sites. Customers' names, phones and addresses
 // are the most sensitive data we hold: every query is scoped by the caller's
-// organization, every change audited (field names only).
-#include "app/context.hpp"
+// organization (store::OrgSql), every change audited (field names only).
+// The rules live in domain/customers/service.cpp.
+#include "api/endpoint.hpp"
+#include "domain/customers/model.hpp"
 
 namespace bulwark::api {
 
-http::Response list_customers(app::RequestContext& ctx);
-http::Response create_customer(app::RequestContext& ctx);
-http::Response get_customer(app::RequestContext& ctx);
-http::Response update_customer(app::RequestContext& ctx);
-http::Response delete_customer(app::RequestContext& ctx);
-http::Response restore_customer(app::RequestContext& ctx);
-http::Response list_sites(app::RequestContext& ctx);
-http::Response create_site(app::RequestContext& ctx);
+using domain::customers::CustomerChange;
+using domain::customers::CustomerView;
+using domain::customers::NewCustomer;
+using domain::customers::NewSite;
+using domain::customers::SiteView;
+
+Result<Page<CustomerView>> list_customers(Ctx& ctx);
+Result<Created<CustomerView>> create_customer(Ctx& ctx, Body<NewCustomer> in);
+Result<CustomerView> get_customer(Ctx& ctx, PathId id);
+Result<CustomerView> update_customer(Ctx& ctx, PathId id, LateBody<CustomerChange> in);
+Result<NoContent> delete_customer(Ctx& ctx, PathId id);
+Result<CustomerView> restore_customer(Ctx& ctx, PathId id);
+Result<Items<SiteView>> list_sites(Ctx& ctx, PathId customer);
+Result<Created<SiteView>> create_site(Ctx& ctx, PathId customer, LateBody<NewSite> in);
 
 }  // namespace bulwark::api

@@ -46,7 +46,7 @@ http::Router build_router() {
 
   // Everything below requires a session (MUST-001).
   auto authed = [&](Method m, const char* pattern, http::DeclaredPermission permission,
-                    http::Handler handler, const char* summary,
+                    http::Endpoint handler, const char* summary,
                     Execution execution = Execution::pool) {
     r.add({.method = m, .pattern = pattern, .auth = Auth::session_or_token,
            .permission = permission, .rate = RateClass::standard,
@@ -82,19 +82,19 @@ http::Router build_router() {
   // Customers and their sites.
   const auto customers_read = requires_permission(Permission::customers_read);
   const auto customers_write = requires_permission(Permission::customers_write);
-  authed(Method::get, "/api/v1/customers", customers_read, list_customers,
+  authed(Method::get, "/api/v1/customers", customers_read, endpoint<list_customers>(),
          "Search and page through customers (q, opted_out, deleted, sort, cursor)");
-  authed(Method::post, "/api/v1/customers", customers_write, create_customer, "Create a customer");
-  authed(Method::get, "/api/v1/customers/{id:int}", customers_read, get_customer, "A customer");
-  authed(Method::patch, "/api/v1/customers/{id:int}", customers_write, update_customer,
+  authed(Method::post, "/api/v1/customers", customers_write, endpoint<create_customer>(), "Create a customer");
+  authed(Method::get, "/api/v1/customers/{id:int}", customers_read, endpoint<get_customer>(), "A customer");
+  authed(Method::patch, "/api/v1/customers/{id:int}", customers_write, endpoint<update_customer>(),
          "Change a customer (send the version you read)");
-  authed(Method::del, "/api/v1/customers/{id:int}", customers_write, delete_customer,
+  authed(Method::del, "/api/v1/customers/{id:int}", customers_write, endpoint<delete_customer>(),
          "Soft-delete a customer");
-  authed(Method::post, "/api/v1/customers/{id:int}/restore", customers_write, restore_customer,
+  authed(Method::post, "/api/v1/customers/{id:int}/restore", customers_write, endpoint<restore_customer>(),
          "Restore a soft-deleted customer");
-  authed(Method::get, "/api/v1/customers/{id:int}/sites", customers_read, list_sites,
+  authed(Method::get, "/api/v1/customers/{id:int}/sites", customers_read, endpoint<list_sites>(),
          "A customer's service sites");
-  authed(Method::post, "/api/v1/customers/{id:int}/sites", customers_write, create_site,
+  authed(Method::post, "/api/v1/customers/{id:int}/sites", customers_write, endpoint<create_site>(),
          "Add a service site");
 
   // Assets at sites, and their meters.

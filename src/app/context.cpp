@@ -4,6 +4,16 @@
 
 namespace bulwark::app {
 
+audit::Actor RequestContext::actor() const {
+  audit::Actor a;
+  if (principal) {
+    a.org_id = principal->org_id;
+    a.user_id = principal->user_id;
+  }
+  a.ip = request.client_ip;
+  return a;
+}
+
 audit::Entry RequestContext::audit_entry(std::string action, std::string target_type,
                                          std::string target_id) const {
   audit::Entry e;

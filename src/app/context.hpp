@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "audit/actor.hpp"
 #include "audit/audit_log.hpp"
 #include "core/clock.hpp"
 #include "http/message.hpp"
@@ -55,6 +56,8 @@ struct RequestContext {
   const Principal& who() const { return principal.value(); }
   // Now, from the services' clock (never a process-wide function).
   std::int64_t now_ms() const { return services.clock.now_ms(); }
+  // The caller as the actor of the audit entries a service writes.
+  audit::Actor actor() const;
   // An audit entry pre-filled with the actor, org and client IP.
   audit::Entry audit_entry(std::string action, std::string target_type = {},
                            std::string target_id = {}) const;

@@ -6,8 +6,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <vector>
 
 #include "http/message.hpp"
+#include "resource/schema.hpp"
 #include "security/permissions.hpp"
 
 namespace bulwark::app {
@@ -34,6 +37,26 @@ inline DeclaredPermission no_permission() { return {true, security::Permission::
 
 using Handler = std::function<Response(app::RequestContext&)>;
 
+// What a route runs, and what it declares about itself: the path parameters
+// its typed handler reads (Router::add checks each is an {name:int} of the
+// pattern, so a typo fails at startup, not at run time), and the resources
+// it reads and writes (for the OpenAPI document and the generated types).
+// api::endpoint<handler>() fills them; a plain function declares none.
+struct Endpoint {
+  Handler call;
+  std::vector<std::string> path_params;
+  const resource::TypeDoc* body = nullptr;
+  const resource::TypeDoc* view = nullptr;
+  int status = 200;  // on success
+
+  Endpoint() = default;
+  template <class F>
+    requires std::is_invocable_r_v<Response, F&, app::RequestContext&>
+  Endpoint(F f) : call(std::move(f)) {}  // NOLINT: a plain handler converts
+  Response operator()(app::RequestContext& ctx) const { return call(ctx); }
+  explicit operator bool() const { return static_cast<bool>(call); }
+};
+
 struct Route {
   Method method = Method::get;
   std::string pattern;  // "/api/v1/work-orders/{id:int}", "/{path*}"
@@ -42,7 +65,7 @@ struct Route {
   RateClass rate = RateClass::unset;
   Effect effect = Effect::unset;
   Execution execution = Execution::pool;
-  Handler handler;
+  Endpoint handler;
   std::string summary;  // for the OpenAPI document
 };
 

@@ -125,7 +125,18 @@ void Router::add(Route route) {
   for (const auto& r : routes_)
     if (r.method == route.method && r.pattern == route.pattern)
       throw RouteDeclarationError(where + ": declared twice");
-  compiled_.push_back(compile(route.pattern));
+  auto compiled = compile(route.pattern);
+  // A typed handler's path parameters must be integer parameters of the
+  // pattern: a typo or a changed pattern stops the server at startup.
+  for (const auto& name : route.handler.path_params) {
+    bool found = false;
+    for (const auto& seg : compiled.segments)
+      found = found || (seg.kind == Segment::Kind::integer && seg.text == name);
+    if (!found)
+      throw RouteDeclarationError(where + ": the handler reads {" + name +
+                                  ":int}, which the pattern does not have");
+  }
+  compiled_.push_back(std::move(compiled));
   routes_.push_back(std::move(route));
 }
 

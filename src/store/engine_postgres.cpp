@@ -64,6 +64,8 @@ class PostgresConnection final : public Connection {
     Result out;
     if (PQresultStatus(res.get()) == PGRES_TUPLES_OK) {
       const int rows = PQntuples(res.get()), cols = PQnfields(res.get());
+      out.columns.reserve(static_cast<std::size_t>(cols));
+      for (int c = 0; c < cols; ++c) out.columns.emplace_back(PQfname(res.get(), c));
       out.rows.reserve(rows);
       for (int r = 0; r < rows; ++r) {
         std::vector<std::optional<std::string>> row;

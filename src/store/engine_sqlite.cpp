@@ -48,6 +48,11 @@ class SqliteConnection final : public Connection {
     bind(stmt, params);
     Result result;
     const int columns = sqlite3_column_count(stmt);
+    result.columns.reserve(static_cast<std::size_t>(columns));
+    for (int i = 0; i < columns; ++i) {
+      const char* name = sqlite3_column_name(stmt, i);
+      result.columns.emplace_back(name ? name : "");
+    }
     for (;;) {
       const int rc = sqlite3_step(stmt);
       if (rc == SQLITE_DONE) break;

@@ -11,7 +11,12 @@
 #include <variant>
 #include <vector>
 
+#include "store/tenant_scope.hpp"
+
 namespace bulwark::store {
+
+class OrgSql;
+class CrossTenantSql;
 
 class Sql {
  public:
@@ -20,14 +25,52 @@ class Sql {
   constexpr std::string_view text() const { return text_; }
 
  private:
+  friend class OrgSql;
+  friend class CrossTenantSql;
+  constexpr explicit Sql(std::string_view checked) : text_(checked) {}
+  std::string_view text_;
+};
+
+// Called only when a query fails the tenant check, which makes the consteval
+// constructor below ill-formed: the compiler names this function in its error.
+void tenant_query_lacks_org_id_eq_dollar_1_see_store_tenant_scope_hpp(const char* why);
+
+// SQL on tenant data, scoped by the caller's organization: the constructor
+// checks at compile time that every tenant table is bound to `$1`
+// (store/tenant_scope.hpp), and OrgTx binds the organization as `$1` itself.
+// A query that forgets the tenant does not compile.
+class OrgSql {
+ public:
+  template <std::size_t N>
+  consteval OrgSql(const char (&text)[N]) : text_(text, N - 1) {  // NOLINT: implicit on purpose
+    if (const char* why = tenant_scope::check(text_))
+      tenant_query_lacks_org_id_eq_dollar_1_see_store_tenant_scope_hpp(why);
+  }
+  constexpr std::string_view text() const { return text_; }
+  constexpr Sql sql() const { return Sql(text_); }
+
+ private:
+  std::string_view text_;
+};
+
+// A query that crosses organizations on purpose (webhook routing by phone
+// number, the PM and SMS workers, the admin CLI, sign-in by email). Still a
+// literal (MUST-002); the name makes every such query greppable.
+class CrossTenantSql {
+ public:
+  template <std::size_t N>
+  consteval CrossTenantSql(const char (&text)[N])  // NOLINT: implicit on purpose
+      : text_(text, N - 1) {}
+  constexpr std::string_view text() const { return text_; }
+  constexpr operator Sql() const { return Sql(text_); }  // NOLINT: implicit on purpose
+
+ private:
   std::string_view text_;
 };
 
 // A bound parameter. Booleans are stored as 0/1 integers on both engines;
 // timestamps as integer milliseconds since the epoch (UTC).
 using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
-
-inline Value null_value() { return nullptr; }
 
 // One result row. SQLite hands over integers and reals as they are stored
 // (no text round trip: listing 50 work orders reads ~1,000 columns); libpq's
@@ -63,6 +106,7 @@ class Row {
 };
 
 struct Result {
+  std::vector<std::string> columns;  // result column names, for decoding rows by name
   std::vector<Row> rows;
   std::int64_t affected = 0;  // rows changed by INSERT/UPDATE/DELETE
   bool empty() const { return rows.empty(); }

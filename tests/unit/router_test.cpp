@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "api/endpoint.hpp"
+
 #include "app/context.hpp"
 #include "http/reserved_paths.hpp"
 
@@ -102,7 +104,7 @@ TEST(RouterDeclarations, RouteWithoutDeclarationIsRefused) {
   missing_effect.effect = Effect::unset;
   EXPECT_THROW(r.add(missing_effect), RouteDeclarationError);
   auto missing_handler = route(Method::get, "/e");
-  missing_handler.handler = nullptr;
+  missing_handler.handler = http::Endpoint{};
   EXPECT_THROW(r.add(missing_handler), RouteDeclarationError);
   EXPECT_TRUE(r.routes().empty());
 }
@@ -179,4 +181,27 @@ TEST(ReservedPaths, first_segment_decides_after_percent_decoding) {
   EXPECT_FALSE(is_reserved_path(""));
   EXPECT_FALSE(is_reserved_path("/%"));
   EXPECT_FALSE(is_reserved_path("/%6"));
+}
+
+namespace {
+bulwark::Expected<bulwark::api::NoContent, bulwark::ApiError> typed_part_handler(
+    bulwark::api::Ctx&, bulwark::api::PathId, bulwark::api::PathInt<"part">) {
+  return bulwark::api::NoContent{};
+}
+}  // namespace
+
+TEST(RouterDeclarations, TypedHandlersPathParametersMustBeInThePattern) {
+  Router r;
+  auto ok = route(Method::del, "/w/{id:int}/parts/{part:int}");
+  ok.effect = Effect::changes_state;
+  ok.handler = bulwark::api::endpoint<typed_part_handler>();
+  EXPECT_NO_THROW(r.add(ok));
+  auto typo = route(Method::del, "/w/{id:int}/parts/{prt:int}");
+  typo.effect = Effect::changes_state;
+  typo.handler = bulwark::api::endpoint<typed_part_handler>();
+  EXPECT_THROW(r.add(typo), RouteDeclarationError);
+  auto not_int = route(Method::del, "/w/{id:int}/parts/{part:slug}");
+  not_int.effect = Effect::changes_state;
+  not_int.handler = bulwark::api::endpoint<typed_part_handler>();
+  EXPECT_THROW(r.add(not_int), RouteDeclarationError);
 }

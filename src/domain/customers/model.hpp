@@ -1,0 +1,118 @@
+#pragma once
+// Customers and their sites: what a request may send, what a view shows,
+// and the rows behind them, each described once (resource/fields.hpp).
+#include <optional>
+#include <string>
+
+#include "resource/fields.hpp"
+
+namespace bulwark::domain::customers {
+
+using resource::Email;
+using resource::Name;
+using resource::Omittable;
+using resource::Patch;
+using resource::Phone;
+using resource::Text;
+using resource::Time;
+using resource::Version;
+
+struct NewCustomer {  // POST /api/v1/customers
+  Name<200> name;
+  std::optional<Phone> phone;
+  std::optional<Email> email;
+  std::optional<Text<500, 0>> billing_address;
+  std::optional<Text<5000, 0>> notes;
+  std::optional<bool> sms_opt_out;
+};
+BULWARK_RESOURCE(NewCustomer, name, phone, email, billing_address, notes, sms_opt_out)
+
+struct CustomerChange {  // PATCH /api/v1/customers/{id}
+  std::optional<Name<200>> name;
+  Patch<Phone> phone;
+  Patch<Email> email;
+  std::optional<Text<500, 0>> billing_address;
+  std::optional<Text<5000, 0>> notes;
+  std::optional<bool> sms_opt_out;
+  Version version;
+};
+BULWARK_RESOURCE(CustomerChange, name, phone, email, billing_address, notes, sms_opt_out, version)
+
+// The choice recorded for a phone number (sms_consent); sending obeys it.
+struct SmsConsent {
+  std::string state;  // opted_out | opted_in
+  Time changed_at;
+  std::string source;  // customer_sms | office
+};
+BULWARK_RESOURCE(SmsConsent, state, changed_at, source)
+
+struct CustomerView {
+  std::int64_t id = 0;
+  std::string name;
+  std::optional<std::string> phone, email;
+  std::string billing_address, notes;
+  bool sms_opt_out = false;  // what sending obeys: the number's consent or the record's flag
+  bool deleted = false;
+  Time created_at, updated_at;
+  std::int64_t version = 0;
+  bool sms_opt_out_by_customer = false;  // only the customer can undo it (texting START)
+  std::optional<SmsConsent> sms_consent;
+};
+BULWARK_RESOURCE(CustomerView, id, name, phone, email, billing_address, notes, sms_opt_out, deleted,
+                 created_at, updated_at, version, sms_opt_out_by_customer, sms_consent)
+
+// A customers row with its number's consent.
+struct CustomerRow {
+  std::int64_t id = 0;
+  std::string name;
+  std::optional<std::string> phone, email;
+  std::string billing_address, notes;
+  bool sms_opt_out = false;
+  std::optional<std::int64_t> deleted_at;
+  Time created_at, updated_at;
+  std::int64_t version = 0;
+  bool sms_opt_out_by_customer = false;
+  std::optional<std::string> consent_state, consent_source;
+  std::optional<std::int64_t> consent_changed_at;
+};
+BOOST_DESCRIBE_STRUCT(CustomerRow, (),
+                      (id, name, phone, email, billing_address, notes, sms_opt_out, deleted_at,
+                       created_at, updated_at, version, sms_opt_out_by_customer, consent_state,
+                       consent_source, consent_changed_at))
+
+struct NewSite {  // POST /api/v1/customers/{id}/sites
+  Text<200> name;
+  Text<500> address;
+  std::optional<Text<2000, 0>> access_notes;
+};
+BULWARK_RESOURCE(NewSite, name, address, access_notes)
+
+struct SiteView {
+  std::int64_t id = 0;
+  std::int64_t customer_id = 0;
+  std::string name, address;
+  Omittable<std::string> access_notes;  // gate codes: dispatchers and above only
+  Time created_at;
+};
+BULWARK_RESOURCE(SiteView, id, customer_id, name, address, access_notes, created_at)
+
+struct SiteRow {
+  std::int64_t id = 0;
+  std::int64_t customer_id = 0;
+  std::string name, address, access_notes;
+  Time created_at;
+};
+BOOST_DESCRIBE_STRUCT(SiteRow, (), (id, customer_id, name, address, access_notes, created_at))
+
+// GET /api/v1/customers: search, filters and a keyset cursor.
+struct CustomerQuery {
+  std::optional<std::string> like;         // "%term%" on name and email
+  std::optional<std::string> digits_like;  // "%5551%" on the phone, 3+ digits typed
+  std::optional<bool> opted_out;
+  bool deleted = false;
+  bool by_name = true;  // else newest first
+  std::optional<std::string> cursor;
+  std::int64_t limit = 50;
+};
+
+}  // namespace bulwark::domain::customers

@@ -1,0 +1,107 @@
+#pragma once
+// Rows decoded into described structs by column name, not by position
+// (userver's RowTag): a struct described with BOOST_DESCRIBE_STRUCT gets
+// member `x` from the result column named `x`. Expressions need an `AS x`.
+// The mapping is computed once per result; a member without a column is a
+// programming error (std::logic_error naming it), found by the first test
+// that runs the query.
+#include <boost/describe/members.hpp>
+#include <boost/mp11/algorithm.hpp>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "store/sql.hpp"
+
+namespace bulwark::store {
+
+// Column decoders. A type of our own decodes itself through an ADL
+// `from_column(const Row&, std::size_t, T&)`.
+inline void decode_column(const Row& r, std::size_t i, std::int64_t& out) { out = r.integer(i); }
+inline void decode_column(const Row& r, std::size_t i, int& out) {
+  out = static_cast<int>(r.integer(i));
+}
+inline void decode_column(const Row& r, std::size_t i, bool& out) { out = r.integer(i) != 0; }
+inline void decode_column(const Row& r, std::size_t i, double& out) { out = r.real(i); }
+inline void decode_column(const Row& r, std::size_t i, std::string& out) { out = r.text(i); }
+template <class T>
+  requires requires(const Row& r, std::size_t i, T& t) { from_column(r, i, t); }
+void decode_column(const Row& r, std::size_t i, T& out) {
+  from_column(r, i, out);
+}
+template <class T>
+void decode_column(const Row& r, std::size_t i, std::optional<T>& out) {
+  if (r.is_null(i)) {
+    out.reset();
+    return;
+  }
+  T value{};
+  decode_column(r, i, value);
+  out = std::move(value);
+}
+
+template <class T>
+std::vector<std::size_t> column_map(const Result& result) {
+  std::vector<std::size_t> map;
+  boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>(
+      [&](auto member) {
+        std::size_t i = 0;
+        while (i < result.columns.size() && result.columns[i] != member.name) ++i;
+        if (i == result.columns.size())
+          throw std::logic_error(std::string("query has no column for member ") + member.name);
+        map.push_back(i);
+      });
+  return map;
+}
+
+template <class T>
+T decode_row(const Row& row, const std::vector<std::size_t>& map) {
+  T out{};
+  std::size_t k = 0;
+  boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>(
+      [&](auto member) { decode_column(row, map[k++], out.*member.pointer); });
+  return out;
+}
+
+template <class T>
+std::vector<T> decode_all(const Result& result) {
+  std::vector<T> out;
+  if (result.rows.empty()) return out;
+  const auto map = column_map<T>(result);
+  out.reserve(result.rows.size());
+  for (const auto& row : result.rows) out.push_back(decode_row<T>(row, map));
+  return out;
+}
+
+template <class T>
+std::optional<T> decode_first(const Result& result) {
+  if (result.rows.empty()) return std::nullopt;
+  return decode_row<T>(result.rows.front(), column_map<T>(result));
+}
+
+// Bound parameters from typed values. A type of our own binds itself
+// through an ADL `to_value(const T&) -> Value`.
+inline Value bind(std::nullptr_t) { return nullptr; }
+inline Value bind(const Value& v) { return v; }
+inline Value bind(std::int64_t v) { return v; }
+inline Value bind(int v) { return std::int64_t{v}; }
+inline Value bind(bool v) { return std::int64_t{v ? 1 : 0}; }
+inline Value bind(double v) { return v; }
+inline Value bind(const std::string& v) { return v; }
+inline Value bind(std::string_view v) { return std::string(v); }
+inline Value bind(const char* v) { return std::string(v); }
+template <class T>
+  requires requires(const T& t) { to_value(t); }
+Value bind(const T& v) {
+  return to_value(v);
+}
+template <class T>
+Value bind(const std::optional<T>& v) {
+  if (!v) return nullptr;
+  return bind(*v);
+}
+
+}  // namespace bulwark::store
