@@ -11,7 +11,7 @@ function(fail message)
   message(FATAL_ERROR "${DIR}/migrations.txt: ${message}")
 endfunction()
 
-# Notes first: they may hold ';' or brackets, which CMake lists cannot.
+# Drop the notes first: they may hold ';' or brackets, which CMake lists cannot.
 file(READ "${DIR}/migrations.txt" manifest)
 string(REGEX REPLACE "#[^\n]*" "" manifest "${manifest}")
 if(manifest MATCHES "[][;\\\\\"]")
