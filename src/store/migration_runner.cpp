@@ -10,53 +10,23 @@
 // that holds a migration this binary does not know (an older binary against
 // a newer schema). Rows applied before checksums were recorded are adopted
 // once, and reported.
+//
+// The texts are the files under src/store/migrations/, compiled in by the
+// build (store/migrations.gen.hpp); their README says how to add one.
 #include <chrono>
 #include <fmt/format.h>
 #include <optional>
 
 #include "crypto/random.hpp"
 #include "store/database.hpp"
-#include "store/schema/core.hpp"
-#include "store/schema/identity_postgres.hpp"
-#include "store/schema/identity_sqlite.hpp"
-#include "store/schema/messaging.hpp"
-#include "store/schema/payments_jobs.hpp"
-#include "store/schema/sms_consent.hpp"
-#include "store/schema/sms_number_requests.hpp"
-#include "store/schema/work.hpp"
+#include "store/migrations.gen.hpp"
 
 namespace bulwark::store {
 
 namespace {
 
-// How a migration treats SQLite's foreign keys. Rebuilding a table (the only
-// way to change a CHECK constraint on SQLite) under foreign_keys=ON inside a
-// transaction fails or cascades deletes into the tables that reference it;
-// `off_during` turns enforcement off before the transaction (SQLite ignores
-// the pragma inside one) and runs PRAGMA foreign_key_check before commit, so
-// a rebuild cannot leave a dangling reference behind. PostgreSQL's DDL is
-// transactional and needs neither.
-enum class ForeignKeys { enforced, off_during };
-
-struct Migration {
-  int version;
-  const char* name;
-  Sql sqlite;
-  Sql postgres;
-  ForeignKeys foreign_keys = ForeignKeys::enforced;
-};
-
-constexpr Migration kMigrations[] = {
-    {1, "orgs", Sql(schema::kOrgsSqlite), Sql(schema::kOrgsPostgres)},
-    {2, "identity", Sql(schema::kIdentitySqlite), Sql(schema::kIdentityPostgres)},
-    {3, "work", Sql(schema::kWorkSqlite), Sql(schema::kWorkPostgres)},
-    {4, "messaging", Sql(schema::kMessagingSqlite), Sql(schema::kMessagingPostgres)},
-    {5, "payments_and_jobs", Sql(schema::kPaymentsJobsSqlite), Sql(schema::kPaymentsJobsPostgres)},
-    {6, "sms_consent", Sql(schema::kSmsConsentSqlite), Sql(schema::kSmsConsentPostgres),
-     ForeignKeys::off_during},
-    {7, "sms_number_requests", Sql(schema::kSmsNumberRequestsSqlite),
-     Sql(schema::kSmsNumberRequestsPostgres)},
-};
+// The migrations in order, generated from src/store/migrations/migrations.txt.
+using generated::kMigrations;
 
 constexpr std::int64_t kMigrationLockKey = 0x42756c7761726bLL;  // "Bulwark"
 

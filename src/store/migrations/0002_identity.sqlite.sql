@@ -1,9 +1,4 @@
-#pragma once
-// Migration 0002 for SQLite: users, sessions, login throttling, audit log.
-// Timestamps are integer milliseconds since the epoch (UTC).
-namespace bulwark::store::schema {
 
-inline constexpr char kIdentitySqlite[] = R"sql(
 ALTER TABLE orgs ADD COLUMN session_idle_seconds INTEGER;
 
 CREATE TABLE users (
@@ -65,6 +60,3 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-)sql";
-
-}  // namespace bulwark::store::schema

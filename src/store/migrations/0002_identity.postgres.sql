@@ -1,9 +1,4 @@
-#pragma once
-// Migration 0002 for PostgreSQL: users, sessions, login throttling, audit log.
-// Timestamps are BIGINT milliseconds since the epoch (UTC).
-namespace bulwark::store::schema {
 
-inline constexpr char kIdentityPostgres[] = R"sql(
 ALTER TABLE orgs ADD COLUMN session_idle_seconds INTEGER;
 
 CREATE TABLE users (
@@ -65,6 +60,3 @@ CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log
 FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
-)sql";
-
-}  // namespace bulwark::store::schema
