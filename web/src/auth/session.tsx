@@ -1,4 +1,13 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { api, request, setUnauthenticatedHandler } from '../api/client';
 import { ApiError, SESSION_EXPIRED_MESSAGE } from '../api/errors';
 import type { Me } from '../api/types';
@@ -31,7 +40,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const me = await request<Me>('GET', '/auth/me', { isLogin: true });
       setState({ status: 'signed-in', me });
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) setState({ status: 'signed-out', notice: null });
+      if (error instanceof ApiError && error.status === 401)
+        setState({ status: 'signed-out', notice: null });
       else setState({ status: 'signed-out', notice: 'Cannot reach the server. Please try again.' });
     }
   }, []);

@@ -18,7 +18,11 @@ export interface MessagePages {
  * the server's cursor. Changing `query` starts over; late answers from an
  * earlier filter are dropped.
  */
-export function useMessagePages(path: string, query: Record<string, string | number | undefined>, pageSize: number): MessagePages {
+export function useMessagePages(
+  path: string,
+  query: Record<string, string | number | undefined>,
+  pageSize: number,
+): MessagePages {
   const [items, setItems] = useState<SmsMessage[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -30,10 +34,22 @@ export function useMessagePages(path: string, query: Record<string, string | num
     setLoading(true);
     setError(undefined);
     try {
-      const page = await api.get<MessagePage>(path, { ...query, limit: pageSize, cursor: after }, signal);
+      const page = await api.get<MessagePage>(
+        path,
+        { ...query, limit: pageSize, cursor: after },
+        signal,
+      );
       if (signal?.aborted) return;
-      setItems((prev) => (append ? [...prev, ...page.items.filter((m) => !prev.some((p) => p.id === m.id))] : page.items));
-      setCursor(page.next_cursor === null || page.next_cursor === undefined ? null : String(page.next_cursor));
+      setItems((prev) =>
+        append
+          ? [...prev, ...page.items.filter((m) => !prev.some((p) => p.id === m.id))]
+          : page.items,
+      );
+      setCursor(
+        page.next_cursor === null || page.next_cursor === undefined
+          ? null
+          : String(page.next_cursor),
+      );
     } catch (err) {
       if (!signal?.aborted) setError(err);
     } finally {

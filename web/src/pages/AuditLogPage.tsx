@@ -18,8 +18,15 @@ const NO_FILTERS: Filters = { action: '', actor_id: '', outcome: '', since: '', 
 
 /** Dates (local midnight) -> the epoch milliseconds the audit endpoint takes. */
 function toQuery(f: Filters): Record<string, string | number | undefined> {
-  const ms = (d: string, endOfDay: boolean) => (d ? new Date(`${d}T${endOfDay ? '23:59:59' : '00:00:00'}`).getTime() : undefined);
-  return { action: f.action || undefined, actor_id: f.actor_id || undefined, outcome: f.outcome || undefined, since: ms(f.since, false), until: ms(f.until, true) };
+  const ms = (d: string, endOfDay: boolean) =>
+    d ? new Date(`${d}T${endOfDay ? '23:59:59' : '00:00:00'}`).getTime() : undefined;
+  return {
+    action: f.action || undefined,
+    actor_id: f.actor_id || undefined,
+    outcome: f.outcome || undefined,
+    since: ms(f.since, false),
+    until: ms(f.until, true),
+  };
 }
 
 export function AuditLogPage() {
@@ -35,7 +42,11 @@ export function AuditLogPage() {
     setLoading(true);
     setError(undefined);
     try {
-      const page = await api.get<{ items: AuditRecord[]; next_before: number | null }>('/audit', { ...toQuery(applied), before: after ?? undefined, limit: 50 }, signal);
+      const page = await api.get<{ items: AuditRecord[]; next_before: number | null }>(
+        '/audit',
+        { ...toQuery(applied), before: after ?? undefined, limit: 50 },
+        signal,
+      );
       setRows((prev) => (append ? [...prev, ...page.items] : page.items));
       setBefore(page.next_before);
     } catch (err) {
@@ -51,7 +62,8 @@ export function AuditLogPage() {
     // Re-run only when the inputs named here change (load reads them fresh).
   }, [applied]);
 
-  const set = (key: keyof Filters) => (e: { target: { value: string } }) => setDraft({ ...draft, [key]: e.target.value });
+  const set = (key: keyof Filters) => (e: { target: { value: string } }) =>
+    setDraft({ ...draft, [key]: e.target.value });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setApplied(draft);
@@ -60,8 +72,21 @@ export function AuditLogPage() {
     <section>
       <h1>Audit log</h1>
       <form className="filters" aria-label="Filter the audit log" onSubmit={submit}>
-        <TextField label="Action" value={draft.action} onChange={set('action')} placeholder="e.g. auth.login" />
-        <SelectField label="Actor" value={draft.actor_id} onChange={set('actor_id')} options={[{ value: '', label: 'Anyone' }, ...people.map((p) => ({ value: String(p.id), label: p.name }))]} />
+        <TextField
+          label="Action"
+          value={draft.action}
+          onChange={set('action')}
+          placeholder="e.g. auth.login"
+        />
+        <SelectField
+          label="Actor"
+          value={draft.actor_id}
+          onChange={set('actor_id')}
+          options={[
+            { value: '', label: 'Anyone' },
+            ...people.map((p) => ({ value: String(p.id), label: p.name })),
+          ]}
+        />
         <SelectField
           label="Outcome"
           value={draft.outcome}

@@ -23,7 +23,11 @@ export function CustomersPage() {
     setLoading(true);
     setError(undefined);
     try {
-      const page = await api.get<Page<Customer>>('/customers', { q, cursor: after, limit: 50 }, signal);
+      const page = await api.get<Page<Customer>>(
+        '/customers',
+        { q, cursor: after, limit: 50 },
+        signal,
+      );
       setRows((prev) => (append ? [...prev, ...page.items] : page.items));
       setCursor(page.next_cursor);
     } catch (err) {
@@ -49,7 +53,12 @@ export function CustomersPage() {
         <h1>Customers</h1>
         {can(me, 'customers.write') ? (
           <div className="actions">
-            <button type="button" className="button-primary" aria-expanded={creating} onClick={() => setCreating((c) => !c)}>
+            <button
+              type="button"
+              className="button-primary"
+              aria-expanded={creating}
+              onClick={() => setCreating((c) => !c)}
+            >
               {creating ? 'Close form' : 'New customer'}
             </button>
           </div>
@@ -67,13 +76,23 @@ export function CustomersPage() {
           />
         </section>
       ) : null}
-      <form role="search" aria-label="Search customers" className="filters" onSubmit={(e) => e.preventDefault()}>
+      <form
+        role="search"
+        aria-label="Search customers"
+        className="filters"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <TextField
           label="Search"
           type="search"
           placeholder="Name, email or phone"
           value={q}
-          onChange={(e) => navigate(e.target.value ? `/customers?q=${encodeURIComponent(e.target.value)}` : '/customers', { replace: true })}
+          onChange={(e) =>
+            navigate(
+              e.target.value ? `/customers?q=${encodeURIComponent(e.target.value)}` : '/customers',
+              { replace: true },
+            )
+          }
         />
       </form>
       <ErrorMessage error={error} />

@@ -20,7 +20,11 @@ export function InvoicesPage() {
     setLoading(true);
     setError(undefined);
     try {
-      const page = await api.get<Page<Invoice>>('/invoices', { status, cursor: after, limit: 50 }, signal);
+      const page = await api.get<Page<Invoice>>(
+        '/invoices',
+        { status, cursor: after, limit: 50 },
+        signal,
+      );
       setRows((prev) => (append ? [...prev, ...page.items] : page.items));
       setCursor(page.next_cursor);
     } catch (err) {
@@ -40,10 +44,20 @@ export function InvoicesPage() {
     <section>
       <h1>Invoices</h1>
       <form className="filters" aria-label="Filter invoices" onSubmit={(e) => e.preventDefault()}>
-        <SelectField label="Status" value={status} onChange={(e) => setStatus(e.target.value)} options={[{ value: '', label: 'Any status' }, ...INVOICE_STATUSES.map((s) => ({ value: s, label: humanize(s) }))]} />
+        <SelectField
+          label="Status"
+          value={status}
+          onChange={(e) => setStatus(e.target.value)}
+          options={[
+            { value: '', label: 'Any status' },
+            ...INVOICE_STATUSES.map((s) => ({ value: s, label: humanize(s) })),
+          ]}
+        />
       </form>
       <ErrorMessage error={error} />
-      {rows.length === 0 && !loading ? <Empty>No invoices yet. Invoice a completed work order from its page.</Empty> : null}
+      {rows.length === 0 && !loading ? (
+        <Empty>No invoices yet. Invoice a completed work order from its page.</Empty>
+      ) : null}
       {rows.length > 0 ? (
         <div className="table-wrap">
           <table className="data-table">

@@ -18,7 +18,11 @@ export function MessagesPage() {
   const { query } = useLocation();
   const status = query.get('status') ?? '';
   const direction = query.get('direction') ?? '';
-  const list = useMessagePages('/messages', { status: status || undefined, direction: direction || undefined }, PAGE_SIZE);
+  const list = useMessagePages(
+    '/messages',
+    { status: status || undefined, direction: direction || undefined },
+    PAGE_SIZE,
+  );
 
   const setFilter = (name: string, value: string) => {
     const next = new URLSearchParams(window.location.search);
@@ -31,12 +35,38 @@ export function MessagesPage() {
   return (
     <section>
       <h1>Messages</h1>
-      <form className="filters" role="search" aria-label="Filter messages" onSubmit={(e) => e.preventDefault()}>
-        <SelectField label="Status" value={status} onChange={(e) => setFilter('status', e.target.value)} options={[{ value: '', label: 'Any status' }, ...SMS_STATUSES.map((s) => ({ value: s, label: SMS_STATUS_LABELS[s] }))]} />
-        <SelectField label="Direction" value={direction} onChange={(e) => setFilter('direction', e.target.value)} options={[{ value: '', label: 'Both' }, ...SMS_DIRECTIONS.map((d) => ({ value: d, label: d === 'inbound' ? 'Received' : 'Sent' }))]} />
+      <form
+        className="filters"
+        role="search"
+        aria-label="Filter messages"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <SelectField
+          label="Status"
+          value={status}
+          onChange={(e) => setFilter('status', e.target.value)}
+          options={[
+            { value: '', label: 'Any status' },
+            ...SMS_STATUSES.map((s) => ({ value: s, label: SMS_STATUS_LABELS[s] })),
+          ]}
+        />
+        <SelectField
+          label="Direction"
+          value={direction}
+          onChange={(e) => setFilter('direction', e.target.value)}
+          options={[
+            { value: '', label: 'Both' },
+            ...SMS_DIRECTIONS.map((d) => ({
+              value: d,
+              label: d === 'inbound' ? 'Received' : 'Sent',
+            })),
+          ]}
+        />
       </form>
       <ErrorMessage error={list.error} />
-      {list.items.length === 0 && !list.loading && list.error === undefined ? <Empty>No messages match these filters.</Empty> : null}
+      {list.items.length === 0 && !list.loading && list.error === undefined ? (
+        <Empty>No messages match these filters.</Empty>
+      ) : null}
       {list.items.length > 0 ? (
         <div className="table-wrap">
           <table className="data-table">
@@ -58,7 +88,11 @@ export function MessagesPage() {
                   <td>{formatDateTime(m.created_at)}</td>
                   <td>{m.direction === 'inbound' ? 'Received' : 'Sent'}</td>
                   <td>
-                    {m.customer_id ? <Link to={`/customers/${m.customer_id}`}>{m.phone}</Link> : m.phone}
+                    {m.customer_id ? (
+                      <Link to={`/customers/${m.customer_id}`}>{m.phone}</Link>
+                    ) : (
+                      m.phone
+                    )}
                     {m.work_order_id ? (
                       <>
                         {' · '}
@@ -71,8 +105,12 @@ export function MessagesPage() {
                   <td>
                     <Badge kind="sms" value={m.status} />
                     {m.attempts > 1 ? <span className="hint"> ({m.attempts} attempts)</span> : null}
-                    {m.last_error && (m.status === 'failed' || m.status === 'undelivered') ? <span className="hint block">{m.last_error}</span> : null}
-                    {withdrawnReason(m) ? <span className="hint block">{withdrawnReason(m)}</span> : null}
+                    {m.last_error && (m.status === 'failed' || m.status === 'undelivered') ? (
+                      <span className="hint block">{m.last_error}</span>
+                    ) : null}
+                    {withdrawnReason(m) ? (
+                      <span className="hint block">{withdrawnReason(m)}</span>
+                    ) : null}
                   </td>
                   <td>{m.waiting_reason ?? '—'}</td>
                 </tr>

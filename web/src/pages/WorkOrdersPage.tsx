@@ -99,11 +99,40 @@ export function WorkOrdersPage() {
           ) : null}
         </div>
       </div>
-      <form className="filters" role="search" aria-label="Filter work orders" onSubmit={(e) => e.preventDefault()}>
-        <SelectField label="Status" value={status} onChange={(e) => setFilter('status', e.target.value)} options={[{ value: '', label: 'Any status' }, ...WO_STATUSES.map((s) => ({ value: s, label: humanize(s) }))]} />
-        <SelectField label="Priority" value={priority} onChange={(e) => setFilter('priority', e.target.value)} options={[{ value: '', label: 'Any priority' }, ...PRIORITIES.map((p) => ({ value: p, label: humanize(p) }))]} />
+      <form
+        className="filters"
+        role="search"
+        aria-label="Filter work orders"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <SelectField
+          label="Status"
+          value={status}
+          onChange={(e) => setFilter('status', e.target.value)}
+          options={[
+            { value: '', label: 'Any status' },
+            ...WO_STATUSES.map((s) => ({ value: s, label: humanize(s) })),
+          ]}
+        />
+        <SelectField
+          label="Priority"
+          value={priority}
+          onChange={(e) => setFilter('priority', e.target.value)}
+          options={[
+            { value: '', label: 'Any priority' },
+            ...PRIORITIES.map((p) => ({ value: p, label: humanize(p) })),
+          ]}
+        />
         {me.role !== 'technician' ? (
-          <SelectField label="Assignee" value={assignee} onChange={(e) => setFilter('assignee_id', e.target.value)} options={[{ value: '', label: 'Anyone' }, ...people.map((p) => ({ value: String(p.id), label: p.name }))]} />
+          <SelectField
+            label="Assignee"
+            value={assignee}
+            onChange={(e) => setFilter('assignee_id', e.target.value)}
+            options={[
+              { value: '', label: 'Anyone' },
+              ...people.map((p) => ({ value: String(p.id), label: p.name })),
+            ]}
+          />
         ) : null}
         <TextField
           label="Search"
@@ -143,12 +172,15 @@ export function WorkOrdersPage() {
                   <td>{w.title}</td>
                   <td>{w.customer_name ?? (w.customer_id ? `#${w.customer_id}` : '—')}</td>
                   <td>
-                    <Badge kind="status" value={w.status} /> <ConfirmedBadge at={w.customer_confirmed_at} />
+                    <Badge kind="status" value={w.status} />{' '}
+                    <ConfirmedBadge at={w.customer_confirmed_at} />
                   </td>
                   <td>
                     <Badge kind="priority" value={w.priority} />
                   </td>
-                  <td>{w.assignee_id ? (w.assignee_name ?? nameOf(w.assignee_id)) : 'Unassigned'}</td>
+                  <td>
+                    {w.assignee_id ? (w.assignee_name ?? nameOf(w.assignee_id)) : 'Unassigned'}
+                  </td>
                   <td>{formatDateTime(w.scheduled_start)}</td>
                 </tr>
               ))}
