@@ -8,7 +8,7 @@ import { SelectField, TextArea } from '../../components/Field';
 import { Loading } from '../../components/States';
 import { formatDateTime, humanize } from '../../format';
 import { useAction } from '../../hooks/useAction';
-import { useMessagePages } from '../../hooks/useMessagePages';
+import { useCursorPages } from '../../hooks/useCursorPages';
 import { Link } from '../../router/router';
 import { optOutSentence, withdrawnReason } from '../../domain/consent';
 
@@ -26,13 +26,17 @@ export function SmsThread({
   customer: Customer;
   workOrders: WorkOrder[];
 }) {
-  const thread = useMessagePages(`/customers/${customer.id}/messages`, {}, PAGE_SIZE);
+  const thread = useCursorPages<SmsMessage>(
+    `/customers/${customer.id}/messages`,
+    {},
+    { pageSize: PAGE_SIZE, keyOf: (m) => m.id },
+  );
   const oldestFirst = [...thread.items].reverse();
   return (
     <section className="panel" aria-labelledby="sms-h">
       <h2 id="sms-h">Text messages</h2>
       {thread.cursor && !thread.loading ? (
-        <button type="button" className="button-secondary" onClick={thread.loadOlder}>
+        <button type="button" className="button-secondary" onClick={thread.loadMore}>
           Load older
         </button>
       ) : null}
