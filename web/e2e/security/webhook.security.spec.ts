@@ -20,7 +20,8 @@ async function post(
 function expectRefused(result: { status: number; body: string }, what: string) {
   expect(result.status, `${what}: route missing (404)? ${result.body}`).not.toBe(404);
   expect(result.status, `${what}: ${result.body}`).toBe(403);
-  expect(JSON.parse(result.body).error.code).toBe('forbidden');
+  const body = JSON.parse(result.body) as { error: { code: string } };
+  expect(body.error.code).toBe('forbidden');
 }
 
 const smsForm =

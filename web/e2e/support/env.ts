@@ -16,15 +16,15 @@ export const env = {
   owner: {
     email: required('E2E_OWNER_EMAIL'),
     password: required('E2E_OWNER_PASSWORD'),
-  } as Account,
+  },
   dispatcher: {
     email: required('E2E_DISPATCHER_EMAIL'),
     password: required('E2E_DISPATCHER_PASSWORD'),
-  } as Account,
+  },
   technician: {
     email: required('E2E_TECH_EMAIL'),
     password: required('E2E_TECH_PASSWORD'),
-  } as Account,
+  },
   /** The main server's Twilio auth token (test-only, per run): signs simulated inbound texts. */
   twilioAuthToken: required('E2E_TWILIO_AUTH_TOKEN'),
   /** The main organization's SMS number, assigned by the operator command (unverified: no Twilio account). */
@@ -34,7 +34,7 @@ export const env = {
     account: {
       email: process.env.E2E_IDLE_EMAIL ?? '',
       password: process.env.E2E_IDLE_PASSWORD ?? '',
-    } as Account,
+    },
     seconds: Number(process.env.E2E_IDLE_SECONDS ?? '0'),
   },
 };

@@ -110,6 +110,7 @@ export interface WorkOrder {
   type: WoType;
   priority: Priority;
   status: WoStatus;
+  /** The moves the signed-in user may make now (the server leaves out what their role may not do). */
   allowed_transitions: WoStatus[];
   customer_id: number | null;
   site_id: number | null;

@@ -1,14 +1,12 @@
 import { useState } from 'react';
 import { api } from '../api/client';
-import type { Role, WoStatus, WorkOrder } from '../api/types';
+import type { WoStatus, WorkOrder } from '../api/types';
 import { ErrorMessage } from './ErrorMessage';
 import { useAction } from '../hooks/useAction';
 
-// Only the moves the server says are allowed (allowed_transitions) become
-// buttons; reopening also needs a dispatcher or above, so it is hidden from
-// technicians and viewers rather than offered and refused.
-
-const FINAL: WoStatus[] = ['completed', 'closed', 'cancelled'];
+// Only the moves the server says this user may make (allowed_transitions,
+// which already leaves out reopening for technicians) become buttons. Pages
+// show these buttons only to people who may change work orders.
 
 export function transitionLabel(from: WoStatus, to: WoStatus): string {
   switch (to) {
@@ -29,21 +27,12 @@ export function transitionLabel(from: WoStatus, to: WoStatus): string {
   }
 }
 
-export function visibleTransitions(wo: WorkOrder, role: Role): WoStatus[] {
-  const mayReopen = role === 'owner' || role === 'admin' || role === 'dispatcher';
-  return wo.allowed_transitions.filter(
-    (to) => !(to === 'open' && FINAL.includes(wo.status) && !mayReopen),
-  );
-}
-
 export function TransitionButtons({
   wo,
-  role,
   onChanged,
   big = false,
 }: {
   wo: WorkOrder;
-  role: Role;
   onChanged: (wo: WorkOrder) => void;
   big?: boolean;
 }) {
@@ -57,8 +46,7 @@ export function TransitionButtons({
     setConfirmCancel(false);
     onChanged(updated);
   });
-  if (role === 'viewer') return null;
-  const options = visibleTransitions(wo, role);
+  const options = wo.allowed_transitions;
   if (options.length === 0) return <p className="hint">No further status changes.</p>;
   return (
     <div className="transitions">

@@ -39,7 +39,7 @@ export function LoginPage({ notice }: { notice: string | null }) {
         <h1>Sign in to Bulwark</h1>
         {notice && !error ? <Notice text={notice} /> : null}
         <ErrorMessage error={error} />
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={(e) => void submit(e)} noValidate>
           <TextField
             label="Email"
             type="email"

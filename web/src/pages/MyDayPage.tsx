@@ -1,5 +1,6 @@
 import { api } from '../api/client';
 import type { MyDay, ScheduledItem, WorkOrder } from '../api/types';
+import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
 import { Badge, ConfirmedBadge } from '../components/Badge';
 import { OnTheWayButton, canSayOnTheWay } from '../components/OnTheWayButton';
@@ -75,8 +76,8 @@ function JobCard({ item }: { item: ScheduledItem }) {
       {wo.data && canSayOnTheWay(wo.data) && wo.data.customer_id ? (
         <OnTheWayButton woId={item.id} big />
       ) : null}
-      {wo.data ? (
-        <TransitionButtons wo={wo.data} role={me.role} onChanged={wo.setData} big />
+      {wo.data && can(me, 'work_orders.write') ? (
+        <TransitionButtons wo={wo.data} onChanged={wo.setData} big />
       ) : null}
       <Link className="button button-secondary button-block" to={`/work-orders/${item.id}`}>
         Details, checklist and notes

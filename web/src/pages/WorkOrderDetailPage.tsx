@@ -64,14 +64,15 @@ export function WorkOrderDetailPage({ id }: { id: number }) {
             <span className="badge">{humanize(w.type)}</span>{' '}
             <ConfirmedBadge at={w.customer_confirmed_at} />
           </p>
-          <TransitionButtons
-            wo={w}
-            role={me.role}
-            onChanged={(updated) => {
-              wo.setData(updated);
-              history.reload();
-            }}
-          />
+          {canWrite ? (
+            <TransitionButtons
+              wo={w}
+              onChanged={(updated) => {
+                wo.setData(updated);
+                history.reload();
+              }}
+            />
+          ) : null}
           {canWrite && canSayOnTheWay(w) && w.customer_id ? <OnTheWayButton woId={w.id} /> : null}
           <Summary
             wo={w}

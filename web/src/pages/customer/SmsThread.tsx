@@ -123,6 +123,7 @@ function SendForm({
       onSent();
     } catch (err) {
       if (err instanceof ApiError && err.status === 409 && err.reason && CONFLICT[err.reason])
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- useAction shows a thrown string as it is
         throw CONFLICT[err.reason];
       throw err;
     }
