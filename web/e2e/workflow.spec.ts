@@ -145,6 +145,8 @@ test.describe.serial('field-service workflow', () => {
   test('owner invoices the completed work order', async ({ page }) => {
     await signIn(page, env.owner, workOrderUrl);
     await expect(page.locator('.badges').getByText('Completed', { exact: true })).toBeVisible();
+    // The owner may reopen what the technician may not (the server's allowed_transitions).
+    await expect(page.getByRole('button', { name: 'Reopen' })).toBeVisible();
     await page.getByRole('button', { name: 'Create invoice' }).click();
     await expect(page).toHaveURL(/\/invoices\/\d+$/);
     await expect(page.getByRole('heading', { name: /Invoice INV-\d+/ })).toBeVisible();
