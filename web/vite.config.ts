@@ -18,7 +18,10 @@ export default defineConfig({
   server: {
     // `npm run dev` talks to a local Bulwark server (BULWARK_DEV_API, default :8080).
     proxy: {
-      '/api': { target: process.env.BULWARK_DEV_API ?? 'http://127.0.0.1:8080', changeOrigin: false },
+      '/api': {
+        target: process.env.BULWARK_DEV_API ?? 'http://127.0.0.1:8080',
+        changeOrigin: false,
+      },
     },
   },
 });

@@ -84,7 +84,8 @@ boost::json::value int_or_null(const store::Row& r, std::size_t i) {
 }
 
 // One work order as JSON, written directly (lists write 50 of these).
-void write_wo(http::JsonWriter& w, const store::Row& r) {
+// allowed_transitions are the moves the caller's role may make.
+void write_wo(http::JsonWriter& w, const store::Row& r, security::Role role) {
   auto nullable_int = [&](std::string_view name, std::size_t i) {
     w.key(name);
     if (r.is_null(i)) w.null();
@@ -111,7 +112,7 @@ void write_wo(http::JsonWriter& w, const store::Row& r) {
   w.field("status", r.text(6));
   w.key("allowed_transitions");
   w.begin_array();
-  for (auto s : domain::allowed_transitions(status)) w.string(domain::status_name(s));
+  for (auto s : domain::allowed_transitions(status, role)) w.string(domain::status_name(s));
   w.end_array();
   nullable_int("customer_id", 7);
   nullable_int("site_id", 8);
@@ -134,10 +135,10 @@ void write_wo(http::JsonWriter& w, const store::Row& r) {
   w.end_object();
 }
 
-http::Response wo_response(int status, const store::Row& r) {
+http::Response wo_response(int status, const store::Row& r, security::Role role) {
   std::string body;
   http::JsonWriter w(body);
-  write_wo(w, r);
+  write_wo(w, r, role);
   return app::raw_json_response(status, std::move(body));
 }
 
@@ -300,7 +301,8 @@ http::Response list_work_orders(app::RequestContext& ctx) {
   w.begin_object();
   w.key("items");
   w.begin_array();
-  for (std::size_t i = 0; i < rows.rows.size() && i < std::size_t(limit); ++i) write_wo(w, rows.rows[i]);
+  for (std::size_t i = 0; i < rows.rows.size() && i < std::size_t(limit); ++i)
+    write_wo(w, rows.rows[i], ctx.who().role);
   w.end_array();
   w.key("next_cursor");
   if (rows.rows.size() > std::size_t(limit)) w.string(rows.rows[limit - 1].text(0));
@@ -352,14 +354,14 @@ http::Response create_work_order(app::RequestContext& ctx) {
                                         "confirmation:" + std::to_string(id) + ":v1", now);
     row = load(conn, who, id);
   });
-  return wo_response(201, row);
+  return wo_response(201, row, ctx.who().role);
 }
 
 http::Response get_work_order(app::RequestContext& ctx) {
   store::Row row;
   ctx.services.db.with_connection(
       [&](store::Connection& conn) { row = load(conn, ctx.who(), ctx.params.integer("id")); });
-  return wo_response(200, row);
+  return wo_response(200, row, ctx.who().role);
 }
 
 http::Response update_work_order(app::RequestContext& ctx) {
@@ -420,7 +422,7 @@ http::Response update_work_order(app::RequestContext& ctx) {
     audit::append(conn, entry);
     row = load(conn, who, id);
   });
-  return wo_response(200, row);
+  return wo_response(200, row, ctx.who().role);
 }
 
 http::Response transition_work_order(app::RequestContext& ctx) {
@@ -443,8 +445,7 @@ http::Response transition_work_order(app::RequestContext& ctx) {
                      "a work order cannot go from " + std::string(domain::status_name(from)) +
                          " to " + std::string(domain::status_name(*to)),
                      "illegal_transition");
-    if (domain::is_reopen(from, *to) &&
-        security::role_rank(who.role) < security::role_rank(security::Role::dispatcher))
+    if (domain::is_reopen(from, *to) && !domain::may_reopen(who.role))
       throw ApiError(ErrorCode::forbidden, "only a dispatcher can reopen a work order",
                      "reopen_needs_dispatcher");
     const auto now = identity::now_ms();
@@ -477,7 +478,7 @@ http::Response transition_work_order(app::RequestContext& ctx) {
       messaging::enqueue_for_work_order(conn, who.org_id, id, "completion", "completion:" + cause, now);
     row = load(conn, who, id);
   });
-  return wo_response(200, row);
+  return wo_response(200, row, ctx.who().role);
 }
 
 http::Response work_order_history(app::RequestContext& ctx) {

@@ -51,10 +51,16 @@ bool transition_allowed(WoStatus from, WoStatus to) {
   return false;
 }
 
-std::vector<WoStatus> allowed_transitions(WoStatus from) {
+bool may_reopen(security::Role role) {
+  return security::role_rank(role) >= security::role_rank(security::Role::dispatcher);
+}
+
+std::vector<WoStatus> allowed_transitions(WoStatus from, security::Role role) {
   std::vector<WoStatus> out;
+  if (!security::role_has(role, security::Permission::work_orders_write)) return out;
   for (auto to : kAll)
-    if (transition_allowed(from, to)) out.push_back(to);
+    if (transition_allowed(from, to) && (!is_reopen(from, to) || may_reopen(role)))
+      out.push_back(to);
   return out;
 }
 

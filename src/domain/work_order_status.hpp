@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "security/roles.hpp"
+
 namespace bulwark::domain {
 
 enum class WoStatus { open, scheduled, in_progress, on_hold, completed, closed, cancelled };
@@ -15,6 +17,12 @@ std::optional<WoStatus> parse_status(std::string_view name);
 bool is_final(WoStatus s);  // completed, closed, cancelled
 bool is_reopen(WoStatus from, WoStatus to);
 bool transition_allowed(WoStatus from, WoStatus to);
-std::vector<WoStatus> allowed_transitions(WoStatus from);
+// Reopening needs a dispatcher or above; technicians finish work, they do not revive it.
+bool may_reopen(security::Role role);
+// The moves `role` may make from `from`: the life cycle, minus reopening for
+// those who may not, and none at all for a role that cannot change work
+// orders (viewers). The server sends this as `allowed_transitions`, so the web
+// app offers exactly what the server will accept.
+std::vector<WoStatus> allowed_transitions(WoStatus from, security::Role role);
 
 }  // namespace bulwark::domain

@@ -241,6 +241,26 @@ def test_only_dispatchers_reopen(dispatcher, tech):
     assert move(dispatcher, wo, "open").status_code == 200
 
 
+def test_allowed_transitions_offer_only_what_the_callers_role_may_do(server, org, dispatcher,
+                                                                     tech):
+    viewer, _ = new_user_client(server, org, "viewer")
+    wo = new_wo(dispatcher, assignee_id=tech.user_id)
+    for to in ["scheduled", "in_progress", "completed"]:
+        wo = move(dispatcher, wo, to).json()
+    assert wo["allowed_transitions"] == ["open", "closed"]  # the dispatcher may reopen
+    path = f"/api/v1/work-orders/{wo['id']}"
+    assert tech.get(path).json()["allowed_transitions"] == ["closed"]  # no reopen
+    assert viewer.get(path).json()["allowed_transitions"] == []  # viewers change nothing
+    assert move(viewer, wo, "closed").status_code == 403
+    wo = move(tech, wo, "closed").json()
+    assert wo["allowed_transitions"] == []  # the technician's own answer: no reopen
+    assert dispatcher.get(path).json()["allowed_transitions"] == ["open"]
+    listed = tech.get("/api/v1/work-orders", params={"status": "closed", "limit": 200}).json()
+    assert listed["items"] and all(w["allowed_transitions"] == [] for w in listed["items"])
+    r = move(tech, wo, "open")
+    assert r.status_code == 403 and error_of(r)["reason"] == "reopen_needs_dispatcher"
+
+
 def test_technician_sees_and_moves_only_their_work_orders(server, org, dispatcher, tech):
     other_tech, _ = new_user_client(server, org, "technician")
     mine = new_wo(dispatcher, assignee_id=tech.user_id)

@@ -50,6 +50,31 @@ TEST(WorkOrderStatus, TheLifeCycle) {
     EXPECT_TRUE(transition_allowed(s, S::cancelled));
 }
 
+// allowed_transitions is what the caller's role may do, so the web app never
+// offers a move the server refuses (reopen_needs_dispatcher, 403 for viewers).
+TEST(WorkOrderStatus, AllowedTransitionsFollowTheCallersRole) {
+  using S = WoStatus;
+  using R = bulwark::security::Role;
+  for (auto role : {R::owner, R::admin, R::dispatcher}) {
+    EXPECT_TRUE(may_reopen(role));
+    EXPECT_EQ(allowed_transitions(S::completed, role), (std::vector{S::open, S::closed}));
+    EXPECT_EQ(allowed_transitions(S::closed, role), std::vector{S::open});
+    EXPECT_EQ(allowed_transitions(S::cancelled, role), std::vector{S::open});
+  }
+  EXPECT_FALSE(may_reopen(R::technician));
+  EXPECT_FALSE(may_reopen(R::viewer));
+  EXPECT_EQ(allowed_transitions(S::completed, R::technician), std::vector{S::closed});
+  EXPECT_TRUE(allowed_transitions(S::closed, R::technician).empty());
+  EXPECT_TRUE(allowed_transitions(S::cancelled, R::technician).empty());
+  EXPECT_EQ(allowed_transitions(S::in_progress, R::technician),
+            (std::vector{S::on_hold, S::completed, S::cancelled}));
+  // Viewers cannot change work orders at all.
+  for (auto s : {S::open, S::in_progress, S::completed, S::closed, S::cancelled})
+    EXPECT_TRUE(allowed_transitions(s, R::viewer).empty());
+  // Apart from reopening, every role that may write gets the same life cycle.
+  EXPECT_EQ(allowed_transitions(S::open, R::technician), allowed_transitions(S::open, R::owner));
+}
+
 TEST(Timestamps, FormatterAgreesWithTheParserAcrossCenturies) {
   for (std::int64_t ms : {0LL, 951782400000LL /* 2000-02-29 */, 4107542400000LL /* 2100-03-01 */,
                           1795444200000LL, 253402300799000LL /* 9999-12-31T23:59:59 */}) {

@@ -4,7 +4,9 @@ import { env } from './support/env';
 
 // The owner's tools: users and roles, ending sessions, the audit log.
 
-test('owner adds a user, changes their role, ends their sessions and finds it in the audit log', async ({ page }) => {
+test('owner adds a user, changes their role, ends their sessions and finds it in the audit log', async ({
+  page,
+}) => {
   const email = `${uniqueName('viewer').replace(/\s/g, '').toLowerCase()}@e2e.example`;
   await signIn(page, env.owner, '/admin/users');
   await page.getByText('Add a user').click();
@@ -18,13 +20,20 @@ test('owner adds a user, changes their role, ends their sessions and finds it in
   const role = page.getByLabel(`Role of ${email}`);
   await expect(role).toHaveValue('viewer');
   await role.selectOption('technician');
-  await expect(page.getByRole('row', { name: new RegExp(email) }).getByText('Saved.')).toBeVisible();
+  await expect(
+    page.getByRole('row', { name: new RegExp(email) }).getByText('Saved.'),
+  ).toBeVisible();
   await page.getByRole('button', { name: `Revoke sessions of ${email}` }).click();
-  await expect(page.getByRole('row', { name: new RegExp(email) }).getByText(/session\(s\) ended/)).toBeVisible();
+  await expect(
+    page.getByRole('row', { name: new RegExp(email) }).getByText(/session\(s\) ended/),
+  ).toBeVisible();
   // You cannot demote or deactivate yourself, so the UI does not offer it.
   await expect(page.getByLabel(`Role of ${env.owner.email}`)).toBeDisabled();
 
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Audit log' })
+    .click();
   await page.getByLabel('Action').fill('user.role_changed');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page.getByRole('cell', { name: 'user.role_changed' }).first()).toBeVisible();
@@ -35,7 +44,9 @@ test('owner adds a user, changes their role, ends their sessions and finds it in
   await expect(page.getByRole('cell', { name: 'user.role_changed' })).toHaveCount(0);
 });
 
-test('assets: add a tank to a site, record meter readings, plan preventive maintenance', async ({ page }) => {
+test('assets: add a tank to a site, record meter readings, plan preventive maintenance', async ({
+  page,
+}) => {
   const customer = uniqueName('Asset Owner');
   await signIn(page, env.owner, '/customers');
   await page.getByRole('button', { name: 'New customer' }).click();
@@ -58,7 +69,9 @@ test('assets: add a tank to a site, record meter readings, plan preventive maint
   // Meters only go up: a reading below an earlier-dated one is refused next to the field.
   await page.getByLabel('New reading value').fill('100');
   await page.getByRole('button', { name: 'Record reading' }).click();
-  await expect(page.getByLabel('New reading value')).toHaveAccessibleDescription('is below a reading dated before it');
+  await expect(page.getByLabel('New reading value')).toHaveAccessibleDescription(
+    'is below a reading dated before it',
+  );
 
   await page.getByText('New schedule for this asset').click();
   await page.getByLabel('Schedule title').fill('Service lift pump');

@@ -20,10 +20,16 @@ interface Customer {
 
 const randomPhone = () => `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
 
-test('a number that texted STOP: the customer page and the thread say only the customer can start texts again; the form cannot untick it', async ({ page, playwright }) => {
+test('a number that texted STOP: the customer page and the thread say only the customer can start texts again; the form cannot untick it', async ({
+  page,
+  playwright,
+}) => {
   const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
   const owner = await ApiSession.login(ctx, env.owner);
-  const customer = await owner.post<Customer>('/customers', { name: uniqueName('Stopped Stan'), phone: randomPhone() });
+  const customer = await owner.post<Customer>('/customers', {
+    name: uniqueName('Stopped Stan'),
+    phone: randomPhone(),
+  });
   expect(customer.sms_consent).toBeNull();
   await textFromCustomer(ctx, customer.phone, 'STOP');
   const after = await owner.get<Customer>(`/customers/${customer.id}`);
@@ -31,12 +37,17 @@ test('a number that texted STOP: the customer page and the thread say only the c
   await ctx.dispose();
 
   await signIn(page, env.dispatcher, `/customers/${customer.id}`);
-  const stopped = /^Texted STOP on .+: only the customer can start texts again by replying START\.$/;
+  const stopped =
+    /^Texted STOP on .+: only the customer can start texts again by replying START\.$/;
   const contact = page.getByRole('region', { name: 'Contact' });
   await expect(contact.getByText('Opted out of SMS')).toBeVisible();
   await expect(contact.getByText(stopped)).toBeVisible();
   const thread = page.getByRole('region', { name: 'Text messages' });
-  await expect(thread.getByText(/^Texted STOP on .+: only the customer can start texts again by replying START\. Sending is turned off\.$/)).toBeVisible();
+  await expect(
+    thread.getByText(
+      /^Texted STOP on .+: only the customer can start texts again by replying START\. Sending is turned off\.$/,
+    ),
+  ).toBeVisible();
   await expect(thread.getByRole('button', { name: 'Send message' })).toBeDisabled();
   // The STOP itself is in the conversation.
   await expect(thread.getByText('STOP', { exact: true })).toBeVisible();
@@ -48,12 +59,21 @@ test('a number that texted STOP: the customer page and the thread say only the c
   await expect(box).toHaveAccessibleDescription(stopped);
 });
 
-test('an office opt-out says so and can be cleared; unticking it onto a number that texted STOP shows the 409 under the box', async ({ page, playwright }) => {
+test('an office opt-out says so and can be cleared; unticking it onto a number that texted STOP shows the 409 under the box', async ({
+  page,
+  playwright,
+}) => {
   const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
   const owner = await ApiSession.login(ctx, env.owner);
-  const stopper = await owner.post<Customer>('/customers', { name: uniqueName('Stopper Sue'), phone: randomPhone() });
+  const stopper = await owner.post<Customer>('/customers', {
+    name: uniqueName('Stopper Sue'),
+    phone: randomPhone(),
+  });
   await textFromCustomer(ctx, stopper.phone, 'STOP');
-  const customer = await owner.post<Customer>('/customers', { name: uniqueName('Office Olga'), phone: randomPhone() });
+  const customer = await owner.post<Customer>('/customers', {
+    name: uniqueName('Office Olga'),
+    phone: randomPhone(),
+  });
   await ctx.dispose();
 
   await signIn(page, env.dispatcher, `/customers/${customer.id}`);
@@ -63,9 +83,15 @@ test('an office opt-out says so and can be cleared; unticking it onto a number t
   await page.getByRole('button', { name: 'Edit customer' }).click();
   await page.getByLabel('Opted out of SMS').check();
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(contact.getByText(/^The office opted this number out of texts on .+\. Edit the customer to allow texts again once they agree\.$/)).toBeVisible();
+  await expect(
+    contact.getByText(
+      /^The office opted this number out of texts on .+\. Edit the customer to allow texts again once they agree\.$/,
+    ),
+  ).toBeVisible();
   const thread = page.getByRole('region', { name: 'Text messages' });
-  await expect(thread.getByText(/^The office opted this number out of texts on .+ Sending is turned off\.$/)).toBeVisible();
+  await expect(
+    thread.getByText(/^The office opted this number out of texts on .+ Sending is turned off\.$/),
+  ).toBeVisible();
   await expect(thread.getByRole('button', { name: 'Send message' })).toBeDisabled();
 
   // Unticking it while giving the record a number that texted STOP: refused, and said so.
@@ -75,9 +101,13 @@ test('an office opt-out says so and can be cleared; unticking it onto a number t
   await page.getByLabel('Phone').fill(stopper.phone);
   await box.uncheck();
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.getByRole('alert')).toHaveText('This number texted STOP: only the customer can start texts again by replying START. Keep “Opted out of SMS” ticked to save.');
+  await expect(page.getByRole('alert')).toHaveText(
+    'This number texted STOP: only the customer can start texts again by replying START. Keep “Opted out of SMS” ticked to save.',
+  );
   await expect(box).toHaveAttribute('aria-invalid', 'true');
-  await expect(box).toHaveAccessibleDescription(/This number texted STOP: only the customer can start texts again by replying START\./);
+  await expect(box).toHaveAccessibleDescription(
+    /This number texted STOP: only the customer can start texts again by replying START\./,
+  );
 
   // The office may clear its own opt-out.
   await page.getByLabel('Phone').fill(customer.phone);

@@ -15,23 +15,35 @@ test('a failed sign-in shows one generic message, whatever was wrong', async ({ 
   }
 });
 
-test('too many sign-in attempts (429) show when to try again, from Retry-After (server answer simulated)', async ({ page }) => {
+test('too many sign-in attempts (429) show when to try again, from Retry-After (server answer simulated)', async ({
+  page,
+}) => {
   await page.route('**/api/v1/auth/login', (route) =>
     route.fulfill({
       status: 429,
       headers: { 'Retry-After': '120' },
       contentType: 'application/json',
-      body: JSON.stringify({ error: { code: 'rate_limited', message: 'too many failed logins from this address; try later', request_id: 'test' } }),
+      body: JSON.stringify({
+        error: {
+          code: 'rate_limited',
+          message: 'too many failed logins from this address; try later',
+          request_id: 'test',
+        },
+      }),
     }),
   );
   await page.goto('/login');
   await page.getByLabel('Email').fill('someone@e2e.example');
   await page.getByLabel('Password').fill('whatever it is');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Too many sign-in attempts. Please try again in 2 minutes.');
+  await expect(page.getByRole('alert')).toHaveText(
+    'Too many sign-in attempts. Please try again in 2 minutes.',
+  );
 });
 
-test('MUST-NOT-005 validation errors from the server (the form does not pre-validate) appear next to their fields', async ({ page }) => {
+test('MUST-NOT-005 validation errors from the server (the form does not pre-validate) appear next to their fields', async ({
+  page,
+}) => {
   await signIn(page, env.owner, '/customers');
   await page.getByRole('button', { name: 'New customer' }).click();
   await page.getByLabel('Name').fill('Validation Test');
@@ -40,7 +52,9 @@ test('MUST-NOT-005 validation errors from the server (the form does not pre-vali
   await page.getByRole('button', { name: 'Create customer' }).click();
   await expect(page.getByLabel('Phone')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('Phone')).toHaveAccessibleDescription(/must be a phone number/);
-  await expect(page.getByLabel('Email')).toHaveAccessibleDescription('is not a valid email address');
+  await expect(page.getByLabel('Email')).toHaveAccessibleDescription(
+    'is not a valid email address',
+  );
   await expect(page.getByLabel('Name')).not.toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('alert')).toHaveText('Please correct the highlighted fields.');
 });

@@ -15,7 +15,12 @@ import { textFromCustomer } from './support/twilio';
 interface SmsSettingsBody {
   sms_number: string | null;
   sms_number_verified: boolean;
-  number_request: { area_code: string; note: string; requested_by: string; requested_at: string } | null;
+  number_request: {
+    area_code: string;
+    note: string;
+    requested_by: string;
+    requested_at: string;
+  } | null;
 }
 
 interface Customer {
@@ -34,7 +39,10 @@ async function newCustomer(api: ApiSession, prefix: string): Promise<Customer> {
   return api.post<Customer>('/customers', { name: uniqueName(prefix), phone: `+1555${suffix}` });
 }
 
-test('owner sees the operator-assigned SMS number, requests another (field error for a bad area code), and edits a template; unknown placeholders are refused next to the field', async ({ page, playwright }) => {
+test('owner sees the operator-assigned SMS number, requests another (field error for a bad area code), and edits a template; unknown placeholders are refused next to the field', async ({
+  page,
+  playwright,
+}) => {
   await signIn(page, env.owner);
   await openNav(page, 'Messaging');
   await expect(page.getByRole('heading', { name: 'Messaging', level: 1 })).toBeVisible();
@@ -64,13 +72,20 @@ test('owner sees the operator-assigned SMS number, requests another (field error
   await requestForm.getByRole('button', { name: /^(Request a number|Update request)$/ }).click();
   await expect(areaCode).toHaveAttribute('aria-invalid', 'true');
   // (`has` is matched inside each field, so it takes a page-level locator.)
-  const areaError = requestForm.locator('.field-invalid').filter({ has: page.getByLabel('Area code', { exact: true }) }).locator('.field-error');
+  const areaError = requestForm
+    .locator('.field-invalid')
+    .filter({ has: page.getByLabel('Area code', { exact: true }) })
+    .locator('.field-error');
   await expect(areaError).toHaveText('must be three digits, e.g. 802');
-  expect(((await areaCode.getAttribute('aria-describedby')) ?? '').split(' ')).toContain(await areaError.getAttribute('id'));
+  expect(((await areaCode.getAttribute('aria-describedby')) ?? '').split(' ')).toContain(
+    await areaError.getAttribute('id'),
+  );
 
   await areaCode.fill('802');
   await requestForm.getByRole('button', { name: /^(Request a number|Update request)$/ }).click();
-  await expect(requestForm.getByText(/^Request (sent|updated)\. The operator will assign a number\.$/)).toBeVisible();
+  await expect(
+    requestForm.getByText(/^Request (sent|updated)\. The operator will assign a number\.$/),
+  ).toBeVisible();
   await expect(areaCode).not.toHaveAttribute('aria-invalid', 'true');
 
   // After a reload the pending request is shown: area code, who, when (local time), the note.
@@ -83,7 +98,13 @@ test('owner sees the operator-assigned SMS number, requests another (field error
   const requestedAt = (await pending.locator('time').getAttribute('datetime')) ?? '';
   expect(Math.abs(Date.parse(requestedAt) - Date.now())).toBeLessThan(10 * 60_000);
   // The browser runs in UTC (playwright.config.ts): formatted, not the raw timestamp.
-  await expect(pending.locator('time')).toHaveText(new Date(requestedAt).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }));
+  await expect(pending.locator('time')).toHaveText(
+    new Date(requestedAt).toLocaleString('en-US', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'UTC',
+    }),
+  );
   // The form now updates that request, and starts from what was asked.
   await expect(page.getByRole('button', { name: 'Update request' })).toBeVisible();
   await expect(page.getByLabel('Area code', { exact: true })).toHaveValue('802');
@@ -105,20 +126,36 @@ test('owner sees the operator-assigned SMS number, requests another (field error
   const body = `{org}: service {number} is done. Thanks, {customer}! ${uniqueName('t')}`;
   await template.fill(body);
   await page.getByRole('button', { name: 'Save completion template' }).click();
-  await expect(page.getByRole('region', { name: /^Completion/ }).getByText('Template saved.')).toBeVisible();
-  await expect(page.getByRole('region', { name: /^Completion/ }).getByText('Customized')).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: /^Completion/ }).getByText('Template saved.'),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: /^Completion/ }).getByText('Customized'),
+  ).toBeVisible();
   await screenshot(page, 'messaging-settings');
 
   const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
   const api = await ownerApi(ctx);
-  const saved = await api.get<{ items: { kind: string; body: string; is_default: boolean }[] }>('/sms-templates');
-  expect(saved.items.find((t) => t.kind === 'completion')).toMatchObject({ body, is_default: false });
+  const saved = await api.get<{ items: { kind: string; body: string; is_default: boolean }[] }>(
+    '/sms-templates',
+  );
+  expect(saved.items.find((t) => t.kind === 'completion')).toMatchObject({
+    body,
+    is_default: false,
+  });
   const sms = await api.get<SmsSettingsBody>('/org/sms');
-  expect(sms).toMatchObject({ sms_number: env.smsNumber, sms_number_verified: false, number_request: { area_code: '802', note: noteText, requested_by: env.owner.email } });
+  expect(sms).toMatchObject({
+    sms_number: env.smsNumber,
+    sms_number_verified: false,
+    number_request: { area_code: '802', note: noteText, requested_by: env.owner.email },
+  });
   await ctx.dispose();
 });
 
-test('the pending SMS number request reads well on a 390-px phone, in the phone\'s own time zone', async ({ browser, playwright }) => {
+test("the pending SMS number request reads well on a 390-px phone, in the phone's own time zone", async ({
+  browser,
+  playwright,
+}) => {
   const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
   const owner = await ownerApi(ctx);
   // Ask (or re-ask) through the API, so this test does not depend on the one above.
@@ -130,7 +167,9 @@ test('the pending SMS number request reads well on a 390-px phone, in the phone\
   // The server's 400 names the field (the page shows it under the area code).
   const bad = await owner.send('POST', '/org/sms/request', { area_code: '80' });
   expect(bad.status).toBe(400);
-  expect(bad.body).toMatchObject({ error: { fields: { area_code: 'must be three digits, e.g. 802' } } });
+  expect(bad.body).toMatchObject({
+    error: { fields: { area_code: 'must be three digits, e.g. 802' } },
+  });
   await ctx.dispose();
 
   const zone = 'Pacific/Auckland';
@@ -138,39 +177,56 @@ test('the pending SMS number request reads well on a 390-px phone, in the phone\
   await signIn(page, env.owner, '/admin/messaging');
   const pending = page.getByRole('region', { name: 'Pending request' });
   await expect(pending.locator('dt:text-is("Note") + dd')).toHaveText(note);
-  await expect(pending.locator('time')).toHaveText(new Date(asked.requested_at).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }));
+  await expect(pending.locator('time')).toHaveText(
+    new Date(asked.requested_at).toLocaleString('en-US', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: zone,
+    }),
+  );
   await expect(page.getByText(env.smsNumber, { exact: true })).toBeVisible();
   const update = page.getByRole('button', { name: 'Update request' });
   await update.scrollIntoViewIfNeeded();
   await expect(update).toBeVisible();
   const box = await update.boundingBox();
   expect(box!.height).toBeGreaterThanOrEqual(44);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await screenshot(page, 'messaging-settings-phone');
   await page.context().close();
 });
 
-test('an organization the operator has not given a number is told texts cannot be sent, and can ask for any area code', async ({ browser }) => {
+test('an organization the operator has not given a number is told texts cannot be sent, and can ask for any area code', async ({
+  browser,
+}) => {
   // The idle-timeout server's organization is the one no operator assigned a number to (scripts/web-e2e.sh).
   test.skip(!env.idle.baseURL, 'E2E_IDLE_BASE_URL not set: run through scripts/web-e2e.sh');
   const context = await browser.newContext({ baseURL: env.idle.baseURL });
   const page = await context.newPage();
   await signIn(page, env.idle.account, '/admin/messaging');
   const numberPanel = page.getByRole('region', { name: 'Organization SMS number' });
-  await expect(numberPanel.getByText('No number yet: texts cannot be sent until the operator assigns one.')).toBeVisible();
+  await expect(
+    numberPanel.getByText('No number yet: texts cannot be sent until the operator assigns one.'),
+  ).toBeVisible();
   await expect(numberPanel.getByText('Assigned without a Twilio check')).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Pending request' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Request a number' }).click();
   await expect(page.getByText('Request sent. The operator will assign a number.')).toBeVisible();
   const pending = page.getByRole('region', { name: 'Pending request' });
   await expect(pending.locator('dt:text-is("Area code") + dd')).toHaveText('Any');
-  await expect(pending.locator('dt:text-is("Requested by") + dd')).toHaveText(env.idle.account.email);
+  await expect(pending.locator('dt:text-is("Requested by") + dd')).toHaveText(
+    env.idle.account.email,
+  );
   await expect(page.getByRole('button', { name: 'Update request' })).toBeVisible();
   await context.close();
 });
 
-test('dispatcher texts a customer: the message shows in the thread as queued, with why; older messages load on demand; the outbox lists it', async ({ page, playwright }) => {
+test('dispatcher texts a customer: the message shows in the thread as queued, with why; older messages load on demand; the outbox lists it', async ({
+  page,
+  playwright,
+}) => {
   const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
   const owner = await ownerApi(ctx);
   const customer = await newCustomer(owner, 'Texting Tina');
@@ -218,20 +274,28 @@ test('dispatcher texts a customer: the message shows in the thread as queued, wi
   const row = page.getByRole('row').filter({ hasText: text });
   await expect(row).toBeVisible();
   await expect(row).toContainText('Twilio is not configured on the server');
-  await expect(row.getByRole('link', { name: /\+1555/ })).toHaveAttribute('href', `/customers/${customer.id}`);
+  await expect(row.getByRole('link', { name: /\+1555/ })).toHaveAttribute(
+    'href',
+    `/customers/${customer.id}`,
+  );
   await page.getByLabel('Status').selectOption('delivered');
   await expect(page.getByRole('row').filter({ hasText: text })).toHaveCount(0);
   await screenshot(page, 'messages');
 });
 
-test('a customer who opted out of SMS cannot be texted: the form is disabled and says why', async ({ page, playwright }) => {
+test('a customer who opted out of SMS cannot be texted: the form is disabled and says why', async ({
+  page,
+  playwright,
+}) => {
   const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
   const owner = await ownerApi(ctx);
   const customer = await newCustomer(owner, 'Quiet Quinn');
   await owner.patch(`/customers/${customer.id}`, { sms_opt_out: true, version: customer.version });
   // The server refuses too (the UI only explains it).
   const dispatcher = await ApiSession.login(ctx, env.dispatcher);
-  const refused = await dispatcher.send('POST', `/customers/${customer.id}/messages`, { body: 'hello?' });
+  const refused = await dispatcher.send('POST', `/customers/${customer.id}/messages`, {
+    body: 'hello?',
+  });
   expect(refused.status).toBe(409);
   expect(refused.body).toMatchObject({ error: { reason: 'sms_opted_out' } });
   await ctx.dispose();
@@ -239,13 +303,20 @@ test('a customer who opted out of SMS cannot be texted: the form is disabled and
   await signIn(page, env.dispatcher, `/customers/${customer.id}`);
   const thread = page.getByRole('region', { name: 'Text messages' });
   // The office opted the number out (not the customer by STOP), so the office may clear it.
-  await expect(thread.getByText(/^The office opted this number out of texts on .+\. Edit the customer to allow texts again once they agree\. Sending is turned off\.$/)).toBeVisible();
+  await expect(
+    thread.getByText(
+      /^The office opted this number out of texts on .+\. Edit the customer to allow texts again once they agree\. Sending is turned off\.$/,
+    ),
+  ).toBeVisible();
   await expect(thread.getByLabel('Message', { exact: true })).toBeDisabled();
   await expect(thread.getByRole('button', { name: 'Send message' })).toBeDisabled();
   await expect(thread.getByText('No text messages with this customer yet.')).toBeVisible();
 });
 
-test('technician taps "On the way" on a 390-px phone and is told what happened', async ({ browser, playwright }) => {
+test('technician taps "On the way" on a 390-px phone and is told what happened', async ({
+  browser,
+  playwright,
+}) => {
   const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
   const owner = await ownerApi(ctx);
   const users = await owner.get<{ items: { id: number; email: string }[] }>('/users?limit=200');
@@ -256,14 +327,18 @@ test('technician taps "On the way" on a 390-px phone and is told what happened',
   await awayFromUtcMidnight();
   const start = thisMinuteUtc();
   const title = uniqueName('Riser lid replacement');
-  const wo = await owner.post<{ id: number; number: string; version: number; status: string }>('/work-orders', {
-    title,
-    customer_id: customer.id,
-    assignee_id: tech.id,
-    scheduled_start: rfc3339(start),
-  });
+  const wo = await owner.post<{ id: number; number: string; version: number; status: string }>(
+    '/work-orders',
+    {
+      title,
+      customer_id: customer.id,
+      assignee_id: tech.id,
+      scheduled_start: rfc3339(start),
+    },
+  );
   // With a time and a technician it starts out scheduled; otherwise schedule it.
-  if (wo.status !== 'scheduled') await owner.post(`/work-orders/${wo.id}/transition`, { to: 'scheduled', version: wo.version });
+  if (wo.status !== 'scheduled')
+    await owner.post(`/work-orders/${wo.id}/transition`, { to: 'scheduled', version: wo.version });
   await ctx.dispose();
 
   const page = await phonePage(browser);
@@ -276,12 +351,16 @@ test('technician taps "On the way" on a 390-px phone and is told what happened',
   expect(box!.height).toBeGreaterThanOrEqual(48);
   expect(box!.width).toBeGreaterThan(300);
   await onTheWay.click();
-  await expect(card.getByText('The customer will get a text that you are on the way.')).toBeVisible();
+  await expect(
+    card.getByText('The customer will get a text that you are on the way.'),
+  ).toBeVisible();
   await screenshot(page, 'my-day-on-the-way');
   // A second tap does not text the customer twice.
   await onTheWay.click();
   await expect(card.getByText(/already told you are on the way/)).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 
   // The work order's page offers it too, with the customer's name (not an id).
@@ -296,7 +375,10 @@ test('technician taps "On the way" on a 390-px phone and is told what happened',
   await page.context().close();
 });
 
-test('work-order search and priority are applied by the server, beyond the first page', async ({ page, playwright }) => {
+test('work-order search and priority are applied by the server, beyond the first page', async ({
+  page,
+  playwright,
+}) => {
   const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
   const owner = await ownerApi(ctx);
   const customer = await newCustomer(owner, 'Needle Nora');
@@ -314,8 +396,15 @@ test('work-order search and priority are applied by the server, beyond the first
     scheduled_start: far,
   });
   for (let i = 0; i < 50; i++) {
-    const hay = await owner.post<{ id: number; version: number }>('/work-orders', { title: `Hay ${tag} ${i}`, priority: 'low', scheduled_start: far });
-    await owner.post(`/work-orders/${hay.id}/transition`, { to: 'scheduled', version: hay.version });
+    const hay = await owner.post<{ id: number; version: number }>('/work-orders', {
+      title: `Hay ${tag} ${i}`,
+      priority: 'low',
+      scheduled_start: far,
+    });
+    await owner.post(`/work-orders/${hay.id}/transition`, {
+      to: 'scheduled',
+      version: hay.version,
+    });
   }
   await ctx.dispose();
 
@@ -335,7 +424,11 @@ test('work-order search and priority are applied by the server, beyond the first
   // Names, not ids.
   await expect(rows.first()).toContainText(customer.name);
   await expect(page).toHaveURL(/[?&]q=cracked/);
-  await expect.poll(() => listRequests.some((q) => new URLSearchParams(q).get('q') === `cracked baffle ${tag}`)).toBe(true);
+  await expect
+    .poll(() =>
+      listRequests.some((q) => new URLSearchParams(q).get('q') === `cracked baffle ${tag}`),
+    )
+    .toBe(true);
   // No "only the loaded rows" caveat any more.
   await expect(page.getByText(/loaded so far/)).toHaveCount(0);
 
@@ -346,7 +439,15 @@ test('work-order search and priority are applied by the server, beyond the first
   await expect(page).toHaveURL(/priority=high/);
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText(needle.number);
-  await expect.poll(() => listRequests.some((q) => new URLSearchParams(q).get('priority') === 'high' && new URLSearchParams(q).get('q') === tag)).toBe(true);
+  await expect
+    .poll(() =>
+      listRequests.some(
+        (q) =>
+          new URLSearchParams(q).get('priority') === 'high' &&
+          new URLSearchParams(q).get('q') === tag,
+      ),
+    )
+    .toBe(true);
   await page.getByLabel('Priority').selectOption('low');
   await expect(rows).toHaveCount(50);
 
@@ -361,7 +462,11 @@ test('work-order search and priority are applied by the server, beyond the first
   await expect(rows.filter({ hasText: `Cracked baffle ${tag}` })).toHaveCount(1);
 });
 
-test('a customer who replies YES by SMS shows as "Customer confirmed" on the work order, list and My day; the reply is in the thread', async ({ page, browser, playwright }) => {
+test('a customer who replies YES by SMS shows as "Customer confirmed" on the work order, list and My day; the reply is in the thread', async ({
+  page,
+  browser,
+  playwright,
+}) => {
   const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
   const owner = await ownerApi(ctx);
   // Inbound texts reach the organization through its SMS number (assigned by the operator in scripts/web-e2e.sh).
@@ -374,28 +479,45 @@ test('a customer who replies YES by SMS shows as "Customer confirmed" on the wor
   // Later today (UTC) if there is time left, so it is on the technician's day and still upcoming.
   await awayFromUtcMidnight();
   const now = new Date();
-  const later = new Date(Math.min(now.getTime() + 30 * 60_000, Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 23, 59)));
+  const later = new Date(
+    Math.min(
+      now.getTime() + 30 * 60_000,
+      Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 23, 59),
+    ),
+  );
   const title = uniqueName('Annual inspection');
-  const wo = await owner.post<{ id: number; number: string; version: number; status: string }>('/work-orders', {
-    title,
-    customer_id: customer.id,
-    assignee_id: tech.id,
-    scheduled_start: rfc3339(later),
-  });
-  if (wo.status !== 'scheduled') await owner.post(`/work-orders/${wo.id}/transition`, { to: 'scheduled', version: wo.version });
+  const wo = await owner.post<{ id: number; number: string; version: number; status: string }>(
+    '/work-orders',
+    {
+      title,
+      customer_id: customer.id,
+      assignee_id: tech.id,
+      scheduled_start: rfc3339(later),
+    },
+  );
+  if (wo.status !== 'scheduled')
+    await owner.post(`/work-orders/${wo.id}/transition`, { to: 'scheduled', version: wo.version });
 
   // The customer answers YES: a Twilio webhook, signed like Twilio signs it.
   await textFromCustomer(ctx, phone, 'YES', orgNumber);
-  expect((await owner.get<{ customer_confirmed_at: string | null }>(`/work-orders/${wo.id}`)).customer_confirmed_at).not.toBeNull();
+  expect(
+    (await owner.get<{ customer_confirmed_at: string | null }>(`/work-orders/${wo.id}`))
+      .customer_confirmed_at,
+  ).not.toBeNull();
   await ctx.dispose();
 
   await signIn(page, env.dispatcher, `/work-orders/${wo.id}`);
   await expect(page.locator('.badges').getByText('Customer confirmed')).toBeVisible();
   await page.goto(`/work-orders?q=${encodeURIComponent(title)}`);
-  await expect(page.locator('tbody tr').filter({ hasText: title }).getByText('Customer confirmed')).toBeVisible();
+  await expect(
+    page.locator('tbody tr').filter({ hasText: title }).getByText('Customer confirmed'),
+  ).toBeVisible();
   // The reply is in the conversation, as an incoming message.
   await page.goto(`/customers/${customer.id}`);
-  const reply = page.getByRole('region', { name: 'Text messages' }).getByRole('listitem').filter({ has: page.getByText('YES', { exact: true }) });
+  const reply = page
+    .getByRole('region', { name: 'Text messages' })
+    .getByRole('listitem')
+    .filter({ has: page.getByText('YES', { exact: true }) });
   await expect(reply).toHaveClass(/sms-inbound/);
   await expect(reply).toContainText('Customer');
 
@@ -407,6 +529,12 @@ test('a customer who replies YES by SMS shows as "Customer confirmed" on the wor
 });
 
 async function phonePage(browser: Browser, timezoneId = 'UTC') {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, timezoneId });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+    timezoneId,
+  });
   return context.newPage();
 }

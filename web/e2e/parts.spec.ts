@@ -21,13 +21,24 @@ interface Part {
   unit_cost_cents?: number;
 }
 
-test('a technician adds a part without a price, the dispatcher prices it; once invoiced, time and parts are locked', async ({ browser, page, playwright }) => {
+test('a technician adds a part without a price, the dispatcher prices it; once invoiced, time and parts are locked', async ({
+  browser,
+  page,
+  playwright,
+}) => {
   const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
   const owner = await ApiSession.login(ctx, env.owner);
   const users = await owner.get<{ items: { id: number; email: string }[] }>('/users?limit=200');
   const tech = users.items.find((u) => u.email === env.technician.email)!;
-  const customer = await owner.post<{ id: number }>('/customers', { name: uniqueName('Parts Percy') });
-  const wo = await owner.post<Wo>('/work-orders', { title: uniqueName('Replace effluent filter'), customer_id: customer.id, assignee_id: tech.id, scheduled_start: rfc3339(new Date(Date.now() + 2 * 86_400_000)) });
+  const customer = await owner.post<{ id: number }>('/customers', {
+    name: uniqueName('Parts Percy'),
+  });
+  const wo = await owner.post<Wo>('/work-orders', {
+    title: uniqueName('Replace effluent filter'),
+    customer_id: customer.id,
+    assignee_id: tech.id,
+    scheduled_start: rfc3339(new Date(Date.now() + 2 * 86_400_000)),
+  });
 
   // The technician, on a phone: name and quantity only.
   const phone = await phonePage(browser);
@@ -41,12 +52,18 @@ test('a technician adds a part without a price, the dispatcher prices it; once i
   await techParts.getByRole('button', { name: 'Add part' }).click();
   await expect(techParts.getByText('2 × Baffle tee', { exact: true })).toBeVisible();
   await expect(techParts.getByRole('button', { name: /Edit part/ })).toHaveCount(0);
-  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await phone.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await phone.context().close();
   // The server refuses a technician's price outright.
   const techApi = await ApiSession.login(ctx, env.technician);
-  const priced = await techApi.send('POST', `/work-orders/${wo.id}/parts`, { name: 'Gold-plated tee', quantity: 1, unit_cost_cents: 100_000_000 });
+  const priced = await techApi.send('POST', `/work-orders/${wo.id}/parts`, {
+    name: 'Gold-plated tee',
+    quantity: 1,
+    unit_cost_cents: 100_000_000,
+  });
   expect(priced.status).toBe(403);
   expect(priced.body).toMatchObject({ error: { reason: 'technician_cannot_price' } });
 
@@ -58,19 +75,32 @@ test('a technician adds a part without a price, the dispatcher prices it; once i
   await parts.getByRole('button', { name: 'Edit part Baffle tee' }).click();
   const edit = parts.getByRole('form', { name: 'Edit part Baffle tee' });
   await expect(edit.getByLabel('Part name')).toHaveValue('Baffle tee');
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).toBeLessThanOrEqual(0);
   await edit.getByLabel('Unit cost ($)').fill('12.50');
   await edit.getByLabel('Quantity').fill('3');
   await edit.getByRole('button', { name: 'Save part' }).click();
   await expect(parts.getByText('3 × Baffle tee at $12.50')).toBeVisible();
   const details = await owner.get<{ parts: Part[] }>(`/work-orders/${wo.id}/details`);
-  expect(details.parts.find((p) => p.name === 'Baffle tee')).toMatchObject({ quantity: 3, unit_cost_cents: 1250 });
+  expect(details.parts.find((p) => p.name === 'Baffle tee')).toMatchObject({
+    quantity: 3,
+    unit_cost_cents: 1250,
+  });
 
   // Completed and invoiced (a draft): time and parts still change.
   let current = await owner.get<Wo>(`/work-orders/${wo.id}`);
-  current = await owner.post<Wo>(`/work-orders/${wo.id}/transition`, { to: 'in_progress', version: current.version });
-  current = await owner.post<Wo>(`/work-orders/${wo.id}/transition`, { to: 'completed', version: current.version });
-  const invoice = await owner.post<{ id: number; number: string; version: number }>(`/work-orders/${wo.id}/invoice`);
+  current = await owner.post<Wo>(`/work-orders/${wo.id}/transition`, {
+    to: 'in_progress',
+    version: current.version,
+  });
+  await owner.post<Wo>(`/work-orders/${wo.id}/transition`, {
+    to: 'completed',
+    version: current.version,
+  });
+  const invoice = await owner.post<{ id: number; number: string; version: number }>(
+    `/work-orders/${wo.id}/invoice`,
+  );
   await page.reload();
   const billing = page.getByRole('region', { name: 'Billing' });
   await expect(billing.getByRole('link', { name: `Invoice ${invoice.number}` })).toBeVisible();
@@ -82,7 +112,9 @@ test('a technician adds a part without a price, the dispatcher prices it; once i
   await owner.post(`/invoices/${invoice.id}/status`, { to: 'open', version: invoice.version });
   await time.getByLabel('Minutes').fill('15');
   await time.getByRole('button', { name: 'Record time' }).click();
-  const locked = page.getByText('This work order is invoiced: time and parts can no longer change.');
+  const locked = page.getByText(
+    'This work order is invoiced: time and parts can no longer change.',
+  );
   await expect(locked).toBeVisible();
   await expect(time.getByRole('button', { name: 'Record time' })).toHaveCount(0);
   await expect(parts.getByRole('button', { name: 'Add part' })).toHaveCount(0);
@@ -96,13 +128,21 @@ test('a technician adds a part without a price, the dispatcher prices it; once i
   await expect(parts.getByRole('button', { name: 'Add part' })).toHaveCount(0);
   await expect(time.getByRole('button', { name: 'Record time' })).toHaveCount(0);
   // And the server refuses the office's price change too.
-  const late = await owner.send('PATCH', `/work-orders/${wo.id}/parts/${details.parts[0]!.id}`, { unit_cost_cents: 1 });
+  const late = await owner.send('PATCH', `/work-orders/${wo.id}/parts/${details.parts[0]!.id}`, {
+    unit_cost_cents: 1,
+  });
   expect(late.status).toBe(409);
   expect(late.body).toMatchObject({ error: { reason: 'work_order_invoiced' } });
   await ctx.dispose();
 });
 
 async function phonePage(browser: Browser) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, timezoneId: 'UTC' });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+    timezoneId: 'UTC',
+  });
   return context.newPage();
 }

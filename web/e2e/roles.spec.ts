@@ -6,9 +6,44 @@ import { env, type Account } from './support/env';
 // regardless); pages outside the role say so instead of half-loading.
 
 const NAV: [string, Account, string[]][] = [
-  ['owner', env.owner, ['Dashboard', 'My day', 'Work orders', 'Dispatch', 'Messages', 'Customers', 'Assets', 'Invoices', 'Users', 'Messaging', 'Audit log', 'Account']],
-  ['dispatcher', env.dispatcher, ['Dashboard', 'My day', 'Work orders', 'Dispatch', 'Messages', 'Customers', 'Assets', 'Invoices', 'Account']],
-  ['technician', env.technician, ['Dashboard', 'My day', 'Work orders', 'Customers', 'Assets', 'Account']],
+  [
+    'owner',
+    env.owner,
+    [
+      'Dashboard',
+      'My day',
+      'Work orders',
+      'Dispatch',
+      'Messages',
+      'Customers',
+      'Assets',
+      'Invoices',
+      'Users',
+      'Messaging',
+      'Audit log',
+      'Account',
+    ],
+  ],
+  [
+    'dispatcher',
+    env.dispatcher,
+    [
+      'Dashboard',
+      'My day',
+      'Work orders',
+      'Dispatch',
+      'Messages',
+      'Customers',
+      'Assets',
+      'Invoices',
+      'Account',
+    ],
+  ],
+  [
+    'technician',
+    env.technician,
+    ['Dashboard', 'My day', 'Work orders', 'Customers', 'Assets', 'Account'],
+  ],
 ];
 
 for (const [role, account, expected] of NAV) {
@@ -19,10 +54,21 @@ for (const [role, account, expected] of NAV) {
   });
 }
 
-test('a technician opening a page outside their role is told "You are not allowed to do that."', async ({ page }) => {
+test('a technician opening a page outside their role is told "You are not allowed to do that."', async ({
+  page,
+}) => {
   const calls: string[] = [];
   page.on('request', (r) => {
-    if (['/api/v1/invoices', '/api/v1/users', '/api/v1/messages', '/api/v1/org/sms', '/api/v1/sms-templates'].some((p) => r.url().includes(p))) calls.push(r.url());
+    if (
+      [
+        '/api/v1/invoices',
+        '/api/v1/users',
+        '/api/v1/messages',
+        '/api/v1/org/sms',
+        '/api/v1/sms-templates',
+      ].some((p) => r.url().includes(p))
+    )
+      calls.push(r.url());
   });
   await signIn(page, env.technician);
   for (const path of ['/invoices', '/admin/users', '/dispatch', '/messages', '/admin/messaging']) {
@@ -32,9 +78,17 @@ test('a technician opening a page outside their role is told "You are not allowe
   expect(calls).toEqual([]);
 });
 
-test('a 403 from the API is shown as "You are not allowed to do that." (server answer simulated)', async ({ page }) => {
+test('a 403 from the API is shown as "You are not allowed to do that." (server answer simulated)', async ({
+  page,
+}) => {
   await page.route('**/api/v1/metrics/business', (route) =>
-    route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ error: { code: 'forbidden', message: 'permission denied', request_id: 'test' } }) }),
+    route.fulfill({
+      status: 403,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        error: { code: 'forbidden', message: 'permission denied', request_id: 'test' },
+      }),
+    }),
   );
   await signIn(page, env.owner);
   await expect(page.getByRole('alert')).toContainText('You are not allowed to do that.');

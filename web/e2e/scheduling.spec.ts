@@ -29,16 +29,26 @@ async function setUp(request: APIRequestContext, prefix: string) {
   const users = await owner.get<{ items: { id: number; email: string }[] }>('/users?limit=200');
   const tech = users.items.find((u) => u.email === env.technician.email)!;
   const suffix = String(Math.floor(Math.random() * 1e7)).padStart(7, '0');
-  const customer = await owner.post<{ id: number; name: string }>('/customers', { name: uniqueName(prefix), phone: `+1555${suffix}` });
+  const customer = await owner.post<{ id: number; name: string }>('/customers', {
+    name: uniqueName(prefix),
+    phone: `+1555${suffix}`,
+  });
   return { owner, tech, customer };
 }
 
-test('dispatch proposes a start still to come and shows the refusal of a past one under the date', async ({ page, playwright }) => {
+test('dispatch proposes a start still to come and shows the refusal of a past one under the date', async ({
+  page,
+  playwright,
+}) => {
   const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
   const { owner, customer } = await setUp(ctx, 'Past Pat');
   // Due soon, so it is near the top of the unplanned list whatever else the run created.
   const title = uniqueName('Locate buried lid');
-  const wo = await owner.post<Wo>('/work-orders', { title, customer_id: customer.id, due_at: rfc3339(new Date(Date.now() - 365 * 86_400_000)) });
+  const wo = await owner.post<Wo>('/work-orders', {
+    title,
+    customer_id: customer.id,
+    due_at: rfc3339(new Date(Date.now() - 365 * 86_400_000)),
+  });
   await ctx.dispose();
 
   await signIn(page, env.dispatcher);
@@ -56,19 +66,28 @@ test('dispatch proposes a start still to come and shows the refusal of a past on
   await time.fill('09:00');
   await form.getByRole('button', { name: 'Schedule', exact: true }).click();
   await expect(date).toHaveAttribute('aria-invalid', 'true');
-  await expect(date).toHaveAccessibleDescription(/This start is in the past\. Choose a time from now on\. Times are UTC\./);
+  await expect(date).toHaveAccessibleDescription(
+    /This start is in the past\. Choose a time from now on\. Times are UTC\./,
+  );
   await expect(form.getByRole('alert')).toHaveText('Please correct the highlighted fields.');
   await expect(form.getByText(`${wo.number} is scheduled.`)).toHaveCount(0);
 
   // Nothing changed on the server.
   const ctx2 = await playwright.request.newContext({ baseURL: env.baseURL });
-  const after = await (await ApiSession.login(ctx2, env.owner)).get<Wo & { scheduled_start: string | null; assignee_id: number | null }>(`/work-orders/${wo.id}`);
+  const after = await (
+    await ApiSession.login(ctx2, env.owner)
+  ).get<Wo & { scheduled_start: string | null; assignee_id: number | null }>(
+    `/work-orders/${wo.id}`,
+  );
   expect(after.scheduled_start).toBeNull();
   expect(after.assignee_id).toBeNull();
   await ctx2.dispose();
 });
 
-test('new work order: a past start is refused under the field; unticking "Text the customer" records work already done without texts', async ({ page, playwright }) => {
+test('new work order: a past start is refused under the field; unticking "Text the customer" records work already done without texts', async ({
+  page,
+  playwright,
+}) => {
   const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
   const { customer } = await setUp(ctx, 'Done Dora');
 
@@ -85,11 +104,15 @@ test('new work order: a past start is refused under the field; unticking "Text t
   await start.fill(rfc3339(past).slice(0, 16));
   await page.getByRole('button', { name: 'Create work order' }).click();
   await expect(start).toHaveAttribute('aria-invalid', 'true');
-  await expect(start).toHaveAccessibleDescription(/This start is in the past\. Choose a time from now on\. To record work already done, untick “Text the customer about this visit”\./);
+  await expect(start).toHaveAccessibleDescription(
+    /This start is in the past\. Choose a time from now on\. To record work already done, untick “Text the customer about this visit”\./,
+  );
   await expect(page).toHaveURL(/\/work-orders\/new/);
 
   await notify.uncheck();
-  await expect(notify).toHaveAccessibleDescription(/Recording work already done: no texts are sent, and the start may be in the past\./);
+  await expect(notify).toHaveAccessibleDescription(
+    /Recording work already done: no texts are sent, and the start may be in the past\./,
+  );
   await page.getByRole('button', { name: 'Create work order' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
   const summary = page.getByRole('region', { name: 'Details' });
@@ -115,15 +138,28 @@ test('new work order: a past start is refused under the field; unticking "Text t
   await ctx.dispose();
 });
 
-test('a rescheduled visit withdraws its first confirmation: the outbox filters "Withdrawn (superseded)" and says why', async ({ page, playwright }) => {
+test('a rescheduled visit withdraws its first confirmation: the outbox filters "Withdrawn (superseded)" and says why', async ({
+  page,
+  playwright,
+}) => {
   const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
   const { owner, tech, customer } = await setUp(ctx, 'Moved Mo');
   const day = 86_400_000;
   const first = new Date(Math.ceil(Date.now() / day) * day + 2 * day + 9 * 3_600_000);
-  const wo = await owner.post<Wo>('/work-orders', { title: uniqueName('Riser inspection'), customer_id: customer.id, assignee_id: tech.id, scheduled_start: rfc3339(first) });
+  const wo = await owner.post<Wo>('/work-orders', {
+    title: uniqueName('Riser inspection'),
+    customer_id: customer.id,
+    assignee_id: tech.id,
+    scheduled_start: rfc3339(first),
+  });
   expect(wo.status).toBe('scheduled');
-  await owner.patch(`/work-orders/${wo.id}`, { scheduled_start: rfc3339(new Date(first.getTime() + day)), version: wo.version });
-  const texts = (await owner.get<{ items: Msg[] }>(`/customers/${customer.id}/messages`)).items.filter((m) => m.kind === 'confirmation');
+  await owner.patch(`/work-orders/${wo.id}`, {
+    scheduled_start: rfc3339(new Date(first.getTime() + day)),
+    version: wo.version,
+  });
+  const texts = (
+    await owner.get<{ items: Msg[] }>(`/customers/${customer.id}/messages`)
+  ).items.filter((m) => m.kind === 'confirmation');
   expect(texts.map((m) => m.status).sort()).toEqual(['queued', 'superseded']);
   await ctx.dispose();
 
@@ -132,7 +168,10 @@ test('a rescheduled visit withdraws its first confirmation: the outbox filters "
   await expect(status.getByRole('option', { name: 'Withdrawn (superseded)' })).toHaveCount(1);
   await status.selectOption({ label: 'Withdrawn (superseded)' });
   await expect(page).toHaveURL(/status=superseded/);
-  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: /\+1555/ }) }).filter({ hasText: 'a newer confirmation replaced it' });
+  const row = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: /\+1555/ }) })
+    .filter({ hasText: 'a newer confirmation replaced it' });
   await expect(row.first()).toBeVisible();
   await expect(row.first().getByText('Withdrawn (superseded)')).toBeVisible();
   await expect(page.getByRole('cell').getByText('Queued', { exact: true })).toHaveCount(0);
@@ -141,5 +180,7 @@ test('a rescheduled visit withdraws its first confirmation: the outbox filters "
   await page.goto(`/customers/${customer.id}`);
   const thread = page.getByRole('region', { name: 'Text messages' });
   await expect(thread.getByText('Withdrawn (superseded)')).toHaveCount(1);
-  await expect(thread.getByText('Withdrawn, never sent: a newer confirmation replaced it.')).toBeVisible();
+  await expect(
+    thread.getByText('Withdrawn, never sent: a newer confirmation replaced it.'),
+  ).toBeVisible();
 });

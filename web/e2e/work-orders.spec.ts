@@ -4,13 +4,20 @@ import { env } from './support/env';
 
 // The work-order list: filters, cursor pagination and the board by status.
 
-test('work orders: filter by status, priority, assignee and text; page with the cursor; board by status', async ({ page, playwright }) => {
+test('work orders: filter by status, priority, assignee and text; page with the cursor; board by status', async ({
+  page,
+  playwright,
+}) => {
   const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
   const api = await ApiSession.login(ctx, env.owner);
   const tag = uniqueName('flt').replace(/\s/g, '');
   // Enough work orders that the list needs a second page (50 per page).
-  for (let i = 0; i < 52; i++) await api.post('/work-orders', { title: `Bulk ${tag} ${i}`, priority: 'low' });
-  const urgent = await api.post<{ id: number; number: string }>('/work-orders', { title: `Urgent ${tag}`, priority: 'urgent' });
+  for (let i = 0; i < 52; i++)
+    await api.post('/work-orders', { title: `Bulk ${tag} ${i}`, priority: 'low' });
+  const urgent = await api.post<{ id: number; number: string }>('/work-orders', {
+    title: `Urgent ${tag}`,
+    priority: 'urgent',
+  });
   await api.post(`/work-orders/${urgent.id}/transition`, { to: 'cancelled', version: 1 });
   await ctx.dispose();
 
@@ -39,6 +46,12 @@ test('work orders: filter by status, priority, assignee and text; page with the 
 
   await page.getByRole('link', { name: 'Board view' }).click();
   const cancelled = page.getByRole('region', { name: /Cancelled/ });
-  await expect(cancelled.getByRole('link', { name: new RegExp(`${urgent.number} · Urgent ${tag}`) })).toBeVisible();
-  await expect(page.getByRole('region', { name: /^Open/ }).getByRole('link', { name: new RegExp(`Bulk ${tag} 51`) })).toBeVisible();
+  await expect(
+    cancelled.getByRole('link', { name: new RegExp(`${urgent.number} · Urgent ${tag}`) }),
+  ).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: /^Open/ })
+      .getByRole('link', { name: new RegExp(`Bulk ${tag} 51`) }),
+  ).toBeVisible();
 });

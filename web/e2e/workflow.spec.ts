@@ -51,10 +51,14 @@ test.describe.serial('field-service workflow', () => {
     await signIn(page, env.owner, customerUrl);
     await page.getByRole('link', { name: 'New work order' }).click();
     await page.getByLabel('Title').fill(title);
-    await page.getByLabel('Description').fill('Tank alarm going off; pump out and inspect baffles.');
+    await page
+      .getByLabel('Description')
+      .fill('Tank alarm going off; pump out and inspect baffles.');
     await page.getByLabel('Priority').selectOption('high');
     await expect(page.getByLabel('Customer', { exact: true })).toHaveValue(/\d+/);
-    await page.getByLabel('Site').selectOption({ label: 'Farmhouse — 12 Orchard Lane, Springfield' });
+    await page
+      .getByLabel('Site')
+      .selectOption({ label: 'Farmhouse — 12 Orchard Lane, Springfield' });
     await page.getByRole('button', { name: 'Create work order' }).click();
     const heading = page.getByRole('heading', { level: 1 });
     await expect(heading).toContainText(title);
@@ -71,11 +75,15 @@ test.describe.serial('field-service workflow', () => {
     await signIn(page, env.dispatcher);
     await openNav(page, 'Dispatch');
     await expect(page.getByRole('heading', { name: /Week of/ })).toBeVisible();
-    await page.getByLabel('Work order').selectOption({ label: `${workOrderNumber} ${title} (unplanned)` });
+    await page
+      .getByLabel('Work order')
+      .selectOption({ label: `${workOrderNumber} ${title} (unplanned)` });
     await page.getByLabel('Technician').selectOption({ label: 'Theo Technician' });
     // The form proposes a time still to come (the next full hour, or tomorrow
     // morning late in the day); never one already past.
-    const proposed = Date.parse(`${await page.getByLabel('Date (UTC)').inputValue()}T${await page.getByLabel('Start time (UTC)').inputValue()}:00Z`);
+    const proposed = Date.parse(
+      `${await page.getByLabel('Date (UTC)').inputValue()}T${await page.getByLabel('Start time (UTC)').inputValue()}:00Z`,
+    );
     expect(proposed).toBeGreaterThan(Date.now());
     // Now (UTC), so it is on the technician's day: not the start of the hour,
     // which the server refuses once more than 15 minutes have gone by.
@@ -85,7 +93,9 @@ test.describe.serial('field-service workflow', () => {
     await page.getByLabel('Start time (UTC)').fill(utcTime(now));
     await page.getByRole('button', { name: 'Schedule', exact: true }).click();
     await expect(page.getByText(`${workOrderNumber} is scheduled.`)).toBeVisible();
-    await expect(page.getByRole('table').getByRole('link', { name: new RegExp(workOrderNumber) })).toBeVisible();
+    await expect(
+      page.getByRole('table').getByRole('link', { name: new RegExp(workOrderNumber) }),
+    ).toBeVisible();
     await screenshot(page, 'dispatch');
   });
 
@@ -125,7 +135,9 @@ test.describe.serial('field-service workflow', () => {
     // A technician may not reopen finished work, so no such button.
     await expect(card.getByRole('button', { name: 'Reopen' })).toHaveCount(0);
     // The page must fit the phone: nothing wider than the viewport.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.context().close();
   });
@@ -133,11 +145,15 @@ test.describe.serial('field-service workflow', () => {
   test('owner invoices the completed work order', async ({ page }) => {
     await signIn(page, env.owner, workOrderUrl);
     await expect(page.locator('.badges').getByText('Completed', { exact: true })).toBeVisible();
+    // The owner may reopen what the technician may not (the server's allowed_transitions).
+    await expect(page.getByRole('button', { name: 'Reopen' })).toBeVisible();
     await page.getByRole('button', { name: 'Create invoice' }).click();
     await expect(page).toHaveURL(/\/invoices\/\d+$/);
     await expect(page.getByRole('heading', { name: /Invoice INV-\d+/ })).toBeVisible();
     await expect(page.getByText('Draft', { exact: true })).toBeVisible();
-    const invoiceNumber = ((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').match(/INV-\d+/)![0];
+    const invoiceNumber = (
+      (await page.getByRole('heading', { level: 1 }).textContent()) ?? ''
+    ).match(/INV-\d+/)![0];
 
     await expect(page.getByRole('cell', { name: /Labour \(90 min\)/ })).toBeVisible();
     await expect(page.getByRole('cell', { name: 'Effluent filter' })).toBeVisible();
@@ -147,7 +163,9 @@ test.describe.serial('field-service workflow', () => {
     await page.getByRole('button', { name: /Send \(mark open\)/ }).click();
     await expect(page.getByText('Open', { exact: true })).toBeVisible();
     await page.getByRole('button', { name: 'Payment link' }).click();
-    await expect(page.getByRole('alert').or(page.getByRole('link', { name: /^https:\/\// }))).toBeVisible();
+    await expect(
+      page.getByRole('alert').or(page.getByRole('link', { name: /^https:\/\// })),
+    ).toBeVisible();
     await screenshot(page, 'invoice');
 
     await openNav(page, 'Invoices');
@@ -161,6 +179,11 @@ test.describe.serial('field-service workflow', () => {
 });
 
 async function phonePage(browser: Browser) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+  });
   return context.newPage();
 }

@@ -13,7 +13,8 @@ test.describe('MUST-001 authentication is required', () => {
       const apiCalls: string[] = [];
       page.on('response', (r) => {
         const url = new URL(r.url());
-        if (url.pathname.startsWith('/api/') && url.pathname !== '/api/v1/auth/me') apiCalls.push(`${r.status()} ${url.pathname}`);
+        if (url.pathname.startsWith('/api/') && url.pathname !== '/api/v1/auth/me')
+          apiCalls.push(`${r.status()} ${url.pathname}`);
       });
       await page.goto(path);
       await expect(page.getByRole('heading', { name: 'Sign in to Bulwark' })).toBeVisible();
@@ -25,10 +26,14 @@ test.describe('MUST-001 authentication is required', () => {
     });
   }
 
-  test('MUST-001 every /api/v1 route without a session answers 401 JSON', async ({ playwright }) => {
+  test('MUST-001 every /api/v1 route without a session answers 401 JSON', async ({
+    playwright,
+  }) => {
     const owner = await playwright.request.newContext({ baseURL: env.baseURL });
     const session = await ApiSession.login(owner, env.owner);
-    const doc = await session.get<{ paths: Record<string, Record<string, { security?: unknown[] }>> }>('/openapi.json');
+    const doc = await session.get<{
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    }>('/openapi.json');
 
     const routes: [string, string][] = [];
     for (const [template, methods] of Object.entries(doc.paths)) {
@@ -36,23 +41,34 @@ test.describe('MUST-001 authentication is required', () => {
         const isPublic = Array.isArray(op.security) && op.security.length === 0;
         if (isPublic) {
           // Only these are public by design (routes.cpp): probes, login, the app shell, webhooks (signed instead).
-          expect(['/health', '/ready', '/api/v1/auth/login', '/{path*}'].includes(template) || template.startsWith('/webhooks/'), `unexpected public route ${method} ${template}`).toBe(true);
+          expect(
+            ['/health', '/ready', '/api/v1/auth/login', '/{path*}'].includes(template) ||
+              template.startsWith('/webhooks/'),
+            `unexpected public route ${method} ${template}`,
+          ).toBe(true);
           continue;
         }
         routes.push([method.toUpperCase(), template]);
       }
     }
     const listed = new Set(routes.map(([m, t]) => `${m} ${normalizeTemplate(t)}`));
-    for (const [m, t] of KNOWN_API_ROUTES) expect(listed.has(`${m} ${t}`), `${m} ${t} missing from openapi.json`).toBe(true);
+    for (const [m, t] of KNOWN_API_ROUTES)
+      expect(listed.has(`${m} ${t}`), `${m} ${t} missing from openapi.json`).toBe(true);
 
     const anonymous = await playwright.request.newContext({ baseURL: env.baseURL });
     const failures: string[] = [];
     for (const [method, template] of routes) {
       if (!template.startsWith('/api/')) continue;
-      const res = await anonymous.fetch(samplePath(template), { method, ...(method === 'GET' ? {} : { data: {} }) });
+      const res = await anonymous.fetch(samplePath(template), {
+        method,
+        ...(method === 'GET' ? {} : { data: {} }),
+      });
       const type = res.headers()['content-type'] ?? '';
-      const body = type.includes('application/json') ? ((await res.json()) as { error?: { code?: string } }) : null;
-      if (res.status() !== 401 || body?.error?.code !== 'unauthenticated') failures.push(`${method} ${template} -> ${res.status()} ${type}`);
+      const body = type.includes('application/json')
+        ? ((await res.json()) as { error?: { code?: string } })
+        : null;
+      if (res.status() !== 401 || body?.error?.code !== 'unauthenticated')
+        failures.push(`${method} ${template} -> ${res.status()} ${type}`);
     }
     expect(failures, 'routes that did not answer 401 JSON without a session').toEqual([]);
     expect(routes.length).toBeGreaterThanOrEqual(KNOWN_API_ROUTES.length);
@@ -60,9 +76,13 @@ test.describe('MUST-001 authentication is required', () => {
     await anonymous.dispose();
   });
 
-  test('MUST-001 a forged or unknown session cookie is refused with 401', async ({ playwright }) => {
+  test('MUST-001 a forged or unknown session cookie is refused with 401', async ({
+    playwright,
+  }) => {
     const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
-    const res = await ctx.get('/api/v1/auth/me', { headers: { Cookie: '__Host-session=forged-token-value' } });
+    const res = await ctx.get('/api/v1/auth/me', {
+      headers: { Cookie: '__Host-session=forged-token-value' },
+    });
     expect(res.status()).toBe(401);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
     await ctx.dispose();

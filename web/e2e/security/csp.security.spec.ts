@@ -7,7 +7,9 @@ import { APP_PAGES } from '../support/paths';
 // (script-src 'self', style-src 'self', no inline code), so the build must
 // not contain inline scripts or styles, and no page may trip the policy.
 
-test('MUST-NOT-003 the app shell is served with a strict CSP and has no inline script or style', async ({ request }) => {
+test('MUST-NOT-003 the app shell is served with a strict CSP and has no inline script or style', async ({
+  request,
+}) => {
   const res = await request.get('/');
   expect(res.status()).toBe(200);
   const csp = res.headers()['content-security-policy'] ?? '';
@@ -26,14 +28,20 @@ test('MUST-NOT-003 the app shell is served with a strict CSP and has no inline s
   expect(html).not.toMatch(/\son[a-z]+=/i);
 });
 
-test('MUST-NOT-003 no page of the app causes a CSP violation or uses inline styles', async ({ page }) => {
+test('MUST-NOT-003 no page of the app causes a CSP violation or uses inline styles', async ({
+  page,
+}) => {
   const violations: string[] = [];
   page.on('console', (m) => {
     if (/Content[- ]Security[- ]Policy/i.test(m.text())) violations.push(m.text());
   });
   await page.exposeFunction('__reportCsp', (t: string) => violations.push(t));
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __reportCsp: (t: string) => void }).__reportCsp(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __reportCsp: (t: string) => void }).__reportCsp(
+        `${e.violatedDirective} ${e.blockedURI}`,
+      ),
+    );
   });
   await signIn(page, env.owner);
   for (const path of APP_PAGES.filter((p) => !p.includes('/1'))) {

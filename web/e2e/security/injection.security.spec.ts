@@ -8,7 +8,11 @@ import { env } from '../support/env';
 // both in a real browser: no dialog opens, no element is injected, and the
 // CSP never has to block anything (nothing tried to run).
 
-const PAYLOADS = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>'];
+const PAYLOADS = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '"><svg onload=alert(1)>',
+];
 
 interface Guard {
   dialogs: string[];
@@ -28,14 +32,19 @@ async function guard(page: Page): Promise<Guard> {
   await page.exposeFunction('__reportCsp', (text: string) => g.cspMessages.push(text));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { __reportCsp: (t: string) => void }).__reportCsp(`${e.violatedDirective} ${e.blockedURI}`);
+      (window as unknown as { __reportCsp: (t: string) => void }).__reportCsp(
+        `${e.violatedDirective} ${e.blockedURI}`,
+      );
     });
   });
   return g;
 }
 
 async function expectInert(page: Page, g: Guard, texts: string[]) {
-  for (const text of texts) await expect(page.getByText(text, { exact: false }).filter({ visible: true }).first()).toBeVisible();
+  for (const text of texts)
+    await expect(
+      page.getByText(text, { exact: false }).filter({ visible: true }).first(),
+    ).toBeVisible();
   const injected = await page.evaluate(() => ({
     imgs: document.querySelectorAll('img[src="x"]').length,
     svgs: document.querySelectorAll('svg[onload]').length,
@@ -47,7 +56,9 @@ async function expectInert(page: Page, g: Guard, texts: string[]) {
   expect(g.cspMessages, 'nothing may even try to run inline').toEqual([]);
 }
 
-test('MUST-003 MUST-NOT-003 script and HTML typed into the customer form render as text', async ({ page }) => {
+test('MUST-003 MUST-NOT-003 script and HTML typed into the customer form render as text', async ({
+  page,
+}) => {
   const g = await guard(page);
   await signIn(page, env.owner, '/customers');
   const tag = uniqueName('X').replace(/\s/g, '');
@@ -71,14 +82,34 @@ test('MUST-003 MUST-NOT-003 script and HTML typed into the customer form render 
   await expectInert(page, g, [name]);
 });
 
-test('MUST-003 MUST-NOT-003 payloads in every work-order, site, comment and item field render as text', async ({ page, playwright }) => {
+test('MUST-003 MUST-NOT-003 payloads in every work-order, site, comment and item field render as text', async ({
+  page,
+  playwright,
+}) => {
   const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
   const api = await ApiSession.login(ctx, env.owner);
   const tag = uniqueName('Y').replace(/\s/g, '');
-  const customer = await api.post<{ id: number }>('/customers', { name: `${PAYLOADS[2]} ${tag}`, billing_address: PAYLOADS[0], notes: PAYLOADS[1] });
-  const site = await api.post<{ id: number }>(`/customers/${customer.id}/sites`, { name: `${PAYLOADS[1]} site`, address: PAYLOADS[2], access_notes: PAYLOADS[0] });
-  await api.post(`/sites/${site.id}/assets`, { name: `${PAYLOADS[0]} tank`, type: PAYLOADS[1], make: PAYLOADS[2] });
-  const wo = await api.post<{ id: number }>('/work-orders', { title: `${PAYLOADS[0]} ${tag}`, description: `${PAYLOADS[1]}\n${PAYLOADS[2]}`, customer_id: customer.id, site_id: site.id });
+  const customer = await api.post<{ id: number }>('/customers', {
+    name: `${PAYLOADS[2]} ${tag}`,
+    billing_address: PAYLOADS[0],
+    notes: PAYLOADS[1],
+  });
+  const site = await api.post<{ id: number }>(`/customers/${customer.id}/sites`, {
+    name: `${PAYLOADS[1]} site`,
+    address: PAYLOADS[2],
+    access_notes: PAYLOADS[0],
+  });
+  await api.post(`/sites/${site.id}/assets`, {
+    name: `${PAYLOADS[0]} tank`,
+    type: PAYLOADS[1],
+    make: PAYLOADS[2],
+  });
+  const wo = await api.post<{ id: number }>('/work-orders', {
+    title: `${PAYLOADS[0]} ${tag}`,
+    description: `${PAYLOADS[1]}\n${PAYLOADS[2]}`,
+    customer_id: customer.id,
+    site_id: site.id,
+  });
   for (const p of PAYLOADS) await api.post(`/work-orders/${wo.id}/comments`, { body: p });
   await api.post(`/work-orders/${wo.id}/checklist`, { label: PAYLOADS[2] });
   await api.post(`/work-orders/${wo.id}/time`, { minutes: 15, note: PAYLOADS[1] });
@@ -95,18 +126,37 @@ test('MUST-003 MUST-NOT-003 payloads in every work-order, site, comment and item
   await page.getByRole('button', { name: 'Post comment' }).click();
   await expectInert(page, g, [`${PAYLOADS[2]} typed`]);
 
-  for (const path of [`/customers/${customer.id}`, '/work-orders', '/work-orders/board', '/dispatch']) {
+  for (const path of [
+    `/customers/${customer.id}`,
+    '/work-orders',
+    '/work-orders/board',
+    '/dispatch',
+  ]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expectInert(page, g, path === '/work-orders' || path === '/dispatch' ? [`${PAYLOADS[0]} ${tag}`] : path.startsWith('/customers') ? [`${PAYLOADS[2]} ${tag}`, `${PAYLOADS[1]} site`, `${PAYLOADS[0]} tank`] : []);
+    await expectInert(
+      page,
+      g,
+      path === '/work-orders' || path === '/dispatch'
+        ? [`${PAYLOADS[0]} ${tag}`]
+        : path.startsWith('/customers')
+          ? [`${PAYLOADS[2]} ${tag}`, `${PAYLOADS[1]} site`, `${PAYLOADS[0]} tank`]
+          : [],
+    );
   }
 });
 
-test('MUST-003 MUST-NOT-003 an SMS body with HTML renders as text in the customer thread and the outbox', async ({ page, playwright }) => {
+test('MUST-003 MUST-NOT-003 an SMS body with HTML renders as text in the customer thread and the outbox', async ({
+  page,
+  playwright,
+}) => {
   const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
   const owner = await ApiSession.login(ctx, env.owner);
   const tag = uniqueName('S').replace(/\s/g, '');
-  const customer = await owner.post<{ id: number }>('/customers', { name: `SMS ${tag}`, phone: `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}` });
+  const customer = await owner.post<{ id: number }>('/customers', {
+    name: `SMS ${tag}`,
+    phone: `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
+  });
   const dispatcher = await ApiSession.login(ctx, env.dispatcher);
   const sent = `${PAYLOADS[1]} ${tag}`;
   await dispatcher.post(`/customers/${customer.id}/messages`, { body: sent });

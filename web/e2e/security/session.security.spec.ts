@@ -7,7 +7,9 @@ import { APP_PAGES } from '../support/paths';
 // (sessions expire when idle; logout ends them) and MUST-NOT-004 (no
 // credentials or personal data in browser storage).
 
-test('MUST-004 the session cookie is HttpOnly, Secure, SameSite=Strict and __Host- scoped', async ({ page }) => {
+test('MUST-004 the session cookie is HttpOnly, Secure, SameSite=Strict and __Host- scoped', async ({
+  page,
+}) => {
   await signIn(page, env.owner);
   const cookies = await page.context().cookies();
   const session = cookies.find((c) => c.name === '__Host-session');
@@ -27,7 +29,9 @@ test('MUST-004 the session cookie is HttpOnly, Secure, SameSite=Strict and __Hos
   expect(csrf?.httpOnly).toBe(false);
 });
 
-test('MUST-NOT-004 document.cookie never exposes the session, and web storage stays empty', async ({ page }) => {
+test('MUST-NOT-004 document.cookie never exposes the session, and web storage stays empty', async ({
+  page,
+}) => {
   await signIn(page, env.owner);
   expect(await page.evaluate(() => document.cookie)).not.toContain('__Host-session');
   // Use the app a little: every page of the navigation.
@@ -45,11 +49,16 @@ test('MUST-NOT-004 document.cookie never exposes the session, and web storage st
   expect(storage.cookie).not.toContain('__Host-session');
   expect(storage.cookie).not.toContain(env.owner.password);
   // No IndexedDB databases either.
-  const dbs = await page.evaluate(async () => ((await indexedDB.databases?.()) ?? []).map((d) => d.name));
+  const dbs = await page.evaluate(async () =>
+    ((await indexedDB.databases?.()) ?? []).map((d) => d.name),
+  );
   expect(dbs).toEqual([]);
 });
 
-test('MUST-010 logging out ends the session on the server (the old cookie gets 401)', async ({ page, playwright }) => {
+test('MUST-010 logging out ends the session on the server (the old cookie gets 401)', async ({
+  page,
+  playwright,
+}) => {
   await signIn(page, env.owner);
   const old = (await page.context().cookies()).find((c) => c.name === '__Host-session')!.value;
   await signOut(page);
@@ -66,7 +75,10 @@ test('MUST-010 logging out ends the session on the server (the old cookie gets 4
 });
 
 test('MUST-010 an idle session expires and the app asks to sign in again', async ({ browser }) => {
-  test.skip(!env.idle.baseURL, 'E2E_IDLE_BASE_URL not set: scripts/web-e2e.sh starts a server with BULWARK_SESSION_IDLE_TIMEOUT');
+  test.skip(
+    !env.idle.baseURL,
+    'E2E_IDLE_BASE_URL not set: scripts/web-e2e.sh starts a server with BULWARK_SESSION_IDLE_TIMEOUT',
+  );
   const context = await browser.newContext({ baseURL: env.idle.baseURL });
   const page = await context.newPage();
   await signIn(page, env.idle.account);

@@ -21,7 +21,10 @@ export async function signOut(page: Page): Promise<void> {
 export async function openNav(page: Page, name: string): Promise<void> {
   const menu = page.getByRole('button', { name: 'Menu' });
   if (await menu.isVisible()) await menu.click();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name, exact: true })
+    .click();
 }
 
 const SHOTS = path.join(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
@@ -45,7 +48,9 @@ export class ApiSession {
   ) {}
 
   static async login(request: APIRequestContext, account: Account): Promise<ApiSession> {
-    const res = await request.post('/api/v1/auth/login', { data: { email: account.email, password: account.password } });
+    const res = await request.post('/api/v1/auth/login', {
+      data: { email: account.email, password: account.password },
+    });
     expect(res.status(), await res.text()).toBe(200);
     const session = cookieFrom(res.headersArray(), '__Host-session');
     const csrf = cookieFrom(res.headersArray(), 'csrf_token');
@@ -54,7 +59,9 @@ export class ApiSession {
   }
 
   headers(withCsrf = true): Record<string, string> {
-    const h: Record<string, string> = { Cookie: `__Host-session=${this.session}; csrf_token=${this.csrf}` };
+    const h: Record<string, string> = {
+      Cookie: `__Host-session=${this.session}; csrf_token=${this.csrf}`,
+    };
     if (withCsrf) h['X-CSRF-Token'] = this.csrf;
     return h;
   }
@@ -78,14 +85,25 @@ export class ApiSession {
   }
 
   /** Any request, for checking refusals: returns the status and the parsed body. */
-  async send(method: string, path: string, data?: unknown): Promise<{ status: number; body: unknown }> {
-    const res = await this.request.fetch(`/api/v1${path}`, { method, headers: this.headers(method !== 'GET'), ...(data === undefined ? {} : { data }) });
+  async send(
+    method: string,
+    path: string,
+    data?: unknown,
+  ): Promise<{ status: number; body: unknown }> {
+    const res = await this.request.fetch(`/api/v1${path}`, {
+      method,
+      headers: this.headers(method !== 'GET'),
+      ...(data === undefined ? {} : { data }),
+    });
     const text = await res.text();
     return { status: res.status(), body: text ? (JSON.parse(text) as unknown) : undefined };
   }
 }
 
-export function cookieFrom(headers: { name: string; value: string }[], name: string): string | null {
+export function cookieFrom(
+  headers: { name: string; value: string }[],
+  name: string,
+): string | null {
   for (const h of headers) {
     if (h.name.toLowerCase() !== 'set-cookie') continue;
     if (!h.value.startsWith(`${name}=`)) continue;

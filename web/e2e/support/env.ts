@@ -13,16 +13,28 @@ export interface Account {
 
 export const env = {
   baseURL: required('E2E_BASE_URL'),
-  owner: { email: required('E2E_OWNER_EMAIL'), password: required('E2E_OWNER_PASSWORD') } as Account,
-  dispatcher: { email: required('E2E_DISPATCHER_EMAIL'), password: required('E2E_DISPATCHER_PASSWORD') } as Account,
-  technician: { email: required('E2E_TECH_EMAIL'), password: required('E2E_TECH_PASSWORD') } as Account,
+  owner: {
+    email: required('E2E_OWNER_EMAIL'),
+    password: required('E2E_OWNER_PASSWORD'),
+  },
+  dispatcher: {
+    email: required('E2E_DISPATCHER_EMAIL'),
+    password: required('E2E_DISPATCHER_PASSWORD'),
+  },
+  technician: {
+    email: required('E2E_TECH_EMAIL'),
+    password: required('E2E_TECH_PASSWORD'),
+  },
   /** The main server's Twilio auth token (test-only, per run): signs simulated inbound texts. */
   twilioAuthToken: required('E2E_TWILIO_AUTH_TOKEN'),
   /** The main organization's SMS number, assigned by the operator command (unverified: no Twilio account). */
   smsNumber: required('E2E_SMS_NUMBER'),
   idle: {
     baseURL: process.env.E2E_IDLE_BASE_URL ?? '',
-    account: { email: process.env.E2E_IDLE_EMAIL ?? '', password: process.env.E2E_IDLE_PASSWORD ?? '' } as Account,
+    account: {
+      email: process.env.E2E_IDLE_EMAIL ?? '',
+      password: process.env.E2E_IDLE_PASSWORD ?? '',
+    },
     seconds: Number(process.env.E2E_IDLE_SECONDS ?? '0'),
   },
 };

@@ -22,7 +22,9 @@ export async function startEvilSite(bulwarkBase: string): Promise<EvilSite> {
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     if (url.pathname === '/form') {
       // A classic CSRF: an auto-submitting form whose text/plain body is valid JSON.
-      const field = JSON.stringify(`{"name":"${marker}","notes":"`).slice(1, -1).replace(/"/g, '&quot;');
+      const field = JSON.stringify(`{"name":"${marker}","notes":"`)
+        .slice(1, -1)
+        .replace(/"/g, '&quot;');
       res.end(
         page(`<form id="f" method="POST" action="${target}" enctype="text/plain">
                 <input type="hidden" name="${field}" value='"}'>

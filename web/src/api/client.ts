@@ -71,14 +71,24 @@ async function toApiError(response: Response): Promise<ApiError> {
       if (typeof err.message === 'string') message = err.message;
       if (typeof err.reason === 'string') reason = err.reason;
       if (typeof err.request_id === 'string') requestId = err.request_id;
-      if (err.fields && typeof err.fields === 'object') fields = onlyStrings(err.fields as Record<string, unknown>);
+      if (err.fields && typeof err.fields === 'object')
+        fields = onlyStrings(err.fields as Record<string, unknown>);
     }
   } catch {
     // Not JSON (a proxy page, say): keep the status text.
   }
   const retryAfter = response.headers.get('Retry-After');
-  const retryAfterSeconds = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) : undefined;
-  return new ApiError({ status: response.status, code, message, reason, fields, requestId, retryAfterSeconds });
+  const retryAfterSeconds =
+    retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) : undefined;
+  return new ApiError({
+    status: response.status,
+    code,
+    message,
+    reason,
+    fields,
+    requestId,
+    retryAfterSeconds,
+  });
 }
 
 function onlyStrings(input: Record<string, unknown>): FieldErrors {

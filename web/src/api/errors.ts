@@ -49,7 +49,8 @@ export const SESSION_EXPIRED_MESSAGE = 'Your session has expired, please sign in
 // server's message (which is written for API clients).
 const REASON_MESSAGES: Record<string, string> = {
   work_order_invoiced: 'This work order is invoiced: time and parts can no longer change.',
-  opted_out_by_customer: 'This number texted STOP: only the customer can start texts again by replying START. Keep “Opted out of SMS” ticked to save.',
+  opted_out_by_customer:
+    'This number texted STOP: only the customer can start texts again by replying START. Keep “Opted out of SMS” ticked to save.',
   technician_cannot_price: 'Technicians record the part and quantity; the office sets the price.',
 };
 
@@ -78,7 +79,8 @@ export function describeError(error: unknown): string {
     if (error.hasFieldErrors) return 'Please correct the highlighted fields.';
     return capitalize(error.message);
   }
-  if (error instanceof TypeError) return 'Cannot reach the server. Check your connection and try again.';
+  if (error instanceof TypeError)
+    return 'Cannot reach the server. Check your connection and try again.';
   return 'Something went wrong. Please try again.';
 }
 

@@ -86,8 +86,17 @@ export interface MeterReading {
 export type MeterKind = 'hours' | 'gallons' | 'cycles';
 export const METER_KINDS: MeterKind[] = ['hours', 'gallons', 'cycles'];
 
-export type WoStatus = 'open' | 'scheduled' | 'in_progress' | 'on_hold' | 'completed' | 'closed' | 'cancelled';
-export const WO_STATUSES: WoStatus[] = ['open', 'scheduled', 'in_progress', 'on_hold', 'completed', 'closed', 'cancelled'];
+export type WoStatus =
+  'open' | 'scheduled' | 'in_progress' | 'on_hold' | 'completed' | 'closed' | 'cancelled';
+export const WO_STATUSES: WoStatus[] = [
+  'open',
+  'scheduled',
+  'in_progress',
+  'on_hold',
+  'completed',
+  'closed',
+  'cancelled',
+];
 export type Priority = 'low' | 'medium' | 'high' | 'urgent';
 export const PRIORITIES: Priority[] = ['low', 'medium', 'high', 'urgent'];
 export type WoType = 'corrective' | 'preventive' | 'inspection' | 'emergency';
@@ -101,6 +110,7 @@ export interface WorkOrder {
   type: WoType;
   priority: Priority;
   status: WoStatus;
+  /** The moves the signed-in user may make now (the server leaves out what their role may not do). */
   allowed_transitions: WoStatus[];
   customer_id: number | null;
   site_id: number | null;
@@ -125,11 +135,29 @@ export interface WorkOrder {
 }
 
 export interface WorkOrderDetails {
-  comments: { id: number; author_id: number; author_name: string; body: string; created_at: string }[];
+  comments: {
+    id: number;
+    author_id: number;
+    author_name: string;
+    body: string;
+    created_at: string;
+  }[];
   checklist: { id: number; label: string; done: boolean; done_by: number | null }[];
-  time_entries: { id: number; user_id: number; minutes: number; note: string; created_at: string }[];
+  time_entries: {
+    id: number;
+    user_id: number;
+    minutes: number;
+    note: string;
+    created_at: string;
+  }[];
   /** Technicians get no unit_cost_cents/currency (they never see billing data). */
-  parts: { id: number; name: string; quantity: number; unit_cost_cents?: number; currency?: string }[];
+  parts: {
+    id: number;
+    name: string;
+    quantity: number;
+    unit_cost_cents?: number;
+    currency?: string;
+  }[];
 }
 
 export interface HistoryEntry {
@@ -271,8 +299,27 @@ export interface AuditRecord {
 export type SmsDirection = 'inbound' | 'outbound';
 export const SMS_DIRECTIONS: SmsDirection[] = ['inbound', 'outbound'];
 /** superseded: a newer confirmation or a cancellation withdrew it before it was sent (it never will be). */
-export type SmsStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'suppressed' | 'superseded' | 'received';
-export const SMS_STATUSES: SmsStatus[] = ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'suppressed', 'superseded', 'received'];
+export type SmsStatus =
+  | 'queued'
+  | 'sending'
+  | 'sent'
+  | 'delivered'
+  | 'undelivered'
+  | 'failed'
+  | 'suppressed'
+  | 'superseded'
+  | 'received';
+export const SMS_STATUSES: SmsStatus[] = [
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'undelivered',
+  'failed',
+  'suppressed',
+  'superseded',
+  'received',
+];
 export const SMS_STATUS_LABELS: Record<SmsStatus, string> = {
   queued: 'Queued',
   sending: 'Sending',
@@ -341,6 +388,17 @@ export interface SmsTemplate {
   is_default: boolean;
 }
 
-export const SMS_PLACEHOLDERS = ['org', 'customer', 'number', 'date', 'time', 'amount', 'link', 'body', 'technician'] as const;
+export const SMS_PLACEHOLDERS = [
+  'org',
+  'customer',
+  'number',
+  'date',
+  'time',
+  'amount',
+  'link',
+  'body',
+  'technician',
+] as const;
 
-export type OnTheWayStatus = 'queued' | 'already_sent' | 'customer_opted_out' | 'no_phone' | 'no_schedule' | 'not_notified';
+export type OnTheWayStatus =
+  'queued' | 'already_sent' | 'customer_opted_out' | 'no_phone' | 'no_schedule' | 'not_notified';

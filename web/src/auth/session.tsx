@@ -1,4 +1,13 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { api, request, setUnauthenticatedHandler } from '../api/client';
 import { ApiError, SESSION_EXPIRED_MESSAGE } from '../api/errors';
 import type { Me } from '../api/types';
@@ -14,31 +23,38 @@ type SessionState =
 
 interface SessionApi {
   state: SessionState;
-  login(email: string, password: string): Promise<void>;
-  logout(): Promise<void>;
-  refresh(): Promise<void>;
+  login: (email: string, password: string) => Promise<void>;
+  logout: () => Promise<void>;
+  refresh: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionApi | null>(null);
 
+/** Asks the server who is signed in (nobody, when it cannot be reached). */
+async function whoAmI(): Promise<SessionState> {
+  try {
+    const me = await request<Me>('GET', '/auth/me', { isLogin: true });
+    return { status: 'signed-in', me };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401)
+      return { status: 'signed-out', notice: null };
+    return { status: 'signed-out', notice: 'Cannot reach the server. Please try again.' };
+  }
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
+  // Read by the 401 handler, which outlives renders.
   const signedIn = useRef(false);
-  signedIn.current = state.status === 'signed-in';
+  useEffect(() => {
+    signedIn.current = state.status === 'signed-in';
+  }, [state.status]);
 
-  const refresh = useCallback(async () => {
-    try {
-      const me = await request<Me>('GET', '/auth/me', { isLogin: true });
-      setState({ status: 'signed-in', me });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) setState({ status: 'signed-out', notice: null });
-      else setState({ status: 'signed-out', notice: 'Cannot reach the server. Please try again.' });
-    }
-  }, []);
+  const refresh = useCallback(async () => setState(await whoAmI()), []);
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    void whoAmI().then(setState);
+  }, []);
 
   useEffect(() => {
     // Any 401 after sign-in means the server ended the session (idle,

@@ -2,8 +2,15 @@ import { SMS_STATUS_LABELS, type SmsStatus } from '../api/types';
 import { formatDateTime, humanize } from '../format';
 
 /** Status and priority chips; the class picks a colour, the text says it (never colour alone). */
-export function Badge({ kind, value }: { kind: 'status' | 'priority' | 'invoice' | 'role' | 'sms'; value: string }) {
-  const label = kind === 'sms' ? (SMS_STATUS_LABELS[value as SmsStatus] ?? humanize(value)) : humanize(value);
+export function Badge({
+  kind,
+  value,
+}: {
+  kind: 'status' | 'priority' | 'invoice' | 'role' | 'sms';
+  value: string;
+}) {
+  const label =
+    kind === 'sms' ? (SMS_STATUS_LABELS[value as SmsStatus] ?? humanize(value)) : humanize(value);
   return <span className={`badge badge-${kind} badge-${kind}-${value}`}>{label}</span>;
 }
 

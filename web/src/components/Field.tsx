@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 // Every input has a visible <label>; a validation message from the server
 // sits right under its field and is tied to it with aria-describedby.
@@ -13,11 +19,20 @@ function useFieldIds(error: string | undefined, hint: string | undefined) {
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return { id, errorId, hintId, describedBy };
 }
 
-function FieldFrame(props: { id: string; label: string; hint?: string | undefined; hintId: string; error?: string | undefined; errorId: string; children: ReactNode }) {
+function FieldFrame(props: {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  hintId: string;
+  error?: string | undefined;
+  errorId: string;
+  children: ReactNode;
+}) {
   return (
     <div className={props.error ? 'field field-invalid' : 'field'}>
       <label htmlFor={props.id}>{props.label}</label>
@@ -36,20 +51,41 @@ function FieldFrame(props: { id: string; label: string; hint?: string | undefine
   );
 }
 
-export function TextField({ label, error, hint, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  error,
+  hint,
+  ...input
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
   const ids = useFieldIds(error, hint);
   return (
     <FieldFrame {...ids} label={label} hint={hint} error={error}>
-      <input id={ids.id} aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} {...input} />
+      <input
+        id={ids.id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={ids.describedBy}
+        {...input}
+      />
     </FieldFrame>
   );
 }
 
-export function TextArea({ label, error, hint, ...input }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({
+  label,
+  error,
+  hint,
+  ...input
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const ids = useFieldIds(error, hint);
   return (
     <FieldFrame {...ids} label={label} hint={hint} error={error}>
-      <textarea id={ids.id} aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} rows={3} {...input} />
+      <textarea
+        id={ids.id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={ids.describedBy}
+        rows={3}
+        {...input}
+      />
     </FieldFrame>
   );
 }
@@ -59,11 +95,22 @@ export interface Option {
   label: string;
 }
 
-export function SelectField({ label, error, hint, options, ...select }: Common & { options: Option[] } & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  error,
+  hint,
+  options,
+  ...select
+}: Common & { options: Option[] } & SelectHTMLAttributes<HTMLSelectElement>) {
   const ids = useFieldIds(error, hint);
   return (
     <FieldFrame {...ids} label={label} hint={hint} error={error}>
-      <select id={ids.id} aria-invalid={error ? true : undefined} aria-describedby={ids.describedBy} {...select}>
+      <select
+        id={ids.id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={ids.describedBy}
+        {...select}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -74,11 +121,22 @@ export function SelectField({ label, error, hint, options, ...select }: Common &
   );
 }
 
-export function CheckboxField({ label, hint, error, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function CheckboxField({
+  label,
+  hint,
+  error,
+  ...input
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
   const { id, errorId, hintId, describedBy } = useFieldIds(error, hint);
   return (
     <div className={error ? 'field field-checkbox field-invalid' : 'field field-checkbox'}>
-      <input id={id} type="checkbox" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      <input
+        id={id}
+        type="checkbox"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...input}
+      />
       <label htmlFor={id}>{label}</label>
       {hint ? (
         <span className="hint hint-checkbox" id={hintId}>

@@ -14,7 +14,8 @@ export function Layout({ title, children }: { title: string; children: ReactNode
     document.title = `${title} · Bulwark`;
   }, [title]);
   const items = ROUTES.filter((r) => r.nav && (r.permission === null || can(me, r.permission)));
-  const isActive = (pattern: string) => (pattern === '/' ? path === '/' : path === pattern || path.startsWith(`${pattern}/`));
+  const isActive = (pattern: string) =>
+    pattern === '/' ? path === '/' : path === pattern || path.startsWith(`${pattern}/`);
 
   return (
     <>
@@ -26,14 +27,24 @@ export function Layout({ title, children }: { title: string; children: ReactNode
           <span className="brand-name">Bulwark</span>
           <span className="brand-org">{me.org.name}</span>
         </div>
-        <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen((o) => !o)}>
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="main-nav"
+          onClick={() => setMenuOpen((o) => !o)}
+        >
           Menu
         </button>
         <nav id="main-nav" aria-label="Main" className={menuOpen ? 'main-nav open' : 'main-nav'}>
           <ul>
             {items.map((r) => (
               <li key={r.pattern}>
-                <Link to={r.pattern} aria-current={isActive(r.pattern) ? 'page' : undefined} onClick={() => setMenuOpen(false)}>
+                <Link
+                  to={r.pattern}
+                  aria-current={isActive(r.pattern) ? 'page' : undefined}
+                  onClick={() => setMenuOpen(false)}
+                >
                   {r.nav}
                 </Link>
               </li>

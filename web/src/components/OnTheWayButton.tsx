@@ -11,11 +11,23 @@ import { ErrorMessage } from './ErrorMessage';
 
 const OUTCOME: Record<OnTheWayStatus, { text: string; ok: boolean }> = {
   queued: { text: 'The customer will get a text that you are on the way.', ok: true },
-  already_sent: { text: 'The customer was already told you are on the way (within the last hour).', ok: true },
-  customer_opted_out: { text: 'The customer has opted out of text messages; no text was sent. Call them if needed.', ok: false },
+  already_sent: {
+    text: 'The customer was already told you are on the way (within the last hour).',
+    ok: true,
+  },
+  customer_opted_out: {
+    text: 'The customer has opted out of text messages; no text was sent. Call them if needed.',
+    ok: false,
+  },
   no_phone: { text: 'The customer has no phone number on file; no text was sent.', ok: false },
-  no_schedule: { text: 'This work order has no scheduled time or customer, so no text was sent.', ok: false },
-  not_notified: { text: 'Texts to the customer are turned off for this work order; no text was sent.', ok: false },
+  no_schedule: {
+    text: 'This work order has no scheduled time or customer, so no text was sent.',
+    ok: false,
+  },
+  not_notified: {
+    text: 'Texts to the customer are turned off for this work order; no text was sent.',
+    ok: false,
+  },
 };
 
 export function canSayOnTheWay(wo: Pick<WorkOrder, 'status'>): boolean {
@@ -39,7 +51,12 @@ export function OnTheWayButton({ woId, big = false }: { woId: number; big?: bool
   });
   return (
     <div className="on-the-way">
-      <button type="button" className={big ? 'button-secondary button-block button-big' : 'button-secondary'} disabled={send.busy} onClick={() => void send.run()}>
+      <button
+        type="button"
+        className={big ? 'button-secondary button-block button-big' : 'button-secondary'}
+        disabled={send.busy}
+        onClick={() => void send.run()}
+      >
         On the way
       </button>
       <ErrorMessage error={send.error} />

@@ -14,7 +14,15 @@ export function Empty({ children }: { children: ReactNode }) {
 }
 
 /** Loading, error or content: the three states every data view has. */
-export function LoadState<T>({ loaded, children, what }: { loaded: { data: T | undefined; error: unknown; loading: boolean }; children: (data: T) => ReactNode; what?: string }) {
+export function LoadState<T>({
+  loaded,
+  children,
+  what,
+}: {
+  loaded: { data: T | undefined; error: unknown; loading: boolean };
+  children: (data: T) => ReactNode;
+  what?: string;
+}) {
   if (loaded.error !== undefined) return <ErrorMessage error={loaded.error} />;
   if (loaded.data === undefined) return <Loading {...(what ? { what } : {})} />;
   return <>{children(loaded.data)}</>;

@@ -1,42 +1,52 @@
 import { useState } from 'react';
 import { api } from '../api/client';
-import type { Role, WoStatus, WorkOrder } from '../api/types';
+import type { WoStatus, WorkOrder } from '../api/types';
 import { ErrorMessage } from './ErrorMessage';
 import { useAction } from '../hooks/useAction';
 
-// Only the moves the server says are allowed (allowed_transitions) become
-// buttons; reopening also needs a dispatcher or above, so it is hidden from
-// technicians and viewers rather than offered and refused.
-
-const FINAL: WoStatus[] = ['completed', 'closed', 'cancelled'];
+// Only the moves the server says this user may make (allowed_transitions,
+// which already leaves out reopening for technicians) become buttons. Pages
+// show these buttons only to people who may change work orders.
 
 export function transitionLabel(from: WoStatus, to: WoStatus): string {
   switch (to) {
-    case 'scheduled': return 'Mark scheduled';
-    case 'in_progress': return from === 'on_hold' ? 'Resume work' : 'Start work';
-    case 'on_hold': return 'Put on hold';
-    case 'completed': return 'Complete';
-    case 'closed': return 'Close';
-    case 'cancelled': return 'Cancel work order';
-    case 'open': return 'Reopen';
+    case 'scheduled':
+      return 'Mark scheduled';
+    case 'in_progress':
+      return from === 'on_hold' ? 'Resume work' : 'Start work';
+    case 'on_hold':
+      return 'Put on hold';
+    case 'completed':
+      return 'Complete';
+    case 'closed':
+      return 'Close';
+    case 'cancelled':
+      return 'Cancel work order';
+    case 'open':
+      return 'Reopen';
   }
 }
 
-export function visibleTransitions(wo: WorkOrder, role: Role): WoStatus[] {
-  const mayReopen = role === 'owner' || role === 'admin' || role === 'dispatcher';
-  return wo.allowed_transitions.filter((to) => !(to === 'open' && FINAL.includes(wo.status) && !mayReopen));
-}
-
-export function TransitionButtons({ wo, role, onChanged, big = false }: { wo: WorkOrder; role: Role; onChanged: (wo: WorkOrder) => void; big?: boolean }) {
+export function TransitionButtons({
+  wo,
+  onChanged,
+  big = false,
+}: {
+  wo: WorkOrder;
+  onChanged: (wo: WorkOrder) => void;
+  big?: boolean;
+}) {
   // Cancelling sits next to "Start work" on a phone: ask once more first.
   const [confirmCancel, setConfirmCancel] = useState(false);
   const move = useAction(async (to: WoStatus) => {
-    const updated = await api.post<WorkOrder>(`/work-orders/${wo.id}/transition`, { to, version: wo.version });
+    const updated = await api.post<WorkOrder>(`/work-orders/${wo.id}/transition`, {
+      to,
+      version: wo.version,
+    });
     setConfirmCancel(false);
     onChanged(updated);
   });
-  if (role === 'viewer') return null;
-  const options = visibleTransitions(wo, role);
+  const options = wo.allowed_transitions;
   if (options.length === 0) return <p className="hint">No further status changes.</p>;
   return (
     <div className="transitions">
@@ -46,14 +56,28 @@ export function TransitionButtons({ wo, role, onChanged, big = false }: { wo: Wo
             key={to}
             type="button"
             disabled={move.busy}
-            className={to === 'cancelled' ? 'button-danger' : to === 'completed' || to === 'in_progress' ? 'button-primary' : 'button-secondary'}
-            onClick={() => (to === 'cancelled' && !confirmCancel ? setConfirmCancel(true) : void move.run(to))}
+            className={
+              to === 'cancelled'
+                ? 'button-danger'
+                : to === 'completed' || to === 'in_progress'
+                  ? 'button-primary'
+                  : 'button-secondary'
+            }
+            onClick={() =>
+              to === 'cancelled' && !confirmCancel ? setConfirmCancel(true) : void move.run(to)
+            }
           >
-            {to === 'cancelled' && confirmCancel ? 'Yes, cancel it' : transitionLabel(wo.status, to)}
+            {to === 'cancelled' && confirmCancel
+              ? 'Yes, cancel it'
+              : transitionLabel(wo.status, to)}
           </button>
         ))}
         {confirmCancel ? (
-          <button type="button" className="button-secondary" onClick={() => setConfirmCancel(false)}>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => setConfirmCancel(false)}
+          >
             Keep it
           </button>
         ) : null}

@@ -7,19 +7,26 @@ import { formatMs } from '../format';
 // SMS thread and the customer form.
 
 /** The number texted STOP (or the older per-record flag says so). */
-export function stoppedByCustomer(c: Pick<Customer, 'sms_consent' | 'sms_opt_out_by_customer'>): boolean {
-  if (c.sms_consent) return c.sms_consent.state === 'opted_out' && c.sms_consent.source === 'customer_sms';
+export function stoppedByCustomer(
+  c: Pick<Customer, 'sms_consent' | 'sms_opt_out_by_customer'>,
+): boolean {
+  if (c.sms_consent)
+    return c.sms_consent.state === 'opted_out' && c.sms_consent.source === 'customer_sms';
   return c.sms_opt_out_by_customer === true;
 }
 
 export const START_ONLY = 'only the customer can start texts again by replying START';
 
 /** One sentence about why texts are off, or null when they are allowed. */
-export function optOutSentence(c: Pick<Customer, 'sms_opt_out' | 'sms_consent' | 'sms_opt_out_by_customer'>): string | null {
+export function optOutSentence(
+  c: Pick<Customer, 'sms_opt_out' | 'sms_consent' | 'sms_opt_out_by_customer'>,
+): string | null {
   if (!c.sms_opt_out) return null;
   const consent = c.sms_consent;
   if (stoppedByCustomer(c)) {
-    return consent ? `Texted STOP on ${formatMs(consent.changed_at)}: ${START_ONLY}.` : `The customer texted STOP: ${START_ONLY}.`;
+    return consent
+      ? `Texted STOP on ${formatMs(consent.changed_at)}: ${START_ONLY}.`
+      : `The customer texted STOP: ${START_ONLY}.`;
   }
   if (consent && consent.state === 'opted_out') {
     return `The office opted this number out of texts on ${formatMs(consent.changed_at)}. Edit the customer to allow texts again once they agree.`;

@@ -26,7 +26,9 @@ export function nextSlotUtc(now: Date = new Date()): Slot {
   next.setUTCMinutes(0, 0, 0);
   next.setUTCHours(next.getUTCHours() + 1);
   if (next.getUTCDate() !== now.getUTCDate() || next.getUTCHours() > LAST_PROPOSED_HOUR) {
-    const morning = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, MORNING_HOUR));
+    const morning = new Date(
+      Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, MORNING_HOUR),
+    );
     return { date: morning.toISOString().slice(0, 10), time: `${pad(MORNING_HOUR)}:00` };
   }
   return { date: next.toISOString().slice(0, 10), time: `${pad(next.getUTCHours())}:00` };

@@ -11,7 +11,9 @@ export interface Action<A extends unknown[]> {
 }
 
 /** Wraps a mutation: busy flag, the error to show, and per-field validation messages. */
-export function useAction<A extends unknown[]>(perform: (...args: A) => Promise<unknown>): Action<A> {
+export function useAction<A extends unknown[]>(
+  perform: (...args: A) => Promise<unknown>,
+): Action<A> {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const run = useCallback(

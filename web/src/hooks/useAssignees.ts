@@ -14,7 +14,10 @@ export interface Person {
  * read the user list; dispatchers only see technicians (via the dispatch
  * week, as the API has no assignee list for them); others see none.
  */
-export function useAssignees(): { people: Person[]; nameOf: (id: number | null | undefined) => string } {
+export function useAssignees(): {
+  people: Person[];
+  nameOf: (id: number | null | undefined) => string;
+} {
   const me = useMe();
   const loaded = useApi((signal) => loadPeople(me, signal), [me.user.id]);
   const people = loaded.data ?? [];
@@ -30,7 +33,9 @@ async function loadPeople(me: Me, signal: AbortSignal): Promise<Person[]> {
   try {
     if (can(me, 'users.manage')) {
       const users = await api.get<{ items: User[] }>('/users', { limit: 200 }, signal);
-      return users.items.filter((u) => u.active).map((u) => ({ id: u.id, name: u.name || u.email }));
+      return users.items
+        .filter((u) => u.active)
+        .map((u) => ({ id: u.id, name: u.name || u.email }));
     }
     if (can(me, 'work_orders.assign')) {
       const week = await api.get<DispatchWeek>('/dispatch/week', undefined, signal);

@@ -33,7 +33,10 @@ function ChangePassword() {
   const [mismatch, setMismatch] = useState<string | undefined>(undefined);
   const [done, setDone] = useState<string | null>(null);
   const change = useAction(async () => {
-    const res = await api.post<{ other_sessions_ended: number }>('/auth/password', { current_password: current, new_password: next });
+    const res = await api.post<{ other_sessions_ended: number }>('/auth/password', {
+      current_password: current,
+      new_password: next,
+    });
     setCurrent('');
     setNext('');
     setConfirm('');
@@ -54,9 +57,34 @@ function ChangePassword() {
     <section className="panel" aria-labelledby="pw-h">
       <h2 id="pw-h">Change password</h2>
       <form onSubmit={submit} noValidate className="narrow-form">
-        <TextField label="Current password" type="password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} error={errors.current_password} />
-        <TextField label="New password" type="password" autoComplete="new-password" required value={next} onChange={(e) => setNext(e.target.value)} error={errors.new_password} hint="A long passphrase of several unrelated words works well." />
-        <TextField label="Repeat new password" type="password" autoComplete="new-password" required value={confirm} onChange={(e) => setConfirm(e.target.value)} error={mismatch} />
+        <TextField
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+          error={errors.current_password}
+        />
+        <TextField
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={next}
+          onChange={(e) => setNext(e.target.value)}
+          error={errors.new_password}
+          hint="A long passphrase of several unrelated words works well."
+        />
+        <TextField
+          label="Repeat new password"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          error={mismatch}
+        />
         <button type="submit" className="button-primary" disabled={change.busy}>
           Change password
         </button>

@@ -18,8 +18,14 @@ import { PmScheduleTable } from './asset/PmScheduleTable';
 export function AssetDetailPage({ id }: { id: number }) {
   const me = useMe();
   const asset = useApi((signal) => api.get<Asset>(`/assets/${id}`, undefined, signal), [id]);
-  const readings = useApi((signal) => api.get<{ items: MeterReading[] }>(`/assets/${id}/readings`, { limit: 50 }, signal), [id]);
-  const schedules = useApi((signal) => api.get<{ items: PmSchedule[] }>('/pm-schedules', undefined, signal), [id]);
+  const readings = useApi(
+    (signal) => api.get<{ items: MeterReading[] }>(`/assets/${id}/readings`, { limit: 50 }, signal),
+    [id],
+  );
+  const schedules = useApi(
+    (signal) => api.get<{ items: PmSchedule[] }>('/pm-schedules', undefined, signal),
+    [id],
+  );
   const { nameOf } = useAssignees();
   return (
     <LoadState loaded={asset} what="Loading the asset">
@@ -58,12 +64,19 @@ export function AssetDetailPage({ id }: { id: number }) {
                 )
               }
             </LoadState>
-            {can(me, 'work_orders.write') ? <ReadingForm assetId={a.id} onAdded={readings.reload} /> : null}
+            {can(me, 'work_orders.write') ? (
+              <ReadingForm assetId={a.id} onAdded={readings.reload} />
+            ) : null}
           </section>
           <section className="panel" aria-labelledby="asset-pm-h">
             <h2 id="asset-pm-h">Preventive maintenance</h2>
             <LoadState loaded={schedules} what="Loading schedules">
-              {(s) => <PmScheduleTable schedules={s.items.filter((x) => x.asset_id === a.id)} nameOf={nameOf} />}
+              {(s) => (
+                <PmScheduleTable
+                  schedules={s.items.filter((x) => x.asset_id === a.id)}
+                  nameOf={nameOf}
+                />
+              )}
             </LoadState>
             {can(me, 'work_orders.assign') ? (
               <details className="add-form">
@@ -92,8 +105,24 @@ function ReadingForm({ assetId, onAdded }: { assetId: number; onAdded: () => voi
   };
   return (
     <form onSubmit={submit} className="inline-form" noValidate>
-      <SelectField label="Meter" value={kind} onChange={(e) => setKind(e.target.value as MeterKind)} error={add.fieldErrors.kind} options={METER_KINDS.map((k) => ({ value: k, label: humanize(k) }))} />
-      <TextField label="New reading value" type="number" inputMode="decimal" min={0} step="any" required value={value} onChange={(e) => setValue(e.target.value)} error={add.fieldErrors.value} />
+      <SelectField
+        label="Meter"
+        value={kind}
+        onChange={(e) => setKind(e.target.value as MeterKind)}
+        error={add.fieldErrors.kind}
+        options={METER_KINDS.map((k) => ({ value: k, label: humanize(k) }))}
+      />
+      <TextField
+        label="New reading value"
+        type="number"
+        inputMode="decimal"
+        min={0}
+        step="any"
+        required
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        error={add.fieldErrors.value}
+      />
       <button type="submit" className="button-secondary" disabled={add.busy || value === ''}>
         Record reading
       </button>

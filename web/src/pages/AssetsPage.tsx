@@ -13,14 +13,20 @@ import { PmScheduleTable } from './asset/PmScheduleTable';
 // page is the organization-wide view of preventive maintenance.
 export function AssetsPage() {
   const me = useMe();
-  const schedules = useApi((signal) => (can(me, 'work_orders.read') ? api.get<{ items: PmSchedule[] }>('/pm-schedules', undefined, signal) : Promise.resolve({ items: [] })), []);
+  const schedules = useApi(
+    (signal) =>
+      can(me, 'work_orders.read')
+        ? api.get<{ items: PmSchedule[] }>('/pm-schedules', undefined, signal)
+        : Promise.resolve({ items: [] }),
+    [],
+  );
   const { nameOf } = useAssignees();
   return (
     <section>
       <h1>Assets and preventive maintenance</h1>
       <p>
-        Tanks, pumps and other equipment belong to a customer's site: open a <Link to="/customers">customer</Link> to see and add their assets and meter
-        readings.
+        Tanks, pumps and other equipment belong to a customer's site: open a{' '}
+        <Link to="/customers">customer</Link> to see and add their assets and meter readings.
       </p>
       <section className="panel" aria-labelledby="pm-h">
         <h2 id="pm-h">Preventive-maintenance schedules</h2>

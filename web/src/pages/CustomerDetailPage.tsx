@@ -16,14 +16,20 @@ import { optInSentence, optOutSentence } from '../domain/consent';
 
 export function CustomerDetailPage({ id }: { id: number }) {
   const me = useMe();
-  const customer = useApi((signal) => api.get<Customer>(`/customers/${id}`, undefined, signal), [id]);
+  const customer = useApi(
+    (signal) => api.get<Customer>(`/customers/${id}`, undefined, signal),
+    [id],
+  );
   const [editing, setEditing] = useState(false);
   const canWrite = can(me, 'customers.write');
   const readsWork = can(me, 'work_orders.read');
   // One list of the customer's work orders for the history and the "about
   // work order" choice when texting.
   const workOrders = useApi(
-    (signal) => (readsWork ? api.get<Page<WorkOrder>>('/work-orders', { customer_id: id, limit: 50 }, signal) : Promise.resolve({ items: [], next_cursor: null })),
+    (signal) =>
+      readsWork
+        ? api.get<Page<WorkOrder>>('/work-orders', { customer_id: id, limit: 50 }, signal)
+        : Promise.resolve({ items: [], next_cursor: null }),
     [id, readsWork],
   );
   return (
@@ -42,7 +48,12 @@ export function CustomerDetailPage({ id }: { id: number }) {
                 </Link>
               ) : null}
               {canWrite ? (
-                <button type="button" className="button-secondary" aria-expanded={editing} onClick={() => setEditing((e) => !e)}>
+                <button
+                  type="button"
+                  className="button-secondary"
+                  aria-expanded={editing}
+                  onClick={() => setEditing((e) => !e)}
+                >
                   {editing ? 'Cancel editing' : 'Edit customer'}
                 </button>
               ) : null}
@@ -55,7 +66,10 @@ export function CustomerDetailPage({ id }: { id: number }) {
                 initial={c}
                 submitLabel="Save changes"
                 onSubmit={async (body) => {
-                  const updated = await api.patch<Customer>(`/customers/${c.id}`, { ...body, version: c.version });
+                  const updated = await api.patch<Customer>(`/customers/${c.id}`, {
+                    ...body,
+                    version: c.version,
+                  });
                   customer.setData(updated);
                   setEditing(false);
                 }}
@@ -71,7 +85,9 @@ export function CustomerDetailPage({ id }: { id: number }) {
                 <dd>{c.email ?? '—'}</dd>
                 <dt>SMS</dt>
                 <dd>
-                  <span className={c.sms_opt_out ? 'badge badge-optout' : 'badge badge-optin'}>{c.sms_opt_out ? 'Opted out of SMS' : 'SMS allowed'}</span>
+                  <span className={c.sms_opt_out ? 'badge badge-optout' : 'badge badge-optin'}>
+                    {c.sms_opt_out ? 'Opted out of SMS' : 'SMS allowed'}
+                  </span>
                   <SmsConsentNote customer={c} />
                 </dd>
                 <dt>Billing address</dt>
@@ -82,7 +98,9 @@ export function CustomerDetailPage({ id }: { id: number }) {
             </section>
           )}
           <SitesPanel customerId={c.id} canWrite={canWrite} />
-          {can(me, 'work_orders.assign') ? <SmsThread customer={c} workOrders={workOrders.data?.items ?? []} /> : null}
+          {can(me, 'work_orders.assign') ? (
+            <SmsThread customer={c} workOrders={workOrders.data?.items ?? []} />
+          ) : null}
           {readsWork ? <CustomerWorkOrders list={workOrders} /> : null}
         </article>
       )}
@@ -108,7 +126,10 @@ function CustomerWorkOrders({ list }: { list: Loaded<Page<WorkOrder>> }) {
             <ul className="plain-list">
               {page.items.map((w) => (
                 <li key={w.id}>
-                  <Link to={`/work-orders/${w.id}`}>{w.number}</Link> {w.title} <Badge kind="status" value={w.status} /> <ConfirmedBadge at={w.customer_confirmed_at} /> {formatDateTime(w.scheduled_start ?? w.created_at)}
+                  <Link to={`/work-orders/${w.id}`}>{w.number}</Link> {w.title}{' '}
+                  <Badge kind="status" value={w.status} />{' '}
+                  <ConfirmedBadge at={w.customer_confirmed_at} />{' '}
+                  {formatDateTime(w.scheduled_start ?? w.created_at)}
                 </li>
               ))}
             </ul>

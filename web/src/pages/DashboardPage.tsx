@@ -21,7 +21,9 @@ function Welcome() {
   return (
     <section>
       <h1>Welcome, {me.user.name || me.user.email}</h1>
-      <p>You are signed in to {me.org.name} as {me.role}.</p>
+      <p>
+        You are signed in to {me.org.name} as {me.role}.
+      </p>
       <ul className="link-list">
         {can(me, 'work_orders.write') ? (
           <li>
@@ -44,7 +46,10 @@ function Welcome() {
 }
 
 function BusinessDashboard() {
-  const metrics = useApi((signal) => api.get<BusinessMetrics>('/metrics/business', undefined, signal), []);
+  const metrics = useApi(
+    (signal) => api.get<BusinessMetrics>('/metrics/business', undefined, signal),
+    [],
+  );
   return (
     <section>
       <h1>Dashboard</h1>
@@ -64,18 +69,43 @@ function MetricsView({ m }: { m: BusinessMetrics }) {
       <ul className="cards" aria-label="Key figures">
         <MetricCard label="Open work orders" value={String(openTotal)} />
         <MetricCard label="Overdue" value={String(m.overdue)} warn={m.overdue > 0} />
-        <MetricCard label="Mean hours to complete" value={m.mean_hours_to_complete === null ? '—' : String(m.mean_hours_to_complete)} />
-        <MetricCard label={last ? `Invoiced ${last.month}` : 'Invoiced this month'} value={formatMoney(last?.invoiced_cents ?? 0)} />
-        <MetricCard label={last ? `Paid ${last.month}` : 'Paid this month'} value={formatMoney(last?.paid_cents ?? 0)} />
+        <MetricCard
+          label="Mean hours to complete"
+          value={m.mean_hours_to_complete === null ? '—' : String(m.mean_hours_to_complete)}
+        />
+        <MetricCard
+          label={last ? `Invoiced ${last.month}` : 'Invoiced this month'}
+          value={formatMoney(last?.invoiced_cents ?? 0)}
+        />
+        <MetricCard
+          label={last ? `Paid ${last.month}` : 'Paid this month'}
+          value={formatMoney(last?.paid_cents ?? 0)}
+        />
       </ul>
       <div className="chart-grid-layout">
-        <BarChart title="Open work by status" bars={WO_STATUSES.filter((s) => !['completed', 'closed', 'cancelled'].includes(s)).map((s) => ({ label: humanize(s), value: m.open_by_status[s] ?? 0 }))} />
-        <BarChart title="Open work by priority" bars={PRIORITIES.map((p) => ({ label: humanize(p), value: m.open_by_priority[p] ?? 0 }))} />
-        <BarChart title="Completed per week (last 12 weeks)" bars={m.completed_per_week.map((w) => ({ label: w.week_start.slice(5), value: w.completed }))} />
+        <BarChart
+          title="Open work by status"
+          bars={WO_STATUSES.filter((s) => !['completed', 'closed', 'cancelled'].includes(s)).map(
+            (s) => ({ label: humanize(s), value: m.open_by_status[s] ?? 0 }),
+          )}
+        />
+        <BarChart
+          title="Open work by priority"
+          bars={PRIORITIES.map((p) => ({ label: humanize(p), value: m.open_by_priority[p] ?? 0 }))}
+        />
+        <BarChart
+          title="Completed per week (last 12 weeks)"
+          bars={m.completed_per_week.map((w) => ({
+            label: w.week_start.slice(5),
+            value: w.completed,
+          }))}
+        />
         <PairedBarChart
           title="Invoiced and paid per month"
           names={['Invoiced', 'Paid']}
-          pairs={m.invoiced_and_paid_per_month.slice(-12).map((x) => ({ label: month(x.month), a: x.invoiced_cents, b: x.paid_cents }))}
+          pairs={m.invoiced_and_paid_per_month
+            .slice(-12)
+            .map((x) => ({ label: month(x.month), a: x.invoiced_cents, b: x.paid_cents }))}
           format={(c) => formatMoney(c).replace(/\.\d\d$/, '')}
         />
       </div>
@@ -83,7 +113,15 @@ function MetricsView({ m }: { m: BusinessMetrics }) {
   );
 }
 
-function MetricCard({ label, value, warn = false }: { label: string; value: string; warn?: boolean }) {
+function MetricCard({
+  label,
+  value,
+  warn = false,
+}: {
+  label: string;
+  value: string;
+  warn?: boolean;
+}) {
   return (
     <li className={warn ? 'card metric metric-warn' : 'card metric'}>
       <span className="metric-value">{value}</span>

@@ -19,7 +19,10 @@ function addDays(date: string, days: number): string {
 
 export function DispatchPage() {
   const [start, setStart] = useState<string | null>(null);
-  const week = useApi((signal) => api.get<DispatchWeek>('/dispatch/week', { start }, signal), [start]);
+  const week = useApi(
+    (signal) => api.get<DispatchWeek>('/dispatch/week', { start }, signal),
+    [start],
+  );
   return (
     <section>
       <h1>Dispatch</h1>
@@ -27,15 +30,27 @@ export function DispatchPage() {
         {(w) => (
           <>
             <div className="week-nav">
-              <button type="button" className="button-secondary" onClick={() => setStart(addDays(w.start, -7))}>
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => setStart(addDays(w.start, -7))}
+              >
                 Previous week
               </button>
               <h2 className="week-title">Week of {w.start}</h2>
-              <button type="button" className="button-secondary" onClick={() => setStart(addDays(w.start, 7))}>
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => setStart(addDays(w.start, 7))}
+              >
                 Next week
               </button>
             </div>
-            {w.truncated ? <p className="hint">This week has more work than shown; filter by technician to see all.</p> : null}
+            {w.truncated ? (
+              <p className="hint">
+                This week has more work than shown; filter by technician to see all.
+              </p>
+            ) : null}
             <WeekGrid week={w} />
             <ScheduleForm key={w.start} week={w} onScheduled={week.reload} />
             <Unplanned items={w.unplanned} />
@@ -47,8 +62,14 @@ export function DispatchPage() {
 }
 
 function WeekGrid({ week }: { week: DispatchWeek }) {
-  const cell = (techId: number | null, day: string) => week.items.filter((i) => (i.assignee_id ?? null) === techId && i.scheduled_start?.slice(0, 10) === day);
-  const rows: { id: number | null; name: string }[] = [...week.technicians, { id: null, name: 'Unassigned' }];
+  const cell = (techId: number | null, day: string) =>
+    week.items.filter(
+      (i) => (i.assignee_id ?? null) === techId && i.scheduled_start?.slice(0, 10) === day,
+    );
+  const rows: { id: number | null; name: string }[] = [
+    ...week.technicians,
+    { id: null, name: 'Unassigned' },
+  ];
   return (
     <div className="table-wrap">
       <table className="week-grid">
@@ -58,7 +79,11 @@ function WeekGrid({ week }: { week: DispatchWeek }) {
             <th scope="col">Technician</th>
             {week.days.map((d) => (
               <th scope="col" key={d}>
-                {new Date(`${d}T00:00:00Z`).toLocaleDateString(undefined, { weekday: 'short', timeZone: 'UTC' })} {d.slice(5)}
+                {new Date(`${d}T00:00:00Z`).toLocaleDateString(undefined, {
+                  weekday: 'short',
+                  timeZone: 'UTC',
+                })}{' '}
+                {d.slice(5)}
               </th>
             ))}
           </tr>
@@ -98,7 +123,8 @@ function Unplanned({ items }: { items: ScheduledItem[] }) {
       <ul className="plain-list">
         {items.map((i) => (
           <li key={i.id}>
-            <Link to={`/work-orders/${i.id}`}>{i.number}</Link> {i.title} <Badge kind="priority" value={i.priority} />
+            <Link to={`/work-orders/${i.id}`}>{i.number}</Link> {i.title}{' '}
+            <Badge kind="priority" value={i.priority} />
             {i.customer_name ? ` · ${i.customer_name}` : ''}
             {i.due_at ? ` · due ${i.due_at.slice(0, 10)}` : ''}
           </li>

@@ -12,13 +12,27 @@ import { Link } from '../router/router';
 
 // The moves the server allows (invoice_handlers.cpp): draft -> open/void,
 // open -> paid/void, paid -> refunded.
-const NEXT: Record<InvoiceStatus, InvoiceStatus[]> = { draft: ['open', 'void'], open: ['paid', 'void'], paid: ['refunded'], refunded: [], void: [] };
-const LABEL: Record<InvoiceStatus, string> = { draft: 'Draft', open: 'Send (mark open)', paid: 'Mark paid', refunded: 'Mark refunded', void: 'Void' };
+const NEXT: Record<InvoiceStatus, InvoiceStatus[]> = {
+  draft: ['open', 'void'],
+  open: ['paid', 'void'],
+  paid: ['refunded'],
+  refunded: [],
+  void: [],
+};
+const LABEL: Record<InvoiceStatus, string> = {
+  draft: 'Draft',
+  open: 'Send (mark open)',
+  paid: 'Mark paid',
+  refunded: 'Mark refunded',
+  void: 'Void',
+};
 
 export function InvoiceDetailPage({ id }: { id: number }) {
   const invoice = useApi((signal) => api.get<Invoice>(`/invoices/${id}`, undefined, signal), [id]);
   const move = useAction(async (inv: Invoice, to: InvoiceStatus) => {
-    invoice.setData(await api.post<Invoice>(`/invoices/${inv.id}/status`, { to, version: inv.version }));
+    invoice.setData(
+      await api.post<Invoice>(`/invoices/${inv.id}/status`, { to, version: inv.version }),
+    );
   });
   return (
     <LoadState loaded={invoice} what="Loading the invoice">
@@ -38,7 +52,13 @@ export function InvoiceDetailPage({ id }: { id: number }) {
               <Link to={`/work-orders/${inv.work_order_id}`}>#{inv.work_order_id}</Link>
             </dd>
             <dt>Customer</dt>
-            <dd>{inv.customer_id ? <Link to={`/customers/${inv.customer_id}`}>#{inv.customer_id}</Link> : '—'}</dd>
+            <dd>
+              {inv.customer_id ? (
+                <Link to={`/customers/${inv.customer_id}`}>#{inv.customer_id}</Link>
+              ) : (
+                '—'
+              )}
+            </dd>
             <dt>Created</dt>
             <dd>{formatDateTime(inv.created_at)}</dd>
             <dt>Paid</dt>
@@ -47,14 +67,19 @@ export function InvoiceDetailPage({ id }: { id: number }) {
               <>
                 <dt>Payment</dt>
                 <dd>
-                  {humanize(inv.payment_state)}: {formatMoney(inv.paid_cents ?? 0, inv.currency)} paid
-                  {inv.refunded_cents ? `, ${formatMoney(inv.refunded_cents, inv.currency)} refunded` : ''}
+                  {humanize(inv.payment_state)}: {formatMoney(inv.paid_cents ?? 0, inv.currency)}{' '}
+                  paid
+                  {inv.refunded_cents
+                    ? `, ${formatMoney(inv.refunded_cents, inv.currency)} refunded`
+                    : ''}
                   {`, balance ${formatMoney(inv.balance_cents ?? 0, inv.currency)}`}
                 </dd>
               </>
             ) : null}
           </dl>
-          {(inv.mismatches ?? []).length > 0 ? <Mismatches items={inv.mismatches ?? []} currency={inv.currency} /> : null}
+          {(inv.mismatches ?? []).length > 0 ? (
+            <Mismatches items={inv.mismatches ?? []} currency={inv.currency} />
+          ) : null}
           <section className="panel" aria-labelledby="lines-h">
             <h2 id="lines-h">Lines</h2>
             {(inv.lines ?? []).length === 0 ? (
@@ -88,7 +113,13 @@ export function InvoiceDetailPage({ id }: { id: number }) {
             <h2 id="inv-actions-h">Actions</h2>
             <div className="button-row">
               {NEXT[inv.status].map((to) => (
-                <button key={to} type="button" className={to === 'void' ? 'button-danger' : 'button-secondary'} disabled={move.busy} onClick={() => void move.run(inv, to)}>
+                <button
+                  key={to}
+                  type="button"
+                  className={to === 'void' ? 'button-danger' : 'button-secondary'}
+                  disabled={move.busy}
+                  onClick={() => void move.run(inv, to)}
+                >
                   {LABEL[to]} <span className="visually-hidden">({humanize(to)})</span>
                 </button>
               ))}
@@ -97,7 +128,9 @@ export function InvoiceDetailPage({ id }: { id: number }) {
             {inv.status === 'open' ? (
               <PaymentLink invoiceId={inv.id} existing={inv.payment_link ?? null} />
             ) : inv.status === 'draft' ? (
-              <p className="hint">Send the invoice (mark it open) to get a payment link for the customer.</p>
+              <p className="hint">
+                Send the invoice (mark it open) to get a payment link for the customer.
+              </p>
             ) : null}
           </section>
         </article>
@@ -182,16 +215,26 @@ function PaymentLink({ invoiceId, existing }: { invoiceId: number; existing: str
       if (!link) setProblem('The server did not return a payment link.');
     } catch (err) {
       if (err instanceof ApiError && err.status === 409 && err.reason === 'payments_not_configured')
-        setProblem('Online payment is not set up on this server yet (an administrator needs to add the Stripe key), so there is no payment link.');
-      else if (err instanceof ApiError && err.status === 409 && err.reason === 'invoice_not_open') setProblem('Only an open (sent) invoice can get a payment link.');
-      else if (err instanceof ApiError && (err.status === 404 || err.status === 405)) setProblem('Payment links are not available on this server yet.');
-      else if (err instanceof ApiError && err.status === 503) setProblem('The payment provider is not reachable. Please try again later.');
+        setProblem(
+          'Online payment is not set up on this server yet (an administrator needs to add the Stripe key), so there is no payment link.',
+        );
+      else if (err instanceof ApiError && err.status === 409 && err.reason === 'invoice_not_open')
+        setProblem('Only an open (sent) invoice can get a payment link.');
+      else if (err instanceof ApiError && (err.status === 404 || err.status === 405))
+        setProblem('Payment links are not available on this server yet.');
+      else if (err instanceof ApiError && err.status === 503)
+        setProblem('The payment provider is not reachable. Please try again later.');
       else throw err;
     }
   });
   return (
     <div className="payment-link">
-      <button type="button" className="button-primary" disabled={create.busy} onClick={() => void create.run()}>
+      <button
+        type="button"
+        className="button-primary"
+        disabled={create.busy}
+        onClick={() => void create.run()}
+      >
         Payment link
       </button>
       <ErrorMessage error={create.error ?? problem} />

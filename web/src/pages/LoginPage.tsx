@@ -39,9 +39,25 @@ export function LoginPage({ notice }: { notice: string | null }) {
         <h1>Sign in to Bulwark</h1>
         {notice && !error ? <Notice text={notice} /> : null}
         <ErrorMessage error={error} />
-        <form onSubmit={submit} noValidate>
-          <TextField label="Email" type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
-          <TextField label="Password" type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <TextField
+            label="Email"
+            type="email"
+            name="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+          <TextField
+            label="Password"
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
           <button type="submit" className="button-primary button-block" disabled={busy}>
             {busy ? 'Signing in…' : 'Sign in'}
           </button>
@@ -55,7 +71,8 @@ function messageFor(err: unknown): string {
   if (err instanceof ApiError) {
     if (err.status === 429) return `Too many sign-in attempts. ${retryText(err.retryAfterSeconds)}`;
     if (err.status === 401 || err.status === 400) return GENERIC_FAILURE;
-    if (err.status === 403) return 'Sign-in was refused by the server (the request did not come from this site).';
+    if (err.status === 403)
+      return 'Sign-in was refused by the server (the request did not come from this site).';
     return 'The server could not sign you in right now. Please try again.';
   }
   return 'Cannot reach the server. Check your connection and try again.';

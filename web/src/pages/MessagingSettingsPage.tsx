@@ -21,7 +21,10 @@ const MAX_REQUEST_NOTE = 500;
 
 export function MessagingSettingsPage() {
   const settings = useApi((signal) => api.get<SmsSettings>('/org/sms', undefined, signal), []);
-  const templates = useApi((signal) => api.get<{ items: SmsTemplate[] }>('/sms-templates', undefined, signal), []);
+  const templates = useApi(
+    (signal) => api.get<{ items: SmsTemplate[] }>('/sms-templates', undefined, signal),
+    [],
+  );
   return (
     <section>
       <h1>Messaging</h1>
@@ -36,7 +39,8 @@ export function MessagingSettingsPage() {
       <section className="panel" aria-labelledby="templates-h">
         <h2 id="templates-h">Message templates</h2>
         <p className="hint">
-          Placeholders filled in when a text is sent: {SMS_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}. Any other text in braces is refused.
+          Placeholders filled in when a text is sent:{' '}
+          {SMS_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}. Any other text in braces is refused.
         </p>
         <LoadState loaded={templates} what="Loading templates">
           {(t) => (
@@ -64,7 +68,11 @@ function ServerStatus({ settings }: { settings: SmsSettings }) {
           ) : (
             <>
               <span className="config-missing">Not configured</span>
-              <span className="hint"> — texts stay queued until the server has BULWARK_TWILIO_ACCOUNT_SID and BULWARK_TWILIO_AUTH_TOKEN.</span>
+              <span className="hint">
+                {' '}
+                — texts stay queued until the server has BULWARK_TWILIO_ACCOUNT_SID and
+                BULWARK_TWILIO_AUTH_TOKEN.
+              </span>
             </>
           )}
         </dd>
@@ -75,7 +83,10 @@ function ServerStatus({ settings }: { settings: SmsSettings }) {
           ) : (
             <>
               <span className="config-missing">Not configured</span>
-              <span className="hint"> — payment links need BULWARK_STRIPE_API_KEY on the server.</span>
+              <span className="hint">
+                {' '}
+                — payment links need BULWARK_STRIPE_API_KEY on the server.
+              </span>
             </>
           )}
         </dd>
@@ -87,11 +98,20 @@ function ServerStatus({ settings }: { settings: SmsSettings }) {
 // The number is read-only here: it decides which organization receives
 // inbound texts (STOPs included), so only the server's operator assigns it
 // (`bulwark admin set-sms-number`). An admin can ask the operator for one.
-function SmsNumberPanel({ settings, onSaved }: { settings: SmsSettings; onSaved: (s: SmsSettings) => void }) {
+function SmsNumberPanel({
+  settings,
+  onSaved,
+}: {
+  settings: SmsSettings;
+  onSaved: (s: SmsSettings) => void;
+}) {
   return (
     <section className="panel" aria-labelledby="number-h">
       <h2 id="number-h">Organization SMS number</h2>
-      <p>Texts to customers come from this number, and replies to it (YES, STOP, HELP) reach this organization. The server&apos;s operator assigns it.</p>
+      <p>
+        Texts to customers come from this number, and replies to it (YES, STOP, HELP) reach this
+        organization. The server&apos;s operator assigns it.
+      </p>
       {settings.sms_number ? (
         <dl className="facts">
           <dt>Number</dt>
@@ -103,31 +123,49 @@ function SmsNumberPanel({ settings, onSaved }: { settings: SmsSettings; onSaved:
             ) : (
               <>
                 <span className="config-unverified">Assigned without a Twilio check</span>
-                <span className="hint"> — the operator did not confirm that the server&apos;s Twilio account owns it.</span>
+                <span className="hint">
+                  {' '}
+                  — the operator did not confirm that the server&apos;s Twilio account owns it.
+                </span>
               </>
             )}
           </dd>
         </dl>
       ) : (
-        <p className="warning">No number yet: texts cannot be sent until the operator assigns one.</p>
+        <p className="warning">
+          No number yet: texts cannot be sent until the operator assigns one.
+        </p>
       )}
       <NumberRequest settings={settings} onSaved={onSaved} />
     </section>
   );
 }
 
-function NumberRequest({ settings, onSaved }: { settings: SmsSettings; onSaved: (s: SmsSettings) => void }) {
+function NumberRequest({
+  settings,
+  onSaved,
+}: {
+  settings: SmsSettings;
+  onSaved: (s: SmsSettings) => void;
+}) {
   const pending = settings.number_request;
   const [areaCode, setAreaCode] = useState(pending?.area_code ?? '');
   const [note, setNote] = useState(pending?.note ?? '');
   const [notice, setNotice] = useState<string | null>(null);
   const save = useAction(async () => {
     setNotice(null);
-    const updated = await api.post<SmsSettings>('/org/sms/request', { area_code: areaCode.trim(), note: note.trim() });
+    const updated = await api.post<SmsSettings>('/org/sms/request', {
+      area_code: areaCode.trim(),
+      note: note.trim(),
+    });
     onSaved(updated);
     setAreaCode(updated.number_request?.area_code ?? '');
     setNote(updated.number_request?.note ?? '');
-    setNotice(pending ? 'Request updated. The operator will assign a number.' : 'Request sent. The operator will assign a number.');
+    setNotice(
+      pending
+        ? 'Request updated. The operator will assign a number.'
+        : 'Request sent. The operator will assign a number.',
+    );
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -157,7 +195,11 @@ function NumberRequest({ settings, onSaved }: { settings: SmsSettings; onSaved: 
           </dl>
         </section>
       ) : (
-        <p className="hint">{settings.sms_number ? 'Need a different number? Ask the operator here.' : 'Ask the operator for a number; you can name the area code your customers know.'}</p>
+        <p className="hint">
+          {settings.sms_number
+            ? 'Need a different number? Ask the operator here.'
+            : 'Ask the operator for a number; you can name the area code your customers know.'}
+        </p>
       )}
       <form onSubmit={submit} className="narrow-form" noValidate>
         <TextField
@@ -195,7 +237,10 @@ function TemplateForm({ template }: { template: SmsTemplate }) {
   const [notice, setNotice] = useState<string | null>(null);
   const save = useAction(async () => {
     setNotice(null);
-    const updated = await api.put<{ kind: string; body: string; is_default: boolean }>(`/sms-templates/${encodeURIComponent(template.kind)}`, { body });
+    const updated = await api.put<{ kind: string; body: string; is_default: boolean }>(
+      `/sms-templates/${encodeURIComponent(template.kind)}`,
+      { body },
+    );
     setSaved({ ...saved, body: updated.body, is_default: updated.is_default });
     setBody(updated.body);
     setNotice('Template saved.');
@@ -209,11 +254,27 @@ function TemplateForm({ template }: { template: SmsTemplate }) {
   return (
     <section className="template" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        {humanize(template.kind)} {saved.is_default ? <span className="badge">Default</span> : <span className="badge badge-optin">Customized</span>}
+        {humanize(template.kind)}{' '}
+        {saved.is_default ? (
+          <span className="badge">Default</span>
+        ) : (
+          <span className="badge badge-optin">Customized</span>
+        )}
       </h3>
       <form onSubmit={submit} noValidate>
-        <TextArea label={label} hint={`${humanize(template.description)}.`} value={body} maxLength={MAX_TEMPLATE} onChange={(e) => setBody(e.target.value)} error={save.fieldErrors.body} />
-        <button type="submit" className="button-secondary" disabled={save.busy || body === saved.body}>
+        <TextArea
+          label={label}
+          hint={`${humanize(template.description)}.`}
+          value={body}
+          maxLength={MAX_TEMPLATE}
+          onChange={(e) => setBody(e.target.value)}
+          error={save.fieldErrors.body}
+        />
+        <button
+          type="submit"
+          className="button-secondary"
+          disabled={save.busy || body === saved.body}
+        >
           Save {humanize(template.kind).toLowerCase()} template
         </button>
         <ErrorMessage error={save.error} />

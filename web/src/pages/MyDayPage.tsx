@@ -1,5 +1,6 @@
 import { api } from '../api/client';
 import type { MyDay, ScheduledItem, WorkOrder } from '../api/types';
+import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
 import { Badge, ConfirmedBadge } from '../components/Badge';
 import { OnTheWayButton, canSayOnTheWay } from '../components/OnTheWayButton';
@@ -21,10 +22,17 @@ export function MyDayPage() {
         {(d) => (
           <>
             <p className="my-day-date">
-              {new Date(`${d.date}T00:00:00Z`).toLocaleDateString(undefined, { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' })} · {d.items.length}{' '}
-              {d.items.length === 1 ? 'job' : 'jobs'}
+              {new Date(`${d.date}T00:00:00Z`).toLocaleDateString(undefined, {
+                weekday: 'long',
+                month: 'long',
+                day: 'numeric',
+                timeZone: 'UTC',
+              })}{' '}
+              · {d.items.length} {d.items.length === 1 ? 'job' : 'jobs'}
             </p>
-            {d.items.length === 0 ? <p className="empty">Nothing scheduled for you today.</p> : null}
+            {d.items.length === 0 ? (
+              <p className="empty">Nothing scheduled for you today.</p>
+            ) : null}
             <ol className="job-list">
               {d.items.map((item) => (
                 <li key={item.id}>
@@ -45,7 +53,10 @@ export function MyDayPage() {
 function JobCard({ item }: { item: ScheduledItem }) {
   const me = useMe();
   // The day view has no version or allowed moves; the work order has both.
-  const wo = useApi((signal) => api.get<WorkOrder>(`/work-orders/${item.id}`, undefined, signal), [item.id]);
+  const wo = useApi(
+    (signal) => api.get<WorkOrder>(`/work-orders/${item.id}`, undefined, signal),
+    [item.id],
+  );
   const status = wo.data?.status ?? item.status;
   return (
     <article className="job-card" aria-labelledby={`job-${item.id}`}>
@@ -57,12 +68,17 @@ function JobCard({ item }: { item: ScheduledItem }) {
         {item.number} · {item.title}
       </h2>
       <p className="badges">
-        <Badge kind="status" value={status} /> <Badge kind="priority" value={item.priority} /> <ConfirmedBadge at={wo.data?.customer_confirmed_at} />
+        <Badge kind="status" value={status} /> <Badge kind="priority" value={item.priority} />{' '}
+        <ConfirmedBadge at={wo.data?.customer_confirmed_at} />
       </p>
       {item.customer_name ? <p className="job-customer">{item.customer_name}</p> : null}
       {item.site_address ? <p className="job-address prewrap">{item.site_address}</p> : null}
-      {wo.data && canSayOnTheWay(wo.data) && wo.data.customer_id ? <OnTheWayButton woId={item.id} big /> : null}
-      {wo.data ? <TransitionButtons wo={wo.data} role={me.role} onChanged={wo.setData} big /> : null}
+      {wo.data && canSayOnTheWay(wo.data) && wo.data.customer_id ? (
+        <OnTheWayButton woId={item.id} big />
+      ) : null}
+      {wo.data && can(me, 'work_orders.write') ? (
+        <TransitionButtons wo={wo.data} onChanged={wo.setData} big />
+      ) : null}
       <Link className="button button-secondary button-block" to={`/work-orders/${item.id}`}>
         Details, checklist and notes
       </Link>

@@ -31,10 +31,22 @@ export function NewWorkOrderPage() {
   // done (no texts, and the start may be in the past).
   const [notify, setNotify] = useState(true);
   const { people } = useAssignees();
-  const sites = useApi((signal) => (customerId ? api.get<{ items: Site[] }>(`/customers/${customerId}/sites`, undefined, signal) : Promise.resolve({ items: [] })), [customerId]);
+  const sites = useApi(
+    (signal) =>
+      customerId
+        ? api.get<{ items: Site[] }>(`/customers/${customerId}/sites`, undefined, signal)
+        : Promise.resolve({ items: [] }),
+    [customerId],
+  );
 
   const create = useAction(async () => {
-    const body: Record<string, unknown> = { title, description, type, priority, notify_customer: notify };
+    const body: Record<string, unknown> = {
+      title,
+      description,
+      type,
+      priority,
+      notify_customer: notify,
+    };
     if (customerId) body.customer_id = customerId;
     if (siteId) body.site_id = Number(siteId);
     if (assigneeId) body.assignee_id = Number(assigneeId);
@@ -60,10 +72,35 @@ export function NewWorkOrderPage() {
     <section>
       <h1>New work order</h1>
       <form onSubmit={submit} className="form-grid" noValidate>
-        <TextField label="Title" required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} />
-        <TextArea label="Description" maxLength={10000} value={description} onChange={(e) => setDescription(e.target.value)} error={errors.description} />
-        <SelectField label="Type" value={type} onChange={(e) => setType(e.target.value as WoType)} error={errors.type} options={WO_TYPES.map((t) => ({ value: t, label: humanize(t) }))} />
-        <SelectField label="Priority" value={priority} onChange={(e) => setPriority(e.target.value as Priority)} error={errors.priority} options={PRIORITIES.map((p) => ({ value: p, label: humanize(p) }))} />
+        <TextField
+          label="Title"
+          required
+          maxLength={200}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          error={errors.title}
+        />
+        <TextArea
+          label="Description"
+          maxLength={10000}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          error={errors.description}
+        />
+        <SelectField
+          label="Type"
+          value={type}
+          onChange={(e) => setType(e.target.value as WoType)}
+          error={errors.type}
+          options={WO_TYPES.map((t) => ({ value: t, label: humanize(t) }))}
+        />
+        <SelectField
+          label="Priority"
+          value={priority}
+          onChange={(e) => setPriority(e.target.value as Priority)}
+          error={errors.priority}
+          options={PRIORITIES.map((p) => ({ value: p, label: humanize(p) }))}
+        />
         <CustomerPicker
           value={customerId}
           onChange={(id) => {
@@ -72,14 +109,39 @@ export function NewWorkOrderPage() {
           }}
           error={errors.customer_id}
         />
-        <SelectField label="Site" value={siteId} onChange={(e) => setSiteId(e.target.value)} error={errors.site_id} options={[{ value: '', label: customerId ? 'No site' : 'Pick a customer first' }, ...(sites.data?.items ?? []).map((s) => ({ value: String(s.id), label: `${s.name} — ${s.address}` }))]} />
-        <SelectField label="Assignee" value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)} error={errors.assignee_id} options={[{ value: '', label: 'Unassigned' }, ...people.map((p) => ({ value: String(p.id), label: p.name }))]} />
+        <SelectField
+          label="Site"
+          value={siteId}
+          onChange={(e) => setSiteId(e.target.value)}
+          error={errors.site_id}
+          options={[
+            { value: '', label: customerId ? 'No site' : 'Pick a customer first' },
+            ...(sites.data?.items ?? []).map((s) => ({
+              value: String(s.id),
+              label: `${s.name} — ${s.address}`,
+            })),
+          ]}
+        />
+        <SelectField
+          label="Assignee"
+          value={assigneeId}
+          onChange={(e) => setAssigneeId(e.target.value)}
+          error={errors.assignee_id}
+          options={[
+            { value: '', label: 'Unassigned' },
+            ...people.map((p) => ({ value: String(p.id), label: p.name })),
+          ]}
+        />
         <CheckboxField
           label="Text the customer about this visit"
           checked={notify}
           onChange={(e) => setNotify(e.target.checked)}
           error={errors.notify_customer}
-          hint={notify ? 'The customer gets a confirmation and a reminder by SMS (if they have not opted out).' : 'Recording work already done: no texts are sent, and the start may be in the past.'}
+          hint={
+            notify
+              ? 'The customer gets a confirmation and a reminder by SMS (if they have not opted out).'
+              : 'Recording work already done: no texts are sent, and the start may be in the past.'
+          }
         />
         <TextField
           label="Scheduled start"
@@ -88,11 +150,36 @@ export function NewWorkOrderPage() {
           min={notify ? nowLocalInput() : undefined}
           onChange={(e) => setStart(e.target.value)}
           error={errors.scheduled_start}
-          hint={notify ? 'With an assignee, the work order starts as scheduled. Leave empty to plan it later.' : 'When the work was done.'}
+          hint={
+            notify
+              ? 'With an assignee, the work order starts as scheduled. Leave empty to plan it later.'
+              : 'When the work was done.'
+          }
         />
-        <TextField label="Scheduled end" type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} error={errors.scheduled_end} />
-        <TextField label="Due" type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} error={errors.due_at} />
-        <TextField label="Estimated hours" type="number" min={0} max={10000} step="0.25" value={hours} onChange={(e) => setHours(e.target.value)} error={errors.estimated_hours} />
+        <TextField
+          label="Scheduled end"
+          type="datetime-local"
+          value={end}
+          onChange={(e) => setEnd(e.target.value)}
+          error={errors.scheduled_end}
+        />
+        <TextField
+          label="Due"
+          type="datetime-local"
+          value={due}
+          onChange={(e) => setDue(e.target.value)}
+          error={errors.due_at}
+        />
+        <TextField
+          label="Estimated hours"
+          type="number"
+          min={0}
+          max={10000}
+          step="0.25"
+          value={hours}
+          onChange={(e) => setHours(e.target.value)}
+          error={errors.estimated_hours}
+        />
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={create.busy}>
             Create work order

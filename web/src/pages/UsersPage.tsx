@@ -12,8 +12,14 @@ import { UserRow } from './admin/UserRow';
 
 export function UsersPage() {
   const me = useMe();
-  const users = useApi((signal) => api.get<{ items: User[]; next_after: number | null }>('/users', { limit: 200 }, signal), []);
-  const replace = (u: User) => users.data && users.setData({ ...users.data, items: users.data.items.map((x) => (x.id === u.id ? u : x)) });
+  const users = useApi(
+    (signal) =>
+      api.get<{ items: User[]; next_after: number | null }>('/users', { limit: 200 }, signal),
+    [],
+  );
+  const replace = (u: User) =>
+    users.data &&
+    users.setData({ ...users.data, items: users.data.items.map((x) => (x.id === u.id ? u : x)) });
   return (
     <section>
       <h1>Users and roles</h1>
@@ -59,10 +65,18 @@ function RevokeEverything() {
   return (
     <section className="panel danger-zone" aria-labelledby="danger-h">
       <h2 id="danger-h">Sign everyone out</h2>
-      <p>Ends every session in the organization, including yours. Use it if an account may be compromised.</p>
+      <p>
+        Ends every session in the organization, including yours. Use it if an account may be
+        compromised.
+      </p>
       {confirming ? (
         <div className="button-row">
-          <button type="button" className="button-danger" disabled={revoke.busy} onClick={() => void revoke.run()}>
+          <button
+            type="button"
+            className="button-danger"
+            disabled={revoke.busy}
+            onClick={() => void revoke.run()}
+          >
             Yes, end all sessions
           </button>
           <button type="button" className="button-secondary" onClick={() => setConfirming(false)}>

@@ -16,7 +16,17 @@ type Columns = { status: WoStatus; page: Page<WorkOrder> }[];
 
 export function WorkOrderBoardPage() {
   const board = useApi<Columns>(
-    (signal) => Promise.all(WO_STATUSES.map(async (status) => ({ status, page: await api.get<Page<WorkOrder>>('/work-orders', { status, limit: PER_COLUMN }, signal) }))),
+    (signal) =>
+      Promise.all(
+        WO_STATUSES.map(async (status) => ({
+          status,
+          page: await api.get<Page<WorkOrder>>(
+            '/work-orders',
+            { status, limit: PER_COLUMN },
+            signal,
+          ),
+        })),
+      ),
     [],
   );
   const { nameOf } = useAssignees();
@@ -36,7 +46,11 @@ export function WorkOrderBoardPage() {
             {columns.map(({ status, page }) => (
               <section key={status} className="board-column" aria-labelledby={`col-${status}`}>
                 <h2 id={`col-${status}`}>
-                  {humanize(status)} <span className="count">({page.items.length}{page.next_cursor ? '+' : ''})</span>
+                  {humanize(status)}{' '}
+                  <span className="count">
+                    ({page.items.length}
+                    {page.next_cursor ? '+' : ''})
+                  </span>
                 </h2>
                 {page.items.length === 0 ? <p className="empty">None</p> : null}
                 <ul>
@@ -46,10 +60,15 @@ export function WorkOrderBoardPage() {
                         {w.number} · {w.title}
                       </Link>
                       <span className="board-meta">
-                        <Badge kind="priority" value={w.priority} /> {w.assignee_id ? (w.assignee_name ?? nameOf(w.assignee_id)) : 'Unassigned'}
+                        <Badge kind="priority" value={w.priority} />{' '}
+                        {w.assignee_id ? (w.assignee_name ?? nameOf(w.assignee_id)) : 'Unassigned'}
                       </span>
-                      {w.customer_name ? <span className="board-meta">{w.customer_name}</span> : null}
-                      {w.scheduled_start ? <span className="board-meta">{formatDateTime(w.scheduled_start)}</span> : null}
+                      {w.customer_name ? (
+                        <span className="board-meta">{w.customer_name}</span>
+                      ) : null}
+                      {w.scheduled_start ? (
+                        <span className="board-meta">{formatDateTime(w.scheduled_start)}</span>
+                      ) : null}
                       {w.customer_confirmed_at ? (
                         <span className="board-meta">
                           <ConfirmedBadge at={w.customer_confirmed_at} />
@@ -59,7 +78,9 @@ export function WorkOrderBoardPage() {
                   ))}
                 </ul>
                 {page.next_cursor ? (
-                  <Link to={`/work-orders?status=${status}`}>See all {humanize(status).toLowerCase()}</Link>
+                  <Link to={`/work-orders?status=${status}`}>
+                    See all {humanize(status).toLowerCase()}
+                  </Link>
                 ) : null}
               </section>
             ))}

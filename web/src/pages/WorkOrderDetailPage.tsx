@@ -19,13 +19,23 @@ import { HistoryPanel } from './work-order/HistoryPanel';
 import { NotifyCustomerToggle, notifyText } from './work-order/NotifyCustomer';
 import { PartsPanel } from './work-order/PartsPanel';
 import { TimePanel } from './work-order/TimePanel';
-import { INVOICED_MESSAGE, isPastDraft, useWorkOrderInvoice } from './work-order/useWorkOrderInvoice';
+import {
+  INVOICED_MESSAGE,
+  isPastDraft,
+  useWorkOrderInvoice,
+} from './work-order/useWorkOrderInvoice';
 
 export function WorkOrderDetailPage({ id }: { id: number }) {
   const me = useMe();
   const wo = useApi((signal) => api.get<WorkOrder>(`/work-orders/${id}`, undefined, signal), [id]);
-  const details = useApi((signal) => api.get<WorkOrderDetails>(`/work-orders/${id}/details`, undefined, signal), [id]);
-  const history = useApi((signal) => api.get<{ items: HistoryEntry[] }>(`/work-orders/${id}/history`, undefined, signal), [id]);
+  const details = useApi(
+    (signal) => api.get<WorkOrderDetails>(`/work-orders/${id}/details`, undefined, signal),
+    [id],
+  );
+  const history = useApi(
+    (signal) => api.get<{ items: HistoryEntry[] }>(`/work-orders/${id}/history`, undefined, signal),
+    [id],
+  );
   const { nameOf } = useAssignees();
   const canWrite = can(me, 'work_orders.write');
   const seesBilling = can(me, 'invoices.manage');
@@ -50,19 +60,29 @@ export function WorkOrderDetailPage({ id }: { id: number }) {
             {w.number}: {w.title}
           </h1>
           <p className="badges">
-            <Badge kind="status" value={w.status} /> <Badge kind="priority" value={w.priority} /> <span className="badge">{humanize(w.type)}</span> <ConfirmedBadge at={w.customer_confirmed_at} />
+            <Badge kind="status" value={w.status} /> <Badge kind="priority" value={w.priority} />{' '}
+            <span className="badge">{humanize(w.type)}</span>{' '}
+            <ConfirmedBadge at={w.customer_confirmed_at} />
           </p>
-          <TransitionButtons
-            wo={w}
-            role={me.role}
-            onChanged={(updated) => {
-              wo.setData(updated);
-              history.reload();
-            }}
-          />
+          {canWrite ? (
+            <TransitionButtons
+              wo={w}
+              onChanged={(updated) => {
+                wo.setData(updated);
+                history.reload();
+              }}
+            />
+          ) : null}
           {canWrite && canSayOnTheWay(w) && w.customer_id ? <OnTheWayButton woId={w.id} /> : null}
-          <Summary wo={w} assignee={w.assignee_id ? (w.assignee_name ?? nameOf(w.assignee_id)) : 'Unassigned'} canAssign={can(me, 'work_orders.assign')} onChanged={wo.setData} />
-          {seesBilling && (invoice.data || w.status === 'completed' || w.status === 'closed') ? <InvoiceAction woId={w.id} invoice={invoice.data ?? null} /> : null}
+          <Summary
+            wo={w}
+            assignee={w.assignee_id ? (w.assignee_name ?? nameOf(w.assignee_id)) : 'Unassigned'}
+            canAssign={can(me, 'work_orders.assign')}
+            onChanged={wo.setData}
+          />
+          {seesBilling && (invoice.data || w.status === 'completed' || w.status === 'closed') ? (
+            <InvoiceAction woId={w.id} invoice={invoice.data ?? null} />
+          ) : null}
           {locked ? (
             <p className="warning" role="status">
               {INVOICED_MESSAGE}
@@ -71,10 +91,34 @@ export function WorkOrderDetailPage({ id }: { id: number }) {
           <LoadState loaded={details} what="Loading checklist and comments">
             {(d) => (
               <div className="panels">
-                <ChecklistPanel woId={w.id} items={d.checklist} canWrite={canWrite} onChanged={details.reload} />
-                <CommentsPanel woId={w.id} comments={d.comments} canWrite={canWrite} onChanged={details.reload} />
-                <TimePanel woId={w.id} entries={d.time_entries} canWrite={canWrite && !locked} nameOf={nameOf} onChanged={details.reload} onInvoiced={onInvoiced} />
-                <PartsPanel woId={w.id} parts={d.parts} canWrite={canWrite && !locked} seesPrices={seesBilling} onChanged={details.reload} onInvoiced={onInvoiced} />
+                <ChecklistPanel
+                  woId={w.id}
+                  items={d.checklist}
+                  canWrite={canWrite}
+                  onChanged={details.reload}
+                />
+                <CommentsPanel
+                  woId={w.id}
+                  comments={d.comments}
+                  canWrite={canWrite}
+                  onChanged={details.reload}
+                />
+                <TimePanel
+                  woId={w.id}
+                  entries={d.time_entries}
+                  canWrite={canWrite && !locked}
+                  nameOf={nameOf}
+                  onChanged={details.reload}
+                  onInvoiced={onInvoiced}
+                />
+                <PartsPanel
+                  woId={w.id}
+                  parts={d.parts}
+                  canWrite={canWrite && !locked}
+                  seesPrices={seesBilling}
+                  onChanged={details.reload}
+                  onInvoiced={onInvoiced}
+                />
               </div>
             )}
           </LoadState>
@@ -87,15 +131,36 @@ export function WorkOrderDetailPage({ id }: { id: number }) {
   );
 }
 
-function Summary({ wo, assignee, canAssign, onChanged }: { wo: WorkOrder; assignee: string; canAssign: boolean; onChanged: (updated: WorkOrder) => void }) {
+function Summary({
+  wo,
+  assignee,
+  canAssign,
+  onChanged,
+}: {
+  wo: WorkOrder;
+  assignee: string;
+  canAssign: boolean;
+  onChanged: (updated: WorkOrder) => void;
+}) {
   return (
     <section className="panel" aria-labelledby="summary-h">
       <h2 id="summary-h">Details</h2>
       <dl className="facts">
         <dt>Customer</dt>
         <dd>
-          {wo.customer_id ? <Link to={`/customers/${wo.customer_id}`}>{wo.customer_name ?? `Customer #${wo.customer_id}`}</Link> : '—'}
-          {wo.customer_confirmed_at ? <span className="hint"> · confirmed the visit by SMS on {formatDateTime(wo.customer_confirmed_at)}</span> : null}
+          {wo.customer_id ? (
+            <Link to={`/customers/${wo.customer_id}`}>
+              {wo.customer_name ?? `Customer #${wo.customer_id}`}
+            </Link>
+          ) : (
+            '—'
+          )}
+          {wo.customer_confirmed_at ? (
+            <span className="hint">
+              {' '}
+              · confirmed the visit by SMS on {formatDateTime(wo.customer_confirmed_at)}
+            </span>
+          ) : null}
         </dd>
         <dt>Assignee</dt>
         <dd>{assignee}</dd>
@@ -133,10 +198,16 @@ function InvoiceAction({ woId, invoice }: { woId: number; invoice: Invoice | nul
       <h2 id="invoice-h">Billing</h2>
       {invoice ? (
         <p>
-          <Link to={`/invoices/${invoice.id}`}>Invoice {invoice.number}</Link> <Badge kind="invoice" value={invoice.status} />
+          <Link to={`/invoices/${invoice.id}`}>Invoice {invoice.number}</Link>{' '}
+          <Badge kind="invoice" value={invoice.status} />
         </p>
       ) : (
-        <button type="button" className="button-primary" disabled={create.busy} onClick={() => void create.run()}>
+        <button
+          type="button"
+          className="button-primary"
+          disabled={create.busy}
+          onClick={() => void create.run()}
+        >
           Create invoice
         </button>
       )}

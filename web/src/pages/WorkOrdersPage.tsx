@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react';
-import { api } from '../api/client';
-import type { Page, WorkOrder } from '../api/types';
+import type { WorkOrder } from '../api/types';
 import { PRIORITIES, WO_STATUSES } from '../api/types';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
 import { Badge, ConfirmedBadge } from '../components/Badge';
+import { DataTable, type Column } from '../components/DataTable';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { SelectField, TextField } from '../components/Field';
 import { Empty, Loading } from '../components/States';
 import { formatDateTime, humanize } from '../format';
 import { useAssignees } from '../hooks/useAssignees';
+import { useCursorPages } from '../hooks/useCursorPages';
 import { Link, navigate, useLocation } from '../router/router';
 
 // Filters live in the URL (shareable, survive reload) and are all applied by
@@ -31,58 +32,54 @@ export function WorkOrdersPage() {
   const search = (query.get('q') ?? '').trim().slice(0, MAX_SEARCH);
   const { people, nameOf } = useAssignees();
 
-  const [rows, setRows] = useState<WorkOrder[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(undefined);
+  const list = useCursorPages<WorkOrder>(
+    '/work-orders',
+    { status, assignee_id: assignee, priority, q: search },
+    { pageSize: PAGE_SIZE },
+  );
   // What is typed in the search box; it reaches the URL (and the server)
   // once typing pauses, not on every key.
   const [draft, setDraft] = useState(query.get('q') ?? '');
-
-  const load = async (after: string | null, append: boolean, signal?: AbortSignal) => {
-    setLoading(true);
-    setError(undefined);
-    try {
-      const page = await api.get<Page<WorkOrder>>(
-        '/work-orders',
-        { status, assignee_id: assignee, priority, q: search, limit: PAGE_SIZE, cursor: after },
-        signal,
-      );
-      if (signal?.aborted) return;
-      setRows((prev) => (append ? [...prev, ...page.items] : page.items));
-      setCursor(page.next_cursor);
-    } catch (err) {
-      if (!signal?.aborted) setError(err);
-    } finally {
-      if (!signal?.aborted) setLoading(false);
-    }
-  };
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void load(null, false, controller.signal);
-    return () => controller.abort();
-    // Re-run only when the inputs named here change (load reads them fresh).
-  }, [status, assignee, priority, search]);
-
-  const setFilter = (name: string, value: string) => {
-    const next = new URLSearchParams(window.location.search);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    const qs = next.toString();
-    navigate(qs ? `/work-orders?${qs}` : '/work-orders', { replace: true });
-  };
-
-  // Back/forward or a link changed q: show it in the box.
-  useEffect(() => {
+  // Back/forward or a link changed q: show it in the box (adjusted while
+  // rendering, as React advises for state that follows a changed input).
+  const [shownSearch, setShownSearch] = useState(search);
+  if (shownSearch !== search) {
+    setShownSearch(search);
     setDraft((d) => (d.trim() === search ? d : search));
-  }, [search]);
+  }
   useEffect(() => {
     const wanted = draft.trim();
     if (wanted === search) return;
     const timer = window.setTimeout(() => setFilter('q', wanted), SEARCH_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [draft]);
+  }, [draft, search]);
+
+  const columns: Column<WorkOrder>[] = [
+    {
+      header: 'Number',
+      className: 'nowrap',
+      cell: (w) => <Link to={`/work-orders/${w.id}`}>{w.number}</Link>,
+    },
+    { header: 'Title', cell: (w) => w.title },
+    {
+      header: 'Customer',
+      cell: (w) => w.customer_name ?? (w.customer_id ? `#${w.customer_id}` : '—'),
+    },
+    {
+      header: 'Status',
+      cell: (w) => (
+        <>
+          <Badge kind="status" value={w.status} /> <ConfirmedBadge at={w.customer_confirmed_at} />
+        </>
+      ),
+    },
+    { header: 'Priority', cell: (w) => <Badge kind="priority" value={w.priority} /> },
+    {
+      header: 'Assignee',
+      cell: (w) => (w.assignee_id ? (w.assignee_name ?? nameOf(w.assignee_id)) : 'Unassigned'),
+    },
+    { header: 'Scheduled', cell: (w) => formatDateTime(w.scheduled_start) },
+  ];
 
   return (
     <section>
@@ -99,11 +96,40 @@ export function WorkOrdersPage() {
           ) : null}
         </div>
       </div>
-      <form className="filters" role="search" aria-label="Filter work orders" onSubmit={(e) => e.preventDefault()}>
-        <SelectField label="Status" value={status} onChange={(e) => setFilter('status', e.target.value)} options={[{ value: '', label: 'Any status' }, ...WO_STATUSES.map((s) => ({ value: s, label: humanize(s) }))]} />
-        <SelectField label="Priority" value={priority} onChange={(e) => setFilter('priority', e.target.value)} options={[{ value: '', label: 'Any priority' }, ...PRIORITIES.map((p) => ({ value: p, label: humanize(p) }))]} />
+      <form
+        className="filters"
+        role="search"
+        aria-label="Filter work orders"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <SelectField
+          label="Status"
+          value={status}
+          onChange={(e) => setFilter('status', e.target.value)}
+          options={[
+            { value: '', label: 'Any status' },
+            ...WO_STATUSES.map((s) => ({ value: s, label: humanize(s) })),
+          ]}
+        />
+        <SelectField
+          label="Priority"
+          value={priority}
+          onChange={(e) => setFilter('priority', e.target.value)}
+          options={[
+            { value: '', label: 'Any priority' },
+            ...PRIORITIES.map((p) => ({ value: p, label: humanize(p) })),
+          ]}
+        />
         {me.role !== 'technician' ? (
-          <SelectField label="Assignee" value={assignee} onChange={(e) => setFilter('assignee_id', e.target.value)} options={[{ value: '', label: 'Anyone' }, ...people.map((p) => ({ value: String(p.id), label: p.name }))]} />
+          <SelectField
+            label="Assignee"
+            value={assignee}
+            onChange={(e) => setFilter('assignee_id', e.target.value)}
+            options={[
+              { value: '', label: 'Anyone' },
+              ...people.map((p) => ({ value: String(p.id), label: p.name })),
+            ]}
+          />
         ) : null}
         <TextField
           label="Search"
@@ -117,51 +143,28 @@ export function WorkOrdersPage() {
           }}
         />
       </form>
-      <ErrorMessage error={error} />
-      {rows.length === 0 && !loading ? <Empty>No work orders match these filters.</Empty> : null}
-      {rows.length > 0 ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">Work orders</caption>
-            <thead>
-              <tr>
-                <th scope="col">Number</th>
-                <th scope="col">Title</th>
-                <th scope="col">Customer</th>
-                <th scope="col">Status</th>
-                <th scope="col">Priority</th>
-                <th scope="col">Assignee</th>
-                <th scope="col">Scheduled</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((w) => (
-                <tr key={w.id}>
-                  <td className="nowrap">
-                    <Link to={`/work-orders/${w.id}`}>{w.number}</Link>
-                  </td>
-                  <td>{w.title}</td>
-                  <td>{w.customer_name ?? (w.customer_id ? `#${w.customer_id}` : '—')}</td>
-                  <td>
-                    <Badge kind="status" value={w.status} /> <ConfirmedBadge at={w.customer_confirmed_at} />
-                  </td>
-                  <td>
-                    <Badge kind="priority" value={w.priority} />
-                  </td>
-                  <td>{w.assignee_id ? (w.assignee_name ?? nameOf(w.assignee_id)) : 'Unassigned'}</td>
-                  <td>{formatDateTime(w.scheduled_start)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      <ErrorMessage error={list.error} />
+      {list.items.length === 0 && !list.loading ? (
+        <Empty>No work orders match these filters.</Empty>
       ) : null}
-      {loading ? <Loading what="Loading work orders" /> : null}
-      {cursor && !loading ? (
-        <button type="button" className="button-secondary" onClick={() => void load(cursor, true)}>
+      {list.items.length > 0 ? (
+        <DataTable caption="Work orders" columns={columns} rows={list.items} rowKey={(w) => w.id} />
+      ) : null}
+      {list.loading ? <Loading what="Loading work orders" /> : null}
+      {list.cursor && !list.loading ? (
+        <button type="button" className="button-secondary" onClick={list.loadMore}>
           Load more
         </button>
       ) : null}
     </section>
   );
+}
+
+/** Filters live in the URL: set one (an empty value removes it). */
+function setFilter(name: string, value: string) {
+  const next = new URLSearchParams(window.location.search);
+  if (value) next.set(name, value);
+  else next.delete(name);
+  const qs = next.toString();
+  navigate(qs ? `/work-orders?${qs}` : '/work-orders', { replace: true });
 }

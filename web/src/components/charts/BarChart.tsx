@@ -11,7 +11,15 @@ const WIDTH = 480;
 const HEIGHT = 220;
 const PAD = { top: 16, right: 8, bottom: 44, left: 40 };
 
-export function BarChart({ title, bars, format = String }: { title: string; bars: Bar[]; format?: (n: number) => string }) {
+export function BarChart({
+  title,
+  bars,
+  format = String,
+}: {
+  title: string;
+  bars: Bar[];
+  format?: (n: number) => string;
+}) {
   const max = Math.max(1, ...bars.map((b) => b.value));
   const innerW = WIDTH - PAD.left - PAD.right;
   const innerH = HEIGHT - PAD.top - PAD.bottom;
@@ -22,7 +30,13 @@ export function BarChart({ title, bars, format = String }: { title: string; bars
   return (
     <figure className="chart">
       <figcaption id={titleId}>{title}</figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={titleId} aria-describedby={`${titleId}-desc`} className="chart-svg">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby={titleId}
+        aria-describedby={`${titleId}-desc`}
+        className="chart-svg"
+      >
         <desc id={`${titleId}-desc`}>{summary || 'No data'}</desc>
         <Axis max={max} innerH={innerH} format={format} />
         {bars.map((b, i) => {
@@ -36,7 +50,12 @@ export function BarChart({ title, bars, format = String }: { title: string; bars
               </rect>
               {/* Many bars: label every other one so the labels stay readable. */}
               {bars.length <= 8 || i % 2 === 0 ? (
-                <text className="chart-label" x={x + barW / 2} y={HEIGHT - PAD.bottom + 16} textAnchor="middle">
+                <text
+                  className="chart-label"
+                  x={x + barW / 2}
+                  y={HEIGHT - PAD.bottom + 16}
+                  textAnchor="middle"
+                >
                   {b.label}
                 </text>
               ) : null}
@@ -48,7 +67,15 @@ export function BarChart({ title, bars, format = String }: { title: string; bars
   );
 }
 
-export function Axis({ max, innerH, format }: { max: number; innerH: number; format: (n: number) => string }) {
+export function Axis({
+  max,
+  innerH,
+  format,
+}: {
+  max: number;
+  innerH: number;
+  format: (n: number) => string;
+}) {
   // 0, half and max, without repeating a label when the values are small.
   const seen = new Set<string>();
   const ticks = [0, 0.5, 1].filter((t) => {

@@ -8,7 +8,17 @@ export interface Pair {
   b: number;
 }
 
-export function PairedBarChart({ title, pairs, names, format = String }: { title: string; pairs: Pair[]; names: [string, string]; format?: (n: number) => string }) {
+export function PairedBarChart({
+  title,
+  pairs,
+  names,
+  format = String,
+}: {
+  title: string;
+  pairs: Pair[];
+  names: [string, string];
+  format?: (n: number) => string;
+}) {
   const { WIDTH, HEIGHT, PAD } = CHART;
   const max = Math.max(1, ...pairs.flatMap((p) => [p.a, p.b]));
   const innerW = WIDTH - PAD.left - PAD.right;
@@ -16,7 +26,9 @@ export function PairedBarChart({ title, pairs, names, format = String }: { title
   const slot = innerW / Math.max(1, pairs.length);
   const barW = Math.max(3, slot * 0.35);
   const titleId = `chart-${title.replace(/\W+/g, '-').toLowerCase()}`;
-  const summary = pairs.map((p) => `${p.label}: ${names[0]} ${format(p.a)}, ${names[1]} ${format(p.b)}`).join('; ');
+  const summary = pairs
+    .map((p) => `${p.label}: ${names[0]} ${format(p.a)}, ${names[1]} ${format(p.b)}`)
+    .join('; ');
   const bar = (value: number, x: number, cls: string, label: string) => {
     const h = (value / max) * innerH;
     return (
@@ -28,7 +40,13 @@ export function PairedBarChart({ title, pairs, names, format = String }: { title
   return (
     <figure className="chart">
       <figcaption id={titleId}>{title}</figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={titleId} aria-describedby={`${titleId}-desc`} className="chart-svg">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-labelledby={titleId}
+        aria-describedby={`${titleId}-desc`}
+        className="chart-svg"
+      >
         <desc id={`${titleId}-desc`}>{summary || 'No data'}</desc>
         <Axis max={max} innerH={innerH} format={format} />
         {pairs.map((p, i) => {
@@ -36,8 +54,18 @@ export function PairedBarChart({ title, pairs, names, format = String }: { title
           return (
             <g key={p.label}>
               {bar(p.a, x, 'chart-bar', `${p.label} ${names[0]}: ${format(p.a)}`)}
-              {bar(p.b, x + barW, 'chart-bar chart-bar-alt', `${p.label} ${names[1]}: ${format(p.b)}`)}
-              <text className="chart-label" x={x + barW} y={HEIGHT - PAD.bottom + 16} textAnchor="middle">
+              {bar(
+                p.b,
+                x + barW,
+                'chart-bar chart-bar-alt',
+                `${p.label} ${names[1]}: ${format(p.b)}`,
+              )}
+              <text
+                className="chart-label"
+                x={x + barW}
+                y={HEIGHT - PAD.bottom + 16}
+                textAnchor="middle"
+              >
                 {p.label}
               </text>
             </g>

@@ -31,10 +31,38 @@ export function NewUserForm({ onCreated }: { onCreated: (u: User) => void }) {
   const errors = create.fieldErrors;
   return (
     <form onSubmit={submit} className="form-grid" noValidate>
-      <TextField label="Email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={errors.email} autoComplete="off" />
-      <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} autoComplete="off" />
-      <SelectField label="Role" value={role} onChange={(e) => setRole(e.target.value as Role)} error={errors.role} options={ROLES.map((r) => ({ value: r, label: humanize(r) }))} />
-      <TextField label="Initial password (optional)" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} hint="Leave empty to have one generated." />
+      <TextField
+        label="Email"
+        type="email"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        error={errors.email}
+        autoComplete="off"
+      />
+      <TextField
+        label="Name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={errors.name}
+        autoComplete="off"
+      />
+      <SelectField
+        label="Role"
+        value={role}
+        onChange={(e) => setRole(e.target.value as Role)}
+        error={errors.role}
+        options={ROLES.map((r) => ({ value: r, label: humanize(r) }))}
+      />
+      <TextField
+        label="Initial password (optional)"
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        error={errors.password}
+        hint="Leave empty to have one generated."
+      />
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={create.busy}>
           Create user

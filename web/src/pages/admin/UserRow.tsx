@@ -7,7 +7,15 @@ import { humanize } from '../../format';
 import { useAction } from '../../hooks/useAction';
 
 /** One user: change role, deactivate/reactivate, end their sessions. */
-export function UserRow({ user, isMe, onChanged }: { user: User; isMe: boolean; onChanged: (u: User) => void }) {
+export function UserRow({
+  user,
+  isMe,
+  onChanged,
+}: {
+  user: User;
+  isMe: boolean;
+  onChanged: (u: User) => void;
+}) {
   const [notice, setNotice] = useState<string | null>(null);
   const update = useAction(async (body: { role?: Role; active?: boolean }) => {
     setNotice(null);
@@ -30,7 +38,12 @@ export function UserRow({ user, isMe, onChanged }: { user: User; isMe: boolean; 
         <label htmlFor={roleId} className="visually-hidden">
           Role of {user.email}
         </label>
-        <select id={roleId} value={user.role} disabled={isMe || update.busy} onChange={(e) => void update.run({ role: e.target.value as Role })}>
+        <select
+          id={roleId}
+          value={user.role}
+          disabled={isMe || update.busy}
+          onChange={(e) => void update.run({ role: e.target.value as Role })}
+        >
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {humanize(r)}
@@ -42,11 +55,22 @@ export function UserRow({ user, isMe, onChanged }: { user: User; isMe: boolean; 
       <td>
         <div className="button-row">
           {!isMe ? (
-            <button type="button" className={user.active ? 'button-danger' : 'button-secondary'} disabled={update.busy} onClick={() => void update.run({ active: !user.active })}>
-              {user.active ? 'Deactivate' : 'Reactivate'} <span className="visually-hidden">{user.email}</span>
+            <button
+              type="button"
+              className={user.active ? 'button-danger' : 'button-secondary'}
+              disabled={update.busy}
+              onClick={() => void update.run({ active: !user.active })}
+            >
+              {user.active ? 'Deactivate' : 'Reactivate'}{' '}
+              <span className="visually-hidden">{user.email}</span>
             </button>
           ) : null}
-          <button type="button" className="button-secondary" disabled={revoke.busy} onClick={() => void revoke.run()}>
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={revoke.busy}
+            onClick={() => void revoke.run()}
+          >
             Revoke sessions <span className="visually-hidden">of {user.email}</span>
           </button>
         </div>

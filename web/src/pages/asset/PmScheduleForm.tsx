@@ -10,7 +10,15 @@ import { useAction } from '../../hooks/useAction';
 type Unit = 'days' | 'weeks' | 'months' | 'meter';
 
 /** Every N days/weeks/months from a first due date, or every N meter units of an asset. */
-export function PmScheduleForm({ siteId, assetId, onCreated }: { siteId?: number; assetId?: number; onCreated: () => void }) {
+export function PmScheduleForm({
+  siteId,
+  assetId,
+  onCreated,
+}: {
+  siteId?: number;
+  assetId?: number;
+  onCreated: () => void;
+}) {
   const [site, setSite] = useState(siteId ? String(siteId) : '');
   const [title, setTitle] = useState('');
   const [priority, setPriority] = useState<Priority>('medium');
@@ -23,7 +31,14 @@ export function PmScheduleForm({ siteId, assetId, onCreated }: { siteId?: number
   const [done, setDone] = useState<string | null>(null);
 
   const create = useAction(async () => {
-    const body: Record<string, unknown> = { site_id: Number(site), title, priority, interval_unit: unit, interval_value: Number(every), lead_days: Number(lead) };
+    const body: Record<string, unknown> = {
+      site_id: Number(site),
+      title,
+      priority,
+      interval_unit: unit,
+      interval_value: Number(every),
+      lead_days: Number(lead),
+    };
     if (assetId) body.asset_id = assetId;
     if (unit === 'meter') {
       body.meter_kind = kind;
@@ -44,20 +59,89 @@ export function PmScheduleForm({ siteId, assetId, onCreated }: { siteId?: number
   };
   return (
     <form onSubmit={submit} className="form-grid" noValidate>
-      {siteId ? null : <TextField label="Site number" type="number" min={1} required value={site} onChange={(e) => setSite(e.target.value)} error={errors.site_id} hint="The site's number, from the customer's page." />}
-      <TextField label="Schedule title" required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} error={errors.title} />
-      <SelectField label="Priority" value={priority} onChange={(e) => setPriority(e.target.value as Priority)} error={errors.priority} options={PRIORITIES.map((p) => ({ value: p, label: humanize(p) }))} />
-      <SelectField label="Repeat by" value={unit} onChange={(e) => setUnit(e.target.value as Unit)} error={errors.interval_unit} options={(['days', 'weeks', 'months', ...(assetId ? ['meter'] : [])] as Unit[]).map((u) => ({ value: u, label: humanize(u) }))} />
-      <TextField label={unit === 'meter' ? 'Every (meter units)' : `Every (${unit})`} type="number" min={1} required value={every} onChange={(e) => setEvery(e.target.value)} error={errors.interval_value} />
+      {siteId ? null : (
+        <TextField
+          label="Site number"
+          type="number"
+          min={1}
+          required
+          value={site}
+          onChange={(e) => setSite(e.target.value)}
+          error={errors.site_id}
+          hint="The site's number, from the customer's page."
+        />
+      )}
+      <TextField
+        label="Schedule title"
+        required
+        maxLength={200}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        error={errors.title}
+      />
+      <SelectField
+        label="Priority"
+        value={priority}
+        onChange={(e) => setPriority(e.target.value as Priority)}
+        error={errors.priority}
+        options={PRIORITIES.map((p) => ({ value: p, label: humanize(p) }))}
+      />
+      <SelectField
+        label="Repeat by"
+        value={unit}
+        onChange={(e) => setUnit(e.target.value as Unit)}
+        error={errors.interval_unit}
+        options={(['days', 'weeks', 'months', ...(assetId ? ['meter'] : [])] as Unit[]).map(
+          (u) => ({ value: u, label: humanize(u) }),
+        )}
+      />
+      <TextField
+        label={unit === 'meter' ? 'Every (meter units)' : `Every (${unit})`}
+        type="number"
+        min={1}
+        required
+        value={every}
+        onChange={(e) => setEvery(e.target.value)}
+        error={errors.interval_value}
+      />
       {unit === 'meter' ? (
         <>
-          <SelectField label="Meter" value={kind} onChange={(e) => setKind(e.target.value as MeterKind)} error={errors.meter_kind} options={METER_KINDS.map((k) => ({ value: k, label: humanize(k) }))} />
-          <TextField label="First due at meter value" type="number" min={0} required value={firstMeter} onChange={(e) => setFirstMeter(e.target.value)} error={errors.first_meter_value} />
+          <SelectField
+            label="Meter"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as MeterKind)}
+            error={errors.meter_kind}
+            options={METER_KINDS.map((k) => ({ value: k, label: humanize(k) }))}
+          />
+          <TextField
+            label="First due at meter value"
+            type="number"
+            min={0}
+            required
+            value={firstMeter}
+            onChange={(e) => setFirstMeter(e.target.value)}
+            error={errors.first_meter_value}
+          />
         </>
       ) : (
-        <TextField label="First due" type="datetime-local" required value={firstDue} onChange={(e) => setFirstDue(e.target.value)} error={errors.first_due_at} />
+        <TextField
+          label="First due"
+          type="datetime-local"
+          required
+          value={firstDue}
+          onChange={(e) => setFirstDue(e.target.value)}
+          error={errors.first_due_at}
+        />
       )}
-      <TextField label="Create the work order this many days ahead" type="number" min={0} max={365} value={lead} onChange={(e) => setLead(e.target.value)} error={errors.lead_days} />
+      <TextField
+        label="Create the work order this many days ahead"
+        type="number"
+        min={0}
+        max={365}
+        value={lead}
+        onChange={(e) => setLead(e.target.value)}
+        error={errors.lead_days}
+      />
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={create.busy}>
           Create schedule

@@ -3,7 +3,13 @@ import { Badge } from '../../components/Badge';
 import { formatDateTime } from '../../format';
 import { Link } from '../../router/router';
 
-export function PmScheduleTable({ schedules, nameOf }: { schedules: PmSchedule[]; nameOf: (id: number | null) => string }) {
+export function PmScheduleTable({
+  schedules,
+  nameOf,
+}: {
+  schedules: PmSchedule[];
+  nameOf: (id: number | null) => string;
+}) {
   if (schedules.length === 0) return <p className="empty">No preventive-maintenance schedules.</p>;
   return (
     <div className="table-wrap">
@@ -24,9 +30,23 @@ export function PmScheduleTable({ schedules, nameOf }: { schedules: PmSchedule[]
           {schedules.map((s) => (
             <tr key={s.id}>
               <td>{s.title}</td>
-              <td>{s.asset_id ? <Link to={`/assets/${s.asset_id}`}>Asset #{s.asset_id}</Link> : `Site #${s.site_id}`}</td>
-              <td>{s.interval_unit === 'meter' ? `${s.interval_value} ${s.meter_kind ?? ''}` : `${s.interval_value} ${s.interval_unit}`}</td>
-              <td>{s.interval_unit === 'meter' ? `at ${s.next_meter_value ?? '—'} ${s.meter_kind ?? ''}` : formatDateTime(s.next_due_at)}</td>
+              <td>
+                {s.asset_id ? (
+                  <Link to={`/assets/${s.asset_id}`}>Asset #{s.asset_id}</Link>
+                ) : (
+                  `Site #${s.site_id}`
+                )}
+              </td>
+              <td>
+                {s.interval_unit === 'meter'
+                  ? `${s.interval_value} ${s.meter_kind ?? ''}`
+                  : `${s.interval_value} ${s.interval_unit}`}
+              </td>
+              <td>
+                {s.interval_unit === 'meter'
+                  ? `at ${s.next_meter_value ?? '—'} ${s.meter_kind ?? ''}`
+                  : formatDateTime(s.next_due_at)}
+              </td>
               <td>
                 <Badge kind="priority" value={s.priority} />
               </td>

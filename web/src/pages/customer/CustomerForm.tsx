@@ -12,7 +12,15 @@ import { useAction } from '../../hooks/useAction';
  * the number can undo it (by texting START), and the server refuses it with
  * 409 opted_out_by_customer.
  */
-export function CustomerForm({ initial, submitLabel, onSubmit }: { initial?: Customer; submitLabel: string; onSubmit: (input: Record<string, unknown>) => Promise<void> }) {
+export function CustomerForm({
+  initial,
+  submitLabel,
+  onSubmit,
+}: {
+  initial?: Customer;
+  submitLabel: string;
+  onSubmit: (input: Record<string, unknown>) => Promise<void>;
+}) {
   const [name, setName] = useState(initial?.name ?? '');
   const [phone, setPhone] = useState(initial?.phone ?? '');
   const [email, setEmail] = useState(initial?.email ?? '');
@@ -33,25 +41,66 @@ export function CustomerForm({ initial, submitLabel, onSubmit }: { initial?: Cus
     await onSubmit(body);
   });
   const errors = { ...save.fieldErrors };
-  if (save.error instanceof ApiError && save.error.reason === 'opted_out_by_customer') errors.sms_opt_out = `This number texted STOP: ${START_ONLY}.`;
+  if (save.error instanceof ApiError && save.error.reason === 'opted_out_by_customer')
+    errors.sms_opt_out = `This number texted STOP: ${START_ONLY}.`;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void save.run();
   };
   return (
     <form onSubmit={submit} className="form-grid" noValidate>
-      <TextField label="Name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} autoComplete="off" />
-      <TextField label="Phone" type="tel" maxLength={40} value={phone} onChange={(e) => setPhone(e.target.value)} error={errors.phone} autoComplete="off" />
-      <TextField label="Email" type="email" maxLength={254} value={email} onChange={(e) => setEmail(e.target.value)} error={errors.email} autoComplete="off" />
-      <TextArea label="Billing address" maxLength={500} value={billing} onChange={(e) => setBilling(e.target.value)} error={errors.billing_address} />
-      <TextArea label="Notes" maxLength={5000} value={notes} onChange={(e) => setNotes(e.target.value)} error={errors.notes} />
+      <TextField
+        label="Name"
+        required
+        maxLength={200}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={errors.name}
+        autoComplete="off"
+      />
+      <TextField
+        label="Phone"
+        type="tel"
+        maxLength={40}
+        value={phone}
+        onChange={(e) => setPhone(e.target.value)}
+        error={errors.phone}
+        autoComplete="off"
+      />
+      <TextField
+        label="Email"
+        type="email"
+        maxLength={254}
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        error={errors.email}
+        autoComplete="off"
+      />
+      <TextArea
+        label="Billing address"
+        maxLength={500}
+        value={billing}
+        onChange={(e) => setBilling(e.target.value)}
+        error={errors.billing_address}
+      />
+      <TextArea
+        label="Notes"
+        maxLength={5000}
+        value={notes}
+        onChange={(e) => setNotes(e.target.value)}
+        error={errors.notes}
+      />
       <CheckboxField
         label="Opted out of SMS"
         checked={optOut || stopped}
         disabled={stopped}
         onChange={(e) => setOptOut(e.target.checked)}
         error={errors.sms_opt_out}
-        hint={stopped && initial ? (optOutSentence(initial) ?? undefined) : 'The office’s choice for this phone number; a customer’s STOP always wins.'}
+        hint={
+          stopped && initial
+            ? (optOutSentence(initial) ?? undefined)
+            : 'The office’s choice for this phone number; a customer’s STOP always wins.'
+        }
       />
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={save.busy}>

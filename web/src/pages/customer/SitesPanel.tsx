@@ -10,7 +10,10 @@ import { Link } from '../../router/router';
 
 /** A customer's service sites, each with its assets; add sites and assets here. */
 export function SitesPanel({ customerId, canWrite }: { customerId: number; canWrite: boolean }) {
-  const sites = useApi((signal) => api.get<{ items: Site[] }>(`/customers/${customerId}/sites`, undefined, signal), [customerId]);
+  const sites = useApi(
+    (signal) => api.get<{ items: Site[] }>(`/customers/${customerId}/sites`, undefined, signal),
+    [customerId],
+  );
   return (
     <section className="panel" aria-labelledby="sites-h">
       <h2 id="sites-h">Sites and assets</h2>
@@ -30,7 +33,10 @@ export function SitesPanel({ customerId, canWrite }: { customerId: number; canWr
 }
 
 function SiteBlock({ site, canWrite }: { site: Site; canWrite: boolean }) {
-  const assets = useApi((signal) => api.get<{ items: Asset[] }>(`/sites/${site.id}/assets`, undefined, signal), [site.id]);
+  const assets = useApi(
+    (signal) => api.get<{ items: Asset[] }>(`/sites/${site.id}/assets`, undefined, signal),
+    [site.id],
+  );
   return (
     <div className="site">
       <h3>{site.name}</h3>
@@ -44,7 +50,8 @@ function SiteBlock({ site, canWrite }: { site: Site; canWrite: boolean }) {
             <ul className="plain-list">
               {a.items.map((asset) => (
                 <li key={asset.id}>
-                  <Link to={`/assets/${asset.id}`}>{asset.name}</Link> {asset.type ? `(${asset.type})` : ''} {asset.make} {asset.model}
+                  <Link to={`/assets/${asset.id}`}>{asset.name}</Link>{' '}
+                  {asset.type ? `(${asset.type})` : ''} {asset.make} {asset.model}
                 </li>
               ))}
             </ul>
@@ -75,9 +82,29 @@ function NewSiteForm({ customerId, onCreated }: { customerId: number; onCreated:
     <details className="add-form">
       <summary>Add a site</summary>
       <form onSubmit={submit} noValidate>
-        <TextField label="Site name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} error={add.fieldErrors.name} />
-        <TextArea label="Site address" required maxLength={500} value={address} onChange={(e) => setAddress(e.target.value)} error={add.fieldErrors.address} />
-        <TextArea label="Access notes (gate codes, dogs)" maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} error={add.fieldErrors.access_notes} />
+        <TextField
+          label="Site name"
+          required
+          maxLength={200}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={add.fieldErrors.name}
+        />
+        <TextArea
+          label="Site address"
+          required
+          maxLength={500}
+          value={address}
+          onChange={(e) => setAddress(e.target.value)}
+          error={add.fieldErrors.address}
+        />
+        <TextArea
+          label="Access notes (gate codes, dogs)"
+          maxLength={2000}
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+          error={add.fieldErrors.access_notes}
+        />
         <button type="submit" className="button-secondary" disabled={add.busy}>
           Add site
         </button>
@@ -115,12 +142,50 @@ function NewAssetForm({ siteId, onCreated }: { siteId: number; onCreated: () => 
     <details className="add-form">
       <summary>Add an asset</summary>
       <form onSubmit={submit} noValidate className="form-grid">
-        <TextField label="Asset name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
-        <TextField label="Asset type" maxLength={100} value={type} onChange={(e) => setType(e.target.value)} error={errors.type} placeholder="Septic tank, pump…" />
-        <TextField label="Make" maxLength={100} value={make} onChange={(e) => setMake(e.target.value)} error={errors.make} />
-        <TextField label="Model" maxLength={100} value={model} onChange={(e) => setModel(e.target.value)} error={errors.model} />
-        <TextField label="Serial" maxLength={100} value={serial} onChange={(e) => setSerial(e.target.value)} error={errors.serial} />
-        <TextField label="Install date" type="date" value={installDate} onChange={(e) => setInstallDate(e.target.value)} error={errors.install_date} />
+        <TextField
+          label="Asset name"
+          required
+          maxLength={200}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.name}
+        />
+        <TextField
+          label="Asset type"
+          maxLength={100}
+          value={type}
+          onChange={(e) => setType(e.target.value)}
+          error={errors.type}
+          placeholder="Septic tank, pump…"
+        />
+        <TextField
+          label="Make"
+          maxLength={100}
+          value={make}
+          onChange={(e) => setMake(e.target.value)}
+          error={errors.make}
+        />
+        <TextField
+          label="Model"
+          maxLength={100}
+          value={model}
+          onChange={(e) => setModel(e.target.value)}
+          error={errors.model}
+        />
+        <TextField
+          label="Serial"
+          maxLength={100}
+          value={serial}
+          onChange={(e) => setSerial(e.target.value)}
+          error={errors.serial}
+        />
+        <TextField
+          label="Install date"
+          type="date"
+          value={installDate}
+          onChange={(e) => setInstallDate(e.target.value)}
+          error={errors.install_date}
+        />
         <div className="form-actions">
           <button type="submit" className="button-secondary" disabled={add.busy}>
             Add asset

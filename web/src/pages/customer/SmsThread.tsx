@@ -8,7 +8,7 @@ import { SelectField, TextArea } from '../../components/Field';
 import { Loading } from '../../components/States';
 import { formatDateTime, humanize } from '../../format';
 import { useAction } from '../../hooks/useAction';
-import { useMessagePages } from '../../hooks/useMessagePages';
+import { useCursorPages } from '../../hooks/useCursorPages';
 import { Link } from '../../router/router';
 import { optOutSentence, withdrawnReason } from '../../domain/consent';
 
@@ -19,20 +19,32 @@ import { optOutSentence, withdrawnReason } from '../../domain/consent';
 const PAGE_SIZE = 20;
 const MAX_BODY = 1000;
 
-export function SmsThread({ customer, workOrders }: { customer: Customer; workOrders: WorkOrder[] }) {
-  const thread = useMessagePages(`/customers/${customer.id}/messages`, {}, PAGE_SIZE);
+export function SmsThread({
+  customer,
+  workOrders,
+}: {
+  customer: Customer;
+  workOrders: WorkOrder[];
+}) {
+  const thread = useCursorPages<SmsMessage>(
+    `/customers/${customer.id}/messages`,
+    {},
+    { pageSize: PAGE_SIZE, keyOf: (m) => m.id },
+  );
   const oldestFirst = [...thread.items].reverse();
   return (
     <section className="panel" aria-labelledby="sms-h">
       <h2 id="sms-h">Text messages</h2>
       {thread.cursor && !thread.loading ? (
-        <button type="button" className="button-secondary" onClick={thread.loadOlder}>
+        <button type="button" className="button-secondary" onClick={thread.loadMore}>
           Load older
         </button>
       ) : null}
       <ErrorMessage error={thread.error} />
       {thread.loading ? <Loading what="Loading messages" /> : null}
-      {!thread.loading && thread.items.length === 0 && thread.error === undefined ? <p className="empty">No text messages with this customer yet.</p> : null}
+      {!thread.loading && thread.items.length === 0 && thread.error === undefined ? (
+        <p className="empty">No text messages with this customer yet.</p>
+      ) : null}
       {oldestFirst.length > 0 ? (
         <ol className="thread" aria-label={`Conversation with ${customer.name}, oldest first`}>
           {oldestFirst.map((m) => (
@@ -51,7 +63,8 @@ function SmsBubble({ message: m }: { message: SmsMessage }) {
     <li className={inbound ? 'sms sms-inbound' : 'sms sms-outbound'}>
       <p className="sms-meta">
         <strong>{inbound ? 'Customer' : 'To customer'}</strong>
-        {m.kind !== 'message' && m.kind !== 'inbound' ? ` · ${humanize(m.kind)}` : ''} · <time dateTime={m.created_at}>{formatDateTime(m.created_at)}</time>
+        {m.kind !== 'message' && m.kind !== 'inbound' ? ` · ${humanize(m.kind)}` : ''} ·{' '}
+        <time dateTime={m.created_at}>{formatDateTime(m.created_at)}</time>
         {m.work_order_id ? (
           <>
             {' · '}
@@ -66,8 +79,12 @@ function SmsBubble({ message: m }: { message: SmsMessage }) {
           {m.attempts > 1 ? ` · ${m.attempts} attempts` : ''}
         </p>
       )}
-      {!inbound && m.waiting_reason ? <p className="sms-waiting">Waiting: {m.waiting_reason}</p> : null}
-      {!inbound && m.last_error && (m.status === 'failed' || m.status === 'undelivered') ? <p className="sms-waiting">Error: {m.last_error}</p> : null}
+      {!inbound && m.waiting_reason ? (
+        <p className="sms-waiting">Waiting: {m.waiting_reason}</p>
+      ) : null}
+      {!inbound && m.last_error && (m.status === 'failed' || m.status === 'undelivered') ? (
+        <p className="sms-waiting">Error: {m.last_error}</p>
+      ) : null}
       {!inbound && withdrawnReason(m) ? <p className="sms-waiting">{withdrawnReason(m)}</p> : null}
     </li>
   );
@@ -78,7 +95,15 @@ const CONFLICT: Record<string, string> = {
   no_phone: 'This customer has no phone number. Add one to send a text.',
 };
 
-function SendForm({ customer, workOrders, onSent }: { customer: Customer; workOrders: WorkOrder[]; onSent: () => void }) {
+function SendForm({
+  customer,
+  workOrders,
+  onSent,
+}: {
+  customer: Customer;
+  workOrders: WorkOrder[];
+  onSent: () => void;
+}) {
   const [body, setBody] = useState('');
   const [workOrderId, setWorkOrderId] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
@@ -90,10 +115,16 @@ function SendForm({ customer, workOrders, onSent }: { customer: Customer; workOr
         ...(workOrderId ? { work_order_id: Number(workOrderId) } : {}),
       });
       setBody('');
-      setNotice(res.status === 'queued' ? 'Message queued for sending.' : 'The message was not queued (it may have been sent already).');
+      setNotice(
+        res.status === 'queued'
+          ? 'Message queued for sending.'
+          : 'The message was not queued (it may have been sent already).',
+      );
       onSent();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 409 && err.reason && CONFLICT[err.reason]) throw CONFLICT[err.reason];
+      if (err instanceof ApiError && err.status === 409 && err.reason && CONFLICT[err.reason])
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- useAction shows a thrown string as it is
+        throw CONFLICT[err.reason];
       throw err;
     }
   });
@@ -114,16 +145,34 @@ function SendForm({ customer, workOrders, onSent }: { customer: Customer; workOr
           {blocked}
         </p>
       ) : null}
-      <fieldset className="fieldset" disabled={!!blocked} aria-describedby={blocked ? 'sms-blocked' : undefined}>
+      <fieldset
+        className="fieldset"
+        disabled={!!blocked}
+        aria-describedby={blocked ? 'sms-blocked' : undefined}
+      >
         <legend>New message to {customer.phone ?? 'the customer'}</legend>
-        <TextArea label="Message" value={body} maxLength={MAX_BODY} required onChange={(e) => setBody(e.target.value)} error={send.fieldErrors.body} hint={`${body.length}/${MAX_BODY} characters`} />
+        <TextArea
+          label="Message"
+          value={body}
+          maxLength={MAX_BODY}
+          required
+          onChange={(e) => setBody(e.target.value)}
+          error={send.fieldErrors.body}
+          hint={`${body.length}/${MAX_BODY} characters`}
+        />
         {workOrders.length > 0 ? (
           <SelectField
             label="About work order (optional)"
             value={workOrderId}
             onChange={(e) => setWorkOrderId(e.target.value)}
             error={send.fieldErrors.work_order_id}
-            options={[{ value: '', label: 'None' }, ...workOrders.map((w) => ({ value: String(w.id), label: `${w.number} · ${w.title}` }))]}
+            options={[
+              { value: '', label: 'None' },
+              ...workOrders.map((w) => ({
+                value: String(w.id),
+                label: `${w.number} · ${w.title}`,
+              })),
+            ]}
           />
         ) : null}
         <button type="submit" className="button-primary" disabled={send.busy || !body.trim()}>

@@ -20,8 +20,17 @@ function defaultSlot(week: DispatchWeek): Slot {
  * version read, so two dispatchers cannot silently overwrite each other),
  * then move an open work order to "scheduled".
  */
-export function ScheduleForm({ week, onScheduled }: { week: DispatchWeek; onScheduled: () => void }) {
-  const choices = [...week.unplanned.map((i) => ({ ...i, group: 'unplanned' })), ...week.items.map((i) => ({ ...i, group: 'this week' }))];
+export function ScheduleForm({
+  week,
+  onScheduled,
+}: {
+  week: DispatchWeek;
+  onScheduled: () => void;
+}) {
+  const choices = [
+    ...week.unplanned.map((i) => ({ ...i, group: 'unplanned' })),
+    ...week.items.map((i) => ({ ...i, group: 'this week' })),
+  ];
   const [woId, setWoId] = useState('');
   const [techId, setTechId] = useState('');
   const [slot] = useState(() => defaultSlot(week));
@@ -44,7 +53,10 @@ export function ScheduleForm({ week, onScheduled }: { week: DispatchWeek; onSche
       version: current.version,
     });
     if (updated.status === 'open' && updated.allowed_transitions.includes('scheduled')) {
-      updated = await api.post<WorkOrder>(`/work-orders/${woId}/transition`, { to: 'scheduled', version: updated.version });
+      updated = await api.post<WorkOrder>(`/work-orders/${woId}/transition`, {
+        to: 'scheduled',
+        version: updated.version,
+      });
     }
     setDone(`${updated.number} is scheduled.`);
     setWoId('');
@@ -55,18 +67,67 @@ export function ScheduleForm({ week, onScheduled }: { week: DispatchWeek; onSche
     void schedule.run();
   };
   const errors = { ...schedule.fieldErrors };
-  if (schedule.error instanceof ApiError && schedule.error.reason === 'scheduled_in_the_past') errors.scheduled_start = `${PAST_START_MESSAGE} Times are UTC.`;
+  if (schedule.error instanceof ApiError && schedule.error.reason === 'scheduled_in_the_past')
+    errors.scheduled_start = `${PAST_START_MESSAGE} Times are UTC.`;
   return (
     <section className="panel" aria-labelledby="schedule-h">
       <h2 id="schedule-h">Schedule and assign</h2>
       <form onSubmit={submit} className="form-row" noValidate>
-        <SelectField label="Work order" value={woId} required onChange={(e) => setWoId(e.target.value)} options={[{ value: '', label: 'Choose a work order' }, ...choices.map((c) => ({ value: String(c.id), label: `${c.number} ${c.title} (${c.group})` }))]} />
-        <SelectField label="Technician" value={techId} required error={errors.assignee_id} onChange={(e) => setTechId(e.target.value)} options={[{ value: '', label: 'Choose a technician' }, ...week.technicians.map((t) => ({ value: String(t.id), label: t.name }))]} />
-        <TextField label="Date (UTC)" type="date" value={date} min={new Date().toISOString().slice(0, 10)} required onChange={(e) => setDate(e.target.value)} error={errors.scheduled_start} />
-        <TextField label="Start time (UTC)" type="time" value={time} required onChange={(e) => setTime(e.target.value)} />
-        <TextField label="Hours" type="number" min={0.25} step="0.25" value={hours} onChange={(e) => setHours(e.target.value)} error={errors.scheduled_end} />
+        <SelectField
+          label="Work order"
+          value={woId}
+          required
+          onChange={(e) => setWoId(e.target.value)}
+          options={[
+            { value: '', label: 'Choose a work order' },
+            ...choices.map((c) => ({
+              value: String(c.id),
+              label: `${c.number} ${c.title} (${c.group})`,
+            })),
+          ]}
+        />
+        <SelectField
+          label="Technician"
+          value={techId}
+          required
+          error={errors.assignee_id}
+          onChange={(e) => setTechId(e.target.value)}
+          options={[
+            { value: '', label: 'Choose a technician' },
+            ...week.technicians.map((t) => ({ value: String(t.id), label: t.name })),
+          ]}
+        />
+        <TextField
+          label="Date (UTC)"
+          type="date"
+          value={date}
+          min={new Date().toISOString().slice(0, 10)}
+          required
+          onChange={(e) => setDate(e.target.value)}
+          error={errors.scheduled_start}
+        />
+        <TextField
+          label="Start time (UTC)"
+          type="time"
+          value={time}
+          required
+          onChange={(e) => setTime(e.target.value)}
+        />
+        <TextField
+          label="Hours"
+          type="number"
+          min={0.25}
+          step="0.25"
+          value={hours}
+          onChange={(e) => setHours(e.target.value)}
+          error={errors.scheduled_end}
+        />
         <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={schedule.busy || !woId || !techId}>
+          <button
+            type="submit"
+            className="button-primary"
+            disabled={schedule.busy || !woId || !techId}
+          >
             Schedule
           </button>
         </div>

@@ -5,7 +5,17 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/Field';
 import { useAction } from '../../hooks/useAction';
 
-export function ChecklistPanel({ woId, items, canWrite, onChanged }: { woId: number; items: WorkOrderDetails['checklist']; canWrite: boolean; onChanged: () => void }) {
+export function ChecklistPanel({
+  woId,
+  items,
+  canWrite,
+  onChanged,
+}: {
+  woId: number;
+  items: WorkOrderDetails['checklist'];
+  canWrite: boolean;
+  onChanged: () => void;
+}) {
   const [label, setLabel] = useState('');
   const add = useAction(async () => {
     await api.post(`/work-orders/${woId}/checklist`, { label });
@@ -28,7 +38,12 @@ export function ChecklistPanel({ woId, items, canWrite, onChanged }: { woId: num
         {items.map((item) => (
           <li key={item.id}>
             <label className="check-row">
-              <input type="checkbox" checked={item.done} disabled={!canWrite || toggle.busy} onChange={(e) => void toggle.run(item.id, e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={item.done}
+                disabled={!canWrite || toggle.busy}
+                onChange={(e) => void toggle.run(item.id, e.target.checked)}
+              />
               <span>{item.label}</span>
             </label>
           </li>
@@ -37,7 +52,14 @@ export function ChecklistPanel({ woId, items, canWrite, onChanged }: { woId: num
       <ErrorMessage error={toggle.error} />
       {canWrite ? (
         <form onSubmit={submit} className="inline-form">
-          <TextField label="New checklist item" value={label} maxLength={300} required onChange={(e) => setLabel(e.target.value)} error={add.fieldErrors.label} />
+          <TextField
+            label="New checklist item"
+            value={label}
+            maxLength={300}
+            required
+            onChange={(e) => setLabel(e.target.value)}
+            error={add.fieldErrors.label}
+          />
           <button type="submit" className="button-secondary" disabled={add.busy || !label.trim()}>
             Add item
           </button>

@@ -6,7 +6,17 @@ import { TextArea } from '../../components/Field';
 import { formatDateTime } from '../../format';
 import { useAction } from '../../hooks/useAction';
 
-export function CommentsPanel({ woId, comments, canWrite, onChanged }: { woId: number; comments: WorkOrderDetails['comments']; canWrite: boolean; onChanged: () => void }) {
+export function CommentsPanel({
+  woId,
+  comments,
+  canWrite,
+  onChanged,
+}: {
+  woId: number;
+  comments: WorkOrderDetails['comments'];
+  canWrite: boolean;
+  onChanged: () => void;
+}) {
   const [body, setBody] = useState('');
   const add = useAction(async () => {
     await api.post(`/work-orders/${woId}/comments`, { body });
@@ -25,7 +35,8 @@ export function CommentsPanel({ woId, comments, canWrite, onChanged }: { woId: n
         {comments.map((c) => (
           <li key={c.id} className="comment">
             <p className="comment-meta">
-              <strong>{c.author_name}</strong> · <time dateTime={c.created_at}>{formatDateTime(c.created_at)}</time>
+              <strong>{c.author_name}</strong> ·{' '}
+              <time dateTime={c.created_at}>{formatDateTime(c.created_at)}</time>
             </p>
             <p className="comment-body">{c.body}</p>
           </li>
@@ -33,7 +44,14 @@ export function CommentsPanel({ woId, comments, canWrite, onChanged }: { woId: n
       </ol>
       {canWrite ? (
         <form onSubmit={submit}>
-          <TextArea label="Add a comment" value={body} maxLength={5000} required onChange={(e) => setBody(e.target.value)} error={add.fieldErrors.body} />
+          <TextArea
+            label="Add a comment"
+            value={body}
+            maxLength={5000}
+            required
+            onChange={(e) => setBody(e.target.value)}
+            error={add.fieldErrors.body}
+          />
           <button type="submit" className="button-secondary" disabled={add.busy || !body.trim()}>
             Post comment
           </button>

@@ -1,7 +1,13 @@
 import type { HistoryEntry } from '../../api/types';
 import { formatDateTime, humanize } from '../../format';
 
-export function HistoryPanel({ history, nameOf }: { history: HistoryEntry[]; nameOf: (id: number | null) => string }) {
+export function HistoryPanel({
+  history,
+  nameOf,
+}: {
+  history: HistoryEntry[];
+  nameOf: (id: number | null) => string;
+}) {
   return (
     <section className="panel" aria-labelledby="history-h">
       <h2 id="history-h">History</h2>
@@ -9,7 +15,8 @@ export function HistoryPanel({ history, nameOf }: { history: HistoryEntry[]; nam
       <ol className="plain-list">
         {history.map((h, i) => (
           <li key={i}>
-            <time dateTime={h.at}>{formatDateTime(h.at)}</time>: {h.from ? `${humanize(h.from)} → ` : 'Created as '}
+            <time dateTime={h.at}>{formatDateTime(h.at)}</time>:{' '}
+            {h.from ? `${humanize(h.from)} → ` : 'Created as '}
             {humanize(h.to)} by {nameOf(h.actor_id)}
           </li>
         ))}

@@ -8,17 +8,35 @@ import { useAction } from '../../hooks/useAction';
 // the office records work already done without texting anyone.
 
 export function notifyText(wo: Pick<WorkOrder, 'notify_customer'>): string {
-  return wo.notify_customer === false ? 'Off: work recorded without texting the customer' : 'On: the customer is texted about this visit';
+  return wo.notify_customer === false
+    ? 'Off: work recorded without texting the customer'
+    : 'On: the customer is texted about this visit';
 }
 
-export function NotifyCustomerToggle({ wo, onChanged }: { wo: WorkOrder; onChanged: (updated: WorkOrder) => void }) {
+export function NotifyCustomerToggle({
+  wo,
+  onChanged,
+}: {
+  wo: WorkOrder;
+  onChanged: (updated: WorkOrder) => void;
+}) {
   const on = wo.notify_customer !== false;
   const toggle = useAction(async () => {
-    onChanged(await api.patch<WorkOrder>(`/work-orders/${wo.id}`, { notify_customer: !on, version: wo.version }));
+    onChanged(
+      await api.patch<WorkOrder>(`/work-orders/${wo.id}`, {
+        notify_customer: !on,
+        version: wo.version,
+      }),
+    );
   });
   return (
     <div className="notify-toggle">
-      <button type="button" className="button-secondary" disabled={toggle.busy} onClick={() => void toggle.run()}>
+      <button
+        type="button"
+        className="button-secondary"
+        disabled={toggle.busy}
+        onClick={() => void toggle.run()}
+      >
         {on ? 'Stop texting the customer' : 'Text the customer about this visit'}
       </button>
       {on ? <span className="hint block">Texts not sent yet are withdrawn.</span> : null}

@@ -21,7 +21,21 @@ function toCents(dollars: string): number | undefined {
  * and sets or corrects a part's price, name and quantity until the work
  * order is invoiced.
  */
-export function PartsPanel({ woId, parts, canWrite, seesPrices, onChanged, onInvoiced }: { woId: number; parts: WorkOrderDetails['parts']; canWrite: boolean; seesPrices: boolean; onChanged: () => void; onInvoiced: () => void }) {
+export function PartsPanel({
+  woId,
+  parts,
+  canWrite,
+  seesPrices,
+  onChanged,
+  onInvoiced,
+}: {
+  woId: number;
+  parts: WorkOrderDetails['parts'];
+  canWrite: boolean;
+  seesPrices: boolean;
+  onChanged: () => void;
+  onInvoiced: () => void;
+}) {
   const [name, setName] = useState('');
   const [quantity, setQuantity] = useState('1');
   const [unitCost, setUnitCost] = useState('');
@@ -63,10 +77,19 @@ export function PartsPanel({ woId, parts, canWrite, seesPrices, onChanged, onInv
               <>
                 <span>
                   {p.quantity} × {p.name}
-                  {p.unit_cost_cents !== undefined ? (p.unit_cost_cents > 0 ? ` at ${formatMoney(p.unit_cost_cents, p.currency)}` : ' · no price yet') : ''}
+                  {p.unit_cost_cents !== undefined
+                    ? p.unit_cost_cents > 0
+                      ? ` at ${formatMoney(p.unit_cost_cents, p.currency)}`
+                      : ' · no price yet'
+                    : ''}
                 </span>
                 {canEdit ? (
-                  <button type="button" className="button-secondary button-small" aria-label={`Edit part ${p.name}`} onClick={() => setEditing(p.id)}>
+                  <button
+                    type="button"
+                    className="button-secondary button-small"
+                    aria-label={`Edit part ${p.name}`}
+                    onClick={() => setEditing(p.id)}
+                  >
                     Edit
                   </button>
                 ) : null}
@@ -77,10 +100,36 @@ export function PartsPanel({ woId, parts, canWrite, seesPrices, onChanged, onInv
       </ul>
       {canWrite ? (
         <form onSubmit={submit} className="inline-form" aria-label="Add a part">
-          <TextField label="Part name" value={name} maxLength={200} required onChange={(e) => setName(e.target.value)} error={add.fieldErrors.name} />
-          <TextField label="Quantity" type="number" inputMode="decimal" min={0} step="any" required value={quantity} onChange={(e) => setQuantity(e.target.value)} error={add.fieldErrors.quantity} />
+          <TextField
+            label="Part name"
+            value={name}
+            maxLength={200}
+            required
+            onChange={(e) => setName(e.target.value)}
+            error={add.fieldErrors.name}
+          />
+          <TextField
+            label="Quantity"
+            type="number"
+            inputMode="decimal"
+            min={0}
+            step="any"
+            required
+            value={quantity}
+            onChange={(e) => setQuantity(e.target.value)}
+            error={add.fieldErrors.quantity}
+          />
           {seesPrices ? (
-            <TextField label="Unit cost ($)" type="number" inputMode="decimal" min={0} step="0.01" value={unitCost} onChange={(e) => setUnitCost(e.target.value)} error={add.fieldErrors.unit_cost_cents} />
+            <TextField
+              label="Unit cost ($)"
+              type="number"
+              inputMode="decimal"
+              min={0}
+              step="0.01"
+              value={unitCost}
+              onChange={(e) => setUnitCost(e.target.value)}
+              error={add.fieldErrors.unit_cost_cents}
+            />
           ) : (
             <p className="hint">The office sets the price.</p>
           )}
@@ -95,17 +144,32 @@ export function PartsPanel({ woId, parts, canWrite, seesPrices, onChanged, onInv
 }
 
 /** PATCH /work-orders/{id}/parts/{part}: only what changed is sent. */
-function PartEditForm({ woId, part, onDone, onCancel, onInvoiced }: { woId: number; part: Part; onDone: () => void; onCancel: () => void; onInvoiced: () => void }) {
+function PartEditForm({
+  woId,
+  part,
+  onDone,
+  onCancel,
+  onInvoiced,
+}: {
+  woId: number;
+  part: Part;
+  onDone: () => void;
+  onCancel: () => void;
+  onInvoiced: () => void;
+}) {
   const [name, setName] = useState(part.name);
   const [quantity, setQuantity] = useState(String(part.quantity));
-  const [unitCost, setUnitCost] = useState(part.unit_cost_cents ? (part.unit_cost_cents / 100).toFixed(2) : '');
+  const [unitCost, setUnitCost] = useState(
+    part.unit_cost_cents ? (part.unit_cost_cents / 100).toFixed(2) : '',
+  );
   const save = useAction(async () => {
     const body: Record<string, unknown> = {};
     if (name !== part.name) body.name = name;
     if (Number(quantity) !== part.quantity) body.quantity = Number(quantity);
     const cents = toCents(unitCost) ?? 0;
     if (cents !== (part.unit_cost_cents ?? 0)) body.unit_cost_cents = cents;
-    if (Object.keys(body).length > 0) await refusedAsInvoiced(api.patch(`/work-orders/${woId}/parts/${part.id}`, body), onInvoiced);
+    if (Object.keys(body).length > 0)
+      await refusedAsInvoiced(api.patch(`/work-orders/${woId}/parts/${part.id}`, body), onInvoiced);
     onDone();
   });
   const submit = (e: FormEvent) => {
@@ -113,10 +177,41 @@ function PartEditForm({ woId, part, onDone, onCancel, onInvoiced }: { woId: numb
     void save.run();
   };
   return (
-    <form onSubmit={submit} className="inline-form part-edit" aria-label={`Edit part ${part.name}`} noValidate>
-      <TextField label="Part name" value={name} maxLength={200} required onChange={(e) => setName(e.target.value)} error={save.fieldErrors.name} />
-      <TextField label="Quantity" type="number" inputMode="decimal" min={0} step="any" required value={quantity} onChange={(e) => setQuantity(e.target.value)} error={save.fieldErrors.quantity} />
-      <TextField label="Unit cost ($)" type="number" inputMode="decimal" min={0} step="0.01" value={unitCost} onChange={(e) => setUnitCost(e.target.value)} error={save.fieldErrors.unit_cost_cents} />
+    <form
+      onSubmit={submit}
+      className="inline-form part-edit"
+      aria-label={`Edit part ${part.name}`}
+      noValidate
+    >
+      <TextField
+        label="Part name"
+        value={name}
+        maxLength={200}
+        required
+        onChange={(e) => setName(e.target.value)}
+        error={save.fieldErrors.name}
+      />
+      <TextField
+        label="Quantity"
+        type="number"
+        inputMode="decimal"
+        min={0}
+        step="any"
+        required
+        value={quantity}
+        onChange={(e) => setQuantity(e.target.value)}
+        error={save.fieldErrors.quantity}
+      />
+      <TextField
+        label="Unit cost ($)"
+        type="number"
+        inputMode="decimal"
+        min={0}
+        step="0.01"
+        value={unitCost}
+        onChange={(e) => setUnitCost(e.target.value)}
+        error={save.fieldErrors.unit_cost_cents}
+      />
       <div className="button-row">
         <button type="submit" className="button-primary" disabled={save.busy || !name.trim()}>
           Save part

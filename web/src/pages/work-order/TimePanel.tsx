@@ -7,11 +7,28 @@ import { formatDateTime } from '../../format';
 import { useAction } from '../../hooks/useAction';
 import { refusedAsInvoiced } from './useWorkOrderInvoice';
 
-export function TimePanel({ woId, entries, canWrite, nameOf, onChanged, onInvoiced }: { woId: number; entries: WorkOrderDetails['time_entries']; canWrite: boolean; nameOf: (id: number) => string; onChanged: () => void; onInvoiced: () => void }) {
+export function TimePanel({
+  woId,
+  entries,
+  canWrite,
+  nameOf,
+  onChanged,
+  onInvoiced,
+}: {
+  woId: number;
+  entries: WorkOrderDetails['time_entries'];
+  canWrite: boolean;
+  nameOf: (id: number) => string;
+  onChanged: () => void;
+  onInvoiced: () => void;
+}) {
   const [minutes, setMinutes] = useState('');
   const [note, setNote] = useState('');
   const add = useAction(async () => {
-    await refusedAsInvoiced(api.post(`/work-orders/${woId}/time`, { minutes: Number(minutes), note }), onInvoiced);
+    await refusedAsInvoiced(
+      api.post(`/work-orders/${woId}/time`, { minutes: Number(minutes), note }),
+      onInvoiced,
+    );
     setMinutes('');
     setNote('');
     onChanged();
@@ -43,8 +60,24 @@ export function TimePanel({ woId, entries, canWrite, nameOf, onChanged, onInvoic
       )}
       {canWrite ? (
         <form onSubmit={submit} className="inline-form">
-          <TextField label="Minutes" type="number" inputMode="numeric" min={1} max={1440} required value={minutes} onChange={(e) => setMinutes(e.target.value)} error={add.fieldErrors.minutes} />
-          <TextField label="Note" value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} error={add.fieldErrors.note} />
+          <TextField
+            label="Minutes"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={1440}
+            required
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+            error={add.fieldErrors.minutes}
+          />
+          <TextField
+            label="Note"
+            value={note}
+            maxLength={1000}
+            onChange={(e) => setNote(e.target.value)}
+            error={add.fieldErrors.note}
+          />
           <button type="submit" className="button-secondary" disabled={add.busy || !minutes}>
             Record time
           </button>

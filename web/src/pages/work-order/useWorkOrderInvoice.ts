@@ -34,7 +34,8 @@ export async function refusedAsInvoiced<T>(change: Promise<T>, onInvoiced: () =>
   try {
     return await change;
   } catch (err) {
-    if (err instanceof ApiError && err.status === 409 && err.reason === 'work_order_invoiced') onInvoiced();
+    if (err instanceof ApiError && err.status === 409 && err.reason === 'work_order_invoiced')
+      onInvoiced();
     throw err;
   }
 }
