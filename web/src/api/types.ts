@@ -41,16 +41,16 @@ export interface Customer {
   /** The recorded choice of this record's phone number within the organization; null when none was made. */
   sms_consent?: SmsConsent | null;
   deleted: boolean;
-  created_at: number;
-  updated_at: number;
+  created_at: string;
+  updated_at: string;
   version: number;
 }
 
 /** Consent belongs to the phone number (sms_consent), not the customer record. */
 export interface SmsConsent {
   state: 'opted_out' | 'opted_in';
-  /** Milliseconds since the epoch. */
-  changed_at: number;
+  /** RFC 3339, like every time the API sends. */
+  changed_at: string;
   /** Who made the choice: the number by texting STOP/START, or the office. */
   source: 'customer_sms' | 'office';
 }
@@ -61,7 +61,7 @@ export interface Site {
   name: string;
   address: string;
   access_notes?: string;
-  created_at: number;
+  created_at: string;
 }
 
 export interface Asset {

@@ -1,5 +1,5 @@
 import type { Customer, SmsMessage } from '../api/types';
-import { formatMs } from '../format';
+import { formatDateTime } from '../format';
 
 // SMS consent belongs to the phone number (the server's sms_consent), and a
 // customer's STOP always wins: only the number can undo it, by texting START.
@@ -25,11 +25,11 @@ export function optOutSentence(
   const consent = c.sms_consent;
   if (stoppedByCustomer(c)) {
     return consent
-      ? `Texted STOP on ${formatMs(consent.changed_at)}: ${START_ONLY}.`
+      ? `Texted STOP on ${formatDateTime(consent.changed_at)}: ${START_ONLY}.`
       : `The customer texted STOP: ${START_ONLY}.`;
   }
   if (consent && consent.state === 'opted_out') {
-    return `The office opted this number out of texts on ${formatMs(consent.changed_at)}. Edit the customer to allow texts again once they agree.`;
+    return `The office opted this number out of texts on ${formatDateTime(consent.changed_at)}. Edit the customer to allow texts again once they agree.`;
   }
   return 'The office opted this customer out of texts. Edit the customer to allow texts again once they agree.';
 }
@@ -38,8 +38,8 @@ export function optOutSentence(
 export function optInSentence(c: Pick<Customer, 'sms_opt_out' | 'sms_consent'>): string | null {
   if (c.sms_opt_out || !c.sms_consent || c.sms_consent.state !== 'opted_in') return null;
   return c.sms_consent.source === 'customer_sms'
-    ? `The customer texted START on ${formatMs(c.sms_consent.changed_at)}.`
-    : `The office allowed texts again on ${formatMs(c.sms_consent.changed_at)}.`;
+    ? `The customer texted START on ${formatDateTime(c.sms_consent.changed_at)}.`
+    : `The office allowed texts again on ${formatDateTime(c.sms_consent.changed_at)}.`;
 }
 
 // Why the server withdrew an unsent text (sms_messages.last_error of a superseded row).
