@@ -2,6 +2,8 @@
 # Builds each libFuzzer target in tests/fuzz/ with clang (ASan + UBSan) and
 # runs it for a few seconds. A target names the sources it needs on a line
 # "// fuzz-sources: a.cpp b.cpp" and its libraries on "// fuzz-libs: -lx".
+# CMakePresets.json's "fuzz" preset builds the same targets with the same
+# flags (cmake --preset fuzz && cmake --build --preset fuzz).
 #   scripts/fuzz.sh [SECONDS] [NAME-FILTER]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages Bulwark needs to build, run and test.
 # Idempotent: asks apt only for what is missing. Run as root or with sudo.
 #   scripts/install-deps.sh          build + run
-#   scripts/install-deps.sh --test   also what the tests need (PostgreSQL, pytest, SDKs, clang, chromium)
+#   scripts/install-deps.sh --test   also what the tests need (PostgreSQL, pytest, SDKs, clang, clang-tidy, chromium)
 set -euo pipefail
 
 run_packages=(
@@ -15,7 +15,7 @@ run_packages=(
 )
 test_packages=(
   postgresql python3-pytest python3-requests python3-twilio python3-stripe
-  clang libclang-rt-14-dev chromium openssl curl
+  clang libclang-rt-14-dev clang-tidy-14 clang-format chromium openssl curl
 )
 bench_packages=(wrk nginx-light)
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's "test" command: installs what is missing, builds, and runs
-# every test: unit (SQLite and PostgreSQL), the compile-time MUST-002 check,
+# every test: the layer rules, clang-tidy on the files changed since the last
+# landed commit, unit (SQLite and PostgreSQL), the compile-time MUST-002 check,
 # the API tests against a real server on SQLite and on a real PostgreSQL
 # started here, the browser tests (Playwright + Debian's Chromium), unit
 # tests under ASan+UBSan, and the fuzzers briefly.
@@ -32,6 +33,14 @@ fi
 step "build (release)"
 scripts/build.sh
 done_step build
+
+step "layer rules (scripts/check-layers.sh)"
+scripts/check-layers.sh
+done_step layers
+
+step "clang-tidy on the files changed since the last landed commit (scripts/tidy-changed.sh)"
+scripts/tidy-changed.sh
+done_step tidy
 
 step "PostgreSQL on 127.0.0.1:$PG_PORT"
 PG_DIR=$(scripts/pg-test-server.sh start "$PG_PORT")

@@ -203,7 +203,11 @@ int print_routes() {
                    {"auth", http::auth_name(r.auth)},
                    {"permission", security::permission_name(r.permission.value)},
                    {"rate", http::rate_class_name(r.rate)},
-                   {"effect", r.effect == http::Effect::changes_state ? "changes_state" : "read_only"},
+                   {"effect", http::effect_name(r.effect)},
+                   {"csrf", http::csrf_name(r.csrf)},
+                   {"execution", http::execution_name(r.execution)},
+                   {"scope", r.scope},
+                   {"step_up", r.step_up},
                    {"summary", r.summary}});
   std::cout << boost::json::serialize(out) << "\n";
   return 0;

@@ -1,6 +1,8 @@
 #pragma once
 // The request pipeline (app/pipeline.hpp) over the route table. The HTTP
-// server hands every parsed request here and writes back what comes out.
+// server matches each parsed request once (match), runs it on the thread its
+// route asks for (execution_for), hands it here (handle) and writes back what
+// comes out.
 #include <string_view>
 
 #include "app/context.hpp"
@@ -14,13 +16,21 @@ class App {
  public:
   App(Services services, http::Router router);
 
-  // Whether the request's handler may block (database, files) and so must
-  // run on the handler pool rather than a network thread.
-  http::Execution execution_for(const http::Request& request) const;
+  http::MatchResult match(const http::Request& request) const {
+    return router_.match(request.method, request.path);
+  }
+  // Whether the matched handler may block (database, files) and so must run
+  // on a pool rather than a network thread. Unmatched requests (404, 405)
+  // are answered where they arrived.
+  static http::Execution execution_for(const http::MatchResult& match) {
+    return match.route ? match.route->execution : http::Execution::network_thread;
+  }
 
-  // Runs the whole pipeline. Never throws: an exception from a handler is a
-  // 500 with only the request id, its description goes to the log.
-  http::Response handle(http::Request& request, std::string_view peer_ip, bool tls) noexcept;
+  // Runs the whole pipeline for a request and its match. Never throws: an
+  // exception is a 500 with only the request id; its description goes to the
+  // log.
+  http::Response handle(http::Request& request, const http::MatchResult& match,
+                        std::string_view peer_ip, bool tls) noexcept;
 
   // For requests the server refuses before they are complete (431, 413,
   // 408, 400 on a malformed request line): same headers, same log line.
@@ -31,19 +41,9 @@ class App {
   Services& services() { return services_; }
 
  private:
-  security::RateLimit limit_for(http::RateClass rate) const;
-  void finish(http::Request& request, http::Response& response, const http::Route* route,
-              const Principal* principal) noexcept;
-
   Services services_;
   http::Router router_;
   security::RateLimiter rate_limiter_;
 };
-
-// Adds the security headers every response carries (CSP, nosniff, ...;
-// HSTS when the client reached us over TLS).
-void apply_security_headers(http::Response& response, bool secure);
-
-std::string new_request_id();
 
 }  // namespace bulwark::app

@@ -31,32 +31,38 @@ std::optional<Principal> authenticate(const http::Request& request, Services& se
                    session->user_name,  session->org_slug,   session->org_name};
 }
 
-void check_same_origin(const http::Request& request, const config::Config& config) {
+Expected<void, ApiError> check_same_origin(const http::Request& request,
+                                           const config::Config& config) {
+  auto refuse = [](std::string message, std::string_view reason) {
+    return bulwark::unexpected(
+        ApiError(ErrorCode::csrf_failed, std::move(message), std::string(reason)));
+  };
   if (auto site = request.headers.get("sec-fetch-site"); site && *site == "cross-site")
-    throw ApiError(ErrorCode::csrf_failed, "cross-site requests may not change anything",
-                   "csrf_cross_site");
+    return refuse("cross-site requests may not change anything", "csrf_cross_site");
   auto origin = request.headers.get("origin");
-  if (!origin) return;  // non-browser clients; the token check still applies to sessions
+  if (!origin) return {};  // non-browser clients; the token check still applies to sessions
   if (*origin == "null")
-    throw ApiError(ErrorCode::csrf_failed, "requests from an opaque origin are refused",
-                   "csrf_origin_mismatch");
-  if (!config.public_url.empty() && *origin == origin_of(config.public_url)) return;
+    return refuse("requests from an opaque origin are refused", "csrf_origin_mismatch");
+  if (!config.public_url.empty() && *origin == origin_of(config.public_url)) return {};
   if (auto host = request.headers.get("host")) {
-    const std::string self = std::string(request.secure ? "https://" : "http://") + std::string(*host);
-    if (*origin == self) return;
+    const std::string self =
+        std::string(request.secure ? "https://" : "http://") + std::string(*host);
+    if (*origin == self) return {};
   }
-  throw ApiError(ErrorCode::csrf_failed, "requests from another site may not change anything",
-                 "csrf_origin_mismatch");
+  return refuse("requests from another site may not change anything", "csrf_origin_mismatch");
 }
 
-void check_csrf_token(const http::Request& request, const Principal& principal) {
+Expected<void, ApiError> check_csrf_token(const http::Request& request,
+                                          const Principal& principal) {
   auto header = request.headers.get(kCsrfHeader);
   if (!header || header->empty())
-    throw ApiError(ErrorCode::csrf_failed, "the X-CSRF-Token header is missing",
-                   "csrf_token_missing");
+    return bulwark::unexpected(ApiError(
+        ErrorCode::csrf_failed, "the X-CSRF-Token header is missing", "csrf_token_missing"));
   if (!crypto::constant_time_equal(*header, principal.csrf_token))
-    throw ApiError(ErrorCode::csrf_failed, "the CSRF token does not match this session",
-                   "csrf_token_mismatch");
+    return bulwark::unexpected(ApiError(ErrorCode::csrf_failed,
+                                        "the CSRF token does not match this session",
+                                        "csrf_token_mismatch"));
+  return {};
 }
 
 }  // namespace bulwark::app

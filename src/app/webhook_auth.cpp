@@ -12,11 +12,14 @@ namespace bulwark::app {
 
 namespace {
 
-[[noreturn]] void reject(const http::Request& request, std::string_view reason) {
+using Check = Expected<void, ApiError>;
+
+Check reject(const http::Request& request, std::string_view reason) {
   logging::warn("webhook signature rejected", {{logging::Field::client_ip, request.client_ip},
                                                {logging::Field::reason, reason},
                                                {logging::Field::request_id, request.request_id}});
-  throw ApiError(ErrorCode::forbidden, "invalid webhook signature", std::string(reason));
+  return bulwark::unexpected(
+      ApiError(ErrorCode::forbidden, "invalid webhook signature", std::string(reason)));
 }
 
 std::string_view media_type(const http::Request& request) {
@@ -24,41 +27,46 @@ std::string_view media_type(const http::Request& request) {
   return v.substr(0, v.find(';'));
 }
 
-void verify_twilio(const http::Request& request, const config::Config& config) {
+Check verify_twilio(const http::Request& request, const config::Config& config) {
   std::vector<std::string_view> tokens;
   for (const auto* t : {&config.twilio_auth_token, &config.twilio_auth_token_previous})
     if (!t->empty()) tokens.push_back(t->reveal());
-  if (tokens.empty()) reject(request, "webhook_not_configured");
+  if (tokens.empty()) return reject(request, "webhook_not_configured");
   const auto signature = request.headers.get("x-twilio-signature").value_or("");
-  if (signature.empty()) reject(request, "signature_missing");
+  if (signature.empty()) return reject(request, "signature_missing");
   const auto url = public_request_url(request, config);
   const auto type = media_type(request);
   bool valid = false;
   if (type == "application/x-www-form-urlencoded") {
     auto params = webhooks::parse_form(request.body);
-    if (!params) throw ApiError(ErrorCode::bad_request, "the form body is malformed", "malformed_form");
+    if (!params)
+      return bulwark::unexpected(
+          ApiError(ErrorCode::bad_request, "the form body is malformed", "malformed_form"));
     valid = webhooks::twilio_form_signature_valid(tokens, url, *params, signature);
   } else if (type == "application/json") {
     valid = webhooks::twilio_json_signature_valid(tokens, url, request.body, signature);
   } else {
-    throw ApiError(ErrorCode::unsupported_media_type,
-                   "send application/x-www-form-urlencoded or application/json");
+    return bulwark::unexpected(
+        ApiError(ErrorCode::unsupported_media_type,
+                 "send application/x-www-form-urlencoded or application/json"));
   }
-  if (!valid) reject(request, "signature_mismatch");
+  if (!valid) return reject(request, "signature_mismatch");
+  return {};
 }
 
-void verify_stripe(const http::Request& request, const config::Config& config) {
+Check verify_stripe(const http::Request& request, const config::Config& config) {
   std::vector<std::string_view> secrets;
   for (const auto* s : {&config.stripe_webhook_secret, &config.stripe_webhook_secret_previous})
     if (!s->empty()) secrets.push_back(s->reveal());
-  if (secrets.empty()) reject(request, "webhook_not_configured");
+  if (secrets.empty()) return reject(request, "webhook_not_configured");
   const auto now = std::chrono::duration_cast<std::chrono::seconds>(
                        std::chrono::system_clock::now().time_since_epoch())
                        .count();
   const auto verdict = webhooks::verify_stripe_signature(
       request.headers.get("stripe-signature").value_or(""), request.body, secrets, now);
   if (verdict != webhooks::StripeVerdict::valid)
-    reject(request, webhooks::stripe_verdict_name(verdict));
+    return reject(request, webhooks::stripe_verdict_name(verdict));
+  return {};
 }
 
 }  // namespace
@@ -73,12 +81,15 @@ std::string public_request_url(const http::Request& request, const config::Confi
   return base + request.target;
 }
 
-void verify_webhook(const http::Request& request, http::Auth auth, const config::Config& config) {
+Expected<void, ApiError> verify_webhook(const http::Request& request, http::Auth auth,
+                                        const config::Config& config) {
   if (request.body.size() > kMaxWebhookBodyBytes)
-    throw ApiError(ErrorCode::payload_too_large, "webhook bodies are limited to 64 KiB");
-  if (auth == http::Auth::twilio_signature) verify_twilio(request, config);
-  else if (auth == http::Auth::stripe_signature) verify_stripe(request, config);
-  else throw ApiError(ErrorCode::forbidden, "not a webhook route", "not_a_webhook");
+    return bulwark::unexpected(
+        ApiError(ErrorCode::payload_too_large, "webhook bodies are limited to 64 KiB"));
+  if (auth == http::Auth::twilio_signature) return verify_twilio(request, config);
+  if (auth == http::Auth::stripe_signature) return verify_stripe(request, config);
+  return bulwark::unexpected(
+      ApiError(ErrorCode::forbidden, "not a webhook route", "not_a_webhook"));
 }
 
 }  // namespace bulwark::app

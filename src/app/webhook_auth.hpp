@@ -4,6 +4,8 @@
 // handler sees the request. A failure is a 403, logged with the source IP and
 // a named reason, never with the signature or the body.
 #include "config/config.hpp"
+#include "core/error.hpp"
+#include "core/expected.hpp"
 #include "http/message.hpp"
 #include "http/route.hpp"
 
@@ -12,11 +14,12 @@ namespace bulwark::app {
 // Webhook bodies are small; anything larger is refused before verification.
 inline constexpr std::size_t kMaxWebhookBodyBytes = 64 * 1024;
 
-// Throws ApiError: payload_too_large, bad_request (undecodable form body),
+// The error: payload_too_large, bad_request (undecodable form body),
 // unsupported_media_type, or forbidden with reason signature_missing,
 // signature_mismatch, signature_malformed, timestamp_out_of_tolerance,
 // webhook_not_configured.
-void verify_webhook(const http::Request& request, http::Auth auth, const config::Config& config);
+Expected<void, ApiError> verify_webhook(const http::Request& request, http::Auth auth,
+                                        const config::Config& config);
 
 // The URL Twilio called: BULWARK_PUBLIC_URL + the request target (a proxy in
 // front changes what this server sees), or, without a public URL, the scheme

@@ -48,5 +48,20 @@ class Expected {
  private:
   std::variant<T, E> v_;
 };
+// Success carries nothing: a check that passes or says why not.
+template <typename E>
+class Expected<void, E> {
+ public:
+  Expected() = default;
+  template <typename G>
+  Expected(Unexpected<G> u) : error_(E(std::move(u.error))) {}  // NOLINT
+  bool has_value() const { return !error_.has_value(); }
+  explicit operator bool() const { return has_value(); }
+  const E& error() const { return *error_; }
+  E& error() { return *error_; }
+
+ private:
+  std::optional<E> error_;
+};
 }  // namespace bulwark
 #endif

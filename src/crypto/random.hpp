@@ -1,6 +1,6 @@
 #pragma once
-// Cryptographic randomness and hashing. Only crypto/ includes OpenSSL (the
-// TLS setup in http/server.cpp goes through Asio's wrapper).
+// Cryptographic randomness and hashing. Only crypto/ includes OpenSSL
+// (scripts/check-layers.sh checks it; the TLS context is crypto/tls_context).
 #include <cstddef>
 #include <string>
 #include <string_view>

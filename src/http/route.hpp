@@ -1,7 +1,8 @@
 #pragma once
-// One row of the route table. Every field but `summary` must be declared
-// explicitly: the `unset` defaults make Router::add refuse the route, so the
-// server does not start with an endpoint whose protection nobody decided.
+// One row of the route table. Every field but `summary`, `scope` and `step_up`
+// must be declared explicitly: the defaults (`unset`, and Method::other for the
+// method) make Router::add refuse the route, so the server does not start with
+// an endpoint whose protection nobody decided.
 #include <functional>
 #include <optional>
 #include <string>
@@ -21,12 +22,29 @@ namespace bulwark::http {
 
 enum class Auth { unset, public_access, session_or_token, twilio_signature, stripe_signature };
 enum class RateClass { unset, unlimited, standard, auth, webhook };
-enum class Effect { unset, read_only, changes_state };
+
+// What the route does to the server's state. MUST-NOT-006: a GET is read_only
+// or read_audited (a read that leaves an audit entry, e.g. an export); only
+// the mutating methods change state or create a session.
+enum class Effect { unset, read_only, changes_state, read_audited, creates_session };
+
+// How the route is protected against cross-site request forgery.
+//   not_applicable:   a GET (and its HEAD): it changes nothing, so there is
+//                     nothing to forge, public or not.
+//   session_token:    Origin/Sec-Fetch-Site must be this site, and a session
+//                     must echo its csrf_token in X-CSRF-Token (bearer tokens
+//                     carry no ambient credential and skip the token).
+//   same_origin_only: Origin/Sec-Fetch-Site only; there is no session yet
+//                     (login: login CSRF).
+//   exempt_signed:    none: the provider's signature is the credential and a
+//                     browser cannot produce it (webhooks, MUST-005).
+enum class Csrf { unset, not_applicable, session_token, same_origin_only, exempt_signed };
+
 // Where the handler runs: on the network thread (only for handlers that never
 // block), on the handler pool (anything touching the database or files), or
 // on the small password pool (bcrypt), so that a storm of logins queues
 // there and never starves the handler pool.
-enum class Execution { pool, network_thread, password_pool };
+enum class Execution { unset, pool, network_thread, password_pool };
 
 struct DeclaredPermission {
   bool declared = false;
@@ -58,18 +76,29 @@ struct Endpoint {
 };
 
 struct Route {
-  Method method = Method::get;
-  std::string pattern;  // "/api/v1/work-orders/{id:int}", "/{path*}"
+  Method method = Method::other;  // refused: every row names its method
+  std::string pattern;            // "/api/v1/work-orders/{id:int}", "/{path*}"
   Auth auth = Auth::unset;
   DeclaredPermission permission;
   RateClass rate = RateClass::unset;
   Effect effect = Effect::unset;
-  Execution execution = Execution::pool;
+  Csrf csrf = Csrf::unset;
+  Execution execution = Execution::unset;
   Endpoint handler;
   std::string summary;  // for the OpenAPI document
+  // Inert until the OAuth issue: the scope an API client's token needs, e.g.
+  // "work_orders:read". Empty: no OAuth client reaches the route (public,
+  // webhooks, and what only a person at a browser does: log in, change a
+  // password). Static text: the rows' literals.
+  std::string_view scope = {};
+  // Inert until the MFA issue: the route needs a fresh second factor.
+  bool step_up = false;
 };
 
 std::string_view auth_name(Auth a);
 std::string_view rate_class_name(RateClass r);
+std::string_view effect_name(Effect e);
+std::string_view csrf_name(Csrf c);
+std::string_view execution_name(Execution e);
 
 }  // namespace bulwark::http

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <optional>
 
 #include "http/reserved_paths.hpp"
 
@@ -33,6 +34,51 @@ std::string_view next_segment(std::string_view path, std::size_t& pos) {
   return seg;
 }
 
+// What is wrong with a row's declarations, if anything. Each rule is here so
+// that a row cannot claim a protection that its other columns contradict.
+std::optional<std::string> declaration_problem(const Route& r) {
+  if (r.method == Method::other) return "method not declared";
+  if (r.method == Method::head) return "declare GET; HEAD is derived from it";
+  if (r.auth == Auth::unset) return "authentication not declared";
+  if (!r.permission.declared) return "permission not declared";
+  if (r.rate == RateClass::unset) return "rate class not declared";
+  if (r.effect == Effect::unset) return "effect not declared";
+  if (r.csrf == Csrf::unset) return "CSRF rule not declared";
+  if (r.execution == Execution::unset) return "execution not declared";
+  if (!r.handler) return "no handler";
+  const bool mutating = is_mutating(r.method);
+  const bool signed_webhook = r.auth == Auth::twilio_signature || r.auth == Auth::stripe_signature;
+  const bool session = r.auth == Auth::session_or_token;
+  // MUST-NOT-006: a GET (and so its HEAD) never changes state.
+  if (!mutating && r.effect != Effect::read_only && r.effect != Effect::read_audited)
+    return "GET routes must not change state (MUST-NOT-006)";
+  if (mutating && r.effect != Effect::changes_state && r.effect != Effect::creates_session)
+    return "a state-changing method must declare changes_state or creates_session; "
+           "a read is a GET";
+  if (r.effect == Effect::creates_session && signed_webhook)
+    return "a webhook cannot create a session";
+  if (!mutating && r.csrf != Csrf::not_applicable)
+    return "a GET changes nothing; its CSRF rule is not_applicable";
+  if (mutating && r.csrf == Csrf::not_applicable) return "a state-changing route needs a CSRF rule";
+  if (r.csrf == Csrf::exempt_signed && !signed_webhook)
+    return "only a signature-authenticated webhook may be exempt from CSRF";
+  if (mutating && signed_webhook && r.csrf != Csrf::exempt_signed)
+    return "a webhook's signature is its CSRF protection: declare exempt_signed";
+  if (mutating && session && r.csrf != Csrf::session_token)
+    return "a session route that changes state needs the session's CSRF token";
+  if (r.csrf == Csrf::session_token && !session)
+    return "session_token needs a session route; public routes use same_origin_only";
+  if (r.csrf == Csrf::same_origin_only && r.auth != Auth::public_access)
+    return "same_origin_only is for public routes (login); sessions use session_token";
+  if (r.auth != Auth::public_access && r.execution == Execution::network_thread)
+    return "authenticated routes read the database; not on the network thread";
+  if (r.auth == Auth::public_access && r.permission.value != security::Permission::none)
+    return "a public route cannot require a permission";
+  if (!session && !r.scope.empty()) return "only session routes can grant an OAuth scope";
+  if (!session && r.step_up) return "only session routes can require a second factor";
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string_view auth_name(Auth a) {
@@ -53,6 +99,38 @@ std::string_view rate_class_name(RateClass r) {
     case RateClass::standard: return "standard";
     case RateClass::auth: return "auth";
     case RateClass::webhook: return "webhook";
+  }
+  return "unset";
+}
+
+std::string_view effect_name(Effect e) {
+  switch (e) {
+    case Effect::unset: return "unset";
+    case Effect::read_only: return "read_only";
+    case Effect::changes_state: return "changes_state";
+    case Effect::read_audited: return "read_audited";
+    case Effect::creates_session: return "creates_session";
+  }
+  return "unset";
+}
+
+std::string_view csrf_name(Csrf c) {
+  switch (c) {
+    case Csrf::unset: return "unset";
+    case Csrf::not_applicable: return "not_applicable";
+    case Csrf::session_token: return "session_token";
+    case Csrf::same_origin_only: return "same_origin_only";
+    case Csrf::exempt_signed: return "exempt_signed";
+  }
+  return "unset";
+}
+
+std::string_view execution_name(Execution e) {
+  switch (e) {
+    case Execution::unset: return "unset";
+    case Execution::pool: return "pool";
+    case Execution::network_thread: return "network_thread";
+    case Execution::password_pool: return "password_pool";
   }
   return "unset";
 }
@@ -90,10 +168,14 @@ Router::Compiled Router::compile(const std::string& pattern) {
       auto name = std::string(inner.substr(0, colon));
       auto type = inner.substr(colon + 1);
       Segment::Kind kind;
-      if (type == "int") kind = Segment::Kind::integer;
-      else if (type == "slug") kind = Segment::Kind::slug;
-      else if (type == "token") kind = Segment::Kind::token;
-      else throw RouteDeclarationError("unknown parameter type in " + pattern);
+      if (type == "int")
+        kind = Segment::Kind::integer;
+      else if (type == "slug")
+        kind = Segment::Kind::slug;
+      else if (type == "token")
+        kind = Segment::Kind::token;
+      else
+        throw RouteDeclarationError("unknown parameter type in " + pattern);
       c.segments.push_back({kind, name});
     } else {
       if (seg.find_first_of("{}") != std::string_view::npos)
@@ -105,26 +187,13 @@ Router::Compiled Router::compile(const std::string& pattern) {
 }
 
 void Router::add(Route route) {
-  const auto where = std::string(method_name(route.method)) + " " + route.pattern;
-  if (route.auth == Auth::unset) throw RouteDeclarationError(where + ": authentication not declared");
-  if (!route.permission.declared) throw RouteDeclarationError(where + ": permission not declared");
-  if (route.rate == RateClass::unset) throw RouteDeclarationError(where + ": rate class not declared");
-  if (route.effect == Effect::unset) throw RouteDeclarationError(where + ": effect not declared");
-  if (!route.handler) throw RouteDeclarationError(where + ": no handler");
-  // MUST-NOT-006: a GET (or HEAD) never changes state.
-  if ((route.method == Method::get || route.method == Method::head) &&
-      route.effect == Effect::changes_state)
-    throw RouteDeclarationError(where + ": GET routes must not change state (MUST-NOT-006)");
-  if (route.method == Method::head || route.method == Method::other)
-    throw RouteDeclarationError(where + ": declare GET; HEAD is derived from it");
-  if (route.auth != Auth::public_access && route.execution == Execution::network_thread)
-    throw RouteDeclarationError(where + ": authenticated routes read the database; not on the "
-                                        "network thread");
-  if (route.auth == Auth::public_access && route.permission.value != security::Permission::none)
-    throw RouteDeclarationError(where + ": a public route cannot require a permission");
+  if (auto why = declaration_problem(route))
+    throw RouteDeclarationError(std::string(method_name(route.method)) + " " + route.pattern +
+                                ": " + *why);
   for (const auto& r : routes_)
     if (r.method == route.method && r.pattern == route.pattern)
-      throw RouteDeclarationError(where + ": declared twice");
+      throw RouteDeclarationError(std::string(method_name(route.method)) + " " + route.pattern +
+                                  ": declared twice");
   auto compiled = compile(route.pattern);
   // A typed handler's path parameters must be integer parameters of the
   // pattern: a typo or a changed pattern stops the server at startup.
@@ -133,7 +202,8 @@ void Router::add(Route route) {
     for (const auto& seg : compiled.segments)
       found = found || (seg.kind == Segment::Kind::integer && seg.text == name);
     if (!found)
-      throw RouteDeclarationError(where + ": the handler reads {" + name +
+      throw RouteDeclarationError(std::string(method_name(route.method)) + " " + route.pattern +
+                                  ": the handler reads {" + name +
                                   ":int}, which the pattern does not have");
   }
   compiled_.push_back(std::move(compiled));

@@ -4,8 +4,6 @@
 // connection), a timeout set before every read and write, errors as values.
 #include "http/server.hpp"
 
-#include <openssl/ssl.h>
-
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
@@ -18,6 +16,7 @@
 
 #include "app/app.hpp"
 #include "config/config.hpp"
+#include "crypto/tls_context.hpp"
 #include "http/address_limit.hpp"
 #include "http/framing.hpp"
 #include "logging/log.hpp"
@@ -310,16 +309,20 @@ class Connection : public ConnectionBase {
     Request req = to_request(parser_->release());
     req.received_at = received_at_;
     const bool head = req.method == Method::head;
-    const Execution execution = server_.app_.execution_for(req);
+    // Matched once, here: the route decides the thread, and the pipeline
+    // gets the same match.
+    auto match = server_.app_.match(req);
+    const Execution execution = app::App::execution_for(match);
     if (execution == Execution::network_thread) {
-      Response res = server_.app_.handle(req, peer_ip_, tls_);
+      Response res = server_.app_.handle(req, match, peer_ip_, tls_);
       return write(std::move(res), head, keep_alive);
     }
     // Blocking work goes to the handler pool; the answer comes back to
     // this connection's strand.
-    net::post(server_.pool_for(execution), [self = derived().shared_from_this(), req = std::move(req), head,
-                               keep_alive]() mutable {
-      Response res = self->server_.app_.handle(req, self->peer_ip_, self->tls_);
+    net::post(server_.pool_for(execution), [self = derived().shared_from_this(),
+                                            req = std::move(req), match = std::move(match), head,
+                                            keep_alive]() mutable {
+      Response res = self->server_.app_.handle(req, match, self->peer_ip_, self->tls_);
       net::post(self->derived().stream().get_executor(),
                 [self, res = std::move(res), head, keep_alive]() mutable {
                   self->write(std::move(res), head, keep_alive);
@@ -505,19 +508,9 @@ class BusyResponder : public std::enable_shared_from_this<BusyResponder> {
 };
 
 void Server::Impl::setup_tls() {
-  tls_.emplace(ssl::context::tls_server);
-  auto* native = tls_->native_handle();
-  // TLS 1.3 only unless 1.2 is explicitly allowed; then only AEAD suites
-  // with forward secrecy (MUST-NOT-008).
-  SSL_CTX_set_min_proto_version(native, config_.tls_allow_tls12 ? TLS1_2_VERSION : TLS1_3_VERSION);
-  SSL_CTX_set_cipher_list(native, "ECDHE+AESGCM:ECDHE+CHACHA20");
-  tls_->set_options(ssl::context::default_workarounds | ssl::context::no_compression |
-                    ssl::context::single_dh_use);
-  boost::system::error_code ec;
-  tls_->use_certificate_chain_file(config_.tls_cert_file, ec);
-  if (ec) throw std::runtime_error("BULWARK_TLS_CERT: cannot load the certificate chain");
-  tls_->use_private_key_file(config_.tls_key_file, ssl::context::pem, ec);
-  if (ec) throw std::runtime_error("BULWARK_TLS_KEY: cannot load the private key");
+  tls_.emplace(crypto::make_tls_server_context({.cert_file = config_.tls_cert_file,
+                                                .key_file = config_.tls_key_file,
+                                                .allow_tls12 = config_.tls_allow_tls12}));
 }
 
 std::string Server::Impl::bind() {

@@ -21,13 +21,13 @@ namespace bulwark::store::tenant_scope {
 
 // Every table with an org_id column. A unit test compares this list with the
 // migrated schema, so a new tenant table cannot be forgotten here.
-inline constexpr std::array<std::string_view, 28> kTenantTables{
+inline constexpr std::array<std::string_view, 27> kTenantTables{
     "assets",          "audit_log",       "checkout_sessions",  "customers",
     "invoice_lines",   "invoice_payments", "invoices",          "jobs",
     "meter_readings",  "org_counters",    "org_sms_numbers",    "payment_ledger",
     "payment_mismatches", "pm_generated", "pm_schedules",       "sessions",
     "sites",           "sms_consent",     "sms_messages",       "sms_number_requests",
-    "sms_templates",   "users",           "webhook_events",     "work_order_checklist",
+    "sms_templates",   "users",           "work_order_checklist",
     "work_order_comments", "work_order_history", "work_order_parts", "work_order_time"};
 inline constexpr std::string_view kExtraTenantTable = "work_orders";
 inline constexpr std::string_view kRootTable = "orgs";

@@ -18,6 +18,7 @@ static Router make_router() {
     r.add({.method = m, .pattern = p, .auth = Auth::public_access,
            .permission = no_permission(), .rate = RateClass::standard,
            .effect = m == Method::get ? Effect::read_only : Effect::changes_state,
+           .csrf = m == Method::get ? Csrf::not_applicable : Csrf::same_origin_only,
            .execution = Execution::pool, .handler = ok, .summary = ""});
   };
   add(Method::get, "/health");

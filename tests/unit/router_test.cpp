@@ -14,18 +14,31 @@ namespace {
 
 Response ok(app::RequestContext&) { return {}; }
 
+// A session route declared as the route table would: a GET reads and needs no
+// CSRF token, anything else changes state and needs the session's token.
 Route route(Method m, std::string pattern, Effect effect = Effect::read_only) {
-  return {.method = m, .pattern = std::move(pattern), .auth = Auth::session_or_token,
-          .permission = no_permission(), .rate = RateClass::standard, .effect = effect,
-          .execution = Execution::pool, .handler = ok, .summary = ""};
+  return {.method = m,
+          .pattern = std::move(pattern),
+          .auth = Auth::session_or_token,
+          .permission = no_permission(),
+          .rate = RateClass::standard,
+          .effect = effect,
+          .csrf = is_mutating(m) ? Csrf::session_token : Csrf::not_applicable,
+          .execution = Execution::pool,
+          .handler = ok,
+          .summary = ""};
+}
+
+Route mutation(Method m, std::string pattern) {
+  return route(m, std::move(pattern), Effect::changes_state);
 }
 
 Router sample() {
   Router r;
   r.add(route(Method::get, "/api/v1/work-orders"));
-  r.add(route(Method::post, "/api/v1/work-orders", Effect::changes_state));
+  r.add(mutation(Method::post, "/api/v1/work-orders"));
   r.add(route(Method::get, "/api/v1/work-orders/{id:int}"));
-  r.add(route(Method::patch, "/api/v1/work-orders/{id:int}", Effect::changes_state));
+  r.add(mutation(Method::patch, "/api/v1/work-orders/{id:int}"));
   r.add(route(Method::get, "/api/v1/orgs/{slug:slug}/tokens/{token:token}"));
   r.add(route(Method::get, "/{path*}"));
   return r;
@@ -106,14 +119,88 @@ TEST(RouterDeclarations, RouteWithoutDeclarationIsRefused) {
   auto missing_handler = route(Method::get, "/e");
   missing_handler.handler = http::Endpoint{};
   EXPECT_THROW(r.add(missing_handler), RouteDeclarationError);
+  auto missing_csrf = mutation(Method::post, "/f");
+  missing_csrf.csrf = Csrf::unset;
+  EXPECT_THROW(r.add(missing_csrf), RouteDeclarationError);
+  auto missing_execution = route(Method::get, "/g");
+  missing_execution.execution = Execution::unset;
+  EXPECT_THROW(r.add(missing_execution), RouteDeclarationError);
+  auto missing_effect_on_post = mutation(Method::post, "/h");
+  missing_effect_on_post.effect = Effect::unset;
+  EXPECT_THROW(r.add(missing_effect_on_post), RouteDeclarationError);
   EXPECT_TRUE(r.routes().empty());
+}
+
+TEST(RouterDeclarations, RouteWithoutMethodIsRefused) {
+  Router r;
+  Route bare = route(Method::get, "/a");
+  bare.method = Route{}.method;  // what a row that forgets .method gets
+  EXPECT_THROW(r.add(bare), RouteDeclarationError);
+  EXPECT_EQ(Route{}.execution, Execution::unset);
+  EXPECT_EQ(Route{}.csrf, Csrf::unset);
+  EXPECT_EQ(Route{}.effect, Effect::unset);
+}
+
+TEST(RouterDeclarations, must_not_006_get_may_only_read_and_mutations_must_change) {
+  Router r;
+  EXPECT_NO_THROW(r.add(route(Method::get, "/export", Effect::read_audited)));
+  EXPECT_THROW(r.add(route(Method::get, "/login", Effect::creates_session)), RouteDeclarationError);
+  EXPECT_THROW(r.add(route(Method::post, "/search", Effect::read_only)), RouteDeclarationError);
+  EXPECT_THROW(r.add(route(Method::del, "/peek", Effect::read_audited)), RouteDeclarationError);
+  EXPECT_NO_THROW(r.add(route(Method::post, "/session", Effect::creates_session)));
+}
+
+TEST(RouterDeclarations, CsrfRuleMustFitTheMethodAndTheCredential) {
+  Router r;
+  // A GET has nothing to forge; a mutation cannot say so.
+  auto get_with_token = route(Method::get, "/a");
+  get_with_token.csrf = Csrf::session_token;
+  EXPECT_THROW(r.add(get_with_token), RouteDeclarationError);
+  auto unprotected_post = mutation(Method::post, "/b");
+  unprotected_post.csrf = Csrf::not_applicable;
+  EXPECT_THROW(r.add(unprotected_post), RouteDeclarationError);
+  // Only a signed webhook is exempt, and a signed webhook declares it.
+  auto exempt_session = mutation(Method::post, "/c");
+  exempt_session.csrf = Csrf::exempt_signed;
+  EXPECT_THROW(r.add(exempt_session), RouteDeclarationError);
+  auto webhook = mutation(Method::post, "/webhooks/x");
+  webhook.auth = Auth::stripe_signature;
+  webhook.csrf = Csrf::session_token;
+  EXPECT_THROW(r.add(webhook), RouteDeclarationError);
+  webhook.csrf = Csrf::exempt_signed;
+  EXPECT_NO_THROW(r.add(webhook));
+  // A session mutation needs its token; Origin alone is for login.
+  auto origin_only_session = mutation(Method::post, "/d");
+  origin_only_session.csrf = Csrf::same_origin_only;
+  EXPECT_THROW(r.add(origin_only_session), RouteDeclarationError);
+  auto login = mutation(Method::post, "/login");
+  login.auth = Auth::public_access;
+  login.effect = Effect::creates_session;
+  EXPECT_THROW(r.add(login), RouteDeclarationError);  // session_token without a session
+  login.csrf = Csrf::same_origin_only;
+  EXPECT_NO_THROW(r.add(login));
+}
+
+TEST(RouterDeclarations, ScopeAndStepUpOnlyOnSessionRoutes) {
+  Router r;
+  auto scoped = route(Method::get, "/a");
+  scoped.scope = "work_orders:read";
+  scoped.step_up = true;
+  EXPECT_NO_THROW(r.add(scoped));
+  auto public_scoped = route(Method::get, "/b");
+  public_scoped.auth = Auth::public_access;
+  public_scoped.scope = "work_orders:read";
+  EXPECT_THROW(r.add(public_scoped), RouteDeclarationError);
+  public_scoped.scope = {};
+  public_scoped.step_up = true;
+  EXPECT_THROW(r.add(public_scoped), RouteDeclarationError);
 }
 
 TEST(RouterDeclarations, must_not_006_get_route_cannot_change_state) {
   Router r;
   EXPECT_THROW(r.add(route(Method::get, "/delete-everything", Effect::changes_state)),
                RouteDeclarationError);
-  EXPECT_NO_THROW(r.add(route(Method::post, "/delete-everything", Effect::changes_state)));
+  EXPECT_NO_THROW(r.add(mutation(Method::post, "/delete-everything")));
 }
 
 TEST(RouterDeclarations, PublicRouteCannotRequirePermission) {
@@ -139,9 +226,9 @@ TEST(Router, unknown_path_under_a_reserved_prefix_is_404_for_every_method) {
   auto r = sample();
   for (auto method : {Method::get, Method::head, Method::post, Method::put, Method::patch,
                       Method::del, Method::other})
-    for (auto path : {"/api/v1/no-such-thing", "/api", "/api/", "/webhooks/nope", "/oauth/nope",
-                      "/metrics", "/metrics/x", "/health", "/health/deep", "/%61pi/v1/x",
-                      "/api%2Fv1"}) {
+    for (auto path :
+         {"/api/v1/no-such-thing", "/api", "/api/", "/webhooks/nope", "/oauth/nope", "/metrics",
+          "/metrics/x", "/health", "/health/deep", "/%61pi/v1/x", "/api%2Fv1"}) {
       auto m = r.match(method, path);
       EXPECT_EQ(m.kind, MatchResult::Kind::not_found) << method_name(method) << " " << path;
       EXPECT_TRUE(m.allowed.empty()) << path;
@@ -161,8 +248,8 @@ TEST(Router, known_reserved_path_keeps_405_with_allow_for_a_wrong_method) {
 
 TEST(Router, web_app_paths_outside_the_reserved_prefixes_still_reach_the_fallback) {
   auto r = sample();
-  for (auto path : {"/", "/customers/12", "/apiary", "/healthy", "/metrics-dashboard",
-                    "/webhooks-help"}) {
+  for (auto path :
+       {"/", "/customers/12", "/apiary", "/healthy", "/metrics-dashboard", "/webhooks-help"}) {
     auto m = r.match(Method::get, path);
     ASSERT_EQ(m.kind, MatchResult::Kind::found) << path;
     EXPECT_EQ(m.route->pattern, "/{path*}") << path;
