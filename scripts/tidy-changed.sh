@@ -3,6 +3,7 @@
 # changed since a base commit: the test command's tidy step.
 #   scripts/tidy-changed.sh [BASE]
 # BASE defaults to
+#   - the commit in .ci/tidy-base, when it exists here (the last landed one);
 #   - on a branch ahead of main: git merge-base HEAD main (the branch's changes);
 #   - on main itself (CI's clean checkout, where HEAD is the last landed commit
 #     and its first parent the one before): HEAD~1.
@@ -24,6 +25,13 @@ JOBS=${BULWARK_TIDY_JOBS:-2}
 require_compile_commands
 
 base=${1:-}
+# .ci/tidy-base names the last commit that landed (CI passed); a session
+# sets it when it starts, so CI's clean checkout checks everything the
+# submission changed, however many commits it holds.
+if [[ -z "$base" && -f .ci/tidy-base ]] &&
+   git rev-parse -q --verify "$(tr -d '[:space:]' <.ci/tidy-base)^{commit}" >/dev/null; then
+  base=$(tr -d '[:space:]' <.ci/tidy-base)
+fi
 if [[ -z "$base" ]]; then
   if git rev-parse -q --verify refs/heads/main >/dev/null &&
      [[ "$(git merge-base HEAD main)" != "$(git rev-parse HEAD)" ]]; then
