@@ -73,11 +73,11 @@ int serve() {
     auto db = open_db(*c);
     if (c->handler_threads == 0) {
       const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-      c->handler_threads = db->engine() == store::Engine::postgres ? 4 * cores : cores + 1;
+      c->handler_threads = store::default_handler_threads(db->engine(), cores);
     }
     auto report = store::migrate(*db, [](std::string_view) {});
     logging::info("database ready",
-                  {{Field::engine, db->engine() == store::Engine::postgres ? "postgres" : "sqlite"},
+                  {{Field::engine, store::engine_name(db->engine())},
                    {Field::version, std::int64_t{report.current_version}},
                    {Field::count, std::int64_t{report.applied}}});
     if (report.adopted > 0)

@@ -5,10 +5,10 @@
 // there) or passes (nullopt). The static_assert below refuses a build where a
 // stage that depends on another runs before it (e.g. authorize before
 // authenticate).
-#include <algorithm>
 #include <array>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 
 #include "app/context.hpp"
 #include "http/message.hpp"
@@ -48,37 +48,56 @@ void request_id_header(Exchange& ex, http::Response& response) noexcept;  // X-R
 void access_log(Exchange& ex, http::Response& response) noexcept;         // allowlisted fields
 }  // namespace stages
 
-inline constexpr auto kBeforeHandler = std::to_array<Stage>({
-    &stages::trusted_proxy,  // first: rate limits key on the client IP it finds
-    &stages::request_id,     // before anything that logs
-    &stages::route_found,    // every later stage reads the route's declarations
-    &stages::rate_limit,     // before authenticate: a spray costs a token, not a bcrypt
-    &stages::authenticate,   // the principal, or the webhook's signature
-    &stages::csrf,           // needs the principal's session-bound token
-    &stages::authorize,      // needs the principal's role
-});
+// A list of stages known to the compiler as template arguments, so that its
+// order can be checked at compile time. The check compares the arguments
+// themselves (template identity), never function addresses: an address
+// comparison is not a constant expression under the sanitizers.
+template <auto... Stages>
+struct StageList {
+  static constexpr std::size_t size = sizeof...(Stages);
+  static constexpr auto array = std::array{Stages...};
 
-inline constexpr auto kAlways = std::to_array<Finisher>({
-    &stages::security_headers,   // also on rejections and 500s
-    &stages::request_id_header,  // the id the log line carries
-    &stages::access_log,         // last: logs the final status
-});
+  template <auto F>
+  static constexpr std::size_t index_of() {
+    std::size_t i = 0, found = size;
+    ((found = (found == size && std::is_same_v<Tag<F>, Tag<Stages>>) ? i : found, ++i), ...);
+    return found;
+  }
+  // Both are in the list, and First comes before Second.
+  template <auto First, auto Second>
+  static constexpr bool runs_before() {
+    return index_of<First>() < size && index_of<Second>() < size &&
+           index_of<First>() < index_of<Second>();
+  }
 
-template <typename T, std::size_t N>
-constexpr bool runs_before(const std::array<T, N>& list, T first, T second) {
-  const auto a = std::ranges::find(list, first), b = std::ranges::find(list, second);
-  return a != list.end() && b != list.end() && a < b;
-}
+ private:
+  template <auto F>
+  struct Tag {};
+};
 
-static_assert(runs_before(kBeforeHandler, &stages::trusted_proxy, &stages::rate_limit) &&
-                  runs_before(kBeforeHandler, &stages::request_id, &stages::route_found) &&
-                  runs_before(kBeforeHandler, &stages::route_found, &stages::rate_limit) &&
-                  runs_before(kBeforeHandler, &stages::rate_limit, &stages::authenticate) &&
-                  runs_before(kBeforeHandler, &stages::authenticate, &stages::csrf) &&
-                  runs_before(kBeforeHandler, &stages::csrf, &stages::authorize),
+using BeforeHandler = StageList<&stages::trusted_proxy,  // first: rate limits key on the client IP
+                                &stages::request_id,     // before anything that logs
+                                &stages::route_found,    // later stages read the route's rules
+                                &stages::rate_limit,     // a spray costs a token, not a bcrypt
+                                &stages::authenticate,   // the principal, or the webhook signature
+                                &stages::csrf,           // needs the session-bound token
+                                &stages::authorize>;     // needs the principal's role
+using Always = StageList<&stages::security_headers,      // also on rejections and 500s
+                         &stages::request_id_header,     // the id the log line carries
+                         &stages::access_log>;           // last: logs the final status
+
+inline constexpr std::array<Stage, BeforeHandler::size> kBeforeHandler = BeforeHandler::array;
+inline constexpr std::array<Finisher, Always::size> kAlways = Always::array;
+
+static_assert(BeforeHandler::runs_before<&stages::trusted_proxy, &stages::rate_limit>() &&
+                  BeforeHandler::runs_before<&stages::request_id, &stages::route_found>() &&
+                  BeforeHandler::runs_before<&stages::route_found, &stages::rate_limit>() &&
+                  BeforeHandler::runs_before<&stages::rate_limit, &stages::authenticate>() &&
+                  BeforeHandler::runs_before<&stages::authenticate, &stages::csrf>() &&
+                  BeforeHandler::runs_before<&stages::csrf, &stages::authorize>(),
               "the request pipeline is out of order");
-static_assert(runs_before<Finisher>(kAlways, &stages::security_headers, &stages::access_log) &&
-                  runs_before<Finisher>(kAlways, &stages::request_id_header, &stages::access_log),
+static_assert(Always::runs_before<&stages::security_headers, &stages::access_log>() &&
+                  Always::runs_before<&stages::request_id_header, &stages::access_log>(),
               "the access log must see the final response");
 
 }  // namespace bulwark::app

@@ -73,6 +73,14 @@ struct DatabaseOptions {
 // connect (PostgreSQL) or open (SQLite).
 std::unique_ptr<Database> open_database(const DatabaseOptions& options);
 
+// The engine's name for logs and status lines: "sqlite" or "postgres".
+std::string_view engine_name(Engine engine);
+
+// Handler threads that suit the engine when the operator set none: SQLite
+// serialises writers in one process, so one thread more than the cores keeps
+// them busy; PostgreSQL requests mostly wait on the network, so four a core.
+unsigned default_handler_threads(Engine engine, unsigned cores);
+
 // Applies the pending migrations of this engine, each in its own transaction,
 // recording them in schema_migrations. Safe with several instances starting
 // at once on one PostgreSQL (an advisory lock serializes them).

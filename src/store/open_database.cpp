@@ -13,4 +13,20 @@ std::unique_ptr<Database> open_database(const DatabaseOptions& options) {
   return open_sqlite(options, path);
 }
 
+std::string_view engine_name(Engine engine) {
+  switch (engine) {
+    case Engine::sqlite: return "sqlite";
+    case Engine::postgres: return "postgres";
+  }
+  return "unknown";
+}
+
+unsigned default_handler_threads(Engine engine, unsigned cores) {
+  switch (engine) {
+    case Engine::sqlite: return cores + 1;
+    case Engine::postgres: return 4 * cores;
+  }
+  return cores + 1;
+}
+
 }  // namespace bulwark::store

@@ -141,3 +141,16 @@ TEST(PipelineChecks, SameOriginAndTokenChecksReturnValues) {
   request.headers.add("X-CSRF-Token", "abc");
   EXPECT_TRUE(app::check_csrf_token(request, p));
 }
+
+// The order check itself: a list in the wrong order is seen as such, by
+// template identity (what the sanitizer builds can evaluate at compile time).
+namespace order_check {
+using bulwark::app::StageList;
+namespace stages = bulwark::app::stages;
+using Wrong = StageList<&stages::authorize, &stages::authenticate>;
+static_assert(!Wrong::runs_before<&stages::authenticate, &stages::authorize>());
+static_assert(Wrong::runs_before<&stages::authorize, &stages::authenticate>());
+static_assert(!Wrong::runs_before<&stages::csrf, &stages::authorize>(), "absent: not before");
+static_assert(bulwark::app::BeforeHandler::index_of<&stages::authorize>() ==
+              bulwark::app::BeforeHandler::size - 1);
+}  // namespace order_check
