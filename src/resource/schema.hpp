@@ -5,6 +5,7 @@
 #include <boost/describe/members.hpp>
 #include <boost/json/object.hpp>
 #include <boost/mp11/algorithm.hpp>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -143,6 +144,13 @@ struct Schema<std::vector<T>> {
     auto inner = Schema<T>::ts();
     return inner.find(' ') == std::string::npos ? inner + "[]" : "Array<" + inner + ">";
   }
+};
+template <class T>
+struct Schema<std::map<std::string, T>> {  // an object of counts by name
+  static boost::json::object json() {
+    return {{"type", "object"}, {"additionalProperties", Schema<T>::json()}};
+  }
+  static std::string ts() { return "Record<string, " + Schema<T>::ts() + ">"; }
 };
 
 template <class T>
