@@ -6,9 +6,9 @@
 
 #include "core/clock.hpp"
 #include "crypto/random.hpp"
+#include "domain/invoice_lines.hpp"
 #include "domain/invoices/payments.hpp"
 #include "domain/invoices/service.hpp"
-#include "domain/invoice_lines.hpp"
 #include "domain/invoices/stripe_events.hpp"
 #include "domain/payment_ledger.hpp"
 #include "identity/users.hpp"
@@ -20,7 +20,7 @@ namespace invoices = domain::invoices;
 using store::OrgTx;
 using store::Sql;
 
-TEST(InvoiceRules, transitions_go_draft_open_paid_refunded_or_void) {
+TEST(InvoiceRules, TransitionsGoDraftOpenPaidRefundedOrVoid) {
   using invoices::transition_allowed;
   EXPECT_TRUE(transition_allowed("draft", "open"));
   EXPECT_TRUE(transition_allowed("draft", "void"));
@@ -40,7 +40,7 @@ TEST(InvoiceRules, transitions_go_draft_open_paid_refunded_or_void) {
     EXPECT_FALSE(transition_allowed(from, to)) << from << " -> " << to;
 }
 
-TEST(InvoiceRules, payment_state_follows_the_ledger_sums) {
+TEST(InvoiceRules, PaymentStateFollowsTheLedgerSums) {
   using domain::payment_state_of;
   auto s = payment_state_of(10'000, 0, 0);
   EXPECT_EQ(s.state, "unpaid");
@@ -59,7 +59,7 @@ TEST(InvoiceRules, payment_state_follows_the_ledger_sums) {
   EXPECT_EQ(s.balance_cents, 10'000);
 }
 
-TEST(InvoiceRules, line_amounts_round_to_the_cent_and_add_up) {
+TEST(InvoiceRules, LineAmountsRoundToTheCentAndAddUp) {
   EXPECT_EQ(domain::line_cents(1.5, 9'500), 14'250);
   EXPECT_EQ(domain::line_cents(2, 4'599), 9'198);
   EXPECT_EQ(domain::line_cents(1.0 / 3.0, 100), 33);
@@ -67,7 +67,7 @@ TEST(InvoiceRules, line_amounts_round_to_the_cent_and_add_up) {
   EXPECT_EQ(domain::invoice_total({}), 0);
 }
 
-TEST(InvoiceRules, a_payment_counts_only_when_it_is_what_the_session_asked_for) {
+TEST(InvoiceRules, APaymentCountsOnlyWhenItIsWhatTheSessionAskedFor) {
   const invoices::InvoiceNow open{"open", 5'000, "USD", 3};
   const domain::CheckoutSession session{"cs_1", "https://pay", 5'000, "USD", 3, "active"};
   const invoices::Payment exact{"evt", "checkout.session.completed", "cs_1", "pi_1", 5'000, "usd"};
@@ -177,7 +177,7 @@ class InvoiceServiceTest : public ::testing::TestWithParam<std::string> {
   invoices::StripeReceipt send(const std::string& type, boost::json::object object,
                                std::string event_id = {}) {
     if (event_id.empty()) event_id = "evt_" + crypto::random_token(8);
-    const auto event = invoices::parse_stripe_event(
+    auto event = invoices::parse_stripe_event(
         {{"id", event_id}, {"type", type}, {"data", {{"object", std::move(object)}}}});
     return invoices::receive_stripe_event(*db_, event.value(), "127.0.0.1", clock_.now_ms());
   }
@@ -212,7 +212,7 @@ class InvoiceServiceTest : public ::testing::TestWithParam<std::string> {
 
 }  // namespace
 
-TEST_P(InvoiceServiceTest, a_completed_work_order_is_billed_for_labour_and_parts) {
+TEST_P(InvoiceServiceTest, ACompletedWorkOrderIsBilledForLabourAndParts) {
   const auto inv = create(work_order()).value();
   EXPECT_EQ(inv.status, "draft");
   EXPECT_EQ(inv.number, "INV-1001");
@@ -226,7 +226,7 @@ TEST_P(InvoiceServiceTest, a_completed_work_order_is_billed_for_labour_and_parts
   EXPECT_EQ(create(work_order()).value().number, "INV-1002");
 }
 
-TEST_P(InvoiceServiceTest, only_a_completed_work_order_once_and_of_this_organization) {
+TEST_P(InvoiceServiceTest, OnlyACompletedWorkOrderOnceAndOfThisOrganization) {
   auto r = create(work_order("in_progress"));
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().reason, "work_order_not_completed");
@@ -240,7 +240,7 @@ TEST_P(InvoiceServiceTest, only_a_completed_work_order_once_and_of_this_organiza
   EXPECT_EQ(r.error().code, ErrorCode::not_found);
 }
 
-TEST_P(InvoiceServiceTest, transitions_need_the_version_read_and_an_allowed_step) {
+TEST_P(InvoiceServiceTest, TransitionsNeedTheVersionReadAndAnAllowedStep) {
   const auto inv = create(work_order()).value();
   auto r = move(inv.id, "paid", inv.version);
   ASSERT_FALSE(r);
@@ -256,7 +256,7 @@ TEST_P(InvoiceServiceTest, transitions_need_the_version_read_and_an_allowed_step
   EXPECT_EQ(get(inv.id).status, "open");  // nothing changed
 }
 
-TEST_P(InvoiceServiceTest, paid_and_refunded_by_hand_are_in_the_ledger) {
+TEST_P(InvoiceServiceTest, PaidAndRefundedByHandAreInTheLedger) {
   auto inv = create(work_order()).value();
   inv = move(inv.id, "open", inv.version).value();
   inv = move(inv.id, "paid", inv.version).value();
@@ -274,7 +274,7 @@ TEST_P(InvoiceServiceTest, paid_and_refunded_by_hand_are_in_the_ledger) {
   EXPECT_EQ(inv.refunded_cents, 23'448);
 }
 
-TEST_P(InvoiceServiceTest, a_void_invoice_takes_no_money_and_its_session_is_expired) {
+TEST_P(InvoiceServiceTest, AVoidInvoiceTakesNoMoneyAndItsSessionIsExpired) {
   const auto inv = linked();
   ASSERT_EQ(inv.payment_link, link_.url);
   const auto voided = move(inv.id, "void", inv.version).value();
@@ -301,7 +301,7 @@ TEST_P(InvoiceServiceTest, a_void_invoice_takes_no_money_and_its_session_is_expi
   EXPECT_TRUE(after.mismatches[0].needs_refund);
 }
 
-TEST_P(InvoiceServiceTest, the_payment_link_is_made_once_per_version) {
+TEST_P(InvoiceServiceTest, ThePaymentLinkIsMadeOncePerVersion) {
   const auto inv = linked();
   EXPECT_EQ(stripe_calls_, 1);
   const invoices::CreateCheckoutSession never = [&](const invoices::CheckoutRequest&) {
@@ -322,7 +322,7 @@ TEST_P(InvoiceServiceTest, the_payment_link_is_made_once_per_version) {
   EXPECT_EQ(r.error().code, ErrorCode::service_unavailable);
 }
 
-TEST_P(InvoiceServiceTest, a_short_payment_is_a_mismatch_and_the_exact_one_pays) {
+TEST_P(InvoiceServiceTest, AShortPaymentIsAMismatchAndTheExactOnePays) {
   const auto inv = linked();
   const auto short_event = "evt_short_" + crypto::random_token(6);
   EXPECT_FALSE(
@@ -370,7 +370,7 @@ TEST_P(InvoiceServiceTest, a_short_payment_is_a_mismatch_and_the_exact_one_pays)
   EXPECT_EQ(got.refunded_cents, inv.total_cents);
 }
 
-TEST_P(InvoiceServiceTest, an_event_naming_another_organization_changes_nothing) {
+TEST_P(InvoiceServiceTest, AnEventNamingAnotherOrganizationChangesNothing) {
   const auto inv = linked();
   auto object = session_paid(inv, inv.total_cents);
   object["metadata"].as_object()["org_id"] = std::to_string(org_ + 100'000);
