@@ -225,20 +225,22 @@ http::Router build_router() {
   const auto invoices_read = access(Permission::invoices_manage, "invoices:read");
   const auto invoices_write = access(Permission::invoices_manage, "invoices:write");
   authed(Method::post, "/api/v1/work-orders/{id:int}/invoice", changes, token, invoices_write,
-         create_invoice, "Invoice a completed work order (labour at the org's rate plus parts)");
-  authed(Method::get, "/api/v1/invoices", reads, safe, invoices_read, list_invoices,
-         "Invoices, newest first");
-  authed(Method::get, "/api/v1/invoices/{id:int}", reads, safe, invoices_read, get_invoice,
-         "An invoice and its lines");
+         endpoint<create_invoice>(),
+         "Invoice a completed work order (labour at the org's rate plus parts)");
+  authed(Method::get, "/api/v1/invoices", reads, safe, invoices_read,
+         endpoint<list_invoices>(), "Invoices, newest first");
+  authed(Method::get, "/api/v1/invoices/{id:int}", reads, safe, invoices_read,
+         endpoint<get_invoice>(), "An invoice and its lines");
   authed(Method::post, "/api/v1/invoices/{id:int}/status", changes, token, invoices_write,
-         set_invoice_status, "Move an invoice: draft → open → paid → refunded, or void");
+         endpoint<set_invoice_status>(),
+         "Move an invoice: draft → open → paid → refunded, or void");
   authed(Method::get, "/api/v1/metrics/business", reads, safe,
-         access(Permission::metrics_read, "metrics:read"), business_metrics,
+         access(Permission::metrics_read, "metrics:read"), endpoint<business_metrics>(),
          "Open work by status and priority, overdue, time to complete, completions per week, "
          "invoiced and paid per month");
 
   authed(Method::post, "/api/v1/invoices/{id:int}/payment-link", changes, token, invoices_write,
-         create_payment_link,
+         endpoint<create_payment_link>(),
          "A Stripe Checkout link for an open invoice (created once), texted to the customer");
 
   // Customer messaging (SMS). Threads hold customers' words: dispatchers and above.
@@ -286,8 +288,8 @@ http::Router build_router() {
           "Twilio: an inbound SMS (answered with TwiML)");
   webhook("/webhooks/twilio/status", Auth::twilio_signature, changes, signed_only,
           twilio_message_status, "Twilio: delivery status of a message we sent");
-  webhook("/webhooks/stripe", Auth::stripe_signature, changes, signed_only, stripe_webhook,
-          "Stripe: payment events");
+  webhook("/webhooks/stripe", Auth::stripe_signature, changes, signed_only,
+          endpoint<stripe_webhook>().call, "Stripe: payment events");
 
   // The web app (its shell holds no data; every API call it makes is
   // authenticated). Last, and a fallback: any route above wins.

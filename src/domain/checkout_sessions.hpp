@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "store/database.hpp"
+#include "store/org_tx.hpp"
 
 namespace bulwark::domain {
 
@@ -23,13 +23,22 @@ struct CheckoutSession {
 };
 
 // The named session of the invoice, or (no name) its newest one.
-std::optional<CheckoutSession> find_checkout_session(store::Connection& conn, std::int64_t org_id,
-                                                     std::int64_t invoice_id,
+std::optional<CheckoutSession> find_checkout_session(store::OrgTx& tx, std::int64_t invoice_id,
                                                      const std::optional<std::string>& session_id);
 
 // Sessions that can still take money (to expire them when the invoice is voided).
-std::vector<std::string> active_checkout_sessions(store::Connection& conn, std::int64_t org_id,
-                                                  std::int64_t invoice_id);
+std::vector<std::string> active_checkout_sessions(store::OrgTx& tx, std::int64_t invoice_id);
+
+// A new session for the invoice, and its row for the previous release;
+// false when it was recorded already (a concurrent call, same session).
+bool record_checkout_session(store::OrgTx& tx, std::int64_t invoice_id,
+                             const CheckoutSession& session, std::int64_t now_ms);
+
+// The session took its money.
+void complete_checkout_session(store::OrgTx& tx, const std::string& session_id);
+
+// The previous release's link row goes, so no instance hands the link out again.
+void forget_legacy_payment_link(store::OrgTx& tx, std::int64_t invoice_id);
 
 bool same_currency(std::string_view a, std::string_view b);  // Stripe writes "usd"
 

@@ -1,40 +1,73 @@
 #include "domain/invoice_lines.hpp"
 
+#include <boost/describe/class.hpp>
 #include <cmath>
 
 namespace bulwark::domain {
 
-using store::Sql;
-
 namespace {
-std::int64_t cents(double quantity, std::int64_t unit) {
-  return static_cast<std::int64_t>(std::llround(quantity * static_cast<double>(unit)));
-}
+
+using store::OrgSql;
+
+constexpr OrgSql kLabourRate("SELECT labour_rate_cents AS value FROM orgs WHERE id = $1");
+constexpr OrgSql kMinutes(
+    "SELECT COALESCE(SUM(minutes), 0) AS value FROM work_order_time WHERE org_id = $1 AND "
+    "work_order_id = $2");
+constexpr OrgSql kParts(
+    "SELECT name AS description, quantity, unit_cost_cents AS unit_cents FROM work_order_parts "
+    "WHERE org_id = $1 AND work_order_id = $2 ORDER BY id");
+constexpr OrgSql kInsertLine(
+    "INSERT INTO invoice_lines (org_id, invoice_id, description, quantity, unit_cents, "
+    "amount_cents) VALUES ($1, $2, $3, $4, $5, $6)");
+constexpr OrgSql kDeleteLines("DELETE FROM invoice_lines WHERE org_id = $1 AND invoice_id = $2");
+constexpr OrgSql kLockWorkOrder(
+    "UPDATE work_orders SET updated_at = updated_at WHERE org_id = $1 AND id = $2");
+constexpr OrgSql kInvoiceOfWorkOrder(
+    "SELECT id, status FROM invoices WHERE org_id = $1 AND work_order_id = $2");
+constexpr OrgSql kLockDraft(
+    "UPDATE invoices SET version = version WHERE org_id = $1 AND id = $2 AND status = 'draft'");
+constexpr OrgSql kRefreshTotal(
+    "UPDATE invoices SET total_cents = $3, updated_at = $4, version = version + 1 "
+    "WHERE org_id = $1 AND id = $2 AND status = 'draft'");
+
+struct Count {
+  std::int64_t value = 0;
+};
+BOOST_DESCRIBE_STRUCT(Count, (), (value))
+struct Part {
+  std::string description;
+  double quantity = 0;
+  std::int64_t unit_cents = 0;
+};
+BOOST_DESCRIBE_STRUCT(Part, (), (description, quantity, unit_cents))
+
 }  // namespace
 
-std::vector<InvoiceLine> work_order_invoice_lines(store::Connection& conn, std::int64_t org,
-                                                  std::int64_t wo) {
+BOOST_DESCRIBE_STRUCT(WorkOrderInvoice, (), (id, status))
+
+std::int64_t line_cents(double quantity, std::int64_t unit_cents) {
+  return static_cast<std::int64_t>(std::llround(quantity * static_cast<double>(unit_cents)));
+}
+
+std::vector<InvoiceLine> work_order_invoice_lines(store::OrgTx& tx, std::int64_t wo) {
   std::vector<InvoiceLine> lines;
-  const auto rate = conn.query(Sql("SELECT labour_rate_cents FROM orgs WHERE id = $1"), {org})
-                        .rows.at(0)
-                        .integer(0);
-  const auto minutes = conn.query(Sql("SELECT COALESCE(SUM(minutes), 0) FROM work_order_time "
-                                      "WHERE org_id = $1 AND work_order_id = $2"),
-                                  {org, wo})
-                           .rows.at(0)
-                           .integer(0);
+  const auto rate = tx.one<Count>(kLabourRate).value().value;
+  const auto minutes = tx.one<Count>(kMinutes, wo).value_or(Count{}).value;
   if (minutes > 0) {
     const double hours = static_cast<double>(minutes) / 60.0;
     lines.push_back(
-        {"Labour (" + std::to_string(minutes) + " min)", hours, rate, cents(hours, rate)});
+        {"Labour (" + std::to_string(minutes) + " min)", hours, rate, line_cents(hours, rate)});
   }
-  for (const auto& p : conn.query(Sql("SELECT name, quantity, unit_cost_cents FROM "
-                                      "work_order_parts WHERE org_id = $1 AND "
-                                      "work_order_id = $2 ORDER BY id"),
-                                  {org, wo})
-                           .rows)
-    lines.push_back({p.text(0), p.real(1), p.integer(2), cents(p.real(1), p.integer(2))});
+  for (auto& p : tx.all<Part>(kParts, wo))
+    lines.push_back(
+        {std::move(p.description), p.quantity, p.unit_cents, line_cents(p.quantity, p.unit_cents)});
   return lines;
+}
+
+std::vector<InvoiceLine> work_order_invoice_lines(store::Connection& conn, std::int64_t org,
+                                                  std::int64_t wo) {
+  store::OrgTx tx(conn, org);
+  return work_order_invoice_lines(tx, wo);
 }
 
 std::int64_t invoice_total(const std::vector<InvoiceLine>& lines) {
@@ -43,45 +76,39 @@ std::int64_t invoice_total(const std::vector<InvoiceLine>& lines) {
   return total;
 }
 
-void insert_invoice_lines(store::Connection& conn, std::int64_t org, std::int64_t invoice_id,
+void insert_invoice_lines(store::OrgTx& tx, std::int64_t invoice_id,
                           const std::vector<InvoiceLine>& lines) {
   for (const auto& l : lines)
-    conn.query(Sql("INSERT INTO invoice_lines (org_id, invoice_id, description, quantity, "
-                   "unit_cents, amount_cents) VALUES ($1, $2, $3, $4, $5, $6)"),
-               {org, invoice_id, l.description, l.quantity, l.unit_cents, l.amount_cents});
+    tx.run(kInsertLine, invoice_id, l.description, l.quantity, l.unit_cents, l.amount_cents);
+}
+
+bool lock_work_order_for_billing(store::OrgTx& tx, std::int64_t wo) {
+  return tx.run(kLockWorkOrder, wo).affected > 0;
 }
 
 bool lock_work_order_for_billing(store::Connection& conn, std::int64_t org, std::int64_t wo) {
-  return conn.query(Sql("UPDATE work_orders SET updated_at = updated_at WHERE org_id = $1 AND "
-                        "id = $2"),
-                    {org, wo})
-             .affected > 0;
+  store::OrgTx tx(conn, org);
+  return lock_work_order_for_billing(tx, wo);
 }
 
 std::optional<WorkOrderInvoice> work_order_invoice(store::Connection& conn, std::int64_t org,
                                                    std::int64_t wo) {
-  auto r = conn.query(
-      Sql("SELECT id, status FROM invoices WHERE org_id = $1 AND work_order_id = $2"), {org, wo});
-  if (r.empty()) return std::nullopt;
-  return WorkOrderInvoice{r.rows[0].integer(0), r.rows[0].text(1)};
+  store::OrgTx tx(conn, org);
+  return tx.one<WorkOrderInvoice>(kInvoiceOfWorkOrder, wo);
 }
 
 bool lock_draft_invoice(store::Connection& conn, std::int64_t org, std::int64_t invoice_id) {
-  return conn.query(Sql("UPDATE invoices SET version = version WHERE org_id = $1 AND id = $2 AND "
-                        "status = 'draft'"),
-                    {org, invoice_id})
-             .affected > 0;
+  store::OrgTx tx(conn, org);
+  return tx.run(kLockDraft, invoice_id).affected > 0;
 }
 
 void refresh_draft_invoice(store::Connection& conn, std::int64_t org, std::int64_t invoice_id,
                            std::int64_t wo, std::int64_t now) {
-  const auto lines = work_order_invoice_lines(conn, org, wo);
-  conn.query(Sql("DELETE FROM invoice_lines WHERE org_id = $1 AND invoice_id = $2"),
-             {org, invoice_id});
-  insert_invoice_lines(conn, org, invoice_id, lines);
-  conn.query(Sql("UPDATE invoices SET total_cents = $3, updated_at = $4, version = version + 1 "
-                 "WHERE org_id = $1 AND id = $2 AND status = 'draft'"),
-             {org, invoice_id, invoice_total(lines), now});
+  store::OrgTx tx(conn, org);
+  const auto lines = work_order_invoice_lines(tx, wo);
+  tx.run(kDeleteLines, invoice_id);
+  insert_invoice_lines(tx, invoice_id, lines);
+  tx.run(kRefreshTotal, invoice_id, invoice_total(lines), now);
 }
 
 }  // namespace bulwark::domain

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "store/database.hpp"
+#include "store/org_tx.hpp"
 
 namespace bulwark::domain {
 
@@ -20,10 +21,13 @@ struct InvoiceLine {
 };
 
 // The lines of the work order as it stands in this transaction.
+std::vector<InvoiceLine> work_order_invoice_lines(store::OrgTx& tx, std::int64_t work_order_id);
 std::vector<InvoiceLine> work_order_invoice_lines(store::Connection& conn, std::int64_t org_id,
                                                   std::int64_t work_order_id);
+// A line's amount: quantity x unit price, rounded to the cent.
+std::int64_t line_cents(double quantity, std::int64_t unit_cents);
 std::int64_t invoice_total(const std::vector<InvoiceLine>& lines);
-void insert_invoice_lines(store::Connection& conn, std::int64_t org_id, std::int64_t invoice_id,
+void insert_invoice_lines(store::OrgTx& tx, std::int64_t invoice_id,
                           const std::vector<InvoiceLine>& lines);
 
 // Takes the work order's row lock (a no-op UPDATE, the same SQL on both
@@ -34,6 +38,7 @@ void insert_invoice_lines(store::Connection& conn, std::int64_t org_id, std::int
 // False when the work order is not in the organization.
 bool lock_work_order_for_billing(store::Connection& conn, std::int64_t org_id,
                                  std::int64_t work_order_id);
+bool lock_work_order_for_billing(store::OrgTx& tx, std::int64_t work_order_id);
 
 // The work order's invoice, if it has one (at most one: invoices.work_order_id
 // is unique, a void invoice included).

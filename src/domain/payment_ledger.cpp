@@ -1,115 +1,101 @@
 #include "domain/payment_ledger.hpp"
 
-#include "domain/timestamps.hpp"
+#include <boost/describe/class.hpp>
 
 namespace bulwark::domain {
 
 namespace {
 
-using store::Sql;
-using store::Value;
+using store::OrgSql;
 
-Value opt(const std::optional<std::string>& v) { return v ? Value(*v) : Value(nullptr); }
-Value opt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
-boost::json::value json_opt(const store::Row& r, std::size_t i, bool integer) {
-  if (r.is_null(i)) return nullptr;
-  return integer ? boost::json::value(r.integer(i)) : boost::json::value(r.text(i));
-}
+constexpr OrgSql kInsertEntry(
+    "INSERT INTO payment_ledger (org_id, invoice_id, kind, amount_cents, currency, source, "
+    "external_id, payment_intent_id, charge_id, refund_id, event_id, checkout_session_id, "
+    "recorded_by, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) "
+    "ON CONFLICT (source, external_id) DO NOTHING RETURNING id");
+constexpr OrgSql kSums(
+    "SELECT COALESCE(SUM(CASE WHEN kind = 'charge' THEN amount_cents ELSE 0 END), 0) AS paid, "
+    "COALESCE(SUM(CASE WHEN kind = 'refund' THEN amount_cents ELSE 0 END), 0) AS refunded "
+    "FROM payment_ledger WHERE org_id = $1 AND invoice_id = $2");
+constexpr OrgSql kRefundedOfCharge(
+    "SELECT COALESCE(SUM(amount_cents), 0) AS refunded FROM payment_ledger WHERE org_id = $1 "
+    "AND kind = 'refund' AND charge_id = $2");
+// One payment is reported by several events (checkout.session.completed,
+// payment_intent.succeeded, async_payment_succeeded): it counts once.
+constexpr OrgSql kChargeRecorded(
+    "SELECT 1 AS found FROM payment_ledger WHERE org_id = $1 AND invoice_id = $2 AND "
+    "kind = 'charge' AND ((CAST($3 AS TEXT) IS NOT NULL AND payment_intent_id = CAST($3 AS TEXT)) "
+    "OR (CAST($3 AS TEXT) IS NULL AND checkout_session_id = CAST($4 AS TEXT)))");
+constexpr OrgSql kMismatchSeen(
+    "SELECT 1 AS found FROM payment_mismatches WHERE org_id = $1 AND invoice_id = $2 AND "
+    "kind = $3 AND ((CAST($4 AS TEXT) IS NOT NULL AND payment_intent_id = CAST($4 AS TEXT)) OR "
+    "(CAST($4 AS TEXT) IS NULL AND checkout_session_id = CAST($5 AS TEXT)))");
+constexpr OrgSql kInsertMismatch(
+    "INSERT INTO payment_mismatches (org_id, invoice_id, kind, expected_cents, received_cents, "
+    "expected_currency, currency, invoice_status, needs_refund, event_type, event_id, "
+    "checkout_session_id, payment_intent_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+    "$10, $11, $12, $13, $14)");
+
+struct Sums {
+  std::int64_t paid = 0, refunded = 0;
+};
+BOOST_DESCRIBE_STRUCT(Sums, (), (paid, refunded))
+struct Refunded {
+  std::int64_t refunded = 0;
+};
+BOOST_DESCRIBE_STRUCT(Refunded, (), (refunded))
 
 }  // namespace
 
-bool record_ledger_entry(store::Connection& conn, const LedgerEntry& e) {
-  auto r = conn.query(
-      Sql("INSERT INTO payment_ledger (org_id, invoice_id, kind, amount_cents, currency, source, "
-          "external_id, payment_intent_id, charge_id, refund_id, event_id, checkout_session_id, "
-          "recorded_by, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) "
-          "ON CONFLICT (source, external_id) DO NOTHING RETURNING id"),
-      {e.org_id, e.invoice_id, e.kind, e.amount_cents, e.currency, e.source, opt(e.external_id),
-       opt(e.payment_intent_id), opt(e.charge_id), opt(e.refund_id), opt(e.event_id),
-       opt(e.checkout_session_id), opt(e.recorded_by), e.at});
-  return !r.empty();
+bool record_ledger_entry(store::OrgTx& tx, const LedgerEntry& e) {
+  return !tx.run(kInsertEntry, e.invoice_id, e.kind, e.amount_cents, e.currency, e.source,
+                 e.external_id, e.payment_intent_id, e.charge_id, e.refund_id, e.event_id,
+                 e.checkout_session_id, e.recorded_by, e.at)
+              .empty();
 }
 
-PaymentState payment_state(store::Connection& conn, std::int64_t org_id, std::int64_t invoice_id,
-                           std::int64_t total_cents) {
-  auto r = conn.query(Sql("SELECT COALESCE(SUM(CASE WHEN kind = 'charge' THEN amount_cents "
-                          "ELSE 0 END), 0), COALESCE(SUM(CASE WHEN kind = 'refund' THEN "
-                          "amount_cents ELSE 0 END), 0) FROM payment_ledger WHERE org_id = $1 "
-                          "AND invoice_id = $2"),
-                      {org_id, invoice_id});
-  PaymentState s;
-  s.paid_cents = r.rows.at(0).integer(0);
-  s.refunded_cents = r.rows.at(0).integer(1);
-  s.balance_cents = total_cents - s.paid_cents + s.refunded_cents;
-  if (s.paid_cents == 0) s.state = "unpaid";
-  else if (s.refunded_cents >= s.paid_cents) s.state = "refunded";
-  else if (s.refunded_cents > 0) s.state = "partially_refunded";
-  else if (s.paid_cents < total_cents) s.state = "partially_paid";
-  else s.state = "paid";
+PaymentState payment_state_of(std::int64_t total_cents, std::int64_t paid_cents,
+                              std::int64_t refunded_cents) {
+  PaymentState s{paid_cents, refunded_cents, total_cents - paid_cents + refunded_cents, {}};
+  if (paid_cents == 0)
+    s.state = "unpaid";
+  else if (refunded_cents >= paid_cents)
+    s.state = "refunded";
+  else if (refunded_cents > 0)
+    s.state = "partially_refunded";
+  else if (paid_cents < total_cents)
+    s.state = "partially_paid";
+  else
+    s.state = "paid";
   return s;
 }
 
-bool record_mismatch(store::Connection& conn, const PaymentMismatch& m) {
+PaymentState payment_state(store::OrgTx& tx, std::int64_t invoice_id, std::int64_t total_cents) {
+  const auto sums = tx.one<Sums>(kSums, invoice_id).value_or(Sums{});
+  return payment_state_of(total_cents, sums.paid, sums.refunded);
+}
+
+std::int64_t refunded_of_charge(store::OrgTx& tx, const std::string& charge_id) {
+  return tx.one<Refunded>(kRefundedOfCharge, charge_id).value_or(Refunded{}).refunded;
+}
+
+bool charge_recorded(store::OrgTx& tx, std::int64_t invoice_id,
+                     const std::optional<std::string>& payment_intent_id,
+                     const std::optional<std::string>& checkout_session_id) {
+  return !tx.run(kChargeRecorded, invoice_id, payment_intent_id, checkout_session_id).empty();
+}
+
+bool record_mismatch(store::OrgTx& tx, const PaymentMismatch& m) {
   // One payment is often reported by several events (checkout.session.completed
   // and payment_intent.succeeded): the office sees it once.
-  if (m.payment_intent_id || m.checkout_session_id) {
-    auto seen = conn.query(
-        Sql("SELECT 1 FROM payment_mismatches WHERE org_id = $1 AND invoice_id = $2 AND kind = $3 "
-            "AND ((CAST($4 AS TEXT) IS NOT NULL AND payment_intent_id = CAST($4 AS TEXT)) OR "
-            "(CAST($4 AS TEXT) IS NULL AND checkout_session_id = CAST($5 AS TEXT)))"),
-        {m.org_id, m.invoice_id, m.kind, opt(m.payment_intent_id), opt(m.checkout_session_id)});
-    if (!seen.empty()) return false;
-  }
-  conn.query(Sql("INSERT INTO payment_mismatches (org_id, invoice_id, kind, expected_cents, "
-                 "received_cents, expected_currency, currency, invoice_status, needs_refund, "
-                 "event_type, event_id, checkout_session_id, payment_intent_id, at) VALUES ($1, "
-                 "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"),
-             {m.org_id, m.invoice_id, m.kind, opt(m.expected_cents), opt(m.received_cents),
-              opt(m.expected_currency), opt(m.currency), m.invoice_status,
-              std::int64_t{m.needs_refund ? 1 : 0}, m.event_type, m.event_id,
-              opt(m.checkout_session_id), opt(m.payment_intent_id), m.at});
+  if ((m.payment_intent_id || m.checkout_session_id) &&
+      !tx.run(kMismatchSeen, m.invoice_id, m.kind, m.payment_intent_id, m.checkout_session_id)
+           .empty())
+    return false;
+  tx.run(kInsertMismatch, m.invoice_id, m.kind, m.expected_cents, m.received_cents,
+         m.expected_currency, m.currency, m.invoice_status, m.needs_refund, m.event_type,
+         m.event_id, m.checkout_session_id, m.payment_intent_id, m.at);
   return true;
-}
-
-boost::json::array mismatches_view(store::Connection& conn, std::int64_t org_id,
-                                   std::int64_t invoice_id) {
-  boost::json::array out;
-  for (const auto& r : conn.query(Sql("SELECT kind, expected_cents, received_cents, "
-                                      "expected_currency, currency, invoice_status, needs_refund, "
-                                      "event_type, at FROM payment_mismatches WHERE org_id = $1 "
-                                      "AND invoice_id = $2 ORDER BY id"),
-                                  {org_id, invoice_id})
-                           .rows)
-    out.push_back({{"kind", r.text(0)},
-                   {"expected_cents", json_opt(r, 1, true)},
-                   {"received_cents", json_opt(r, 2, true)},
-                   {"expected_currency", json_opt(r, 3, false)},
-                   {"currency", json_opt(r, 4, false)},
-                   {"invoice_status", r.text(5)},
-                   {"needs_refund", r.integer(6) != 0},
-                   {"event_type", r.text(7)},
-                   {"at", format_rfc3339(r.integer(8))}});
-  return out;
-}
-
-boost::json::array ledger_view(store::Connection& conn, std::int64_t org_id,
-                               std::int64_t invoice_id) {
-  boost::json::array out;
-  for (const auto& r : conn.query(Sql("SELECT kind, amount_cents, currency, source, "
-                                      "payment_intent_id, charge_id, refund_id, at FROM "
-                                      "payment_ledger WHERE org_id = $1 AND invoice_id = $2 "
-                                      "ORDER BY id"),
-                                  {org_id, invoice_id})
-                           .rows)
-    out.push_back({{"kind", r.text(0)},
-                   {"amount_cents", r.integer(1)},
-                   {"currency", r.text(2)},
-                   {"source", r.text(3)},
-                   {"payment_intent_id", json_opt(r, 4, false)},
-                   {"charge_id", json_opt(r, 5, false)},
-                   {"refund_id", json_opt(r, 6, false)},
-                   {"at", format_rfc3339(r.integer(7))}});
-  return out;
 }
 
 }  // namespace bulwark::domain

@@ -5,6 +5,7 @@
 #include <boost/describe/members.hpp>
 #include <boost/json/object.hpp>
 #include <boost/mp11/algorithm.hpp>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -144,6 +145,13 @@ struct Schema<std::vector<T>> {
     return inner.find(' ') == std::string::npos ? inner + "[]" : "Array<" + inner + ">";
   }
 };
+template <class T>
+struct Schema<std::map<std::string, T>> {  // an object of counts by name
+  static boost::json::object json() {
+    return {{"type", "object"}, {"additionalProperties", Schema<T>::json()}};
+  }
+  static std::string ts() { return "Record<string, " + Schema<T>::ts() + ">"; }
+};
 
 template <class T>
   requires boost::describe::has_describe_members<T>::value
@@ -160,7 +168,7 @@ using Members = boost::describe::describe_members<T, boost::describe::mod_public
 // Whether a member may be left out of a request (requests) or may be
 // missing from a view (Omittable).
 template <class M>
-constexpr bool optional_member = IsPatch<M>::value || IsOptional<M>::value;
+constexpr bool kOptionalMember = IsPatch<M>::value || IsOptional<M>::value;
 
 template <class T>
 boost::json::object object_schema() {
@@ -169,7 +177,7 @@ boost::json::object object_schema() {
   boost::mp11::mp_for_each<Members<T>>([&](auto m) {
     using M = std::remove_cvref_t<decltype(std::declval<T&>().*m.pointer)>;
     properties[m.name] = Schema<M>::json();
-    if (!optional_member<M> && !IsOmittable<M>::value) required.emplace_back(m.name);
+    if (!kOptionalMember<M> && !IsOmittable<M>::value) required.emplace_back(m.name);
   });
   return {{"type", "object"},
           {"properties", std::move(properties)},
@@ -215,9 +223,9 @@ void object_dependencies(std::vector<const TypeDoc*>& out) {
 
 template <class T>
 const TypeDoc* type_doc() {
-  static const TypeDoc doc{resource_name(static_cast<T*>(nullptr)), &object_schema<T>,
-                           &object_typescript<T>, &object_dependencies<T>};
-  return &doc;
+  static const TypeDoc kDoc{resource_name(static_cast<T*>(nullptr)), &object_schema<T>,
+                            &object_typescript<T>, &object_dependencies<T>};
+  return &kDoc;
 }
 
 }  // namespace bulwark::resource

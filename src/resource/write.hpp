@@ -6,6 +6,7 @@
 // described members are objects.
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +42,15 @@ void write_value(http::JsonWriter& w, const std::vector<T>& v) {
   w.begin_array();
   for (const auto& item : v) write_value(w, item);
   w.end_array();
+}
+template <class T>
+void write_value(http::JsonWriter& w, const std::map<std::string, T>& v) {  // counts by name
+  w.begin_object();
+  for (const auto& [key, item] : v) {
+    w.key(key);
+    write_value(w, item);
+  }
+  w.end_object();
 }
 template <class T>
   requires boost::describe::has_describe_members<T>::value

@@ -1,0 +1,156 @@
+#pragma once
+// Invoices: what a request may send, what a view shows, and the rows behind
+// them, each described once (resource/fields.hpp). Money is integer cents.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "resource/fields.hpp"
+
+namespace bulwark::domain::invoices {
+
+using resource::Text;
+using resource::Time;
+using resource::Version;
+
+// POST /api/v1/invoices/{id}/status. Any word is read: one the rules do not
+// allow from the invoice's status is a 409 illegal_transition, not a 400.
+struct StatusChange {
+  Text<20> to;
+  Version version;
+};
+BULWARK_RESOURCE(StatusChange, to, version)
+
+struct InvoiceLineView {
+  std::string description;
+  double quantity = 0;
+  std::int64_t unit_cents = 0;
+  std::int64_t amount_cents = 0;
+};
+BULWARK_RESOURCE(InvoiceLineView, description, quantity, unit_cents, amount_cents)
+
+// One row of the payment ledger, as the invoice shows it.
+struct PaymentView {
+  std::string kind;  // charge | refund
+  std::int64_t amount_cents = 0;
+  std::string currency, source;
+  std::optional<std::string> payment_intent_id, charge_id, refund_id;
+  Time at;
+};
+BULWARK_RESOURCE(PaymentView, kind, amount_cents, currency, source, payment_intent_id, charge_id,
+                 refund_id, at)
+
+// A payment event that did not match what Bulwark asked for.
+struct MismatchView {
+  std::string kind;
+  std::optional<std::int64_t> expected_cents, received_cents;
+  std::optional<std::string> expected_currency, currency;
+  std::string invoice_status;
+  bool needs_refund = false;
+  std::string event_type;
+  Time at;
+};
+BULWARK_RESOURCE(MismatchView, kind, expected_cents, received_cents, expected_currency, currency,
+                 invoice_status, needs_refund, event_type, at)
+
+// An invoice in a list.
+struct InvoiceSummary {
+  std::int64_t id = 0;
+  std::string number;  // "INV-1001"
+  std::int64_t work_order_id = 0;
+  std::optional<std::int64_t> customer_id;
+  std::string status;  // draft | open | paid | refunded | void
+  std::string currency;
+  std::int64_t total_cents = 0;
+  Time created_at, updated_at;
+  std::optional<Time> paid_at;
+  std::int64_t version = 0;
+};
+BULWARK_RESOURCE(InvoiceSummary, id, number, work_order_id, customer_id, status, currency,
+                 total_cents, created_at, updated_at, paid_at, version)
+
+// One invoice with its lines, link and money.
+struct InvoiceView {
+  std::int64_t id = 0;
+  std::string number;
+  std::int64_t work_order_id = 0;
+  std::optional<std::int64_t> customer_id;
+  std::string status;
+  std::string currency;
+  std::int64_t total_cents = 0;
+  Time created_at, updated_at;
+  std::optional<Time> paid_at;
+  std::int64_t version = 0;
+  std::vector<InvoiceLineView> lines;
+  std::optional<std::string> payment_link;  // open invoices only
+  std::string payment_state;  // unpaid | partially_paid | paid | partially_refunded | refunded
+  std::int64_t paid_cents = 0, refunded_cents = 0, balance_cents = 0;
+  std::vector<PaymentView> payments;
+  std::vector<MismatchView> mismatches;
+};
+BULWARK_RESOURCE(InvoiceView, id, number, work_order_id, customer_id, status, currency, total_cents,
+                 created_at, updated_at, paid_at, version, lines, payment_link, payment_state,
+                 paid_cents, refunded_cents, balance_cents, payments, mismatches)
+
+struct InvoiceRow {
+  std::int64_t id = 0;
+  std::int64_t number = 0;
+  std::int64_t work_order_id = 0;
+  std::optional<std::int64_t> customer_id;
+  std::string status;
+  std::string currency;
+  std::int64_t total_cents = 0;
+  Time created_at, updated_at;
+  std::optional<Time> paid_at;
+  std::int64_t version = 0;
+};
+BOOST_DESCRIBE_STRUCT(InvoiceRow, (),
+                      (id, number, work_order_id, customer_id, status, currency, total_cents,
+                       created_at, updated_at, paid_at, version))
+
+// GET /api/v1/invoices: newest first, a keyset cursor on the id.
+struct InvoiceQuery {
+  std::optional<std::string> status;
+  std::optional<std::int64_t> before_id;
+  std::int64_t limit = 50;
+};
+
+// The payment link of an open invoice (a Stripe Checkout Session).
+struct PaymentLink {
+  std::string url;
+  std::string checkout_session_id;
+};
+BULWARK_RESOURCE(PaymentLink, url, checkout_session_id)
+
+// POST /webhooks/stripe's answer.
+struct StripeReceipt {
+  bool received = true;
+  bool duplicate = false;
+};
+BULWARK_RESOURCE(StripeReceipt, received, duplicate)
+
+// GET /api/v1/metrics/business.
+struct WeekCompletions {
+  std::string week_start;  // "2026-11-23"
+  std::int64_t completed = 0;
+};
+BULWARK_RESOURCE(WeekCompletions, week_start, completed)
+
+struct MonthMoney {
+  std::string month;  // "2026-11"
+  std::int64_t invoiced_cents = 0, paid_cents = 0;
+};
+BULWARK_RESOURCE(MonthMoney, month, invoiced_cents, paid_cents)
+
+struct BusinessMetrics {
+  std::map<std::string, std::int64_t> open_by_status, open_by_priority;
+  std::int64_t overdue = 0;
+  std::optional<double> mean_hours_to_complete;
+  std::vector<WeekCompletions> completed_per_week;
+  std::vector<MonthMoney> invoiced_and_paid_per_month;
+};
+BULWARK_RESOURCE(BusinessMetrics, open_by_status, open_by_priority, overdue, mean_hours_to_complete,
+                 completed_per_week, invoiced_and_paid_per_month)
+
+}  // namespace bulwark::domain::invoices
