@@ -1,14 +1,9 @@
 #include "api/auth_handlers.hpp"
 
-#include <boost/json.hpp>
-
 #include "app/auth_stages.hpp"
 #include "app/policies.hpp"
 #include "audit/audit_log.hpp"
-#include "core/error.hpp"
 #include "http/cookies.hpp"
-#include "http/json_body.hpp"
-#include "http/json_reader.hpp"
 #include "identity/login_throttle.hpp"
 #include "identity/sessions.hpp"
 #include "identity/users.hpp"
@@ -19,6 +14,7 @@ namespace bulwark::api {
 
 namespace {
 
+using domain::users::PasswordChanged;
 using logging::Field;
 
 // One answer for unknown email, wrong password, deactivated user and locked
@@ -44,47 +40,33 @@ void set_session_cookies(http::Response& res, const identity::NewSession& s,
 }
 
 void clear_session_cookies(http::Response& res) {
-  res.headers.add("Set-Cookie", http::set_cookie_header({.name = app::kSessionCookie,
-                                                         .value = "",
-                                                         .max_age_seconds = 0,
-                                                         .http_only = true}));
-  res.headers.add("Set-Cookie", http::set_cookie_header({.name = app::kCsrfCookie,
-                                                         .value = "",
-                                                         .max_age_seconds = 0,
-                                                         .http_only = false}));
+  res.headers.add(
+      "Set-Cookie",
+      http::set_cookie_header(
+          {.name = app::kSessionCookie, .value = "", .max_age_seconds = 0, .http_only = true}));
+  res.headers.add(
+      "Set-Cookie",
+      http::set_cookie_header(
+          {.name = app::kCsrfCookie, .value = "", .max_age_seconds = 0, .http_only = false}));
 }
 
-boost::json::array permission_names(security::Role role) {
-  boost::json::array out;
-  for (auto p : security::permissions_of(role)) out.push_back(boost::json::string(security::permission_name(p)));
-  return out;
+SessionView session_view(const identity::User& u, const identity::Org& org,
+                         std::string csrf_token) {
+  const std::string role(security::role_name(u.role));
+  SessionView v{
+      {u.id, u.email, u.name, role}, {org.id, org.slug, org.name}, role, {}, std::move(csrf_token)};
+  for (auto p : security::permissions_of(u.role))
+    v.permissions.emplace_back(security::permission_name(p));
+  return v;
 }
 
 }  // namespace
 
-boost::json::object principal_view(app::RequestContext& ctx, std::int64_t org_id,
-                                   std::int64_t user_id) {
-  std::optional<identity::User> user;
-  ctx.services.db.with_connection(
-      [&](store::Connection& conn) { user = identity::find_user(conn, org_id, user_id); });
-  auto org = identity::find_org(ctx.services.db, org_id);
-  if (!user || !org) throw ApiError(ErrorCode::unauthenticated, "authentication required");
-  return {{"user",
-           {{"id", user->id}, {"email", user->email}, {"name", user->name},
-            {"role", security::role_name(user->role)}}},
-          {"org", {{"id", org->id}, {"slug", org->slug}, {"name", org->name}}},
-          {"role", security::role_name(user->role)},
-          {"permissions", permission_names(user->role)}};
-}
-
-http::Response login(app::RequestContext& ctx) {
+Result<http::Response> login(Ctx& ctx, Body<LoginRequest> in) {
   auto& db = ctx.services.db;
   const auto& config = ctx.services.config;
-  auto body = http::parse_json_object_body(ctx.request);
-  http::JsonReader in(body, {"email", "password"});
-  auto email = identity::normalize_email(in.required_string("email", 254));
-  auto password = in.required_string("password", 1024);
-  in.finish();
+  const auto email = identity::normalize_email(in.value.email.value);
+  const auto& password = in.value.password.value;
 
   // Per-IP: many failures from one address (across all instances) -> 429.
   const auto ip_key = identity::ip_key(ctx.request.client_ip);
@@ -101,8 +83,7 @@ http::Response login(app::RequestContext& ctx) {
   auto creds = identity::find_credentials(db, email);
   // Always pay for one bcrypt verification, whatever the outcome, so time
   // tells nothing either.
-  const std::string& hash =
-      creds ? creds->password_hash : security::dummy_hash(config.bcrypt_cost);
+  const std::string& hash = creds ? creds->password_hash : security::dummy_hash(config.bcrypt_cost);
   const bool password_ok = security::verify_password(password, hash);
 
   if (!creds || !password_ok || locked || !creds->user.active) {
@@ -117,7 +98,7 @@ http::Response login(app::RequestContext& ctx) {
     }
     logging::info("login failed", {{Field::request_id, ctx.request.request_id},
                                    {Field::client_ip, ctx.request.client_ip}});
-    throw invalid_credentials();
+    return unexpected(invalid_credentials());
   }
 
   identity::clear(db, account_key);
@@ -135,14 +116,19 @@ http::Response login(app::RequestContext& ctx) {
     entry.actor_id = user.id;
     audit::append(conn, entry);
   });
-  auto view = principal_view(ctx, user.org_id, user.id);
-  view["csrf_token"] = session.csrf_token;
-  auto res = app::json_response(200, view);
+  std::optional<identity::User> current;
+  db.with_connection(
+      [&](store::Connection& conn) { current = identity::find_user(conn, user.org_id, user.id); });
+  const auto org = identity::find_org(db, user.org_id);
+  if (!current || !org)
+    return unexpected(ApiError(ErrorCode::unauthenticated, "authentication required"));
+  auto res = app::raw_json_response(
+      200, resource::to_json(session_view(*current, *org, session.csrf_token)));
   set_session_cookies(res, session, policy);
   return res;
 }
 
-http::Response logout(app::RequestContext& ctx) {
+Result<http::Response> logout(Ctx& ctx) {
   const auto& who = ctx.who();
   ctx.services.db.transaction([&](store::Connection& conn) {
     identity::delete_session(conn, who.session_id);
@@ -154,41 +140,32 @@ http::Response logout(app::RequestContext& ctx) {
   return res;
 }
 
-http::Response me(app::RequestContext& ctx) {
+Result<SessionView> me(Ctx& ctx) {
   // Everything comes from the session lookup the pipeline already made.
   const auto& who = ctx.who();
-  boost::json::object view{
-      {"user",
-       {{"id", who.user_id}, {"email", who.email}, {"name", who.name},
-        {"role", security::role_name(who.role)}}},
-      {"org", {{"id", who.org_id}, {"slug", who.org_slug}, {"name", who.org_name}}},
-      {"role", security::role_name(who.role)},
-      {"permissions", permission_names(who.role)},
-      {"csrf_token", who.csrf_token}};
-  return app::json_response(200, view);
+  return session_view({who.user_id, who.org_id, who.email, who.name, who.role, true, 0},
+                      {who.org_id, who.org_slug, who.org_name, std::nullopt}, who.csrf_token);
 }
 
-http::Response change_password(app::RequestContext& ctx) {
+Result<http::Response> change_password(Ctx& ctx, Body<PasswordChange> in) {
   const auto& who = ctx.who();
   const auto& config = ctx.services.config;
-  auto body = http::parse_json_object_body(ctx.request);
-  http::JsonReader in(body, {"current_password", "new_password"});
-  auto current = in.required_string("current_password", 1024);
-  auto next = in.required_string("new_password", 1024);
-  in.finish();
+  const auto& current = in.value.current_password.value;
+  const auto& next = in.value.new_password.value;
 
   auto creds = identity::find_credentials(ctx.services.db, who.email);
-  if (!creds || creds->user.id != who.user_id) throw ApiError(ErrorCode::unauthenticated, "authentication required");
+  if (!creds || creds->user.id != who.user_id)
+    return unexpected(ApiError(ErrorCode::unauthenticated, "authentication required"));
   if (!security::verify_password(current, creds->password_hash)) {
     auto entry = ctx.audit_entry("auth.password_changed", "user", std::to_string(who.user_id));
     entry.outcome = "failure";
     audit::append(ctx.services.db, entry);
-    throw ApiError(ErrorCode::validation_failed, "the current password is incorrect",
-                   "wrong_current_password", {{"current_password", "is incorrect"}});
+    return unexpected(ApiError(ErrorCode::validation_failed, "the current password is incorrect",
+                               "wrong_current_password", {{"current_password", "is incorrect"}}));
   }
   if (auto problem = security::check_password_policy(next, {who.email, creds->user.name}))
-    throw ApiError(ErrorCode::validation_failed, problem->message, problem->reason,
-                   {{"new_password", problem->message}});
+    return unexpected(ApiError(ErrorCode::validation_failed, problem->message, problem->reason,
+                               {{"new_password", problem->message}}));
 
   const auto hash = security::hash_password(next, config.bcrypt_cost);
   const auto policy = app::session_policy(config);
@@ -198,13 +175,14 @@ http::Response change_password(app::RequestContext& ctx) {
     identity::set_password_hash(conn, who.org_id, who.user_id, hash);
     // Every other session ends; this one gets a fresh token.
     ended = identity::delete_user_sessions(conn, who.user_id);
-    session = identity::create_session(conn, who.user_id, who.org_id, policy, ctx.request.client_ip);
+    session =
+        identity::create_session(conn, who.user_id, who.org_id, policy, ctx.request.client_ip);
     auto entry = ctx.audit_entry("auth.password_changed", "user", std::to_string(who.user_id));
     entry.fields = {"password_hash"};
     audit::append(conn, entry);
   });
-  auto res = app::json_response(200, {{"csrf_token", session.csrf_token},
-                                      {"other_sessions_ended", ended - 1}});
+  auto res = app::raw_json_response(
+      200, resource::to_json(PasswordChanged{session.csrf_token, ended - 1}));
   set_session_cookies(res, session, policy);
   return res;
 }
