@@ -11,9 +11,9 @@ using domain::users::LoginRequest;
 using domain::users::PasswordChange;
 using domain::users::SessionView;
 
-Result<http::Response> login(Ctx& ctx, Body<LoginRequest> in);
+Result<http::Response> login(Ctx& ctx, const Body<LoginRequest>& in);
 Result<http::Response> logout(Ctx& ctx);
 Result<SessionView> me(Ctx& ctx);
-Result<http::Response> change_password(Ctx& ctx, Body<PasswordChange> in);
+Result<http::Response> change_password(Ctx& ctx, const Body<PasswordChange>& in);
 
 }  // namespace bulwark::api

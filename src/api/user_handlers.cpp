@@ -23,7 +23,7 @@ Result<UserPage> list_users(Ctx& ctx) {
   return read_org(ctx, [&](OrgTx& tx) { return users::list(tx, after, limit); });
 }
 
-Result<Created<InvitedUser>> create_user(Ctx& ctx, Body<NewUser> in) {
+Result<Created<InvitedUser>> create_user(Ctx& ctx, const Body<NewUser>& in) {
   // Rank and bcrypt before the transaction: a hash takes a while.
   BULWARK_TRY(const auto invitation,
               users::prepare_invitation(manager(ctx), in, ctx.services.config.bcrypt_cost));

@@ -15,7 +15,7 @@ using domain::users::UserChange;
 using domain::users::UserPage;
 
 Result<UserPage> list_users(Ctx& ctx);
-Result<Created<InvitedUser>> create_user(Ctx& ctx, Body<NewUser> in);
+Result<Created<InvitedUser>> create_user(Ctx& ctx, const Body<NewUser>& in);
 Result<User> update_user(Ctx& ctx, PathId id, Body<UserChange> in);
 Result<SessionsEnded> revoke_user_sessions(Ctx& ctx, PathId id);
 Result<SessionsEnded> revoke_org_sessions(Ctx& ctx);

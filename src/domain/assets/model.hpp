@@ -4,17 +4,18 @@
 // each described once (resource/fields.hpp). Where a row and its view are
 // the same, one struct is both.
 #include <array>
+#include <boost/json/value.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "resource/fields.hpp"
+#include "resource/schema.hpp"
 
 namespace bulwark::domain::assets {
 
 using resource::Date;
-using resource::Number;
 using resource::OneOf;
 using resource::Text;
 using resource::Time;
@@ -67,9 +68,18 @@ struct AssetQuery {
   std::int64_t limit = 50;
 };
 
+// A meter's value: a JSON number in [0, 1e12]. Its own type rather than
+// resource::Number<0, 1e12>, whose double template arguments clang-tidy 14
+// cannot compile.
+struct MeterValue {
+  double value = 0;
+  static constexpr double kMax = 1e12;
+};
+bool read_value(const boost::json::value& v, MeterValue& out, std::string& problem);
+
 struct NewReading {  // POST /api/v1/assets/{id}/readings
   OneOf<kMeterKinds> kind;
-  Number<0.0, 1e12> value;
+  MeterValue value;
   std::optional<Time> read_at;  // now when absent
 };
 BULWARK_RESOURCE(NewReading, kind, value, read_at)
@@ -101,3 +111,11 @@ struct ReadingBounds {
 BOOST_DESCRIBE_STRUCT(ReadingBounds, (), (earlier_max, later_min))
 
 }  // namespace bulwark::domain::assets
+
+template <>
+struct bulwark::resource::Schema<bulwark::domain::assets::MeterValue> {
+  static boost::json::object json() {
+    return {{"type", "number"}, {"minimum", 0}, {"maximum", domain::assets::MeterValue::kMax}};
+  }
+  static std::string ts() { return "number"; }
+};
