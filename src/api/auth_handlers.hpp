@@ -1,16 +1,19 @@
 #pragma once
-// /api/v1/auth: login, logout, me, password change.
-#include "app/context.hpp"
+// /api/v1/auth: login, logout, me, password change. They answer with
+// http::Response (they set or clear the session cookies); their bodies are
+// read and written through the descriptions in domain/users/auth_model.hpp.
+#include "api/endpoint.hpp"
+#include "domain/users/auth_model.hpp"
 
 namespace bulwark::api {
 
-http::Response login(app::RequestContext& ctx);
-http::Response logout(app::RequestContext& ctx);
-http::Response me(app::RequestContext& ctx);
-http::Response change_password(app::RequestContext& ctx);
+using domain::users::LoginRequest;
+using domain::users::PasswordChange;
+using domain::users::SessionView;
 
-// The user/org/role/permissions view shared by login and me.
-boost::json::object principal_view(app::RequestContext& ctx, std::int64_t org_id,
-                                   std::int64_t user_id);
+Result<http::Response> login(Ctx& ctx, const Body<LoginRequest>& in);
+Result<http::Response> logout(Ctx& ctx);
+Result<SessionView> me(Ctx& ctx);
+Result<http::Response> change_password(Ctx& ctx, const Body<PasswordChange>& in);
 
 }  // namespace bulwark::api

@@ -1,11 +1,17 @@
 #pragma once
 // /api/v1/pm-schedules: preventive-maintenance schedules on a site or asset.
-#include "app/context.hpp"
+// The rules live in domain/pm/service.cpp.
+#include "api/endpoint.hpp"
+#include "domain/pm/model.hpp"
 
 namespace bulwark::api {
 
-http::Response list_pm_schedules(app::RequestContext& ctx);
-http::Response create_pm_schedule(app::RequestContext& ctx);
-http::Response update_pm_schedule(app::RequestContext& ctx);
+using domain::pm::NewPmSchedule;
+using domain::pm::PmSchedule;
+using domain::pm::PmScheduleChange;
+
+Result<Items<PmSchedule>> list_pm_schedules(Ctx& ctx);
+Result<Created<PmSchedule>> create_pm_schedule(Ctx& ctx, Body<NewPmSchedule> in);
+Result<PmSchedule> update_pm_schedule(Ctx& ctx, PathId id, LateBody<PmScheduleChange> in);
 
 }  // namespace bulwark::api

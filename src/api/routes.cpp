@@ -93,7 +93,7 @@ http::Router build_router() {
          .effect = new_session,
          .csrf = Csrf::same_origin_only,
          .execution = Execution::password_pool,
-         .handler = login,
+         .handler = endpoint<login>(),
          .summary = "Log in with email and password; sets the session cookie"});
 
   // Everything below requires a session (MUST-001), at the standard rate.
@@ -115,28 +115,29 @@ http::Router build_router() {
   const Extra bcrypt{.execution = Execution::password_pool};
   const Extra step_up{.step_up = true};
 
-  authed(Method::post, "/api/v1/auth/logout", changes, token, kSignedIn, logout,
+  authed(Method::post, "/api/v1/auth/logout", changes, token, kSignedIn, endpoint<logout>(),
          "End this session");
-  authed(Method::get, "/api/v1/auth/me", reads, safe, kSignedIn, me,
+  authed(Method::get, "/api/v1/auth/me", reads, safe, kSignedIn, endpoint<me>(),
          "The current user, organization, role and permissions");
-  authed(Method::post, "/api/v1/auth/password", new_session, token, kSignedIn, change_password,
-         "Change your password (ends your other sessions)", bcrypt);
+  authed(Method::post, "/api/v1/auth/password", new_session, token, kSignedIn,
+         endpoint<change_password>(), "Change your password (ends your other sessions)", bcrypt);
 
   const auto users_read = access(Permission::users_manage, "users:read");
   const auto users_write = access(Permission::users_manage, "users:write");
   const auto security_write = access(Permission::settings_manage, "settings:write");
-  authed(Method::get, "/api/v1/users", reads, safe, users_read, list_users,
+  authed(Method::get, "/api/v1/users", reads, safe, users_read, endpoint<list_users>(),
          "List the organization's users");
-  authed(Method::post, "/api/v1/users", changes, token, users_write, create_user,
+  authed(Method::post, "/api/v1/users", changes, token, users_write, endpoint<create_user>(),
          "Create (invite) a user", bcrypt);
-  authed(Method::patch, "/api/v1/users/{id:int}", changes, token, users_write, update_user,
-         "Change a user's role or deactivate them", step_up);
+  authed(Method::patch, "/api/v1/users/{id:int}", changes, token, users_write,
+         endpoint<update_user>(), "Change a user's role or deactivate them", step_up);
   authed(Method::post, "/api/v1/users/{id:int}/revoke-sessions", changes, token, users_write,
-         revoke_user_sessions, "End all of a user's sessions");
+         endpoint<revoke_user_sessions>(), "End all of a user's sessions");
   authed(Method::post, "/api/v1/org/revoke-sessions", changes, token, security_write,
-         revoke_org_sessions, "End every session in the organization (incident response)", step_up);
+         endpoint<revoke_org_sessions>(),
+         "End every session in the organization (incident response)", step_up);
   authed(Method::get, "/api/v1/audit", reads, safe, access(Permission::audit_read, "audit:read"),
-         list_audit, "The organization's audit log, newest first");
+         endpoint<list_audit>(), "The organization's audit log, newest first");
 
   authed(Method::get, "/api/v1/openapi.json", reads, safe, kSignedIn, openapi,
          "This API's OpenAPI 3.1 document, generated from the route table");
@@ -167,17 +168,17 @@ http::Router build_router() {
   const auto wo_assign = access(Permission::work_orders_assign, "work_orders:write");
   const auto wo_plan = access(Permission::work_orders_assign, "work_orders:read");
   authed(Method::get, "/api/v1/sites/{id:int}/assets", reads, safe, customers_read,
-         list_site_assets, "A site's assets");
+         endpoint<list_site_assets>(), "A site's assets");
   authed(Method::post, "/api/v1/sites/{id:int}/assets", changes, token, customers_write,
-         create_asset, "Add an asset (tank, pump, compressor) to a site");
-  authed(Method::get, "/api/v1/assets", reads, safe, customers_read, list_assets,
+         endpoint<create_asset>(), "Add an asset (tank, pump, compressor) to a site");
+  authed(Method::get, "/api/v1/assets", reads, safe, customers_read, endpoint<list_assets>(),
          "Every asset of the organization with its site and customer (q=, type=, customer_id=)");
-  authed(Method::get, "/api/v1/assets/{id:int}", reads, safe, customers_read, get_asset,
+  authed(Method::get, "/api/v1/assets/{id:int}", reads, safe, customers_read, endpoint<get_asset>(),
          "An asset");
   authed(Method::get, "/api/v1/assets/{id:int}/readings", reads, safe, customers_read,
-         list_readings, "An asset's meter readings, newest first (kind, limit)");
-  authed(Method::post, "/api/v1/assets/{id:int}/readings", changes, token, wo_write, add_reading,
-         "Record a meter reading (hours, gallons, cycles)");
+         endpoint<list_readings>(), "An asset's meter readings, newest first (kind, limit)");
+  authed(Method::post, "/api/v1/assets/{id:int}/readings", changes, token, wo_write,
+         endpoint<add_reading>(), "Record a meter reading (hours, gallons, cycles)");
 
   // Work orders.
   authed(Method::get, "/api/v1/work-orders", reads, safe, wo_read, list_work_orders,
@@ -213,12 +214,13 @@ http::Router build_router() {
          "One week (start=YYYY-MM-DD, default this Monday) by technician, and unplanned work");
 
   // Preventive maintenance: the server's worker turns these into work orders.
-  authed(Method::get, "/api/v1/pm-schedules", reads, safe, wo_read, list_pm_schedules,
+  authed(Method::get, "/api/v1/pm-schedules", reads, safe, wo_read, endpoint<list_pm_schedules>(),
          "Preventive-maintenance schedules");
-  authed(Method::post, "/api/v1/pm-schedules", changes, token, wo_assign, create_pm_schedule,
+  authed(Method::post, "/api/v1/pm-schedules", changes, token, wo_assign,
+         endpoint<create_pm_schedule>(),
          "Create a schedule: every N days/weeks/months, or every N meter units");
   authed(Method::patch, "/api/v1/pm-schedules/{id:int}", changes, token, wo_assign,
-         update_pm_schedule,
+         endpoint<update_pm_schedule>(),
          "Pause or resume a schedule, or change its title, priority, technician or lead time");
 
   // Invoices and business metrics: owners, admins and dispatchers; never technicians.

@@ -1,14 +1,24 @@
 #pragma once
 // /api/v1/users (admins), session revocation, and /api/v1/audit.
-#include "app/context.hpp"
+// The rules live in domain/users/service.cpp.
+#include "api/endpoint.hpp"
+#include "domain/users/model.hpp"
 
 namespace bulwark::api {
 
-http::Response list_users(app::RequestContext& ctx);
-http::Response create_user(app::RequestContext& ctx);
-http::Response update_user(app::RequestContext& ctx);
-http::Response revoke_user_sessions(app::RequestContext& ctx);
-http::Response revoke_org_sessions(app::RequestContext& ctx);
-http::Response list_audit(app::RequestContext& ctx);
+using domain::users::AuditPage;
+using domain::users::InvitedUser;
+using domain::users::NewUser;
+using domain::users::SessionsEnded;
+using domain::users::User;
+using domain::users::UserChange;
+using domain::users::UserPage;
+
+Result<UserPage> list_users(Ctx& ctx);
+Result<Created<InvitedUser>> create_user(Ctx& ctx, const Body<NewUser>& in);
+Result<User> update_user(Ctx& ctx, PathId id, Body<UserChange> in);
+Result<SessionsEnded> revoke_user_sessions(Ctx& ctx, PathId id);
+Result<SessionsEnded> revoke_org_sessions(Ctx& ctx);
+Result<AuditPage> list_audit(Ctx& ctx);
 
 }  // namespace bulwark::api

@@ -1,19 +1,19 @@
 #include "domain/pm_generation.hpp"
 
 #include <algorithm>
+#include <boost/describe/class.hpp>
 #include <cmath>
 #include <string>
 
 #include "domain/timestamps.hpp"
+#include "store/org_tx.hpp"
 
 namespace bulwark::domain {
 
-using store::Sql;
-using store::Value;
-
 std::int64_t add_months(std::int64_t epoch_ms, int months) {
   const auto text = format_rfc3339(epoch_ms);  // YYYY-MM-DDTHH:MM:SSZ
-  int y = std::stoi(text.substr(0, 4)), m = std::stoi(text.substr(5, 2)), d = std::stoi(text.substr(8, 2));
+  int y = std::stoi(text.substr(0, 4)), m = std::stoi(text.substr(5, 2)),
+      d = std::stoi(text.substr(8, 2));
   const int total = (y * 12 + (m - 1)) + months;
   y = total / 12;
   m = total % 12 + 1;
@@ -53,44 +53,104 @@ double next_meter_threshold(double threshold, double every, double latest) {
 
 namespace {
 
-// The schedule's last generated work order is still to be done.
-bool has_open_generated(store::Connection& conn, const store::Row& s) {
-  return !conn.query(Sql("SELECT 1 FROM pm_generated g JOIN work_orders w ON w.org_id = g.org_id "
-                         "AND w.id = g.work_order_id WHERE g.schedule_id = $1 AND g.org_id = $2 "
-                         "AND w.status NOT IN ('completed', 'closed', 'cancelled') LIMIT 1"),
-                     {s.integer(0), s.integer(1)})
-              .empty();
+using store::CrossTenantSql;
+using store::OrgSql;
+
+// A schedule that may be due, with the text of its meter threshold for the
+// occurrence's key (the same text every version has written).
+struct DueSchedule {
+  std::int64_t id = 0, org_id = 0, site_id = 0;
+  std::optional<std::int64_t> asset_id;
+  std::string title, priority;
+  std::optional<std::int64_t> assignee_id;
+  std::string interval_unit;
+  std::int64_t interval_value = 0;
+  std::optional<std::string> meter_kind;
+  std::optional<std::int64_t> next_due_at;
+  std::optional<double> next_meter_value;
+  std::optional<std::string> meter_key;
+};
+BOOST_DESCRIBE_STRUCT(DueSchedule, (),
+                      (id, org_id, site_id, asset_id, title, priority, assignee_id, interval_unit,
+                       interval_value, meter_kind, next_due_at, next_meter_value, meter_key))
+struct Found {
+  std::optional<std::int64_t> value;
+};
+BOOST_DESCRIBE_STRUCT(Found, (), (value))
+struct Latest {
+  std::optional<double> value;
+};
+BOOST_DESCRIBE_STRUCT(Latest, (), (value))
+
+// Every organization's schedules: the worker serves them all.
+constexpr CrossTenantSql kDue(
+    "SELECT id, org_id, site_id, asset_id, title, priority, assignee_id, interval_unit, "
+    "interval_value, meter_kind, next_due_at, next_meter_value, next_meter_value AS meter_key "
+    "FROM pm_schedules WHERE active = 1 AND ((interval_unit <> 'meter' AND next_due_at - "
+    "lead_days * 86400000 <= $1) OR interval_unit = 'meter') ORDER BY id LIMIT 1000");
+// Each schedule is then handled in its own organization's transaction.
+constexpr OrgSql kOpenGenerated(
+    "SELECT g.schedule_id AS value FROM pm_generated g JOIN work_orders w ON w.org_id = $1 "
+    "AND w.id = g.work_order_id WHERE g.org_id = $1 AND g.schedule_id = $2 "
+    "AND w.status NOT IN ('completed', 'closed', 'cancelled') LIMIT 1");
+constexpr OrgSql kNextNumber(
+    "INSERT INTO org_counters (org_id, name, value) VALUES ($1, 'work_order', 1001) "
+    "ON CONFLICT (org_id, name) DO UPDATE SET value = org_counters.value + 1 RETURNING value");
+constexpr OrgSql kSiteCustomer(
+    "SELECT customer_id AS value FROM sites WHERE org_id = $1 AND id = $2");
+constexpr OrgSql kInsertWorkOrder(
+    "INSERT INTO work_orders (org_id, number, title, description, type, priority, status, "
+    "customer_id, site_id, assignee_id, due_at, created_by, created_at, updated_at) VALUES "
+    "($1, $2, $3, 'Preventive maintenance (generated)', 'preventive', $4, 'open', $5, $6, $7, "
+    "$8, 0, $9, $9) RETURNING id AS value");
+// The claim: a second writer of the same occurrence violates the primary
+// key and its whole transaction (work order included) rolls back.
+constexpr OrgSql kClaim(
+    "INSERT INTO pm_generated (org_id, schedule_id, due_key, work_order_id) "
+    "VALUES ($1, $2, $3, $4)");
+constexpr OrgSql kOpened(
+    "INSERT INTO work_order_history (org_id, work_order_id, from_status, to_status, actor_id, "
+    "at) VALUES ($1, $2, NULL, 'open', NULL, $3)");
+constexpr OrgSql kLatestReading(
+    "SELECT MAX(value) AS value FROM meter_readings WHERE org_id = $1 AND asset_id = $2 "
+    "AND kind = $3");
+constexpr OrgSql kNextThreshold(
+    "UPDATE pm_schedules SET next_meter_value = $3 WHERE org_id = $1 AND id = $2");
+constexpr OrgSql kNextDue(
+    "UPDATE pm_schedules SET next_due_at = $3 WHERE org_id = $1 AND id = $2 AND next_due_at = $4");
+
+std::int64_t value_of(const std::optional<Found>& f) { return f.value().value.value(); }
+
+// Claims the occurrence and creates its work order.
+void create_occurrence(store::OrgTx& tx, const DueSchedule& s, const std::string& due_key,
+                       std::optional<std::int64_t> due_at, std::int64_t now) {
+  const auto number = value_of(tx.one<Found>(kNextNumber));
+  const auto customer = tx.one<Found>(kSiteCustomer, s.site_id);
+  const auto work_order = value_of(tx.one<Found>(kInsertWorkOrder, number, s.title, s.priority,
+                                                 customer ? customer->value : std::nullopt,
+                                                 s.site_id, s.assignee_id, due_at, now));
+  tx.run(kClaim, s.id, due_key, work_order);
+  tx.run(kOpened, work_order, now);
 }
 
-// Claims the occurrence and creates its work order; false if already done.
-bool create_occurrence(store::Connection& conn, const store::Row& s, const std::string& due_key,
-                       std::optional<std::int64_t> due_at, std::int64_t now) {
-  const auto org = s.integer(1), schedule = s.integer(0);
-  auto n = conn.query(Sql("INSERT INTO org_counters (org_id, name, value) VALUES ($1, "
-                          "'work_order', 1001) ON CONFLICT (org_id, name) DO UPDATE SET "
-                          "value = org_counters.value + 1 RETURNING value"),
-                      {org});
-  const auto customer = conn.query(Sql("SELECT customer_id FROM sites WHERE org_id = $1 AND id = $2"),
-                                   {org, s.integer(2)});
-  const bool assigned = !s.is_null(6);
-  auto wo = conn.query(
-      Sql("INSERT INTO work_orders (org_id, number, title, description, type, priority, status, "
-          "customer_id, site_id, assignee_id, due_at, created_by, created_at, updated_at) VALUES "
-          "($1, $2, $3, 'Preventive maintenance (generated)', 'preventive', $4, 'open', $5, $6, $7, "
-          "$8, 0, $9, $9) RETURNING id"),
-      {org, n.rows.at(0).integer(0), s.text(4), s.text(5),
-       customer.empty() ? Value(nullptr) : Value(customer.rows[0].integer(0)), s.integer(2),
-       assigned ? Value(s.integer(6)) : Value(nullptr),
-       due_at ? Value(*due_at) : Value(nullptr), now});
-  const auto wo_id = wo.rows.at(0).integer(0);
-  // The claim: a second writer of the same occurrence violates the primary
-  // key and its whole transaction (work order included) rolls back.
-  conn.query(Sql("INSERT INTO pm_generated (schedule_id, due_key, org_id, work_order_id) "
-                 "VALUES ($1, $2, $3, $4)"),
-             {schedule, due_key, org, wo_id});
-  conn.query(Sql("INSERT INTO work_order_history (org_id, work_order_id, from_status, to_status, "
-                 "actor_id, at) VALUES ($1, $2, NULL, 'open', NULL, $3)"),
-             {org, wo_id, now});
+// One schedule in its organization's transaction; true if it made a work order.
+bool generate(store::OrgTx& tx, const DueSchedule& s, std::int64_t now) {
+  // The schedule's last generated work order is still to be done.
+  if (tx.one<Found>(kOpenGenerated, s.id)) return false;
+  if (s.interval_unit == "meter") {
+    if (!s.asset_id || !s.meter_kind || !s.next_meter_value) return false;
+    const double threshold = *s.next_meter_value;
+    const auto latest = tx.one<Latest>(kLatestReading, *s.asset_id, *s.meter_kind).value().value;
+    if (!latest || *latest < threshold) return false;
+    create_occurrence(tx, s, "m:" + s.meter_key.value_or(""), std::nullopt, now);
+    tx.run(kNextThreshold, s.id,
+           next_meter_threshold(threshold, static_cast<double>(s.interval_value), *latest));
+  } else {
+    if (!s.next_due_at) return false;
+    const auto due_at = *s.next_due_at;
+    create_occurrence(tx, s, "t:" + std::to_string(due_at), due_at, now);
+    tx.run(kNextDue, s.id, next_due_after(due_at, s.interval_unit, s.interval_value, now), due_at);
+  }
   return true;
 }
 
@@ -98,40 +158,10 @@ bool create_occurrence(store::Connection& conn, const store::Row& s, const std::
 
 int generate_pm_work_orders(store::Database& db, std::int64_t now) {
   int created = 0;
-  auto due = db.query(
-      Sql("SELECT id, org_id, site_id, asset_id, title, priority, assignee_id, interval_unit, "
-          "interval_value, meter_kind, lead_days, next_due_at, next_meter_value FROM pm_schedules "
-          "WHERE active = 1 AND ((interval_unit <> 'meter' AND next_due_at - lead_days * "
-          "86400000 <= $1) OR interval_unit = 'meter') ORDER BY id LIMIT 1000"),
-      {now});
-  for (const auto& s : due.rows) {
-    const auto unit = s.text(7);
+  for (const auto& s : store::decode_all<DueSchedule>(db.query(kDue, {now}))) {
     try {
-      bool made = false;
-      db.transaction([&](store::Connection& conn) {
-        if (has_open_generated(conn, s)) return;
-        if (unit == "meter") {
-          if (s.is_null(3) || s.is_null(9) || s.is_null(12)) return;
-          const double threshold = s.real(12);
-          auto latest = conn.query(Sql("SELECT MAX(value) FROM meter_readings WHERE org_id = $1 "
-                                       "AND asset_id = $2 AND kind = $3"),
-                                   {s.integer(1), s.integer(3), s.text(9)});
-          if (latest.rows.at(0).is_null(0) || latest.rows[0].real(0) < threshold) return;
-          create_occurrence(conn, s, "m:" + s.text(12), std::nullopt, now);
-          conn.query(
-              Sql("UPDATE pm_schedules SET next_meter_value = $2 WHERE id = $1"),
-              {s.integer(0), next_meter_threshold(threshold, static_cast<double>(s.integer(8)),
-                                                  latest.rows[0].real(0))});
-        } else {
-          const auto due_at = s.integer(11);
-          create_occurrence(conn, s, "t:" + std::to_string(due_at), due_at, now);
-          conn.query(Sql("UPDATE pm_schedules SET next_due_at = $2 WHERE id = $1 AND "
-                         "next_due_at = $3"),
-                     {s.integer(0), next_due_after(due_at, unit, s.integer(8), now), due_at});
-        }
-        made = true;
-      });
-      if (made) ++created;
+      if (store::in_org(db, s.org_id, [&](store::OrgTx& tx) { return generate(tx, s, now); }))
+        ++created;
     } catch (const store::ConstraintViolation&) {
       // Another instance generated this occurrence first: nothing to do.
     }

@@ -1,0 +1,110 @@
+#include "domain/assets/repo.hpp"
+
+#include "resource/columns.hpp"
+
+namespace bulwark::domain::assets::repo {
+
+namespace {
+
+using store::OrgSql;
+
+constexpr OrgSql kSiteExists("SELECT 1 AS found FROM sites WHERE org_id = $1 AND id = $2");
+constexpr OrgSql kSelectOne(
+    "SELECT id, site_id, name, type, make, model, serial, install_date, created_at FROM assets "
+    "WHERE org_id = $1 AND id = $2");
+constexpr OrgSql kAtSite(
+    "SELECT id, site_id, name, type, make, model, serial, install_date, created_at FROM assets "
+    "WHERE org_id = $1 AND site_id = $2 ORDER BY id");
+// q: a case-insensitive substring of the asset's name, make, model or
+// serial, or of the customer's name (what the office remembers).
+constexpr OrgSql kList(
+    "SELECT a.id, a.site_id, a.name, a.type, a.make, a.model, a.serial, a.install_date, "
+    "a.created_at, s.name AS site_name, s.address AS site_address, s.customer_id AS customer_id, "
+    "c.name AS customer_name FROM assets a "
+    "JOIN sites s ON s.org_id = $1 AND s.id = a.site_id "
+    "LEFT JOIN customers c ON c.org_id = $1 AND c.id = s.customer_id "
+    "WHERE a.org_id = $1 AND (c.id IS NULL OR c.deleted_at IS NULL) "
+    "AND (CAST($2 AS TEXT) IS NULL OR lower(a.name) LIKE CAST($2 AS TEXT) ESCAPE '\\' "
+    "  OR lower(a.make) LIKE CAST($2 AS TEXT) ESCAPE '\\' "
+    "  OR lower(a.model) LIKE CAST($2 AS TEXT) ESCAPE '\\' "
+    "  OR lower(a.serial) LIKE CAST($2 AS TEXT) ESCAPE '\\' "
+    "  OR lower(COALESCE(c.name, '')) LIKE CAST($2 AS TEXT) ESCAPE '\\') "
+    "AND (CAST($3 AS TEXT) IS NULL OR a.type = CAST($3 AS TEXT)) "
+    "AND (CAST($4 AS BIGINT) IS NULL OR s.customer_id = CAST($4 AS BIGINT)) "
+    "AND (CAST($5 AS BIGINT) IS NULL OR a.id > CAST($5 AS BIGINT)) "
+    "ORDER BY a.id LIMIT $6");
+constexpr OrgSql kInsert(
+    "INSERT INTO assets (org_id, site_id, name, type, make, model, serial, install_date, "
+    "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id");
+
+// Existence check and lock in one: the no-op UPDATE holds the asset's row
+// until commit on PostgreSQL (SQLite's write transaction holds the
+// database), so concurrent readings of one asset are checked one after the
+// other against each other, never against a stale set.
+constexpr OrgSql kLock("UPDATE assets SET created_at = created_at WHERE org_id = $1 AND id = $2");
+// Same time counts as before.
+constexpr OrgSql kBounds(
+    "SELECT (SELECT MAX(value) FROM meter_readings WHERE org_id = $1 AND asset_id = $2 "
+    "AND kind = $3 AND read_at <= $4) AS earlier_max, "
+    "(SELECT MIN(value) FROM meter_readings WHERE org_id = $1 AND asset_id = $2 "
+    "AND kind = $3 AND read_at > $4) AS later_min");
+constexpr OrgSql kInsertReading(
+    "INSERT INTO meter_readings (org_id, asset_id, kind, value, read_at, recorded_by) "
+    "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id");
+constexpr OrgSql kReadings(
+    "SELECT id, kind, value, read_at, recorded_by FROM meter_readings "
+    "WHERE org_id = $1 AND asset_id = $2 AND (CAST($3 AS TEXT) IS NULL OR kind = CAST($3 AS TEXT)) "
+    "ORDER BY read_at DESC, id DESC LIMIT $4");
+
+struct Returned {
+  std::int64_t id = 0;
+};
+BOOST_DESCRIBE_STRUCT(Returned, (), (id))
+
+template <class T>
+std::string text_or_empty(const std::optional<T>& t) {
+  return t ? t->value : std::string();
+}
+
+}  // namespace
+
+bool site_exists(store::OrgTx& tx, std::int64_t site) { return !tx.run(kSiteExists, site).empty(); }
+
+std::optional<AssetView> find(store::OrgTx& tx, std::int64_t id) {
+  return tx.one<AssetView>(kSelectOne, id);
+}
+
+std::vector<AssetView> at_site(store::OrgTx& tx, std::int64_t site) {
+  return tx.all<AssetView>(kAtSite, site);
+}
+
+std::vector<AssetSummary> list(store::OrgTx& tx, const AssetQuery& q) {
+  return tx.all<AssetSummary>(kList, q.like, q.type, q.customer_id, q.after_id, q.limit + 1);
+}
+
+std::int64_t insert(store::OrgTx& tx, std::int64_t site, const NewAsset& a, std::int64_t now) {
+  return tx
+      .one<Returned>(kInsert, site, a.name, text_or_empty(a.type), text_or_empty(a.make),
+                     text_or_empty(a.model), text_or_empty(a.serial), a.install_date, now)
+      .value()
+      .id;
+}
+
+bool lock(store::OrgTx& tx, std::int64_t asset) { return tx.run(kLock, asset).affected > 0; }
+
+ReadingBounds bounds(store::OrgTx& tx, std::int64_t asset, const std::string& kind,
+                     std::int64_t read_at) {
+  return tx.one<ReadingBounds>(kBounds, asset, kind, read_at).value_or(ReadingBounds{});
+}
+
+std::int64_t insert_reading(store::OrgTx& tx, std::int64_t asset, const std::string& kind,
+                            double value, std::int64_t read_at, std::int64_t recorded_by) {
+  return tx.one<Returned>(kInsertReading, asset, kind, value, read_at, recorded_by).value().id;
+}
+
+std::vector<ReadingView> readings(store::OrgTx& tx, std::int64_t asset,
+                                  const std::optional<std::string>& kind, std::int64_t limit) {
+  return tx.all<ReadingView>(kReadings, asset, kind, limit);
+}
+
+}  // namespace bulwark::domain::assets::repo

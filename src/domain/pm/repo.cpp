@@ -1,0 +1,71 @@
+#include "domain/pm/repo.hpp"
+
+#include "resource/columns.hpp"
+
+namespace bulwark::domain::pm::repo {
+
+namespace {
+
+using store::OrgSql;
+
+#define PM_SELECT                                                                               \
+  "SELECT id, site_id, asset_id, title, priority, assignee_id, interval_unit, interval_value, " \
+  "meter_kind, lead_days, next_due_at, next_meter_value, active FROM pm_schedules "
+constexpr OrgSql kSelectOne(PM_SELECT "WHERE org_id = $1 AND id = $2");
+constexpr OrgSql kList(PM_SELECT "WHERE org_id = $1 ORDER BY id LIMIT 500");
+#undef PM_SELECT
+
+constexpr OrgSql kSiteExists("SELECT 1 AS found FROM sites WHERE org_id = $1 AND id = $2");
+constexpr OrgSql kAssetAtSite(
+    "SELECT 1 AS found FROM assets WHERE org_id = $1 AND id = $2 AND site_id = $3");
+constexpr OrgSql kActiveUser(
+    "SELECT 1 AS found FROM users WHERE org_id = $1 AND id = $2 AND active = 1");
+constexpr OrgSql kInsert(
+    "INSERT INTO pm_schedules (org_id, site_id, asset_id, title, priority, assignee_id, "
+    "interval_unit, interval_value, meter_kind, lead_days, next_due_at, next_meter_value, "
+    "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id");
+constexpr OrgSql kUpdate(
+    "UPDATE pm_schedules SET active = COALESCE($3, active), title = COALESCE($4, title), "
+    "priority = COALESCE($5, priority), assignee_id = COALESCE($6, assignee_id), "
+    "lead_days = COALESCE($7, lead_days) WHERE org_id = $1 AND id = $2");
+
+struct Returned {
+  std::int64_t id = 0;
+};
+BOOST_DESCRIBE_STRUCT(Returned, (), (id))
+
+}  // namespace
+
+std::optional<PmSchedule> find(store::OrgTx& tx, std::int64_t id) {
+  return tx.one<PmSchedule>(kSelectOne, id);
+}
+
+std::vector<PmSchedule> list(store::OrgTx& tx) { return tx.all<PmSchedule>(kList); }
+
+bool site_exists(store::OrgTx& tx, std::int64_t site) { return !tx.run(kSiteExists, site).empty(); }
+
+bool asset_at_site(store::OrgTx& tx, std::int64_t asset, std::int64_t site) {
+  return !tx.run(kAssetAtSite, asset, site).empty();
+}
+
+bool active_user(store::OrgTx& tx, std::int64_t user) { return !tx.run(kActiveUser, user).empty(); }
+
+std::int64_t insert(store::OrgTx& tx, const NewPmSchedule& s, std::optional<std::int64_t> first_due,
+                    std::int64_t now) {
+  std::optional<double> first_meter;
+  if (s.first_meter_value) first_meter = static_cast<double>(s.first_meter_value->value);
+  const auto priority = s.priority ? s.priority->value : std::string("medium");
+  const std::int64_t lead_days = s.lead_days ? s.lead_days->value : 14;
+  return tx
+      .one<Returned>(kInsert, s.site_id, s.asset_id, s.title, priority, s.assignee_id,
+                     s.interval_unit, s.interval_value, s.meter_kind, lead_days, first_due,
+                     first_meter, now)
+      .value()
+      .id;
+}
+
+void update(store::OrgTx& tx, std::int64_t id, const PmScheduleChange& c) {
+  tx.run(kUpdate, id, c.active, c.title, c.priority, c.assignee_id, c.lead_days);
+}
+
+}  // namespace bulwark::domain::pm::repo

@@ -1,0 +1,92 @@
+#pragma once
+// The organization's users and its audit log as the admin screens see them:
+// what a request may send, what a view shows, and the rows behind them.
+// Users' created_at stays epoch milliseconds (the web app reads a number).
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "resource/fields.hpp"
+
+namespace bulwark::domain::users {
+
+using resource::Email;
+using resource::Omittable;
+using resource::OneOf;
+using resource::Text;
+
+inline constexpr std::array<std::string_view, 5> kRoles{"owner", "admin", "dispatcher",
+                                                        "technician", "viewer"};
+
+struct NewUser {  // POST /api/v1/users (an invitation)
+  Email email;
+  std::optional<Text<200, 0>> name;
+  OneOf<kRoles> role;
+  std::optional<Text<1024, 0>> password;  // generated (and shown once) when absent
+};
+BULWARK_RESOURCE(NewUser, email, name, role, password)
+// The password policy (length, not the email or name, not a common one).
+void validate(const NewUser& u, std::map<std::string, std::string>& problems);
+
+struct UserChange {  // PATCH /api/v1/users/{id}
+  std::optional<OneOf<kRoles>> role;
+  std::optional<bool> active;
+  std::optional<Text<200, 0>> name;
+};
+BULWARK_RESOURCE(UserChange, role, active, name)
+
+// A users row (without its password hash), and its view.
+struct User {
+  std::int64_t id = 0;
+  std::string email, name, role;
+  bool active = true;
+  std::int64_t created_at = 0;  // epoch ms
+};
+BULWARK_RESOURCE(User, id, email, name, role, active, created_at)
+
+// A new user, with the generated password shown exactly once.
+struct InvitedUser {
+  std::int64_t id = 0;
+  std::string email, name, role;
+  bool active = true;
+  std::int64_t created_at = 0;
+  Omittable<std::string> initial_password;
+};
+BULWARK_RESOURCE(InvitedUser, id, email, name, role, active, created_at, initial_password)
+
+// GET /api/v1/users: by id, `next_after` is the next page's `after`.
+struct UserPage {
+  std::vector<User> items;
+  std::optional<std::int64_t> next_after;
+};
+BULWARK_RESOURCE(UserPage, items, next_after)
+
+struct SessionsEnded {
+  std::int64_t sessions_ended = 0;
+};
+BULWARK_RESOURCE(SessionsEnded, sessions_ended)
+
+// One audit record: who did what to which object, from where, and which
+// fields changed (never their values).
+struct AuditRecord {
+  std::int64_t seq = 0;
+  std::int64_t at = 0;  // epoch ms
+  std::string actor_type;
+  std::optional<std::int64_t> actor_id;
+  std::string action, target_type, target_id, ip, outcome;
+  std::vector<std::string> fields;
+};
+BULWARK_RESOURCE(AuditRecord, seq, at, actor_type, actor_id, action, target_type, target_id, ip,
+                 outcome, fields)
+
+// GET /api/v1/audit: newest first, `next_before` is the next page's `before`.
+struct AuditPage {
+  std::vector<AuditRecord> items;
+  std::optional<std::int64_t> next_before;
+};
+BULWARK_RESOURCE(AuditPage, items, next_before)
+
+}  // namespace bulwark::domain::users

@@ -1,0 +1,152 @@
+#include "domain/users/service.hpp"
+
+#include "core/try.hpp"
+#include "crypto/random.hpp"
+#include "domain/users/repo.hpp"
+#include "security/passwords.hpp"
+
+namespace bulwark::domain::users {
+
+namespace {
+
+using security::Role;
+
+ApiError no_such_user() { return ApiError(ErrorCode::not_found, "no such user"); }
+
+Role role_of(std::string_view name) { return security::parse_role(name).value_or(Role::viewer); }
+
+// An admin manages users up to their own rank: admins cannot create,
+// promote to, or change owners.
+Outcome<void> within_rank(const Manager& who, Role target) {
+  if (security::role_rank(target) > security::role_rank(who.role))
+    return unexpected(ApiError(ErrorCode::forbidden, "you cannot manage a user above your own role",
+                               "rank_exceeded"));
+  return {};
+}
+
+Outcome<User> find(store::OrgTx& tx, std::int64_t id) {
+  auto user = repo::find(tx, id);
+  if (!user) return unexpected(no_such_user());
+  return *user;
+}
+
+}  // namespace
+
+void validate(const NewUser& u, std::map<std::string, std::string>& problems) {
+  if (!u.password) return;
+  const std::string name = u.name ? u.name->value : std::string();
+  if (auto problem = security::check_password_policy(u.password->value, {u.email.value, name}))
+    problems.emplace("password", problem->message);
+}
+
+Outcome<UserPage> list(store::OrgTx& tx, std::int64_t after, std::int64_t limit) {
+  UserPage page{repo::list(tx, after, limit + 1), std::nullopt};
+  if (page.items.size() > static_cast<std::size_t>(limit)) {
+    page.items.resize(static_cast<std::size_t>(limit));
+    page.next_after = page.items.back().id;
+  }
+  return page;
+}
+
+Outcome<Invitation> prepare_invitation(const Manager& who, const resource::Read<NewUser>& in,
+                                       int bcrypt_cost) {
+  BULWARK_TRY_VOID(within_rank(who, role_of(in.value.role.value)));
+  Invitation out{in.value, {}, std::nullopt};
+  if (!in.value.password) out.generated_password = crypto::random_token(18);  // 144 bits
+  out.password_hash = security::hash_password(
+      out.generated_password ? *out.generated_password : in.value.password->value, bcrypt_cost);
+  return out;
+}
+
+Outcome<InvitedUser> invite(store::OrgTx& tx, const audit::Actor& by, const Invitation& invitation,
+                            std::int64_t now) {
+  const auto& u = invitation.user;
+  const auto id = repo::insert(tx, u.email.value, u.name ? u.name->value : std::string(),
+                               u.role.value, invitation.password_hash, now);
+  if (!id)
+    return unexpected(ApiError(ErrorCode::conflict, "a user with this email already exists",
+                               "email_taken", {{"email", "is already in use"}}));
+  by.record(tx.connection(), "user.created", "user", *id,
+            {"email", "name", "role", "password_hash"});
+  BULWARK_TRY(const auto user, find(tx, *id));
+  InvitedUser out{user.id, user.email, user.name, user.role, user.active, user.created_at, {}};
+  if (invitation.generated_password) out.initial_password = *invitation.generated_password;
+  return out;
+}
+
+Outcome<User> change(store::OrgTx& tx, const audit::Actor& by, const Manager& who, std::int64_t id,
+                     const resource::Read<UserChange>& in, std::int64_t now) {
+  const auto& c = in.value;
+  std::optional<Role> role;
+  if (c.role) role = role_of(c.role->value);
+  // Before anything is read: the owner count below must not change under us.
+  if (role || c.active) repo::lock_owner_set(tx);
+  BULWARK_TRY(const auto user, find(tx, id));
+  const auto current = role_of(user.role);
+  BULWARK_TRY_VOID(within_rank(who, current));
+  if (role) BULWARK_TRY_VOID(within_rank(who, *role));
+  if (user.id == who.user_id && ((role && *role != current) || (c.active && !*c.active)))
+    return unexpected(ApiError(ErrorCode::forbidden,
+                               "you cannot change your own role or deactivate yourself",
+                               "self_change"));
+  const bool loses_owner = current == Role::owner && user.active &&
+                           ((role && *role != Role::owner) || (c.active && !*c.active));
+  if (loses_owner && repo::active_owners(tx) <= 1)
+    return unexpected(ApiError(ErrorCode::conflict,
+                               "the organization needs at least one active owner", "last_owner"));
+  std::vector<std::string> fields;
+  bool privileges_changed = false;
+  if (role && *role != current) {
+    repo::set_role(tx, id, c.role->value, now);
+    fields.emplace_back("role");
+    privileges_changed = true;
+  }
+  if (c.active && *c.active != user.active) {
+    repo::set_active(tx, id, *c.active, now);
+    fields.emplace_back("active");
+    privileges_changed = privileges_changed || !*c.active;
+  }
+  if (c.name && c.name->value != user.name) {
+    repo::set_name(tx, id, c.name->value, now);
+    fields.emplace_back("name");
+  }
+  // A changed role or a deactivation ends the user's sessions at once; they
+  // log in again and get a new token with the new privileges.
+  if (privileges_changed) repo::delete_sessions_of(tx, id);
+  if (!fields.empty()) {
+    const char* action = c.active && !*c.active ? "user.deactivated"
+                         : role                 ? "user.role_changed"
+                                                : "user.updated";
+    by.record(tx.connection(), action, "user", id, fields);
+  }
+  return find(tx, id);
+}
+
+Outcome<SessionsEnded> revoke_sessions(store::OrgTx& tx, const audit::Actor& by, const Manager& who,
+                                       std::int64_t id) {
+  BULWARK_TRY(const auto user, find(tx, id));
+  BULWARK_TRY_VOID(within_rank(who, role_of(user.role)));
+  const auto ended = repo::delete_sessions_of(tx, id);
+  by.record(tx.connection(), "session.revoked_user", "user", id);
+  return SessionsEnded{ended};
+}
+
+Outcome<SessionsEnded> revoke_all_sessions(store::OrgTx& tx, const audit::Actor& by) {
+  const auto ended = repo::delete_all_sessions(tx);
+  by.record(tx.connection(), "session.revoked_org", "org", tx.org_id());
+  return SessionsEnded{ended};
+}
+
+Outcome<AuditPage> audit_log(store::Database& db, const audit::Query& q) {
+  AuditPage page;
+  const auto records = audit::list(db, q);
+  for (const auto& r : records)
+    page.items.push_back(AuditRecord{r.seq, r.at_ms, r.entry.actor_type, r.entry.actor_id,
+                                     r.entry.action, r.entry.target_type, r.entry.target_id,
+                                     r.entry.ip, r.entry.outcome, r.entry.fields});
+  if (!records.empty() && records.size() == static_cast<std::size_t>(q.limit))
+    page.next_before = records.back().seq;
+  return page;
+}
+
+}  // namespace bulwark::domain::users

@@ -1,0 +1,49 @@
+#pragma once
+// The rules for managing an organization's users, callable from a unit test
+// with no HTTP: rank (an admin manages users up to their own role), no
+// change of one's own role, never an organization without an active owner,
+// and a changed role or a deactivation ends the user's sessions at once.
+#include "audit/actor.hpp"
+#include "audit/audit_log.hpp"
+#include "core/error.hpp"
+#include "core/expected.hpp"
+#include "domain/users/model.hpp"
+#include "resource/read.hpp"
+#include "security/roles.hpp"
+#include "store/org_tx.hpp"
+
+namespace bulwark::domain::users {
+
+template <class T>
+using Outcome = Expected<T, ApiError>;
+
+// Who is managing: their id and role (the audit actor says the rest).
+struct Manager {
+  std::int64_t user_id = 0;
+  security::Role role = security::Role::viewer;
+};
+
+// A user ready to be written: checked against the manager's rank and with
+// the password hashed, before any transaction (bcrypt takes a while).
+struct Invitation {
+  NewUser user;
+  std::string password_hash;
+  std::optional<std::string> generated_password;  // shown once, never stored in clear
+};
+
+Outcome<UserPage> list(store::OrgTx& tx, std::int64_t after, std::int64_t limit);
+Outcome<Invitation> prepare_invitation(const Manager& who, const resource::Read<NewUser>& in,
+                                       int bcrypt_cost);
+Outcome<InvitedUser> invite(store::OrgTx& tx, const audit::Actor& by, const Invitation& invitation,
+                            std::int64_t now);
+Outcome<User> change(store::OrgTx& tx, const audit::Actor& by, const Manager& who, std::int64_t id,
+                     const resource::Read<UserChange>& in, std::int64_t now);
+Outcome<SessionsEnded> revoke_sessions(store::OrgTx& tx, const audit::Actor& by, const Manager& who,
+                                       std::int64_t id);
+// Incident response: every session of the organization, the caller's too.
+Outcome<SessionsEnded> revoke_all_sessions(store::OrgTx& tx, const audit::Actor& by);
+
+// The audit log, newest first (q.org_id is the caller's organization).
+Outcome<AuditPage> audit_log(store::Database& db, const audit::Query& q);
+
+}  // namespace bulwark::domain::users
