@@ -9,6 +9,7 @@
 
 #include "audit/audit_log.hpp"
 #include "core/error.hpp"
+#include "crypto/random.hpp"
 #include "identity/login_throttle.hpp"
 #include "identity/sessions.hpp"
 #include "identity/users.hpp"
@@ -150,7 +151,7 @@ TEST_P(DatabaseTest, a_database_with_a_migration_unknown_to_the_binary_is_refuse
 TEST_P(DatabaseTest, AuditChainVerifiesAndDetectsAnEdit) {
   identity::Org org;
   db_->transaction([&](Connection& c) {
-    org = identity::create_org(c, "audit-" + GetParam() + "-" + std::to_string(std::rand()), "A");
+    org = identity::create_org(c, "audit-" + GetParam() + "-" + crypto::random_hex(6), "A");
   });
   for (int i = 0; i < 5; ++i) {
     audit::Entry e;
@@ -175,7 +176,7 @@ TEST_P(DatabaseTest, LockoutDoublesOnRepeat) {
   identity::ThrottlePolicy p;
   p.max_failures = 2;
   p.lockout = std::chrono::seconds(100);
-  const auto key = "account:test-" + GetParam() + std::to_string(std::rand());
+  const auto key = "account:test-" + GetParam() + crypto::random_hex(6);
   EXPECT_FALSE(identity::record_failure(*db_, key, p));
   auto first = identity::record_failure(*db_, key, p);
   ASSERT_TRUE(first);
