@@ -20,13 +20,13 @@
 #include "app/context.hpp"
 #include "core/error.hpp"
 #include "core/expected.hpp"
+#include "core/try.hpp"
 #include "http/json_body.hpp"
 #include "http/route.hpp"
 #include "resource/page.hpp"
 #include "resource/read.hpp"
 #include "resource/schema.hpp"
 #include "resource/write.hpp"
-#include "core/try.hpp"
 #include "store/org_tx.hpp"
 
 namespace bulwark::api {
@@ -41,6 +41,10 @@ struct Created {  // 201 with the new resource
   T value;
 };
 struct NoContent {};  // 204
+template <class T>
+struct Accepted {  // 202: queued or asked for, done later
+  T value;
+};
 
 using resource::Items;
 using resource::Page;
@@ -112,6 +116,11 @@ Result<Created<T>> created(Expected<T, ApiError> r) {
   if (!r) return unexpected(std::move(r.error()));
   return Created<T>{std::move(*r)};
 }
+template <class T>
+Result<Accepted<T>> accepted(Expected<T, ApiError> r) {
+  if (!r) return unexpected(std::move(r.error()));
+  return Accepted<T>{std::move(*r)};
+}
 inline Result<NoContent> no_content(Expected<void, ApiError> r) {
   if (!r) return unexpected(std::move(r.error()));
   return NoContent{};
@@ -168,6 +177,16 @@ struct Reply<Created<T>> {
   static http::Response send(const Created<T>& v) {
     auto r = Reply<T>::send(v.value);
     r.status = 201;
+    return r;
+  }
+};
+template <class T>
+struct Reply<Accepted<T>> {
+  static constexpr int status = 202;
+  static const resource::TypeDoc* doc() { return Reply<T>::doc(); }
+  static http::Response send(const Accepted<T>& v) {
+    auto r = Reply<T>::send(v.value);
+    r.status = 202;
     return r;
   }
 };
