@@ -9,6 +9,7 @@
 #include "audit/audit_log.hpp"
 #include "crypto/random.hpp"
 #include "domain/messaging/service.hpp"
+#include "domain/messaging/twilio_input.hpp"
 #include "identity/users.hpp"
 #include "messaging/consent.hpp"
 #include "messaging/sms_number.hpp"
@@ -296,3 +297,27 @@ TEST_P(MessagingServiceTest, Messaging_DeliveryStatusMovesForwardOnly) {
 
 INSTANTIATE_TEST_SUITE_P(Engines, MessagingServiceTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
+
+TEST(MessagingTwilioInput, Messaging_AnInboundFormNeedsItsSidAndTwoPhoneNumbers) {
+  auto sms = msg::read_inbound_sms("MessageSid=SM1&From=%2B15550001111&To=%2B15550002222&Body=Hi");
+  ASSERT_TRUE(sms);
+  EXPECT_EQ(sms->from, "+15550001111");
+  EXPECT_EQ(sms->body, "Hi");
+  auto missing = msg::read_inbound_sms("From=%2B15550001111&Body=x");
+  ASSERT_FALSE(missing);
+  EXPECT_TRUE(missing.error().fields.contains("MessageSid"));
+  auto not_a_phone = msg::read_inbound_sms("MessageSid=SM1&From=abc&To=%2B15550002222");
+  ASSERT_FALSE(not_a_phone);
+  EXPECT_EQ(not_a_phone.error().reason, "invalid_parameter");
+  EXPECT_EQ(msg::read_inbound_sms("%zz").error().reason, "malformed_form");
+  auto status = msg::read_delivery_status("MessageSid=SM1&MessageStatus=failed&ErrorCode=30003");
+  ASSERT_TRUE(status);
+  EXPECT_EQ(status->error_code, "30003");
+}
+
+TEST(MessagingTwilioInput, Messaging_TwimlEscapesTheReplyAndAnEmptyOneSaysNothing) {
+  EXPECT_TRUE(msg::twiml("").ends_with("<Response/>"));
+  EXPECT_TRUE(
+      msg::twiml("a < b & 'c'")
+          .ends_with("<Response><Message>a &lt; b &amp; &apos;c&apos;</Message></Response>"));
+}
