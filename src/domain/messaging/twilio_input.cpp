@@ -58,7 +58,7 @@ Expected<DeliveryStatus, ApiError> read_delivery_status(std::string_view form_bo
 }
 
 std::string twiml(std::string_view reply) {
-  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+  std::string out = R"(<?xml version="1.0" encoding="UTF-8"?>)";
   if (reply.empty()) return out + "<Response/>";
   out += "<Response><Message>";
   for (char c : reply) {
