@@ -20,13 +20,13 @@
 #include "app/context.hpp"
 #include "core/error.hpp"
 #include "core/expected.hpp"
+#include "core/try.hpp"
 #include "http/json_body.hpp"
 #include "http/route.hpp"
 #include "resource/page.hpp"
 #include "resource/read.hpp"
 #include "resource/schema.hpp"
 #include "resource/write.hpp"
-#include "core/try.hpp"
 #include "store/org_tx.hpp"
 
 namespace bulwark::api {
@@ -41,6 +41,10 @@ struct Created {  // 201 with the new resource
   T value;
 };
 struct NoContent {};  // 204
+template <class T>
+struct Accepted {  // 202: queued or asked for, done later
+  T value;
+};
 
 using resource::Items;
 using resource::Page;
@@ -56,7 +60,7 @@ struct FixedString {
 template <FixedString Name>
 struct PathInt {
   std::int64_t value = 0;
-  static constexpr std::string_view name = Name.view();
+  static constexpr std::string_view kName = Name.view();
   operator std::int64_t() const { return value; }  // NOLINT: reads as the id it is
 };
 using PathId = PathInt<"id">;
@@ -86,7 +90,7 @@ class LateBody {
 };
 
 // Shorthands for the expected failures.
-inline ApiError not_found(std::string what) {
+inline ApiError not_found(const std::string& what) {
   return ApiError(ErrorCode::not_found, "no such " + what);
 }
 inline ApiError forbidden(std::string message, std::string reason) {
@@ -111,6 +115,11 @@ template <class T>
 Result<Created<T>> created(Expected<T, ApiError> r) {
   if (!r) return unexpected(std::move(r.error()));
   return Created<T>{std::move(*r)};
+}
+template <class T>
+Result<Accepted<T>> accepted(Expected<T, ApiError> r) {
+  if (!r) return unexpected(std::move(r.error()));
+  return Accepted<T>{std::move(*r)};
 }
 inline Result<NoContent> no_content(Expected<void, ApiError> r) {
   if (!r) return unexpected(std::move(r.error()));
@@ -155,7 +164,7 @@ struct Extract<LateBody<T>> {
 
 template <class T>
 struct Reply {  // T: a described view -> 200
-  static constexpr int status = 200;
+  static constexpr int kStatus = 200;
   static const resource::TypeDoc* doc() { return resource::type_doc<T>(); }
   static http::Response send(const T& v) {
     return app::raw_json_response(200, resource::to_json(v));
@@ -163,7 +172,7 @@ struct Reply {  // T: a described view -> 200
 };
 template <class T>
 struct Reply<Created<T>> {
-  static constexpr int status = 201;
+  static constexpr int kStatus = 201;
   static const resource::TypeDoc* doc() { return Reply<T>::doc(); }
   static http::Response send(const Created<T>& v) {
     auto r = Reply<T>::send(v.value);
@@ -171,9 +180,19 @@ struct Reply<Created<T>> {
     return r;
   }
 };
+template <class T>
+struct Reply<Accepted<T>> {
+  static constexpr int kStatus = 202;
+  static const resource::TypeDoc* doc() { return Reply<T>::doc(); }
+  static http::Response send(const Accepted<T>& v) {
+    auto r = Reply<T>::send(v.value);
+    r.status = 202;
+    return r;
+  }
+};
 template <>
 struct Reply<NoContent> {
-  static constexpr int status = 204;
+  static constexpr int kStatus = 204;
   static const resource::TypeDoc* doc() { return nullptr; }
   static http::Response send(const NoContent&) {
     http::Response r;
@@ -183,13 +202,13 @@ struct Reply<NoContent> {
 };
 template <>
 struct Reply<http::Response> {  // a handler that writes its own (cookies, TwiML, files)
-  static constexpr int status = 200;
+  static constexpr int kStatus = 200;
   static const resource::TypeDoc* doc() { return nullptr; }
   static http::Response send(http::Response r) { return r; }
 };
 template <class T>
 struct Reply<Page<T>> {
-  static constexpr int status = 200;
+  static constexpr int kStatus = 200;
   static const resource::TypeDoc* doc() { return resource::type_doc<T>(); }
   static http::Response send(const Page<T>& page) {
     std::string out;
@@ -205,7 +224,7 @@ struct Reply<Page<T>> {
 };
 template <class T>
 struct Reply<Items<T>> {
-  static constexpr int status = 200;
+  static constexpr int kStatus = 200;
   static const resource::TypeDoc* doc() { return resource::type_doc<T>(); }
   static http::Response send(const Items<T>& list) {
     std::string out;
@@ -273,7 +292,7 @@ http::Endpoint endpoint() {
   };
   detail::declare(e, static_cast<typename Sig::Args*>(nullptr));
   e.view = detail::Reply<typename Sig::Out>::doc();
-  e.status = detail::Reply<typename Sig::Out>::status;
+  e.status = detail::Reply<typename Sig::Out>::kStatus;
   return e;
 }
 

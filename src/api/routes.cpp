@@ -250,24 +250,26 @@ http::Router build_router() {
   const auto messages_write = access(Permission::work_orders_assign, "messages:write");
   const auto settings_read = access(Permission::settings_manage, "settings:read");
   const auto settings_write = access(Permission::settings_manage, "settings:write");
-  authed(Method::get, "/api/v1/org/sms", reads, safe, settings_read, get_sms_settings,
+  authed(Method::get, "/api/v1/org/sms", reads, safe, settings_read, endpoint<get_sms_settings>(),
          "The organization's SMS number (assigned by the operator), a pending request for one, "
          "and whether Twilio and Stripe are configured");
   authed(Method::post, "/api/v1/org/sms/request", changes, token, settings_write,
-         request_sms_number, "Ask the operator for an SMS number (optionally in an area code)");
-  authed(Method::get, "/api/v1/sms-templates", reads, safe, settings_read, list_sms_templates,
-         "The texts sent to customers, per kind");
+         endpoint<request_sms_number>(),
+         "Ask the operator for an SMS number (optionally in an area code)");
+  authed(Method::get, "/api/v1/sms-templates", reads, safe, settings_read,
+         endpoint<list_sms_templates>(), "The texts sent to customers, per kind");
   authed(Method::put, "/api/v1/sms-templates/{kind:slug}", changes, token, settings_write,
-         set_sms_template,
+         endpoint<set_sms_template>(),
          "Replace one text; placeholders {org} {customer} {number} {date} {time} {amount} {link}");
   authed(Method::get, "/api/v1/customers/{id:int}/messages", reads, safe, messages_read,
-         customer_messages, "A customer's SMS thread, newest first");
+         endpoint<customer_messages>(), "A customer's SMS thread, newest first");
   authed(Method::post, "/api/v1/customers/{id:int}/messages", changes, token, messages_write,
-         send_customer_message, "Text a customer (queued; never to a customer who opted out)");
-  authed(Method::get, "/api/v1/messages", reads, safe, messages_read, list_messages,
+         endpoint<send_customer_message>(),
+         "Text a customer (queued; never to a customer who opted out)");
+  authed(Method::get, "/api/v1/messages", reads, safe, messages_read, endpoint<list_messages>(),
          "All messages, newest first, with why a queued one is waiting (status=, direction=)");
   authed(Method::post, "/api/v1/work-orders/{id:int}/on-the-way", changes, token, wo_write,
-         technician_on_the_way, "Tell the customer the technician is on the way");
+         endpoint<technician_on_the_way>(), "Tell the customer the technician is on the way");
 
   // Provider webhooks (MUST-005): no session and no CSRF token; the signature,
   // checked by the pipeline before the handler, is the authentication. Their
@@ -286,10 +288,10 @@ http::Router build_router() {
            .summary = summary});
   };
   const auto signed_only = Csrf::exempt_signed;
-  webhook("/webhooks/twilio/sms", Auth::twilio_signature, changes, signed_only, twilio_inbound_sms,
-          "Twilio: an inbound SMS (answered with TwiML)");
+  webhook("/webhooks/twilio/sms", Auth::twilio_signature, changes, signed_only,
+          endpoint<twilio_inbound_sms>(), "Twilio: an inbound SMS (answered with TwiML)");
   webhook("/webhooks/twilio/status", Auth::twilio_signature, changes, signed_only,
-          twilio_message_status, "Twilio: delivery status of a message we sent");
+          endpoint<twilio_message_status>(), "Twilio: delivery status of a message we sent");
   webhook("/webhooks/stripe", Auth::stripe_signature, changes, signed_only,
           endpoint<stripe_webhook>().call, "Stripe: payment events");
 

@@ -4,11 +4,15 @@
 // an admin to ask for one. Numbers are assigned by the operator only
 // (`bulwark admin set-sms-number`): a number decides which organization
 // receives inbound texts, STOPs included.
-#include "app/context.hpp"
+#include "api/endpoint.hpp"
+#include "domain/messaging/model.hpp"
 
 namespace bulwark::api {
 
-http::Response get_sms_settings(app::RequestContext& ctx);
-http::Response request_sms_number(app::RequestContext& ctx);
+using domain::messaging::NumberRequest;
+using domain::messaging::SmsSettingsView;
+
+Result<SmsSettingsView> get_sms_settings(Ctx& ctx);
+Result<Accepted<SmsSettingsView>> request_sms_number(Ctx& ctx, Body<NumberRequest> in);
 
 }  // namespace bulwark::api

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "crypto/random.hpp"
+#include "store/org_lock.hpp"
 
 namespace bulwark::audit {
 
@@ -65,7 +66,7 @@ Record from_row(const store::Row& row) {
   return r;
 }
 
-#define AUDIT_COLUMNS \
+#define AUDIT_COLUMNS                                                                        \
   "id, org_id, seq, at, actor_type, actor_id, action, target_type, target_id, ip, outcome, " \
   "fields, prev_hash, hash"
 
@@ -87,13 +88,11 @@ std::string canonical(const Record& r) {
 }
 
 void append(store::Connection& conn, const Entry& entry) {
-  // Serialize appends per org. SQLite transactions already hold the write
-  // lock (BEGIN IMMEDIATE); PostgreSQL locks the org's row.
-  if (conn.engine() == store::Engine::postgres)
-    conn.query(Sql("SELECT id FROM orgs WHERE id = $1 FOR UPDATE"), {entry.org_id});
-  auto last = conn.query(
-      Sql("SELECT seq, hash FROM audit_log WHERE org_id = $1 ORDER BY seq DESC LIMIT 1"),
-      {entry.org_id});
+  // Serialize appends per org: the chain head is read and extended under its lock.
+  store::lock_org_for_update(conn, entry.org_id);
+  auto last =
+      conn.query(Sql("SELECT seq, hash FROM audit_log WHERE org_id = $1 ORDER BY seq DESC LIMIT 1"),
+                 {entry.org_id});
   Record r;
   r.org_id = entry.org_id;
   r.seq = last.empty() ? 1 : last.rows[0].integer(0) + 1;
@@ -101,13 +100,13 @@ void append(store::Connection& conn, const Entry& entry) {
   r.at_ms = now_ms();
   r.entry = entry;
   r.hash = chain_hash(r.prev_hash, r);
-  conn.query(Sql("INSERT INTO audit_log (org_id, seq, at, actor_type, actor_id, action, "
-                 "target_type, target_id, ip, outcome, fields, prev_hash, hash) "
-                 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"),
-             {r.org_id, r.seq, r.at_ms, entry.actor_type,
-              entry.actor_id ? Value(*entry.actor_id) : Value(nullptr), entry.action,
-              entry.target_type, entry.target_id, entry.ip, entry.outcome,
-              join_fields(entry.fields), r.prev_hash, r.hash});
+  conn.query(
+      Sql("INSERT INTO audit_log (org_id, seq, at, actor_type, actor_id, action, "
+          "target_type, target_id, ip, outcome, fields, prev_hash, hash) "
+          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"),
+      {r.org_id, r.seq, r.at_ms, entry.actor_type,
+       entry.actor_id ? Value(*entry.actor_id) : Value(nullptr), entry.action, entry.target_type,
+       entry.target_id, entry.ip, entry.outcome, join_fields(entry.fields), r.prev_hash, r.hash});
 }
 
 void append(store::Database& db, const Entry& entry) {
@@ -118,34 +117,36 @@ std::vector<Record> list(store::Database& db, const Query& q) {
   // Optional filters as "($n IS NULL OR column = $n)" keep the SQL constant.
   std::string action_exact, action_prefix;
   if (q.action) {
-    if (q.action->ends_with('.')) action_prefix = *q.action;
-    else action_exact = *q.action;
+    if (q.action->ends_with('.'))
+      action_prefix = *q.action;
+    else
+      action_exact = *q.action;
   }
   auto opt_text = [](const std::string& s) { return s.empty() ? Value(nullptr) : Value(s); };
   auto opt_int = [](const std::optional<std::int64_t>& v) {
     return v ? Value(*v) : Value(nullptr);
   };
-  auto result = db.query(
-      Sql("SELECT " AUDIT_COLUMNS " FROM audit_log WHERE org_id = $1 "
-          "AND (CAST($2 AS TEXT) IS NULL OR action = CAST($2 AS TEXT)) "
-          "AND (CAST($3 AS TEXT) IS NULL OR "
-          "     substr(action, 1, length(CAST($3 AS TEXT))) = CAST($3 AS TEXT)) "
-          "AND (CAST($4 AS BIGINT) IS NULL OR actor_id = CAST($4 AS BIGINT)) "
-          "AND (CAST($5 AS TEXT) IS NULL OR outcome = CAST($5 AS TEXT)) "
-          "AND (CAST($6 AS BIGINT) IS NULL OR at >= CAST($6 AS BIGINT)) "
-          "AND (CAST($7 AS BIGINT) IS NULL OR at < CAST($7 AS BIGINT)) "
-          "AND (CAST($8 AS BIGINT) IS NULL OR seq < CAST($8 AS BIGINT)) "
-          "ORDER BY seq DESC LIMIT $9"),
-      {q.org_id, opt_text(action_exact), opt_text(action_prefix), opt_int(q.actor_id),
-       q.outcome ? Value(*q.outcome) : Value(nullptr), opt_int(q.since_ms), opt_int(q.until_ms),
-       opt_int(q.before_seq), std::int64_t{q.limit}});
+  auto result =
+      db.query(Sql("SELECT " AUDIT_COLUMNS " FROM audit_log WHERE org_id = $1 "
+                   "AND (CAST($2 AS TEXT) IS NULL OR action = CAST($2 AS TEXT)) "
+                   "AND (CAST($3 AS TEXT) IS NULL OR "
+                   "     substr(action, 1, length(CAST($3 AS TEXT))) = CAST($3 AS TEXT)) "
+                   "AND (CAST($4 AS BIGINT) IS NULL OR actor_id = CAST($4 AS BIGINT)) "
+                   "AND (CAST($5 AS TEXT) IS NULL OR outcome = CAST($5 AS TEXT)) "
+                   "AND (CAST($6 AS BIGINT) IS NULL OR at >= CAST($6 AS BIGINT)) "
+                   "AND (CAST($7 AS BIGINT) IS NULL OR at < CAST($7 AS BIGINT)) "
+                   "AND (CAST($8 AS BIGINT) IS NULL OR seq < CAST($8 AS BIGINT)) "
+                   "ORDER BY seq DESC LIMIT $9"),
+               {q.org_id, opt_text(action_exact), opt_text(action_prefix), opt_int(q.actor_id),
+                q.outcome ? Value(*q.outcome) : Value(nullptr), opt_int(q.since_ms),
+                opt_int(q.until_ms), opt_int(q.before_seq), std::int64_t{q.limit}});
   std::vector<Record> out;
   for (const auto& row : result.rows) out.push_back(from_row(row));
   return out;
 }
 
-std::vector<VerifyProblem> verify(
-    store::Database& db, const std::function<void(std::int64_t, std::int64_t)>& progress) {
+std::vector<VerifyProblem> verify(store::Database& db,
+                                  const std::function<void(std::int64_t, std::int64_t)>& progress) {
   std::vector<VerifyProblem> problems;
   auto orgs = db.query(Sql("SELECT DISTINCT org_id FROM audit_log ORDER BY org_id"));
   for (const auto& org_row : orgs.rows) {
@@ -166,8 +167,9 @@ std::vector<VerifyProblem> verify(
           problems.push_back({org, expected_seq, 0, "sequence gap: a row was deleted"});
           broken = true;
         } else if (r.prev_hash != prev) {
-          problems.push_back({org, r.seq, r.id, "previous-hash mismatch: a row was removed or "
-                                                "re-chained"});
+          problems.push_back({org, r.seq, r.id,
+                              "previous-hash mismatch: a row was removed or "
+                              "re-chained"});
           broken = true;
         } else if (chain_hash(prev, r) != r.hash) {
           problems.push_back({org, r.seq, r.id, "hash mismatch: the row was edited"});

@@ -3,9 +3,9 @@
 // its messages come from. One per organization, and no two organizations
 // share one (the receiving number is how an inbound SMS finds its tenant).
 // Only the operator assigns numbers (`bulwark admin set-sms-number`); an
-// organization's admin can ask for one (request_sms_number).
+// organization's admin can ask for one (domain/messaging: request_number).
+#include <boost/describe/class.hpp>
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,14 +29,8 @@ struct SmsNumberRequest {
   std::string note;
   std::int64_t created_at = 0;
 };
-
-// Records an admin's request; one pending request per organization (a new
-// one replaces the text of the pending one). Returns its id.
-std::int64_t request_sms_number(store::Connection& conn, std::int64_t org_id,
-                                std::int64_t user_id, const std::string& area_code,
-                                const std::string& note, std::int64_t now_ms);
-
-std::optional<SmsNumberRequest> pending_sms_request(store::Connection& conn, std::int64_t org_id);
+BOOST_DESCRIBE_STRUCT(SmsNumberRequest, (),
+                      (id, org_id, org_slug, requested_by_email, area_code, note, created_at))
 
 // Every organization's pending request, oldest first (for the operator).
 std::vector<SmsNumberRequest> pending_sms_requests(store::Database& db);

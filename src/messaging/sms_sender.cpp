@@ -1,39 +1,71 @@
 #include "messaging/sms_sender.hpp"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+
+#include <boost/describe/class.hpp>
+#include <boost/json.hpp>
 
 #include "logging/log.hpp"
 #include "messaging/consent.hpp"
 #include "net/http_client.hpp"
+#include "store/claim.hpp"
+#include "store/typed_rows.hpp"
 
 namespace bulwark::messaging {
 
 namespace {
 
-using store::Sql;
+using store::CrossTenantSql;
 using store::Value;
 
 // Due: queued and past its back-off, or claimed by an instance whose lease
 // ran out (it crashed mid-send). Only orgs with an SMS number can send.
-#define BULWARK_DUE_MESSAGES                                                                 \
-  "SELECT m.id FROM sms_messages m JOIN org_sms_numbers n ON n.org_id = m.org_id "           \
-  "WHERE m.direction = 'outbound' AND ((m.status = 'queued' AND m.next_attempt_at <= $2) OR " \
-  "(m.status = 'sending' AND m.claimed_until < $2)) ORDER BY m.id LIMIT $3"
-#define BULWARK_CLAIM(SUBQUERY)                                                               \
-  "UPDATE sms_messages SET status = 'sending', claimed_until = $1, attempts = attempts + 1, " \
-  "updated_at = $2 WHERE id IN (" SUBQUERY ") RETURNING id, org_id, customer_id, body, "      \
-  "idempotency_key, attempts"
-
-// SQLite has one writer at a time, so the claim is already exclusive there.
-constexpr Sql kClaimSqlite(BULWARK_CLAIM(BULWARK_DUE_MESSAGES));
-constexpr Sql kClaimPostgres(BULWARK_CLAIM(BULWARK_DUE_MESSAGES " FOR UPDATE OF m SKIP LOCKED"));
+constexpr store::ClaimStatement kClaim = BULWARK_CLAIM_STATEMENT(
+    "UPDATE sms_messages SET status = 'sending', claimed_until = $1, attempts = attempts + 1, "
+    "updated_at = $2",
+    "SELECT m.id FROM sms_messages m JOIN org_sms_numbers n ON n.org_id = m.org_id "
+    "WHERE m.direction = 'outbound' AND ((m.status = 'queued' AND m.next_attempt_at <= $2) OR "
+    "(m.status = 'sending' AND m.claimed_until < $2)) ORDER BY m.id LIMIT $3",
+    "m", "id, org_id, customer_id, body, idempotency_key, attempts");
 
 std::int64_t wall_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
+
+// The worker serves every organization: its statements name rows by id.
+constexpr CrossTenantSql kFinish(
+    "UPDATE sms_messages SET status = $2, provider_sid = COALESCE($3, provider_sid), "
+    "last_error = $4, next_attempt_at = $5, claimed_until = NULL, updated_at = $6 "
+    "WHERE id = $1 AND status = 'sending'");
+constexpr CrossTenantSql kRequeue(
+    "UPDATE sms_messages SET status = 'queued', last_error = $2, next_attempt_at = $3, "
+    "claimed_until = NULL, updated_at = $4 WHERE id = $1 AND status = 'sending'");
+// Right before sending: who gets it, from which number, and whether it is still ours.
+constexpr CrossTenantSql kRecipient(
+    "SELECT c.phone AS phone, c.sms_opt_out AS sms_opt_out, n.phone AS from_phone, "
+    "m.status AS status, m.claimed_until AS claimed_until "
+    "FROM sms_messages m JOIN customers c ON c.org_id = m.org_id AND "
+    "c.id = m.customer_id JOIN org_sms_numbers n ON n.org_id = m.org_id "
+    "WHERE m.id = $1 AND m.org_id = $2 AND c.deleted_at IS NULL");
+
+struct ClaimedRow {
+  std::int64_t id = 0, org_id = 0;
+  std::optional<std::int64_t> customer_id;
+  std::string body;
+  std::optional<std::string> idempotency_key;
+  int attempts = 0;
+};
+BOOST_DESCRIBE_STRUCT(ClaimedRow, (), (id, org_id, customer_id, body, idempotency_key, attempts))
+
+struct RecipientRow {
+  std::optional<std::string> phone;
+  bool sms_opt_out = false;
+  std::string from_phone, status;
+  std::optional<std::int64_t> claimed_until;
+};
+BOOST_DESCRIBE_STRUCT(RecipientRow, (), (phone, sms_opt_out, from_phone, status, claimed_until))
 
 struct Claimed {
   std::int64_t id, org_id, customer_id;
@@ -45,10 +77,7 @@ struct Claimed {
 void finish(store::Database& db, std::int64_t id, std::string_view status, Value sid, Value error,
             std::int64_t next_attempt, std::int64_t now) {
   // Only while we hold the claim: after a lease ran out another sender owns it.
-  db.query(Sql("UPDATE sms_messages SET status = $2, provider_sid = COALESCE($3, provider_sid), "
-               "last_error = $4, next_attempt_at = $5, claimed_until = NULL, updated_at = $6 "
-               "WHERE id = $1 AND status = 'sending'"),
-           {id, std::string(status), std::move(sid), std::move(error), next_attempt, now});
+  db.query(kFinish, {id, std::string(status), std::move(sid), std::move(error), next_attempt, now});
 }
 
 void send_one(store::Database& db, const config::Config& config, const std::string& url,
@@ -61,20 +90,17 @@ std::int64_t retry_delay_ms(int attempts, std::chrono::milliseconds base) {
   return std::min<std::int64_t>(base.count() << shift, 3'600'000);
 }
 
-SendReport send_due_messages(store::Database& db, const config::Config& config,
-                             std::int64_t now_ms, int batch) {
+SendReport send_due_messages(store::Database& db, const config::Config& config, std::int64_t now_ms,
+                             int batch) {
   SendReport report;
   if (!config.twilio_configured()) return report;
   std::vector<Claimed> claimed;
-  db.transaction([&](store::Connection& conn) {
-    const auto lease_until = now_ms + config.sms_claim_lease.count();
-    auto rows = conn.query(db.engine() == store::Engine::postgres ? kClaimPostgres : kClaimSqlite,
-                           {lease_until, now_ms, std::int64_t{batch}});
-    for (const auto& r : rows.rows)
-      claimed.push_back({r.integer(0), r.integer(1), r.is_null(2) ? 0 : r.integer(2), r.text(3),
-                         r.is_null(4) ? fmt::format("sms-{}", r.integer(0)) : r.text(4),
-                         static_cast<int>(r.integer(5)), lease_until});
-  });
+  const auto lease_until = now_ms + config.sms_claim_lease.count();
+  const Value params[] = {lease_until, now_ms, std::int64_t{batch}};
+  for (auto& r : store::decode_all<ClaimedRow>(store::claim_rows(db, kClaim, params)))
+    claimed.push_back({r.id, r.org_id, r.customer_id.value_or(0), std::move(r.body),
+                       r.idempotency_key.value_or(fmt::format("sms-{}", r.id)), r.attempts,
+                       lease_until});
   report.claimed = static_cast<int>(claimed.size());
   const std::string url = fmt::format("{}/2010-04-01/Accounts/{}/Messages.json",
                                       config.twilio_api_base, config.twilio_account_sid);
@@ -97,20 +123,15 @@ void send_one(store::Database& db, const config::Config& config, const std::stri
     // Right before sending: the row must still be ours (not superseded by a
     // newer confirmation, not reclaimed after our lease ran out), and the
     // number must not have opted out since it was queued.
-    auto who = db.query(Sql("SELECT c.phone, c.sms_opt_out, n.phone, m.status, m.claimed_until "
-                            "FROM sms_messages m JOIN customers c ON c.org_id = m.org_id AND "
-                            "c.id = m.customer_id JOIN org_sms_numbers n ON n.org_id = m.org_id "
-                            "WHERE m.id = $1 AND m.org_id = $2 AND c.deleted_at IS NULL"),
-                        {m.id, m.org_id});
-    if (!who.empty() && (who.rows[0].text(3) != "sending" || who.rows[0].is_null(4) ||
-                         who.rows[0].integer(4) != m.lease_until)) {
+    const auto who = store::decode_first<RecipientRow>(db.query(kRecipient, {m.id, m.org_id}));
+    if (who && (who->status != "sending" || who->claimed_until != m.lease_until)) {
       ++report.withdrawn;
       return;
     }
-    bool allowed = !who.empty() && !who.rows[0].is_null(0);
+    bool allowed = who && who->phone;
     if (allowed)
       db.with_connection([&](store::Connection& conn) {
-        allowed = may_text(conn, m.org_id, who.rows[0].text(0), who.rows[0].integer(1) != 0);
+        allowed = may_text(conn, m.org_id, *who->phone, who->sms_opt_out);
       });
     if (!allowed) {
       finish(db, m.id, "suppressed", nullptr, std::string("customer_opted_out"), 0, wall_ms());
@@ -119,7 +140,7 @@ void send_one(store::Database& db, const config::Config& config, const std::stri
     }
     net::PostRequest request{
         .url = url,
-        .form = {{"To", who.rows[0].text(0)}, {"From", who.rows[0].text(2)}, {"Body", m.body}},
+        .form = {{"To", *who->phone}, {"From", who->from_phone}, {"Body", m.body}},
         .headers = {"Idempotency-Key: " + fmt::format("bulwark-{}-{}", m.org_id, m.key)},
         .basic_user = config.twilio_account_sid,
         .basic_password = config.twilio_auth_token.reveal(),
@@ -149,9 +170,7 @@ void send_one(store::Database& db, const config::Config& config, const std::stri
                                           : fmt::format("twilio_http_{}", result.status);
     if (retryable && m.attempts < kMaxSendAttempts) {
       // Back to the queue (status 'queued') after the back-off.
-      db.query(Sql("UPDATE sms_messages SET status = 'queued', last_error = $2, "
-                   "next_attempt_at = $3, claimed_until = NULL, updated_at = $4 "
-                   "WHERE id = $1 AND status = 'sending'"),
+      db.query(kRequeue,
                {m.id, error, now + retry_delay_ms(m.attempts, config.sms_retry_base), now});
       ++report.retried;
     } else {

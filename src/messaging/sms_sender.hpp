@@ -31,8 +31,8 @@ struct SendReport {
 
 // One pass over at most `batch` due messages. Does nothing (and claims
 // nothing) without Twilio credentials; messages then wait in the outbox.
-SendReport send_due_messages(store::Database& db, const config::Config& config,
-                             std::int64_t now_ms, int batch = 20);
+SendReport send_due_messages(store::Database& db, const config::Config& config, std::int64_t now_ms,
+                             int batch = 20);
 
 // Back-off before attempt n+1 after n failed attempts: base * 2^(n-1), at most an hour.
 std::int64_t retry_delay_ms(int attempts, std::chrono::milliseconds base);

@@ -2,12 +2,19 @@
 
 #include <algorithm>
 #include <array>
+#include <boost/describe/class.hpp>
+
+#include "store/org_tx.hpp"
 
 namespace bulwark::messaging {
 
 namespace {
 
-using store::Sql;
+constexpr store::OrgSql kTemplate("SELECT body FROM sms_templates WHERE org_id = $1 AND kind = $2");
+struct BodyRow {
+  std::string body;
+};
+BOOST_DESCRIBE_STRUCT(BodyRow, (), (body))
 
 constexpr std::array kKinds = {
     TemplateKind{"confirmation", "sent when a work order is scheduled",
@@ -62,9 +69,8 @@ std::optional<std::string> template_problem(std::string_view body) {
 }
 
 std::string template_for(store::Connection& conn, std::int64_t org_id, std::string_view kind) {
-  auto r = conn.query(Sql("SELECT body FROM sms_templates WHERE org_id = $1 AND kind = $2"),
-                      {org_id, std::string(kind)});
-  if (!r.empty()) return r.rows[0].text(0);
+  store::OrgTx tx(conn, org_id);
+  if (auto custom = tx.one<BodyRow>(kTemplate, kind)) return std::move(custom->body);
   const auto* k = find_template_kind(kind);
   return k ? std::string(k->default_body) : std::string();
 }
@@ -82,8 +88,10 @@ std::string render(std::string_view body, const std::map<std::string, std::strin
     }
     out.append(body.substr(i, open - i));
     auto it = vars.find(std::string(body.substr(open + 1, close - open - 1)));
-    if (it != vars.end()) out += it->second;
-    else out.append(body.substr(open, close - open + 1));
+    if (it != vars.end())
+      out += it->second;
+    else
+      out.append(body.substr(open, close - open + 1));
     i = close + 1;
   }
   return out;

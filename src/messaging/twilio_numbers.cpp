@@ -1,7 +1,8 @@
 #include "messaging/twilio_numbers.hpp"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+
+#include <boost/json.hpp>
 
 #include "net/http_client.hpp"
 
@@ -20,12 +21,13 @@ NumberCheck check_twilio_number(const config::Config& config, const std::string&
     return {NumberOwnership::unreachable, fmt::format("Twilio answered HTTP {}", result.status)};
   boost::system::error_code ec;
   const auto body = boost::json::parse(result.body, ec);
-  const auto* list = !ec && body.is_object() ? body.as_object().if_contains("incoming_phone_numbers")
-                                             : nullptr;
+  const auto* list =
+      !ec && body.is_object() ? body.as_object().if_contains("incoming_phone_numbers") : nullptr;
   if (!list || !list->is_array())
     return {NumberOwnership::unreachable, "Twilio's answer has no incoming_phone_numbers list"};
   for (const auto& entry : list->as_array()) {
-    const auto* number = entry.is_object() ? entry.as_object().if_contains("phone_number") : nullptr;
+    const auto* number =
+        entry.is_object() ? entry.as_object().if_contains("phone_number") : nullptr;
     if (number && number->is_string() && number->as_string() == phone_e164)
       return {NumberOwnership::owned, ""};
   }

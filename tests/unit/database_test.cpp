@@ -1,5 +1,7 @@
 // One suite, two engines: SQLite always, PostgreSQL when
 // BULWARK_TEST_DATABASE_URL names one (scripts/test.sh starts it).
+#include "store/database.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -13,7 +15,6 @@
 #include "identity/login_throttle.hpp"
 #include "identity/sessions.hpp"
 #include "identity/users.hpp"
-#include "store/database.hpp"
 #include "test_databases.hpp"
 #include "webhooks/event_log.hpp"
 
@@ -36,12 +37,15 @@ class DatabaseTest : public ::testing::TestWithParam<std::string> {
     table_suffix_ = std::to_string(::getpid());
     db_->with_connection([](Connection& c) {
       c.execute_script(Sql("DROP TABLE IF EXISTS scratch"));
-      c.execute_script(Sql("CREATE TABLE scratch (id INTEGER PRIMARY KEY, name TEXT UNIQUE, "
-                           "n BIGINT, x DOUBLE PRECISION)"));
+      c.execute_script(
+          Sql("CREATE TABLE scratch (id INTEGER PRIMARY KEY, name TEXT UNIQUE, "
+              "n BIGINT, x DOUBLE PRECISION)"));
     });
   }
   void TearDown() override {
-    if (db_) db_->with_connection([](Connection& c) { c.execute_script(Sql("DROP TABLE IF EXISTS scratch")); });
+    if (db_)
+      db_->with_connection(
+          [](Connection& c) { c.execute_script(Sql("DROP TABLE IF EXISTS scratch")); });
   }
   std::unique_ptr<Database> db_;
   std::string table_suffix_;
@@ -86,20 +90,22 @@ TEST_P(DatabaseTest, AffectedRowsAndReturning) {
 
 TEST_P(DatabaseTest, TransactionCommitsOrRollsBack) {
   db_->transaction([](Connection& c) {
-    c.query(Sql("INSERT INTO scratch (id, name) VALUES ($1, $2)"), {std::int64_t{1}, std::string("a")});
+    c.query(Sql("INSERT INTO scratch (id, name) VALUES ($1, $2)"),
+            {std::int64_t{1}, std::string("a")});
   });
   EXPECT_THROW(db_->transaction([](Connection& c) {
-                 c.query(Sql("INSERT INTO scratch (id, name) VALUES ($1, $2)"),
-                         {std::int64_t{2}, std::string("b")});
-                 throw std::runtime_error("handler failed");
-               }),
+    c.query(Sql("INSERT INTO scratch (id, name) VALUES ($1, $2)"),
+            {std::int64_t{2}, std::string("b")});
+    throw std::runtime_error("handler failed");
+  }),
                std::runtime_error);
   auto r = db_->query(Sql("SELECT COUNT(*) FROM scratch"));
   EXPECT_EQ(r.rows[0].integer(0), 1);
 }
 
 TEST_P(DatabaseTest, UniqueViolationIsAConstraintViolation) {
-  db_->query(Sql("INSERT INTO scratch (id, name) VALUES ($1, $2)"), {std::int64_t{1}, std::string("a")});
+  db_->query(Sql("INSERT INTO scratch (id, name) VALUES ($1, $2)"),
+             {std::int64_t{1}, std::string("a")});
   EXPECT_THROW(db_->query(Sql("INSERT INTO scratch (id, name) VALUES ($1, $2)"),
                           {std::int64_t{2}, std::string("a")}),
                ConstraintViolation);
@@ -135,8 +141,9 @@ TEST_P(DatabaseTest, migration_with_a_different_applied_text_is_refused) {
 }
 
 TEST_P(DatabaseTest, a_database_with_a_migration_unknown_to_the_binary_is_refused) {
-  db_->query(Sql("INSERT INTO schema_migrations (version, name, applied_at, checksum) "
-                 "VALUES (9999, 'from_the_future', 0, 'x')"));
+  db_->query(
+      Sql("INSERT INTO schema_migrations (version, name, applied_at, checksum) "
+          "VALUES (9999, 'from_the_future', 0, 'x')"));
   std::string message;
   try {
     migrate(*db_);

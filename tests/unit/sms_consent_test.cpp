@@ -116,4 +116,5 @@ TEST_P(SmsConsentTest, EveryRecordOfTheNumberMirrorsItsConsentAndARecordFlagAlon
   EXPECT_FALSE(in_tx([&](auto& c) { return messaging::may_text(c, org_, "+15550000000", true); }));
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, SmsConsentTest, ::testing::Values("sqlite", "postgres"));
+INSTANTIATE_TEST_SUITE_P(Engines, SmsConsentTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
