@@ -79,6 +79,11 @@ class LateBody {
     if (auto ok = resource::no_problems(problems_); !ok) return unexpected(ok.error());
     return &read_;
   }
+  // For a service that adds problems only the store can see (a reference to
+  // another organization's row) and reports them all at once, after its own
+  // existence check: the value read and the problems found so far.
+  const resource::Read<T>& unchecked() const { return read_; }
+  const resource::Problems& problems() const { return problems_; }
 
  private:
   resource::Read<T> read_;
