@@ -56,7 +56,7 @@ struct FixedString {
 template <FixedString Name>
 struct PathInt {
   std::int64_t value = 0;
-  static constexpr std::string_view name = Name.view();
+  static constexpr std::string_view kName = Name.view();
   operator std::int64_t() const { return value; }  // NOLINT: reads as the id it is
 };
 using PathId = PathInt<"id">;
@@ -91,7 +91,7 @@ class LateBody {
 };
 
 // Shorthands for the expected failures.
-inline ApiError not_found(std::string what) {
+inline ApiError not_found(const std::string& what) {
   return ApiError(ErrorCode::not_found, "no such " + what);
 }
 inline ApiError forbidden(std::string message, std::string reason) {
@@ -160,7 +160,7 @@ struct Extract<LateBody<T>> {
 
 template <class T>
 struct Reply {  // T: a described view -> 200
-  static constexpr int status = 200;
+  static constexpr int kStatus = 200;
   static const resource::TypeDoc* doc() { return resource::type_doc<T>(); }
   static http::Response send(const T& v) {
     return app::raw_json_response(200, resource::to_json(v));
@@ -168,7 +168,7 @@ struct Reply {  // T: a described view -> 200
 };
 template <class T>
 struct Reply<Created<T>> {
-  static constexpr int status = 201;
+  static constexpr int kStatus = 201;
   static const resource::TypeDoc* doc() { return Reply<T>::doc(); }
   static http::Response send(const Created<T>& v) {
     auto r = Reply<T>::send(v.value);
@@ -178,7 +178,7 @@ struct Reply<Created<T>> {
 };
 template <>
 struct Reply<NoContent> {
-  static constexpr int status = 204;
+  static constexpr int kStatus = 204;
   static const resource::TypeDoc* doc() { return nullptr; }
   static http::Response send(const NoContent&) {
     http::Response r;
@@ -188,16 +188,17 @@ struct Reply<NoContent> {
 };
 template <>
 struct Reply<http::Response> {  // a handler that writes its own (cookies, TwiML, files)
-  static constexpr int status = 200;
+  static constexpr int kStatus = 200;
   static const resource::TypeDoc* doc() { return nullptr; }
   static http::Response send(http::Response r) { return r; }
 };
 template <class T>
 struct Reply<Page<T>> {
-  static constexpr int status = 200;
+  static constexpr int kStatus = 200;
   static const resource::TypeDoc* doc() { return resource::type_doc<T>(); }
   static http::Response send(const Page<T>& page) {
     std::string out;
+    out.reserve(64 + 700 * page.items.size());  // a work order is about 600 bytes
     http::JsonWriter w(out);
     w.begin_object();
     w.key("items");
@@ -210,7 +211,7 @@ struct Reply<Page<T>> {
 };
 template <class T>
 struct Reply<Items<T>> {
-  static constexpr int status = 200;
+  static constexpr int kStatus = 200;
   static const resource::TypeDoc* doc() { return resource::type_doc<T>(); }
   static http::Response send(const Items<T>& list) {
     std::string out;
@@ -278,7 +279,7 @@ http::Endpoint endpoint() {
   };
   detail::declare(e, static_cast<typename Sig::Args*>(nullptr));
   e.view = detail::Reply<typename Sig::Out>::doc();
-  e.status = detail::Reply<typename Sig::Out>::status;
+  e.status = detail::Reply<typename Sig::Out>::kStatus;
   return e;
 }
 

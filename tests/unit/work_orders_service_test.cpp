@@ -67,7 +67,7 @@ class WorkOrdersService : public ::testing::TestWithParam<std::string> {
     Body<wo::NewWorkOrder> body(json);
     auto made = in_org([&](OrgTx& tx) { return wo::create(tx, dispatcher_, body.in(), kNow); });
     EXPECT_TRUE(made.has_value()) << (made ? "" : made.error().what());
-    return made.value_or(wo::WorkOrderView{});
+    return made ? *made : wo::WorkOrderView{};
   }
 
   wo::Outcome<wo::WorkOrderView> move(const wo::Caller& by, const wo::WorkOrderView& w,

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "audit/actor.hpp"
+#include "domain/work_orders/amount.hpp"
 #include "resource/fields.hpp"
 #include "resource/read.hpp"
 #include "security/roles.hpp"
@@ -18,7 +19,6 @@ namespace bulwark::domain::work_orders {
 using resource::Cents;
 using resource::Int;
 using resource::Name;
-using resource::Number;
 using resource::Omittable;
 using resource::OneOf;
 using resource::Ref;
@@ -32,14 +32,18 @@ inline constexpr std::array<std::string_view, 4> kPriorities{"low", "medium", "h
 inline constexpr std::array<std::string_view, 7> kStatuses{
     "open", "scheduled", "in_progress", "on_hold", "completed", "closed", "cancelled"};
 
-// What a work order may point at, checked against the caller's organization.
+// What a work order may point at, checked against the caller's organization
+// (resource::Ref<Tag> names Tag::noun in the OpenAPI document).
 struct CustomerRef {
+  // NOLINTNEXTLINE(readability-identifier-naming): Ref<Tag> reads Tag::noun
   static constexpr std::string_view noun = "customer";
 };
 struct SiteRef {
+  // NOLINTNEXTLINE(readability-identifier-naming): Ref<Tag> reads Tag::noun
   static constexpr std::string_view noun = "site";
 };
 struct UserRef {
+  // NOLINTNEXTLINE(readability-identifier-naming): Ref<Tag> reads Tag::noun
   static constexpr std::string_view noun = "user";
 };
 
@@ -52,7 +56,7 @@ struct Caller {
   bool technician() const { return role == security::Role::technician; }
 };
 
-using Hours = Number<0.0, 10000.0>;
+using Hours = Amount<0, 10000>;
 
 struct NewWorkOrder {  // POST /api/v1/work-orders
   Text<200> title;
@@ -195,7 +199,7 @@ struct NewTimeEntry {
 };
 BULWARK_RESOURCE(NewTimeEntry, minutes, note)
 
-using Quantity = Number<0.0, 1e6, true>;
+using Quantity = Amount<0, 1000000, true>;
 
 struct NewPart {
   Text<200> name;
