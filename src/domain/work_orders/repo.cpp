@@ -97,6 +97,11 @@ constexpr OrgSql kSiteExists("SELECT 1 FROM sites WHERE org_id = $1 AND id = $2"
 constexpr OrgSql kActiveUserExists(
     "SELECT 1 FROM users WHERE org_id = $1 AND id = $2 AND active = 1");
 
+struct Counter {
+  std::int64_t value = 0;
+};
+BOOST_DESCRIBE_STRUCT(Counter, (), (value))
+
 template <class T>
 std::optional<std::string> text_of(const std::optional<T>& t) {
   if (!t) return std::nullopt;
@@ -123,17 +128,17 @@ std::vector<WorkOrderRow> list(store::OrgTx& tx, const WorkOrderQuery& q) {
                               q.limit + 1, q.priority, q.like, q.number);
 }
 
-std::int64_t next_number(store::OrgTx& tx) { return tx.run(kNextNumber).rows.at(0).integer(0); }
+std::int64_t next_number(store::OrgTx& tx) { return tx.one<Counter>(kNextNumber)->value; }
 
 std::int64_t insert(store::OrgTx& tx, const NewWorkOrder& w, std::int64_t number,
                     std::string_view status, std::int64_t created_by, std::int64_t now) {
   return tx
-      .run(kInsert, number, w.title.value, text_of(w.description).value_or(""),
-           text_of(w.type).value_or("corrective"), text_of(w.priority).value_or("medium"), status,
-           w.customer_id, w.site_id, w.assignee_id, w.scheduled_start, w.scheduled_end, w.due_at,
-           w.estimated_hours, created_by, now, w.notify_customer.value_or(true))
-      .rows.at(0)
-      .integer(0);
+      .one<NewId>(kInsert, number, w.title.value, text_of(w.description).value_or(""),
+                  text_of(w.type).value_or("corrective"), text_of(w.priority).value_or("medium"),
+                  status, w.customer_id, w.site_id, w.assignee_id, w.scheduled_start,
+                  w.scheduled_end, w.due_at, w.estimated_hours, created_by, now,
+                  w.notify_customer.value_or(true))
+      ->id;
 }
 
 Expected<void, ApiError> update(store::OrgTx& tx, std::int64_t id, const WorkOrderChange& c,

@@ -15,6 +15,11 @@ namespace bulwark::domain::work_orders::repo {
 
 using Scope = std::optional<std::int64_t>;  // the technician's own user id, or everyone
 
+struct NewId {  // RETURNING id
+  std::int64_t id = 0;
+};
+BOOST_DESCRIBE_STRUCT(NewId, (), (id))
+
 std::optional<WorkOrderRow> find(store::OrgTx& tx, std::int64_t id, Scope only_assignee);
 bool visible(store::OrgTx& tx, std::int64_t id, Scope only_assignee);
 // Up to q.limit + 1 rows (the extra one says there is a next page).

@@ -76,7 +76,10 @@ constexpr OrgSql kTechnicians(
     "SELECT id, name FROM users WHERE org_id = $1 AND role = 'technician' AND active = 1 "
     "ORDER BY name, id");
 
-std::int64_t returned_id(const store::Result& r) { return r.rows.at(0).integer(0); }
+template <class... P>
+std::int64_t inserted_id(store::OrgTx& tx, OrgSql sql, const P&... params) {
+  return tx.one<NewId>(sql, params...)->id;
+}
 
 }  // namespace
 
@@ -98,12 +101,12 @@ std::optional<PartRow> part(store::OrgTx& tx, std::int64_t wo, std::int64_t part
 
 std::int64_t insert_comment(store::OrgTx& tx, std::int64_t wo, std::int64_t author,
                             const std::string& body, std::int64_t now) {
-  return returned_id(tx.run(kInsertComment, wo, author, body, now));
+  return inserted_id(tx, kInsertComment, wo, author, body, now);
 }
 
 std::int64_t insert_checklist_item(store::OrgTx& tx, std::int64_t wo, const std::string& label,
                                    std::int64_t now) {
-  return returned_id(tx.run(kInsertChecklistItem, wo, label, now));
+  return inserted_id(tx, kInsertChecklistItem, wo, label, now);
 }
 
 bool check_item(store::OrgTx& tx, std::int64_t wo, std::int64_t item, bool done, std::int64_t by,
@@ -115,13 +118,13 @@ bool check_item(store::OrgTx& tx, std::int64_t wo, std::int64_t item, bool done,
 
 std::int64_t insert_time_entry(store::OrgTx& tx, std::int64_t wo, std::int64_t user,
                                std::int64_t minutes, const std::string& note, std::int64_t now) {
-  return returned_id(tx.run(kInsertTimeEntry, wo, user, minutes, note, now));
+  return inserted_id(tx, kInsertTimeEntry, wo, user, minutes, note, now);
 }
 
 std::int64_t insert_part(store::OrgTx& tx, std::int64_t wo, const NewPart& p, std::int64_t by,
                          std::int64_t now) {
   const std::int64_t cost = p.unit_cost_cents ? p.unit_cost_cents->value : 0;
-  return returned_id(tx.run(kInsertPart, wo, p.name.value, p.quantity.value, cost, by, now));
+  return inserted_id(tx, kInsertPart, wo, p.name.value, p.quantity.value, cost, by, now);
 }
 
 void update_part(store::OrgTx& tx, std::int64_t wo, std::int64_t part, const PartChange& c) {
