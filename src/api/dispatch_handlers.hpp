@@ -1,12 +1,16 @@
 #pragma once
-// The dispatcher's board: one week of scheduled work by technician, plus the
-// open work that has no date or no technician yet, so it can be planned.
-// Scheduling itself is a PATCH of the work order (scheduled_start/end,
-// assignee_id) and goes through the same validation and version checks.
-#include "app/context.hpp"
+// The dispatcher's board (one week by technician, and the work still to
+// plan) and the technician's day. Scheduling itself is a PATCH of the work
+// order. The rules live in domain/work_orders/dispatch.cpp.
+#include "api/endpoint.hpp"
+#include "domain/work_orders/model.hpp"
 
 namespace bulwark::api {
 
-http::Response dispatch_week(app::RequestContext& ctx);
+using domain::work_orders::DispatchWeek;
+using domain::work_orders::MyDay;
+
+Result<DispatchWeek> dispatch_week(Ctx& ctx);
+Result<MyDay> my_day(Ctx& ctx);
 
 }  // namespace bulwark::api

@@ -181,36 +181,38 @@ http::Router build_router() {
          endpoint<add_reading>(), "Record a meter reading (hours, gallons, cycles)");
 
   // Work orders.
-  authed(Method::get, "/api/v1/work-orders", reads, safe, wo_read, list_work_orders,
+  authed(Method::get, "/api/v1/work-orders", reads, safe, wo_read, endpoint<list_work_orders>(),
          "Work orders, newest first (status, assignee_id, customer_id, from, to, cursor)");
-  authed(Method::post, "/api/v1/work-orders", changes, token, wo_assign, create_work_order,
-         "Create a work order");
-  authed(Method::get, "/api/v1/work-orders/{id:int}", reads, safe, wo_read, get_work_order,
-         "A work order");
-  authed(Method::patch, "/api/v1/work-orders/{id:int}", changes, token, wo_write, update_work_order,
+  authed(Method::post, "/api/v1/work-orders", changes, token, wo_assign,
+         endpoint<create_work_order>(), "Create a work order");
+  authed(Method::get, "/api/v1/work-orders/{id:int}", reads, safe, wo_read,
+         endpoint<get_work_order>(), "A work order");
+  authed(Method::patch, "/api/v1/work-orders/{id:int}", changes, token, wo_write,
+         endpoint<update_work_order>(),
          "Change a work order's details (send the version you read)");
   authed(Method::post, "/api/v1/work-orders/{id:int}/transition", changes, token, wo_write,
-         transition_work_order, "Move a work order to another status");
+         endpoint<transition_work_order>(), "Move a work order to another status");
   authed(Method::get, "/api/v1/work-orders/{id:int}/history", reads, safe, wo_read,
-         work_order_history, "A work order's status history");
+         endpoint<work_order_history>(), "A work order's status history");
   authed(Method::get, "/api/v1/work-orders/{id:int}/details", reads, safe, wo_read,
-         work_order_details, "Comments, checklist, time entries and parts of a work order");
+         endpoint<work_order_details>(),
+         "Comments, checklist, time entries and parts of a work order");
   authed(Method::post, "/api/v1/work-orders/{id:int}/comments", changes, token, wo_write,
-         add_comment, "Add a comment");
+         endpoint<add_comment>(), "Add a comment");
   authed(Method::post, "/api/v1/work-orders/{id:int}/checklist", changes, token, wo_write,
-         add_checklist_item, "Add a checklist item");
+         endpoint<add_checklist_item>(), "Add a checklist item");
   authed(Method::patch, "/api/v1/work-orders/{id:int}/checklist/{item:int}", changes, token,
-         wo_write, set_checklist_item, "Check or uncheck a checklist item");
+         wo_write, endpoint<set_checklist_item>(), "Check or uncheck a checklist item");
   authed(Method::post, "/api/v1/work-orders/{id:int}/time", changes, token, wo_write,
-         add_time_entry, "Record time spent");
-  authed(Method::post, "/api/v1/work-orders/{id:int}/parts", changes, token, wo_write, add_part,
-         "Record a part used");
+         endpoint<add_time_entry>(), "Record time spent");
+  authed(Method::post, "/api/v1/work-orders/{id:int}/parts", changes, token, wo_write,
+         endpoint<add_part>(), "Record a part used");
   authed(Method::patch, "/api/v1/work-orders/{id:int}/parts/{part:int}", changes, token,
-         access(Permission::invoices_manage, "invoices:write"), update_part,
+         access(Permission::invoices_manage, "invoices:write"), endpoint<update_part>(),
          "Set or correct a part's price, name or quantity (until the work order is invoiced)");
-  authed(Method::get, "/api/v1/dispatch/my-day", reads, safe, wo_read, my_day,
+  authed(Method::get, "/api/v1/dispatch/my-day", reads, safe, wo_read, endpoint<my_day>(),
          "Your work orders scheduled today (UTC), in order");
-  authed(Method::get, "/api/v1/dispatch/week", reads, safe, wo_plan, dispatch_week,
+  authed(Method::get, "/api/v1/dispatch/week", reads, safe, wo_plan, endpoint<dispatch_week>(),
          "One week (start=YYYY-MM-DD, default this Monday) by technician, and unplanned work");
 
   // Preventive maintenance: the server's worker turns these into work orders.

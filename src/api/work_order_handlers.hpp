@@ -1,16 +1,32 @@
 #pragma once
 // /api/v1/work-orders: create, list (filters, keyset pages), read, update
 // with optimistic concurrency, status transitions, history. Technicians see
-// and move only the work orders assigned to them.
-#include "app/context.hpp"
+// and move only the work orders assigned to them. The rules live in
+// domain/work_orders/service.cpp.
+#include "api/endpoint.hpp"
+#include "domain/work_orders/model.hpp"
+#include "domain/work_orders/service.hpp"
 
 namespace bulwark::api {
 
-http::Response list_work_orders(app::RequestContext& ctx);
-http::Response create_work_order(app::RequestContext& ctx);
-http::Response get_work_order(app::RequestContext& ctx);
-http::Response update_work_order(app::RequestContext& ctx);
-http::Response transition_work_order(app::RequestContext& ctx);
-http::Response work_order_history(app::RequestContext& ctx);
+using domain::work_orders::NewWorkOrder;
+using domain::work_orders::WorkOrderChange;
+using domain::work_orders::WorkOrderHistoryEntry;
+using domain::work_orders::WorkOrderTransition;
+using domain::work_orders::WorkOrderView;
+
+// The caller as the work-order services see them, and a late body as their input.
+domain::work_orders::Caller wo_caller(const Ctx& ctx);
+template <class T>
+domain::work_orders::Input<T> wo_input(const LateBody<T>& in) {
+  return {in.unchecked(), in.problems()};
+}
+
+Result<Page<WorkOrderView>> list_work_orders(Ctx& ctx);
+Result<Created<WorkOrderView>> create_work_order(Ctx& ctx, LateBody<NewWorkOrder> in);
+Result<WorkOrderView> get_work_order(Ctx& ctx, PathId id);
+Result<WorkOrderView> update_work_order(Ctx& ctx, PathId id, LateBody<WorkOrderChange> in);
+Result<WorkOrderView> transition_work_order(Ctx& ctx, PathId id, LateBody<WorkOrderTransition> in);
+Result<Items<WorkOrderHistoryEntry>> work_order_history(Ctx& ctx, PathId id);
 
 }  // namespace bulwark::api

@@ -32,6 +32,13 @@ const std::string& Row::text(std::size_t i) const {
   return c.s;
 }
 
+std::string Row::take_text(std::size_t i) {
+  text(i);
+  auto& c = columns_.at(i);
+  c.has_text = false;
+  return std::move(c.s);
+}
+
 std::int64_t Row::integer(std::size_t i) const {
   const auto& c = columns_.at(i);
   if (c.kind == Column::Kind::integer) return c.i;

@@ -93,6 +93,9 @@ class Row {
   std::size_t size() const { return columns_.size(); }
   bool is_null(std::size_t i) const { return columns_.at(i).kind == Column::Kind::null; }
   const std::string& text(std::size_t i) const;  // throws if NULL
+  // The text moved out, for a row about to be dropped (store/typed_rows.hpp
+  // decodes a spent result this way): no copy per column.
+  std::string take_text(std::size_t i);
   std::optional<std::string> optional_text(std::size_t i) const {
     if (is_null(i)) return std::nullopt;
     return text(i);

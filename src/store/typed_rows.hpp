@@ -43,6 +43,20 @@ void decode_column(const Row& r, std::size_t i, std::optional<T>& out) {
   out = std::move(value);
 }
 
+// From a row about to be dropped (a result decoded as an rvalue): its text
+// is moved, not copied.
+inline void decode_column(Row& r, std::size_t i, std::string& out) { out = r.take_text(i); }
+template <class T>
+void decode_column(Row& r, std::size_t i, std::optional<T>& out) {
+  if (r.is_null(i)) {
+    out.reset();
+    return;
+  }
+  T value{};
+  decode_column(r, i, value);
+  out = std::move(value);
+}
+
 template <class T>
 std::vector<std::size_t> column_map(const Result& result) {
   std::vector<std::size_t> map;
@@ -57,8 +71,9 @@ std::vector<std::size_t> column_map(const Result& result) {
   return map;
 }
 
-template <class T>
-T decode_row(const Row& row, const std::vector<std::size_t>& map) {
+// R: const Row (text copied) or Row (text moved out).
+template <class T, class R>
+T decode_row(R& row, const std::vector<std::size_t>& map) {
   T out{};
   std::size_t k = 0;
   boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>(
@@ -73,6 +88,16 @@ std::vector<T> decode_all(const Result& result) {
   const auto map = column_map<T>(result);
   out.reserve(result.rows.size());
   for (const auto& row : result.rows) out.push_back(decode_row<T>(row, map));
+  return out;
+}
+
+template <class T>
+std::vector<T> decode_all(Result&& result) {
+  std::vector<T> out;
+  if (result.rows.empty()) return out;
+  const auto map = column_map<T>(result);
+  out.reserve(result.rows.size());
+  for (auto& row : result.rows) out.push_back(decode_row<T>(row, map));
   return out;
 }
 

@@ -1,0 +1,369 @@
+#pragma once
+// Work orders and what is recorded on them while they are worked: what a
+// request may send, what a view shows and the rows behind them, each
+// described once (resource/fields.hpp).
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "audit/actor.hpp"
+#include "domain/work_orders/amount.hpp"
+#include "resource/fields.hpp"
+#include "resource/read.hpp"
+#include "security/roles.hpp"
+
+namespace bulwark::domain::work_orders {
+
+using resource::Cents;
+using resource::Int;
+using resource::Name;
+using resource::Omittable;
+using resource::OneOf;
+using resource::Ref;
+using resource::Text;
+using resource::Time;
+using resource::Version;
+
+inline constexpr std::array<std::string_view, 4> kTypes{"corrective", "preventive", "inspection",
+                                                        "emergency"};
+inline constexpr std::array<std::string_view, 4> kPriorities{"low", "medium", "high", "urgent"};
+inline constexpr std::array<std::string_view, 7> kStatuses{
+    "open", "scheduled", "in_progress", "on_hold", "completed", "closed", "cancelled"};
+
+// What a work order may point at, checked against the caller's organization
+// (resource::Ref<Tag> names Tag::noun in the OpenAPI document).
+struct CustomerRef {
+  // NOLINTNEXTLINE(readability-identifier-naming): Ref<Tag> reads Tag::noun
+  static constexpr std::string_view noun = "customer";
+};
+struct SiteRef {
+  // NOLINTNEXTLINE(readability-identifier-naming): Ref<Tag> reads Tag::noun
+  static constexpr std::string_view noun = "site";
+};
+struct UserRef {
+  // NOLINTNEXTLINE(readability-identifier-naming): Ref<Tag> reads Tag::noun
+  static constexpr std::string_view noun = "user";
+};
+
+// Who acts: the audit actor, and the role that decides what they see and may
+// do (a technician reaches only the work orders assigned to them).
+struct Caller {
+  audit::Actor actor;
+  std::int64_t user_id = 0;
+  security::Role role = security::Role::viewer;
+  bool technician() const { return role == security::Role::technician; }
+};
+
+using Hours = Amount<0, 10000>;
+
+struct NewWorkOrder {  // POST /api/v1/work-orders
+  Text<200> title;
+  std::optional<Text<10000, 0>> description;
+  std::optional<OneOf<kTypes>> type;
+  std::optional<OneOf<kPriorities>> priority;
+  std::optional<Ref<CustomerRef>> customer_id;
+  std::optional<Ref<SiteRef>> site_id;
+  std::optional<Ref<UserRef>> assignee_id;
+  std::optional<Time> scheduled_start, scheduled_end, due_at;
+  std::optional<Hours> estimated_hours;
+  std::optional<bool> notify_customer;
+};
+BULWARK_RESOURCE(NewWorkOrder, title, description, type, priority, customer_id, site_id,
+                 assignee_id, scheduled_start, scheduled_end, due_at, estimated_hours,
+                 notify_customer)
+
+// PATCH /api/v1/work-orders/{id}: a field sent as null is left as it is.
+struct WorkOrderChange {
+  std::optional<Text<200, 0>> title;
+  std::optional<Text<10000, 0>> description;
+  std::optional<OneOf<kTypes>> type;
+  std::optional<OneOf<kPriorities>> priority;
+  std::optional<Ref<CustomerRef>> customer_id;
+  std::optional<Ref<SiteRef>> site_id;
+  std::optional<Ref<UserRef>> assignee_id;
+  std::optional<Time> scheduled_start, scheduled_end, due_at;
+  std::optional<Hours> estimated_hours;
+  std::optional<bool> notify_customer;
+  Version version;
+};
+BULWARK_RESOURCE(WorkOrderChange, title, description, type, priority, customer_id, site_id,
+                 assignee_id, scheduled_start, scheduled_end, due_at, estimated_hours,
+                 notify_customer, version)
+
+// A visit does not end before it starts.
+template <class T>
+requires std::is_same_v<T, NewWorkOrder> || std::is_same_v<T, WorkOrderChange>
+void validate(const T& w, resource::Problems& problems) {
+  if (w.scheduled_start && w.scheduled_end && w.scheduled_end->ms < w.scheduled_start->ms)
+    problems.emplace("scheduled_end", "must not be before scheduled_start");
+}
+
+struct WorkOrderTransition {  // POST /api/v1/work-orders/{id}/transition
+  OneOf<kStatuses> to;
+  Version version;
+};
+BULWARK_RESOURCE(WorkOrderTransition, to, version)
+
+struct WorkOrderView {
+  std::int64_t id = 0;
+  std::string number;  // "WO-1042"
+  std::string title, description, type, priority, status;
+  std::vector<std::string> allowed_transitions;  // the moves the caller's role may make
+  std::optional<std::int64_t> customer_id, site_id, assignee_id;
+  std::optional<Time> scheduled_start, scheduled_end, due_at;
+  std::optional<double> estimated_hours;
+  std::int64_t created_by = 0;
+  Time created_at, updated_at;
+  std::optional<Time> completed_at;
+  std::int64_t version = 0;
+  std::optional<std::string> customer_name, assignee_name;
+  std::optional<Time> customer_confirmed_at;
+  bool notify_customer = true;
+};
+BULWARK_RESOURCE(WorkOrderView, id, number, title, description, type, priority, status,
+                 allowed_transitions, customer_id, site_id, assignee_id, scheduled_start,
+                 scheduled_end, due_at, estimated_hours, created_by, created_at, updated_at,
+                 completed_at, version, customer_name, assignee_name, customer_confirmed_at,
+                 notify_customer)
+
+// A work order with the names a list shows (customer, assignee).
+struct WorkOrderRow {
+  std::int64_t id = 0;
+  std::int64_t number = 0;
+  std::string title, description, type, priority, status;
+  std::optional<std::int64_t> customer_id, site_id, assignee_id;
+  std::optional<Time> scheduled_start, scheduled_end, due_at;
+  std::optional<double> estimated_hours;
+  std::int64_t created_by = 0;
+  Time created_at, updated_at;
+  std::optional<Time> completed_at;
+  std::int64_t version = 0;
+  std::optional<std::string> customer_name, assignee_name;
+  std::optional<Time> customer_confirmed_at;
+  bool notify_customer = true;
+};
+BOOST_DESCRIBE_STRUCT(WorkOrderRow, (),
+                      (id, number, title, description, type, priority, status, customer_id, site_id,
+                       assignee_id, scheduled_start, scheduled_end, due_at, estimated_hours,
+                       created_by, created_at, updated_at, completed_at, version, customer_name,
+                       assignee_name, customer_confirmed_at, notify_customer))
+
+// GET /api/v1/work-orders: filters and a keyset cursor (newest first).
+struct WorkOrderQuery {
+  std::optional<std::string> status, priority;
+  std::optional<std::int64_t> assignee_id, customer_id, cursor;
+  std::optional<Time> from, to;
+  std::optional<std::string> like;     // "%term%" on title and description
+  std::optional<std::int64_t> number;  // "1042" or "WO-1042"
+  std::int64_t limit = 50;
+};
+
+struct WorkOrderHistoryEntry {
+  std::optional<std::string> from;
+  std::string to;
+  std::optional<std::int64_t> actor_id;
+  Time at;
+};
+BULWARK_RESOURCE(WorkOrderHistoryEntry, from, to, actor_id, at)
+
+struct HistoryRow {
+  std::optional<std::string> from_status;
+  std::string to_status;
+  std::optional<std::int64_t> actor_id;
+  Time at;
+};
+BOOST_DESCRIBE_STRUCT(HistoryRow, (), (from_status, to_status, actor_id, at))
+
+// --- what is recorded while working ---
+
+struct NewComment {
+  Text<5000> body;
+};
+BULWARK_RESOURCE(NewComment, body)
+
+struct NewChecklistItem {
+  Text<300> label;
+};
+BULWARK_RESOURCE(NewChecklistItem, label)
+
+struct ChecklistCheck {
+  bool done = false;
+};
+BULWARK_RESOURCE(ChecklistCheck, done)
+
+struct NewTimeEntry {
+  Int<1, 24 * 60> minutes;
+  std::optional<Text<1000, 0>> note;
+};
+BULWARK_RESOURCE(NewTimeEntry, minutes, note)
+
+using Quantity = Amount<0, 1000000, true>;
+
+struct NewPart {
+  Text<200> name;
+  Quantity quantity;
+  std::optional<Cents> unit_cost_cents;
+};
+BULWARK_RESOURCE(NewPart, name, quantity, unit_cost_cents)
+
+struct PartChange {  // the office corrects a part (send at least one field)
+  std::optional<Name<200>> name;
+  std::optional<Quantity> quantity;
+  std::optional<Cents> unit_cost_cents;
+};
+BULWARK_RESOURCE(PartChange, name, quantity, unit_cost_cents)
+
+struct CommentView {
+  std::int64_t id = 0;
+  std::int64_t author_id = 0;
+  std::string author_name, body;
+  Time created_at;
+};
+BULWARK_RESOURCE(CommentView, id, author_id, author_name, body, created_at)
+
+struct ChecklistItemView {
+  std::int64_t id = 0;
+  std::string label;
+  bool done = false;
+  std::optional<std::int64_t> done_by;
+};
+BULWARK_RESOURCE(ChecklistItemView, id, label, done, done_by)
+
+struct TimeEntryView {
+  std::int64_t id = 0;
+  std::int64_t user_id = 0;
+  std::int64_t minutes = 0;
+  std::string note;
+  Time created_at;
+};
+BULWARK_RESOURCE(TimeEntryView, id, user_id, minutes, note, created_at)
+
+// Costs are billing data: left out for technicians.
+struct PartView {
+  std::int64_t id = 0;
+  std::string name;
+  double quantity = 0;
+  Omittable<std::int64_t> unit_cost_cents;
+  Omittable<std::string> currency;
+};
+BULWARK_RESOURCE(PartView, id, name, quantity, unit_cost_cents, currency)
+
+struct PartRow {
+  std::int64_t id = 0;
+  std::string name;
+  double quantity = 0;
+  std::int64_t unit_cost_cents = 0;
+  std::string currency;
+};
+BOOST_DESCRIBE_STRUCT(PartRow, (), (id, name, quantity, unit_cost_cents, currency))
+
+struct WorkOrderDetails {
+  std::vector<CommentView> comments;
+  std::vector<ChecklistItemView> checklist;
+  std::vector<TimeEntryView> time_entries;
+  std::vector<PartView> parts;
+};
+BULWARK_RESOURCE(WorkOrderDetails, comments, checklist, time_entries, parts)
+
+// What a new record's reply shows.
+struct CommentAdded {
+  std::int64_t id = 0;
+  std::string body;
+  std::int64_t author_id = 0;
+};
+BULWARK_RESOURCE(CommentAdded, id, body, author_id)
+
+struct ChecklistItemAdded {
+  std::int64_t id = 0;
+  std::string label;
+  bool done = false;
+};
+BULWARK_RESOURCE(ChecklistItemAdded, id, label, done)
+
+struct ChecklistItemChecked {
+  std::int64_t id = 0;
+  bool done = false;
+};
+BULWARK_RESOURCE(ChecklistItemChecked, id, done)
+
+struct TimeEntryAdded {
+  std::int64_t id = 0;
+  std::int64_t minutes = 0;
+  std::string note;
+};
+BULWARK_RESOURCE(TimeEntryAdded, id, minutes, note)
+
+struct PartAdded {
+  std::int64_t id = 0;
+  std::string name;
+  double quantity = 0;
+  Omittable<std::int64_t> unit_cost_cents;
+};
+BULWARK_RESOURCE(PartAdded, id, name, quantity, unit_cost_cents)
+
+// --- the dispatcher's board and the technician's day ---
+
+struct DispatchItem {
+  std::int64_t id = 0;
+  std::string number;
+  std::string title, status, priority;
+  std::optional<std::int64_t> assignee_id;
+  std::optional<Time> scheduled_start, scheduled_end, due_at;
+  std::optional<std::string> customer_name, site_address;
+  std::int64_t version = 0;
+  std::optional<Time> customer_confirmed_at;
+};
+BULWARK_RESOURCE(DispatchItem, id, number, title, status, priority, assignee_id, scheduled_start,
+                 scheduled_end, due_at, customer_name, site_address, version, customer_confirmed_at)
+
+struct BoardRow {
+  std::int64_t id = 0;
+  std::int64_t number = 0;
+  std::string title, status, priority;
+  std::optional<std::int64_t> assignee_id;
+  std::optional<Time> scheduled_start, scheduled_end, due_at;
+  std::optional<std::string> customer_name, site_address;
+  std::int64_t version = 0;
+  std::optional<Time> customer_confirmed_at;
+};
+BOOST_DESCRIBE_STRUCT(BoardRow, (),
+                      (id, number, title, status, priority, assignee_id, scheduled_start,
+                       scheduled_end, due_at, customer_name, site_address, version,
+                       customer_confirmed_at))
+
+struct DispatchTechnician {
+  std::int64_t id = 0;
+  std::string name;
+};
+BULWARK_RESOURCE(DispatchTechnician, id, name)
+
+struct DispatchWeek {
+  std::string start;              // YYYY-MM-DD, a Monday unless asked otherwise
+  std::vector<std::string> days;  // the seven dates
+  std::vector<DispatchTechnician> technicians;
+  std::vector<DispatchItem> items;
+  bool truncated = false;  // more than the answer holds: narrow by technician
+  std::vector<DispatchItem> unplanned;
+};
+BULWARK_RESOURCE(DispatchWeek, start, days, technicians, items, truncated, unplanned)
+
+struct MyDayItem {
+  std::int64_t id = 0;
+  std::string number;
+  std::string title, status, priority;
+  Time scheduled_start;
+  std::optional<Time> scheduled_end;
+  std::optional<std::string> customer_name, site_address;
+};
+BULWARK_RESOURCE(MyDayItem, id, number, title, status, priority, scheduled_start, scheduled_end,
+                 customer_name, site_address)
+
+struct MyDay {
+  std::string date;
+  std::vector<MyDayItem> items;
+};
+BULWARK_RESOURCE(MyDay, date, items)
+
+}  // namespace bulwark::domain::work_orders

@@ -1,0 +1,173 @@
+#include "domain/work_orders/repo.hpp"
+
+#include "resource/columns.hpp"
+
+namespace bulwark::domain::work_orders::repo {
+
+namespace {
+
+using store::OrgSql;
+
+// Work orders with the names a list shows (customer, assignee): one join
+// each on a primary key instead of a request per row from the client.
+#define WO_SELECT                                                                            \
+  "SELECT w.id, w.number, w.title, w.description, w.type, w.priority, w.status, "            \
+  "w.customer_id, w.site_id, w.assignee_id, w.scheduled_start, w.scheduled_end, w.due_at, "  \
+  "w.estimated_hours, w.created_by, w.created_at, w.updated_at, w.completed_at, w.version, " \
+  "c.name AS customer_name, COALESCE(NULLIF(u.name, ''), u.email) AS assignee_name, "        \
+  "w.customer_confirmed_at, w.notify_customer FROM work_orders w "                           \
+  "LEFT JOIN customers c ON c.org_id = $1 AND c.id = w.customer_id "                         \
+  "LEFT JOIN users u ON u.org_id = $1 AND u.id = w.assignee_id "
+
+// Technicians: only rows assigned to them ($3 NULL for everyone else).
+constexpr OrgSql kSelectOne(
+    WO_SELECT
+    "WHERE w.org_id = $1 AND w.id = $2 "
+    "AND (CAST($3 AS BIGINT) IS NULL OR w.assignee_id = CAST($3 AS BIGINT))");
+
+// like: a case-insensitive substring of the title or description; number:
+// the work order's number ("1042" or "WO-1042" finds WO-1042).
+constexpr OrgSql kList(
+    WO_SELECT
+    "WHERE w.org_id = $1 "
+    "AND (CAST($2 AS TEXT) IS NULL OR w.status = CAST($2 AS TEXT)) "
+    "AND (CAST($3 AS BIGINT) IS NULL OR w.assignee_id = CAST($3 AS BIGINT)) "
+    "AND (CAST($4 AS BIGINT) IS NULL OR w.customer_id = CAST($4 AS BIGINT)) "
+    "AND (CAST($5 AS BIGINT) IS NULL OR w.id < CAST($5 AS BIGINT)) "
+    "AND (CAST($6 AS BIGINT) IS NULL OR w.scheduled_start >= CAST($6 AS BIGINT)) "
+    "AND (CAST($7 AS BIGINT) IS NULL OR w.scheduled_start < CAST($7 AS BIGINT)) "
+    "AND (CAST($9 AS TEXT) IS NULL OR w.priority = CAST($9 AS TEXT)) "
+    "AND (CAST($10 AS TEXT) IS NULL OR lower(w.title) LIKE CAST($10 AS TEXT) ESCAPE '\\' "
+    "     OR lower(w.description) LIKE CAST($10 AS TEXT) ESCAPE '\\' "
+    "     OR w.number = CAST($11 AS BIGINT)) "
+    "ORDER BY w.id DESC LIMIT $8");
+
+// The dispatcher's most common view (one technician's work in one status)
+// gets its own statement so it can walk the (org, assignee, status, id) index
+// instead of filtering the org's rows one by one.
+constexpr OrgSql kListByAssigneeAndStatus(
+    WO_SELECT
+    "WHERE w.org_id = $1 AND w.assignee_id = $2 AND w.status = $3 "
+    "AND (CAST($4 AS BIGINT) IS NULL OR w.id < CAST($4 AS BIGINT)) "
+    "ORDER BY w.id DESC LIMIT $5");
+#undef WO_SELECT
+
+constexpr OrgSql kVisible(
+    "SELECT 1 FROM work_orders WHERE org_id = $1 AND id = $2 AND "
+    "(CAST($3 AS BIGINT) IS NULL OR assignee_id = CAST($3 AS BIGINT))");
+
+constexpr OrgSql kNextNumber(
+    "INSERT INTO org_counters (org_id, name, value) VALUES ($1, 'work_order', 1001) "
+    "ON CONFLICT (org_id, name) DO UPDATE SET value = org_counters.value + 1 RETURNING value");
+
+constexpr OrgSql kInsert(
+    "INSERT INTO work_orders (org_id, number, title, description, type, priority, status, "
+    "customer_id, site_id, assignee_id, scheduled_start, scheduled_end, due_at, "
+    "estimated_hours, created_by, created_at, updated_at, notify_customer) VALUES ($1, "
+    "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17) "
+    "RETURNING id");
+
+// Optimistic concurrency: the update applies only to the version read.
+constexpr OrgSql kUpdate(
+    "UPDATE work_orders SET title = COALESCE($4, title), "
+    "description = COALESCE($5, description), type = COALESCE($6, type), "
+    "priority = COALESCE($7, priority), customer_id = COALESCE($8, customer_id), "
+    "site_id = COALESCE($9, site_id), assignee_id = COALESCE($10, assignee_id), "
+    "scheduled_start = COALESCE($11, scheduled_start), "
+    "scheduled_end = COALESCE($12, scheduled_end), due_at = COALESCE($13, due_at), "
+    "estimated_hours = COALESCE($14, estimated_hours), updated_at = $15, "
+    "notify_customer = $16, version = version + 1 "
+    "WHERE org_id = $1 AND id = $2 AND version = $3");
+
+constexpr OrgSql kSetStatus(
+    "UPDATE work_orders SET status = $4, updated_at = $5, version = version + 1, "
+    "completed_at = CASE WHEN $4 = 'completed' THEN $5 WHEN $4 = 'open' THEN NULL "
+    "ELSE completed_at END WHERE org_id = $1 AND id = $2 AND version = $3");
+
+constexpr OrgSql kAddHistory(
+    "INSERT INTO work_order_history (org_id, work_order_id, from_status, to_status, actor_id, "
+    "at) VALUES ($1, $2, $3, $4, $5, $6)");
+constexpr OrgSql kHistory(
+    "SELECT from_status, to_status, actor_id, at FROM work_order_history "
+    "WHERE org_id = $1 AND work_order_id = $2 ORDER BY id");
+
+constexpr OrgSql kCustomerExists(
+    "SELECT 1 FROM customers WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL");
+constexpr OrgSql kSiteExists("SELECT 1 FROM sites WHERE org_id = $1 AND id = $2");
+constexpr OrgSql kActiveUserExists(
+    "SELECT 1 FROM users WHERE org_id = $1 AND id = $2 AND active = 1");
+
+struct Counter {
+  std::int64_t value = 0;
+};
+BOOST_DESCRIBE_STRUCT(Counter, (), (value))
+
+template <class T>
+std::optional<std::string> text_of(const std::optional<T>& t) {
+  if (!t) return std::nullopt;
+  return t->value;
+}
+
+}  // namespace
+
+std::optional<WorkOrderRow> find(store::OrgTx& tx, std::int64_t id, Scope only_assignee) {
+  return tx.one<WorkOrderRow>(kSelectOne, id, only_assignee);
+}
+
+bool visible(store::OrgTx& tx, std::int64_t id, Scope only_assignee) {
+  return !tx.run(kVisible, id, only_assignee).empty();
+}
+
+std::vector<WorkOrderRow> list(store::OrgTx& tx, const WorkOrderQuery& q) {
+  const bool by_assignee_and_status =
+      q.status && q.assignee_id && !q.customer_id && !q.priority && !q.like && !q.from && !q.to;
+  if (by_assignee_and_status)
+    return tx.all<WorkOrderRow>(kListByAssigneeAndStatus, *q.assignee_id, *q.status, q.cursor,
+                                q.limit + 1);
+  return tx.all<WorkOrderRow>(kList, q.status, q.assignee_id, q.customer_id, q.cursor, q.from, q.to,
+                              q.limit + 1, q.priority, q.like, q.number);
+}
+
+std::int64_t next_number(store::OrgTx& tx) { return tx.one<Counter>(kNextNumber)->value; }
+
+std::int64_t insert(store::OrgTx& tx, const NewWorkOrder& w, std::int64_t number,
+                    std::string_view status, std::int64_t created_by, std::int64_t now) {
+  return tx
+      .one<NewId>(kInsert, number, w.title.value, text_of(w.description).value_or(""),
+                  text_of(w.type).value_or("corrective"), text_of(w.priority).value_or("medium"),
+                  status, w.customer_id, w.site_id, w.assignee_id, w.scheduled_start,
+                  w.scheduled_end, w.due_at, w.estimated_hours, created_by, now,
+                  w.notify_customer.value_or(true))
+      ->id;
+}
+
+Expected<void, ApiError> update(store::OrgTx& tx, std::int64_t id, const WorkOrderChange& c,
+                                bool notify_customer, std::int64_t now) {
+  return tx.update_versioned(kUpdate, "work order", id, c.version, c.title, c.description, c.type,
+                             c.priority, c.customer_id, c.site_id, c.assignee_id, c.scheduled_start,
+                             c.scheduled_end, c.due_at, c.estimated_hours, now, notify_customer);
+}
+
+Expected<void, ApiError> set_status(store::OrgTx& tx, std::int64_t id, std::int64_t version,
+                                    std::string_view status, std::int64_t now) {
+  return tx.update_versioned(kSetStatus, "work order", id, version, status, now);
+}
+
+void add_history(store::OrgTx& tx, std::int64_t id, std::optional<std::string_view> from,
+                 std::string_view to, std::int64_t actor, std::int64_t now) {
+  tx.run(kAddHistory, id, from, to, actor, now);
+}
+
+std::vector<HistoryRow> history(store::OrgTx& tx, std::int64_t id) {
+  return tx.all<HistoryRow>(kHistory, id);
+}
+
+bool customer_exists(store::OrgTx& tx, std::int64_t id) {
+  return !tx.run(kCustomerExists, id).empty();
+}
+bool site_exists(store::OrgTx& tx, std::int64_t id) { return !tx.run(kSiteExists, id).empty(); }
+bool active_user_exists(store::OrgTx& tx, std::int64_t id) {
+  return !tx.run(kActiveUserExists, id).empty();
+}
+
+}  // namespace bulwark::domain::work_orders::repo

@@ -1,0 +1,150 @@
+// The SQL of what is recorded on a work order while it is worked, and of the
+// dispatcher's board and the technician's day.
+#include "domain/work_orders/repo.hpp"
+#include "resource/columns.hpp"
+
+namespace bulwark::domain::work_orders::repo {
+
+namespace {
+
+using store::OrgSql;
+
+constexpr OrgSql kComments(
+    "SELECT c.id, c.author_id, u.name AS author_name, c.body, c.created_at "
+    "FROM work_order_comments c JOIN users u ON u.org_id = $1 AND u.id = c.author_id "
+    "WHERE c.org_id = $1 AND c.work_order_id = $2 ORDER BY c.id");
+constexpr OrgSql kChecklist(
+    "SELECT id, label, done, done_by FROM work_order_checklist "
+    "WHERE org_id = $1 AND work_order_id = $2 ORDER BY id");
+constexpr OrgSql kTimeEntries(
+    "SELECT id, user_id, minutes, note, created_at FROM work_order_time "
+    "WHERE org_id = $1 AND work_order_id = $2 ORDER BY id");
+constexpr OrgSql kParts(
+    "SELECT id, name, quantity, unit_cost_cents, currency FROM work_order_parts "
+    "WHERE org_id = $1 AND work_order_id = $2 ORDER BY id");
+constexpr OrgSql kPart(
+    "SELECT id, name, quantity, unit_cost_cents, currency FROM work_order_parts "
+    "WHERE org_id = $1 AND work_order_id = $2 AND id = $3");
+
+constexpr OrgSql kInsertComment(
+    "INSERT INTO work_order_comments (org_id, work_order_id, author_id, body, created_at) "
+    "VALUES ($1, $2, $3, $4, $5) RETURNING id");
+constexpr OrgSql kInsertChecklistItem(
+    "INSERT INTO work_order_checklist (org_id, work_order_id, label, created_at) "
+    "VALUES ($1, $2, $3, $4) RETURNING id");
+constexpr OrgSql kCheckItem(
+    "UPDATE work_order_checklist SET done = $4, done_by = $5, done_at = $6 "
+    "WHERE org_id = $1 AND work_order_id = $2 AND id = $3");
+constexpr OrgSql kInsertTimeEntry(
+    "INSERT INTO work_order_time (org_id, work_order_id, user_id, minutes, note, created_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id");
+constexpr OrgSql kInsertPart(
+    "INSERT INTO work_order_parts (org_id, work_order_id, name, quantity, unit_cost_cents, "
+    "added_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id");
+constexpr OrgSql kUpdatePart(
+    "UPDATE work_order_parts SET name = COALESCE($4, name), quantity = COALESCE($5, quantity), "
+    "unit_cost_cents = COALESCE($6, unit_cost_cents) "
+    "WHERE org_id = $1 AND work_order_id = $2 AND id = $3");
+
+#define BOARD_SELECT                                                                           \
+  "SELECT w.id, w.number, w.title, w.status, w.priority, w.assignee_id, w.scheduled_start, "   \
+  "w.scheduled_end, w.due_at, c.name AS customer_name, s.address AS site_address, w.version, " \
+  "w.customer_confirmed_at FROM work_orders w "                                                \
+  "LEFT JOIN customers c ON c.org_id = $1 AND c.id = w.customer_id "                           \
+  "LEFT JOIN sites s ON s.org_id = $1 AND s.id = w.site_id "
+
+constexpr OrgSql kScheduledBetween(
+    BOARD_SELECT
+    "WHERE w.org_id = $1 AND w.scheduled_start >= $2 AND w.scheduled_start < $3 "
+    "AND (CAST($4 AS BIGINT) IS NULL OR w.assignee_id = CAST($4 AS BIGINT)) "
+    "AND w.status <> 'cancelled' ORDER BY w.scheduled_start, w.id LIMIT $5");
+
+// Work still to plan: open, or scheduled without a technician.
+constexpr OrgSql kUnplanned(
+    BOARD_SELECT
+    "WHERE w.org_id = $1 "
+    "AND (w.status = 'open' OR (w.status = 'scheduled' AND w.assignee_id IS NULL)) "
+    "AND w.scheduled_start IS NULL ORDER BY w.due_at IS NULL, w.due_at, w.id LIMIT 100");
+
+constexpr OrgSql kDay(BOARD_SELECT
+                      "WHERE w.org_id = $1 AND w.assignee_id = $2 AND w.scheduled_start >= $3 "
+                      "AND w.scheduled_start < $4 AND w.status NOT IN ('cancelled', 'closed') "
+                      "ORDER BY w.scheduled_start, w.id LIMIT 100");
+#undef BOARD_SELECT
+
+constexpr OrgSql kTechnicians(
+    "SELECT id, name FROM users WHERE org_id = $1 AND role = 'technician' AND active = 1 "
+    "ORDER BY name, id");
+
+template <class... P>
+std::int64_t inserted_id(store::OrgTx& tx, OrgSql sql, const P&... params) {
+  return tx.one<NewId>(sql, params...)->id;
+}
+
+}  // namespace
+
+std::vector<CommentView> comments(store::OrgTx& tx, std::int64_t wo) {
+  return tx.all<CommentView>(kComments, wo);
+}
+std::vector<ChecklistItemView> checklist(store::OrgTx& tx, std::int64_t wo) {
+  return tx.all<ChecklistItemView>(kChecklist, wo);
+}
+std::vector<TimeEntryView> time_entries(store::OrgTx& tx, std::int64_t wo) {
+  return tx.all<TimeEntryView>(kTimeEntries, wo);
+}
+std::vector<PartRow> parts(store::OrgTx& tx, std::int64_t wo) {
+  return tx.all<PartRow>(kParts, wo);
+}
+std::optional<PartRow> part(store::OrgTx& tx, std::int64_t wo, std::int64_t part) {
+  return tx.one<PartRow>(kPart, wo, part);
+}
+
+std::int64_t insert_comment(store::OrgTx& tx, std::int64_t wo, std::int64_t author,
+                            const std::string& body, std::int64_t now) {
+  return inserted_id(tx, kInsertComment, wo, author, body, now);
+}
+
+std::int64_t insert_checklist_item(store::OrgTx& tx, std::int64_t wo, const std::string& label,
+                                   std::int64_t now) {
+  return inserted_id(tx, kInsertChecklistItem, wo, label, now);
+}
+
+bool check_item(store::OrgTx& tx, std::int64_t wo, std::int64_t item, bool done, std::int64_t by,
+                std::int64_t now) {
+  const auto done_by = done ? std::optional(by) : std::nullopt;
+  const auto done_at = done ? std::optional(now) : std::nullopt;
+  return tx.run(kCheckItem, wo, item, done, done_by, done_at).affected > 0;
+}
+
+std::int64_t insert_time_entry(store::OrgTx& tx, std::int64_t wo, std::int64_t user,
+                               std::int64_t minutes, const std::string& note, std::int64_t now) {
+  return inserted_id(tx, kInsertTimeEntry, wo, user, minutes, note, now);
+}
+
+std::int64_t insert_part(store::OrgTx& tx, std::int64_t wo, const NewPart& p, std::int64_t by,
+                         std::int64_t now) {
+  const std::int64_t cost = p.unit_cost_cents ? p.unit_cost_cents->value : 0;
+  return inserted_id(tx, kInsertPart, wo, p.name.value, p.quantity.value, cost, by, now);
+}
+
+void update_part(store::OrgTx& tx, std::int64_t wo, std::int64_t part, const PartChange& c) {
+  tx.run(kUpdatePart, wo, part, c.name, c.quantity, c.unit_cost_cents);
+}
+
+std::vector<BoardRow> scheduled_between(store::OrgTx& tx, std::int64_t from, std::int64_t to,
+                                        std::optional<std::int64_t> assignee, std::int64_t limit) {
+  return tx.all<BoardRow>(kScheduledBetween, from, to, assignee, limit);
+}
+
+std::vector<BoardRow> unplanned(store::OrgTx& tx) { return tx.all<BoardRow>(kUnplanned); }
+
+std::vector<DispatchTechnician> technicians(store::OrgTx& tx) {
+  return tx.all<DispatchTechnician>(kTechnicians);
+}
+
+std::vector<BoardRow> day_of(store::OrgTx& tx, std::int64_t user, std::int64_t from,
+                             std::int64_t to) {
+  return tx.all<BoardRow>(kDay, user, from, to);
+}
+
+}  // namespace bulwark::domain::work_orders::repo
