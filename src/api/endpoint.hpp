@@ -20,13 +20,13 @@
 #include "app/context.hpp"
 #include "core/error.hpp"
 #include "core/expected.hpp"
+#include "core/try.hpp"
 #include "http/json_body.hpp"
 #include "http/route.hpp"
 #include "resource/page.hpp"
 #include "resource/read.hpp"
 #include "resource/schema.hpp"
 #include "resource/write.hpp"
-#include "core/try.hpp"
 #include "store/org_tx.hpp"
 
 namespace bulwark::api {
@@ -218,6 +218,16 @@ struct Reply<Items<T>> {
   }
 };
 
+// Whether a reply is one view or a list of them (for the OpenAPI document).
+template <class T>
+constexpr resource::ViewShape shape_of = resource::ViewShape::one;
+template <class T>
+constexpr resource::ViewShape shape_of<Created<T>> = shape_of<T>;
+template <class T>
+constexpr resource::ViewShape shape_of<Page<T>> = resource::ViewShape::page;
+template <class T>
+constexpr resource::ViewShape shape_of<Items<T>> = resource::ViewShape::items;
+
 template <class F>
 struct Signature;
 template <class R, class... A>
@@ -273,6 +283,7 @@ http::Endpoint endpoint() {
   };
   detail::declare(e, static_cast<typename Sig::Args*>(nullptr));
   e.view = detail::Reply<typename Sig::Out>::doc();
+  e.view_shape = detail::shape_of<typename Sig::Out>;
   e.status = detail::Reply<typename Sig::Out>::status;
   return e;
 }
