@@ -18,7 +18,12 @@ std::string joined(const std::vector<std::string>& parts) {
 // A union too long for one line: one alternative a line, each led by "| ".
 std::string one_per_line(const std::vector<std::string>& parts, const std::string& indent) {
   std::string out;
-  for (const auto& p : parts) out += "\n" + indent + "| " + p;
+  for (const auto& p : parts) {
+    out += "\n";
+    out += indent;
+    out += "| ";
+    out += p;
+  }
   return out;
 }
 

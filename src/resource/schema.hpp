@@ -182,9 +182,6 @@ requires boost::describe::has_describe_members<T>::value struct Schema<T> {
 template <class T>
 using Members = boost::describe::describe_members<T, boost::describe::mod_public>;
 
-// Whether a member may be left out of a request (Patch, std::optional).
-template <class M>
-constexpr bool optional_member = IsPatch<M>::value || IsOptional<M>::value;
 // Whether a member may be missing from the JSON: in a request, an optional
 // one or an Omittable; in a view (which writes std::optional as null) only
 // an Omittable.
@@ -246,9 +243,9 @@ void object_dependencies(std::vector<const TypeDoc*>& out) {
 
 template <class T>
 const TypeDoc* type_doc() {
-  static const TypeDoc doc{resource_name(static_cast<T*>(nullptr)), &object_schema<T>,
-                           &object_typescript<T>, &object_dependencies<T>};
-  return &doc;
+  static const TypeDoc kDoc{resource_name(static_cast<T*>(nullptr)), &object_schema<T>,
+                            &object_typescript<T>, &object_dependencies<T>};
+  return &kDoc;
 }
 
 }  // namespace bulwark::resource

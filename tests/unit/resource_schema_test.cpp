@@ -22,7 +22,7 @@ inline constexpr std::array<std::string_view, 9> kStates = {
     "queued", "sending",    "sent",       "delivered", "undelivered",
     "failed", "suppressed", "superseded", "received"};
 struct PartTag {
-  static constexpr std::string_view noun = "part";
+  static constexpr std::string_view noun = "part";  // NOLINT: the name Ref<Tag> reads
 };
 
 struct Tag {
