@@ -56,7 +56,7 @@ struct FixedString {
 template <FixedString Name>
 struct PathInt {
   std::int64_t value = 0;
-  static constexpr std::string_view name = Name.view();
+  static constexpr std::string_view kName = Name.view();
   operator std::int64_t() const { return value; }  // NOLINT: reads as the id it is
 };
 using PathId = PathInt<"id">;
@@ -86,7 +86,7 @@ class LateBody {
 };
 
 // Shorthands for the expected failures.
-inline ApiError not_found(std::string what) {
+inline ApiError not_found(const std::string& what) {
   return ApiError(ErrorCode::not_found, "no such " + what);
 }
 inline ApiError forbidden(std::string message, std::string reason) {
@@ -155,7 +155,7 @@ struct Extract<LateBody<T>> {
 
 template <class T>
 struct Reply {  // T: a described view -> 200
-  static constexpr int status = 200;
+  static constexpr int kStatus = 200;
   static const resource::TypeDoc* doc() { return resource::type_doc<T>(); }
   static http::Response send(const T& v) {
     return app::raw_json_response(200, resource::to_json(v));
@@ -163,7 +163,7 @@ struct Reply {  // T: a described view -> 200
 };
 template <class T>
 struct Reply<Created<T>> {
-  static constexpr int status = 201;
+  static constexpr int kStatus = 201;
   static const resource::TypeDoc* doc() { return Reply<T>::doc(); }
   static http::Response send(const Created<T>& v) {
     auto r = Reply<T>::send(v.value);
@@ -173,7 +173,7 @@ struct Reply<Created<T>> {
 };
 template <>
 struct Reply<NoContent> {
-  static constexpr int status = 204;
+  static constexpr int kStatus = 204;
   static const resource::TypeDoc* doc() { return nullptr; }
   static http::Response send(const NoContent&) {
     http::Response r;
@@ -183,13 +183,13 @@ struct Reply<NoContent> {
 };
 template <>
 struct Reply<http::Response> {  // a handler that writes its own (cookies, TwiML, files)
-  static constexpr int status = 200;
+  static constexpr int kStatus = 200;
   static const resource::TypeDoc* doc() { return nullptr; }
   static http::Response send(http::Response r) { return r; }
 };
 template <class T>
 struct Reply<Page<T>> {
-  static constexpr int status = 200;
+  static constexpr int kStatus = 200;
   static const resource::TypeDoc* doc() { return resource::type_doc<T>(); }
   static http::Response send(const Page<T>& page) {
     std::string out;
@@ -205,7 +205,7 @@ struct Reply<Page<T>> {
 };
 template <class T>
 struct Reply<Items<T>> {
-  static constexpr int status = 200;
+  static constexpr int kStatus = 200;
   static const resource::TypeDoc* doc() { return resource::type_doc<T>(); }
   static http::Response send(const Items<T>& list) {
     std::string out;
@@ -220,13 +220,13 @@ struct Reply<Items<T>> {
 
 // Whether a reply is one view or a list of them (for the OpenAPI document).
 template <class T>
-constexpr resource::ViewShape shape_of = resource::ViewShape::one;
+constexpr resource::ViewShape kShapeOf = resource::ViewShape::one;
 template <class T>
-constexpr resource::ViewShape shape_of<Created<T>> = shape_of<T>;
+constexpr resource::ViewShape kShapeOf<Created<T>> = kShapeOf<T>;
 template <class T>
-constexpr resource::ViewShape shape_of<Page<T>> = resource::ViewShape::page;
+constexpr resource::ViewShape kShapeOf<Page<T>> = resource::ViewShape::page;
 template <class T>
-constexpr resource::ViewShape shape_of<Items<T>> = resource::ViewShape::items;
+constexpr resource::ViewShape kShapeOf<Items<T>> = resource::ViewShape::items;
 
 template <class F>
 struct Signature;
@@ -278,13 +278,13 @@ template <auto Fn>
 http::Endpoint endpoint() {
   using Sig = detail::Signature<decltype(Fn)>;
   http::Endpoint e;
+  e.view_shape = detail::kShapeOf<typename Sig::Out>;  // one view, or a list of them
   e.call = [](Ctx& ctx) {
     return detail::call<Fn>(ctx, static_cast<typename Sig::Args*>(nullptr));
   };
   detail::declare(e, static_cast<typename Sig::Args*>(nullptr));
   e.view = detail::Reply<typename Sig::Out>::doc();
-  e.view_shape = detail::shape_of<typename Sig::Out>;
-  e.status = detail::Reply<typename Sig::Out>::status;
+  e.status = detail::Reply<typename Sig::Out>::kStatus;
   return e;
 }
 

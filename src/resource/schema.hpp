@@ -5,9 +5,11 @@
 #include <boost/describe/members.hpp>
 #include <boost/json/object.hpp>
 #include <boost/mp11/algorithm.hpp>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "resource/fields.hpp"
@@ -56,6 +58,16 @@ struct Schema;  // static boost::json::object json(); static TsType ts();
 
 inline boost::json::object string_schema() { return {{"type", "string"}}; }
 inline TsType ts_atom(std::string name) { return {{std::move(name)}}; }
+
+// A field type's TypeScript through its Schema: a TsType, or a plain string
+// (one word, e.g. "number") from a Schema that gives only that.
+template <class T>
+TsType ts_of() {
+  if constexpr (std::is_same_v<decltype(Schema<T>::ts()), TsType>)
+    return Schema<T>::ts();
+  else
+    return ts_atom(std::string(Schema<T>::ts()));
+}
 
 template <>
 struct Schema<std::string> {
@@ -158,7 +170,7 @@ struct Schema<std::optional<T>> {
   static boost::json::object json() {
     return {{"oneOf", boost::json::array{Schema<T>::json(), {{"type", "null"}}}}};
   }
-  static TsType ts() { return ts_nullable(Schema<T>::ts()); }
+  static TsType ts() { return ts_nullable(ts_of<T>()); }
 };
 template <class T>
 struct Schema<Patch<T>> : Schema<std::optional<T>> {};
@@ -167,7 +179,15 @@ struct Schema<Omittable<T>> : Schema<T> {};
 template <class T>
 struct Schema<std::vector<T>> {
   static boost::json::object json() { return {{"type", "array"}, {"items", Schema<T>::json()}}; }
-  static TsType ts() { return ts_array(Schema<T>::ts()); }
+  static TsType ts() { return ts_array(ts_of<T>()); }
+};
+
+template <class T>
+struct Schema<std::map<std::string, T>> {  // an object by name (counts by status)
+  static boost::json::object json() {
+    return {{"type", "object"}, {"additionalProperties", Schema<T>::json()}};
+  }
+  static TsType ts() { return ts_atom("Record<string, " + flat(ts_of<T>()) + ">"); }
 };
 
 template <class T>
@@ -211,7 +231,7 @@ std::string object_typescript(Side side) {
   std::string members;
   boost::mp11::mp_for_each<Members<T>>([&](auto m) {
     using M = std::remove_cvref_t<decltype(std::declval<T&>().*m.pointer)>;
-    members += ts_member(m.name, may_be_absent<M>(side), Schema<M>::ts());
+    members += ts_member(m.name, may_be_absent<M>(side), ts_of<M>());
   });
   return ts_interface(resource_name(static_cast<T*>(nullptr)), members);
 }
@@ -232,6 +252,8 @@ template <class T>
 struct NestedDocs<Omittable<T>> : NestedDocs<T> {};
 template <class T>
 struct NestedDocs<Patch<T>> : NestedDocs<T> {};
+template <class T>
+struct NestedDocs<std::map<std::string, T>> : NestedDocs<T> {};
 
 template <class T>
 void object_dependencies(std::vector<const TypeDoc*>& out) {

@@ -5,8 +5,12 @@
 
 #include <array>
 #include <boost/json.hpp>
+#include <map>
+#include <optional>
 #include <set>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "api/openapi.hpp"
 #include "api/routes.hpp"
@@ -50,7 +54,26 @@ struct Widget {
 BULWARK_RESOURCE(Widget, name, notes, phone, color, trim, secret, tag, tags, palette, counts, part,
                  seen_at, version, state, history)
 
+// A field type whose Schema gives its TypeScript as a plain string.
+struct Hours {
+  double value = 0;
+};
+
+struct Totals {
+  Hours hours;
+  std::optional<Hours> estimate;
+  std::map<std::string, std::int64_t> by_status;
+  std::map<std::string, Tag> tag_by_name;
+};
+BULWARK_RESOURCE(Totals, hours, estimate, by_status, tag_by_name)
+
 }  // namespace sample
+
+template <>
+struct bulwark::resource::Schema<sample::Hours> {
+  static boost::json::object json() { return {{"type", "number"}, {"minimum", 0}}; }
+  static std::string ts() { return "number"; }
+};
 
 namespace bulwark {
 namespace {
@@ -153,6 +176,24 @@ TEST(ResourceSchema, LongMembersBreakAsPrettierDoes) {
   EXPECT_EQ(resource::ts_member(long_name, false, resource::ts_atom("string")),
             "  " + long_name + ": string;\n");  // one word: Prettier leaves it long
   EXPECT_EQ(resource::ts_interface("Empty", ""), "export type Empty = Record<string, never>;\n");
+}
+
+TEST(ResourceSchema, MapsAndSchemasGivingPlainStrings) {
+  const auto* doc = resource::type_doc<sample::Totals>();
+  EXPECT_EQ(doc->typescript(Side::view),
+            "export interface Totals {\n"
+            "  hours: number;\n"
+            "  estimate: number | null;\n"
+            "  by_status: Record<string, number>;\n"
+            "  tag_by_name: Record<string, Tag>;\n"
+            "}\n");
+  const auto s = doc->json_schema(Side::view);
+  EXPECT_EQ(s.at("properties").at("by_status"),
+            boost::json::parse(R"({"type":"object","additionalProperties":{"type":"integer"}})"));
+  std::vector<const resource::TypeDoc*> nested;
+  doc->dependencies(nested);
+  ASSERT_EQ(nested.size(), 1U);
+  EXPECT_EQ(nested[0], resource::type_doc<sample::Tag>());
 }
 
 TEST(ResourceSchema, DependenciesNameNestedResources) {
