@@ -14,17 +14,17 @@
 #include "cli/admin_cli.hpp"
 #include "cli/gen_types.hpp"
 #include "config/config.hpp"
-#include "core/clock.hpp"
-#include "domain/pm_generation.hpp"
 #include "http/server.hpp"
 #include "http/web_files.hpp"
-#include "identity/clock.hpp"
-#include "jobs/worker.hpp"
 #include "logging/log.hpp"
+#include "security/passwords.hpp"
+#include "domain/pm_generation.hpp"
 #include "messaging/outbox.hpp"
 #include "messaging/sms_sender.hpp"
 #include "net/http_client.hpp"
-#include "security/passwords.hpp"
+#include "core/clock.hpp"
+#include "identity/clock.hpp"
+#include "jobs/worker.hpp"
 #include "store/database.hpp"
 
 namespace {
@@ -77,9 +77,10 @@ int serve() {
       c->handler_threads = store::default_handler_threads(db->engine(), cores);
     }
     auto report = store::migrate(*db, [](std::string_view) {});
-    logging::info("database ready", {{Field::engine, store::engine_name(db->engine())},
-                                     {Field::version, std::int64_t{report.current_version}},
-                                     {Field::count, std::int64_t{report.applied}}});
+    logging::info("database ready",
+                  {{Field::engine, store::engine_name(db->engine())},
+                   {Field::version, std::int64_t{report.current_version}},
+                   {Field::count, std::int64_t{report.applied}}});
     if (report.adopted > 0)
       logging::info("migrations applied before checksums existed were adopted",
                     {{Field::count, std::int64_t{report.adopted}}});
@@ -87,8 +88,7 @@ int serve() {
     // Made now so the first login for an unknown email is not slower than the rest.
     security::dummy_hash(c->bcrypt_cost);
     http::WebFiles static_files(c->effective_web_dir());
-    app::App application(app::Services{*c, *db, static_files, core::system_clock()},
-                         api::build_router());
+    app::App application(app::Services{*c, *db, static_files, core::system_clock()}, api::build_router());
     http::Server server(*c, application);
     auto address = server.bind();
     logging::info("listening", {{Field::address, address},
@@ -99,51 +99,37 @@ int serve() {
     // work with a lease, so instances sharing one database may all run them.
     using app::start_periodic;
     // Preventive maintenance: due schedules become work orders.
-    auto pm_worker = start_periodic(
-        c->pm_interval,
-        [&db] {
-          if (int n = domain::generate_pm_work_orders(*db, identity::now_ms()); n > 0)
-            logging::info("preventive maintenance generated", {{Field::count, std::int64_t{n}}});
-          return false;
-        },
-        "preventive maintenance failed");
+    auto pm_worker = start_periodic(c->pm_interval, [&db] {
+      if (int n = domain::generate_pm_work_orders(*db, identity::now_ms()); n > 0)
+        logging::info("preventive maintenance generated", {{Field::count, std::int64_t{n}}});
+      return false;
+    }, "preventive maintenance failed");
     // The SMS sender: drains the outbox, and queues tomorrow's reminders once a minute.
-    auto sms_worker = start_periodic(
-        c->sms_interval,
-        [&db, &cfg = *c, next_reminders = std::int64_t{0}]() mutable {
-          const auto now = identity::now_ms();
-          if (now >= next_reminders) {
-            if (cfg.twilio_configured()) messaging::enqueue_due_reminders(*db, now);
-            next_reminders = now + 60'000;
-          }
-          auto report = messaging::send_due_messages(*db, cfg, now);
-          if (report.sent > 0)
-            logging::info("sms sent", {{Field::count, std::int64_t{report.sent}}});
-          return report.claimed == 20;  // a full batch: there may be more waiting
-        },
-        "sms sender failed");
+    auto sms_worker = start_periodic(c->sms_interval, [&db, &cfg = *c, next_reminders = std::int64_t{0}]() mutable {
+      const auto now = identity::now_ms();
+      if (now >= next_reminders) {
+        if (cfg.twilio_configured()) messaging::enqueue_due_reminders(*db, now);
+        next_reminders = now + 60'000;
+      }
+      auto report = messaging::send_due_messages(*db, cfg, now);
+      if (report.sent > 0) logging::info("sms sent", {{Field::count, std::int64_t{report.sent}}});
+      return report.claimed == 20;  // a full batch: there may be more waiting
+    }, "sms sender failed");
     // The jobs worker: every call to an outside service except SMS (Stripe session expiry, ...).
     const jobs::WorkerOptions job_options{.retry_base = c->jobs_retry_base};
-    auto jobs_worker = start_periodic(
-        c->jobs_interval,
-        [&db, &cfg = *c, job_options] {
-          auto report = jobs::run_due_jobs(*db, cfg, jobs::default_handlers(), job_options,
-                                           identity::now_ms());
-          if (report.done > 0)
-            logging::info("jobs done", {{Field::count, std::int64_t{report.done}}});
-          return report.claimed >= job_options.batch;
-        },
-        "jobs worker failed");
+    auto jobs_worker = start_periodic(c->jobs_interval, [&db, &cfg = *c, job_options] {
+      auto report = jobs::run_due_jobs(*db, cfg, jobs::default_handlers(), job_options,
+                                       identity::now_ms());
+      if (report.done > 0) logging::info("jobs done", {{Field::count, std::int64_t{report.done}}});
+      return report.claimed >= job_options.batch;
+    }, "jobs worker failed");
     // Retention: expired sessions and handled webhook ids.
-    auto retention_worker = start_periodic(
-        c->retention_interval,
-        [&db, &cfg = *c] {
-          const auto swept = app::sweep_retention(*db, cfg, identity::now_ms());
-          if (swept.sessions > 0)
-            logging::info("expired sessions purged", {{Field::count, swept.sessions}});
-          return false;
-        },
-        "retention sweep failed");
+    auto retention_worker = start_periodic(c->retention_interval, [&db, &cfg = *c] {
+      const auto swept = app::sweep_retention(*db, cfg, identity::now_ms());
+      if (swept.sessions > 0)
+        logging::info("expired sessions purged", {{Field::count, swept.sessions}});
+      return false;
+    }, "retention sweep failed");
     server.run();
     for (auto* worker : {&pm_worker, &sms_worker, &jobs_worker, &retention_worker})
       if (worker->joinable()) {
@@ -188,8 +174,8 @@ int migrate(bool status_only) {
       std::printf("%.*s\n", static_cast<int>(line.size()), line.data());
       std::fflush(stdout);
     });
-    std::printf("schema at version %d (%d applied, %d checksums adopted)\n", report.current_version,
-                report.applied, report.adopted);
+    std::printf("schema at version %d (%d applied, %d checksums adopted)\n",
+                report.current_version, report.applied, report.adopted);
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "bulwark migrate: %s\n", e.what());
@@ -240,22 +226,20 @@ int main(int argc, char** argv) {
   cli.require_subcommand(1);
 
   auto* serve_cmd = cli.add_subcommand(
-      "serve",
-      "Run the HTTP(S) server (applies pending migrations first). Stops cleanly on "
-      "SIGINT/SIGTERM.");
+      "serve", "Run the HTTP(S) server (applies pending migrations first). Stops cleanly on "
+               "SIGINT/SIGTERM.");
   auto* migrate_cmd = cli.add_subcommand("migrate", "Apply pending database migrations and exit.");
   bool status_only = false;
   migrate_cmd->add_flag("--status", status_only, "List migrations and whether each is applied.");
-  auto* routes_cmd = cli.add_subcommand(
-      "routes", "Print the route table (method, path, auth, permission) as JSON.");
+  auto* routes_cmd =
+      cli.add_subcommand("routes", "Print the route table (method, path, auth, permission) as JSON.");
   std::function<int()> run_gen_types;
   auto* gen_types_cmd = cli::register_gen_types(cli, run_gen_types);
   auto* admin = cli.add_subcommand("admin", "Administrative commands.");
   admin->require_subcommand(1);
   auto* show_config_cmd = admin->add_subcommand(
-      "show-config",
-      "Print the effective configuration (secrets shown only as set/not set) and "
-      "any production problems.");
+      "show-config", "Print the effective configuration (secrets shown only as set/not set) and "
+                     "any production problems.");
   auto run_admin = cli::register_admin_commands(*admin);
 
   CLI11_PARSE(cli, argc, argv);
