@@ -233,21 +233,21 @@ int main(int argc, char** argv) {
   migrate_cmd->add_flag("--status", status_only, "List migrations and whether each is applied.");
   auto* routes_cmd =
       cli.add_subcommand("routes", "Print the route table (method, path, auth, permission) as JSON.");
-  std::function<int()> run_gen_types;
-  auto* gen_types_cmd = cli::register_gen_types(cli, run_gen_types);
   auto* admin = cli.add_subcommand("admin", "Administrative commands.");
   admin->require_subcommand(1);
   auto* show_config_cmd = admin->add_subcommand(
       "show-config", "Print the effective configuration (secrets shown only as set/not set) and "
                      "any production problems.");
   auto run_admin = cli::register_admin_commands(*admin);
+  std::function<int()> run_gen_types;
+  auto* gen_types_cmd = cli::register_gen_types(cli, run_gen_types);
 
   CLI11_PARSE(cli, argc, argv);
   if (*serve_cmd) return serve();
   if (*migrate_cmd) return migrate(status_only);
   if (*routes_cmd) return print_routes();
-  if (*gen_types_cmd) return run_gen_types();
   if (*show_config_cmd) return show_config();
   if (*admin) return run_admin();
+  if (*gen_types_cmd) return run_gen_types();
   return 0;
 }
