@@ -12,6 +12,7 @@
 #include "app/periodic_worker.hpp"
 #include "app/retention.hpp"
 #include "cli/admin_cli.hpp"
+#include "cli/gen_types.hpp"
 #include "config/config.hpp"
 #include "http/server.hpp"
 #include "http/web_files.hpp"
@@ -238,6 +239,8 @@ int main(int argc, char** argv) {
       "show-config", "Print the effective configuration (secrets shown only as set/not set) and "
                      "any production problems.");
   auto run_admin = cli::register_admin_commands(*admin);
+  std::function<int()> run_gen_types;
+  auto* gen_types_cmd = cli::register_gen_types(cli, run_gen_types);
 
   CLI11_PARSE(cli, argc, argv);
   if (*serve_cmd) return serve();
@@ -245,5 +248,6 @@ int main(int argc, char** argv) {
   if (*routes_cmd) return print_routes();
   if (*show_config_cmd) return show_config();
   if (*admin) return run_admin();
+  if (*gen_types_cmd) return run_gen_types();
   return 0;
 }

@@ -243,6 +243,16 @@ struct Reply<Items<T>> {
   }
 };
 
+// Whether a reply is one view or a list of them (for the OpenAPI document).
+template <class T>
+constexpr resource::ViewShape kShapeOf = resource::ViewShape::one;
+template <class T>
+constexpr resource::ViewShape kShapeOf<Created<T>> = kShapeOf<T>;
+template <class T>
+constexpr resource::ViewShape kShapeOf<Page<T>> = resource::ViewShape::page;
+template <class T>
+constexpr resource::ViewShape kShapeOf<Items<T>> = resource::ViewShape::items;
+
 template <class F>
 struct Signature;
 template <class R, class... A>
@@ -293,6 +303,7 @@ template <auto Fn>
 http::Endpoint endpoint() {
   using Sig = detail::Signature<decltype(Fn)>;
   http::Endpoint e;
+  e.view_shape = detail::kShapeOf<typename Sig::Out>;  // one view, or a list of them
   e.call = [](Ctx& ctx) {
     return detail::call<Fn>(ctx, static_cast<typename Sig::Args*>(nullptr));
   };

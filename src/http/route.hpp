@@ -65,12 +65,13 @@ struct Endpoint {
   std::vector<std::string> path_params;
   const resource::TypeDoc* body = nullptr;
   const resource::TypeDoc* view = nullptr;
-  int status = 200;  // on success
+  resource::ViewShape view_shape = resource::ViewShape::one;  // view alone, or a list of them
+  int status = 200;                                           // on success
 
   Endpoint() = default;
   template <class F>
-    requires std::is_invocable_r_v<Response, F&, app::RequestContext&>
-  Endpoint(F f) : call(std::move(f)) {}  // NOLINT: a plain handler converts
+  requires std::is_invocable_r_v<Response, F&, app::RequestContext&> Endpoint(F f)
+      : call(std::move(f)) {}  // NOLINT: a plain handler converts
   Response operator()(app::RequestContext& ctx) const { return call(ctx); }
   explicit operator bool() const { return static_cast<bool>(call); }
 };

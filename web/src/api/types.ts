@@ -1,4 +1,16 @@
-// Shapes of the JSON the server returns (see src/api/*_handlers.cpp).
+// Shapes of the JSON the server takes and returns. Where the server describes
+// a resource (BULWARK_RESOURCE), its type is generated into types.gen.ts by
+// `bulwark gen-types` and re-exported here under the name the app uses; the
+// rest are still written by hand (see src/api/*_handlers.cpp).
+
+export type {
+  CustomerChange,
+  CustomerView as Customer,
+  NewCustomer,
+  NewSite,
+  SiteView as Site,
+  SmsConsent,
+} from './types.gen';
 
 export type Role = 'owner' | 'admin' | 'dispatcher' | 'technician' | 'viewer';
 export const ROLES: Role[] = ['owner', 'admin', 'dispatcher', 'technician', 'viewer'];
@@ -25,43 +37,6 @@ export interface Me {
 export interface Page<T> {
   items: T[];
   next_cursor: string | null;
-}
-
-export interface Customer {
-  id: number;
-  name: string;
-  phone: string | null;
-  email: string | null;
-  billing_address: string;
-  notes: string;
-  /** Whether texts to this record are off (the number's consent, or the record's own flag). */
-  sms_opt_out: boolean;
-  /** The number itself texted STOP: only the customer can undo it (by texting START). */
-  sms_opt_out_by_customer?: boolean;
-  /** The recorded choice of this record's phone number within the organization; null when none was made. */
-  sms_consent?: SmsConsent | null;
-  deleted: boolean;
-  created_at: string;
-  updated_at: string;
-  version: number;
-}
-
-/** Consent belongs to the phone number (sms_consent), not the customer record. */
-export interface SmsConsent {
-  state: 'opted_out' | 'opted_in';
-  /** RFC 3339, like every time the API sends. */
-  changed_at: string;
-  /** Who made the choice: the number by texting STOP/START, or the office. */
-  source: 'customer_sms' | 'office';
-}
-
-export interface Site {
-  id: number;
-  customer_id: number;
-  name: string;
-  address: string;
-  access_notes?: string;
-  created_at: string;
 }
 
 export interface Asset {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api/client';
-import type { Customer, Page, WorkOrder } from '../api/types';
+import type { Customer, CustomerChange, Page, WorkOrder } from '../api/types';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
 import { Badge, ConfirmedBadge } from '../components/Badge';
@@ -66,10 +66,8 @@ export function CustomerDetailPage({ id }: { id: number }) {
                 initial={c}
                 submitLabel="Save changes"
                 onSubmit={async (body) => {
-                  const updated = await api.patch<Customer>(`/customers/${c.id}`, {
-                    ...body,
-                    version: c.version,
-                  });
+                  const change: CustomerChange = { ...body, version: c.version };
+                  const updated = await api.patch<Customer>(`/customers/${c.id}`, change);
                   customer.setData(updated);
                   setEditing(false);
                 }}

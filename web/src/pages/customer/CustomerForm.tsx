@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Customer } from '../../api/types';
+import type { Customer, NewCustomer } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { CheckboxField, TextArea, TextField } from '../../components/Field';
 import { ApiError } from '../../api/errors';
@@ -19,7 +19,7 @@ export function CustomerForm({
 }: {
   initial?: Customer;
   submitLabel: string;
-  onSubmit: (input: Record<string, unknown>) => Promise<void>;
+  onSubmit: (input: NewCustomer) => Promise<void>;
 }) {
   const [name, setName] = useState(initial?.name ?? '');
   const [phone, setPhone] = useState(initial?.phone ?? '');
@@ -32,7 +32,7 @@ export function CustomerForm({
     // Empty phone/email: omit on create, clear (null) on edit. The opt-out
     // is sent on edit only when the office changed it, so a new phone number
     // takes that number's own consent.
-    const body: Record<string, unknown> = { name, billing_address: billing, notes };
+    const body: NewCustomer = { name, billing_address: billing, notes };
     if (!initial || optOut !== initial.sms_opt_out) body.sms_opt_out = optOut;
     if (phone.trim()) body.phone = phone.trim();
     else if (initial?.phone) body.phone = null;

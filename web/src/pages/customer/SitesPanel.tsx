@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
-import type { Asset, Site } from '../../api/types';
+import type { Asset, NewSite, Site } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextArea, TextField } from '../../components/Field';
 import { LoadState } from '../../components/States';
@@ -68,7 +68,8 @@ function NewSiteForm({ customerId, onCreated }: { customerId: number; onCreated:
   const [address, setAddress] = useState('');
   const [notes, setNotes] = useState('');
   const add = useAction(async () => {
-    await api.post(`/customers/${customerId}/sites`, { name, address, access_notes: notes });
+    const site: NewSite = { name, address, access_notes: notes };
+    await api.post(`/customers/${customerId}/sites`, site);
     setName('');
     setAddress('');
     setNotes('');
