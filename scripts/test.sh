@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's "test" command: installs what is missing, builds, and runs
-# every test: the layer rules, clang-tidy on the files changed since the last
-# landed commit, unit (SQLite and PostgreSQL), the compile-time MUST-002 check,
+# every test: the layer rules, the generated web types, clang-format, clang-tidy
+# on the files changed since the last landed commit, unit (SQLite and PostgreSQL), the compile-time MUST-002 check,
 # the API tests against a real server on SQLite and on a real PostgreSQL
 # started here, the browser tests (Playwright + Debian's Chromium), unit
 # tests under ASan+UBSan, and the fuzzers briefly.
@@ -37,6 +37,14 @@ done_step build
 step "layer rules (scripts/check-layers.sh)"
 scripts/check-layers.sh
 done_step layers
+
+step "generated web types are current (scripts/check-generated-types.sh)"
+scripts/check-generated-types.sh
+done_step generated-types
+
+step "clang-format (scripts/check-format.sh)"
+scripts/check-format.sh
+done_step format
 
 step "clang-tidy on the files changed since the last landed commit (scripts/tidy-changed.sh)"
 scripts/tidy-changed.sh

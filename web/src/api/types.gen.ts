@@ -3,6 +3,102 @@
 // Do not edit: change the description, then run build/bulwark gen-types and commit.
 // scripts/check-generated-types.sh fails when this file is stale.
 
+export interface AssetPage {
+  items: AssetSummary[];
+  next_cursor: number | null;
+}
+
+export interface AssetSummary {
+  id: number;
+  site_id: number;
+  name: string;
+  type: string;
+  make: string;
+  model: string;
+  serial: string;
+  install_date: string | null;
+  created_at: string;
+  site_name: string;
+  site_address: string;
+  customer_id: number | null;
+  customer_name: string | null;
+}
+
+export interface AssetView {
+  id: number;
+  site_id: number;
+  name: string;
+  type: string;
+  make: string;
+  model: string;
+  serial: string;
+  install_date: string | null;
+  created_at: string;
+}
+
+export interface AuditPage {
+  items: AuditRecord[];
+  next_before: number | null;
+}
+
+export interface AuditRecord {
+  seq: number;
+  at: number;
+  actor_type: string;
+  actor_id: number | null;
+  action: string;
+  target_type: string;
+  target_id: string;
+  ip: string;
+  outcome: string;
+  fields: string[];
+}
+
+export interface BusinessMetrics {
+  open_by_status: Record<string, number>;
+  open_by_priority: Record<string, number>;
+  overdue: number;
+  mean_hours_to_complete: number | null;
+  completed_per_week: WeekCompletions[];
+  invoiced_and_paid_per_month: MonthMoney[];
+}
+
+export interface ChecklistCheck {
+  done: boolean;
+}
+
+export interface ChecklistItemAdded {
+  id: number;
+  label: string;
+  done: boolean;
+}
+
+export interface ChecklistItemChecked {
+  id: number;
+  done: boolean;
+}
+
+export interface ChecklistItemView {
+  id: number;
+  label: string;
+  done: boolean;
+  done_by: number | null;
+}
+
+export interface CommentAdded {
+  id: number;
+  body: string;
+  author_id: number;
+}
+
+export interface CommentView {
+  id: number;
+  author_id: number;
+  author_name: string;
+  body: string;
+  created_at: string;
+}
+
 export interface CustomerChange {
   name?: string | null;
   phone?: string | null;
@@ -29,6 +125,167 @@ export interface CustomerView {
   sms_consent: SmsConsent | null;
 }
 
+export interface DispatchItem {
+  id: number;
+  number: string;
+  title: string;
+  status: string;
+  priority: string;
+  assignee_id: number | null;
+  scheduled_start: string | null;
+  scheduled_end: string | null;
+  due_at: string | null;
+  customer_name: string | null;
+  site_address: string | null;
+  version: number;
+  customer_confirmed_at: string | null;
+}
+
+export interface DispatchTechnician {
+  id: number;
+  name: string;
+}
+
+export interface DispatchWeek {
+  start: string;
+  days: string[];
+  technicians: DispatchTechnician[];
+  items: DispatchItem[];
+  truncated: boolean;
+  unplanned: DispatchItem[];
+}
+
+export interface InvitedUser {
+  id: number;
+  email: string;
+  name: string;
+  role: string;
+  active: boolean;
+  created_at: number;
+  initial_password?: string;
+}
+
+export interface InvoiceLineView {
+  description: string;
+  quantity: number;
+  unit_cents: number;
+  amount_cents: number;
+}
+
+export interface InvoiceSummary {
+  id: number;
+  number: string;
+  work_order_id: number;
+  customer_id: number | null;
+  status: string;
+  currency: string;
+  total_cents: number;
+  created_at: string;
+  updated_at: string;
+  paid_at: string | null;
+  version: number;
+}
+
+export interface InvoiceView {
+  id: number;
+  number: string;
+  work_order_id: number;
+  customer_id: number | null;
+  status: string;
+  currency: string;
+  total_cents: number;
+  created_at: string;
+  updated_at: string;
+  paid_at: string | null;
+  version: number;
+  lines: InvoiceLineView[];
+  payment_link: string | null;
+  payment_state: string;
+  paid_cents: number;
+  refunded_cents: number;
+  balance_cents: number;
+  payments: PaymentView[];
+  mismatches: MismatchView[];
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface MessagePage {
+  items: MessageView[];
+  next_cursor: number | null;
+}
+
+export interface MessageView {
+  id: number;
+  customer_id: number | null;
+  work_order_id: number | null;
+  direction: string;
+  kind: string;
+  phone: string;
+  body: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  waiting_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MismatchView {
+  kind: string;
+  expected_cents: number | null;
+  received_cents: number | null;
+  expected_currency: string | null;
+  currency: string | null;
+  invoice_status: string;
+  needs_refund: boolean;
+  event_type: string;
+  at: string;
+}
+
+export interface MonthMoney {
+  month: string;
+  invoiced_cents: number;
+  paid_cents: number;
+}
+
+export interface MyDay {
+  date: string;
+  items: MyDayItem[];
+}
+
+export interface MyDayItem {
+  id: number;
+  number: string;
+  title: string;
+  status: string;
+  priority: string;
+  scheduled_start: string;
+  scheduled_end: string | null;
+  customer_name: string | null;
+  site_address: string | null;
+}
+
+export interface NewAsset {
+  name: string;
+  type?: string | null;
+  make?: string | null;
+  model?: string | null;
+  serial?: string | null;
+  install_date?: string | null;
+}
+
+export interface NewChecklistItem {
+  label: string;
+}
+
+export interface NewComment {
+  body: string;
+}
+
 export interface NewCustomer {
   name: string;
   phone?: string | null;
@@ -38,10 +295,191 @@ export interface NewCustomer {
   sms_opt_out?: boolean | null;
 }
 
+export interface NewMessage {
+  body: string;
+  work_order_id?: number | null;
+}
+
+export interface NewPart {
+  name: string;
+  quantity: number;
+  unit_cost_cents?: number | null;
+}
+
+export interface NewPmSchedule {
+  site_id: number;
+  asset_id?: number | null;
+  title: string;
+  priority?: 'low' | 'medium' | 'high' | 'urgent' | null;
+  assignee_id?: number | null;
+  interval_unit: 'days' | 'weeks' | 'months' | 'meter';
+  interval_value: number;
+  meter_kind?: 'hours' | 'gallons' | 'cycles' | null;
+  lead_days?: number | null;
+  first_due_at?: string | null;
+  first_meter_value?: number | null;
+}
+
+export interface NewReading {
+  kind: 'hours' | 'gallons' | 'cycles';
+  value: number;
+  read_at?: string | null;
+}
+
 export interface NewSite {
   name: string;
   address: string;
   access_notes?: string | null;
+}
+
+export interface NewTimeEntry {
+  minutes: number;
+  note?: string | null;
+}
+
+export interface NewUser {
+  email: string;
+  name?: string | null;
+  role: 'owner' | 'admin' | 'dispatcher' | 'technician' | 'viewer';
+  password?: string | null;
+}
+
+export interface NewWorkOrder {
+  title: string;
+  description?: string | null;
+  type?: 'corrective' | 'preventive' | 'inspection' | 'emergency' | null;
+  priority?: 'low' | 'medium' | 'high' | 'urgent' | null;
+  customer_id?: number | null;
+  site_id?: number | null;
+  assignee_id?: number | null;
+  scheduled_start?: string | null;
+  scheduled_end?: string | null;
+  due_at?: string | null;
+  estimated_hours?: number | null;
+  notify_customer?: boolean | null;
+}
+
+export interface NumberRequest {
+  area_code?: string | null;
+  note?: string | null;
+}
+
+export interface NumberRequestView {
+  area_code: string;
+  note: string;
+  requested_by: string;
+  requested_at: string;
+}
+
+export interface PartAdded {
+  id: number;
+  name: string;
+  quantity: number;
+  unit_cost_cents?: number;
+}
+
+export interface PartChange {
+  name?: string | null;
+  quantity?: number | null;
+  unit_cost_cents?: number | null;
+}
+
+export interface PartView {
+  id: number;
+  name: string;
+  quantity: number;
+  unit_cost_cents?: number;
+  currency?: string;
+}
+
+export interface PasswordChange {
+  current_password: string;
+  new_password: string;
+}
+
+export interface PaymentView {
+  kind: string;
+  amount_cents: number;
+  currency: string;
+  source: string;
+  payment_intent_id: string | null;
+  charge_id: string | null;
+  refund_id: string | null;
+  at: string;
+}
+
+export interface PmSchedule {
+  id: number;
+  site_id: number;
+  asset_id: number | null;
+  title: string;
+  priority: string;
+  assignee_id: number | null;
+  interval_unit: string;
+  interval_value: number;
+  meter_kind: string | null;
+  lead_days: number;
+  next_due_at: string | null;
+  next_meter_value: number | null;
+  active: boolean;
+}
+
+export interface PmScheduleChange {
+  active?: boolean | null;
+  title?: string | null;
+  priority?: 'low' | 'medium' | 'high' | 'urgent' | null;
+  assignee_id?: number | null;
+  lead_days?: number | null;
+}
+
+export interface QueuedView {
+  status: string;
+}
+
+export interface ReadingView {
+  id: number;
+  kind: string;
+  value: number;
+  read_at: string;
+  recorded_by: number;
+}
+
+export interface RecordedReading {
+  id: number;
+  kind: string;
+  value: number;
+  read_at: string;
+}
+
+export interface SavedSmsTemplate {
+  kind: string;
+  body: string;
+  is_default: boolean;
+}
+
+export interface SessionOrg {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+export interface SessionUser {
+  id: number;
+  email: string;
+  name: string;
+  role: string;
+}
+
+export interface SessionView {
+  user: SessionUser;
+  org: SessionOrg;
+  role: string;
+  permissions: string[];
+  csrf_token: string;
+}
+
+export interface SessionsEnded {
+  sessions_ended: number;
 }
 
 export interface SiteView {
@@ -57,4 +495,129 @@ export interface SmsConsent {
   state: string;
   changed_at: string;
   source: string;
+}
+
+export interface SmsSettingsView {
+  sms_number: string | null;
+  sms_number_verified: boolean;
+  number_request: NumberRequestView | null;
+  twilio_configured: boolean;
+  payments_configured: boolean;
+}
+
+export interface SmsTemplateChange {
+  body: string;
+}
+
+export interface SmsTemplateView {
+  kind: string;
+  description: string;
+  body: string;
+  is_default: boolean;
+}
+
+export interface StatusChange {
+  to: string;
+  version: number;
+}
+
+export interface TimeEntryAdded {
+  id: number;
+  minutes: number;
+  note: string;
+}
+
+export interface TimeEntryView {
+  id: number;
+  user_id: number;
+  minutes: number;
+  note: string;
+  created_at: string;
+}
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: string;
+  active: boolean;
+  created_at: number;
+}
+
+export interface UserChange {
+  role?: 'owner' | 'admin' | 'dispatcher' | 'technician' | 'viewer' | null;
+  active?: boolean | null;
+  name?: string | null;
+}
+
+export interface UserPage {
+  items: User[];
+  next_after: number | null;
+}
+
+export interface WeekCompletions {
+  week_start: string;
+  completed: number;
+}
+
+export interface WorkOrderChange {
+  title?: string | null;
+  description?: string | null;
+  type?: 'corrective' | 'preventive' | 'inspection' | 'emergency' | null;
+  priority?: 'low' | 'medium' | 'high' | 'urgent' | null;
+  customer_id?: number | null;
+  site_id?: number | null;
+  assignee_id?: number | null;
+  scheduled_start?: string | null;
+  scheduled_end?: string | null;
+  due_at?: string | null;
+  estimated_hours?: number | null;
+  notify_customer?: boolean | null;
+  version: number;
+}
+
+export interface WorkOrderDetails {
+  comments: CommentView[];
+  checklist: ChecklistItemView[];
+  time_entries: TimeEntryView[];
+  parts: PartView[];
+}
+
+export interface WorkOrderHistoryEntry {
+  from: string | null;
+  to: string;
+  actor_id: number | null;
+  at: string;
+}
+
+export interface WorkOrderTransition {
+  to: 'open' | 'scheduled' | 'in_progress' | 'on_hold' | 'completed' | 'closed' | 'cancelled';
+  version: number;
+}
+
+export interface WorkOrderView {
+  id: number;
+  number: string;
+  title: string;
+  description: string;
+  type: string;
+  priority: string;
+  status: string;
+  allowed_transitions: string[];
+  customer_id: number | null;
+  site_id: number | null;
+  assignee_id: number | null;
+  scheduled_start: string | null;
+  scheduled_end: string | null;
+  due_at: string | null;
+  estimated_hours: number | null;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+  completed_at: string | null;
+  version: number;
+  customer_name: string | null;
+  assignee_name: string | null;
+  customer_confirmed_at: string | null;
+  notify_customer: boolean;
 }
