@@ -52,8 +52,8 @@ Result<Page<CustomerView>> list_customers(Ctx& ctx) {
 }
 
 Result<Created<CustomerView>> create_customer(Ctx& ctx, Body<NewCustomer> in) {
-  return created(in_org(
-      ctx, [&](OrgTx& tx) { return customers::create(tx, ctx.actor(), in, ctx.now_ms()); }));
+  return created(
+      in_org(ctx, [&](OrgTx& tx) { return customers::create(tx, ctx.actor(), in, ctx.now_ms()); }));
 }
 
 Result<CustomerView> get_customer(Ctx& ctx, PathId id) {
@@ -77,8 +77,8 @@ Result<CustomerView> restore_customer(Ctx& ctx, PathId id) {
 }
 
 Result<Items<SiteView>> list_sites(Ctx& ctx, PathId customer) {
-  return read_org(ctx,
-                  [&](OrgTx& tx) { return customers::sites(tx, customer, sees_access_notes(ctx)); });
+  return read_org(
+      ctx, [&](OrgTx& tx) { return customers::sites(tx, customer, sees_access_notes(ctx)); });
 }
 
 Result<Created<SiteView>> create_site(Ctx& ctx, PathId customer, LateBody<NewSite> in) {

@@ -147,18 +147,18 @@ http::Router build_router() {
   const auto customers_write = access(Permission::customers_write, "customers:write");
   authed(Method::get, "/api/v1/customers", reads, safe, customers_read, endpoint<list_customers>(),
          "Search and page through customers (q, opted_out, deleted, sort, cursor)");
-  authed(Method::post, "/api/v1/customers", changes, token, customers_write, endpoint<create_customer>(),
-         "Create a customer");
-  authed(Method::get, "/api/v1/customers/{id:int}", reads, safe, customers_read, endpoint<get_customer>(),
-         "A customer");
+  authed(Method::post, "/api/v1/customers", changes, token, customers_write,
+         endpoint<create_customer>(), "Create a customer");
+  authed(Method::get, "/api/v1/customers/{id:int}", reads, safe, customers_read,
+         endpoint<get_customer>(), "A customer");
   authed(Method::patch, "/api/v1/customers/{id:int}", changes, token, customers_write,
          endpoint<update_customer>(), "Change a customer (send the version you read)");
   authed(Method::del, "/api/v1/customers/{id:int}", changes, token, customers_write,
          endpoint<delete_customer>(), "Soft-delete a customer");
   authed(Method::post, "/api/v1/customers/{id:int}/restore", changes, token, customers_write,
          endpoint<restore_customer>(), "Restore a soft-deleted customer");
-  authed(Method::get, "/api/v1/customers/{id:int}/sites", reads, safe, customers_read, endpoint<list_sites>(),
-         "A customer's service sites");
+  authed(Method::get, "/api/v1/customers/{id:int}/sites", reads, safe, customers_read,
+         endpoint<list_sites>(), "A customer's service sites");
   authed(Method::post, "/api/v1/customers/{id:int}/sites", changes, token, customers_write,
          endpoint<create_site>(), "Add a service site");
 
@@ -231,8 +231,8 @@ http::Router build_router() {
   authed(Method::post, "/api/v1/work-orders/{id:int}/invoice", changes, token, invoices_write,
          endpoint<create_invoice>(),
          "Invoice a completed work order (labour at the org's rate plus parts)");
-  authed(Method::get, "/api/v1/invoices", reads, safe, invoices_read,
-         endpoint<list_invoices>(), "Invoices, newest first");
+  authed(Method::get, "/api/v1/invoices", reads, safe, invoices_read, endpoint<list_invoices>(),
+         "Invoices, newest first");
   authed(Method::get, "/api/v1/invoices/{id:int}", reads, safe, invoices_read,
          endpoint<get_invoice>(), "An invoice and its lines");
   authed(Method::post, "/api/v1/invoices/{id:int}/status", changes, token, invoices_write,

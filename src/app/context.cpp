@@ -30,8 +30,8 @@ audit::Entry RequestContext::audit_entry(std::string action, std::string target_
 }
 
 audit::Entry RequestContext::webhook_audit_entry(std::int64_t org_id, std::string action,
-                                                std::string target_type,
-                                                std::string target_id) const {
+                                                 std::string target_type,
+                                                 std::string target_id) const {
   audit::Entry e = audit_entry(std::move(action), std::move(target_type), std::move(target_id));
   e.org_id = org_id;
   e.actor_type = "webhook";

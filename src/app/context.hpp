@@ -63,8 +63,8 @@ struct RequestContext {
                            std::string target_id = {}) const;
   // The same for a webhook: no principal; the signature's provider acted on
   // the organization the event belongs to.
-  audit::Entry webhook_audit_entry(std::int64_t org_id, std::string action,
-                                   std::string target_type, std::string target_id) const;
+  audit::Entry webhook_audit_entry(std::int64_t org_id, std::string action, std::string target_type,
+                                   std::string target_id) const;
 };
 
 // A JSON response with the given status.

@@ -16,8 +16,8 @@ struct Entry {
   std::int64_t org_id = 0;
   std::string actor_type = "user";  // user | cli | system | webhook
   std::optional<std::int64_t> actor_id;
-  std::string action;        // "auth.login", "user.role_changed", ...
-  std::string target_type;   // "user", "session", "customer", ...
+  std::string action;       // "auth.login", "user.role_changed", ...
+  std::string target_type;  // "user", "session", "customer", ...
   std::string target_id;
   std::string ip;
   std::string outcome = "success";  // success | failure | denied
@@ -43,7 +43,7 @@ struct Record {
 
 struct Query {
   std::int64_t org_id = 0;
-  std::optional<std::string> action;       // exact, or a prefix ending in '.' ("auth.")
+  std::optional<std::string> action;  // exact, or a prefix ending in '.' ("auth.")
   std::optional<std::int64_t> actor_id;
   std::optional<std::string> outcome;
   std::optional<std::int64_t> since_ms, until_ms;
@@ -59,9 +59,9 @@ struct VerifyProblem {
   std::string what;     // "hash mismatch (row edited)", "sequence gap (row deleted)", ...
 };
 // Recomputes every org's chain. Empty result: intact.
-std::vector<VerifyProblem> verify(store::Database& db,
-                                  const std::function<void(std::int64_t org, std::int64_t rows)>&
-                                      progress = {});
+std::vector<VerifyProblem> verify(
+    store::Database& db,
+    const std::function<void(std::int64_t org, std::int64_t rows)>& progress = {});
 
 // The canonical text hashed for one record (exposed for tests).
 std::string canonical(const Record& r);

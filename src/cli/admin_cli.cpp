@@ -8,17 +8,17 @@
 #include <iostream>
 
 #include "audit/audit_log.hpp"
-#include "domain/phone.hpp"
-#include "messaging/sms_number.hpp"
-#include "messaging/twilio_numbers.hpp"
 #include "cli/seed_demo.hpp"
-#include "domain/pm_generation.hpp"
-#include "identity/clock.hpp"
 #include "config/config.hpp"
 #include "core/error.hpp"
 #include "crypto/random.hpp"
+#include "domain/phone.hpp"
+#include "domain/pm_generation.hpp"
+#include "identity/clock.hpp"
 #include "identity/sessions.hpp"
 #include "identity/users.hpp"
+#include "messaging/sms_number.hpp"
+#include "messaging/twilio_numbers.hpp"
 #include "security/passwords.hpp"
 #include "store/database.hpp"
 
@@ -198,8 +198,8 @@ int reset_password(const Options& o) {
   db->transaction([&](store::Connection& conn) {
     identity::set_password_hash(conn, creds.user.org_id, creds.user.id, hash);
     identity::delete_user_sessions(conn, creds.user.id);
-    auto e = cli_entry(creds.user.org_id, "user.password_reset", "user",
-                       std::to_string(creds.user.id));
+    auto e =
+        cli_entry(creds.user.org_id, "user.password_reset", "user", std::to_string(creds.user.id));
     e.fields = {"password_hash"};
     audit::append(conn, e);
   });
@@ -317,9 +317,10 @@ int set_sms_number(const Options& o) {
   bool verified = false;
   if (!o.unverified) {
     if (!c.twilio_configured())
-      throw Failure("no Twilio credentials are configured (BULWARK_TWILIO_ACCOUNT_SID, "
-                    "BULWARK_TWILIO_AUTH_TOKEN), so the number cannot be checked against the "
-                    "account; pass --unverified to assign it anyway (demo data)");
+      throw Failure(
+          "no Twilio credentials are configured (BULWARK_TWILIO_ACCOUNT_SID, "
+          "BULWARK_TWILIO_AUTH_TOKEN), so the number cannot be checked against the "
+          "account; pass --unverified to assign it anyway (demo data)");
     std::fprintf(stderr, "checking %s in Twilio account %s ...\n", phone->c_str(),
                  c.twilio_account_sid.c_str());
     const auto check = messaging::check_twilio_number(c, *phone);
@@ -334,8 +335,9 @@ int set_sms_number(const Options& o) {
   try {
     db->transaction([&](store::Connection& conn) {
       messaging::set_org_sms_number(conn, org.id, *phone, identity::now_ms(), verified);
-      auto entry = cli_entry(org.id, verified ? "org.sms_number_set" : "org.sms_number_set_unverified",
-                             "org", std::to_string(org.id));
+      auto entry =
+          cli_entry(org.id, verified ? "org.sms_number_set" : "org.sms_number_set_unverified",
+                    "org", std::to_string(org.id));
       entry.fields = {"sms_number"};
       audit::append(conn, entry);
     });
@@ -353,9 +355,10 @@ int sms_numbers() {
   config::Config c;
   auto db = open_db(c);
   std::printf("%-24s %-16s %s\n", "organization", "number", "state");
-  for (const auto& r : db->query(store::Sql("SELECT o.slug, n.phone, n.verified FROM org_sms_numbers n "
-                                            "JOIN orgs o ON o.id = n.org_id ORDER BY o.slug"))
-                           .rows)
+  for (const auto& r :
+       db->query(store::Sql("SELECT o.slug, n.phone, n.verified FROM org_sms_numbers n "
+                            "JOIN orgs o ON o.id = n.org_id ORDER BY o.slug"))
+           .rows)
     std::printf("%-24s %-16s %s\n", r.text(0).c_str(), r.text(1).c_str(),
                 r.integer(2) ? "verified" : "UNVERIFIED (assigned without a Twilio check)");
   const auto requests = messaging::pending_sms_requests(*db);
@@ -394,8 +397,9 @@ std::function<int()> register_admin_commands(CLI::App& admin) {
   c->add_option("--slug", o->slug, "Short name used in URLs (a-z, 0-9, -)")->required();
   c->add_option("--name", o->name, "Display name")->required();
 
-  c = on("create-user", "Create a user; the password is prompted for, read with "
-                        "--password-stdin, or generated and printed once.",
+  c = on("create-user",
+         "Create a user; the password is prompted for, read with "
+         "--password-stdin, or generated and printed once.",
          [o] { return create_user(*o); });
   c->add_option("--org", o->org, "Organization slug")->required();
   c->add_option("--email", o->email, "Login email")->required();
@@ -425,27 +429,31 @@ std::function<int()> register_admin_commands(CLI::App& admin) {
   c = on("list-users", "List an organization's users.", [o] { return list_users(*o); });
   c->add_option("--org", o->org, "Organization slug")->required();
 
-  c = on("set-sms-number", "Assign the Twilio number an organization's customers text (E.164); "
-                           "checked against the configured Twilio account.",
+  c = on("set-sms-number",
+         "Assign the Twilio number an organization's customers text (E.164); "
+         "checked against the configured Twilio account.",
          [o] { return set_sms_number(*o); });
   c->add_option("--org", o->org, "Organization slug")->required();
   c->add_option("--number", o->phone, "The Twilio phone number, e.g. +15551234567")->required();
   c->add_flag("--unverified", o->unverified,
               "Assign without checking the Twilio account (demo data, or no credentials yet)");
 
-  on("sms-numbers", "List every organization's SMS number (verified or not) and the numbers "
-                    "admins have requested.",
+  on("sms-numbers",
+     "List every organization's SMS number (verified or not) and the numbers "
+     "admins have requested.",
      [] { return sms_numbers(); });
 
   register_seed_demo(admin, *chosen);
-  on("pm-run", "Create the work orders of due preventive-maintenance schedules now (the server "
-               "also does this every BULWARK_PM_INTERVAL). Safe to run any number of times.",
+  on("pm-run",
+     "Create the work orders of due preventive-maintenance schedules now (the server "
+     "also does this every BULWARK_PM_INTERVAL). Safe to run any number of times.",
      [] { return pm_run(); });
 
   auto* audit_cmd = admin.add_subcommand("audit", "Audit log tools.");
   auto* verify = audit_cmd->add_subcommand(
-      "verify", "Recompute every organization's hash chain; names the first edited, inserted or "
-                "deleted row. Exit 1 if tampered.");
+      "verify",
+      "Recompute every organization's hash chain; names the first edited, inserted or "
+      "deleted row. Exit 1 if tampered.");
   verify->callback([chosen] { *chosen = audit_verify; });
   audit_cmd->require_subcommand(1);
 

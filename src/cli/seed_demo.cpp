@@ -20,20 +20,25 @@ namespace {
 using store::Sql;
 using store::Value;
 
-constexpr std::array kFirst = {"Maria", "James", "Linda", "Robert", "Patricia", "Michael",
-                               "Barbara", "David", "Susan", "William", "Karen", "Joseph",
-                               "Nancy", "Thomas", "Lisa", "Charles", "Betty", "Daniel",
-                               "Sandra", "Paul"};
-constexpr std::array kLast = {"Hollis", "Okafor", "Lindqvist", "Moreau", "Castillo", "Brennan",
-                              "Nakamura", "Whitfield", "Duarte"};
-constexpr std::array kRoads = {"Quarry Rd", "Mill Creek Ln", "County Rd 12", "Old Orchard Way",
-                               "Ridge View Dr", "Route 9", "Cedar Hollow Rd", "Pine St"};
-constexpr std::array kJobs = {"Pump 1,000-gal septic tank", "Inspect septic system",
-                              "Replace effluent filter", "Locate and dig out lid",
-                              "Emergency backup: sewage in basement", "Jet drain line",
-                              "Pump grease trap", "Replace lift-station pump float"};
+constexpr std::array kFirst = {"Maria",   "James",   "Linda",  "Robert", "Patricia",
+                               "Michael", "Barbara", "David",  "Susan",  "William",
+                               "Karen",   "Joseph",  "Nancy",  "Thomas", "Lisa",
+                               "Charles", "Betty",   "Daniel", "Sandra", "Paul"};
+constexpr std::array kLast = {"Hollis",  "Okafor",   "Lindqvist", "Moreau", "Castillo",
+                              "Brennan", "Nakamura", "Whitfield", "Duarte"};
+constexpr std::array kRoads = {"Quarry Rd",       "Mill Creek Ln", "County Rd 12",
+                               "Old Orchard Way", "Ridge View Dr", "Route 9",
+                               "Cedar Hollow Rd", "Pine St"};
+constexpr std::array kJobs = {"Pump 1,000-gal septic tank",
+                              "Inspect septic system",
+                              "Replace effluent filter",
+                              "Locate and dig out lid",
+                              "Emergency backup: sewage in basement",
+                              "Jet drain line",
+                              "Pump grease trap",
+                              "Replace lift-station pump float"};
 constexpr std::array kTypes = {"preventive", "inspection", "preventive", "corrective",
-                               "emergency", "corrective", "preventive", "corrective"};
+                               "emergency",  "corrective", "preventive", "corrective"};
 
 struct Counts {
   int customers = 200;
@@ -113,18 +118,19 @@ int seed(const std::string& slug, const Counts& counts) {
       char phone[32];
       std::snprintf(phone, sizeof phone, "+1%03d55501%02d", 201 + i / 100, i % 100);
       const std::string address = std::to_string(100 + rng() % 9000) + " " + pick(kRoads);
-      auto r = conn.query(Sql("INSERT INTO customers (org_id, name, phone, email, billing_address, "
-                              "notes, sms_opt_out, created_at, updated_at) VALUES ($1, $2, $3, $4, "
-                              "$5, '', $6, $7, $7) RETURNING id"),
-                          {org->id, name, std::string(phone),
-                           "customer" + std::to_string(i) + domain, address,
-                           std::int64_t{i % 17 == 0 ? 1 : 0}, now - 400 * kDay});
+      auto r =
+          conn.query(Sql("INSERT INTO customers (org_id, name, phone, email, billing_address, "
+                         "notes, sms_opt_out, created_at, updated_at) VALUES ($1, $2, $3, $4, "
+                         "$5, '', $6, $7, $7) RETURNING id"),
+                     {org->id, name, std::string(phone), "customer" + std::to_string(i) + domain,
+                      address, std::int64_t{i % 17 == 0 ? 1 : 0}, now - 400 * kDay});
       const auto customer = r.rows.at(0).integer(0);
-      auto s = conn.query(Sql("INSERT INTO sites (org_id, customer_id, name, address, access_notes, "
-                              "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) "
-                              "RETURNING id"),
-                          {org->id, customer, std::string("Home: 1,000-gal tank"), address,
-                           "Gate code " + std::to_string(1000 + rng() % 9000), now - 400 * kDay});
+      auto s =
+          conn.query(Sql("INSERT INTO sites (org_id, customer_id, name, address, access_notes, "
+                         "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) "
+                         "RETURNING id"),
+                     {org->id, customer, std::string("Home: 1,000-gal tank"), address,
+                      "Gate code " + std::to_string(1000 + rng() % 9000), now - 400 * kDay});
       customer_sites.emplace_back(customer, s.rows.at(0).integer(0));
       // The demo's opted-out customers: consent belongs to the number.
       if (i % 17 == 0)
@@ -139,10 +145,13 @@ int seed(const std::string& slug, const Counts& counts) {
       // Spread over the past year and the next two weeks. Demo work never
       // texts anyone (notify_customer 0): the numbers are fictional, and the
       // reminder worker would otherwise text the next day's visits.
-      const std::int64_t start = now - 365 * kDay + std::int64_t(rng() % 379) * kDay + 8 * 3'600'000;
+      const std::int64_t start =
+          now - 365 * kDay + std::int64_t(rng() % 379) * kDay + 8 * 3'600'000;
       const bool past = start < now - kDay;
       const bool future = start > now;
-      const char* status = past ? (rng() % 10 == 0 ? "cancelled" : rng() % 3 ? "closed" : "completed")
+      const char* status = past     ? (rng() % 10 == 0 ? "cancelled"
+                                       : rng() % 3     ? "closed"
+                                                       : "completed")
                            : future ? (rng() % 4 ? "scheduled" : "open")
                                     : (rng() % 2 ? "in_progress" : "scheduled");
       const auto job = rng() % kJobs.size();
@@ -151,7 +160,8 @@ int seed(const std::string& slug, const Counts& counts) {
                               "value = org_counters.value + 1 RETURNING value"),
                           {org->id});
       const bool assigned = std::string_view(status) != "open";
-      const bool done = std::string_view(status) == "closed" || std::string_view(status) == "completed";
+      const bool done =
+          std::string_view(status) == "closed" || std::string_view(status) == "completed";
       auto r = conn.query(
           Sql("INSERT INTO work_orders (org_id, number, title, description, type, priority, "
               "status, customer_id, site_id, assignee_id, scheduled_start, scheduled_end, due_at, "
@@ -162,8 +172,8 @@ int seed(const std::string& slug, const Counts& counts) {
            std::string(std::array{"low", "medium", "medium", "high", "urgent"}[rng() % 5]),
            std::string(status), customer, site,
            assigned ? Value(techs.at(rng() % techs.size())) : Value(nullptr), start,
-           start + 2 * 3'600'000, start + 3 * kDay, 2.0, std::int64_t{0}, start - 5 * kDay,
-           start, done ? Value(start + 2 * 3'600'000) : Value(nullptr)});
+           start + 2 * 3'600'000, start + 3 * kDay, 2.0, std::int64_t{0}, start - 5 * kDay, start,
+           done ? Value(start + 2 * 3'600'000) : Value(nullptr)});
       conn.query(Sql("INSERT INTO work_order_history (org_id, work_order_id, from_status, "
                      "to_status, actor_id, at) VALUES ($1, $2, NULL, $3, NULL, $4)"),
                  {org->id, r.rows.at(0).integer(0), std::string(status), start});
@@ -192,14 +202,17 @@ void register_seed_demo(CLI::App& admin, std::function<int()>& chosen) {
   auto slug = std::make_shared<std::string>("demo");
   auto counts = std::make_shared<Counts>();
   auto* cmd = admin.add_subcommand(
-      "seed-demo", "Fill an organization with a demo septic-service company: a dispatcher, three "
-                   "technicians, 200 customers with sites, 1,000 work orders over the past year. "
-                   "Does nothing if the organization already has customers.");
+      "seed-demo",
+      "Fill an organization with a demo septic-service company: a dispatcher, three "
+      "technicians, 200 customers with sites, 1,000 work orders over the past year. "
+      "Does nothing if the organization already has customers.");
   cmd->add_option("--org", *slug, "Organization slug (created if missing)")->capture_default_str();
   cmd->add_option("--customers", counts->customers, "How many customers")
-      ->check(CLI::Range(1, 1'000'000))->capture_default_str();
+      ->check(CLI::Range(1, 1'000'000))
+      ->capture_default_str();
   cmd->add_option("--work-orders", counts->work_orders, "How many work orders")
-      ->check(CLI::Range(0, 10'000'000))->capture_default_str();
+      ->check(CLI::Range(0, 10'000'000))
+      ->capture_default_str();
   cmd->callback([&chosen, slug, counts] {
     chosen = [slug, counts] {
       try {

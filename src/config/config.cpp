@@ -1,9 +1,10 @@
 #include "config/config.hpp"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
-#include <fmt/format.h>
 
 #include "crypto/random.hpp"
 
@@ -41,21 +42,28 @@ class Reader {
   void number(const char* name, T& out, T min, T max) {
     auto v = raw(name);
     if (!v) return;
-    if (auto n = parse_number<T>(*v, min, max)) out = *n;
-    else problem(name, n.error());
+    if (auto n = parse_number<T>(*v, min, max))
+      out = *n;
+    else
+      problem(name, n.error());
   }
   void duration(const char* name, std::chrono::milliseconds& out) {
     auto v = raw(name);
     if (!v) return;
-    if (auto d = parse_duration(*v)) out = *d;
-    else problem(name, d.error());
+    if (auto d = parse_duration(*v))
+      out = *d;
+    else
+      problem(name, d.error());
   }
   void flag(const char* name, bool& out) {
     auto v = raw(name);
     if (!v) return;
-    if (*v == "1" || *v == "true" || *v == "yes") out = true;
-    else if (*v == "0" || *v == "false" || *v == "no") out = false;
-    else problem(name, "must be true or false");
+    if (*v == "1" || *v == "true" || *v == "yes")
+      out = true;
+    else if (*v == "0" || *v == "false" || *v == "no")
+      out = false;
+    else
+      problem(name, "must be true or false");
   }
   void problem(const char* name, std::string_view what) {
     problems_.push_back(fmt::format("{}: {}", name, what));
@@ -99,11 +107,16 @@ Expected<std::chrono::milliseconds, std::string> parse_duration(std::string_view
   if (!n) return unexpected(n.error());
   const std::string_view unit = text.substr(digits);
   std::int64_t ms = 0;
-  if (unit == "ms") ms = *n;
-  else if (unit == "s" || unit.empty()) ms = *n * 1000;
-  else if (unit == "m") ms = *n * 60'000;
-  else if (unit == "h") ms = *n * 3'600'000;
-  else return unexpected(fmt::format("unknown unit '{}' (use ms, s, m or h)", unit));
+  if (unit == "ms")
+    ms = *n;
+  else if (unit == "s" || unit.empty())
+    ms = *n * 1000;
+  else if (unit == "m")
+    ms = *n * 60'000;
+  else if (unit == "h")
+    ms = *n * 3'600'000;
+  else
+    return unexpected(fmt::format("unknown unit '{}' (use ms, s, m or h)", unit));
   return std::chrono::milliseconds(ms);
 }
 
@@ -121,13 +134,18 @@ Expected<Config, std::vector<std::string>> load(const Getenv& getenv) {
   Config c;
   Reader r(getenv);
   if (auto env = r.raw("BULWARK_ENV")) {
-    if (*env == "production") c.environment = Environment::production;
-    else if (*env == "development") c.environment = Environment::development;
-    else r.problem("BULWARK_ENV", "must be development or production");
+    if (*env == "production")
+      c.environment = Environment::production;
+    else if (*env == "development")
+      c.environment = Environment::development;
+    else
+      r.problem("BULWARK_ENV", "must be development or production");
   }
   if (auto listen = r.raw("BULWARK_LISTEN")) {
-    if (auto a = parse_listen_address(*listen)) c.listen = *a;
-    else r.problem("BULWARK_LISTEN", a.error());
+    if (auto a = parse_listen_address(*listen))
+      c.listen = *a;
+    else
+      r.problem("BULWARK_LISTEN", a.error());
   }
   r.text("BULWARK_DATA_DIR", c.data_dir);
   r.text("BULWARK_DATABASE_URL", c.database_url);
@@ -170,12 +188,12 @@ Expected<Config, std::vector<std::string>> load(const Getenv& getenv) {
   r.text("BULWARK_TWILIO_ACCOUNT_SID", c.twilio_account_sid);
   r.text("BULWARK_TWILIO_API_BASE", c.twilio_api_base);
   r.text("BULWARK_STRIPE_API_BASE", c.stripe_api_base);
-  for (auto [name, target] : {std::pair{"BULWARK_TWILIO_AUTH_TOKEN", &c.twilio_auth_token},
-                              std::pair{"BULWARK_TWILIO_AUTH_TOKEN_PREVIOUS", &c.twilio_auth_token_previous},
-                              std::pair{"BULWARK_STRIPE_API_KEY", &c.stripe_api_key},
-                              std::pair{"BULWARK_STRIPE_WEBHOOK_SECRET", &c.stripe_webhook_secret},
-                              std::pair{"BULWARK_STRIPE_WEBHOOK_SECRET_PREVIOUS",
-                                        &c.stripe_webhook_secret_previous}})
+  for (auto [name, target] :
+       {std::pair{"BULWARK_TWILIO_AUTH_TOKEN", &c.twilio_auth_token},
+        std::pair{"BULWARK_TWILIO_AUTH_TOKEN_PREVIOUS", &c.twilio_auth_token_previous},
+        std::pair{"BULWARK_STRIPE_API_KEY", &c.stripe_api_key},
+        std::pair{"BULWARK_STRIPE_WEBHOOK_SECRET", &c.stripe_webhook_secret},
+        std::pair{"BULWARK_STRIPE_WEBHOOK_SECRET_PREVIOUS", &c.stripe_webhook_secret_previous}})
     if (auto v = r.raw(name)) *target = Secret(std::move(*v));
   for (auto [name, base] : {std::pair{"BULWARK_TWILIO_API_BASE", &c.twilio_api_base},
                             std::pair{"BULWARK_STRIPE_API_BASE", &c.stripe_api_base}}) {
@@ -235,9 +253,8 @@ std::vector<std::string> production_problems(const Config& c) {
   if (c.secret_key.empty())
     problems.emplace_back("BULWARK_SECRET_KEY: required in production");
   else if (c.secret_key.size() < kMinSecretBytes)
-    problems.emplace_back(
-        fmt::format("BULWARK_SECRET_KEY: too short ({} bytes, at least {})", c.secret_key.size(),
-                    kMinSecretBytes));
+    problems.emplace_back(fmt::format("BULWARK_SECRET_KEY: too short ({} bytes, at least {})",
+                                      c.secret_key.size(), kMinSecretBytes));
   if (c.public_url.empty())
     problems.emplace_back("BULWARK_PUBLIC_URL: required in production (links, webhook URLs)");
   else if (!c.public_url.starts_with("https://"))
@@ -300,7 +317,8 @@ std::vector<std::pair<std::string, std::string>> describe(const Config& c) {
       {"BULWARK_SMS_CLAIM_LEASE", fmt::format("{}ms", c.sms_claim_lease.count())},
       {"BULWARK_JOBS_INTERVAL", fmt::format("{}ms", c.jobs_interval.count())},
       {"BULWARK_JOBS_RETRY_BASE", fmt::format("{}ms", c.jobs_retry_base.count())},
-      {"BULWARK_TWILIO_ACCOUNT_SID", c.twilio_account_sid.empty() ? "(not set)" : c.twilio_account_sid},
+      {"BULWARK_TWILIO_ACCOUNT_SID",
+       c.twilio_account_sid.empty() ? "(not set)" : c.twilio_account_sid},
       {"BULWARK_TWILIO_AUTH_TOKEN", secret(c.twilio_auth_token, false)},
       {"BULWARK_TWILIO_AUTH_TOKEN_PREVIOUS", secret(c.twilio_auth_token_previous, false)},
       {"BULWARK_TWILIO_API_BASE", c.twilio_api_base},

@@ -4,12 +4,12 @@
 // Every setting has a safe default for a local development run.
 #include <chrono>
 #include <cstdint>
-#include "core/expected.hpp"
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/expected.hpp"
 #include "core/secret.hpp"
 
 using namespace std::chrono_literals;
@@ -64,7 +64,7 @@ struct Config {
   // Sessions (MUST-004, MUST-010): both at most 24 h; tests shorten them.
   std::chrono::milliseconds session_idle_timeout{24h};
   std::chrono::milliseconds session_lifetime{24h};
-  int bcrypt_cost = 12;  // never below 12 (MUST-009)
+  int bcrypt_cost = 12;           // never below 12 (MUST-009)
   unsigned password_threads = 2;  // bcrypt pool: a login storm cannot starve other requests
   // Lockout: N failures in the window lock the account for `lockout`, doubling on repeat.
   int lockout_failures = 5;

@@ -7,14 +7,14 @@
 #define BULWARK_CONCAT_INNER(a, b) a##b
 #define BULWARK_CONCAT(a, b) BULWARK_CONCAT_INNER(a, b)
 
-#define BULWARK_TRY_IMPL(tmp, decl, expr)                              \
-  auto tmp = (expr);                                                   \
-  if (!tmp) return ::bulwark::unexpected(std::move(tmp.error()));      \
+#define BULWARK_TRY_IMPL(tmp, decl, expr)                         \
+  auto tmp = (expr);                                              \
+  if (!tmp) return ::bulwark::unexpected(std::move(tmp.error())); \
   decl = std::move(*tmp)
 #define BULWARK_TRY(decl, expr) BULWARK_TRY_IMPL(BULWARK_CONCAT(bulwark_try_, __LINE__), decl, expr)
 
-#define BULWARK_TRY_VOID(expr)                                                  \
-  do {                                                                          \
-    if (auto bulwark_try_v = (expr); !bulwark_try_v)                            \
-      return ::bulwark::unexpected(std::move(bulwark_try_v.error()));           \
+#define BULWARK_TRY_VOID(expr)                                        \
+  do {                                                                \
+    if (auto bulwark_try_v = (expr); !bulwark_try_v)                  \
+      return ::bulwark::unexpected(std::move(bulwark_try_v.error())); \
   } while (false)

@@ -7,10 +7,14 @@ std::optional<std::string> normalize_phone(std::string_view input) {
   bool plus = false;
   for (std::size_t i = 0; i < input.size(); ++i) {
     const char c = input[i];
-    if (c >= '0' && c <= '9') digits += c;
-    else if (c == '+' && digits.empty() && !plus) plus = true;
-    else if (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')') continue;
-    else return std::nullopt;
+    if (c >= '0' && c <= '9')
+      digits += c;
+    else if (c == '+' && digits.empty() && !plus)
+      plus = true;
+    else if (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')')
+      continue;
+    else
+      return std::nullopt;
     if (digits.size() > 15) return std::nullopt;
   }
   if (plus) {

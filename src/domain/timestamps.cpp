@@ -20,10 +20,9 @@ bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 std::optional<std::int64_t> parse_rfc3339(std::string_view s) {
   int y, mo, d, h, mi, sec;
-  if (!digits(s, 0, 4, y) || s.size() < 20 || s[4] != '-' || !digits(s, 5, 2, mo) ||
-      s[7] != '-' || !digits(s, 8, 2, d) || (s[10] != 'T' && s[10] != 't') ||
-      !digits(s, 11, 2, h) || s[13] != ':' || !digits(s, 14, 2, mi) || s[16] != ':' ||
-      !digits(s, 17, 2, sec))
+  if (!digits(s, 0, 4, y) || s.size() < 20 || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
+      !digits(s, 8, 2, d) || (s[10] != 'T' && s[10] != 't') || !digits(s, 11, 2, h) ||
+      s[13] != ':' || !digits(s, 14, 2, mi) || s[16] != ':' || !digits(s, 17, 2, sec))
     return std::nullopt;
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (y < 1970 || y > 9999 || mo < 1 || mo > 12 || d < 1 ||
@@ -36,7 +35,8 @@ std::optional<std::int64_t> parse_rfc3339(std::string_view s) {
     while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
     if (pos == start || pos - start > 9) return std::nullopt;
     int scale = 100;
-    for (std::size_t i = start; i < start + 3 && i < pos; ++i, scale /= 10) ms += (s[i] - '0') * scale;
+    for (std::size_t i = start; i < start + 3 && i < pos; ++i, scale /= 10)
+      ms += (s[i] - '0') * scale;
   }
   int offset_min = 0;
   if (pos < s.size() && (s[pos] == 'Z' || s[pos] == 'z')) {

@@ -5,8 +5,8 @@
 namespace bulwark::domain {
 
 namespace {
-constexpr std::array kAll = {WoStatus::open,      WoStatus::scheduled, WoStatus::in_progress,
-                             WoStatus::on_hold,   WoStatus::completed, WoStatus::closed,
+constexpr std::array kAll = {WoStatus::open,     WoStatus::scheduled, WoStatus::in_progress,
+                             WoStatus::on_hold,  WoStatus::completed, WoStatus::closed,
                              WoStatus::cancelled};
 }
 

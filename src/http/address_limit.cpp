@@ -17,7 +17,7 @@ std::string client_address_key(std::string_view ip) {
   if (inet_pton(AF_INET, text.c_str(), bytes.data()) == 1)
     return inet_ntop(AF_INET, bytes.data(), out, sizeof out) ? std::string(out) : text;
   if (inet_pton(AF_INET6, text.c_str(), bytes.data()) != 1) return std::string(ip);
-  static constexpr std::array<unsigned char, 12> kV4Mapped = {0, 0, 0, 0, 0, 0,
+  static constexpr std::array<unsigned char, 12> kV4Mapped = {0, 0, 0, 0, 0,    0,
                                                               0, 0, 0, 0, 0xff, 0xff};
   if (std::equal(kV4Mapped.begin(), kV4Mapped.end(), bytes.begin()))
     return inet_ntop(AF_INET, bytes.data() + 12, out, sizeof out) ? std::string(out) : text;

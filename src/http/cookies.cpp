@@ -32,7 +32,8 @@ std::string set_cookie_header(const CookieSpec& spec) {
   out.append(spec.name).append("=").append(spec.value);
   out.append("; Path=/; Secure; SameSite=Strict");
   if (spec.http_only) out.append("; HttpOnly");
-  if (spec.max_age_seconds >= 0) out.append("; Max-Age=").append(std::to_string(spec.max_age_seconds));
+  if (spec.max_age_seconds >= 0)
+    out.append("; Max-Age=").append(std::to_string(spec.max_age_seconds));
   return out;
 }
 

@@ -25,7 +25,7 @@ inline constexpr std::string_view kInvalidContentLength = "invalid_content_lengt
 struct FramingHeaders {
   std::vector<std::string_view> transfer_encoding;  // every Transfer-Encoding field, in order
   std::vector<std::string_view> content_length;     // every Content-Length field, in order
-  unsigned version = 11;                             // 10 for HTTP/1.0, 11 for HTTP/1.1
+  unsigned version = 11;                            // 10 for HTTP/1.0, 11 for HTTP/1.1
 };
 
 // The error to answer (the connection is then closed), or nothing when the

@@ -69,7 +69,8 @@ std::optional<std::int64_t> JsonReader::optional_int(std::string_view name, std:
   auto it = body_.find(name);
   if (it == body_.end() || it->value().is_null()) return std::nullopt;
   std::int64_t v = 0;
-  if (it->value().is_int64()) v = it->value().get_int64();
+  if (it->value().is_int64())
+    v = it->value().get_int64();
   else if (it->value().is_uint64() && it->value().get_uint64() <= INT64_MAX)
     v = static_cast<std::int64_t>(it->value().get_uint64());
   else {

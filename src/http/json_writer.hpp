@@ -45,10 +45,14 @@ class JsonWriter {
 template <typename T>
 void JsonWriter::field(std::string_view name, const T& value) {
   key(name);
-  if constexpr (std::is_same_v<T, bool>) boolean(value);
-  else if constexpr (std::is_integral_v<T>) integer(static_cast<std::int64_t>(value));
-  else if constexpr (std::is_floating_point_v<T>) number(value);
-  else string(value);
+  if constexpr (std::is_same_v<T, bool>)
+    boolean(value);
+  else if constexpr (std::is_integral_v<T>)
+    integer(static_cast<std::int64_t>(value));
+  else if constexpr (std::is_floating_point_v<T>)
+    number(value);
+  else
+    string(value);
 }
 
 }  // namespace bulwark::http

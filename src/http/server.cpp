@@ -217,13 +217,13 @@ class Connection : public ConnectionBase {
   void read_header() {
     idle_ = false;
     arm_deadline(server_.config_.header_timeout);
-    bhttp::async_read_header(derived().stream(), buffer_, *parser_,
-                             [self = derived().shared_from_this()](beast::error_code ec,
-                                                                   std::size_t) {
-                               self->disarm_deadline();
-                               if (ec) return self->on_read_error(ec);
-                               self->after_header();
-                             });
+    bhttp::async_read_header(
+        derived().stream(), buffer_, *parser_,
+        [self = derived().shared_from_this()](beast::error_code ec, std::size_t) {
+          self->disarm_deadline();
+          if (ec) return self->on_read_error(ec);
+          self->after_header();
+        });
   }
 
   void after_header() {
@@ -319,15 +319,15 @@ class Connection : public ConnectionBase {
     }
     // Blocking work goes to the handler pool; the answer comes back to
     // this connection's strand.
-    net::post(server_.pool_for(execution), [self = derived().shared_from_this(),
-                                            req = std::move(req), match = std::move(match), head,
-                                            keep_alive]() mutable {
-      Response res = self->server_.app_.handle(req, match, self->peer_ip_, self->tls_);
-      net::post(self->derived().stream().get_executor(),
-                [self, res = std::move(res), head, keep_alive]() mutable {
-                  self->write(std::move(res), head, keep_alive);
-                });
-    });
+    net::post(server_.pool_for(execution),
+              [self = derived().shared_from_this(), req = std::move(req), match = std::move(match),
+               head, keep_alive]() mutable {
+                Response res = self->server_.app_.handle(req, match, self->peer_ip_, self->tls_);
+                net::post(self->derived().stream().get_executor(),
+                          [self, res = std::move(res), head, keep_alive]() mutable {
+                            self->write(std::move(res), head, keep_alive);
+                          });
+              });
   }
 
   // `after_error`: the request was refused unread; what the client still
@@ -337,8 +337,8 @@ class Connection : public ConnectionBase {
     auto out = std::make_shared<std::string>(serialize(res, head, keep_alive));
     lowest().expires_after(kWriteTimeout);
     net::async_write(derived().stream(), net::buffer(*out),
-                     [self = derived().shared_from_this(), out, keep_alive,
-                      after_error](beast::error_code ec, std::size_t) {
+                     [self = derived().shared_from_this(), out, keep_alive, after_error](
+                         beast::error_code ec, std::size_t) {
                        if (!ec && after_error) return self->derived().close_after_error();
                        if (ec || !keep_alive) return self->derived().close();
                        self->start_read();
@@ -557,8 +557,8 @@ void Server::Impl::on_accept(beast::error_code ec, tcp::socket socket) {
       std::make_shared<BusyResponder>(std::move(socket), BusyResponder::Cause::address_full)
           ->start();
     } else if (tls_) {
-      auto c = std::make_shared<TlsConnection>(*this, std::move(socket), peer, *tls_,
-                                               std::move(*slot));
+      auto c =
+          std::make_shared<TlsConnection>(*this, std::move(socket), peer, *tls_, std::move(*slot));
       track(c);
       c->start();
     } else {

@@ -14,7 +14,6 @@ namespace {
 
 constexpr std::uintmax_t kMaxFileBytes = 32u * 1024 * 1024;
 
-
 // `path` must be inside `root` (both canonical): compare component-wise so
 // "/srv/web-evil" is not taken for being inside "/srv/web".
 bool inside(const fs::path& root, const fs::path& path) {
@@ -52,8 +51,8 @@ Expected<fs::path, ErrorCode> resolve_web_path(std::string_view encoded) {
     auto pct = boost::urls::make_pct_string_view(raw);
     if (!pct) return unexpected(ErrorCode::bad_request);  // malformed escape
     const std::string segment = pct->decode();
-    if (segment == "." || segment == ".." || segment.find_first_of(std::string_view("/\\\0", 3)) !=
-                                                  std::string::npos)
+    if (segment == "." || segment == ".." ||
+        segment.find_first_of(std::string_view("/\\\0", 3)) != std::string::npos)
       return unexpected(ErrorCode::bad_request);
     out /= segment;
   }
@@ -114,10 +113,12 @@ Response WebFiles::serve(const Request& request) const {
   Response res;
   res.headers.set("Content-Type", content_type_for(canonical));
   const auto rel = canonical.lexically_relative(root_);
-  if (canonical.filename() == "index.html") res.headers.set("Cache-Control", "no-store");
+  if (canonical.filename() == "index.html")
+    res.headers.set("Cache-Control", "no-store");
   else if (!rel.empty() && *rel.begin() == "assets")
     res.headers.set("Cache-Control", "public, max-age=31536000, immutable");
-  else res.headers.set("Cache-Control", "no-cache");
+  else
+    res.headers.set("Cache-Control", "no-cache");
   res.body = std::move(*data);
   return res;
 }

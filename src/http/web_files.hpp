@@ -3,11 +3,11 @@
 // hashed assets cached as immutable, index.html never cached, unknown app
 // paths answered with index.html (the single-page app routes them), and no
 // way out of the directory.
-#include "core/expected.hpp"
 #include <filesystem>
 #include <string_view>
 
 #include "core/error.hpp"
+#include "core/expected.hpp"
 #include "http/message.hpp"
 
 namespace bulwark::http {

@@ -14,9 +14,10 @@
 namespace bulwark::identity {
 
 struct SessionPolicy {
-  std::chrono::seconds idle_timeout{24 * 3600};      // MUST-010; an org may set it shorter
-  std::chrono::seconds absolute_lifetime{24 * 3600};  // cookie Max-Age never exceeds 86400 (MUST-004)
-  std::chrono::seconds touch_interval{60};           // last_seen written at most this often
+  std::chrono::seconds idle_timeout{24 * 3600};  // MUST-010; an org may set it shorter
+  std::chrono::seconds absolute_lifetime{24 *
+                                         3600};  // cookie Max-Age never exceeds 86400 (MUST-004)
+  std::chrono::seconds touch_interval{60};       // last_seen written at most this often
 };
 
 struct NewSession {

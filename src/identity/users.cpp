@@ -52,10 +52,9 @@ bool plausible_email(std::string_view e) {
 }
 
 bool valid_slug(std::string_view s) {
-  return !s.empty() && s.size() <= 64 && s.front() != '-' &&
-         std::ranges::all_of(s, [](char c) {
-           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-         });
+  return !s.empty() && s.size() <= 64 && s.front() != '-' && std::ranges::all_of(s, [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
 }
 
 Org create_org(store::Connection& conn, std::string_view slug, std::string_view name) {
@@ -87,8 +86,8 @@ User create_user(store::Connection& conn, std::int64_t org_id, std::string_view 
                           "RETURNING id"),
                       {org_id, normalize_email(email), std::string(name),
                        std::string(security::role_name(role)), std::string(password_hash), now});
-  return User{r.rows.at(0).integer(0), org_id, normalize_email(email), std::string(name), role,
-              true, now};
+  return User{
+      r.rows.at(0).integer(0), org_id, normalize_email(email), std::string(name), role, true, now};
 }
 
 std::optional<Credentials> find_credentials(store::Database& db, std::string_view email) {

@@ -23,28 +23,27 @@ constexpr store::ClaimStatement kClaim = BULWARK_CLAIM_STATEMENT(
 
 }  // namespace
 
-bool enqueue_job(store::Connection& conn, std::string_view kind,
-                 const boost::json::object& payload, std::string_view idempotency_key,
-                 std::optional<std::int64_t> org_id, std::optional<std::int64_t> now_ms) {
+bool enqueue_job(store::Connection& conn, std::string_view kind, const boost::json::object& payload,
+                 std::string_view idempotency_key, std::optional<std::int64_t> org_id,
+                 std::optional<std::int64_t> now_ms) {
   const auto now = now_ms.value_or(identity::now_ms());
   auto r = conn.query(
       Sql("INSERT INTO jobs (org_id, kind, payload, idempotency_key, status, next_attempt_at, "
           "created_at, updated_at) VALUES ($1, $2, $3, $4, 'queued', $5, $5, $5) "
           "ON CONFLICT (kind, idempotency_key) DO NOTHING RETURNING id"),
-      {org_id ? Value(*org_id) : Value(nullptr), std::string(kind),
-       boost::json::serialize(payload), std::string(idempotency_key), now});
+      {org_id ? Value(*org_id) : Value(nullptr), std::string(kind), boost::json::serialize(payload),
+       std::string(idempotency_key), now});
   return !r.empty();
 }
 
 std::vector<Job> claim_jobs(store::Database& db, std::string_view kind, std::int64_t now_ms,
                             std::chrono::milliseconds lease, int batch) {
-  const Value params[] = {now_ms + lease.count(), now_ms, std::string(kind),
-                          std::int64_t{batch}};
+  const Value params[] = {now_ms + lease.count(), now_ms, std::string(kind), std::int64_t{batch}};
   auto rows = store::claim_rows(db, kClaim, params);
   std::vector<Job> out;
   for (const auto& r : rows.rows) {
-    Job job{r.integer(0), r.optional_integer(1), r.text(2), {}, r.text(4),
-            static_cast<int>(r.integer(5))};
+    Job job{r.integer(0), r.optional_integer(1),         r.text(2), {},
+            r.text(4),    static_cast<int>(r.integer(5))};
     boost::system::error_code ec;
     auto parsed = boost::json::parse(r.text(3), ec);
     if (!ec && parsed.is_object()) job.payload = std::move(parsed.as_object());

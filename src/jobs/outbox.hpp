@@ -24,8 +24,8 @@ namespace bulwark::jobs {
 // Queues a job inside the caller's transaction. (kind, idempotency_key) is
 // unique: the same cause queued twice is one job. Returns false for such a
 // duplicate. `now_ms` defaults to the wall clock (due at once).
-bool enqueue_job(store::Connection& conn, std::string_view kind,
-                 const boost::json::object& payload, std::string_view idempotency_key,
+bool enqueue_job(store::Connection& conn, std::string_view kind, const boost::json::object& payload,
+                 std::string_view idempotency_key,
                  std::optional<std::int64_t> org_id = std::nullopt,
                  std::optional<std::int64_t> now_ms = std::nullopt);
 

@@ -29,8 +29,8 @@ std::optional<std::int64_t> integer_at(const boost::json::object& o, std::string
 
 }  // namespace
 
-void enqueue_session_expiry(store::Connection& conn, std::int64_t org_id,
-                            std::int64_t invoice_id, const std::string& session_id) {
+void enqueue_session_expiry(store::Connection& conn, std::int64_t org_id, std::int64_t invoice_id,
+                            const std::string& session_id) {
   enqueue_job(conn, kExpireCheckoutSession,
               {{"org_id", org_id}, {"invoice_id", invoice_id}, {"session_id", session_id}},
               session_id, org_id);

@@ -16,7 +16,7 @@ inline constexpr std::string_view kExpireCheckoutSession = "stripe.expire_checko
 JobResult expire_checkout_session(const JobContext& ctx, const Job& job);
 
 // Queues the expiry of one session inside the caller's transaction.
-void enqueue_session_expiry(store::Connection& conn, std::int64_t org_id,
-                            std::int64_t invoice_id, const std::string& session_id);
+void enqueue_session_expiry(store::Connection& conn, std::int64_t org_id, std::int64_t invoice_id,
+                            const std::string& session_id);
 
 }  // namespace bulwark::jobs

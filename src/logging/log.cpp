@@ -66,11 +66,16 @@ std::string utc_now() {
 }  // namespace
 
 bool parse_level(std::string_view text, Level& out) {
-  if (text == "debug") out = Level::debug;
-  else if (text == "info") out = Level::info;
-  else if (text == "warn") out = Level::warn;
-  else if (text == "error") out = Level::error;
-  else return false;
+  if (text == "debug")
+    out = Level::debug;
+  else if (text == "info")
+    out = Level::info;
+  else if (text == "warn")
+    out = Level::warn;
+  else if (text == "error")
+    out = Level::error;
+  else
+    return false;
   return true;
 }
 
@@ -156,8 +161,10 @@ std::string format_line(Level level, Message message, Fields fields) {
 void write(Level level, Message message, Fields fields) {
   if (level < g_level.load(std::memory_order_relaxed)) return;
   auto line = format_line(level, message, fields);
-  if (auto& l = logger()) l->info(line);
-  else std::fprintf(stdout, "%s\n", line.c_str());
+  if (auto& l = logger())
+    l->info(line);
+  else
+    std::fprintf(stdout, "%s\n", line.c_str());
 }
 
 }  // namespace bulwark::logging

@@ -25,11 +25,11 @@ enum class Field {
   org_id,
   user_id,
   client_ip,
-  address,    // listen address
-  reason,     // a named rejection reason or an internal error's description
-  version,    // schema or program version
+  address,  // listen address
+  reason,   // a named rejection reason or an internal error's description
+  version,  // schema or program version
   count,
-  name,       // a migration, setting or component name
+  name,  // a migration, setting or component name
   engine,
   path_kind,  // "api", "static", ...
 };

@@ -71,7 +71,7 @@ PostResult perform(const PostRequest& request, bool get) {
   }
   for (const auto& h : header_lines) raw_headers = curl_slist_append(raw_headers, h.c_str());
   std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(raw_headers,
-                                                                       curl_slist_free_all);
+                                                                      curl_slist_free_all);
   CURL* h = curl.get();
   curl_easy_setopt(h, CURLOPT_URL, url.c_str());
   curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");

@@ -15,8 +15,8 @@
 
 // Describes a struct's public members (Boost.Describe) and gives it the name
 // the OpenAPI document and the generated TypeScript use.
-#define BULWARK_RESOURCE(Type, ...)                                                      \
-  BOOST_DESCRIBE_STRUCT(Type, (), (__VA_ARGS__))                                         \
+#define BULWARK_RESOURCE(Type, ...)              \
+  BOOST_DESCRIBE_STRUCT(Type, (), (__VA_ARGS__)) \
   [[maybe_unused]] constexpr std::string_view resource_name(const Type*) { return #Type; }
 
 namespace bulwark::resource {

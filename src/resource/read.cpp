@@ -40,7 +40,8 @@ bool read_text(const boost::json::value& v, std::string& out, std::size_t min, s
     return false;
   }
   if (n < min) {
-    problem = min == 1 ? "must not be empty" : "must be at least " + std::to_string(min) + " characters";
+    problem =
+        min == 1 ? "must not be empty" : "must be at least " + std::to_string(min) + " characters";
     return false;
   }
   if (refuse_blank && std::string_view(s).find_first_not_of(" \t") == std::string_view::npos) {
@@ -71,8 +72,10 @@ bool read_choice(const boost::json::value& v, std::string& out, const std::strin
 bool read_integer(const boost::json::value& v, std::int64_t& out, std::int64_t min,
                   std::int64_t max, std::string& problem) {
   std::int64_t n = 0;
-  if (v.is_int64()) n = v.get_int64();
-  else if (v.is_uint64() && v.get_uint64() <= INT64_MAX) n = static_cast<std::int64_t>(v.get_uint64());
+  if (v.is_int64())
+    n = v.get_int64();
+  else if (v.is_uint64() && v.get_uint64() <= INT64_MAX)
+    n = static_cast<std::int64_t>(v.get_uint64());
   else {
     problem = "must be an integer";
     return false;
@@ -85,16 +88,17 @@ bool read_integer(const boost::json::value& v, std::int64_t& out, std::int64_t m
   return true;
 }
 
-bool read_number(const boost::json::value& v, double& out, double min, double max,
-                 bool above_min, std::string& problem) {
+bool read_number(const boost::json::value& v, double& out, double min, double max, bool above_min,
+                 std::string& problem) {
   if (!v.is_number()) {
     problem = "must be a number";
     return false;
   }
   const double d = v.to_number<double>();
   if ((above_min ? d <= min : d < min) || d > max) {
-    problem = above_min ? "must be more than " + number_text(min) + " and at most " + number_text(max)
-                        : "must be between " + number_text(min) + " and " + number_text(max);
+    problem = above_min
+                  ? "must be more than " + number_text(min) + " and at most " + number_text(max)
+                  : "must be between " + number_text(min) + " and " + number_text(max);
     return false;
   }
   out = d;

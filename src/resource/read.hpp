@@ -38,8 +38,8 @@ bool read_choice(const boost::json::value& v, std::string& out, const std::strin
                  std::size_t count, std::string& problem);
 bool read_integer(const boost::json::value& v, std::int64_t& out, std::int64_t min,
                   std::int64_t max, std::string& problem);
-bool read_number(const boost::json::value& v, double& out, double min, double max,
-                 bool above_min, std::string& problem);
+bool read_number(const boost::json::value& v, double& out, double min, double max, bool above_min,
+                 std::string& problem);
 }  // namespace detail
 
 template <std::size_t Max, std::size_t Min, Blank B>
@@ -86,13 +86,17 @@ void read_member(const boost::json::object& body, const char* name, T& out, Prob
       return;
     }
     typename std::remove_cvref_t<decltype(out.value())> value{};
-    if (read_value(*v, value, problem)) out.set(std::move(value));
-    else problems.emplace(name, problem);
+    if (read_value(*v, value, problem))
+      out.set(std::move(value));
+    else
+      problems.emplace(name, problem);
   } else if constexpr (IsOptional<T>::value) {
     if (!v || v->is_null()) return;
     typename T::value_type value{};
-    if (read_value(*v, value, problem)) out = std::move(value);
-    else problems.emplace(name, problem);
+    if (read_value(*v, value, problem))
+      out = std::move(value);
+    else
+      problems.emplace(name, problem);
   } else {
     if (!v || v->is_null()) {
       problems.emplace(name, missing_message<T>());
@@ -103,7 +107,9 @@ void read_member(const boost::json::object& body, const char* name, T& out, Prob
 }
 
 template <class T>
-concept HasValidate = requires(const T& t, Problems& p) { validate(t, p); };
+concept HasValidate = requires(const T& t, Problems& p) {
+  validate(t, p);
+};
 
 // The members of T present in the body (for the audit entry's field names),
 // and the value read.
@@ -122,9 +128,8 @@ Read<T> read_object(const boost::json::object& body, Problems& problems) {
     boost::mp11::mp_for_each<Members>([&](auto m) { known = known || kv.key() == m.name; });
     if (!known) problems.emplace(std::string(kv.key()), "unknown field");
   }
-  boost::mp11::mp_for_each<Members>([&](auto m) {
-    read_member(body, m.name, out.value.*m.pointer, problems, out.present);
-  });
+  boost::mp11::mp_for_each<Members>(
+      [&](auto m) { read_member(body, m.name, out.value.*m.pointer, problems, out.present); });
   if constexpr (HasValidate<T>) validate(out.value, problems);
   return out;
 }

@@ -20,8 +20,8 @@ namespace bulwark::resource {
 // Declared first: the optional and vector writers below call it for
 // members of described types from other namespaces.
 template <class T>
-  requires boost::describe::has_describe_members<T>::value
-void write_value(http::JsonWriter& w, const T& v);
+requires boost::describe::has_describe_members<T>::value void write_value(http::JsonWriter& w,
+                                                                          const T& v);
 
 inline void write_value(http::JsonWriter& w, const std::string& v) { w.string(v); }
 inline void write_value(http::JsonWriter& w, std::string_view v) { w.string(v); }
@@ -34,8 +34,10 @@ inline void write_value(http::JsonWriter& w, const Time& v) {
 }
 template <class T>
 void write_value(http::JsonWriter& w, const std::optional<T>& v) {
-  if (v) write_value(w, *v);
-  else w.null();
+  if (v)
+    write_value(w, *v);
+  else
+    w.null();
 }
 template <class T>
 void write_value(http::JsonWriter& w, const std::vector<T>& v) {
@@ -53,8 +55,8 @@ void write_value(http::JsonWriter& w, const std::map<std::string, T>& v) {  // c
   w.end_object();
 }
 template <class T>
-  requires boost::describe::has_describe_members<T>::value
-void write_value(http::JsonWriter& w, const T& v) {  // a described struct: an object
+requires boost::describe::has_describe_members<T>::value void write_value(
+    http::JsonWriter& w, const T& v) {  // a described struct: an object
   w.begin_object();
   boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>(
       [&](auto m) {

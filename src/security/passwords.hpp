@@ -10,8 +10,9 @@
 namespace bulwark::security {
 
 inline constexpr int kMinBcryptCost = 12;
-inline constexpr std::size_t kMinPasswordLength = 12;    // characters (bytes for ASCII)
-inline constexpr std::size_t kMaxPasswordBytes = 72;     // bcrypt ignores the rest: refuse, never truncate
+inline constexpr std::size_t kMinPasswordLength = 12;  // characters (bytes for ASCII)
+inline constexpr std::size_t kMaxPasswordBytes =
+    72;  // bcrypt ignores the rest: refuse, never truncate
 inline constexpr double kMinPasswordEntropyBits = 40.0;  // zxcvbn estimate
 
 // Throws std::invalid_argument for cost < 12 or > 31 and std::runtime_error

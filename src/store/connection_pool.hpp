@@ -29,12 +29,16 @@ class ConnectionPool {
     try {
       work(*conn);
     } catch (...) {
-      if (is_broken(*conn)) release_broken();
-      else release(std::move(conn));
+      if (is_broken(*conn))
+        release_broken();
+      else
+        release(std::move(conn));
       throw;
     }
-    if (is_broken(*conn)) release_broken();
-    else release(std::move(conn));
+    if (is_broken(*conn))
+      release_broken();
+    else
+      release(std::move(conn));
   }
 
  private:

@@ -8,9 +8,9 @@
 #include <memory>
 #include <span>
 #include <stdexcept>
-#include <vector>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "store/sql.hpp"
 
@@ -60,11 +60,11 @@ class Database {
 };
 
 struct DatabaseOptions {
-  std::string url;                 // sqlite path or file:..., or postgresql://...
-  std::size_t pool_size = 8;       // connections kept open
-  std::chrono::milliseconds busy_timeout{5000};      // SQLite lock wait
-  std::chrono::milliseconds acquire_timeout{5000};   // wait for a free pooled connection
-  int connect_timeout_seconds = 3;                   // PostgreSQL connect timeout
+  std::string url;                                  // sqlite path or file:..., or postgresql://...
+  std::size_t pool_size = 8;                        // connections kept open
+  std::chrono::milliseconds busy_timeout{5000};     // SQLite lock wait
+  std::chrono::milliseconds acquire_timeout{5000};  // wait for a free pooled connection
+  int connect_timeout_seconds = 3;                  // PostgreSQL connect timeout
 };
 
 // Opens the database named by the URL: "postgresql://" or "postgres://"

@@ -35,7 +35,8 @@ class PostgresConnection final : public Connection {
       throw DatabaseUnavailable("cannot connect to PostgreSQL");
     }
     // Server notices ("relation already exists, skipping") are not ours to print.
-    PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        conn_, [](void*, const char*) {}, nullptr);
     execute_script(Sql("SET TIME ZONE 'UTC'"));
   }
   ~PostgresConnection() override { PQfinish(conn_); }
@@ -50,12 +51,14 @@ class PostgresConnection final : public Connection {
     for (std::size_t i = 0; i < params.size(); ++i) {
       const Value& v = params[i];
       if (std::holds_alternative<std::nullptr_t>(v)) continue;
-      if (auto* n = std::get_if<std::int64_t>(&v)) texts[i] = std::to_string(*n);
+      if (auto* n = std::get_if<std::int64_t>(&v))
+        texts[i] = std::to_string(*n);
       else if (auto* d = std::get_if<double>(&v)) {
         char buf[32];
         std::snprintf(buf, sizeof buf, "%.17g", *d);
         texts[i] = buf;
-      } else texts[i] = std::get<std::string>(v);
+      } else
+        texts[i] = std::get<std::string>(v);
       values[i] = texts[i].c_str();
     }
     ResultPtr res(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()),
@@ -71,7 +74,8 @@ class PostgresConnection final : public Connection {
         std::vector<std::optional<std::string>> row;
         row.reserve(cols);
         for (int c = 0; c < cols; ++c) {
-          if (PQgetisnull(res.get(), r, c)) row.emplace_back(std::nullopt);
+          if (PQgetisnull(res.get(), r, c))
+            row.emplace_back(std::nullopt);
           else
             row.emplace_back(std::string(PQgetvalue(res.get(), r, c),
                                          static_cast<std::size_t>(PQgetlength(res.get(), r, c))));

@@ -119,9 +119,12 @@ class SqliteConnection final : public Connection {
       if (n == 0 || n > params.size()) throw std::logic_error("SQL placeholder without a value");
       const Value& v = params[n - 1];
       int rc = SQLITE_OK;
-      if (std::holds_alternative<std::nullptr_t>(v)) rc = sqlite3_bind_null(stmt, idx);
-      else if (auto* i = std::get_if<std::int64_t>(&v)) rc = sqlite3_bind_int64(stmt, idx, *i);
-      else if (auto* d = std::get_if<double>(&v)) rc = sqlite3_bind_double(stmt, idx, *d);
+      if (std::holds_alternative<std::nullptr_t>(v))
+        rc = sqlite3_bind_null(stmt, idx);
+      else if (auto* i = std::get_if<std::int64_t>(&v))
+        rc = sqlite3_bind_int64(stmt, idx, *i);
+      else if (auto* d = std::get_if<double>(&v))
+        rc = sqlite3_bind_double(stmt, idx, *d);
       else {
         const auto& s = std::get<std::string>(v);
         rc = sqlite3_bind_text64(stmt, idx, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);

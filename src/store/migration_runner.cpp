@@ -13,8 +13,9 @@
 //
 // The texts are the files under src/store/migrations/, compiled in by the
 // build (store/migrations.gen.hpp); their README says how to add one.
-#include <chrono>
 #include <fmt/format.h>
+
+#include <chrono>
 #include <optional>
 
 #include "crypto/random.hpp"
@@ -51,9 +52,10 @@ std::string checksum_of(const Migration& m, Engine engine) {
 }
 
 void ensure_table(Connection& c) {
-  c.execute_script(Sql("CREATE TABLE IF NOT EXISTS schema_migrations ("
-                       "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-                       "applied_at BIGINT NOT NULL, checksum TEXT)"));
+  c.execute_script(
+      Sql("CREATE TABLE IF NOT EXISTS schema_migrations ("
+          "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+          "applied_at BIGINT NOT NULL, checksum TEXT)"));
   // Databases created before checksums were recorded (release 0.1.0).
   if (c.engine() == Engine::postgres) {
     c.execute_script(Sql("ALTER TABLE schema_migrations ADD COLUMN IF NOT EXISTS checksum TEXT"));
@@ -201,15 +203,17 @@ std::vector<MigrationStatus> migration_status(Database& db) {
       for (const auto& r : rows)
         if (r.version == m.version) {
           s.applied = true;
-          s.checksum = !r.checksum                                   ? MigrationStatus::Checksum::not_recorded
-                       : *r.checksum == checksum_of(m, c.engine()) ? MigrationStatus::Checksum::matches
-                                                                     : MigrationStatus::Checksum::differs;
+          s.checksum = !r.checksum ? MigrationStatus::Checksum::not_recorded
+                       : *r.checksum == checksum_of(m, c.engine())
+                           ? MigrationStatus::Checksum::matches
+                           : MigrationStatus::Checksum::differs;
         }
       out.push_back(s);
     }
     for (const auto& r : rows)
       if (!find_migration(r.version))
-        out.push_back({static_cast<int>(r.version), r.name, true, MigrationStatus::Checksum::unknown_to_binary});
+        out.push_back({static_cast<int>(r.version), r.name, true,
+                       MigrationStatus::Checksum::unknown_to_binary});
   });
   return out;
 }
@@ -217,7 +221,8 @@ std::vector<MigrationStatus> migration_status(Database& db) {
 std::vector<MigrationChecksum> migration_checksums() {
   std::vector<MigrationChecksum> out;
   for (const auto& m : kMigrations)
-    out.push_back({m.version, m.name, checksum_of(m, Engine::sqlite), checksum_of(m, Engine::postgres)});
+    out.push_back(
+        {m.version, m.name, checksum_of(m, Engine::sqlite), checksum_of(m, Engine::postgres)});
   return out;
 }
 

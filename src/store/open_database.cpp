@@ -8,8 +8,10 @@ std::unique_ptr<Database> open_database(const DatabaseOptions& options) {
   if (url.starts_with("postgresql://") || url.starts_with("postgres://"))
     return open_postgres(options);
   std::string path = url;
-  if (path.starts_with("sqlite://")) path = path.substr(9);
-  else if (path.starts_with("sqlite:")) path = path.substr(7);
+  if (path.starts_with("sqlite://"))
+    path = path.substr(9);
+  else if (path.starts_with("sqlite:"))
+    path = path.substr(7);
   return open_sqlite(options, path);
 }
 

@@ -42,13 +42,12 @@ class OrgTx {
   // Optimistic concurrency in one place: an UPDATE guarded by `version = $n`
   // that changed nothing means someone else changed the row first.
   template <class... P>
-  Expected<void, ApiError> update_versioned(OrgSql sql, std::string_view noun,
-                                            const P&... params) {
+  Expected<void, ApiError> update_versioned(OrgSql sql, std::string_view noun, const P&... params) {
     if (run(sql, params...).affected == 0)
-      return unexpected(ApiError(ErrorCode::conflict,
-                                 "the " + std::string(noun) +
-                                     " was changed by someone else; reload it",
-                                 "version_conflict"));
+      return unexpected(
+          ApiError(ErrorCode::conflict,
+                   "the " + std::string(noun) + " was changed by someone else; reload it",
+                   "version_conflict"));
     return {};
   }
   // For callees not yet taking an OrgTx (audit, messaging): same connection,

@@ -83,7 +83,7 @@ class Row {
     Kind kind = Kind::null;
     std::int64_t i = 0;
     double d = 0;
-    mutable std::string s;          // the text, or integer/real formatted on first text() call
+    mutable std::string s;  // the text, or integer/real formatted on first text() call
     mutable bool has_text = false;
   };
 

@@ -21,14 +21,33 @@ namespace bulwark::store::tenant_scope {
 
 // Every table with an org_id column. A unit test compares this list with the
 // migrated schema, so a new tenant table cannot be forgotten here.
-inline constexpr std::array<std::string_view, 27> kTenantTables{
-    "assets",          "audit_log",       "checkout_sessions",  "customers",
-    "invoice_lines",   "invoice_payments", "invoices",          "jobs",
-    "meter_readings",  "org_counters",    "org_sms_numbers",    "payment_ledger",
-    "payment_mismatches", "pm_generated", "pm_schedules",       "sessions",
-    "sites",           "sms_consent",     "sms_messages",       "sms_number_requests",
-    "sms_templates",   "users",           "work_order_checklist",
-    "work_order_comments", "work_order_history", "work_order_parts", "work_order_time"};
+inline constexpr std::array<std::string_view, 27> kTenantTables{"assets",
+                                                                "audit_log",
+                                                                "checkout_sessions",
+                                                                "customers",
+                                                                "invoice_lines",
+                                                                "invoice_payments",
+                                                                "invoices",
+                                                                "jobs",
+                                                                "meter_readings",
+                                                                "org_counters",
+                                                                "org_sms_numbers",
+                                                                "payment_ledger",
+                                                                "payment_mismatches",
+                                                                "pm_generated",
+                                                                "pm_schedules",
+                                                                "sessions",
+                                                                "sites",
+                                                                "sms_consent",
+                                                                "sms_messages",
+                                                                "sms_number_requests",
+                                                                "sms_templates",
+                                                                "users",
+                                                                "work_order_checklist",
+                                                                "work_order_comments",
+                                                                "work_order_history",
+                                                                "work_order_parts",
+                                                                "work_order_time"};
 inline constexpr std::string_view kExtraTenantTable = "work_orders";
 inline constexpr std::string_view kRootTable = "orgs";
 
@@ -96,12 +115,12 @@ constexpr std::vector<Token> tokenize(std::string_view s) {
 // Words that end a table reference (so they are not its alias) or a clause.
 constexpr bool is_keyword(std::string_view w) {
   constexpr std::string_view kWords[] = {
-      "select", "from",   "where",     "join",   "left",    "right",   "inner", "outer",
-      "full",   "cross",  "on",        "using",  "group",   "order",   "by",    "limit",
-      "offset", "having", "returning", "union",  "intersect", "except", "set",  "values",
-      "for",    "skip",   "locked",    "nowait", "of",      "as",      "and",   "or",
-      "not",    "natural", "window",   "do",     "conflict", "update", "delete", "insert",
-      "into",   "with",   "lateral"};
+      "select", "from",    "where",     "join",   "left",      "right",  "inner",  "outer",
+      "full",   "cross",   "on",        "using",  "group",     "order",  "by",     "limit",
+      "offset", "having",  "returning", "union",  "intersect", "except", "set",    "values",
+      "for",    "skip",    "locked",    "nowait", "of",        "as",     "and",    "or",
+      "not",    "natural", "window",    "do",     "conflict",  "update", "delete", "insert",
+      "into",   "with",    "lateral"};
   for (auto k : kWords)
     if (same_word(w, k)) return true;
   return false;
@@ -109,10 +128,10 @@ constexpr bool is_keyword(std::string_view w) {
 
 constexpr bool ends_clause(const Token& t) {
   if (t.kind != Token::Kind::word) return t.text == ")";
-  constexpr std::string_view kEnders[] = {"join",  "left",      "right", "inner", "full",
-                                          "cross", "where",     "group", "order", "limit",
-                                          "having", "returning", "for",  "on",    "natural",
-                                          "window", "offset",   "union", "intersect", "except"};
+  constexpr std::string_view kEnders[] = {"join",   "left",      "right", "inner",     "full",
+                                          "cross",  "where",     "group", "order",     "limit",
+                                          "having", "returning", "for",   "on",        "natural",
+                                          "window", "offset",    "union", "intersect", "except"};
   for (auto k : kEnders)
     if (same_word(t.text, k)) return true;
   return false;
@@ -265,10 +284,10 @@ constexpr const char* check(std::string_view sql) {
     while (end < t.size() && t[end].depth >= depth) ++end;
     std::size_t part = begin;
     for (std::size_t i = begin; i <= end; ++i) {
-      const bool split = i == end || (t[i].depth == depth && t[i].kind == Token::Kind::word &&
-                                      (same_word(t[i].text, "union") ||
-                                       same_word(t[i].text, "intersect") ||
-                                       same_word(t[i].text, "except")));
+      const bool split =
+          i == end || (t[i].depth == depth && t[i].kind == Token::Kind::word &&
+                       (same_word(t[i].text, "union") || same_word(t[i].text, "intersect") ||
+                        same_word(t[i].text, "except")));
       if (!split) continue;
       if (auto why = check_statement(t, part, i, depth, tenant_refs)) return why;
       part = i + 1;

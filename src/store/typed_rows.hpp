@@ -28,10 +28,8 @@ inline void decode_column(const Row& r, std::size_t i, bool& out) { out = r.inte
 inline void decode_column(const Row& r, std::size_t i, double& out) { out = r.real(i); }
 inline void decode_column(const Row& r, std::size_t i, std::string& out) { out = r.text(i); }
 template <class T>
-  requires requires(const Row& r, std::size_t i, T& t) { from_column(r, i, t); }
-void decode_column(const Row& r, std::size_t i, T& out) {
-  from_column(r, i, out);
-}
+requires requires(const Row& r, std::size_t i, T& t) { from_column(r, i, t); }
+void decode_column(const Row& r, std::size_t i, T& out) { from_column(r, i, out); }
 template <class T>
 void decode_column(const Row& r, std::size_t i, std::optional<T>& out) {
   if (r.is_null(i)) {
@@ -119,10 +117,8 @@ inline Value bind(const std::string& v) { return v; }
 inline Value bind(std::string_view v) { return std::string(v); }
 inline Value bind(const char* v) { return std::string(v); }
 template <class T>
-  requires requires(const T& t) { to_value(t); }
-Value bind(const T& v) {
-  return to_value(v);
-}
+requires requires(const T& t) { to_value(t); }
+Value bind(const T& v) { return to_value(v); }
 template <class T>
 Value bind(const std::optional<T>& v) {
   if (!v) return nullptr;

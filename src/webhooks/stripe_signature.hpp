@@ -15,7 +15,7 @@ namespace bulwark::webhooks {
 enum class StripeVerdict {
   valid,
   missing_header,
-  malformed_header,        // no t=, a t= that is not an integer, or no v1=
+  malformed_header,  // no t=, a t= that is not an integer, or no v1=
   signature_mismatch,
   timestamp_out_of_tolerance,
 };

@@ -15,11 +15,16 @@ static Response ok(bulwark::app::RequestContext&) { return {}; }
 static Router make_router() {
   Router r;
   auto add = [&](Method m, const char* p) {
-    r.add({.method = m, .pattern = p, .auth = Auth::public_access,
-           .permission = no_permission(), .rate = RateClass::standard,
+    r.add({.method = m,
+           .pattern = p,
+           .auth = Auth::public_access,
+           .permission = no_permission(),
+           .rate = RateClass::standard,
            .effect = m == Method::get ? Effect::read_only : Effect::changes_state,
            .csrf = m == Method::get ? Csrf::not_applicable : Csrf::same_origin_only,
-           .execution = Execution::pool, .handler = ok, .summary = ""});
+           .execution = Execution::pool,
+           .handler = ok,
+           .summary = ""});
   };
   add(Method::get, "/health");
   add(Method::get, "/api/v1/work-orders/{id:int}");

@@ -1,8 +1,9 @@
 // What an attacker controls on a webhook: the Stripe-Signature header, the
 // form body, and (through the request target) the URL Twilio's signature
 // covers. None of it may crash, and garbage must never verify.
-// fuzz-sources: src/webhooks/stripe_signature.cpp src/webhooks/twilio_signature.cpp src/webhooks/form_body.cpp src/crypto/random.cpp src/core/utf8.cpp
-// fuzz-libs: -lcrypto -lboost_url
+// fuzz-sources: src/webhooks/stripe_signature.cpp src/webhooks/twilio_signature.cpp
+// src/webhooks/form_body.cpp src/crypto/random.cpp src/core/utf8.cpp fuzz-libs: -lcrypto
+// -lboost_url
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
@@ -20,7 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (verify_stripe_signature(header, body, {"whsec_fuzz"}, 1'700'000'000) == StripeVerdict::valid)
     std::abort();  // nobody but the secret's holder can produce a valid signature
   auto form = parse_form(body);
-  if (form && twilio_form_signature_valid({"fuzz-token"}, header, *form, "AAAAAAAAAAAAAAAAAAAAAAAAAAA="))
+  if (form &&
+      twilio_form_signature_valid({"fuzz-token"}, header, *form, "AAAAAAAAAAAAAAAAAAAAAAAAAAA="))
     std::abort();
   (void)twilio_url_variants(header);
   (void)twilio_json_signature_valid({"fuzz-token"}, header, body, header);

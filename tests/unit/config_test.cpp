@@ -83,7 +83,8 @@ TEST(Config, must_not_007_production_refuses_plain_http_without_trusted_proxy) {
 }
 
 TEST(Config, must_008_production_requires_secret_from_environment) {
-  auto missing = load(env({{"BULWARK_ENV", "production"}, {"BULWARK_TRUSTED_PROXY", "::1"},
+  auto missing = load(env({{"BULWARK_ENV", "production"},
+                           {"BULWARK_TRUSTED_PROXY", "::1"},
                            {"BULWARK_PUBLIC_URL", "https://x.example"}}));
   ASSERT_TRUE(missing);
   EXPECT_FALSE(missing->secret_key_generated);  // never invented in production
@@ -91,7 +92,8 @@ TEST(Config, must_008_production_requires_secret_from_environment) {
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_NE(problems[0].find("BULWARK_SECRET_KEY: required"), std::string::npos);
 
-  auto short_key = load(env({{"BULWARK_ENV", "production"}, {"BULWARK_TRUSTED_PROXY", "::1"},
+  auto short_key = load(env({{"BULWARK_ENV", "production"},
+                             {"BULWARK_TRUSTED_PROXY", "::1"},
                              {"BULWARK_PUBLIC_URL", "https://x.example"},
                              {"BULWARK_SECRET_KEY", "short"}}));
   problems = production_problems(*short_key);

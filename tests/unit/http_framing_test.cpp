@@ -1,8 +1,8 @@
 // RFC 9112 §6 framing: the checks that keep a request's body from being read
 // as a second request (issue 10, item 12).
-#include "http/framing.hpp"
-
 #include <gtest/gtest.h>
+
+#include "http/framing.hpp"
 
 using namespace bulwark;
 using namespace bulwark::http;
@@ -51,8 +51,8 @@ TEST(HttpFraming, other_codings_before_chunked_are_501_not_implemented) {
 }
 
 TEST(HttpFraming, chunked_twice_empty_or_with_parameters_is_400) {
-  for (auto value : {"chunked, chunked", "", " , ", "chunked;ext=1", "gzip;q=1, chunked",
-                     "\"chunked\""})
+  for (auto value :
+       {"chunked, chunked", "", " , ", "chunked;ext=1", "gzip;q=1, chunked", "\"chunked\""})
     expect_refused(te({value}), 400, kTransferEncodingInvalid, value);
   expect_refused(te({"chunked"}, 10), 400, kTransferEncodingInvalid, "HTTP/1.0");
 }

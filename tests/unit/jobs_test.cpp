@@ -4,13 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <boost/json.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <set>
 #include <thread>
-
-#include <boost/json.hpp>
 
 #include "config/config.hpp"
 #include "identity/clock.hpp"
@@ -44,8 +43,9 @@ class JobsTest : public ::testing::TestWithParam<std::string> {
     });
   }
   std::string status_of(const std::string& key) {
-    return db_->query(store::Sql("SELECT status FROM jobs WHERE kind = $1 AND idempotency_key = $2"),
-                      {kind_, key})
+    return db_
+        ->query(store::Sql("SELECT status FROM jobs WHERE kind = $1 AND idempotency_key = $2"),
+                {kind_, key})
         .rows.at(0)
         .text(0);
   }
@@ -86,7 +86,8 @@ TEST(JobsConfig, jobs_interval_and_retry_base_are_read_and_validated) {
   ASSERT_TRUE(defaults);
   EXPECT_EQ(defaults->jobs_interval, 2s);
   EXPECT_EQ(defaults->jobs_retry_base, 5s);
-  auto set = config::load(env({{"BULWARK_JOBS_INTERVAL", "0"}, {"BULWARK_JOBS_RETRY_BASE", "100ms"}}));
+  auto set =
+      config::load(env({{"BULWARK_JOBS_INTERVAL", "0"}, {"BULWARK_JOBS_RETRY_BASE", "100ms"}}));
   ASSERT_TRUE(set);
   EXPECT_EQ(set->jobs_interval, 0ms);  // the worker is off
   EXPECT_EQ(set->jobs_retry_base, 100ms);
@@ -173,7 +174,8 @@ TEST_P(JobsTest, the_worker_retries_with_back_off_then_succeeds) {
   Scripted s{{jobs::HttpVerdict::retry, jobs::HttpVerdict::retry, jobs::HttpVerdict::done}};
   const jobs::JobHandler table[] = {s.handler(kind_)};
   config::Config cfg;
-  const jobs::WorkerOptions options{.retry_base = 10ms, .lease = 60s, .max_attempts = 5, .batch = 5};
+  const jobs::WorkerOptions options{
+      .retry_base = 10ms, .lease = 60s, .max_attempts = 5, .batch = 5};
   auto far = identity::now_ms() + 10'000'000;
   EXPECT_EQ(jobs::run_due_jobs(*db_, cfg, table, options, far).retried, 1);
   EXPECT_EQ(status_of("w"), "queued");
@@ -189,12 +191,14 @@ TEST_P(JobsTest, the_worker_gives_up_after_max_attempts) {
   Scripted s{{jobs::HttpVerdict::retry}};
   const jobs::JobHandler table[] = {s.handler(kind_)};
   config::Config cfg;
-  const jobs::WorkerOptions options{.retry_base = 10ms, .lease = 60s, .max_attempts = 3, .batch = 5};
+  const jobs::WorkerOptions options{
+      .retry_base = 10ms, .lease = 60s, .max_attempts = 3, .batch = 5};
   auto far = identity::now_ms() + 10'000'000;
   for (int i = 0; i < 5; ++i) jobs::run_due_jobs(*db_, cfg, table, options, far + i);
   EXPECT_EQ(status_of("m"), "failed");
   EXPECT_EQ(s.calls, 3);
-  auto err = db_->query(store::Sql("SELECT last_error, attempts FROM jobs WHERE kind = $1"), {kind_});
+  auto err =
+      db_->query(store::Sql("SELECT last_error, attempts FROM jobs WHERE kind = $1"), {kind_});
   EXPECT_EQ(err.rows.at(0).text(0), "peer_http_503");
   EXPECT_EQ(err.rows.at(0).integer(1), 3);
 }
@@ -281,10 +285,11 @@ TEST_P(PaymentsMigrationTest, existing_sessions_and_paid_invoices_are_carried_ov
                         {org, n})
                     .rows.at(0)
                     .integer(0);
-      return c.query(Sql("INSERT INTO invoices (org_id, number, work_order_id, status, total_cents, "
-                         "created_at, updated_at, paid_at, payment_intent_id) VALUES ($1, $2, $3, "
-                         "$4, 4200, 1, 2, 3, 'pi_old') RETURNING id"),
-                     {org, n, wo, std::string(status)})
+      return c
+          .query(Sql("INSERT INTO invoices (org_id, number, work_order_id, status, total_cents, "
+                     "created_at, updated_at, paid_at, payment_intent_id) VALUES ($1, $2, $3, "
+                     "$4, 4200, 1, 2, 3, 'pi_old') RETURNING id"),
+                 {org, n, wo, std::string(status)})
           .rows.at(0)
           .integer(0);
     };
@@ -297,9 +302,10 @@ TEST_P(PaymentsMigrationTest, existing_sessions_and_paid_invoices_are_carried_ov
               {inv, org, std::string(sid), kind_});
   });
   db_->with_connection([&](store::Connection& c) {
-    c.execute_script(Sql("DROP TABLE payment_mismatches; DROP TABLE payment_ledger; "
-                         "DROP TABLE checkout_sessions; DROP TABLE jobs; "
-                         "DELETE FROM schema_migrations WHERE version = 5"));
+    c.execute_script(
+        Sql("DROP TABLE payment_mismatches; DROP TABLE payment_ledger; "
+            "DROP TABLE checkout_sessions; DROP TABLE jobs; "
+            "DELETE FROM schema_migrations WHERE version = 5"));
   });
   store::migrate(*db_);
   auto sessions = db_->query(Sql("SELECT invoice_id, amount_cents, currency, status FROM "
@@ -314,10 +320,10 @@ TEST_P(PaymentsMigrationTest, existing_sessions_and_paid_invoices_are_carried_ov
   auto payload = boost::json::parse(job.rows[0].text(0)).as_object();
   EXPECT_EQ(payload.at("session_id").as_string(), "cs_void" + kind_);
   EXPECT_EQ(payload.at("invoice_id").as_int64(), void_inv);
-  EXPECT_TRUE(db_->query(Sql("SELECT 1 FROM invoice_payments WHERE invoice_id = $1"), {void_inv})
-                  .empty());
-  EXPECT_FALSE(db_->query(Sql("SELECT 1 FROM invoice_payments WHERE invoice_id = $1"), {open_inv})
-                   .empty());
+  EXPECT_TRUE(
+      db_->query(Sql("SELECT 1 FROM invoice_payments WHERE invoice_id = $1"), {void_inv}).empty());
+  EXPECT_FALSE(
+      db_->query(Sql("SELECT 1 FROM invoice_payments WHERE invoice_id = $1"), {open_inv}).empty());
   // A paid invoice's money is in the ledger.
   auto ledger = db_->query(Sql("SELECT invoice_id, kind, amount_cents, source FROM payment_ledger "
                                "WHERE org_id = $1"),

@@ -54,8 +54,8 @@ TEST(MigrationChecksums, committed_migrations_are_never_edited) {
     const Committed* c = committed(a.version);
     if (!c) {
       ADD_FAILURE() << "migration " << a.version << " is not in the committed list; add:\n    {"
-                    << a.version << ", \"" << a.name << "\", \"" << a.sqlite_sha256 << "\",\n     \""
-                    << a.postgres_sha256 << "\"},";
+                    << a.version << ", \"" << a.name << "\", \"" << a.sqlite_sha256
+                    << "\",\n     \"" << a.postgres_sha256 << "\"},";
       continue;
     }
     EXPECT_EQ(a.name, c->name);

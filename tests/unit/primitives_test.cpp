@@ -45,7 +45,8 @@ ErrorCode code_of(const http::Request& r) {
 }  // namespace
 
 TEST(JsonBody, ParsesAnObject) {
-  auto o = http::parse_json_object_body(json_request(R"({"a":1})", "application/json; charset=utf-8"));
+  auto o =
+      http::parse_json_object_body(json_request(R"({"a":1})", "application/json; charset=utf-8"));
   EXPECT_EQ(o.at("a").as_int64(), 1);
 }
 
@@ -66,7 +67,7 @@ TEST(RateLimiter, AllowsBurstThenAsksToWait) {
   auto wait = limiter.acquire("ip", limit, t0);
   ASSERT_TRUE(wait);
   EXPECT_GE(wait->count(), 1);
-  EXPECT_FALSE(limiter.acquire("other-ip", limit, t0));  // keys are independent
+  EXPECT_FALSE(limiter.acquire("other-ip", limit, t0));                      // keys are independent
   EXPECT_FALSE(limiter.acquire("ip", limit, t0 + std::chrono::seconds(2)));  // refilled
 }
 

@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include "api/endpoint.hpp"
-
 #include "app/context.hpp"
 #include "http/reserved_paths.hpp"
 

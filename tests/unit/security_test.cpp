@@ -57,8 +57,8 @@ TEST(PasswordPolicy, LengthLimitsInCharactersAndBytes) {
 }
 
 TEST(PasswordPolicy, CommonAndPersonalPasswordsAreTooGuessable) {
-  for (auto weak : {"password1234", "qwertyuiopasdf", "111111111111", "abcdefghijkl",
-                    "Password123!"})
+  for (auto weak :
+       {"password1234", "qwertyuiopasdf", "111111111111", "abcdefghijkl", "Password123!"})
     EXPECT_EQ(check_password_policy(weak)->reason, "too_guessable") << weak;
   EXPECT_EQ(check_password_policy("janedoe2024janedoe", {"janedoe@example.com"})->reason,
             "too_guessable");
@@ -76,7 +76,8 @@ TEST(Cookies, FindsNamedCookieAmongOthers) {
 }
 
 TEST(Cookies, must_004_set_cookie_is_secure_strict_and_httponly) {
-  auto h = http::set_cookie_header({.name = "__Host-session", .value = "v", .max_age_seconds = 86400});
+  auto h =
+      http::set_cookie_header({.name = "__Host-session", .value = "v", .max_age_seconds = 86400});
   EXPECT_EQ(h, "__Host-session=v; Path=/; Secure; SameSite=Strict; HttpOnly; Max-Age=86400");
   auto csrf = http::set_cookie_header({.name = "csrf_token", .value = "c", .http_only = false});
   EXPECT_EQ(csrf.find("HttpOnly"), std::string::npos);

@@ -27,8 +27,10 @@ constexpr const char* kTwilioDocUrl = "https://mycompany.com/myapp.php?foo=1&bar
 }  // namespace
 
 TEST(TwilioSignature, Must005MatchesTheSdkOnTwiliosDocumentedExample) {
-  EXPECT_EQ(twilio_signature("12345", kTwilioDocUrl, kTwilioDocParams), "0/KCTR6DLpKmkAf8muzZqo1nDgQ=");
-  EXPECT_EQ(twilio_signature("12345", "https://example.com/sms", {}), "U4LDD0cAOPwkAgFQgqCAAG/S9Sw=");
+  EXPECT_EQ(twilio_signature("12345", kTwilioDocUrl, kTwilioDocParams),
+            "0/KCTR6DLpKmkAf8muzZqo1nDgQ=");
+  EXPECT_EQ(twilio_signature("12345", "https://example.com/sms", {}),
+            "U4LDD0cAOPwkAgFQgqCAAG/S9Sw=");
 }
 
 TEST(TwilioSignature, Must005ParameterOrderDoesNotMatterButValuesDo) {
@@ -65,12 +67,14 @@ TEST(TwilioSignature, Must005JsonBodiesAreBoundByBodySha256) {
   const std::string body = R"({"a":1})";
   // sha256 of {"a":1}
   const std::string url =
-      "https://example.com/hook?bodySHA256=015abd7f5cc57a2dd94b7590f04ad8084273905ee33ec5cebeae62276a97f862";
+      "https://example.com/"
+      "hook?bodySHA256=015abd7f5cc57a2dd94b7590f04ad8084273905ee33ec5cebeae62276a97f862";
   const auto signature = twilio_signature("tok", url, {});
   EXPECT_TRUE(twilio_json_signature_valid({"tok"}, url, body, signature));
   EXPECT_FALSE(twilio_json_signature_valid({"tok"}, url, R"({"a":2})", signature));
-  EXPECT_FALSE(twilio_json_signature_valid({"tok"}, "https://example.com/hook", body,
-                                           twilio_signature("tok", "https://example.com/hook", {})));
+  EXPECT_FALSE(
+      twilio_json_signature_valid({"tok"}, "https://example.com/hook", body,
+                                  twilio_signature("tok", "https://example.com/hook", {})));
 }
 
 TEST(FormBody, DecodesPlusAndPercentAndKeepsRepeats) {
@@ -114,8 +118,10 @@ TEST(StripeSignature, Must005VerdictsForEveryKindOfBadHeader) {
   EXPECT_EQ(verify("t=1700000000"), StripeVerdict::malformed_header);
   EXPECT_EQ(verify("t=1700000000,v0=" + good), StripeVerdict::malformed_header);
   EXPECT_EQ(verify("t=1700000001,v1=" + good), StripeVerdict::signature_mismatch);
-  EXPECT_EQ(verify("t=1700000000,v1=" + good, now + 301), StripeVerdict::timestamp_out_of_tolerance);
-  EXPECT_EQ(verify("t=1700000000,v1=" + good, now - 301), StripeVerdict::timestamp_out_of_tolerance);
+  EXPECT_EQ(verify("t=1700000000,v1=" + good, now + 301),
+            StripeVerdict::timestamp_out_of_tolerance);
+  EXPECT_EQ(verify("t=1700000000,v1=" + good, now - 301),
+            StripeVerdict::timestamp_out_of_tolerance);
   EXPECT_EQ(verify("t=1700000000,v1=" + good, now + 300), StripeVerdict::valid);
   EXPECT_EQ(verify("t=-9223372036854775808,v1=" + good), StripeVerdict::signature_mismatch);
 }
@@ -130,9 +136,10 @@ TEST(StripeSignature, Must005PreviousSecretDuringRotation) {
 }
 
 TEST(SmsKeywords, CarrierWordsWholeMessageOnly) {
-  using messaging::Keyword;
   using messaging::classify_inbound;
-  for (auto w : {"STOP", "stop", " Stop ", "STOPALL", "unsubscribe", "CANCEL", "end", "QUIT", "stop."})
+  using messaging::Keyword;
+  for (auto w :
+       {"STOP", "stop", " Stop ", "STOPALL", "unsubscribe", "CANCEL", "end", "QUIT", "stop."})
     EXPECT_EQ(classify_inbound(w), Keyword::opt_out) << w;
   EXPECT_EQ(classify_inbound("START"), Keyword::opt_in);
   EXPECT_EQ(classify_inbound("unstop"), Keyword::opt_in);
@@ -148,7 +155,8 @@ TEST(SmsTemplates, RenderFillsKnownPlaceholdersOnlyOnce) {
   EXPECT_EQ(messaging::render("{org}: {number} at {time}", {{"org", "Acme"}, {"number", "WO-1"}}),
             "Acme: WO-1 at {time}");
   // A value that looks like a placeholder is not expanded again.
-  EXPECT_EQ(messaging::render("Hi {customer}", {{"customer", "{link}"}, {"link", "x"}}), "Hi {link}");
+  EXPECT_EQ(messaging::render("Hi {customer}", {{"customer", "{link}"}, {"link", "x"}}),
+            "Hi {link}");
   EXPECT_EQ(messaging::render("unclosed {org", {{"org", "A"}}), "unclosed {org");
 }
 

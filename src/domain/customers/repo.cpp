@@ -10,27 +10,29 @@ using resource::cleared;
 using store::OrgSql;
 
 // Each record with the consent of its phone number (sms_consent).
-#define CUSTOMER_SELECT                                                                   \
-  "SELECT c.id, c.name, c.phone, c.email, c.billing_address, c.notes, c.sms_opt_out, "    \
-  "c.deleted_at, c.created_at, c.updated_at, c.version, c.sms_opt_out_by_customer, "      \
+#define CUSTOMER_SELECT                                                                       \
+  "SELECT c.id, c.name, c.phone, c.email, c.billing_address, c.notes, c.sms_opt_out, "        \
+  "c.deleted_at, c.created_at, c.updated_at, c.version, c.sms_opt_out_by_customer, "          \
   "s.state AS consent_state, s.changed_at AS consent_changed_at, s.source AS consent_source " \
   "FROM customers c LEFT JOIN sms_consent s ON s.org_id = $1 AND s.phone_e164 = c.phone "
-#define CUSTOMER_FILTERS                                                                  \
-  "AND ((CAST($2 AS BIGINT) = 1 AND c.deleted_at IS NOT NULL) OR "                        \
-  "     (CAST($2 AS BIGINT) = 0 AND c.deleted_at IS NULL)) "                              \
-  "AND (CAST($3 AS TEXT) IS NULL OR lower(c.name) LIKE CAST($3 AS TEXT) ESCAPE '\\' "     \
-  "     OR lower(COALESCE(c.email, '')) LIKE CAST($3 AS TEXT) ESCAPE '\\' "               \
+#define CUSTOMER_FILTERS                                                                     \
+  "AND ((CAST($2 AS BIGINT) = 1 AND c.deleted_at IS NOT NULL) OR "                           \
+  "     (CAST($2 AS BIGINT) = 0 AND c.deleted_at IS NULL)) "                                 \
+  "AND (CAST($3 AS TEXT) IS NULL OR lower(c.name) LIKE CAST($3 AS TEXT) ESCAPE '\\' "        \
+  "     OR lower(COALESCE(c.email, '')) LIKE CAST($3 AS TEXT) ESCAPE '\\' "                  \
   "     OR (CAST($4 AS TEXT) IS NOT NULL AND COALESCE(c.phone, '') LIKE CAST($4 AS TEXT))) " \
-  "AND (CAST($5 AS BIGINT) IS NULL OR "                                                   \
-  "     (CASE WHEN c.sms_opt_out = 1 OR s.state = 'opted_out' THEN 1 ELSE 0 END) "        \
+  "AND (CAST($5 AS BIGINT) IS NULL OR "                                                      \
+  "     (CASE WHEN c.sms_opt_out = 1 OR s.state = 'opted_out' THEN 1 ELSE 0 END) "           \
   "     = CAST($5 AS BIGINT)) "
 
 constexpr OrgSql kSelectOne(CUSTOMER_SELECT "WHERE c.org_id = $1 AND c.id = $2");
-constexpr OrgSql kListByName(CUSTOMER_SELECT "WHERE c.org_id = $1 " CUSTOMER_FILTERS
+constexpr OrgSql kListByName(CUSTOMER_SELECT
+                             "WHERE c.org_id = $1 " CUSTOMER_FILTERS
                              "AND (CAST($6 AS TEXT) IS NULL OR c.name > CAST($6 AS TEXT) "
                              "     OR (c.name = CAST($6 AS TEXT) AND c.id > CAST($7 AS BIGINT))) "
                              "ORDER BY c.name, c.id LIMIT $8");
-constexpr OrgSql kListNewest(CUSTOMER_SELECT "WHERE c.org_id = $1 " CUSTOMER_FILTERS
+constexpr OrgSql kListNewest(CUSTOMER_SELECT
+                             "WHERE c.org_id = $1 " CUSTOMER_FILTERS
                              "AND (CAST($6 AS BIGINT) IS NULL OR c.id < CAST($6 AS BIGINT)) "
                              "ORDER BY c.id DESC LIMIT $7");
 #undef CUSTOMER_SELECT
@@ -85,17 +87,16 @@ std::vector<CustomerRow> list(store::OrgTx& tx, const CustomerQuery& q,
 }
 
 std::int64_t insert(store::OrgTx& tx, const NewCustomer& c, std::int64_t now) {
-  auto r = tx.run(kInsert, c.name.value, c.phone, c.email,
-                  text_of(c.billing_address).value_or(""), text_of(c.notes).value_or(""),
-                  c.sms_opt_out.value_or(false), now);
+  auto r = tx.run(kInsert, c.name.value, c.phone, c.email, text_of(c.billing_address).value_or(""),
+                  text_of(c.notes).value_or(""), c.sms_opt_out.value_or(false), now);
   return r.rows.at(0).integer(0);
 }
 
 Expected<void, ApiError> update(store::OrgTx& tx, std::int64_t id, const CustomerChange& c,
                                 std::int64_t now) {
-  return tx.update_versioned(kUpdate, "customer", id, c.version, text_of(c.name),
-                             cleared(c.phone), c.phone, cleared(c.email), c.email,
-                             text_of(c.billing_address), text_of(c.notes), c.sms_opt_out, now);
+  return tx.update_versioned(kUpdate, "customer", id, c.version, text_of(c.name), cleared(c.phone),
+                             c.phone, cleared(c.email), c.email, text_of(c.billing_address),
+                             text_of(c.notes), c.sms_opt_out, now);
 }
 
 bool set_deleted(store::OrgTx& tx, std::int64_t id, bool deleted, std::int64_t now) {

@@ -95,9 +95,18 @@ SiteView site_view(const SiteRow& r, bool with_access_notes) {
 }  // namespace
 
 CustomerView view(const CustomerRow& r) {
-  CustomerView v{r.id,         r.name,       r.phone,      r.email,
-                 r.billing_address, r.notes, opted_out(r), r.deleted_at.has_value(),
-                 r.created_at, r.updated_at, r.version,    opted_out_by_customer(r),
+  CustomerView v{r.id,
+                 r.name,
+                 r.phone,
+                 r.email,
+                 r.billing_address,
+                 r.notes,
+                 opted_out(r),
+                 r.deleted_at.has_value(),
+                 r.created_at,
+                 r.updated_at,
+                 r.version,
+                 opted_out_by_customer(r),
                  std::nullopt};
   if (r.consent_state)
     v.sms_consent = SmsConsent{*r.consent_state, resource::Time{r.consent_changed_at.value_or(0)},
@@ -155,7 +164,7 @@ Outcome<CustomerView> change(store::OrgTx& tx, const audit::Actor& by, std::int6
   if (!in) return unexpected(in.error());
   auto c = (*in)->value;
   const auto phone_before = current.phone;
-  const auto phone_after = c.phone.cleared() ? std::nullopt
+  const auto phone_after = c.phone.cleared()  ? std::nullopt
                            : c.phone.is_set() ? std::optional(c.phone.value().e164)
                                               : phone_before;
   const bool phone_changed = phone_after != phone_before;
@@ -171,10 +180,9 @@ Outcome<CustomerView> change(store::OrgTx& tx, const audit::Actor& by, std::int6
   BULWARK_TRY_VOID(repo::update(tx, id, c, now));
   by.record(tx.connection(), "customer.updated", "customer", id, (*in)->present);
   if (phone_after) {
-    const auto outcome =
-        choice ? messaging::record_office_choice(tx.connection(), tx.org_id(), *phone_after,
-                                                 *choice, now)
-               : messaging::OfficeChoice::unchanged;
+    const auto outcome = choice ? messaging::record_office_choice(tx.connection(), tx.org_id(),
+                                                                  *phone_after, *choice, now)
+                                : messaging::OfficeChoice::unchanged;
     if (outcome == messaging::OfficeChoice::refused_customer_stop)
       return unexpected(customer_stop_error());
     if (outcome == messaging::OfficeChoice::changed || phone_changed)
@@ -201,7 +209,8 @@ Outcome<resource::Items<SiteView>> sites(store::OrgTx& tx, std::int64_t customer
                                          bool with_access_notes) {
   BULWARK_TRY_VOID(find_live(tx, customer));
   resource::Items<SiteView> out;
-  for (const auto& r : repo::sites(tx, customer)) out.items.push_back(site_view(r, with_access_notes));
+  for (const auto& r : repo::sites(tx, customer))
+    out.items.push_back(site_view(r, with_access_notes));
   return out;
 }
 
