@@ -6,7 +6,7 @@ import time
 import pytest
 import requests
 
-from conftest import PG_URL, ROOT
+from fixtures.server import PG_URL, ROOT
 
 PG_DIR = os.environ.get("BULWARK_TEST_PG_DIR", "")
 

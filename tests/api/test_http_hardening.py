@@ -8,8 +8,8 @@ import time
 import pytest
 import requests
 
-from conftest import error_of
-from identity import create_org, new_user_client, unique
+from fixtures.people import unique
+from fixtures.server import error_of
 
 
 # --- helpers ---------------------------------------------------------------
@@ -65,12 +65,6 @@ def get_health(server, source="127.0.0.1"):
 
 
 # --- item 12: request smuggling ---------------------------------------------
-
-@pytest.fixture(scope="module")
-def dispatcher(server):
-    client, _ = new_user_client(server, create_org(server), "dispatcher")
-    return client
-
 
 def smuggled_customer_request(client, name):
     """A complete, authenticated request that creates a customer: the payload an
