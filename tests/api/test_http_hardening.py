@@ -257,7 +257,7 @@ def test_trusted_proxy_is_exempt_but_other_addresses_are_limited(make_server):
 
 def test_bad_per_address_limit_refuses_to_start(tmp_path):
     import subprocess
-    from conftest import BIN
+    from fixtures.server import BIN
     p = subprocess.run([BIN, "serve"], env={"BULWARK_LISTEN": "127.0.0.1:0",
                                             "BULWARK_DATA_DIR": str(tmp_path),
                                             "BULWARK_MAX_CONNECTIONS_PER_IP": "lots"},

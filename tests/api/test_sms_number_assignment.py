@@ -166,7 +166,7 @@ def test_assignment_is_refused_when_twilio_cannot_be_asked(twilio_server, owned)
     org = create_org(twilio_server)
     env = dict(twilio_server.env, BULWARK_TWILIO_AUTH_TOKEN="wrong-token-for-this-test")
     import subprocess
-    from conftest import BIN
+    from fixtures.server import BIN
     r = subprocess.run([BIN, "admin", "set-sms-number", "--org", org, "--number", owned],
                        env=env, capture_output=True, text=True, timeout=60)
     assert r.returncode != 0 and "HTTP 401" in r.stderr and "nothing was changed" in r.stderr
