@@ -27,8 +27,8 @@ class SystemClock final : public Clock {
 
 // The process's wall clock, for code that has no Services (the admin CLI).
 inline const Clock& system_clock() {
-  static const SystemClock clock;
-  return clock;
+  static const SystemClock kClock;
+  return kClock;
 }
 
 // The server's clock: what main() gives the services and identity::now_ms()

@@ -43,8 +43,8 @@ class FileOffsetClock final : public Clock {
 }  // namespace
 
 const Clock& process_clock() {
-  static const FileOffsetClock clock(std::getenv(kTestClockFileVariable));
-  return clock;
+  static const FileOffsetClock kClock(std::getenv(kTestClockFileVariable));
+  return kClock;
 }
 
 bool process_clock_can_be_moved() { return true; }
