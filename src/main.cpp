@@ -98,10 +98,9 @@ int serve() {
       c->handler_threads = store::default_handler_threads(db->engine(), cores);
     }
     auto report = store::migrate(*db, [](std::string_view) {});
-    logging::info("database ready",
-                  {{Field::engine, store::engine_name(db->engine())},
-                   {Field::version, std::int64_t{report.current_version}},
-                   {Field::count, std::int64_t{report.applied}}});
+    logging::info("database ready", {{Field::engine, store::engine_name(db->engine())},
+                                     {Field::version, std::int64_t{report.current_version}},
+                                     {Field::count, std::int64_t{report.applied}}});
     if (report.adopted > 0)
       logging::info("migrations applied before checksums existed were adopted",
                     {{Field::count, std::int64_t{report.adopted}}});
