@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <thread>
@@ -14,17 +15,18 @@
 #include "cli/admin_cli.hpp"
 #include "cli/gen_types.hpp"
 #include "config/config.hpp"
+#include "core/clock.hpp"
+#include "domain/pm_generation.hpp"
 #include "http/server.hpp"
 #include "http/web_files.hpp"
+#include "identity/clock.hpp"
+#include "jobs/worker.hpp"
 #include "logging/log.hpp"
-#include "security/passwords.hpp"
-#include "domain/pm_generation.hpp"
 #include "messaging/outbox.hpp"
 #include "messaging/sms_sender.hpp"
 #include "net/http_client.hpp"
-#include "core/clock.hpp"
-#include "identity/clock.hpp"
-#include "jobs/worker.hpp"
+#include "security/passwords.hpp"
+#include "security/roles.hpp"
 #include "store/database.hpp"
 
 namespace {
@@ -48,6 +50,25 @@ std::optional<config::Config> load_config() {
   return std::move(*loaded);
 }
 
+// The clock of a test-hooks build can be moved (core/clock.hpp): say so
+// loudly, and never in production. A release build has no such clock and
+// only warns that the variable does nothing.
+bool test_hooks_allowed(const config::Config& c) {
+  const bool asked = std::getenv(core::kTestClockFileVariable) != nullptr;
+  if (!core::process_clock_can_be_moved()) {
+    if (asked) logging::warn("BULWARK_TEST_CLOCK_FILE is ignored: this binary has no test hooks");
+    return true;
+  }
+  if (c.environment == config::Environment::production) {
+    std::fprintf(stderr,
+                 "bulwark: refusing to start in production: this is the test-hooks build, "
+                 "whose clock can be moved\n");
+    return false;
+  }
+  logging::warn("test-hooks build: the clock follows BULWARK_TEST_CLOCK_FILE; for tests only");
+  return true;
+}
+
 std::unique_ptr<store::Database> open_db(const config::Config& c) {
   store::DatabaseOptions options;
   options.url = c.effective_database_url();
@@ -61,6 +82,7 @@ int serve() {
   logging::Level level = logging::Level::info;
   logging::parse_level(c->log_level, level);
   logging::init(level);
+  if (!test_hooks_allowed(*c)) return kExitConfig;
 
   if (auto problems = config::production_problems(*c); !problems.empty()) {
     std::fprintf(stderr, "bulwark: refusing to start in production:\n");
@@ -77,10 +99,9 @@ int serve() {
       c->handler_threads = store::default_handler_threads(db->engine(), cores);
     }
     auto report = store::migrate(*db, [](std::string_view) {});
-    logging::info("database ready",
-                  {{Field::engine, store::engine_name(db->engine())},
-                   {Field::version, std::int64_t{report.current_version}},
-                   {Field::count, std::int64_t{report.applied}}});
+    logging::info("database ready", {{Field::engine, store::engine_name(db->engine())},
+                                     {Field::version, std::int64_t{report.current_version}},
+                                     {Field::count, std::int64_t{report.applied}}});
     if (report.adopted > 0)
       logging::info("migrations applied before checksums existed were adopted",
                     {{Field::count, std::int64_t{report.adopted}}});
@@ -88,7 +109,8 @@ int serve() {
     // Made now so the first login for an unknown email is not slower than the rest.
     security::dummy_hash(c->bcrypt_cost);
     http::WebFiles static_files(c->effective_web_dir());
-    app::App application(app::Services{*c, *db, static_files, core::system_clock()}, api::build_router());
+    app::App application(app::Services{*c, *db, static_files, core::process_clock()},
+                         api::build_router());
     http::Server server(*c, application);
     auto address = server.bind();
     logging::info("listening", {{Field::address, address},
@@ -99,37 +121,51 @@ int serve() {
     // work with a lease, so instances sharing one database may all run them.
     using app::start_periodic;
     // Preventive maintenance: due schedules become work orders.
-    auto pm_worker = start_periodic(c->pm_interval, [&db] {
-      if (int n = domain::generate_pm_work_orders(*db, identity::now_ms()); n > 0)
-        logging::info("preventive maintenance generated", {{Field::count, std::int64_t{n}}});
-      return false;
-    }, "preventive maintenance failed");
+    auto pm_worker = start_periodic(
+        c->pm_interval,
+        [&db] {
+          if (int n = domain::generate_pm_work_orders(*db, identity::now_ms()); n > 0)
+            logging::info("preventive maintenance generated", {{Field::count, std::int64_t{n}}});
+          return false;
+        },
+        "preventive maintenance failed");
     // The SMS sender: drains the outbox, and queues tomorrow's reminders once a minute.
-    auto sms_worker = start_periodic(c->sms_interval, [&db, &cfg = *c, next_reminders = std::int64_t{0}]() mutable {
-      const auto now = identity::now_ms();
-      if (now >= next_reminders) {
-        if (cfg.twilio_configured()) messaging::enqueue_due_reminders(*db, now);
-        next_reminders = now + 60'000;
-      }
-      auto report = messaging::send_due_messages(*db, cfg, now);
-      if (report.sent > 0) logging::info("sms sent", {{Field::count, std::int64_t{report.sent}}});
-      return report.claimed == 20;  // a full batch: there may be more waiting
-    }, "sms sender failed");
+    auto sms_worker = start_periodic(
+        c->sms_interval,
+        [&db, &cfg = *c, next_reminders = std::int64_t{0}]() mutable {
+          const auto now = identity::now_ms();
+          if (now >= next_reminders) {
+            if (cfg.twilio_configured()) messaging::enqueue_due_reminders(*db, now);
+            next_reminders = now + 60'000;
+          }
+          auto report = messaging::send_due_messages(*db, cfg, now);
+          if (report.sent > 0)
+            logging::info("sms sent", {{Field::count, std::int64_t{report.sent}}});
+          return report.claimed == 20;  // a full batch: there may be more waiting
+        },
+        "sms sender failed");
     // The jobs worker: every call to an outside service except SMS (Stripe session expiry, ...).
     const jobs::WorkerOptions job_options{.retry_base = c->jobs_retry_base};
-    auto jobs_worker = start_periodic(c->jobs_interval, [&db, &cfg = *c, job_options] {
-      auto report = jobs::run_due_jobs(*db, cfg, jobs::default_handlers(), job_options,
-                                       identity::now_ms());
-      if (report.done > 0) logging::info("jobs done", {{Field::count, std::int64_t{report.done}}});
-      return report.claimed >= job_options.batch;
-    }, "jobs worker failed");
+    auto jobs_worker = start_periodic(
+        c->jobs_interval,
+        [&db, &cfg = *c, job_options] {
+          auto report = jobs::run_due_jobs(*db, cfg, jobs::default_handlers(), job_options,
+                                           identity::now_ms());
+          if (report.done > 0)
+            logging::info("jobs done", {{Field::count, std::int64_t{report.done}}});
+          return report.claimed >= job_options.batch;
+        },
+        "jobs worker failed");
     // Retention: expired sessions and handled webhook ids.
-    auto retention_worker = start_periodic(c->retention_interval, [&db, &cfg = *c] {
-      const auto swept = app::sweep_retention(*db, cfg, identity::now_ms());
-      if (swept.sessions > 0)
-        logging::info("expired sessions purged", {{Field::count, swept.sessions}});
-      return false;
-    }, "retention sweep failed");
+    auto retention_worker = start_periodic(
+        c->retention_interval,
+        [&db, &cfg = *c] {
+          const auto swept = app::sweep_retention(*db, cfg, identity::now_ms());
+          if (swept.sessions > 0)
+            logging::info("expired sessions purged", {{Field::count, swept.sessions}});
+          return false;
+        },
+        "retention sweep failed");
     server.run();
     for (auto* worker : {&pm_worker, &sms_worker, &jobs_worker, &retention_worker})
       if (worker->joinable()) {
@@ -174,8 +210,8 @@ int migrate(bool status_only) {
       std::printf("%.*s\n", static_cast<int>(line.size()), line.data());
       std::fflush(stdout);
     });
-    std::printf("schema at version %d (%d applied, %d checksums adopted)\n",
-                report.current_version, report.applied, report.adopted);
+    std::printf("schema at version %d (%d applied, %d checksums adopted)\n", report.current_version,
+                report.applied, report.adopted);
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "bulwark migrate: %s\n", e.what());
@@ -190,6 +226,22 @@ int show_config() {
     std::printf("%-34s %s\n", name.c_str(), value.c_str());
   auto problems = config::production_problems(*c);
   for (const auto& p : problems) std::printf("problem: %s\n", p.c_str());
+  return 0;
+}
+
+// The role table as JSON, weakest role first: each role's rank and the
+// permissions it holds (security/roles.cpp), for the route-matrix tests.
+int print_roles() {
+  boost::json::array out;
+  for (const auto role : security::all_roles()) {
+    boost::json::array permissions;
+    for (const auto p : security::permissions_of(role))
+      permissions.emplace_back(security::permission_name(p));
+    out.push_back({{"role", security::role_name(role)},
+                   {"rank", security::role_rank(role)},
+                   {"permissions", std::move(permissions)}});
+  }
+  std::cout << boost::json::serialize(out) << "\n";
   return 0;
 }
 
@@ -226,18 +278,24 @@ int main(int argc, char** argv) {
   cli.require_subcommand(1);
 
   auto* serve_cmd = cli.add_subcommand(
-      "serve", "Run the HTTP(S) server (applies pending migrations first). Stops cleanly on "
-               "SIGINT/SIGTERM.");
+      "serve",
+      "Run the HTTP(S) server (applies pending migrations first). Stops cleanly on "
+      "SIGINT/SIGTERM.");
   auto* migrate_cmd = cli.add_subcommand("migrate", "Apply pending database migrations and exit.");
   bool status_only = false;
   migrate_cmd->add_flag("--status", status_only, "List migrations and whether each is applied.");
-  auto* routes_cmd =
-      cli.add_subcommand("routes", "Print the route table (method, path, auth, permission) as JSON.");
+  auto* routes_cmd = cli.add_subcommand(
+      "routes", "Print the route table (method, path, auth, permission) as JSON.");
+  bool roles_only = false;
+  routes_cmd->add_flag("--roles", roles_only,
+                       "Print the role table instead: each role (weakest first), its rank and "
+                       "permissions.");
   auto* admin = cli.add_subcommand("admin", "Administrative commands.");
   admin->require_subcommand(1);
   auto* show_config_cmd = admin->add_subcommand(
-      "show-config", "Print the effective configuration (secrets shown only as set/not set) and "
-                     "any production problems.");
+      "show-config",
+      "Print the effective configuration (secrets shown only as set/not set) and "
+      "any production problems.");
   auto run_admin = cli::register_admin_commands(*admin);
   std::function<int()> run_gen_types;
   auto* gen_types_cmd = cli::register_gen_types(cli, run_gen_types);
@@ -245,7 +303,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(cli, argc, argv);
   if (*serve_cmd) return serve();
   if (*migrate_cmd) return migrate(status_only);
-  if (*routes_cmd) return print_routes();
+  if (*routes_cmd) return roles_only ? print_roles() : print_routes();
   if (*show_config_cmd) return show_config();
   if (*admin) return run_admin();
   if (*gen_types_cmd) return run_gen_types();

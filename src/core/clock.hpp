@@ -27,9 +27,21 @@ class SystemClock final : public Clock {
 
 // The process's wall clock, for code that has no Services (the admin CLI).
 inline const Clock& system_clock() {
-  static const SystemClock clock;
-  return clock;
+  static const SystemClock kClock;
+  return kClock;
 }
+
+// The server's clock: what main() gives the services and identity::now_ms()
+// reads. In every release build it is system_clock() and nothing can move
+// it. Only the test-hooks binary (CMake -DBULWARK_TEST_HOOKS=ON builds
+// bulwark-test-hooks, with process_clock.cpp compiled again under that
+// define) adds the milliseconds written in the file kTestClockFileVariable
+// names, so API tests move time instead of sleeping. A release binary that
+// could move time would let sessions outlive their expiry (MUST-NOT-010).
+const Clock& process_clock();
+// True only in the test-hooks binary.
+bool process_clock_can_be_moved();
+inline constexpr const char* kTestClockFileVariable = "BULWARK_TEST_CLOCK_FILE";
 
 // A clock that only moves when told: for unit tests of services.
 class FakeClock final : public Clock {

@@ -1,14 +1,13 @@
 #pragma once
-#include <chrono>
 #include <cstdint>
+
+#include "core/clock.hpp"
 
 namespace bulwark::identity {
 
-// Wall-clock milliseconds since the epoch (UTC): how timestamps are stored.
-inline std::int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
+// Milliseconds since the epoch (UTC), how timestamps are stored: the
+// process clock (core/clock.hpp), for the code that has no Clock handed to
+// it yet (sessions, lockouts, the workers).
+inline std::int64_t now_ms() { return core::process_clock().now_ms(); }
 
 }  // namespace bulwark::identity

@@ -15,12 +15,16 @@ constexpr std::array kOwner = {P::work_orders_read, P::work_orders_write, P::wor
                                P::settings_manage,  P::audit_read,        P::invoices_manage,
                                P::metrics_read};
 constexpr std::array kAdmin = kOwner;
-constexpr std::array kDispatcher = {P::work_orders_read, P::work_orders_write,
-                                    P::work_orders_assign, P::customers_read, P::customers_write,
-                                    P::invoices_manage};
+constexpr std::array kDispatcher = {P::work_orders_read,   P::work_orders_write,
+                                    P::work_orders_assign, P::customers_read,
+                                    P::customers_write,    P::invoices_manage};
 constexpr std::array kTechnician = {P::work_orders_read, P::work_orders_write, P::customers_read};
 constexpr std::array kViewer = {P::work_orders_read, P::customers_read};
+constexpr std::array kRolesWeakestFirst = {Role::viewer, Role::technician, Role::dispatcher,
+                                           Role::admin, Role::owner};
 }  // namespace
+
+std::span<const Role> all_roles() { return kRolesWeakestFirst; }
 
 std::string_view role_name(Role r) {
   switch (r) {
@@ -34,7 +38,7 @@ std::string_view role_name(Role r) {
 }
 
 std::optional<Role> parse_role(std::string_view name) {
-  for (auto r : {Role::owner, Role::admin, Role::dispatcher, Role::technician, Role::viewer})
+  for (auto r : kRolesWeakestFirst)
     if (role_name(r) == name) return r;
   return std::nullopt;
 }

@@ -10,6 +10,9 @@ namespace bulwark::security {
 
 enum class Role { owner, admin, dispatcher, technician, viewer };
 
+// Every role, weakest first (ascending role_rank).
+std::span<const Role> all_roles();
+
 std::string_view role_name(Role r);
 std::optional<Role> parse_role(std::string_view name);
 std::span<const Permission> permissions_of(Role r);

@@ -8,8 +8,8 @@ import time
 import pytest
 import requests
 
-from conftest import error_of
-from identity import create_org, new_user_client, unique
+from fixtures.people import unique
+from fixtures.server import error_of
 
 
 # --- helpers ---------------------------------------------------------------
@@ -65,12 +65,6 @@ def get_health(server, source="127.0.0.1"):
 
 
 # --- item 12: request smuggling ---------------------------------------------
-
-@pytest.fixture(scope="module")
-def dispatcher(server):
-    client, _ = new_user_client(server, create_org(server), "dispatcher")
-    return client
-
 
 def smuggled_customer_request(client, name):
     """A complete, authenticated request that creates a customer: the payload an
@@ -263,7 +257,7 @@ def test_trusted_proxy_is_exempt_but_other_addresses_are_limited(make_server):
 
 def test_bad_per_address_limit_refuses_to_start(tmp_path):
     import subprocess
-    from conftest import BIN
+    from fixtures.server import BIN
     p = subprocess.run([BIN, "serve"], env={"BULWARK_LISTEN": "127.0.0.1:0",
                                             "BULWARK_DATA_DIR": str(tmp_path),
                                             "BULWARK_MAX_CONNECTIONS_PER_IP": "lots"},

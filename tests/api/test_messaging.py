@@ -1,16 +1,13 @@
 """Customer messaging (issue 5): inbound SMS keywords, the outbox and its
 sender against a local stand-in for Twilio's REST API, crash recovery, and
 two instances sharing one outbox."""
-import os
-import signal
 import time
 
 import pytest
 
-from conftest import Server, error_of
-from peers import RecordingPeer, basic_auth_of, wait_for
-from webhook_support import hooked, peer, shop  # noqa: F401 (module-scoped fixtures)
-from webhook_support import PUBLIC_URL, Shop, inbound_sms, provider_env, random_phone, twilio_post
+from fixtures.peers import basic_auth_of, wait_for
+from fixtures.providers import PUBLIC_URL, Shop, inbound_sms, random_phone, twilio_post
+from fixtures.server import error_of
 
 
 

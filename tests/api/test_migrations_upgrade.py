@@ -9,12 +9,12 @@ import shutil
 import sqlite3
 import subprocess
 import tempfile
-import urllib.parse
 import uuid
 
 import pytest
 
-from conftest import BIN, PG_URL
+from fixtures.database import pg_database, psql
+from fixtures.server import BIN, PG_URL
 
 FIXTURES = pathlib.Path(__file__).resolve().parents[1] / "fixtures" / "release-0.1.0"
 
@@ -102,20 +102,6 @@ def test_older_binary_refuses_a_database_from_a_newer_release():
 
 
 # --- PostgreSQL ---
-
-def pg_database(name):
-    parts = urllib.parse.urlsplit(PG_URL)
-    return urllib.parse.urlunsplit(parts._replace(path="/" + name))
-
-
-def psql(url, sql=None, stdin=None):
-    args = ["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", url]
-    if sql:
-        args += ["-c", sql]
-    r = subprocess.run(args, input=stdin, capture_output=True, text=True, timeout=120)
-    assert r.returncode == 0, r.stderr
-    return r.stdout
-
 
 @pytest.fixture
 def pg_pair():

@@ -13,9 +13,9 @@ import time
 
 import pytest
 
-from conftest import Server, error_of
-from peers import RecordingPeer, wait_for
-from webhook_support import Shop, provider_env, stripe_event, stripe_post
+from fixtures.peers import RecordingPeer, wait_for
+from fixtures.providers import Shop, provider_env, stripe_event, stripe_post
+from fixtures.server import Server, error_of
 
 JOBS_ENV = {"BULWARK_JOBS_INTERVAL": "100ms", "BULWARK_JOBS_RETRY_BASE": "100ms"}
 
@@ -39,15 +39,9 @@ def shop(pay):
     return Shop(pay)
 
 
-def org_id_of(client):
-    return client.get("/api/v1/auth/me").json()["org"]["id"]
-
-
 def linked_invoice(shop):
-    inv = shop.open_invoice(shop.customer())
-    r = shop.dispatcher.post(f"/api/v1/invoices/{inv['id']}/payment-link")
-    assert r.status_code == 201, r.text
-    inv["checkout_session_id"] = r.json()["checkout_session_id"]
+    """A linked invoice and the PaymentIntent id its (simulated) payment will carry."""
+    inv = shop.linked_invoice()
     inv["intent"] = "pi_" + secrets.token_hex(8)
     return inv
 
@@ -58,14 +52,14 @@ def session_event(shop, inv, amount=None, currency="usd", payment_status="paid",
         "object": "checkout.session", "id": session_id or inv.get("checkout_session_id", "cs_x"),
         "amount_total": inv["total_cents"] if amount is None else amount, "currency": currency,
         "payment_status": payment_status, "payment_intent": intent or inv.get("intent", "pi_x"),
-        "metadata": {"org_id": str(org_id_of(shop.owner)), "invoice_id": str(inv["id"])}})
+        "metadata": {"org_id": str(shop.owner.org_id), "invoice_id": str(inv["id"])}})
 
 
 def intent_event(shop, inv, amount=None, currency="usd", intent=None):
     return stripe_event("payment_intent.succeeded", {
         "object": "payment_intent", "id": intent or inv["intent"],
         "amount_received": inv["total_cents"] if amount is None else amount, "currency": currency,
-        "metadata": {"org_id": str(org_id_of(shop.owner)), "invoice_id": str(inv["id"])}})
+        "metadata": {"org_id": str(shop.owner.org_id), "invoice_id": str(inv["id"])}})
 
 
 def refund_event(inv, amount_refunded, refunds=None):

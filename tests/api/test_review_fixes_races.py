@@ -9,10 +9,10 @@ import datetime
 import random
 import threading
 
-import pytest
 import requests
 
-from identity import create_org, login, create_user, new_user_client, unique
+from fixtures.people import create_org, create_user, login, new_user_client, unique
+from fixtures.work import complete, new_asset, new_customer, new_site, new_wo
 
 TIMEOUT = 30  # seconds for any one request or thread
 
@@ -67,14 +67,10 @@ def test_owners_demoting_each_other_at_once_never_leave_no_owner(server):
 
 
 def completed_wo(dispatcher):
-    wo = dispatcher.post("/api/v1/work-orders", json={"title": "Pump", "type": "corrective",
-                                                      "priority": "high"}).json()
+    wo = new_wo(dispatcher)
     dispatcher.post(f"/api/v1/work-orders/{wo['id']}/parts",
                     json={"name": "Lid", "quantity": 1, "unit_cost_cents": 700})
-    for to in ["scheduled", "in_progress", "completed"]:
-        wo = dispatcher.post(f"/api/v1/work-orders/{wo['id']}/transition",
-                             json={"to": to, "version": wo["version"]}).json()
-    return wo
+    return complete(dispatcher, wo)
 
 
 def test_concurrent_invoice_creation_gives_one_201_and_409s(server):
@@ -96,12 +92,11 @@ def test_concurrent_meter_readings_stay_in_order(server):
     org = create_org(server)
     d, _ = new_user_client(server, org, "dispatcher")
     techs = [new_user_client(server, org, "technician")[0] for _ in range(6)]
-    c = d.post("/api/v1/customers", json={"name": unique("Race"), "phone": "(555) 201-0100"}).json()
-    site = d.post(f"/api/v1/customers/{c['id']}/sites", json={"name": "S", "address": "1 Rd"}).json()
+    site = new_site(d, new_customer(d, name=unique("Race")), name="S")
     base = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
     rng = random.Random(10)
     for _ in range(8):
-        asset = d.post(f"/api/v1/sites/{site['id']}/assets", json={"name": "Pump"}).json()
+        asset = new_asset(d, site)
         path = f"/api/v1/assets/{asset['id']}/readings"
         # Each reading alone is acceptable on an empty meter, but later dates
         # carry lower values: together they can only be accepted one chain

@@ -5,73 +5,14 @@ import json
 
 import pytest
 
-from conftest import error_of
-from identity import admin, create_org, new_user_client, unique
-
-
-@pytest.fixture(scope="module")
-def org(server):
-    return create_org(server)
-
-
-@pytest.fixture(scope="module")
-def owner(server, org):
-    c, _ = new_user_client(server, org, "owner")
-    return c
-
-
-@pytest.fixture(scope="module")
-def dispatcher(server, org):
-    c, _ = new_user_client(server, org, "dispatcher")
-    return c
-
-
-@pytest.fixture(scope="module")
-def tech(server, org):
-    c, _ = new_user_client(server, org, "technician")
-    c.user_id = c.get("/api/v1/auth/me").json()["user"]["id"]
-    return c
-
-
-def iso(dt):
-    return dt.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def now():
-    return datetime.datetime.now(datetime.timezone.utc)
-
-
-def new_wo(client, **fields):
-    body = {"title": "Pump tank", "type": "corrective", "priority": "high"}
-    body.update(fields)
-    r = client.post("/api/v1/work-orders", json=body)
-    assert r.status_code == 201, r.text
-    return r.json()
-
-
-def complete(client, wo):
-    for to in ["scheduled", "in_progress", "completed"]:
-        r = client.post(f"/api/v1/work-orders/{wo['id']}/transition",
-                        json={"to": to, "version": wo["version"]})
-        assert r.status_code == 200, r.text
-        wo = r.json()
-    return wo
+from fixtures.people import admin, new_user_client, outsider, unique
+from fixtures.server import error_of
+from fixtures.work import (complete, get_invoice, iso, new_asset, new_site, new_wo, step_invoice,
+                           utc_now)
 
 
 def parts_of(client, wo):
     return client.get(f"/api/v1/work-orders/{wo['id']}/details").json()["parts"]
-
-
-def invoice(client, inv_id):
-    r = client.get(f"/api/v1/invoices/{inv_id}")
-    assert r.status_code == 200, r.text
-    return r.json()
-
-
-def step(client, inv, to):
-    r = client.post(f"/api/v1/invoices/{inv['id']}/status", json={"to": to, "version": inv["version"]})
-    assert r.status_code == 200, r.text
-    return r.json()
 
 
 # --- item 1: technicians record parts, the office prices them ---
@@ -116,7 +57,7 @@ def test_part_price_is_set_by_the_office_only(server, org, dispatcher, tech):
     assert tech.patch(path, json={"unit_cost_cents": 100}).status_code == 403
     viewer, _ = new_user_client(server, org, "viewer")
     assert viewer.patch(path, json={"unit_cost_cents": 100}).status_code == 403
-    other, _ = new_user_client(server, create_org(server), "owner")
+    other = outsider(server)
     assert other.patch(path, json={"unit_cost_cents": 100}).status_code == 404
     assert dispatcher.patch(f"/api/v1/work-orders/{wo['id']}/parts/999999999",
                             json={"unit_cost_cents": 1}).status_code == 404
@@ -140,7 +81,7 @@ def test_invoiced_work_order_refuses_new_time_and_parts(dispatcher, tech, status
     wo = complete(dispatcher, wo)
     inv = dispatcher.post(f"/api/v1/work-orders/{wo['id']}/invoice").json()
     for to in status_path:
-        inv = step(dispatcher, inv, to)
+        inv = step_invoice(dispatcher, inv, to)
     base = f"/api/v1/work-orders/{wo['id']}"
     for client, method, path, body in [
             (tech, "POST", "/time", {"minutes": 30}),
@@ -150,7 +91,7 @@ def test_invoiced_work_order_refuses_new_time_and_parts(dispatcher, tech, status
         r = client.request(method, base + path, json=body)
         assert r.status_code == 409, (path, r.text)
         assert error_of(r)["reason"] == "work_order_invoiced"
-    after = invoice(dispatcher, inv["id"])
+    after = get_invoice(dispatcher, inv["id"])
     assert after["total_cents"] == 1000 and after["version"] == inv["version"]
     d = dispatcher.get(base + "/details").json()
     assert d["time_entries"] == [] and [p["unit_cost_cents"] for p in d["parts"]] == [1000]
@@ -164,28 +105,22 @@ def test_draft_invoice_lines_follow_time_and_parts(owner, dispatcher, tech):
     base = f"/api/v1/work-orders/{wo['id']}"
     assert tech.post(base + "/time", json={"minutes": 60}).status_code == 201
     part = tech.post(base + "/parts", json={"name": "Baffle", "quantity": 2}).json()
-    draft = invoice(dispatcher, inv["id"])
+    draft = get_invoice(dispatcher, inv["id"])
     assert [l["amount_cents"] for l in draft["lines"]] == [9500, 0]  # $95.00/h default, unpriced part
     assert dispatcher.patch(f"{base}/parts/{part['id']}", json={"unit_cost_cents": 1250}).status_code == 200
-    draft = invoice(dispatcher, inv["id"])
+    draft = get_invoice(dispatcher, inv["id"])
     assert [l["amount_cents"] for l in draft["lines"]] == [9500, 2500]
     assert draft["total_cents"] == 12000
     assert draft["version"] > inv["version"]  # whoever read the old total must reload
     stale = dispatcher.post(f"/api/v1/invoices/{inv['id']}/status", json={"to": "open", "version": inv["version"]})
     assert stale.status_code == 409
-    opened = step(dispatcher, draft, "open")
+    opened = step_invoice(dispatcher, draft, "open")
     assert opened["total_cents"] == 12000
     refreshed = owner.get("/api/v1/audit", params={"action": "invoice.lines_refreshed"}).json()["items"]
     assert [e["fields"] for e in refreshed if e["target_id"] == str(inv["id"])] == [["lines", "total_cents"]] * 3
 
 
 # --- item 8: meters only go up, whatever order readings are entered in ---
-
-def new_asset(dispatcher):
-    c = dispatcher.post("/api/v1/customers", json={"name": unique("Meter"), "phone": "(555) 201-0100"}).json()
-    site = dispatcher.post(f"/api/v1/customers/{c['id']}/sites", json={"name": "Farm", "address": "1 Rd"}).json()
-    return dispatcher.post(f"/api/v1/sites/{site['id']}/assets", json={"name": "Pump"}).json()
-
 
 def test_backdated_meter_reading_must_lie_between_its_neighbours(dispatcher, tech):
     base = f"/api/v1/assets/{new_asset(dispatcher)['id']}/readings"
@@ -207,21 +142,16 @@ def test_backdated_meter_reading_must_lie_between_its_neighbours(dispatcher, tec
 
 def test_meter_reading_dated_in_the_future_is_refused(dispatcher, tech):
     base = f"/api/v1/assets/{new_asset(dispatcher)['id']}/readings"
-    r = tech.post(base, json={"kind": "hours", "value": 10, "read_at": iso(now() + datetime.timedelta(hours=1))})
+    r = tech.post(base, json={"kind": "hours", "value": 10, "read_at": iso(utc_now() + datetime.timedelta(hours=1))})
     assert r.status_code == 400 and error_of(r)["reason"] == "meter_reading_in_future"
     assert "read_at" in error_of(r)["fields"]
     # A device clock a couple of minutes ahead is tolerated (5 minutes of skew).
-    ok = tech.post(base, json={"kind": "hours", "value": 10, "read_at": iso(now() + datetime.timedelta(minutes=2))})
+    ok = tech.post(base, json={"kind": "hours", "value": 10, "read_at": iso(utc_now() + datetime.timedelta(minutes=2))})
     assert ok.status_code == 201, ok.text
     assert dispatcher.get(base).json()["items"][0]["value"] == 10
 
 
 # --- item 9: PM schedules that start far in the past ---
-
-def new_site(dispatcher):
-    c = dispatcher.post("/api/v1/customers", json={"name": unique("PM"), "phone": "(555) 201-0100"}).json()
-    return dispatcher.post(f"/api/v1/customers/{c['id']}/sites", json={"name": "Home", "address": "2 Rd"}).json()
-
 
 def test_pm_start_more_than_a_year_in_the_past_is_refused(dispatcher):
     site = new_site(dispatcher)
@@ -229,14 +159,14 @@ def test_pm_start_more_than_a_year_in_the_past_is_refused(dispatcher):
     r = dispatcher.post("/api/v1/pm-schedules", json=dict(body, first_due_at="1990-01-01T00:00:00Z"))
     assert r.status_code == 400, r.text
     assert error_of(r)["reason"] == "pm_start_too_far_in_past" and "first_due_at" in error_of(r)["fields"]
-    late = dispatcher.post("/api/v1/pm-schedules", json=dict(body, first_due_at=iso(now() - datetime.timedelta(days=300))))
+    late = dispatcher.post("/api/v1/pm-schedules", json=dict(body, first_due_at=iso(utc_now() - datetime.timedelta(days=300))))
     assert late.status_code == 201, late.text
 
 
 def test_overdue_pm_schedule_generates_one_work_order_and_moves_past_now(server, dispatcher):
     site = new_site(dispatcher)
     title = unique("Weekly check (PM)")
-    start = now().replace(microsecond=0) - datetime.timedelta(days=300)
+    start = utc_now().replace(microsecond=0) - datetime.timedelta(days=300)
     r = dispatcher.post("/api/v1/pm-schedules", json={
         "site_id": site["id"], "title": title, "interval_unit": "weeks", "interval_value": 1,
         "lead_days": 0, "first_due_at": iso(start)})
@@ -246,4 +176,4 @@ def test_overdue_pm_schedule_generates_one_work_order_and_moves_past_now(server,
     items = dispatcher.get("/api/v1/work-orders", params={"q": title, "limit": 200}).json()["items"]
     assert len(items) == 1 and items[0]["due_at"] == iso(start)
     sched = next(s for s in dispatcher.get("/api/v1/pm-schedules").json()["items"] if s["id"] == r.json()["id"])
-    assert iso(now()) < sched["next_due_at"] <= iso(now() + datetime.timedelta(days=7))
+    assert iso(utc_now()) < sched["next_due_at"] <= iso(utc_now() + datetime.timedelta(days=7))

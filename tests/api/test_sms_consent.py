@@ -14,15 +14,15 @@ import sqlite3
 import subprocess
 import tempfile
 import time
-import urllib.parse
 import uuid
 
 import pytest
 
-from conftest import BIN, PG_URL, error_of
-from identity import admin, login, new_user_client, unique
-from peers import RecordingPeer, wait_for
-from webhook_support import Shop, inbound_sms, provider_env, random_phone
+from fixtures.database import pg_database, psql
+from fixtures.peers import RecordingPeer, wait_for
+from fixtures.people import admin, login, unique
+from fixtures.providers import Shop, inbound_sms, provider_env, random_phone
+from fixtures.server import BIN, PG_URL, error_of
 
 FIXTURES = pathlib.Path(__file__).resolve().parents[1] / "fixtures" / "release-0.1.0"
 FMT = "%Y-%m-%dT%H:%M:%SZ"
@@ -178,35 +178,24 @@ def _sqlite_upgraded_consent():
     return expected, got, parents
 
 
-def _psql(url, sql=None, stdin=None):
-    args = ["psql", "-X", "-q", "-At", "-F", "|", "-v", "ON_ERROR_STOP=1", url]
-    if sql:
-        args += ["-c", sql]
-    r = subprocess.run(args, input=stdin, capture_output=True, text=True, timeout=120)
-    assert r.returncode == 0, r.stderr
-    return r.stdout
-
-
 def _pg_upgraded_consent():
-    parts = urllib.parse.urlsplit(PG_URL)
     name = f"consent_{uuid.uuid4().hex[:8]}"
-    admin_url = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
-    url = urllib.parse.urlunsplit(parts._replace(path="/" + name))
-    _psql(admin_url, f"CREATE DATABASE {name}")
+    admin_url, url = pg_database("postgres"), pg_database(name)
+    psql(admin_url, f"CREATE DATABASE {name}")
     try:
-        _psql(url, stdin=(FIXTURES / "bulwark-0.1.0.postgres.sql").read_text())
-        expected = sorted(_psql(url, "SELECT org_id, phone, CASE WHEN MAX(sms_opt_out_by_customer) = 1 "
+        psql(url, stdin=(FIXTURES / "bulwark-0.1.0.postgres.sql").read_text())
+        expected = sorted(psql(url, "SELECT org_id, phone, CASE WHEN MAX(sms_opt_out_by_customer) = 1 "
                                      "THEN 'customer_sms' ELSE 'office' END FROM customers WHERE sms_opt_out = 1 "
                                      "OR sms_opt_out_by_customer = 1 GROUP BY org_id, phone").split())
         r = subprocess.run([BIN, "migrate"], env={"BULWARK_DATABASE_URL": url}, capture_output=True, text=True)
         assert r.returncode == 0, r.stderr
-        got = sorted(_psql(url, "SELECT org_id, phone_e164, source FROM sms_consent "
+        got = sorted(psql(url, "SELECT org_id, phone_e164, source FROM sms_consent "
                                 "WHERE state = 'opted_out'").split())
-        parents = set(_psql(url, "SELECT confrelid::regclass::text FROM pg_constraint WHERE "
+        parents = set(psql(url, "SELECT confrelid::regclass::text FROM pg_constraint WHERE "
                                  "conrelid = 'sms_consent'::regclass AND contype = 'f'").split())
         return expected, got, parents
     finally:
-        _psql(admin_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        psql(admin_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def test_upgrade_moves_existing_opt_outs_into_sms_consent_without_a_foreign_key_to_customers():

@@ -12,9 +12,9 @@ import urllib.parse
 
 import pytest
 
-from conftest import error_of
-from identity import admin, create_org, new_user_client
-from webhook_support import provider_env, random_phone
+from fixtures.people import admin, create_org, new_user_client, outsider
+from fixtures.providers import provider_env, random_phone
+from fixtures.server import error_of
 
 
 class TwilioNumbersPeer:
@@ -117,7 +117,7 @@ def test_an_admin_can_request_a_number_and_the_operator_sees_it(server):
                                         ({"note": "x" * 501}, "note"),
                                         ({"sms_number": "+15550000000"}, "sms_number")])
 def test_must_003_number_requests_are_validated(server, body, field):
-    owner, _ = new_user_client(server, create_org(server), "owner")
+    owner = outsider(server)
     r = owner.post("/api/v1/org/sms/request", json=body)
     assert r.status_code == 400 and field in error_of(r)["fields"]
 
@@ -166,7 +166,7 @@ def test_assignment_is_refused_when_twilio_cannot_be_asked(twilio_server, owned)
     org = create_org(twilio_server)
     env = dict(twilio_server.env, BULWARK_TWILIO_AUTH_TOKEN="wrong-token-for-this-test")
     import subprocess
-    from conftest import BIN
+    from fixtures.server import BIN
     r = subprocess.run([BIN, "admin", "set-sms-number", "--org", org, "--number", owned],
                        env=env, capture_output=True, text=True, timeout=60)
     assert r.returncode != 0 and "HTTP 401" in r.stderr and "nothing was changed" in r.stderr

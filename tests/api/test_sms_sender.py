@@ -6,9 +6,9 @@ import signal
 import time
 import uuid
 
-from conftest import error_of
-from peers import RecordingPeer, wait_for
-from webhook_support import Shop, inbound_sms, provider_env
+from fixtures.peers import RecordingPeer, wait_for
+from fixtures.providers import Shop, inbound_sms, provider_env
+from fixtures.server import error_of
 
 
 def test_opt_out_after_queuing_is_honoured_by_the_sender(make_server):

@@ -4,7 +4,7 @@ import os
 import pytest
 import requests
 
-from conftest import Server
+from fixtures.server import Server
 
 SECRET = b"TOP-SECRET-OUTSIDE-WEB-DIR"
 

@@ -8,11 +8,10 @@ import pytest
 import requests
 import stripe
 
-from conftest import Server, error_of
-from peers import RecordingPeer
-from webhook_support import hooked, peer, shop  # noqa: F401 (module-scoped fixtures)
-from webhook_support import (PUBLIC_URL, Shop, inbound_sms, provider_env, random_phone,
-                             stripe_event, stripe_header, stripe_post, twilio_post)
+from fixtures.peers import RecordingPeer
+from fixtures.providers import (PUBLIC_URL, Shop, inbound_sms, provider_env, random_phone,
+                                stripe_event, stripe_header, stripe_post, twilio_post)
+from fixtures.server import error_of
 
 
 
@@ -150,22 +149,9 @@ def paid_event(invoice, org_id, event_type="checkout.session.completed", **extra
     return stripe_event(event_type, obj)
 
 
-def linked_invoice(shop):
-    """An open invoice with its Checkout Session (the payment link) created."""
-    inv = shop.open_invoice(shop.customer())
-    r = shop.dispatcher.post(f"/api/v1/invoices/{inv['id']}/payment-link")
-    assert r.status_code == 201, r.text
-    inv["checkout_session_id"] = r.json()["checkout_session_id"]
-    return inv
-
-
-def org_id_of(client):
-    return client.get("/api/v1/auth/me").json()["org"]["id"]
-
-
 def test_must_005_stripe_signed_by_the_sdk_marks_the_invoice_paid(hooked, shop):
-    inv = linked_invoice(shop)
-    event = paid_event(inv, org_id_of(shop.owner))
+    inv = shop.linked_invoice()
+    event = paid_event(inv, shop.owner.org_id)
     payload = json.dumps(event)
     header = stripe_header(payload, hooked.env["BULWARK_STRIPE_WEBHOOK_SECRET"])
     stripe.WebhookSignature.verify_header(payload, header, hooked.env["BULWARK_STRIPE_WEBHOOK_SECRET"], 300)
@@ -179,7 +165,7 @@ def test_must_005_stripe_signed_by_the_sdk_marks_the_invoice_paid(hooked, shop):
 
 def test_must_005_stripe_tampered_body_is_refused(hooked, shop):
     inv = shop.open_invoice(shop.customer())
-    event = paid_event(inv, org_id_of(shop.owner))
+    event = paid_event(inv, shop.owner.org_id)
     payload = json.dumps(event)
     header = stripe_header(payload, hooked.env["BULWARK_STRIPE_WEBHOOK_SECRET"])
     r = stripe_post(hooked, None, header=header, raw=payload.replace('"paid"', '"unpaid"'))
@@ -189,7 +175,7 @@ def test_must_005_stripe_tampered_body_is_refused(hooked, shop):
 
 def test_must_005_stripe_wrong_secret_is_refused(hooked, shop):
     inv = shop.open_invoice(shop.customer())
-    r = stripe_post(hooked, paid_event(inv, org_id_of(shop.owner)), secret="whsec_wrong")
+    r = stripe_post(hooked, paid_event(inv, shop.owner.org_id), secret="whsec_wrong")
     assert r.status_code == 403
     assert shop.owner.get(f"/api/v1/invoices/{inv['id']}").json()["status"] == "open"
 
@@ -210,14 +196,14 @@ def test_must_005_stripe_missing_or_malformed_header_is_refused(hooked, header, 
 @pytest.mark.parametrize("skew", [-301, 301, -86400])
 def test_must_005_stripe_old_or_future_timestamp_is_refused(hooked, shop, skew):
     inv = shop.open_invoice(shop.customer())
-    r = stripe_post(hooked, paid_event(inv, org_id_of(shop.owner)), timestamp=int(time.time()) + skew)
+    r = stripe_post(hooked, paid_event(inv, shop.owner.org_id), timestamp=int(time.time()) + skew)
     assert r.status_code == 403 and error_of(r)["reason"] == "timestamp_out_of_tolerance"
     assert shop.owner.get(f"/api/v1/invoices/{inv['id']}").json()["status"] == "open"
 
 
 def test_must_005_stripe_any_v1_may_match_and_previous_secret_works(hooked, shop):
-    inv = linked_invoice(shop)
-    payload = json.dumps(paid_event(inv, org_id_of(shop.owner)))
+    inv = shop.linked_invoice()
+    payload = json.dumps(paid_event(inv, shop.owner.org_id))
     good = stripe_header(payload, hooked.env["BULWARK_STRIPE_WEBHOOK_SECRET_PREVIOUS"])
     t, v1 = good.split(",")
     header = f"{t},v1={'0' * 64},{v1},v0=ignored"
@@ -227,8 +213,8 @@ def test_must_005_stripe_any_v1_may_match_and_previous_secret_works(hooked, shop
 
 
 def test_stripe_same_event_twice_is_processed_once(hooked, shop):
-    inv = linked_invoice(shop)
-    event = paid_event(inv, org_id_of(shop.owner))
+    inv = shop.linked_invoice()
+    event = paid_event(inv, shop.owner.org_id)
     first = stripe_post(hooked, event)
     second = stripe_post(hooked, event)
     assert first.json() == {"received": True, "duplicate": False}
@@ -238,8 +224,8 @@ def test_stripe_same_event_twice_is_processed_once(hooked, shop):
 
 
 def test_stripe_refund_and_failure_and_unknown_types(hooked, shop):
-    org = org_id_of(shop.owner)
-    inv = linked_invoice(shop)
+    org = shop.owner.org_id
+    inv = shop.linked_invoice()
     assert stripe_post(hooked, paid_event(inv, org)).status_code == 200
     refund = stripe_event("charge.refunded", {"object": "charge", "id": f"ch_{inv['id']}x",
                                               "payment_intent": f"pi_{inv['id']}x", "currency": "usd",
@@ -264,7 +250,7 @@ def test_stripe_refund_and_failure_and_unknown_types(hooked, shop):
 def test_stripe_event_naming_another_orgs_invoice_changes_nothing(hooked, shop):
     other = Shop(hooked)
     inv = other.open_invoice(other.customer())
-    r = stripe_post(hooked, paid_event(inv, org_id_of(shop.owner)))  # wrong org in metadata
+    r = stripe_post(hooked, paid_event(inv, shop.owner.org_id))  # wrong org in metadata
     assert r.status_code == 200
     assert other.owner.get(f"/api/v1/invoices/{inv['id']}").json()["status"] == "open"
 

@@ -1,0 +1,109 @@
+"""The route matrix: every route of the server's own table, tried without
+credentials, with an expired session, with another organization's session,
+with each role the server's permission table refuses, and (for cookie
+sessions) without a valid CSRF token. A route added to the table is covered
+here without a line of test code."""
+import pytest
+import requests
+
+from fixtures.people import create_org, login, new_user_client
+from fixtures.routes import (all_routes, concrete, mutating_session_routes, role_has, roles,
+                             roles_lacking, route_id, session_routes)
+from fixtures.server import error_of
+
+
+def test_must_001_non_public_route_requires_authentication(server):
+    """Every route in the table that is not declared public answers 401 without credentials."""
+    routes = all_routes()
+    public = {(r["method"], r["pattern"]) for r in routes if r["auth"] == "public"}
+    # Only liveness, readiness, the web app shell (and later login and webhooks) are public.
+    allowed_public = {("GET", "/health"), ("GET", "/ready"), ("GET", "/{path*}"),
+                      ("POST", "/api/v1/auth/login")}
+    assert public <= allowed_public | {(r["method"], r["pattern"]) for r in routes
+                                       if r["pattern"].startswith("/webhooks/")}
+    for r in routes:
+        if r["auth"] == "public":
+            continue
+        if r["auth"] in ("twilio_signature", "stripe_signature"):
+            # MUST-005: a webhook's credential is its signature; without one, 403.
+            resp = requests.post(server.url + r["pattern"], data="x=1",
+                                 headers={"Content-Type": "application/x-www-form-urlencoded"})
+            assert resp.status_code == 403, (r, resp.status_code)
+            assert error_of(resp)["reason"] in ("signature_missing", "webhook_not_configured")
+            continue
+        path = concrete(r["pattern"], slug="acme")
+        resp = requests.request(r["method"], server.url + path, json={})
+        assert resp.status_code == 401, (r, resp.status_code)
+        assert error_of(resp)["code"] == "unauthenticated"
+
+
+def test_every_route_declares_auth_permission_rate_and_effect(server):
+    routes = all_routes()
+    assert routes
+    for r in routes:
+        assert r["auth"] != "unset" and r["rate"] != "unset", r
+        if r["method"] == "GET":
+            assert r["effect"] == "read_only", r  # MUST-NOT-006
+
+
+def test_the_role_table_ranks_roles_and_names_only_known_permissions():
+    """The matrix below trusts the role table: check its shape once."""
+    assert roles()[0] == "viewer" and roles()[-1] == "owner"
+    named = {r["permission"] for r in all_routes()} - {"none"}
+    assert named and all(role_has("owner", p) for p in named), named  # owners hold them all
+    assert any(roles_lacking(p) for p in named)  # or the matrix would refuse no one
+
+
+def test_route_matrix_from_the_route_table(make_server, make_clock_server):
+    """Every route x {no credentials, expired session, another org's session, each role
+    that lacks the route's permission in the server's role table}."""
+    s = make_server()
+    # Expired sessions on a second server with a 2 s idle timeout, so that
+    # the live sessions below cannot expire while the matrix runs.
+    short = make_clock_server(extra_env={"BULWARK_SESSION_IDLE_TIMEOUT": "2s"})
+    expired, _ = new_user_client(short, create_org(short), "owner")
+    short.clock.advance(2.5)
+    expired_check = expired.get("/api/v1/auth/me")
+    assert expired_check.status_code == 401
+    org_a, org_b = create_org(s), create_org(s)
+    owner_a, _ = new_user_client(s, org_a, "owner")
+    victim_id = str(owner_a.user_id)
+    owner_b, _ = new_user_client(s, org_b, "owner")
+    by_role = {role: new_user_client(s, org_a, role)[0] for role in roles() if role != "owner"}
+    by_role["owner"] = owner_a
+    checked = refused = 0
+    for r in session_routes():
+        path = concrete(r["pattern"], victim_id)
+        m = r["method"]
+        anon = requests.request(m, s.url + path, json={})
+        assert anon.status_code == 401, (r, "no credentials")
+        stale = expired.request(m, path, json={})
+        assert stale.status_code == 401, (r, "expired session")
+        if r["permission"] != "none":
+            # The weakest role the table refuses first, then every stronger one it refuses.
+            for role in roles_lacking(r["permission"]):
+                weak = by_role[role].request(m, path, json={})
+                assert weak.status_code == 403, (r, role, weak.text)
+                refused += 1
+            if ":int}" in r["pattern"]:
+                foreign = owner_b.request(m, path, json={})
+                assert foreign.status_code == 404, (r, "another org", foreign.text)
+        checked += 1
+    assert checked >= 8 and refused >= 8
+
+
+@pytest.mark.parametrize("route", mutating_session_routes(), ids=route_id)
+def test_csrf_protocol_every_mutating_route_refuses_missing_or_wrong_token(server, owner, route):
+    other_session = login(server, owner.email)
+    path = concrete(route["pattern"])
+    missing = owner.request(route["method"], path, csrf=False, json={})
+    assert missing.status_code == 403
+    assert error_of(missing)["reason"] == "csrf_token_missing"
+    wrong = owner.request(route["method"], path, csrf=False, json={},
+                          headers={"X-CSRF-Token": "not-the-token"})
+    assert error_of(wrong)["reason"] == "csrf_token_mismatch"
+    # A valid token, but bound to another session: refused.
+    foreign = owner.request(route["method"], path, csrf=False, json={},
+                            headers={"X-CSRF-Token": other_session.csrf_token})
+    assert foreign.status_code == 403
+    assert error_of(foreign)["reason"] == "csrf_token_mismatch"
