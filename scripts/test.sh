@@ -34,6 +34,13 @@ step "build (release)"
 scripts/build.sh
 done_step build
 
+# The API tests move time only in this binary (MUST-NOT-010: build/bulwark
+# has no way to move its clock); it reuses every release object.
+step "test-hooks server (release objects + a movable clock; tests only)"
+cmake --preset release -DBULWARK_TEST_HOOKS=ON >/dev/null
+ninja -C build bulwark-test-hooks
+done_step test-hooks
+
 step "layer rules (scripts/check-layers.sh)"
 scripts/check-layers.sh
 done_step layers

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from identity import create_org, new_user_client, unique
+from fixtures.people import create_org, new_user_client, unique
 
 METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 COMPONENT_NAME = re.compile(r"^[a-zA-Z0-9._-]+$")
