@@ -54,19 +54,19 @@ void access_log(Exchange& ex, http::Response& response) noexcept;         // all
 // comparison is not a constant expression under the sanitizers.
 template <auto... Stages>
 struct StageList {
-  static constexpr std::size_t size = sizeof...(Stages);
-  static constexpr auto array = std::array{Stages...};
+  static constexpr std::size_t kSize = sizeof...(Stages);
+  static constexpr auto kArray = std::array{Stages...};
 
   template <auto F>
   static constexpr std::size_t index_of() {
-    std::size_t i = 0, found = size;
-    ((found = (found == size && std::is_same_v<Tag<F>, Tag<Stages>>) ? i : found, ++i), ...);
+    std::size_t i = 0, found = kSize;
+    ((found = (found == kSize && std::is_same_v<Tag<F>, Tag<Stages>>) ? i : found, ++i), ...);
     return found;
   }
   // Both are in the list, and First comes before Second.
   template <auto First, auto Second>
   static constexpr bool runs_before() {
-    return index_of<First>() < size && index_of<Second>() < size &&
+    return index_of<First>() < kSize && index_of<Second>() < kSize &&
            index_of<First>() < index_of<Second>();
   }
 
@@ -86,8 +86,8 @@ using Always = StageList<&stages::security_headers,      // also on rejections a
                          &stages::request_id_header,     // the id the log line carries
                          &stages::access_log>;           // last: logs the final status
 
-inline constexpr std::array<Stage, BeforeHandler::size> kBeforeHandler = BeforeHandler::array;
-inline constexpr std::array<Finisher, Always::size> kAlways = Always::array;
+inline constexpr std::array<Stage, BeforeHandler::kSize> kBeforeHandler = BeforeHandler::kArray;
+inline constexpr std::array<Finisher, Always::kSize> kAlways = Always::kArray;
 
 static_assert(BeforeHandler::runs_before<&stages::trusted_proxy, &stages::rate_limit>() &&
                   BeforeHandler::runs_before<&stages::request_id, &stages::route_found>() &&

@@ -387,7 +387,7 @@ int guarded(const std::function<int()>& f) {
 std::function<int()> register_admin_commands(CLI::App& admin) {
   auto o = std::make_shared<Options>();
   auto chosen = std::make_shared<std::function<int()>>();
-  auto on = [&admin, chosen](const char* name, const char* help, std::function<int()> run) {
+  auto on = [&admin, chosen](const char* name, const char* help, const std::function<int()>& run) {
     auto* cmd = admin.add_subcommand(name, help);
     cmd->callback([chosen, run] { *chosen = run; });
     return cmd;

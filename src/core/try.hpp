@@ -7,11 +7,14 @@
 #define BULWARK_CONCAT_INNER(a, b) a##b
 #define BULWARK_CONCAT(a, b) BULWARK_CONCAT_INNER(a, b)
 
+// `decl` is a declaration and `tmp` a name: parentheses would break both.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define BULWARK_TRY_IMPL(tmp, decl, expr)                         \
   auto tmp = (expr);                                              \
   if (!tmp) return ::bulwark::unexpected(std::move(tmp.error())); \
   decl = std::move(*tmp)
 #define BULWARK_TRY(decl, expr) BULWARK_TRY_IMPL(BULWARK_CONCAT(bulwark_try_, __LINE__), decl, expr)
+// NOLINTEND(bugprone-macro-parentheses)
 
 #define BULWARK_TRY_VOID(expr)                                        \
   do {                                                                \

@@ -5,8 +5,7 @@ namespace bulwark::domain {
 std::optional<std::string> normalize_phone(std::string_view input) {
   std::string digits;
   bool plus = false;
-  for (std::size_t i = 0; i < input.size(); ++i) {
-    const char c = input[i];
+  for (const char c : input) {
     if (c >= '0' && c <= '9')
       digits += c;
     else if (c == '+' && digits.empty() && !plus)

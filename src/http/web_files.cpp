@@ -78,7 +78,7 @@ std::string_view content_type_for(const fs::path& file) {
   return "application/octet-stream";
 }
 
-WebFiles::WebFiles(fs::path root) {
+WebFiles::WebFiles(const fs::path& root) {
   std::error_code ec;
   auto canonical = fs::canonical(root, ec);
   if (!ec && fs::is_directory(canonical, ec)) root_ = canonical;

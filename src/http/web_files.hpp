@@ -15,7 +15,7 @@ namespace bulwark::http {
 class WebFiles {
  public:
   // `root` may not exist (web app not built): then every request is a JSON 404.
-  explicit WebFiles(std::filesystem::path root);
+  explicit WebFiles(const std::filesystem::path& root);
   // GET/HEAD of a non-API path. Throws ApiError (400 for traversal attempts, 404).
   Response serve(const Request& request) const;
 

@@ -81,6 +81,7 @@ std::optional<PasswordProblem> check_password_policy(std::string_view password,
     if (at != std::string::npos && at >= 3) words.push_back(w.substr(0, at));
   }
   std::vector<const char*> dict;
+  dict.reserve(words.size() + 1);
   for (const auto& w : words) dict.push_back(w.c_str());
   dict.push_back(nullptr);
   const std::string pw(password);

@@ -149,7 +149,7 @@ class SqliteConnection final : public Connection {
 
 class SqliteDatabase final : public Database {
  public:
-  explicit SqliteDatabase(const DatabaseOptions& o, std::string path)
+  explicit SqliteDatabase(const DatabaseOptions& o, const std::string& path)
       : pool_(o.pool_size, o.acquire_timeout, [path, busy = o.busy_timeout] {
           return std::make_unique<SqliteConnection>(path, busy);
         }) {

@@ -107,7 +107,7 @@ TEST(Config, DescribeNeverShowsSecretsOrDatabasePasswords) {
                      {"BULWARK_DATABASE_URL", "postgresql://bulwark:hunter2@db:5432/b"}}));
   ASSERT_TRUE(c);
   std::string all;
-  for (const auto& [k, v] : describe(*c)) all += k + "=" + v + "\n";
+  for (const auto& [k, v] : describe(*c)) all.append(k).append("=").append(v).append("\n");
   EXPECT_EQ(all.find(kLongSecret), std::string::npos);
   EXPECT_EQ(all.find("hunter2"), std::string::npos);
   EXPECT_NE(all.find("(set, 40 bytes)"), std::string::npos);

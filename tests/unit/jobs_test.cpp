@@ -75,7 +75,7 @@ TEST(JobsBackoff, transport_errors_429_and_5xx_are_retried_other_answers_are_fin
 }
 
 TEST(JobsConfig, jobs_interval_and_retry_base_are_read_and_validated) {
-  auto env = [](std::map<std::string, std::string> vars) {
+  auto env = [](const std::map<std::string, std::string>& vars) {
     return [vars](const char* name) -> std::optional<std::string> {
       auto it = vars.find(name);
       if (it == vars.end()) return std::nullopt;

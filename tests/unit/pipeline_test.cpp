@@ -152,5 +152,5 @@ static_assert(!Wrong::runs_before<&stages::authenticate, &stages::authorize>());
 static_assert(Wrong::runs_before<&stages::authorize, &stages::authenticate>());
 static_assert(!Wrong::runs_before<&stages::csrf, &stages::authorize>(), "absent: not before");
 static_assert(bulwark::app::BeforeHandler::index_of<&stages::authorize>() ==
-              bulwark::app::BeforeHandler::size - 1);
+              bulwark::app::BeforeHandler::kSize - 1);
 }  // namespace order_check

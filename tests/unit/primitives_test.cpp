@@ -27,7 +27,7 @@ TEST(Utf8, AcceptsValidAndRejectsMalformed) {
 }
 
 namespace {
-http::Request json_request(std::string body, std::string type = "application/json") {
+http::Request json_request(std::string body, const std::string& type = "application/json") {
   http::Request r;
   r.method = http::Method::post;
   r.headers.set("Content-Type", type);

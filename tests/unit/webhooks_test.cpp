@@ -103,8 +103,8 @@ TEST(StripeSignature, Must005VerdictsForEveryKindOfBadHeader) {
   const std::string payload = R"({"id":"evt_1"})";
   const auto good = stripe_signature("whsec_test", 1700000000, payload);
   const std::vector<std::string_view> secrets = {"whsec_test"};
-  constexpr std::int64_t now = 1700000000;
-  auto verify = [&](std::string header, std::int64_t at = 1700000000) {
+  constexpr std::int64_t kNow = 1700000000;
+  auto verify = [&](const std::string& header, std::int64_t at = 1700000000) {
     return verify_stripe_signature(header, payload, secrets, at);
   };
   EXPECT_EQ(verify("t=1700000000,v1=" + good), StripeVerdict::valid);
@@ -118,11 +118,11 @@ TEST(StripeSignature, Must005VerdictsForEveryKindOfBadHeader) {
   EXPECT_EQ(verify("t=1700000000"), StripeVerdict::malformed_header);
   EXPECT_EQ(verify("t=1700000000,v0=" + good), StripeVerdict::malformed_header);
   EXPECT_EQ(verify("t=1700000001,v1=" + good), StripeVerdict::signature_mismatch);
-  EXPECT_EQ(verify("t=1700000000,v1=" + good, now + 301),
+  EXPECT_EQ(verify("t=1700000000,v1=" + good, kNow + 301),
             StripeVerdict::timestamp_out_of_tolerance);
-  EXPECT_EQ(verify("t=1700000000,v1=" + good, now - 301),
+  EXPECT_EQ(verify("t=1700000000,v1=" + good, kNow - 301),
             StripeVerdict::timestamp_out_of_tolerance);
-  EXPECT_EQ(verify("t=1700000000,v1=" + good, now + 300), StripeVerdict::valid);
+  EXPECT_EQ(verify("t=1700000000,v1=" + good, kNow + 300), StripeVerdict::valid);
   EXPECT_EQ(verify("t=-9223372036854775808,v1=" + good), StripeVerdict::signature_mismatch);
 }
 

@@ -77,7 +77,7 @@ std::optional<CustomerRow> find(store::OrgTx& tx, std::int64_t id) {
 }
 
 std::vector<CustomerRow> list(store::OrgTx& tx, const CustomerQuery& q,
-                              std::optional<std::string> after_name,
+                              const std::optional<std::string>& after_name,
                               std::optional<std::int64_t> after_id) {
   if (q.by_name)
     return tx.all<CustomerRow>(kListByName, q.deleted, q.like, q.digits_like, q.opted_out,

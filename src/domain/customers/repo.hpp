@@ -13,7 +13,7 @@ namespace bulwark::domain::customers::repo {
 std::optional<CustomerRow> find(store::OrgTx& tx, std::int64_t id);
 // Up to q.limit + 1 rows (the extra one says there is a next page).
 std::vector<CustomerRow> list(store::OrgTx& tx, const CustomerQuery& q,
-                              std::optional<std::string> after_name,
+                              const std::optional<std::string>& after_name,
                               std::optional<std::int64_t> after_id);
 std::int64_t insert(store::OrgTx& tx, const NewCustomer& c, std::int64_t now);
 Expected<void, ApiError> update(store::OrgTx& tx, std::int64_t id, const CustomerChange& c,
