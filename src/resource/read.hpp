@@ -1,9 +1,9 @@
 #pragma once
-// Reads a request object into a described struct, keeping JsonReader's
-// contract (MUST-003, MUST-NOT-005): every field the struct does not name is
-// refused, each member reads itself by its type's rule, and every problem is
-// reported at once, by field name. A member's type says whether the field is
-// required (T), optional (std::optional<T>: absent or null) or a change that
+// Reads a request object into a described struct (MUST-003, MUST-NOT-005):
+// every field the struct does not name is refused, each member reads itself
+// by its type's rule, and every problem is reported at once, by field name.
+// A member's type says whether the field is required (T), optional
+// (std::optional<T>: absent or null) or a change that
 // may clear it (Patch<T>: absent, null or a value). Cross-field rules live in
 // an ADL `validate(const T&, Problems&)` beside the struct.
 #include <boost/describe/members.hpp>
