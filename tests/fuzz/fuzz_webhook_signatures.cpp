@@ -1,9 +1,11 @@
 // What an attacker controls on a webhook: the Stripe-Signature header, the
 // form body, and (through the request target) the URL Twilio's signature
 // covers. None of it may crash, and garbage must never verify.
-// fuzz-sources: src/webhooks/stripe_signature.cpp src/webhooks/twilio_signature.cpp
-// src/webhooks/form_body.cpp src/crypto/random.cpp src/core/utf8.cpp fuzz-libs: -lcrypto
-// -lboost_url
+// scripts/fuzz.sh reads each directive as one line: clang-format must not wrap them.
+// clang-format off
+// fuzz-sources: src/webhooks/stripe_signature.cpp src/webhooks/twilio_signature.cpp src/webhooks/form_body.cpp src/crypto/random.cpp src/core/utf8.cpp
+// fuzz-libs: -lcrypto -lboost_url
+// clang-format on
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
