@@ -1,5 +1,6 @@
 #include "domain/timestamps.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 
@@ -65,8 +66,9 @@ std::optional<std::int64_t> parse_rfc3339(std::string_view s) {
 
 // Howard Hinnant's civil_from_days: exact for the proleptic Gregorian
 // calendar, and much cheaper than gmtime_r + strftime (this runs for every
-// timestamp of every listed row).
-std::string format_rfc3339(std::int64_t epoch_ms) {
+// timestamp of every listed row, so it writes into the caller's buffer:
+// a 20-character std::string would be one allocation per timestamp).
+Rfc3339Text rfc3339_text(std::int64_t epoch_ms) {
   std::int64_t secs = epoch_ms / 1000;
   if (epoch_ms < 0 && epoch_ms % 1000) --secs;
   std::int64_t days = secs / 86400, rem = secs % 86400;
@@ -83,18 +85,21 @@ std::string format_rfc3339(std::int64_t epoch_ms) {
   const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
   const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
   const int y = static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0));
+  Rfc3339Text out;
   if (y < 0 || y > 9999) {
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
-                  static_cast<int>(rem / 3600), static_cast<int>(rem / 60 % 60),
-                  static_cast<int>(rem % 60));
-    return buf;
+    const int n = std::snprintf(
+        out.chars.data(), out.chars.size(), "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
+        static_cast<int>(rem / 3600), static_cast<int>(rem / 60 % 60), static_cast<int>(rem % 60));
+    out.size = std::min(static_cast<std::size_t>(n), out.chars.size() - 1);
+    return out;
   }
   // Digits written directly: snprintf was the largest single cost of listing.
-  std::string out = "0000-00-00T00:00:00Z";
+  constexpr std::string_view kShape = "0000-00-00T00:00:00Z";
+  std::copy(kShape.begin(), kShape.end(), out.chars.begin());
+  out.size = kShape.size();
   auto put2 = [&out](std::size_t at, int v) {
-    out[at] = static_cast<char>('0' + v / 10);
-    out[at + 1] = static_cast<char>('0' + v % 10);
+    out.chars[at] = static_cast<char>('0' + v / 10);
+    out.chars[at + 1] = static_cast<char>('0' + v % 10);
   };
   put2(0, y / 100);
   put2(2, y % 100);
@@ -104,6 +109,10 @@ std::string format_rfc3339(std::int64_t epoch_ms) {
   put2(14, static_cast<int>(rem / 60 % 60));
   put2(17, static_cast<int>(rem % 60));
   return out;
+}
+
+std::string format_rfc3339(std::int64_t epoch_ms) {
+  return std::string(rfc3339_text(epoch_ms).view());
 }
 
 }  // namespace bulwark::domain

@@ -1,14 +1,6 @@
 #include "domain/work_order_status.hpp"
 
-#include <array>
-
 namespace bulwark::domain {
-
-namespace {
-constexpr std::array kAll = {WoStatus::open,     WoStatus::scheduled, WoStatus::in_progress,
-                             WoStatus::on_hold,  WoStatus::completed, WoStatus::closed,
-                             WoStatus::cancelled};
-}
 
 std::string_view status_name(WoStatus s) {
   switch (s) {
@@ -24,7 +16,7 @@ std::string_view status_name(WoStatus s) {
 }
 
 std::optional<WoStatus> parse_status(std::string_view name) {
-  for (auto s : kAll)
+  for (auto s : kAllStatuses)
     if (status_name(s) == name) return s;
   return std::nullopt;
 }
@@ -55,12 +47,19 @@ bool may_reopen(security::Role role) {
   return security::role_rank(role) >= security::role_rank(security::Role::dispatcher);
 }
 
-std::vector<WoStatus> allowed_transitions(WoStatus from, security::Role role) {
-  std::vector<WoStatus> out;
+StatusSet allowed_moves(WoStatus from, security::Role role) {
+  StatusSet out;
   if (!security::role_has(role, security::Permission::work_orders_write)) return out;
-  for (auto to : kAll)
-    if (transition_allowed(from, to) && (!is_reopen(from, to) || may_reopen(role)))
-      out.push_back(to);
+  for (auto to : kAllStatuses)
+    if (transition_allowed(from, to) && (!is_reopen(from, to) || may_reopen(role))) out.add(to);
+  return out;
+}
+
+std::vector<WoStatus> allowed_transitions(WoStatus from, security::Role role) {
+  const auto moves = allowed_moves(from, role);
+  std::vector<WoStatus> out;
+  for (auto s : kAllStatuses)
+    if (moves.has(s)) out.push_back(s);
   return out;
 }
 

@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "store/sql.hpp"
@@ -55,13 +56,26 @@ void decode_column(Row& r, std::size_t i, std::optional<T>& out) {
   out = std::move(value);
 }
 
+// A member the query does not produce (the service fills it in) says so with
+// `static constexpr bool computed = true` in its type; decoding skips it.
+template <class M>
+concept Computed = M::computed;
+template <class T, class D>
+using MemberType = std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>;
+
 template <class T>
 std::vector<std::size_t> column_map(const Result& result) {
   std::vector<std::size_t> map;
   boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>(
       [&](auto member) {
-        std::size_t i = 0;
-        while (i < result.columns.size() && result.columns[i] != member.name) ++i;
+        if constexpr (Computed<MemberType<T, decltype(member)>>) return;
+        // Queries usually select the columns in the members' order: look
+        // there first, then everywhere.
+        const std::size_t guess = map.size();
+        const bool in_order = guess < result.columns.size() && result.columns[guess] == member.name;
+        std::size_t i = in_order ? guess : 0;
+        if (!in_order)
+          while (i < result.columns.size() && result.columns[i] != member.name) ++i;
         if (i == result.columns.size())
           throw std::logic_error(std::string("query has no column for member ") + member.name);
         map.push_back(i);
@@ -69,13 +83,22 @@ std::vector<std::size_t> column_map(const Result& result) {
   return map;
 }
 
-// R: const Row (text copied) or Row (text moved out).
+// R: const Row (text copied) or Row (text moved out). Decodes in place:
+// a listed row is a large struct, and a page holds 50 of them.
+template <class T, class R>
+void decode_into(R& row, const std::vector<std::size_t>& map, T& out) {
+  std::size_t k = 0;
+  boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>(
+      [&](auto member) {
+        if constexpr (!Computed<MemberType<T, decltype(member)>>)
+          decode_column(row, map[k++], out.*member.pointer);
+      });
+}
+
 template <class T, class R>
 T decode_row(R& row, const std::vector<std::size_t>& map) {
   T out{};
-  std::size_t k = 0;
-  boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>(
-      [&](auto member) { decode_column(row, map[k++], out.*member.pointer); });
+  decode_into(row, map, out);
   return out;
 }
 
@@ -85,7 +108,7 @@ std::vector<T> decode_all(const Result& result) {
   if (result.rows.empty()) return out;
   const auto map = column_map<T>(result);
   out.reserve(result.rows.size());
-  for (const auto& row : result.rows) out.push_back(decode_row<T>(row, map));
+  for (const auto& row : result.rows) decode_into(row, map, out.emplace_back());
   return out;
 }
 
@@ -95,7 +118,7 @@ std::vector<T> decode_all(Result&& result) {
   if (result.rows.empty()) return out;
   const auto map = column_map<T>(result);
   out.reserve(result.rows.size());
-  for (auto& row : result.rows) out.push_back(decode_row<T>(row, map));
+  for (auto& row : result.rows) decode_into(row, map, out.emplace_back());
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include "crypto/random.hpp"
 #include "domain/work_orders/service.hpp"
 #include "identity/users.hpp"
+#include "resource/write.hpp"
 #include "store/database.hpp"
 #include "test_databases.hpp"
 
@@ -86,9 +87,9 @@ std::string reason(const ApiError& e) { return e.reason; }
 
 TEST_P(WorkOrdersService, TransitionsFollowTheLifeCycleAndAreRecorded) {
   auto w = create(R"({"title":"Pump tank"})");
-  EXPECT_EQ(w.number.substr(0, 3), "WO-");
+  EXPECT_EQ(w.number.text().substr(0, 3), "WO-");
   EXPECT_EQ(w.status, "open");
-  EXPECT_EQ(w.allowed_transitions, (std::vector<std::string>{"scheduled", "cancelled"}));
+  EXPECT_EQ(w.allowed_transitions.names(), (std::vector<std::string>{"scheduled", "cancelled"}));
 
   auto illegal = move(dispatcher_, w, "completed");
   ASSERT_FALSE(illegal);
@@ -112,13 +113,40 @@ TEST_P(WorkOrdersService, TransitionsFollowTheLifeCycleAndAreRecorded) {
   EXPECT_FALSE(history->items[0].from);
 }
 
+// A listed row is decoded straight into the view: the number is written as
+// "WO-n" and allowed_transitions, not a column, is the caller's own.
+TEST_P(WorkOrdersService, ListedViewsCarryTheirNumberAndTheCallersMoves) {
+  const auto w =
+      create(R"({"title":"Listed","assignee_id":)" + std::to_string(tech_.user_id) + "}");
+  auto page = store::read_org(
+      *db_, org_, [&](OrgTx& tx) { return wo::list(tx, dispatcher_, wo::WorkOrderQuery{}); });
+  ASSERT_TRUE(page);
+  ASSERT_FALSE(page->items.empty());
+  const auto& first = page->items.front();
+  EXPECT_EQ(first.id, w.id);
+  const auto json = boost::json::parse(resource::to_json(first)).as_object();
+  EXPECT_EQ(json.at("number").as_string(), "WO-" + std::to_string(first.number.value));
+  EXPECT_EQ(json.at("allowed_transitions"), (boost::json::array{"scheduled", "cancelled"}));
+  auto techs = store::read_org(
+      *db_, org_, [&](OrgTx& tx) { return wo::list(tx, tech_, wo::WorkOrderQuery{}); });
+  ASSERT_TRUE(techs);
+  ASSERT_EQ(techs->items.size(), 1U);
+  EXPECT_EQ(techs->items[0].allowed_transitions.names(),
+            (std::vector<std::string>{"scheduled", "cancelled"}));
+  const auto viewer = wo::Caller{tech_.actor, tech_.user_id, Role::viewer};
+  auto viewed = store::read_org(*db_, org_, [&](OrgTx& tx) { return wo::get(tx, viewer, w.id); });
+  ASSERT_TRUE(viewed);
+  EXPECT_EQ(boost::json::parse(resource::to_json(*viewed)).at("allowed_transitions"),
+            boost::json::array{});
+}
+
 TEST_P(WorkOrdersService, OnlyDispatchersReopenAndEachRoleIsOfferedWhatItMayDo) {
   auto w = create(R"({"title":"Reopen me","assignee_id":)" + std::to_string(tech_.user_id) + "}");
   for (const char* to : {"scheduled", "in_progress", "completed"}) w = *move(dispatcher_, w, to);
-  EXPECT_EQ(w.allowed_transitions, (std::vector<std::string>{"open", "closed"}));
+  EXPECT_EQ(w.allowed_transitions.names(), (std::vector<std::string>{"open", "closed"}));
   auto seen = store::read_org(*db_, org_, [&](OrgTx& tx) { return wo::get(tx, tech_, w.id); });
   ASSERT_TRUE(seen);
-  EXPECT_EQ(seen->allowed_transitions, (std::vector<std::string>{"closed"}));
+  EXPECT_EQ(seen->allowed_transitions.names(), (std::vector<std::string>{"closed"}));
   auto refused = move(tech_, w, "open");
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, ErrorCode::forbidden);

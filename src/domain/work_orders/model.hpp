@@ -10,6 +10,7 @@
 
 #include "audit/actor.hpp"
 #include "domain/work_orders/amount.hpp"
+#include "domain/work_orders/view_fields.hpp"
 #include "resource/fields.hpp"
 #include "resource/read.hpp"
 #include "security/roles.hpp"
@@ -106,11 +107,14 @@ struct WorkOrderTransition {  // POST /api/v1/work-orders/{id}/transition
 };
 BULWARK_RESOURCE(WorkOrderTransition, to, version)
 
+// A work order as the API shows it, decoded straight from its row (the
+// names a list shows come from joins); allowed_transitions is filled in by
+// the service for the caller's role.
 struct WorkOrderView {
   std::int64_t id = 0;
-  std::string number;  // "WO-1042"
+  WorkOrderNumber number;  // "WO-1042"
   std::string title, description, type, priority, status;
-  std::vector<std::string> allowed_transitions;  // the moves the caller's role may make
+  StatusMoves allowed_transitions;  // the moves the caller's role may make
   std::optional<std::int64_t> customer_id, site_id, assignee_id;
   std::optional<Time> scheduled_start, scheduled_end, due_at;
   std::optional<double> estimated_hours;
@@ -127,28 +131,6 @@ BULWARK_RESOURCE(WorkOrderView, id, number, title, description, type, priority, 
                  scheduled_end, due_at, estimated_hours, created_by, created_at, updated_at,
                  completed_at, version, customer_name, assignee_name, customer_confirmed_at,
                  notify_customer)
-
-// A work order with the names a list shows (customer, assignee).
-struct WorkOrderRow {
-  std::int64_t id = 0;
-  std::int64_t number = 0;
-  std::string title, description, type, priority, status;
-  std::optional<std::int64_t> customer_id, site_id, assignee_id;
-  std::optional<Time> scheduled_start, scheduled_end, due_at;
-  std::optional<double> estimated_hours;
-  std::int64_t created_by = 0;
-  Time created_at, updated_at;
-  std::optional<Time> completed_at;
-  std::int64_t version = 0;
-  std::optional<std::string> customer_name, assignee_name;
-  std::optional<Time> customer_confirmed_at;
-  bool notify_customer = true;
-};
-BOOST_DESCRIBE_STRUCT(WorkOrderRow, (),
-                      (id, number, title, description, type, priority, status, customer_id, site_id,
-                       assignee_id, scheduled_start, scheduled_end, due_at, estimated_hours,
-                       created_by, created_at, updated_at, completed_at, version, customer_name,
-                       assignee_name, customer_confirmed_at, notify_customer))
 
 // GET /api/v1/work-orders: filters and a keyset cursor (newest first).
 struct WorkOrderQuery {

@@ -110,22 +110,22 @@ std::optional<std::string> text_of(const std::optional<T>& t) {
 
 }  // namespace
 
-std::optional<WorkOrderRow> find(store::OrgTx& tx, std::int64_t id, Scope only_assignee) {
-  return tx.one<WorkOrderRow>(kSelectOne, id, only_assignee);
+std::optional<WorkOrderView> find(store::OrgTx& tx, std::int64_t id, Scope only_assignee) {
+  return tx.one<WorkOrderView>(kSelectOne, id, only_assignee);
 }
 
 bool visible(store::OrgTx& tx, std::int64_t id, Scope only_assignee) {
   return !tx.run(kVisible, id, only_assignee).empty();
 }
 
-std::vector<WorkOrderRow> list(store::OrgTx& tx, const WorkOrderQuery& q) {
+std::vector<WorkOrderView> list(store::OrgTx& tx, const WorkOrderQuery& q) {
   const bool by_assignee_and_status =
       q.status && q.assignee_id && !q.customer_id && !q.priority && !q.like && !q.from && !q.to;
   if (by_assignee_and_status)
-    return tx.all<WorkOrderRow>(kListByAssigneeAndStatus, *q.assignee_id, *q.status, q.cursor,
-                                q.limit + 1);
-  return tx.all<WorkOrderRow>(kList, q.status, q.assignee_id, q.customer_id, q.cursor, q.from, q.to,
-                              q.limit + 1, q.priority, q.like, q.number);
+    return tx.all<WorkOrderView>(kListByAssigneeAndStatus, *q.assignee_id, *q.status, q.cursor,
+                                 q.limit + 1);
+  return tx.all<WorkOrderView>(kList, q.status, q.assignee_id, q.customer_id, q.cursor, q.from,
+                               q.to, q.limit + 1, q.priority, q.like, q.number);
 }
 
 std::int64_t next_number(store::OrgTx& tx) { return tx.one<Counter>(kNextNumber)->value; }

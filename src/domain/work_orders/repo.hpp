@@ -20,10 +20,10 @@ struct NewId {  // RETURNING id
 };
 BOOST_DESCRIBE_STRUCT(NewId, (), (id))
 
-std::optional<WorkOrderRow> find(store::OrgTx& tx, std::int64_t id, Scope only_assignee);
+std::optional<WorkOrderView> find(store::OrgTx& tx, std::int64_t id, Scope only_assignee);
 bool visible(store::OrgTx& tx, std::int64_t id, Scope only_assignee);
 // Up to q.limit + 1 rows (the extra one says there is a next page).
-std::vector<WorkOrderRow> list(store::OrgTx& tx, const WorkOrderQuery& q);
+std::vector<WorkOrderView> list(store::OrgTx& tx, const WorkOrderQuery& q);
 
 std::int64_t next_number(store::OrgTx& tx);  // WO-1001, WO-1002, ... per organization
 std::int64_t insert(store::OrgTx& tx, const NewWorkOrder& w, std::int64_t number,

@@ -15,7 +15,7 @@ repo::Scope scope_of(const Caller& by) {
   return by.technician() ? repo::Scope(by.user_id) : std::nullopt;
 }
 
-Outcome<WorkOrderRow> find(store::OrgTx& tx, const Caller& by, std::int64_t id) {
+Outcome<WorkOrderView> find(store::OrgTx& tx, const Caller& by, std::int64_t id) {
   auto row = repo::find(tx, id, scope_of(by));
   if (!row) return unexpected(no_such_work_order());
   return std::move(*row);
@@ -74,36 +74,10 @@ std::string status_text(WoStatus s) { return std::string(status_name(s)); }
 
 }  // namespace
 
-WorkOrderView view(WorkOrderRow&& r, security::Role role) {
-  WorkOrderView v;
-  const auto status = parse_status(r.status).value_or(WoStatus::open);
-  const auto moves = allowed_transitions(status, role);
-  v.allowed_transitions.reserve(moves.size());
-  for (auto s : moves) v.allowed_transitions.emplace_back(status_name(s));
-  v.id = r.id;
-  v.number = "WO-" + std::to_string(r.number);
-  v.title = std::move(r.title);
-  v.description = std::move(r.description);
-  v.type = std::move(r.type);
-  v.priority = std::move(r.priority);
-  v.status = std::move(r.status);
-  v.customer_id = r.customer_id;
-  v.site_id = r.site_id;
-  v.assignee_id = r.assignee_id;
-  v.scheduled_start = r.scheduled_start;
-  v.scheduled_end = r.scheduled_end;
-  v.due_at = r.due_at;
-  v.estimated_hours = r.estimated_hours;
-  v.created_by = r.created_by;
-  v.created_at = r.created_at;
-  v.updated_at = r.updated_at;
-  v.completed_at = r.completed_at;
-  v.version = r.version;
-  v.customer_name = std::move(r.customer_name);
-  v.assignee_name = std::move(r.assignee_name);
-  v.customer_confirmed_at = r.customer_confirmed_at;
-  v.notify_customer = r.notify_customer;
-  return v;
+WorkOrderView view(WorkOrderView&& v, security::Role role) {
+  const auto status = parse_status(v.status).value_or(WoStatus::open);
+  v.allowed_transitions.moves = allowed_moves(status, role);
+  return std::move(v);
 }
 
 Outcome<resource::Page<WorkOrderView>> list(store::OrgTx& tx, const Caller& by, WorkOrderQuery q) {
@@ -116,8 +90,10 @@ Outcome<resource::Page<WorkOrderView>> list(store::OrgTx& tx, const Caller& by, 
     rows.resize(limit);
     page.next_cursor = std::to_string(rows.back().id);
   }
-  page.items.reserve(rows.size());
-  for (auto& r : rows) page.items.push_back(view(std::move(r), by.role));
+  for (auto& r : rows)
+    r.allowed_transitions.moves =
+        allowed_moves(parse_status(r.status).value_or(WoStatus::open), by.role);
+  page.items = std::move(rows);
   return page;
 }
 

@@ -44,7 +44,7 @@ Outcome<resource::Items<WorkOrderHistoryEntry>> history(store::OrgTx& tx, const 
                                                         std::int64_t id);
 
 // allowed_transitions: the moves `role` may make from the row's status.
-WorkOrderView view(WorkOrderRow&& r, security::Role role);
+WorkOrderView view(WorkOrderView&& v, security::Role role);
 
 // What is recorded while working (items_service.cpp). Costs are billing
 // data: hidden from technicians, who may not set them either. Time and
