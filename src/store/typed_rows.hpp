@@ -57,9 +57,9 @@ void decode_column(Row& r, std::size_t i, std::optional<T>& out) {
 }
 
 // A member the query does not produce (the service fills it in) says so with
-// `static constexpr bool computed = true` in its type; decoding skips it.
+// `static constexpr bool kComputed = true` in its type; decoding skips it.
 template <class M>
-concept Computed = M::computed;
+concept Computed = M::kComputed;
 template <class T, class D>
 using MemberType = std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>;
 

@@ -31,7 +31,7 @@ inline void write_value(http::JsonWriter& w, const WorkOrderNumber& n) {
 
 struct StatusMoves {
   // Not read from a row: store/typed_rows.hpp skips members marked computed.
-  static constexpr bool computed = true;
+  static constexpr bool kComputed = true;
   StatusSet moves;
   std::vector<std::string> names() const {
     std::vector<std::string> out;
