@@ -15,7 +15,7 @@ std::string format_rfc3339(std::int64_t epoch_ms);
 
 // The same text in a buffer of its own, for writers that copy it at once.
 struct Rfc3339Text {
-  std::array<char, 48> chars{};
+  std::array<char, 48> chars;  // written before it is read: no need to clear it
   std::size_t size = 0;
   std::string_view view() const { return {chars.data(), size}; }
 };

@@ -75,6 +75,14 @@ void JsonWriter::string(std::string_view value) {
   out_.push_back('"');
 }
 
+void JsonWriter::plain_string(std::string_view value) {
+  before_value();
+  out_.reserve(out_.size() + value.size() + 2);
+  out_.push_back('"');
+  out_.append(value);
+  out_.push_back('"');
+}
+
 void JsonWriter::integer(std::int64_t value) {
   before_value();
   char buf[24];

@@ -22,6 +22,9 @@ class JsonWriter {
   // Inside an object: the next value's name (a literal of ours: not escaped).
   void key(std::string_view name);
   void string(std::string_view value);
+  // A string of our own that needs no escaping (a timestamp, "WO-1042", a
+  // status name): written without looking at each character.
+  void plain_string(std::string_view value);
   void integer(std::int64_t value);
   void number(double value);
   void boolean(bool value);

@@ -30,7 +30,7 @@ inline void write_value(http::JsonWriter& w, std::int64_t v) { w.integer(v); }
 inline void write_value(http::JsonWriter& w, int v) { w.integer(v); }
 inline void write_value(http::JsonWriter& w, double v) { w.number(v); }
 inline void write_value(http::JsonWriter& w, const Time& v) {
-  w.string(domain::rfc3339_text(v.ms).view());
+  w.plain_string(domain::rfc3339_text(v.ms).view());
 }
 template <class T>
 void write_value(http::JsonWriter& w, const std::optional<T>& v) {

@@ -26,7 +26,7 @@ inline void from_column(const store::Row& r, std::size_t i, WorkOrderNumber& out
 inline void write_value(http::JsonWriter& w, const WorkOrderNumber& n) {
   char buf[24] = {'W', 'O', '-'};
   const auto end = std::to_chars(buf + 3, buf + sizeof buf, n.value).ptr;
-  w.string(std::string_view(buf, static_cast<std::size_t>(end - buf)));
+  w.plain_string(std::string_view(buf, static_cast<std::size_t>(end - buf)));
 }
 
 struct StatusMoves {
@@ -43,7 +43,7 @@ struct StatusMoves {
 inline void write_value(http::JsonWriter& w, const StatusMoves& m) {
   w.begin_array();
   for (auto s : kAllStatuses)
-    if (m.moves.has(s)) w.string(status_name(s));
+    if (m.moves.has(s)) w.plain_string(status_name(s));
   w.end_array();
 }
 
