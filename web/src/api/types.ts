@@ -255,12 +255,12 @@ export interface User {
   name: string;
   role: Role;
   active: boolean;
-  created_at: number;
+  created_at: string;
 }
 
 export interface AuditRecord {
   seq: number;
-  at: number;
+  at: string;
   actor_type: string;
   actor_id: number | null;
   action: string;
