@@ -10,6 +10,9 @@ namespace bulwark::cli::admin {
 
 namespace {
 
+// --all audits the revocation in every organization.
+constexpr store::CrossTenantSql kEveryOrg("SELECT id FROM orgs ORDER BY id");
+
 struct RevokeOptions {
   std::string user, org;
   bool all = false;
@@ -24,7 +27,7 @@ int revoke_sessions(const RevokeOptions& o) {
   if (!o.user.empty()) {
     auto creds = require_user(*db, o.user);
     db->transaction([&](store::Connection& conn) {
-      ended = identity::delete_user_sessions(conn, creds.user.id);
+      ended = identity::delete_user_sessions(conn, creds.user.org_id, creds.user.id);
       audit::append(conn, cli_entry(creds.user.org_id, "session.revoked_user", "user",
                                     std::to_string(creds.user.id)));
     });
@@ -37,7 +40,7 @@ int revoke_sessions(const RevokeOptions& o) {
   } else {
     db->transaction([&](store::Connection& conn) {
       ended = identity::delete_all_sessions(conn);
-      auto orgs = conn.query(store::Sql("SELECT id FROM orgs ORDER BY id"));
+      auto orgs = conn.query(kEveryOrg);
       for (const auto& row : orgs.rows)
         audit::append(conn, cli_entry(row.integer(0), "session.revoked_all", "org",
                                       std::to_string(row.integer(0))));

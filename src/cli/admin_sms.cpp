@@ -14,6 +14,11 @@ namespace bulwark::cli::admin {
 
 namespace {
 
+// The operator's view: every organization's number.
+constexpr store::CrossTenantSql kEveryNumber(
+    "SELECT o.slug, n.phone, n.verified FROM org_sms_numbers n "
+    "JOIN orgs o ON o.id = n.org_id ORDER BY o.slug");
+
 struct SmsNumberOptions {
   std::string org, phone;
   bool unverified = false;
@@ -70,10 +75,7 @@ int sms_numbers() {
   config::Config c;
   auto db = open_db(c);
   std::printf("%-24s %-16s %s\n", "organization", "number", "state");
-  for (const auto& r :
-       db->query(store::Sql("SELECT o.slug, n.phone, n.verified FROM org_sms_numbers n "
-                            "JOIN orgs o ON o.id = n.org_id ORDER BY o.slug"))
-           .rows)
+  for (const auto& r : db->query(kEveryNumber).rows)
     std::printf("%-24s %-16s %s\n", r.text(0).c_str(), r.text(1).c_str(),
                 r.integer(2) ? "verified" : "UNVERIFIED (assigned without a Twilio check)");
   const auto requests = messaging::pending_sms_requests(*db);

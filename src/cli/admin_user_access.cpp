@@ -32,7 +32,7 @@ int set_role(const AccessOptions& o) {
         identity::count_active_owners(conn, u.org_id) <= 1)
       throw Failure("this is the organization's last owner");
     identity::set_role(conn, u.org_id, u.id, *role);
-    identity::delete_user_sessions(conn, u.id);
+    identity::delete_user_sessions(conn, u.org_id, u.id);
     auto e = cli_entry(u.org_id, "user.role_changed", "user", std::to_string(u.id));
     e.fields = {"role"};
     audit::append(conn, e);
@@ -51,7 +51,7 @@ int reset_password(const AccessOptions& o) {
   const auto hash = security::hash_password(password, c.bcrypt_cost);
   db->transaction([&](store::Connection& conn) {
     identity::set_password_hash(conn, creds.user.org_id, creds.user.id, hash);
-    identity::delete_user_sessions(conn, creds.user.id);
+    identity::delete_user_sessions(conn, creds.user.org_id, creds.user.id);
     auto e =
         cli_entry(creds.user.org_id, "user.password_reset", "user", std::to_string(creds.user.id));
     e.fields = {"password_hash"};
@@ -73,7 +73,7 @@ int deactivate_user(const AccessOptions& o) {
     if (u.role == security::Role::owner && identity::count_active_owners(conn, u.org_id) <= 1)
       throw Failure("this is the organization's last owner");
     identity::set_active(conn, u.org_id, u.id, false);
-    ended = identity::delete_user_sessions(conn, u.id);
+    ended = identity::delete_user_sessions(conn, u.org_id, u.id);
     auto e = cli_entry(u.org_id, "user.deactivated", "user", std::to_string(u.id));
     e.fields = {"active"};
     audit::append(conn, e);
