@@ -63,7 +63,7 @@ Result<http::Response> login(Ctx& ctx, const Body<LoginRequest>& in) {
 Result<http::Response> logout(Ctx& ctx) {
   const auto& who = ctx.who();
   ctx.services.db.transaction([&](store::Connection& conn) {
-    identity::delete_session(conn, who.session_id);
+    identity::delete_session(conn, who.org_id, who.session_id);
     ctx.actor().record(conn, "auth.logout", "session", who.session_id);
   });
   http::Response res;

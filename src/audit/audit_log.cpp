@@ -5,12 +5,14 @@
 
 #include "crypto/random.hpp"
 #include "store/org_lock.hpp"
+#include "store/org_tx.hpp"
 
 namespace bulwark::audit {
 
 namespace {
 
-using store::Sql;
+using store::CrossTenantSql;
+using store::OrgSql;
 using store::Value;
 
 const std::string kGenesis(64, '0');
@@ -70,6 +72,30 @@ Record from_row(const store::Row& row) {
   "id, org_id, seq, at, actor_type, actor_id, action, target_type, target_id, ip, outcome, " \
   "fields, prev_hash, hash"
 
+constexpr OrgSql kHead(
+    "SELECT seq, hash FROM audit_log WHERE org_id = $1 ORDER BY seq DESC LIMIT 1");
+constexpr OrgSql kInsert(
+    "INSERT INTO audit_log (org_id, seq, at, actor_type, actor_id, action, "
+    "target_type, target_id, ip, outcome, fields, prev_hash, hash) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)");
+// Optional filters as "($n IS NULL OR column = $n)" keep the SQL constant.
+constexpr OrgSql kList("SELECT " AUDIT_COLUMNS
+                       " FROM audit_log WHERE org_id = $1 "
+                       "AND (CAST($2 AS TEXT) IS NULL OR action = CAST($2 AS TEXT)) "
+                       "AND (CAST($3 AS TEXT) IS NULL OR "
+                       "     substr(action, 1, length(CAST($3 AS TEXT))) = CAST($3 AS TEXT)) "
+                       "AND (CAST($4 AS BIGINT) IS NULL OR actor_id = CAST($4 AS BIGINT)) "
+                       "AND (CAST($5 AS TEXT) IS NULL OR outcome = CAST($5 AS TEXT)) "
+                       "AND (CAST($6 AS BIGINT) IS NULL OR at >= CAST($6 AS BIGINT)) "
+                       "AND (CAST($7 AS BIGINT) IS NULL OR at < CAST($7 AS BIGINT)) "
+                       "AND (CAST($8 AS BIGINT) IS NULL OR seq < CAST($8 AS BIGINT)) "
+                       "ORDER BY seq DESC LIMIT $9");
+// `audit verify` walks every organization's chain.
+constexpr CrossTenantSql kChainedOrgs("SELECT DISTINCT org_id FROM audit_log ORDER BY org_id");
+constexpr OrgSql kChainPage("SELECT " AUDIT_COLUMNS
+                            " FROM audit_log WHERE org_id = $1 AND "
+                            "seq >= $2 ORDER BY seq LIMIT 1000");
+
 }  // namespace
 
 std::string canonical(const Record& r) {
@@ -90,9 +116,8 @@ std::string canonical(const Record& r) {
 void append(store::Connection& conn, const Entry& entry) {
   // Serialize appends per org: the chain head is read and extended under its lock.
   store::lock_org_for_update(conn, entry.org_id);
-  auto last =
-      conn.query(Sql("SELECT seq, hash FROM audit_log WHERE org_id = $1 ORDER BY seq DESC LIMIT 1"),
-                 {entry.org_id});
+  store::OrgTx tx(conn, entry.org_id);
+  auto last = tx.run(kHead);
   Record r;
   r.org_id = entry.org_id;
   r.seq = last.empty() ? 1 : last.rows[0].integer(0) + 1;
@@ -100,13 +125,8 @@ void append(store::Connection& conn, const Entry& entry) {
   r.at_ms = now_ms();
   r.entry = entry;
   r.hash = chain_hash(r.prev_hash, r);
-  conn.query(
-      Sql("INSERT INTO audit_log (org_id, seq, at, actor_type, actor_id, action, "
-          "target_type, target_id, ip, outcome, fields, prev_hash, hash) "
-          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"),
-      {r.org_id, r.seq, r.at_ms, entry.actor_type,
-       entry.actor_id ? Value(*entry.actor_id) : Value(nullptr), entry.action, entry.target_type,
-       entry.target_id, entry.ip, entry.outcome, join_fields(entry.fields), r.prev_hash, r.hash});
+  tx.run(kInsert, r.seq, r.at_ms, entry.actor_type, entry.actor_id, entry.action, entry.target_type,
+         entry.target_id, entry.ip, entry.outcome, join_fields(entry.fields), r.prev_hash, r.hash);
 }
 
 void append(store::Database& db, const Entry& entry) {
@@ -114,7 +134,6 @@ void append(store::Database& db, const Entry& entry) {
 }
 
 std::vector<Record> list(store::Database& db, const Query& q) {
-  // Optional filters as "($n IS NULL OR column = $n)" keep the SQL constant.
   std::string action_exact, action_prefix;
   if (q.action) {
     if (q.action->ends_with('.'))
@@ -126,20 +145,11 @@ std::vector<Record> list(store::Database& db, const Query& q) {
   auto opt_int = [](const std::optional<std::int64_t>& v) {
     return v ? Value(*v) : Value(nullptr);
   };
-  auto result =
-      db.query(Sql("SELECT " AUDIT_COLUMNS " FROM audit_log WHERE org_id = $1 "
-                   "AND (CAST($2 AS TEXT) IS NULL OR action = CAST($2 AS TEXT)) "
-                   "AND (CAST($3 AS TEXT) IS NULL OR "
-                   "     substr(action, 1, length(CAST($3 AS TEXT))) = CAST($3 AS TEXT)) "
-                   "AND (CAST($4 AS BIGINT) IS NULL OR actor_id = CAST($4 AS BIGINT)) "
-                   "AND (CAST($5 AS TEXT) IS NULL OR outcome = CAST($5 AS TEXT)) "
-                   "AND (CAST($6 AS BIGINT) IS NULL OR at >= CAST($6 AS BIGINT)) "
-                   "AND (CAST($7 AS BIGINT) IS NULL OR at < CAST($7 AS BIGINT)) "
-                   "AND (CAST($8 AS BIGINT) IS NULL OR seq < CAST($8 AS BIGINT)) "
-                   "ORDER BY seq DESC LIMIT $9"),
-               {q.org_id, opt_text(action_exact), opt_text(action_prefix), opt_int(q.actor_id),
-                q.outcome ? Value(*q.outcome) : Value(nullptr), opt_int(q.since_ms),
-                opt_int(q.until_ms), opt_int(q.before_seq), std::int64_t{q.limit}});
+  auto result = store::read_org(db, q.org_id, [&](store::OrgTx& tx) {
+    return tx.run(kList, opt_text(action_exact), opt_text(action_prefix), opt_int(q.actor_id),
+                  q.outcome ? Value(*q.outcome) : Value(nullptr), opt_int(q.since_ms),
+                  opt_int(q.until_ms), opt_int(q.before_seq), std::int64_t{q.limit});
+  });
   std::vector<Record> out;
   for (const auto& row : result.rows) out.push_back(from_row(row));
   return out;
@@ -148,16 +158,15 @@ std::vector<Record> list(store::Database& db, const Query& q) {
 std::vector<VerifyProblem> verify(store::Database& db,
                                   const std::function<void(std::int64_t, std::int64_t)>& progress) {
   std::vector<VerifyProblem> problems;
-  auto orgs = db.query(Sql("SELECT DISTINCT org_id FROM audit_log ORDER BY org_id"));
+  auto orgs = db.query(kChainedOrgs);
   for (const auto& org_row : orgs.rows) {
     const std::int64_t org = org_row.integer(0);
     std::string prev = kGenesis;
     std::int64_t expected_seq = 1, rows = 0;
     // Page through the chain in order, 1,000 rows at a time.
     for (;;) {
-      auto page = db.query(Sql("SELECT " AUDIT_COLUMNS " FROM audit_log WHERE org_id = $1 AND "
-                               "seq >= $2 ORDER BY seq LIMIT 1000"),
-                           {org, expected_seq});
+      auto page = store::read_org(
+          db, org, [&](store::OrgTx& tx) { return tx.run(kChainPage, expected_seq); });
       if (page.empty()) break;
       bool broken = false;
       for (const auto& row : page.rows) {

@@ -12,13 +12,43 @@
 #include "identity/users.hpp"
 #include "security/passwords.hpp"
 #include "store/database.hpp"
+#include "store/org_tx.hpp"
 
 namespace bulwark::cli {
 
 namespace {
 
-using store::Sql;
+using store::OrgSql;
 using store::Value;
+
+constexpr OrgSql kAnyCustomer("SELECT 1 FROM customers WHERE org_id = $1 LIMIT 1");
+constexpr OrgSql kSmsNumber(
+    "INSERT INTO org_sms_numbers (org_id, phone, updated_at) VALUES ($1, $2, $3) "
+    "ON CONFLICT DO NOTHING");
+constexpr OrgSql kCustomer(
+    "INSERT INTO customers (org_id, name, phone, email, billing_address, "
+    "notes, sms_opt_out, created_at, updated_at) VALUES ($1, $2, $3, $4, "
+    "$5, '', $6, $7, $7) RETURNING id");
+constexpr OrgSql kSite(
+    "INSERT INTO sites (org_id, customer_id, name, address, access_notes, "
+    "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) "
+    "RETURNING id");
+constexpr OrgSql kOptedOut(
+    "INSERT INTO sms_consent (org_id, phone_e164, state, changed_at, source) "
+    "VALUES ($1, $2, 'opted_out', $3, 'office') ON CONFLICT DO NOTHING");
+constexpr OrgSql kNextNumber(
+    "INSERT INTO org_counters (org_id, name, value) VALUES ($1, "
+    "'work_order', 1001) ON CONFLICT (org_id, name) DO UPDATE SET "
+    "value = org_counters.value + 1 RETURNING value");
+constexpr OrgSql kWorkOrder(
+    "INSERT INTO work_orders (org_id, number, title, description, type, priority, "
+    "status, customer_id, site_id, assignee_id, scheduled_start, scheduled_end, due_at, "
+    "estimated_hours, created_by, created_at, updated_at, completed_at, notify_customer) "
+    "VALUES ($1, $2, $3, '', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
+    "$17, 0) RETURNING id");
+constexpr OrgSql kHistory(
+    "INSERT INTO work_order_history (org_id, work_order_id, from_status, "
+    "to_status, actor_id, at) VALUES ($1, $2, NULL, $3, NULL, $4)");
 
 constexpr std::array kFirst = {"Maria",   "James",   "Linda",  "Robert", "Patricia",
                                "Michael", "Barbara", "David",  "Susan",  "William",
@@ -65,7 +95,9 @@ int seed(const std::string& slug, const Counts& counts) {
     });
     std::printf("created organization %s\n", slug.c_str());
   }
-  if (!db->query(Sql("SELECT 1 FROM customers WHERE org_id = $1 LIMIT 1"), {org->id}).empty()) {
+  if (!store::read_org(*db, org->id, [](store::OrgTx& tx) {
+         return tx.run(kAnyCustomer);
+       }).empty()) {
     std::printf("organization %s already has customers; nothing seeded\n", slug.c_str());
     return 0;
   }
@@ -105,12 +137,10 @@ int seed(const std::string& slug, const Counts& counts) {
   const auto now = identity::now_ms();
   constexpr std::int64_t kDay = 86'400'000;
 
-  db->transaction([&](store::Connection& conn) {
+  store::in_org(*db, org->id, [&](store::OrgTx& tx) {
     // A fictional SMS number, so messages queue with a reason an admin can
     // act on (configure Twilio) instead of "no number".
-    conn.query(Sql("INSERT INTO org_sms_numbers (org_id, phone, updated_at) VALUES ($1, $2, $3) "
-                   "ON CONFLICT DO NOTHING"),
-               {org->id, "+1555" + std::to_string(1000000 + org->id % 1000000).substr(0, 7), now});
+    tx.run(kSmsNumber, "+1555" + std::to_string(1000000 + org->id % 1000000).substr(0, 7), now);
     std::vector<std::pair<std::int64_t, std::int64_t>> customer_sites;
     for (int i = 0; i < counts.customers; ++i) {
       const std::string name = std::string(pick(kFirst)) + " " + pick(kLast);
@@ -118,25 +148,14 @@ int seed(const std::string& slug, const Counts& counts) {
       char phone[32];
       std::snprintf(phone, sizeof phone, "+1%03d55501%02d", 201 + i / 100, i % 100);
       const std::string address = std::to_string(100 + rng() % 9000) + " " + pick(kRoads);
-      auto r =
-          conn.query(Sql("INSERT INTO customers (org_id, name, phone, email, billing_address, "
-                         "notes, sms_opt_out, created_at, updated_at) VALUES ($1, $2, $3, $4, "
-                         "$5, '', $6, $7, $7) RETURNING id"),
-                     {org->id, name, std::string(phone), "customer" + std::to_string(i) + domain,
-                      address, std::int64_t{i % 17 == 0 ? 1 : 0}, now - 400 * kDay});
+      auto r = tx.run(kCustomer, name, std::string(phone), "customer" + std::to_string(i) + domain,
+                      address, std::int64_t{i % 17 == 0 ? 1 : 0}, now - 400 * kDay);
       const auto customer = r.rows.at(0).integer(0);
-      auto s =
-          conn.query(Sql("INSERT INTO sites (org_id, customer_id, name, address, access_notes, "
-                         "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) "
-                         "RETURNING id"),
-                     {org->id, customer, std::string("Home: 1,000-gal tank"), address,
-                      "Gate code " + std::to_string(1000 + rng() % 9000), now - 400 * kDay});
+      auto s = tx.run(kSite, customer, std::string("Home: 1,000-gal tank"), address,
+                      "Gate code " + std::to_string(1000 + rng() % 9000), now - 400 * kDay);
       customer_sites.emplace_back(customer, s.rows.at(0).integer(0));
       // The demo's opted-out customers: consent belongs to the number.
-      if (i % 17 == 0)
-        conn.query(Sql("INSERT INTO sms_consent (org_id, phone_e164, state, changed_at, source) "
-                       "VALUES ($1, $2, 'opted_out', $3, 'office') ON CONFLICT DO NOTHING"),
-                   {org->id, std::string(phone), now - 400 * kDay});
+      if (i % 17 == 0) tx.run(kOptedOut, std::string(phone), now - 400 * kDay);
       if ((i + 1) % std::max(50, counts.customers / 10) == 0)
         std::fprintf(stderr, "customers: %d/%d\n", i + 1, counts.customers);
     }
@@ -155,28 +174,20 @@ int seed(const std::string& slug, const Counts& counts) {
                            : future ? (rng() % 4 ? "scheduled" : "open")
                                     : (rng() % 2 ? "in_progress" : "scheduled");
       const auto job = rng() % kJobs.size();
-      auto n = conn.query(Sql("INSERT INTO org_counters (org_id, name, value) VALUES ($1, "
-                              "'work_order', 1001) ON CONFLICT (org_id, name) DO UPDATE SET "
-                              "value = org_counters.value + 1 RETURNING value"),
-                          {org->id});
+      auto n = tx.run(kNextNumber);
       const bool assigned = std::string_view(status) != "open";
       const bool done =
           std::string_view(status) == "closed" || std::string_view(status) == "completed";
-      auto r = conn.query(
-          Sql("INSERT INTO work_orders (org_id, number, title, description, type, priority, "
-              "status, customer_id, site_id, assignee_id, scheduled_start, scheduled_end, due_at, "
-              "estimated_hours, created_by, created_at, updated_at, completed_at, notify_customer) "
-              "VALUES ($1, $2, $3, '', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
-              "$17, 0) RETURNING id"),
-          {org->id, n.rows.at(0).integer(0), std::string(kJobs[job]), std::string(kTypes[job]),
-           std::string(std::array{"low", "medium", "medium", "high", "urgent"}[rng() % 5]),
-           std::string(status), customer, site,
-           assigned ? Value(techs.at(rng() % techs.size())) : Value(nullptr), start,
-           start + 2 * 3'600'000, start + 3 * kDay, 2.0, std::int64_t{0}, start - 5 * kDay, start,
-           done ? Value(start + 2 * 3'600'000) : Value(nullptr)});
-      conn.query(Sql("INSERT INTO work_order_history (org_id, work_order_id, from_status, "
-                     "to_status, actor_id, at) VALUES ($1, $2, NULL, $3, NULL, $4)"),
-                 {org->id, r.rows.at(0).integer(0), std::string(status), start});
+      // Drawn in this order (arguments of a call have none): the same demo as before.
+      const std::string priority =
+          std::array{"low", "medium", "medium", "high", "urgent"}[rng() % 5];
+      const Value assignee = assigned ? Value(techs.at(rng() % techs.size())) : Value(nullptr);
+      auto r =
+          tx.run(kWorkOrder, n.rows.at(0).integer(0), std::string(kJobs[job]),
+                 std::string(kTypes[job]), priority, std::string(status), customer, site, assignee,
+                 start, start + 2 * 3'600'000, start + 3 * kDay, 2.0, std::int64_t{0},
+                 start - 5 * kDay, start, done ? Value(start + 2 * 3'600'000) : Value(nullptr));
+      tx.run(kHistory, r.rows.at(0).integer(0), std::string(status), start);
       if ((i + 1) % std::max(250, counts.work_orders / 20) == 0)
         std::fprintf(stderr, "work orders: %d/%d\n", i + 1, counts.work_orders);
     }
@@ -187,7 +198,7 @@ int seed(const std::string& slug, const Counts& counts) {
     e.target_type = "org";
     e.target_id = std::to_string(org->id);
     e.ip = "local";
-    audit::append(conn, e);
+    audit::append(tx.connection(), e);
   });
   std::printf("seeded %d customers with sites and %d work orders in %s\n", counts.customers,
               counts.work_orders, slug.c_str());

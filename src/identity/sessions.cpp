@@ -2,13 +2,35 @@
 
 #include "crypto/random.hpp"
 #include "identity/clock.hpp"
+#include "store/org_tx.hpp"
 
 namespace bulwark::identity {
 
-using store::Sql;
+using store::CrossTenantSql;
+using store::OrgSql;
 
 namespace {
 constexpr std::size_t kTokenBytes = 32;  // 256 bits
+
+constexpr OrgSql kInsert(
+    "INSERT INTO sessions (org_id, token_hash, user_id, csrf_token, "
+    "created_at, last_seen_at, expires_at, client_ip) "
+    "VALUES ($1, $2, $3, $4, $5, $5, $6, $7) RETURNING id");
+// A request's cookie names the session before anything names its organization.
+constexpr CrossTenantSql kByToken(
+    "SELECT s.id, s.user_id, s.org_id, s.csrf_token, s.last_seen_at, "
+    "s.expires_at, u.role, u.email, u.active, o.session_idle_seconds, u.name, o.slug, o.name "
+    "FROM sessions s JOIN users u ON u.id = s.user_id "
+    "JOIN orgs o ON o.id = s.org_id WHERE s.token_hash = $1");
+constexpr OrgSql kDelete("DELETE FROM sessions WHERE org_id = $1 AND id = $2");
+constexpr OrgSql kTouch("UPDATE sessions SET last_seen_at = $3 WHERE org_id = $1 AND id = $2");
+constexpr OrgSql kDeleteOfUser(
+    "DELETE FROM sessions WHERE org_id = $1 AND user_id = $2 AND id <> $3");
+constexpr OrgSql kDeleteOfOrg("DELETE FROM sessions WHERE org_id = $1");
+// The operator's `revoke-sessions --all` and the purge worker: every tenant.
+constexpr CrossTenantSql kDeleteAll("DELETE FROM sessions");
+constexpr CrossTenantSql kPurge(
+    "DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2");
 
 std::int64_t ms(std::chrono::seconds s) { return s.count() * 1000; }
 }  // namespace
@@ -20,11 +42,9 @@ NewSession create_session(store::Connection& conn, std::int64_t user_id, std::in
   s.csrf_token = crypto::random_token(kTokenBytes);
   const auto now = now_ms();
   s.expires_at_ms = now + ms(policy.absolute_lifetime);
-  auto r = conn.query(Sql("INSERT INTO sessions (token_hash, user_id, org_id, csrf_token, "
-                          "created_at, last_seen_at, expires_at, client_ip) "
-                          "VALUES ($1, $2, $3, $4, $5, $5, $6, $7) RETURNING id"),
-                      {crypto::sha256_hex(s.token), user_id, org_id, s.csrf_token, now,
-                       s.expires_at_ms, std::string(client_ip)});
+  auto r = store::OrgTx(conn, org_id)
+               .run(kInsert, crypto::sha256_hex(s.token), user_id, s.csrf_token, now,
+                    s.expires_at_ms, client_ip);
   s.session_id = r.rows.at(0).integer(0);
   return s;
 }
@@ -32,12 +52,7 @@ NewSession create_session(store::Connection& conn, std::int64_t user_id, std::in
 std::optional<ActiveSession> find_session(store::Database& db, std::string_view token,
                                           const SessionPolicy& policy) {
   if (token.empty() || token.size() > 128) return std::nullopt;
-  auto r = db.query(
-      Sql("SELECT s.id, s.user_id, s.org_id, s.csrf_token, s.last_seen_at, "
-          "s.expires_at, u.role, u.email, u.active, o.session_idle_seconds, u.name, o.slug, o.name "
-          "FROM sessions s JOIN users u ON u.id = s.user_id "
-          "JOIN orgs o ON o.id = s.org_id WHERE s.token_hash = $1"),
-      {crypto::sha256_hex(token)});
+  auto r = db.query(kByToken, {crypto::sha256_hex(token)});
   if (r.empty()) return std::nullopt;
   const auto& row = r.rows[0];
   const auto now = now_ms();
@@ -46,44 +61,42 @@ std::optional<ActiveSession> find_session(store::Database& db, std::string_view 
     idle_ms = std::min(idle_ms, *org_idle * 1000);
   const auto last_seen = row.integer(4);
   const bool expired = now >= row.integer(5) || now - last_seen >= idle_ms;
+  const auto id = row.integer(0), org_id = row.integer(2);
   if (expired || row.integer(8) == 0) {
-    db.query(Sql("DELETE FROM sessions WHERE id = $1"), {row.integer(0)});
+    store::read_org(db, org_id, [&](store::OrgTx& tx) { tx.run(kDelete, id); });
     return std::nullopt;
   }
   auto role = security::parse_role(row.text(6));
   if (!role) return std::nullopt;
   if (now - last_seen >= ms(policy.touch_interval))
-    db.query(Sql("UPDATE sessions SET last_seen_at = $2 WHERE id = $1"), {row.integer(0), now});
+    store::read_org(db, org_id, [&](store::OrgTx& tx) { tx.run(kTouch, id, now); });
   return ActiveSession{row.integer(0), row.integer(1), row.integer(2), *role,       row.text(7),
                        row.text(3),    row.text(10),   row.text(11),   row.text(12)};
 }
 
-void delete_session(store::Connection& conn, std::int64_t session_id) {
-  conn.query(Sql("DELETE FROM sessions WHERE id = $1"), {session_id});
+void delete_session(store::Connection& conn, std::int64_t org_id, std::int64_t session_id) {
+  store::OrgTx(conn, org_id).run(kDelete, session_id);
 }
 
-std::int64_t delete_user_sessions(store::Connection& conn, std::int64_t user_id,
+std::int64_t delete_user_sessions(store::Connection& conn, std::int64_t org_id,
+                                  std::int64_t user_id,
                                   std::optional<std::int64_t> except_session) {
-  return conn
-      .query(Sql("DELETE FROM sessions WHERE user_id = $1 AND id <> $2"),
-             {user_id, except_session.value_or(0)})
+  return store::OrgTx(conn, org_id)
+      .run(kDeleteOfUser, user_id, except_session.value_or(0))
       .affected;
 }
 
 std::int64_t delete_org_sessions(store::Connection& conn, std::int64_t org_id) {
-  return conn.query(Sql("DELETE FROM sessions WHERE org_id = $1"), {org_id}).affected;
+  return store::OrgTx(conn, org_id).run(kDeleteOfOrg).affected;
 }
 
 std::int64_t delete_all_sessions(store::Connection& conn) {
-  return conn.query(Sql("DELETE FROM sessions")).affected;
+  return conn.query(kDeleteAll).affected;
 }
 
 std::int64_t purge_expired_sessions(store::Database& db, const SessionPolicy& policy) {
   const auto now = now_ms();
-  return db
-      .query(Sql("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2"),
-             {now, now - ms(policy.idle_timeout)})
-      .affected;
+  return db.query(kPurge, {now, now - ms(policy.idle_timeout)}).affected;
 }
 
 }  // namespace bulwark::identity

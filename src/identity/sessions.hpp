@@ -49,9 +49,10 @@ NewSession create_session(store::Connection& conn, std::int64_t user_id, std::in
 std::optional<ActiveSession> find_session(store::Database& db, std::string_view token,
                                           const SessionPolicy& policy);
 
-void delete_session(store::Connection& conn, std::int64_t session_id);
+void delete_session(store::Connection& conn, std::int64_t org_id, std::int64_t session_id);
 // Returns the number of sessions ended.
-std::int64_t delete_user_sessions(store::Connection& conn, std::int64_t user_id,
+std::int64_t delete_user_sessions(store::Connection& conn, std::int64_t org_id,
+                                  std::int64_t user_id,
                                   std::optional<std::int64_t> except_session = std::nullopt);
 std::int64_t delete_org_sessions(store::Connection& conn, std::int64_t org_id);
 std::int64_t delete_all_sessions(store::Connection& conn);

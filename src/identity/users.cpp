@@ -4,12 +4,48 @@
 #include <cctype>
 
 #include "identity/clock.hpp"
+#include "store/org_tx.hpp"
 
 namespace bulwark::identity {
 
-using store::Sql;
+using store::CrossTenantSql;
+using store::OrgSql;
 
 namespace {
+
+// Before a tenant is known: creating one, and the look-ups by slug and by
+// sign-in email (an email is unique across organizations).
+constexpr CrossTenantSql kInsertOrg(
+    "INSERT INTO orgs (slug, name, created_at) VALUES ($1, $2, $3) RETURNING id");
+constexpr CrossTenantSql kOrgBySlug(
+    "SELECT id, slug, name, session_idle_seconds FROM orgs WHERE slug = $1");
+constexpr CrossTenantSql kCredentials(
+    "SELECT id, org_id, email, name, role, active, created_at, password_hash "
+    "FROM users WHERE email = $1");
+
+constexpr OrgSql kOrg("SELECT id, slug, name, session_idle_seconds FROM orgs WHERE id = $1");
+constexpr OrgSql kInsertUser(
+    "INSERT INTO users (org_id, email, name, role, password_hash, active, "
+    "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 1, $6, $6) RETURNING id");
+constexpr OrgSql kUser(
+    "SELECT id, org_id, email, name, role, active, created_at FROM users "
+    "WHERE org_id = $1 AND id = $2");
+constexpr OrgSql kUserByEmail(
+    "SELECT id, org_id, email, name, role, active, created_at FROM users "
+    "WHERE org_id = $1 AND email = $2");
+constexpr OrgSql kUsers(
+    "SELECT id, org_id, email, name, role, active, created_at FROM users "
+    "WHERE org_id = $1 AND id > $2 ORDER BY id LIMIT $3");
+constexpr OrgSql kLockOwners(
+    "UPDATE users SET role = role WHERE org_id = $1 AND role = 'owner' AND active = 1");
+constexpr OrgSql kActiveOwners(
+    "SELECT COUNT(*) FROM users WHERE org_id = $1 AND role = 'owner' AND active = 1");
+constexpr OrgSql kSetRole(
+    "UPDATE users SET role = $3, updated_at = $4 WHERE org_id = $1 AND id = $2");
+constexpr OrgSql kSetPasswordHash(
+    "UPDATE users SET password_hash = $3, updated_at = $4 WHERE org_id = $1 AND id = $2");
+constexpr OrgSql kSetActive(
+    "UPDATE users SET active = $3, updated_at = $4 WHERE org_id = $1 AND id = $2");
 
 User user_from(const store::Row& row) {
   // Columns: id, org_id, email, name, role, active, created_at
@@ -58,22 +94,18 @@ bool valid_slug(std::string_view s) {
 }
 
 Org create_org(store::Connection& conn, std::string_view slug, std::string_view name) {
-  auto r = conn.query(Sql("INSERT INTO orgs (slug, name, created_at) VALUES ($1, $2, $3) "
-                          "RETURNING id"),
-                      {std::string(slug), std::string(name), now_ms()});
+  auto r = conn.query(kInsertOrg, {std::string(slug), std::string(name), now_ms()});
   return Org{r.rows.at(0).integer(0), std::string(slug), std::string(name), std::nullopt};
 }
 
 std::optional<Org> find_org_by_slug(store::Database& db, std::string_view slug) {
-  auto r = db.query(Sql("SELECT id, slug, name, session_idle_seconds FROM orgs WHERE slug = $1"),
-                    {std::string(slug)});
+  auto r = db.query(kOrgBySlug, {std::string(slug)});
   if (r.empty()) return std::nullopt;
   return org_from(r.rows[0]);
 }
 
 std::optional<Org> find_org(store::Database& db, std::int64_t org_id) {
-  auto r = db.query(Sql("SELECT id, slug, name, session_idle_seconds FROM orgs WHERE id = $1"),
-                    {org_id});
+  auto r = store::read_org(db, org_id, [](store::OrgTx& tx) { return tx.run(kOrg); });
   if (r.empty()) return std::nullopt;
   return org_from(r.rows[0]);
 }
@@ -81,80 +113,62 @@ std::optional<Org> find_org(store::Database& db, std::int64_t org_id) {
 User create_user(store::Connection& conn, std::int64_t org_id, std::string_view email,
                  std::string_view name, security::Role role, std::string_view password_hash) {
   const auto now = now_ms();
-  auto r = conn.query(Sql("INSERT INTO users (org_id, email, name, role, password_hash, active, "
-                          "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 1, $6, $6) "
-                          "RETURNING id"),
-                      {org_id, normalize_email(email), std::string(name),
-                       std::string(security::role_name(role)), std::string(password_hash), now});
+  auto r = store::OrgTx(conn, org_id)
+               .run(kInsertUser, normalize_email(email), name, security::role_name(role),
+                    password_hash, now);
   return User{
       r.rows.at(0).integer(0), org_id, normalize_email(email), std::string(name), role, true, now};
 }
 
 std::optional<Credentials> find_credentials(store::Database& db, std::string_view email) {
-  auto r = db.query(Sql("SELECT id, org_id, email, name, role, active, created_at, password_hash "
-                        "FROM users WHERE email = $1"),
-                    {normalize_email(email)});
+  auto r = db.query(kCredentials, {normalize_email(email)});
   if (r.empty()) return std::nullopt;
   return Credentials{user_from(r.rows[0]), r.rows[0].text(7)};
 }
 
 std::optional<User> find_user(store::Connection& conn, std::int64_t org_id, std::int64_t user_id) {
-  auto r = conn.query(Sql("SELECT id, org_id, email, name, role, active, created_at FROM users "
-                          "WHERE org_id = $1 AND id = $2"),
-                      {org_id, user_id});
+  auto r = store::OrgTx(conn, org_id).run(kUser, user_id);
   if (r.empty()) return std::nullopt;
   return user_from(r.rows[0]);
 }
 
 std::optional<User> find_user_by_email(store::Database& db, std::int64_t org_id,
                                        std::string_view email) {
-  auto r = db.query(Sql("SELECT id, org_id, email, name, role, active, created_at FROM users "
-                        "WHERE org_id = $1 AND email = $2"),
-                    {org_id, normalize_email(email)});
+  auto r = store::read_org(
+      db, org_id, [&](store::OrgTx& tx) { return tx.run(kUserByEmail, normalize_email(email)); });
   if (r.empty()) return std::nullopt;
   return user_from(r.rows[0]);
 }
 
 std::vector<User> list_users(store::Database& db, std::int64_t org_id, std::int64_t after_id,
                              int limit) {
-  auto r = db.query(Sql("SELECT id, org_id, email, name, role, active, created_at FROM users "
-                        "WHERE org_id = $1 AND id > $2 ORDER BY id LIMIT $3"),
-                    {org_id, after_id, std::int64_t{limit}});
+  auto r = store::read_org(db, org_id,
+                           [&](store::OrgTx& tx) { return tx.run(kUsers, after_id, limit); });
   std::vector<User> out;
   for (const auto& row : r.rows) out.push_back(user_from(row));
   return out;
 }
 
 void lock_owner_set(store::Connection& conn, std::int64_t org_id) {
-  conn.query(
-      Sql("UPDATE users SET role = role WHERE org_id = $1 AND role = 'owner' AND active = 1"),
-      {org_id});
+  store::OrgTx(conn, org_id).run(kLockOwners);
 }
 
 std::int64_t count_active_owners(store::Connection& conn, std::int64_t org_id) {
-  return conn
-      .query(Sql("SELECT COUNT(*) FROM users WHERE org_id = $1 AND role = 'owner' AND active = 1"),
-             {org_id})
-      .rows.at(0)
-      .integer(0);
+  return store::OrgTx(conn, org_id).run(kActiveOwners).rows.at(0).integer(0);
 }
 
 void set_role(store::Connection& conn, std::int64_t org_id, std::int64_t user_id,
               security::Role role) {
-  conn.query(Sql("UPDATE users SET role = $3, updated_at = $4 WHERE org_id = $1 AND id = $2"),
-             {org_id, user_id, std::string(security::role_name(role)), now_ms()});
+  store::OrgTx(conn, org_id).run(kSetRole, user_id, security::role_name(role), now_ms());
 }
 
 void set_password_hash(store::Connection& conn, std::int64_t org_id, std::int64_t user_id,
                        std::string_view hash) {
-  conn.query(Sql("UPDATE users SET password_hash = $3, updated_at = $4 "
-                 "WHERE org_id = $1 AND id = $2"),
-             {org_id, user_id, std::string(hash), now_ms()});
+  store::OrgTx(conn, org_id).run(kSetPasswordHash, user_id, hash, now_ms());
 }
 
 void set_active(store::Connection& conn, std::int64_t org_id, std::int64_t user_id, bool active) {
-  conn.query(Sql("UPDATE users SET active = $3, updated_at = $4 WHERE org_id = $1 AND id = $2"),
-             {org_id, user_id, std::int64_t{active ? 1 : 0}, now_ms()});
+  store::OrgTx(conn, org_id).run(kSetActive, user_id, active, now_ms());
 }
 
 }  // namespace bulwark::identity

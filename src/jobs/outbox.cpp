@@ -10,7 +10,7 @@ namespace bulwark::jobs {
 
 namespace {
 
-using store::Sql;
+using store::CrossTenantSql;
 using store::Value;
 
 constexpr store::ClaimStatement kClaim = BULWARK_CLAIM_STATEMENT(
@@ -21,18 +21,32 @@ constexpr store::ClaimStatement kClaim = BULWARK_CLAIM_STATEMENT(
     "ORDER BY j.id LIMIT $4",
     "j", "id, org_id, kind, payload, idempotency_key, attempts");
 
+// The outbox is the workers': a job may belong to no organization (org_id
+// NULL), and the worker finishes jobs by id, whichever tenant they serve.
+constexpr CrossTenantSql kEnqueue(
+    "INSERT INTO jobs (org_id, kind, payload, idempotency_key, status, next_attempt_at, "
+    "created_at, updated_at) VALUES ($1, $2, $3, $4, 'queued', $5, $5, $5) "
+    "ON CONFLICT (kind, idempotency_key) DO NOTHING RETURNING id");
+constexpr CrossTenantSql kComplete(
+    "UPDATE jobs SET status = 'done', claimed_until = NULL, last_error = NULL, "
+    "updated_at = $3 WHERE id = $1 AND status = 'running' AND attempts = $2");
+constexpr CrossTenantSql kFail(
+    "UPDATE jobs SET status = 'failed', claimed_until = NULL, last_error = $3, "
+    "updated_at = $4 WHERE id = $1 AND status = 'running' AND attempts = $2");
+constexpr CrossTenantSql kRetry(
+    "UPDATE jobs SET status = 'queued', claimed_until = NULL, last_error = $3, "
+    "next_attempt_at = $4, updated_at = $5 WHERE id = $1 AND status = 'running' "
+    "AND attempts = $2");
+
 }  // namespace
 
 bool enqueue_job(store::Connection& conn, std::string_view kind, const boost::json::object& payload,
                  std::string_view idempotency_key, std::optional<std::int64_t> org_id,
                  std::optional<std::int64_t> now_ms) {
   const auto now = now_ms.value_or(identity::now_ms());
-  auto r = conn.query(
-      Sql("INSERT INTO jobs (org_id, kind, payload, idempotency_key, status, next_attempt_at, "
-          "created_at, updated_at) VALUES ($1, $2, $3, $4, 'queued', $5, $5, $5) "
-          "ON CONFLICT (kind, idempotency_key) DO NOTHING RETURNING id"),
-      {org_id ? Value(*org_id) : Value(nullptr), std::string(kind), boost::json::serialize(payload),
-       std::string(idempotency_key), now});
+  auto r =
+      conn.query(kEnqueue, {org_id ? Value(*org_id) : Value(nullptr), std::string(kind),
+                            boost::json::serialize(payload), std::string(idempotency_key), now});
   return !r.empty();
 }
 
@@ -55,22 +69,16 @@ std::vector<Job> claim_jobs(store::Database& db, std::string_view kind, std::int
 }
 
 void complete_job(store::Database& db, const Job& job, std::int64_t now_ms) {
-  db.query(Sql("UPDATE jobs SET status = 'done', claimed_until = NULL, last_error = NULL, "
-               "updated_at = $3 WHERE id = $1 AND status = 'running' AND attempts = $2"),
-           {job.id, std::int64_t{job.attempts}, now_ms});
+  db.query(kComplete, {job.id, std::int64_t{job.attempts}, now_ms});
 }
 
 void fail_job(store::Database& db, const Job& job, std::string_view error, std::int64_t now_ms) {
-  db.query(Sql("UPDATE jobs SET status = 'failed', claimed_until = NULL, last_error = $3, "
-               "updated_at = $4 WHERE id = $1 AND status = 'running' AND attempts = $2"),
-           {job.id, std::int64_t{job.attempts}, std::string(error), now_ms});
+  db.query(kFail, {job.id, std::int64_t{job.attempts}, std::string(error), now_ms});
 }
 
 void retry_job(store::Database& db, const Job& job, std::string_view error,
                std::int64_t next_attempt_at, std::int64_t now_ms) {
-  db.query(Sql("UPDATE jobs SET status = 'queued', claimed_until = NULL, last_error = $3, "
-               "next_attempt_at = $4, updated_at = $5 WHERE id = $1 AND status = 'running' "
-               "AND attempts = $2"),
+  db.query(kRetry,
            {job.id, std::int64_t{job.attempts}, std::string(error), next_attempt_at, now_ms});
 }
 

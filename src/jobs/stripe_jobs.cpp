@@ -5,12 +5,17 @@
 #include "audit/audit_log.hpp"
 #include "identity/clock.hpp"
 #include "net/http_client.hpp"
+#include "store/org_tx.hpp"
 
 namespace bulwark::jobs {
 
 namespace {
 
-using store::Sql;
+using store::OrgSql;
+
+constexpr OrgSql kExpireSession(
+    "UPDATE checkout_sessions SET status = 'expired', expired_at = $3 "
+    "WHERE org_id = $1 AND session_id = $2 AND status = 'active'");
 
 // Stripe ids are [A-Za-z0-9_]; anything else would change the request path.
 bool is_stripe_id(std::string_view id) {
@@ -60,9 +65,7 @@ JobResult expire_checkout_session(const JobContext& ctx, const Job& job) {
                                         : fmt::format("stripe_http_{}", result.status)};
   ctx.db.transaction([&](store::Connection& conn) {
     const auto now = identity::now_ms();
-    auto r = conn.query(Sql("UPDATE checkout_sessions SET status = 'expired', expired_at = $3 "
-                            "WHERE org_id = $1 AND session_id = $2 AND status = 'active'"),
-                        {*org, session, now});
+    auto r = store::OrgTx(conn, *org).run(kExpireSession, session, now);
     if (r.affected == 0) return;
     audit::Entry entry;
     entry.org_id = *org;

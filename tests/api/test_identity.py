@@ -1,4 +1,5 @@
 """Identity and access (issue 3): sessions, CSRF, passwords, lockout, RBAC, audit."""
+import datetime
 import hashlib
 import json
 import os
@@ -415,6 +416,23 @@ def test_audit_log_records_logins_and_changes_without_values(server, owner):
     text = json.dumps(entries)
     assert "Secretname" not in text and "wrong password" not in text
     assert all(e["ip"] for e in entries if e["actor_type"] == "user")
+
+
+def test_users_and_audit_times_are_rfc3339_like_every_view(server, owner):
+    # Issue 11: one time format everywhere (users' created_at and the audit
+    # log's `at` were epoch milliseconds before 0.3).
+    before = time.time()
+    r = owner.post("/api/v1/users", json={"email": unique("t") + "@example.com", "role": "viewer"})
+    assert r.status_code == 201, r.text
+    times = [r.json()["created_at"]]
+    listing = owner.get("/api/v1/users?limit=200").json()["items"]
+    times += [u["created_at"] for u in listing if u["id"] == r.json()["id"]]
+    times += [e["at"] for e in owner.get("/api/v1/audit?limit=5").json()["items"]]
+    assert len(times) >= 3
+    for t in times:
+        assert isinstance(t, str) and t.endswith("Z"), t
+        stamp = datetime.datetime.fromisoformat(t.replace("Z", "+00:00")).timestamp()
+        assert before - 600 < stamp < time.time() + 5
 
 
 def test_audit_filters_pagination_and_permissions(server):

@@ -1,7 +1,6 @@
 #pragma once
 // The organization's users and its audit log as the admin screens see them:
 // what a request may send, what a view shows, and the rows behind them.
-// Users' created_at stays epoch milliseconds (the web app reads a number).
 #include <array>
 #include <map>
 #include <optional>
@@ -17,6 +16,7 @@ using resource::Email;
 using resource::Omittable;
 using resource::OneOf;
 using resource::Text;
+using resource::Time;
 
 inline constexpr std::array<std::string_view, 5> kRoles{"owner", "admin", "dispatcher",
                                                         "technician", "viewer"};
@@ -43,7 +43,7 @@ struct User {
   std::int64_t id = 0;
   std::string email, name, role;
   bool active = true;
-  std::int64_t created_at = 0;  // epoch ms
+  Time created_at;
 };
 BULWARK_RESOURCE(User, id, email, name, role, active, created_at)
 
@@ -52,7 +52,7 @@ struct InvitedUser {
   std::int64_t id = 0;
   std::string email, name, role;
   bool active = true;
-  std::int64_t created_at = 0;
+  Time created_at;
   Omittable<std::string> initial_password;
 };
 BULWARK_RESOURCE(InvitedUser, id, email, name, role, active, created_at, initial_password)
@@ -73,7 +73,7 @@ BULWARK_RESOURCE(SessionsEnded, sessions_ended)
 // fields changed (never their values).
 struct AuditRecord {
   std::int64_t seq = 0;
-  std::int64_t at = 0;  // epoch ms
+  Time at;
   std::string actor_type;
   std::optional<std::int64_t> actor_id;
   std::string action, target_type, target_id, ip, outcome;

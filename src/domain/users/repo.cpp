@@ -1,5 +1,7 @@
 #include "domain/users/repo.hpp"
 
+#include "resource/columns.hpp"
+
 namespace bulwark::domain::users::repo {
 
 namespace {

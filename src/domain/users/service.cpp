@@ -141,7 +141,7 @@ Outcome<AuditPage> audit_log(store::Database& db, const audit::Query& q) {
   AuditPage page;
   const auto records = audit::list(db, q);
   for (const auto& r : records)
-    page.items.push_back(AuditRecord{r.seq, r.at_ms, r.entry.actor_type, r.entry.actor_id,
+    page.items.push_back(AuditRecord{r.seq, Time{r.at_ms}, r.entry.actor_type, r.entry.actor_id,
                                      r.entry.action, r.entry.target_type, r.entry.target_id,
                                      r.entry.ip, r.entry.outcome, r.entry.fields});
   if (!records.empty() && records.size() == static_cast<std::size_t>(q.limit))

@@ -106,7 +106,7 @@ Expected<NewPassword, ApiError> change_password(store::Database& db, const audit
   db.transaction([&](store::Connection& conn) {
     identity::set_password_hash(conn, who.org_id, who.user_id, hash);
     // Every other session ends; this one gets a fresh token.
-    ended = identity::delete_user_sessions(conn, who.user_id);
+    ended = identity::delete_user_sessions(conn, who.org_id, who.user_id);
     out.session = identity::create_session(conn, who.user_id, who.org_id, policy.session, by.ip);
     by.record(conn, "auth.password_changed", "user", who.user_id, {"password_hash"});
   });

@@ -43,7 +43,7 @@ export interface AuditPage {
 
 export interface AuditRecord {
   seq: number;
-  at: number;
+  at: string;
   actor_type: string;
   actor_id: number | null;
   action: string;
@@ -161,7 +161,7 @@ export interface InvitedUser {
   name: string;
   role: string;
   active: boolean;
-  created_at: number;
+  created_at: string;
   initial_password?: string;
 }
 
@@ -541,7 +541,7 @@ export interface User {
   name: string;
   role: string;
   active: boolean;
-  created_at: number;
+  created_at: string;
 }
 
 export interface UserChange {

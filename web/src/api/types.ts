@@ -1,15 +1,25 @@
-// Shapes of the JSON the server takes and returns. Where the server describes
-// a resource (BULWARK_RESOURCE), its type is generated into types.gen.ts by
-// `bulwark gen-types` and re-exported here under the name the app uses; the
-// rest are still written by hand (see src/api/*_handlers.cpp).
+// Shapes of the JSON the server takes and returns. Every resource the server
+// describes (BULWARK_RESOURCE) is generated into types.gen.ts by
+// `bulwark gen-types`; this file re-exports those under the names the app
+// uses, narrowing the fields the server sends as plain strings but whose
+// values are a closed set (roles, statuses) to the unions the app switches on.
+// Written by hand: only what has no generated counterpart (the unions and
+// their lists, labels, the generic Page).
+import type * as gen from './types.gen';
 
 export type {
+  AssetView as Asset,
+  AuditRecord,
   CustomerChange,
   CustomerView as Customer,
+  MismatchView as PaymentMismatch,
   NewCustomer,
   NewSite,
+  NumberRequestView as SmsNumberRequest,
   SiteView as Site,
   SmsConsent,
+  SmsSettingsView as SmsSettings,
+  SmsTemplateView as SmsTemplate,
 } from './types.gen';
 
 export type Role = 'owner' | 'admin' | 'dispatcher' | 'technician' | 'viewer';
@@ -27,37 +37,22 @@ export type Permission =
   | 'invoices.manage'
   | 'metrics.read';
 
-export interface Me {
-  user: { id: number; email: string; name: string; role: Role };
-  org: { id: number; slug: string; name: string };
+/** GET /auth/me: the session as the app keeps it (the csrf token stays in the API client). */
+export type Me = Omit<gen.SessionView, 'user' | 'role' | 'permissions' | 'csrf_token'> & {
+  user: Omit<gen.SessionUser, 'role'> & { role: Role };
   role: Role;
   permissions: Permission[];
-}
+};
 
 export interface Page<T> {
   items: T[];
   next_cursor: string | null;
 }
 
-export interface Asset {
-  id: number;
-  site_id: number;
-  name: string;
-  type: string;
-  make: string;
-  model: string;
-  serial: string;
-  install_date: string | null;
-  created_at: string;
-}
-
-export interface MeterReading {
-  id: number;
+export type MeterReading = Omit<gen.ReadingView, 'kind' | 'recorded_by'> & {
   kind: MeterKind;
-  value: number;
-  read_at: string;
   recorded_by?: number;
-}
+};
 export type MeterKind = 'hours' | 'gallons' | 'cycles';
 export const METER_KINDS: MeterKind[] = ['hours', 'gallons', 'cycles'];
 
@@ -77,199 +72,65 @@ export const PRIORITIES: Priority[] = ['low', 'medium', 'high', 'urgent'];
 export type WoType = 'corrective' | 'preventive' | 'inspection' | 'emergency';
 export const WO_TYPES: WoType[] = ['corrective', 'preventive', 'inspection', 'emergency'];
 
-export interface WorkOrder {
-  id: number;
-  number: string;
-  title: string;
-  description: string;
+/** allowed_transitions: the moves the signed-in user may make now (the server leaves out what their role may not do). */
+export type WorkOrder = Omit<
+  gen.WorkOrderView,
+  'type' | 'priority' | 'status' | 'allowed_transitions'
+> & {
   type: WoType;
   priority: Priority;
   status: WoStatus;
-  /** The moves the signed-in user may make now (the server leaves out what their role may not do). */
   allowed_transitions: WoStatus[];
-  customer_id: number | null;
-  site_id: number | null;
-  assignee_id: number | null;
-  scheduled_start: string | null;
-  scheduled_end: string | null;
-  due_at: string | null;
-  estimated_hours: number | null;
-  created_by: number;
-  created_at: string;
-  updated_at: string;
-  completed_at: string | null;
-  version: number;
-  /** Joined in by the server (list, get, create, patch, transition). */
-  customer_name?: string | null;
-  /** The assignee's name, or their email when they have no name. */
-  assignee_name?: string | null;
-  /** When the customer replied YES by SMS to confirm the visit. */
-  customer_confirmed_at?: string | null;
-  /** Whether the customer is texted about this visit (false: work recorded without texts; may start in the past). */
-  notify_customer?: boolean;
-}
+};
 
-export interface WorkOrderDetails {
-  comments: {
-    id: number;
-    author_id: number;
-    author_name: string;
-    body: string;
-    created_at: string;
-  }[];
-  checklist: { id: number; label: string; done: boolean; done_by: number | null }[];
-  time_entries: {
-    id: number;
-    user_id: number;
-    minutes: number;
-    note: string;
-    created_at: string;
-  }[];
-  /** Technicians get no unit_cost_cents/currency (they never see billing data). */
-  parts: {
-    id: number;
-    name: string;
-    quantity: number;
-    unit_cost_cents?: number;
-    currency?: string;
-  }[];
-}
+export type { WorkOrderDetails } from './types.gen';
 
-export interface HistoryEntry {
+export type HistoryEntry = Omit<gen.WorkOrderHistoryEntry, 'from' | 'to'> & {
   from: WoStatus | null;
   to: WoStatus;
-  actor_id: number | null;
-  at: string;
-}
+};
 
 /** A work order as the dispatch and my-day views return it (with names joined in). */
-export interface ScheduledItem {
-  id: number;
-  number: string;
-  title: string;
+export type ScheduledItem = Omit<gen.DispatchItem, 'status' | 'priority'> & {
   status: WoStatus;
   priority: Priority;
-  assignee_id?: number | null;
-  scheduled_start: string | null;
-  scheduled_end: string | null;
-  due_at?: string | null;
-  customer_name: string | null;
-  site_address: string | null;
-  version?: number;
-  customer_confirmed_at?: string | null;
-}
+};
 
-export interface DispatchWeek {
-  start: string;
-  days: string[];
-  technicians: { id: number; name: string }[];
+export type DispatchWeek = Omit<gen.DispatchWeek, 'items' | 'unplanned'> & {
   items: ScheduledItem[];
-  truncated: boolean;
   unplanned: ScheduledItem[];
-}
+};
 
-export interface MyDay {
-  date: string;
-  items: ScheduledItem[];
-}
+export type MyDay = Omit<gen.MyDay, 'items'> & { items: ScheduledItem[] };
 
 export type InvoiceStatus = 'draft' | 'open' | 'paid' | 'refunded' | 'void';
 export const INVOICE_STATUSES: InvoiceStatus[] = ['draft', 'open', 'paid', 'refunded', 'void'];
 
-export interface Invoice {
-  id: number;
-  number: string;
-  work_order_id: number;
-  customer_id: number | null;
+export type PaymentState = 'unpaid' | 'partially_paid' | 'paid' | 'partially_refunded' | 'refunded';
+
+/** An invoice as the list returns it. */
+export type Invoice = Omit<gen.InvoiceSummary, 'status'> & { status: InvoiceStatus };
+/** One invoice with its lines, the ledger's payments and the events that matched nothing. */
+export type InvoiceDetail = Omit<gen.InvoiceView, 'status' | 'payment_state' | 'payments'> & {
   status: InvoiceStatus;
-  currency: string;
-  total_cents: number;
-  created_at: string;
-  updated_at: string;
-  paid_at: string | null;
-  version: number;
-  /** The hosted payment page, once one was created. */
-  payment_link?: string | null;
-  lines?: { description: string; quantity: number; unit_cents: number; amount_cents: number }[];
-  /** Derived from the payment ledger (charges and refunds). */
-  payment_state?: 'unpaid' | 'partially_paid' | 'paid' | 'partially_refunded' | 'refunded';
-  paid_cents?: number;
-  refunded_cents?: number;
-  balance_cents?: number;
-  payments?: InvoicePayment[];
-  /** Payment events that did not match what the invoice asked for; they changed nothing. */
-  mismatches?: PaymentMismatch[];
-}
+  payment_state: PaymentState;
+  payments: InvoicePayment[];
+};
 
-export interface InvoicePayment {
-  kind: 'charge' | 'refund';
-  amount_cents: number;
-  currency: string;
-  source: string;
-  payment_intent_id: string | null;
-  charge_id: string | null;
-  refund_id: string | null;
-  at: string;
-}
+export type InvoicePayment = Omit<gen.PaymentView, 'kind'> & { kind: 'charge' | 'refund' };
 
-export interface PaymentMismatch {
-  kind: string;
-  expected_cents: number | null;
-  received_cents: number | null;
-  expected_currency: string | null;
-  currency: string | null;
-  invoice_status: string;
-  needs_refund: boolean;
-  event_type: string;
-  at: string;
-}
-
-export interface BusinessMetrics {
+export type BusinessMetrics = Omit<gen.BusinessMetrics, 'open_by_status' | 'open_by_priority'> & {
   open_by_status: Partial<Record<WoStatus, number>>;
   open_by_priority: Partial<Record<Priority, number>>;
-  overdue: number;
-  mean_hours_to_complete: number | null;
-  completed_per_week: { week_start: string; completed: number }[];
-  invoiced_and_paid_per_month: { month: string; invoiced_cents: number; paid_cents: number }[];
-}
+};
 
-export interface PmSchedule {
-  id: number;
-  site_id: number;
-  asset_id: number | null;
-  title: string;
+export type PmSchedule = Omit<gen.PmSchedule, 'priority' | 'interval_unit' | 'meter_kind'> & {
   priority: Priority;
-  assignee_id: number | null;
   interval_unit: 'days' | 'weeks' | 'months' | 'meter';
-  interval_value: number;
   meter_kind: MeterKind | null;
-  lead_days: number;
-  next_due_at: string | null;
-  next_meter_value: number | null;
-  active: boolean;
-}
+};
 
-export interface User {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  active: boolean;
-  created_at: number;
-}
-
-export interface AuditRecord {
-  seq: number;
-  at: number;
-  actor_type: string;
-  actor_id: number | null;
-  action: string;
-  target_type: string;
-  target_id: string;
-  ip: string;
-  outcome: string;
-  fields: string[];
-}
+export type User = Omit<gen.User, 'role'> & { role: Role };
 
 export type SmsDirection = 'inbound' | 'outbound';
 export const SMS_DIRECTIONS: SmsDirection[] = ['inbound', 'outbound'];
@@ -307,61 +168,14 @@ export const SMS_STATUS_LABELS: Record<SmsStatus, string> = {
   received: 'Received',
 };
 
-/** A text message to or from a customer (messaging_handlers.cpp). */
-export interface SmsMessage {
-  id: number;
-  customer_id: number | null;
-  work_order_id: number | null;
+/** A text message to or from a customer. */
+export type SmsMessage = Omit<gen.MessageView, 'direction' | 'status'> & {
   direction: SmsDirection;
-  kind: string;
-  phone: string;
-  body: string;
   status: SmsStatus;
-  attempts: number;
-  last_error: string | null;
-  /** Why a queued message has not gone out yet, in plain words. */
-  waiting_reason: string | null;
-  created_at: string;
-  updated_at: string;
-}
+};
 
 /** Message pages use the id of the last row as the cursor (a number). */
-export interface MessagePage {
-  items: SmsMessage[];
-  next_cursor: number | string | null;
-}
-
-/** A pending request for an SMS number, waiting for the operator. */
-export interface SmsNumberRequest {
-  /** Three digits, or "" for any area code. */
-  area_code: string;
-  note: string;
-  /** The email of the admin who asked. */
-  requested_by: string;
-  /** RFC 3339 UTC. */
-  requested_at: string;
-}
-
-/**
- * GET /org/sms (and POST /org/sms/request's 202). Only the operator assigns
- * the number (`bulwark admin set-sms-number`): it decides which organization
- * receives inbound texts, STOPs included, so the app can only ask for one.
- */
-export interface SmsSettings {
-  sms_number: string | null;
-  /** The operator checked it in the configured Twilio account. */
-  sms_number_verified: boolean;
-  number_request: SmsNumberRequest | null;
-  twilio_configured: boolean;
-  payments_configured: boolean;
-}
-
-export interface SmsTemplate {
-  kind: string;
-  description: string;
-  body: string;
-  is_default: boolean;
-}
+export type MessagePage = Omit<gen.MessagePage, 'items'> & { items: SmsMessage[] };
 
 export const SMS_PLACEHOLDERS = [
   'org',

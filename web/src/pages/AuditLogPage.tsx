@@ -4,7 +4,7 @@ import { DataTable, type Column } from '../components/DataTable';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { SelectField, TextField } from '../components/Field';
 import { Empty, Loading } from '../components/States';
-import { formatMs } from '../format';
+import { formatDateTime } from '../format';
 import { useAssignees } from '../hooks/useAssignees';
 import { useCursorPages } from '../hooks/useCursorPages';
 
@@ -40,7 +40,7 @@ export function AuditLogPage() {
     nextField: 'next_before',
   });
   const columns: Column<AuditRecord>[] = [
-    { header: 'When', cell: (r) => formatMs(r.at) },
+    { header: 'When', cell: (r) => formatDateTime(r.at) },
     { header: 'Actor', cell: (r) => (r.actor_id ? nameOf(r.actor_id) : r.actor_type) },
     { header: 'Action', cell: (r) => <code>{r.action}</code> },
     {

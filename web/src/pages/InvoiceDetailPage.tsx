@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api/client';
 import { ApiError } from '../api/errors';
-import type { Invoice, InvoiceStatus, PaymentMismatch } from '../api/types';
+import type { InvoiceDetail, InvoiceStatus, PaymentMismatch } from '../api/types';
 import { Badge } from '../components/Badge';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LoadState } from '../components/States';
@@ -28,10 +28,13 @@ const LABEL: Record<InvoiceStatus, string> = {
 };
 
 export function InvoiceDetailPage({ id }: { id: number }) {
-  const invoice = useApi((signal) => api.get<Invoice>(`/invoices/${id}`, undefined, signal), [id]);
-  const move = useAction(async (inv: Invoice, to: InvoiceStatus) => {
+  const invoice = useApi(
+    (signal) => api.get<InvoiceDetail>(`/invoices/${id}`, undefined, signal),
+    [id],
+  );
+  const move = useAction(async (inv: InvoiceDetail, to: InvoiceStatus) => {
     invoice.setData(
-      await api.post<Invoice>(`/invoices/${inv.id}/status`, { to, version: inv.version }),
+      await api.post<InvoiceDetail>(`/invoices/${inv.id}/status`, { to, version: inv.version }),
     );
   });
   return (

@@ -1,0 +1,54 @@
+#include "cli/admin_support.hpp"
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+
+namespace bulwark::cli::admin {
+
+std::unique_ptr<store::Database> open_db(config::Config& c) {
+  auto loaded = config::load_from_process_environment();
+  if (!loaded) {
+    for (const auto& p : loaded.error()) std::fprintf(stderr, "  - %s\n", p.c_str());
+    throw Failure("the configuration is invalid");
+  }
+  c = std::move(*loaded);
+  store::DatabaseOptions o;
+  o.url = c.effective_database_url();
+  o.pool_size = 2;
+  auto db = store::open_database(o);
+  store::migrate(*db);
+  return db;
+}
+
+identity::Org require_org(store::Database& db, const std::string& slug) {
+  auto org = identity::find_org_by_slug(db, slug);
+  if (!org) throw Failure("no organization with slug '" + slug + "'");
+  return *org;
+}
+
+identity::Credentials require_user(store::Database& db, const std::string& email) {
+  auto creds = identity::find_credentials(db, email);
+  if (!creds) throw Failure("no user with that email");
+  return *creds;
+}
+
+audit::Entry cli_entry(std::int64_t org, std::string action, std::string target_type,
+                       std::string target_id) {
+  audit::Entry e;
+  e.org_id = org;
+  e.actor_type = "cli";
+  e.action = std::move(action);
+  e.target_type = std::move(target_type);
+  e.target_id = std::move(target_id);
+  e.ip = "local";
+  return e;
+}
+
+CLI::App* add_command(CLI::App& admin, const Chosen& chosen, const char* name, const char* help,
+                      const Runner& run) {
+  auto* cmd = admin.add_subcommand(name, help);
+  cmd->callback([chosen, run] { *chosen = run; });
+  return cmd;
+}
+
+}  // namespace bulwark::cli::admin

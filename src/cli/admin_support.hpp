@@ -1,0 +1,48 @@
+#pragma once
+// What every `bulwark admin` command shares: the exit codes, the operator
+// error (printed without "failed:", exit 2), opening the database from the
+// server's configuration, the look-ups by slug and email, the audit entry
+// with actor "cli", and the registration of a subcommand.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include "audit/audit_log.hpp"
+#include "config/config.hpp"
+#include "identity/users.hpp"
+#include "store/database.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace bulwark::cli::admin {
+
+inline constexpr int kOk = 0, kFailure = 1, kUsage = 2;
+
+// The operator asked for something that cannot be done (bad option, unknown
+// slug, last owner): a message, no stack of causes.
+struct Failure : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// The runner of the subcommand the operator picked (empty: none).
+using Runner = std::function<int()>;
+using Chosen = std::shared_ptr<Runner>;
+
+// Loads the configuration into `c` and opens the migrated database.
+std::unique_ptr<store::Database> open_db(config::Config& c);
+
+identity::Org require_org(store::Database& db, const std::string& slug);
+identity::Credentials require_user(store::Database& db, const std::string& email);
+
+audit::Entry cli_entry(std::int64_t org, std::string action, std::string target_type,
+                       std::string target_id);
+
+// Adds subcommand `name` to `admin`; picking it makes `run` the chosen runner.
+CLI::App* add_command(CLI::App& admin, const Chosen& chosen, const char* name, const char* help,
+                      const Runner& run);
+
+}  // namespace bulwark::cli::admin

@@ -1,0 +1,87 @@
+// `bulwark admin create-user` and `list-users`: adding a user to an
+// organization (the first owner, typically) and listing who is in it.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+
+#include "cli/admin_commands.hpp"
+#include "cli/admin_password.hpp"
+#include "security/passwords.hpp"
+
+namespace bulwark::cli::admin {
+
+namespace {
+
+struct CreateUserOptions {
+  std::string org, email, role, name;
+  bool password_stdin = false;
+};
+
+int create_user(const CreateUserOptions& o) {
+  config::Config c;
+  auto db = open_db(c);
+  auto org = require_org(*db, o.org);
+  auto role = security::parse_role(o.role);
+  if (!role) throw Failure("--role must be owner, admin, dispatcher, technician or viewer");
+  const auto email = identity::normalize_email(o.email);
+  if (!identity::plausible_email(email)) throw Failure("--email is not a valid email address");
+  auto [password, generated] = obtain_password(o.password_stdin, {email, o.name});
+  std::fprintf(stderr, "hashing the password (bcrypt cost %d)...\n", c.bcrypt_cost);
+  const auto hash = security::hash_password(password, c.bcrypt_cost);
+  identity::User user;
+  try {
+    db->transaction([&](store::Connection& conn) {
+      user = identity::create_user(conn, org.id, email, o.name, *role, hash);
+      auto e = cli_entry(org.id, "user.created", "user", std::to_string(user.id));
+      e.fields = {"email", "name", "role", "password_hash"};
+      audit::append(conn, e);
+    });
+  } catch (const store::ConstraintViolation&) {
+    throw Failure("a user with this email already exists");
+  }
+  std::printf("created %s user %s in %s (id %lld)\n", o.role.c_str(), email.c_str(),
+              org.slug.c_str(), static_cast<long long>(user.id));
+  if (generated) std::printf("initial password (shown once): %s\n", password.c_str());
+  return kOk;
+}
+
+int list_users(const std::string& org_slug) {
+  config::Config c;
+  auto db = open_db(c);
+  auto org = require_org(*db, org_slug);
+  std::printf("%-6s %-36s %-11s %-8s %s\n", "id", "email", "role", "active", "name");
+  std::int64_t after = 0;
+  for (;;) {
+    auto users = identity::list_users(*db, org.id, after, 500);
+    for (const auto& u : users)
+      std::printf("%-6lld %-36s %-11s %-8s %s\n", static_cast<long long>(u.id), u.email.c_str(),
+                  std::string(security::role_name(u.role)).c_str(), u.active ? "yes" : "no",
+                  u.name.c_str());
+    if (users.size() < 500) break;
+    after = users.back().id;
+  }
+  return kOk;
+}
+
+}  // namespace
+
+void register_create_user(CLI::App& admin, const Chosen& chosen) {
+  auto o = std::make_shared<CreateUserOptions>();
+  auto* c = add_command(admin, chosen, "create-user",
+                        "Create a user; the password is prompted for, read with "
+                        "--password-stdin, or generated and printed once.",
+                        [o] { return create_user(*o); });
+  c->add_option("--org", o->org, "Organization slug")->required();
+  c->add_option("--email", o->email, "Login email")->required();
+  c->add_option("--role", o->role, "owner | admin | dispatcher | technician | viewer")->required();
+  c->add_option("--name", o->name, "Display name");
+  c->add_flag("--password-stdin", o->password_stdin, "Read the password from standard input");
+}
+
+void register_list_users(CLI::App& admin, const Chosen& chosen) {
+  auto org = std::make_shared<std::string>();
+  auto* c = add_command(admin, chosen, "list-users", "List an organization's users.",
+                        [org] { return list_users(*org); });
+  c->add_option("--org", *org, "Organization slug")->required();
+}
+
+}  // namespace bulwark::cli::admin
