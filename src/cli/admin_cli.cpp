@@ -11,6 +11,7 @@
 #include "cli/seed_demo.hpp"
 #include "config/config.hpp"
 #include "core/error.hpp"
+#include "core/org_time.hpp"
 #include "crypto/random.hpp"
 #include "domain/phone.hpp"
 #include "domain/pm_generation.hpp"
@@ -35,6 +36,7 @@ struct Options {
   std::string user;
   std::string phone;
   bool unverified = false;
+  std::string time_zone;  // create-org: IANA name, required
 };
 
 struct Failure : std::runtime_error {
@@ -124,17 +126,21 @@ int create_org(const Options& o) {
   auto db = open_db(c);
   if (!identity::valid_slug(o.slug))
     throw Failure("the slug must be lower-case letters, digits and '-' (at most 64)");
+  // Every local day and customer-facing time uses it (issue 12): no silent UTC.
+  if (!core::is_valid_time_zone(o.time_zone))
+    throw Failure("--time-zone '" + o.time_zone +
+                  "' is not an IANA time zone (e.g. America/New_York, Europe/London, UTC)");
   identity::Org org;
   try {
     db->transaction([&](store::Connection& conn) {
-      org = identity::create_org(conn, o.slug, o.name);
+      org = identity::create_org(conn, o.slug, o.name, o.time_zone);
       audit::append(conn, cli_entry(org.id, "org.created", "org", std::to_string(org.id)));
     });
   } catch (const store::ConstraintViolation&) {
     throw Failure("an organization with slug '" + o.slug + "' already exists");
   }
-  std::printf("created organization %s (id %lld)\n", org.slug.c_str(),
-              static_cast<long long>(org.id));
+  std::printf("created organization %s (id %lld, time zone %s)\n", org.slug.c_str(),
+              static_cast<long long>(org.id), org.time_zone.c_str());
   return kOk;
 }
 
@@ -396,6 +402,9 @@ std::function<int()> register_admin_commands(CLI::App& admin) {
   auto* c = on("create-org", "Create an organization (tenant).", [o] { return create_org(*o); });
   c->add_option("--slug", o->slug, "Short name used in URLs (a-z, 0-9, -)")->required();
   c->add_option("--name", o->name, "Display name")->required();
+  c->add_option("--time-zone", o->time_zone,
+                "IANA time zone of the organization's days and texts (e.g. America/New_York)")
+      ->required();
 
   c = on("create-user",
          "Create a user; the password is prompted for, read with "

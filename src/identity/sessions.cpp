@@ -32,12 +32,13 @@ NewSession create_session(store::Connection& conn, std::int64_t user_id, std::in
 std::optional<ActiveSession> find_session(store::Database& db, std::string_view token,
                                           const SessionPolicy& policy) {
   if (token.empty() || token.size() > 128) return std::nullopt;
-  auto r = db.query(
-      Sql("SELECT s.id, s.user_id, s.org_id, s.csrf_token, s.last_seen_at, "
-          "s.expires_at, u.role, u.email, u.active, o.session_idle_seconds, u.name, o.slug, o.name "
-          "FROM sessions s JOIN users u ON u.id = s.user_id "
-          "JOIN orgs o ON o.id = s.org_id WHERE s.token_hash = $1"),
-      {crypto::sha256_hex(token)});
+  auto r = db.query(Sql("SELECT s.id, s.user_id, s.org_id, s.csrf_token, s.last_seen_at, "
+                        "s.expires_at, u.role, u.email, u.active, o.session_idle_seconds, u.name, "
+                        "o.slug, o.name, "
+                        "o.time_zone "
+                        "FROM sessions s JOIN users u ON u.id = s.user_id "
+                        "JOIN orgs o ON o.id = s.org_id WHERE s.token_hash = $1"),
+                    {crypto::sha256_hex(token)});
   if (r.empty()) return std::nullopt;
   const auto& row = r.rows[0];
   const auto now = now_ms();
@@ -54,8 +55,8 @@ std::optional<ActiveSession> find_session(store::Database& db, std::string_view 
   if (!role) return std::nullopt;
   if (now - last_seen >= ms(policy.touch_interval))
     db.query(Sql("UPDATE sessions SET last_seen_at = $2 WHERE id = $1"), {row.integer(0), now});
-  return ActiveSession{row.integer(0), row.integer(1), row.integer(2), *role,       row.text(7),
-                       row.text(3),    row.text(10),   row.text(11),   row.text(12)};
+  return ActiveSession{row.integer(0), row.integer(1), row.integer(2), *role,        row.text(7),
+                       row.text(3),    row.text(10),   row.text(11),   row.text(12), row.text(13)};
 }
 
 void delete_session(store::Connection& conn, std::int64_t session_id) {

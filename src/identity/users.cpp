@@ -25,7 +25,7 @@ User user_from(const store::Row& row) {
 }
 
 Org org_from(const store::Row& row) {
-  return Org{row.integer(0), row.text(1), row.text(2), row.optional_integer(3)};
+  return Org{row.integer(0), row.text(1), row.text(2), row.optional_integer(3), row.text(4)};
 }
 
 }  // namespace
@@ -57,23 +57,27 @@ bool valid_slug(std::string_view s) {
   });
 }
 
-Org create_org(store::Connection& conn, std::string_view slug, std::string_view name) {
-  auto r = conn.query(Sql("INSERT INTO orgs (slug, name, created_at) VALUES ($1, $2, $3) "
-                          "RETURNING id"),
-                      {std::string(slug), std::string(name), now_ms()});
-  return Org{r.rows.at(0).integer(0), std::string(slug), std::string(name), std::nullopt};
+Org create_org(store::Connection& conn, std::string_view slug, std::string_view name,
+               std::string_view time_zone) {
+  auto r = conn.query(Sql("INSERT INTO orgs (slug, name, created_at, time_zone) "
+                          "VALUES ($1, $2, $3, $4) RETURNING id"),
+                      {std::string(slug), std::string(name), now_ms(), std::string(time_zone)});
+  return Org{r.rows.at(0).integer(0), std::string(slug), std::string(name), std::nullopt,
+             std::string(time_zone)};
 }
 
 std::optional<Org> find_org_by_slug(store::Database& db, std::string_view slug) {
-  auto r = db.query(Sql("SELECT id, slug, name, session_idle_seconds FROM orgs WHERE slug = $1"),
-                    {std::string(slug)});
+  auto r = db.query(
+      Sql("SELECT id, slug, name, session_idle_seconds, time_zone FROM orgs WHERE slug = $1"),
+      {std::string(slug)});
   if (r.empty()) return std::nullopt;
   return org_from(r.rows[0]);
 }
 
 std::optional<Org> find_org(store::Database& db, std::int64_t org_id) {
-  auto r = db.query(Sql("SELECT id, slug, name, session_idle_seconds FROM orgs WHERE id = $1"),
-                    {org_id});
+  auto r = db.query(
+      Sql("SELECT id, slug, name, session_idle_seconds, time_zone FROM orgs WHERE id = $1"),
+      {org_id});
   if (r.empty()) return std::nullopt;
   return org_from(r.rows[0]);
 }
