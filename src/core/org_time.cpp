@@ -57,6 +57,11 @@ bool is_valid_time_zone(std::string_view name) {
   }
 }
 
+std::string iso_date(std::chrono::year_month_day day) {
+  const date::year_month_day d(local_days_of(day).time_since_epoch() + date::sys_days());
+  return date::format("%F", d);
+}
+
 std::chrono::year_month_day local_date(std::string_view zone, std::int64_t epoch_ms) {
   const auto days = date::floor<date::days>(to_local(zone_or_utc(zone), epoch_ms));
   return std::chrono::year_month_day(

@@ -24,6 +24,9 @@ bool is_valid_time_zone(std::string_view name);
 // The local calendar date at `epoch_ms` in `zone`.
 std::chrono::year_month_day local_date(std::string_view zone, std::int64_t epoch_ms);
 
+// "2026-12-02": a local date as the API writes it.
+std::string iso_date(std::chrono::year_month_day day);
+
 // A local day as the UTC interval [start_ms, end_ms): 23 hours on the day
 // clocks spring forward, 25 on the day they fall back. A day that starts in
 // a gap (a zone whose midnight is skipped) starts at the first instant after it.

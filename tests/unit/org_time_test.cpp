@@ -82,6 +82,11 @@ TEST(OrgTime, FormatsForACustomersText) {
   EXPECT_EQ(core::format_local(kNewYork, at("2026-03-08T07:30:00Z")), "Sun Mar 8, 3:30 AM");
 }
 
+TEST(OrgTime, IsoDate) {
+  EXPECT_EQ(core::iso_date(ymd(2026, 3, 8)), "2026-03-08");
+  EXPECT_EQ(core::iso_date(ymd(1999, 12, 31)), "1999-12-31");
+}
+
 TEST(OrgTime, UnknownZoneStoredReadsAsUtc) {
   EXPECT_EQ(core::format_local("Nowhere/Else", at("2025-12-02T20:00:00Z")), "Tue Dec 2, 8:00 PM");
 }
