@@ -212,7 +212,7 @@ http::Router build_router() {
          access(Permission::invoices_manage, "invoices:write"), endpoint<update_part>(),
          "Set or correct a part's price, name or quantity (until the work order is invoiced)");
   authed(Method::get, "/api/v1/dispatch/my-day", reads, safe, wo_read, endpoint<my_day>(),
-         "Your work orders scheduled today (UTC), in order");
+         "Your work orders scheduled today (the organization's local day), in order");
   authed(Method::get, "/api/v1/dispatch/week", reads, safe, wo_plan, endpoint<dispatch_week>(),
          "One week (start=YYYY-MM-DD, default this Monday) by technician, and unplanned work");
 

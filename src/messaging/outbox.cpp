@@ -24,7 +24,7 @@ constexpr OrgSql kRecipient(
 constexpr OrgSql kQueue(
     "INSERT INTO sms_messages (org_id, customer_id, work_order_id, direction, kind, phone, "
     "body, status, idempotency_key, last_error, next_attempt_at, created_at, updated_at) "
-    "VALUES ($1, $2, $3, 'outbound', $4, $5, $6, $7, $8, $9, $11, $10, $10) "
+    "VALUES ($1, $2, $3, 'outbound', $4, $5, $6, $7, $8, $9, $10, $10, $10) "
     "ON CONFLICT (org_id, idempotency_key) DO NOTHING RETURNING id");
 constexpr OrgSql kWorkOrder(
     "SELECT customer_id, number, scheduled_start, notify_customer FROM work_orders "
@@ -113,19 +113,10 @@ QueueResult enqueue(store::Connection& conn, Outbound m, std::int64_t now_ms) {
   m.vars.emplace("org", org_name(tx));
   m.vars.emplace("customer", c->name);
   const auto body = render(template_for(conn, m.org_id, m.kind), m.vars);
-  // Outside the text window an automated text waits for it (the sender
-  // checks again before sending); the thread says why.
-  const auto opens = held_in_quiet_hours(m.kind)
-                         ? core::text_window_opens_at(domain::org::time_zone(tx), now_ms)
-                         : std::int64_t{0};
-  std::optional<std::string> reason;
-  if (opted_out)
-    reason = "customer_opted_out";
-  else if (opens != 0)
-    reason = std::string(kQuietHours);
-  const auto r = tx.run(kQueue, m.customer_id, m.work_order_id, m.kind, *c->phone, body,
-                        std::string_view(opted_out ? "suppressed" : "queued"), m.idempotency_key,
-                        reason, now_ms, opens != 0 ? opens : now_ms);
+  const auto r =
+      tx.run(kQueue, m.customer_id, m.work_order_id, m.kind, *c->phone, body,
+             std::string_view(opted_out ? "suppressed" : "queued"), m.idempotency_key,
+             opted_out ? std::optional<std::string>("customer_opted_out") : std::nullopt, now_ms);
   if (r.empty()) return QueueResult::duplicate;
   return opted_out ? QueueResult::suppressed : QueueResult::queued;
 }

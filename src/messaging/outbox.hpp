@@ -56,8 +56,9 @@ int enqueue_due_reminders(store::Database& db, std::int64_t now_ms);
 int enqueue_due_reminders_in(store::Database& db, const std::string& zone, std::int64_t now_ms);
 
 // Quiet hours: texts nobody chose to send at that moment (confirmation,
-// reminder, completion) are held outside 08:00-21:00 in the organization's
-// time zone and go out when the window opens; never dropped. Texts a person
+// reminder, completion) are held by the sender (sms_sender.cpp) outside
+// 08:00-21:00 in the organization's time zone, back in the queue with
+// last_error "quiet_hours" until the window opens; never dropped. Texts a person
 // sends on purpose (the office's messages, a payment link, the technician's
 // "on the way" for a visit about to happen) and replies to the customer's
 // own texts (YES, HELP, STOP) go out at once.

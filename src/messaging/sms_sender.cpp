@@ -151,7 +151,7 @@ void send_one(store::Database& db, const config::Config& config, const std::stri
     }
     // Quiet hours, in the organization's zone: an automated text queued at
     // 20:59 or retried after 21:00 waits for 08:00 (outbox.hpp).
-    if (held_in_quiet_hours(m.kind))
+    if (config.sms_quiet_hours && held_in_quiet_hours(m.kind))
       if (const auto opens = core::text_window_opens_at(who->time_zone, now_ms); opens != 0) {
         db.query(kHold, {m.id, std::string(kQuietHours), opens, wall_ms()});
         ++report.held;
