@@ -97,7 +97,7 @@ create_user() {  # create_user SERVER ORG ROLE EMAIL NAME PASSWORD
 # The main server: one organization with an owner, a dispatcher and a technician.
 start_server main
 export E2E_BASE_URL="$SERVER_URL"
-admin main create-org --slug e2e --name "E2E Septic Co." --time-zone America/New_York >/dev/null
+admin main create-org --slug e2e --name "E2E Septic Co." --time-zone UTC >/dev/null
 export E2E_OWNER_EMAIL="owner@e2e.example" E2E_OWNER_PASSWORD="$(new_password)"
 export E2E_DISPATCHER_EMAIL="dispatch@e2e.example" E2E_DISPATCHER_PASSWORD="$(new_password)"
 export E2E_TECH_EMAIL="tech@e2e.example" E2E_TECH_PASSWORD="$(new_password)"
@@ -109,6 +109,12 @@ create_user main e2e technician "$E2E_TECH_EMAIL" "Theo Technician" "$E2E_TECH_P
 export E2E_SMS_NUMBER="+1555$(printf '%07d' $(( $(od -An -N4 -tu4 /dev/urandom) % 10000000 )))"
 admin main set-sms-number --org e2e --number "$E2E_SMS_NUMBER" --unverified >"$WORK/admin.log" 2>&1 \
   || { cat "$WORK/admin.log" >&2; exit 2; }
+
+# A second organization in New York (the time-zone spec): an owner and a technician.
+admin main create-org --slug e2e-ny --name "NY Septic Co." --time-zone America/New_York >/dev/null
+export E2E_NY_OWNER_EMAIL="owner@ny.example" E2E_NY_OWNER_PASSWORD="$(new_password)"
+create_user main e2e-ny owner "$E2E_NY_OWNER_EMAIL" "Nora York" "$E2E_NY_OWNER_PASSWORD"
+create_user main e2e-ny technician "tech@ny.example" "Ned Technician" "$(new_password)"
 
 # A second server whose sessions expire after 3 idle seconds (the idle-expiry test).
 export E2E_IDLE_SECONDS=3

@@ -29,7 +29,7 @@ export type Permission =
 
 export interface Me {
   user: { id: number; email: string; name: string; role: Role };
-  org: { id: number; slug: string; name: string };
+  org: { id: number; slug: string; name: string; time_zone: string };
   role: Role;
   permissions: Permission[];
 }
