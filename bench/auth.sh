@@ -19,7 +19,7 @@ export BULWARK_MAX_CONNECTIONS_PER_IP=0
 for _ in $(seq 50); do curl -sf http://$BULWARK_LISTEN/health >/dev/null && break; sleep 0.1; done
 
 export BENCH_EMAIL=bench@example.com BENCH_PASSWORD="bench-only Granite Kettle 42"
-./build/bulwark admin create-org --slug bench --name Bench >/dev/null
+./build/bulwark admin create-org --slug bench --name Bench --time-zone UTC >/dev/null
 echo "$BENCH_PASSWORD" | ./build/bulwark admin create-user --org bench --email "$BENCH_EMAIL" \
   --role owner --password-stdin >/dev/null 2>&1
 cookie=$(curl -si -X POST "http://$BULWARK_LISTEN/api/v1/auth/login" -H 'Content-Type: application/json' \

@@ -11,6 +11,7 @@ run_packages=(
   libssl-dev libcrypt-dev libsqlite3-dev libpq-dev
   libspdlog-dev libfmt-dev libcli11-dev libgtest-dev libcurl4-openssl-dev libzxcvbn-dev
   libutf8proc-dev
+  libhowardhinnant-date-dev tzdata
   nodejs npm
 )
 test_packages=(

@@ -15,12 +15,25 @@ export BULWARK_LISTEN="${BULWARK_LISTEN:-127.0.0.1:8080}"
 mkdir -p "$BULWARK_DATA_DIR"
 ./build/bulwark migrate
 
+# The organization's time zone: BULWARK_TIME_ZONE, else this host's zone
+# (timedatectl, /etc/timezone, the /etc/localtime link), else UTC. Every local
+# day and customer-facing time uses it; admins change it in Settings.
+host_time_zone() {
+  local tz=""
+  tz=$(timedatectl show -p Timezone --value 2>/dev/null || true)
+  [[ -n "$tz" ]] || tz=$(cat /etc/timezone 2>/dev/null || true)
+  [[ -n "$tz" ]] || tz=$(readlink /etc/localtime 2>/dev/null | sed -n 's|.*zoneinfo/||p')
+  if [[ -n "$tz" && -f "/usr/share/zoneinfo/$tz" ]]; then echo "$tz"; else echo UTC; fi
+}
+ORG_TIME_ZONE="${BULWARK_TIME_ZONE:-$(host_time_zone)}"
+
 # First run: an organization and its owner, with a generated password that
 # is printed once (reset it with: bulwark admin reset-password --email ...).
 OWNER_EMAIL="${BULWARK_OWNER_EMAIL:-owner@demo.example}"
-if ./build/bulwark admin create-org --slug demo --name "Demo Septic Co." >/dev/null 2>&1; then
+if ./build/bulwark admin create-org --slug demo --name "Demo Septic Co." \
+  --time-zone "$ORG_TIME_ZONE" >/dev/null 2>&1; then
   echo
-  echo "Created organization 'demo' and its owner account:"
+  echo "Created organization 'demo' (time zone $ORG_TIME_ZONE) and its owner account:"
   ./build/bulwark admin create-user --org demo --email "$OWNER_EMAIL" --role owner \
     --name "Demo Owner" </dev/null 2>/dev/null
   echo "Keep that password: it is shown only once."

@@ -97,7 +97,7 @@ create_user() {  # create_user SERVER ORG ROLE EMAIL NAME PASSWORD
 # The main server: one organization with an owner, a dispatcher and a technician.
 start_server main
 export E2E_BASE_URL="$SERVER_URL"
-admin main create-org --slug e2e --name "E2E Septic Co." >/dev/null
+admin main create-org --slug e2e --name "E2E Septic Co." --time-zone UTC >/dev/null
 export E2E_OWNER_EMAIL="owner@e2e.example" E2E_OWNER_PASSWORD="$(new_password)"
 export E2E_DISPATCHER_EMAIL="dispatch@e2e.example" E2E_DISPATCHER_PASSWORD="$(new_password)"
 export E2E_TECH_EMAIL="tech@e2e.example" E2E_TECH_PASSWORD="$(new_password)"
@@ -110,11 +110,17 @@ export E2E_SMS_NUMBER="+1555$(printf '%07d' $(( $(od -An -N4 -tu4 /dev/urandom) 
 admin main set-sms-number --org e2e --number "$E2E_SMS_NUMBER" --unverified >"$WORK/admin.log" 2>&1 \
   || { cat "$WORK/admin.log" >&2; exit 2; }
 
+# A second organization in New York (the time-zone spec): an owner and a technician.
+admin main create-org --slug e2e-ny --name "NY Septic Co." --time-zone America/New_York >/dev/null
+export E2E_NY_OWNER_EMAIL="owner@ny.example" E2E_NY_OWNER_PASSWORD="$(new_password)"
+create_user main e2e-ny owner "$E2E_NY_OWNER_EMAIL" "Nora York" "$E2E_NY_OWNER_PASSWORD"
+create_user main e2e-ny technician "tech@ny.example" "Ned Technician" "$(new_password)"
+
 # A second server whose sessions expire after 3 idle seconds (the idle-expiry test).
 export E2E_IDLE_SECONDS=3
 start_server idle "BULWARK_SESSION_IDLE_TIMEOUT=${E2E_IDLE_SECONDS}s"
 export E2E_IDLE_BASE_URL="$SERVER_URL"
-admin idle create-org --slug idle --name "Idle Co." >/dev/null
+admin idle create-org --slug idle --name "Idle Co." --time-zone UTC >/dev/null
 export E2E_IDLE_EMAIL="owner@idle.example" E2E_IDLE_PASSWORD="$(new_password)"
 create_user idle idle owner "$E2E_IDLE_EMAIL" "Ida Idle" "$E2E_IDLE_PASSWORD"
 

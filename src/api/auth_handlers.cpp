@@ -77,7 +77,8 @@ Result<SessionView> me(Ctx& ctx) {
   const auto& who = ctx.who();
   const std::string role(security::role_name(who.role));
   return users::session_view({who.user_id, who.email, who.name, role},
-                             {who.org_id, who.org_slug, who.org_name}, who.role, who.csrf_token);
+                             {who.org_id, who.org_slug, who.org_name, who.org_time_zone}, who.role,
+                             who.csrf_token);
 }
 
 Result<http::Response> change_password(Ctx& ctx, const Body<PasswordChange>& in) {

@@ -9,13 +9,17 @@ namespace bulwark::api {
 namespace wo = domain::work_orders;
 using store::OrgTx;
 
-// `start` is a date (YYYY-MM-DD, UTC); default: the Monday of this week.
+// `start` is a local date (YYYY-MM-DD) in the organization's time zone;
+// default: the Monday of this local week.
 Result<DispatchWeek> dispatch_week(Ctx& ctx) {
   QueryParams q(ctx.request.query);
   q.allow_only({"start", "assignee_id"});
-  std::optional<std::int64_t> start;
+  std::optional<std::chrono::year_month_day> start;
   if (auto text = q.text("start", 10)) {
-    start = domain::parse_rfc3339(*text + "T00:00:00Z");
+    const auto midnight = domain::parse_rfc3339(*text + "T00:00:00Z");
+    if (midnight)  // the calendar date the text names
+      start = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(
+          std::chrono::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(*midnight))));
     if (!start || text->size() != 10)
       return unexpected(ApiError(ErrorCode::validation_failed,
                                  "start must be a date like 2026-11-23", {},

@@ -7,6 +7,7 @@
 #include "api/invoice_handlers.hpp"
 #include "api/messaging_handlers.hpp"
 #include "api/openapi.hpp"
+#include "api/org_handlers.hpp"
 #include "api/pm_handlers.hpp"
 #include "api/sms_number_handlers.hpp"
 #include "api/stripe_handlers.hpp"
@@ -211,7 +212,7 @@ http::Router build_router() {
          access(Permission::invoices_manage, "invoices:write"), endpoint<update_part>(),
          "Set or correct a part's price, name or quantity (until the work order is invoiced)");
   authed(Method::get, "/api/v1/dispatch/my-day", reads, safe, wo_read, endpoint<my_day>(),
-         "Your work orders scheduled today (UTC), in order");
+         "Your work orders scheduled today (the organization's local day), in order");
   authed(Method::get, "/api/v1/dispatch/week", reads, safe, wo_plan, endpoint<dispatch_week>(),
          "One week (start=YYYY-MM-DD, default this Monday) by technician, and unplanned work");
 
@@ -258,6 +259,11 @@ http::Router build_router() {
   authed(Method::post, "/api/v1/org/sms/request", changes, token, settings_write,
          endpoint<request_sms_number>(),
          "Ask the operator for an SMS number (optionally in an area code)");
+  // The organization's time zone: everyone's screens read it, admins set it.
+  authed(Method::get, "/api/v1/org", reads, safe, access(Permission::work_orders_read, "org:read"),
+         endpoint<get_org>(), "The organization's name and time zone");
+  authed(Method::patch, "/api/v1/org", changes, token, settings_write, endpoint<update_org>(),
+         "Change the organization's time zone (an IANA name such as America/New_York)");
   authed(Method::get, "/api/v1/sms-templates", reads, safe, settings_read,
          endpoint<list_sms_templates>(), "The texts sent to customers, per kind");
   authed(Method::put, "/api/v1/sms-templates/{kind:slug}", changes, token, settings_write,

@@ -43,6 +43,7 @@ struct Principal {
   std::string name;
   std::string org_slug;
   std::string org_name;
+  std::string org_time_zone;
 };
 
 struct RequestContext {

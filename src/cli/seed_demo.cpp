@@ -7,6 +7,7 @@
 
 #include "audit/audit_log.hpp"
 #include "config/config.hpp"
+#include "core/org_time.hpp"
 #include "crypto/random.hpp"
 #include "identity/clock.hpp"
 #include "identity/users.hpp"
@@ -164,8 +165,11 @@ int seed(const std::string& slug, const Counts& counts) {
       // Spread over the past year and the next two weeks. Demo work never
       // texts anyone (notify_customer 0): the numbers are fictional, and the
       // reminder worker would otherwise text the next day's visits.
+      // Visits start on the hour between 08:00 and 16:00 in the organization's zone.
+      const auto day =
+          core::local_date(org->time_zone, now - 365 * kDay + std::int64_t(rng() % 379) * kDay);
       const std::int64_t start =
-          now - 365 * kDay + std::int64_t(rng() % 379) * kDay + 8 * 3'600'000;
+          core::local_to_utc(org->time_zone, day, 8 + static_cast<int>(rng() % 9), 0);
       const bool past = start < now - kDay;
       const bool future = start > now;
       const char* status = past     ? (rng() % 10 == 0 ? "cancelled"

@@ -178,6 +178,7 @@ Expected<Config, std::vector<std::string>> load(const Getenv& getenv) {
   r.duration("BULWARK_SMS_INTERVAL", c.sms_interval);
   r.duration("BULWARK_RETENTION_INTERVAL", c.retention_interval);
   r.duration("BULWARK_SMS_RETRY_BASE", c.sms_retry_base);
+  r.flag("BULWARK_SMS_QUIET_HOURS", c.sms_quiet_hours);
   r.duration("BULWARK_SMS_CLAIM_LEASE", c.sms_claim_lease);
   if (c.sms_claim_lease < 1s) r.problem("BULWARK_SMS_CLAIM_LEASE", "must be at least 1s");
   r.duration("BULWARK_JOBS_INTERVAL", c.jobs_interval);
@@ -314,6 +315,7 @@ std::vector<std::pair<std::string, std::string>> describe(const Config& c) {
       {"BULWARK_SMS_INTERVAL", fmt::format("{}ms", c.sms_interval.count())},
       {"BULWARK_RETENTION_INTERVAL", fmt::format("{}ms", c.retention_interval.count())},
       {"BULWARK_SMS_RETRY_BASE", fmt::format("{}ms", c.sms_retry_base.count())},
+      {"BULWARK_SMS_QUIET_HOURS", c.sms_quiet_hours ? "true" : "false"},
       {"BULWARK_SMS_CLAIM_LEASE", fmt::format("{}ms", c.sms_claim_lease.count())},
       {"BULWARK_JOBS_INTERVAL", fmt::format("{}ms", c.jobs_interval.count())},
       {"BULWARK_JOBS_RETRY_BASE", fmt::format("{}ms", c.jobs_retry_base.count())},

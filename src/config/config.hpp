@@ -94,6 +94,9 @@ struct Config {
   std::chrono::milliseconds sms_interval{2s};
   // First retry delay after a failed send; it doubles with each attempt.
   std::chrono::milliseconds sms_retry_base{5s};
+  // Automated texts wait for 08:00-21:00 in the organization's time zone
+  // (messaging/outbox.hpp). Off only for tests that must send at any hour.
+  bool sms_quiet_hours = true;
   // How long a sender owns the messages it claimed; after a crash they are
   // sent by another instance once it runs out. Longer than a send can take.
   std::chrono::milliseconds sms_claim_lease{60s};

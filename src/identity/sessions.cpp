@@ -19,8 +19,8 @@ constexpr OrgSql kInsert(
 // A request's cookie names the session before anything names its organization.
 constexpr CrossTenantSql kByToken(
     "SELECT s.id, s.user_id, s.org_id, s.csrf_token, s.last_seen_at, "
-    "s.expires_at, u.role, u.email, u.active, o.session_idle_seconds, u.name, o.slug, o.name "
-    "FROM sessions s JOIN users u ON u.id = s.user_id "
+    "s.expires_at, u.role, u.email, u.active, o.session_idle_seconds, u.name, o.slug, o.name, "
+    "o.time_zone FROM sessions s JOIN users u ON u.id = s.user_id "
     "JOIN orgs o ON o.id = s.org_id WHERE s.token_hash = $1");
 constexpr OrgSql kDelete("DELETE FROM sessions WHERE org_id = $1 AND id = $2");
 constexpr OrgSql kTouch("UPDATE sessions SET last_seen_at = $3 WHERE org_id = $1 AND id = $2");
@@ -70,8 +70,8 @@ std::optional<ActiveSession> find_session(store::Database& db, std::string_view 
   if (!role) return std::nullopt;
   if (now - last_seen >= ms(policy.touch_interval))
     store::read_org(db, org_id, [&](store::OrgTx& tx) { tx.run(kTouch, id, now); });
-  return ActiveSession{row.integer(0), row.integer(1), row.integer(2), *role,       row.text(7),
-                       row.text(3),    row.text(10),   row.text(11),   row.text(12)};
+  return ActiveSession{row.integer(0), row.integer(1), row.integer(2), *role,        row.text(7),
+                       row.text(3),    row.text(10),   row.text(11),   row.text(12), row.text(13)};
 }
 
 void delete_session(store::Connection& conn, std::int64_t org_id, std::int64_t session_id) {

@@ -38,6 +38,7 @@ struct ActiveSession {
   std::string user_name;
   std::string org_slug;
   std::string org_name;
+  std::string org_time_zone;  // IANA name, for the web app's clocks
 };
 
 NewSession create_session(store::Connection& conn, std::int64_t user_id, std::int64_t org_id,

@@ -16,14 +16,15 @@ namespace {
 // Before a tenant is known: creating one, and the look-ups by slug and by
 // sign-in email (an email is unique across organizations).
 constexpr CrossTenantSql kInsertOrg(
-    "INSERT INTO orgs (slug, name, created_at) VALUES ($1, $2, $3) RETURNING id");
+    "INSERT INTO orgs (slug, name, created_at, time_zone) VALUES ($1, $2, $3, $4) RETURNING id");
 constexpr CrossTenantSql kOrgBySlug(
-    "SELECT id, slug, name, session_idle_seconds FROM orgs WHERE slug = $1");
+    "SELECT id, slug, name, session_idle_seconds, time_zone FROM orgs WHERE slug = $1");
 constexpr CrossTenantSql kCredentials(
     "SELECT id, org_id, email, name, role, active, created_at, password_hash "
     "FROM users WHERE email = $1");
 
-constexpr OrgSql kOrg("SELECT id, slug, name, session_idle_seconds FROM orgs WHERE id = $1");
+constexpr OrgSql kOrg(
+    "SELECT id, slug, name, session_idle_seconds, time_zone FROM orgs WHERE id = $1");
 constexpr OrgSql kInsertUser(
     "INSERT INTO users (org_id, email, name, role, password_hash, active, "
     "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 1, $6, $6) RETURNING id");
@@ -61,7 +62,7 @@ User user_from(const store::Row& row) {
 }
 
 Org org_from(const store::Row& row) {
-  return Org{row.integer(0), row.text(1), row.text(2), row.optional_integer(3)};
+  return Org{row.integer(0), row.text(1), row.text(2), row.optional_integer(3), row.text(4)};
 }
 
 }  // namespace
@@ -93,9 +94,12 @@ bool valid_slug(std::string_view s) {
   });
 }
 
-Org create_org(store::Connection& conn, std::string_view slug, std::string_view name) {
-  auto r = conn.query(kInsertOrg, {std::string(slug), std::string(name), now_ms()});
-  return Org{r.rows.at(0).integer(0), std::string(slug), std::string(name), std::nullopt};
+Org create_org(store::Connection& conn, std::string_view slug, std::string_view name,
+               std::string_view time_zone) {
+  auto r = conn.query(kInsertOrg,
+                      {std::string(slug), std::string(name), now_ms(), std::string(time_zone)});
+  return Org{r.rows.at(0).integer(0), std::string(slug), std::string(name), std::nullopt,
+             std::string(time_zone)};
 }
 
 std::optional<Org> find_org_by_slug(store::Database& db, std::string_view slug) {

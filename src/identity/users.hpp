@@ -17,6 +17,7 @@ struct Org {
   std::string slug;
   std::string name;
   std::optional<std::int64_t> session_idle_seconds;
+  std::string time_zone = "UTC";  // IANA name, validated by the caller
 };
 
 struct User {
@@ -40,7 +41,9 @@ bool plausible_email(std::string_view email);
 bool valid_slug(std::string_view slug);
 
 // Throws store::ConstraintViolation when the slug is taken.
-Org create_org(store::Connection& conn, std::string_view slug, std::string_view name);
+// `time_zone` must be a valid IANA name (core::is_valid_time_zone).
+Org create_org(store::Connection& conn, std::string_view slug, std::string_view name,
+               std::string_view time_zone = "UTC");
 std::optional<Org> find_org_by_slug(store::Database& db, std::string_view slug);
 std::optional<Org> find_org(store::Database& db, std::int64_t org_id);
 

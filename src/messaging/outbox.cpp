@@ -4,7 +4,8 @@
 
 #include <boost/describe/class.hpp>
 
-#include "domain/timestamps.hpp"
+#include "core/org_time.hpp"
+#include "domain/org/service.hpp"
 #include "messaging/consent.hpp"
 #include "messaging/templates.hpp"
 #include "store/org_tx.hpp"
@@ -33,9 +34,13 @@ constexpr OrgSql kSupersede(
     "updated_at = $4 WHERE org_id = $1 AND work_order_id = $2 AND direction = 'outbound' "
     "AND kind IN ('confirmation', 'reminder') AND (status = 'queued' OR "
     "(status = 'sending' AND claimed_until < $4))");
-// Every organization's visits of the next day that have no reminder yet.
+// The time zones organizations are in: reminders are found zone by zone.
+constexpr CrossTenantSql kOrgZones("SELECT DISTINCT time_zone FROM orgs ORDER BY time_zone");
+// The visits, of every organization in time zone $3, from now until the end
+// of tomorrow (local), that have no reminder yet.
 constexpr CrossTenantSql kDueReminders(
     "SELECT w.org_id, w.id, w.scheduled_start FROM work_orders w WHERE "
+    "w.org_id IN (SELECT o.id FROM orgs o WHERE o.time_zone = $3) AND "
     "w.status = 'scheduled' AND w.customer_id IS NOT NULL AND w.notify_customer = 1 AND "
     "w.scheduled_start > $1 AND w.scheduled_start <= $2 AND EXISTS (SELECT 1 FROM "
     "customers c WHERE c.org_id = w.org_id AND c.id = w.customer_id AND "
@@ -61,6 +66,10 @@ struct WorkOrderRow {
   bool notify_customer = true;
 };
 BOOST_DESCRIBE_STRUCT(WorkOrderRow, (), (customer_id, number, scheduled_start, notify_customer))
+struct ZoneRow {
+  std::string time_zone;
+};
+BOOST_DESCRIBE_STRUCT(ZoneRow, (), (time_zone))
 struct DueRow {
   std::int64_t org_id = 0, id = 0, scheduled_start = 0;
 };
@@ -77,6 +86,10 @@ bool is_visit_text(std::string_view kind) {
 }
 
 }  // namespace
+
+bool held_in_quiet_hours(std::string_view kind) {
+  return kind == "confirmation" || kind == "reminder" || kind == "completion";
+}
 
 std::string format_amount(std::int64_t cents, std::string_view currency) {
   const bool negative = cents < 0;
@@ -126,9 +139,10 @@ QueueResult enqueue_for_work_order(store::Connection& conn, std::int64_t org_id,
              std::move(extra_vars)};
   m.vars.emplace("number", "WO-" + w->number);
   if (w->scheduled_start) {
-    const auto when = domain::format_rfc3339(*w->scheduled_start);  // 2026-11-23T14:30:00Z
-    m.vars.emplace("date", when.substr(0, 10));
-    m.vars.emplace("time", when.substr(11, 5));
+    // The customer reads the organization's local time: "Tue Dec 2", "3:00 PM".
+    const auto zone = domain::org::time_zone(tx);
+    m.vars.emplace("date", core::format_local_date(zone, *w->scheduled_start));
+    m.vars.emplace("time", core::format_local_time(zone, *w->scheduled_start));
   } else if (!m.vars.contains("date")) {
     const auto text = template_for(conn, org_id, m.kind);
     if (text.find("{date}") != std::string::npos || text.find("{time}") != std::string::npos)
@@ -146,10 +160,22 @@ int supersede_visit_messages(store::Connection& conn, std::int64_t org_id,
 }
 
 int enqueue_due_reminders(store::Database& db, std::int64_t now_ms) {
-  constexpr std::int64_t kDay = 86'400'000;
+  int queued = 0;
+  for (const auto& [zone] : store::decode_all<ZoneRow>(db.query(kOrgZones, {})))
+    queued += enqueue_due_reminders_in(db, zone, now_ms);
+  return queued;
+}
+
+int enqueue_due_reminders_in(store::Database& db, const std::string& zone, std::int64_t now_ms) {
+  // "The day before" in the organization's zone: on local day D, tomorrow's
+  // visits (and any of today's still ahead that were missed). Queued after
+  // 21:00 or before 08:00, they wait for the text window (sms_sender.cpp).
+  const auto today = core::local_date(zone, now_ms);
+  const auto end_of_tomorrow =
+      core::day_bounds(zone, std::chrono::sys_days(today) + std::chrono::days(1)).end_ms;
   int queued = 0;
   for (const auto& row :
-       store::decode_all<DueRow>(db.query(kDueReminders, {now_ms, now_ms + kDay}))) {
+       store::decode_all<DueRow>(db.query(kDueReminders, {now_ms, end_of_tomorrow - 1, zone}))) {
     // One reminder per (work order, appointment time): rescheduling earns a new one.
     const auto key = fmt::format("reminder:{}:{}", row.id, row.scheduled_start);
     db.transaction([&](store::Connection& conn) {

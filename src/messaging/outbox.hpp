@@ -49,8 +49,21 @@ int supersede_visit_messages(store::Connection& conn, std::int64_t org_id,
                              std::int64_t work_order_id, std::string_view reason,
                              std::int64_t now_ms);
 
-// Reminders for visits scheduled in the next 24 hours that have none yet.
+// Reminders the day before, in each organization's time zone: visits from
+// now to the end of tomorrow (local) that have none yet.
 int enqueue_due_reminders(store::Database& db, std::int64_t now_ms);
+// The same for the organizations of one time zone.
+int enqueue_due_reminders_in(store::Database& db, const std::string& zone, std::int64_t now_ms);
+
+// Quiet hours: texts nobody chose to send at that moment (confirmation,
+// reminder, completion) are held by the sender (sms_sender.cpp) outside
+// 08:00-21:00 in the organization's time zone, back in the queue with
+// last_error "quiet_hours" until the window opens; never dropped. Texts a person
+// sends on purpose (the office's messages, a payment link, the technician's
+// "on the way" for a visit about to happen) and replies to the customer's
+// own texts (YES, HELP, STOP) go out at once.
+bool held_in_quiet_hours(std::string_view kind);
+inline constexpr std::string_view kQuietHours = "quiet_hours";  // last_error of a held text
 
 // "$1,234.50" from integer cents (USD is the only currency today).
 std::string format_amount(std::int64_t cents, std::string_view currency);

@@ -5,8 +5,10 @@
 #include <boost/describe/class.hpp>
 #include <boost/json.hpp>
 
+#include "core/org_time.hpp"
 #include "logging/log.hpp"
 #include "messaging/consent.hpp"
+#include "messaging/outbox.hpp"
 #include "net/http_client.hpp"
 #include "store/claim.hpp"
 #include "store/typed_rows.hpp"
@@ -26,7 +28,7 @@ constexpr store::ClaimStatement kClaim = BULWARK_CLAIM_STATEMENT(
     "SELECT m.id FROM sms_messages m JOIN org_sms_numbers n ON n.org_id = m.org_id "
     "WHERE m.direction = 'outbound' AND ((m.status = 'queued' AND m.next_attempt_at <= $2) OR "
     "(m.status = 'sending' AND m.claimed_until < $2)) ORDER BY m.id LIMIT $3",
-    "m", "id, org_id, customer_id, body, idempotency_key, attempts");
+    "m", "id, org_id, customer_id, kind, body, idempotency_key, attempts");
 
 std::int64_t wall_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -39,37 +41,46 @@ constexpr CrossTenantSql kFinish(
     "UPDATE sms_messages SET status = $2, provider_sid = COALESCE($3, provider_sid), "
     "last_error = $4, next_attempt_at = $5, claimed_until = NULL, updated_at = $6 "
     "WHERE id = $1 AND status = 'sending'");
+// Back to the queue until the text window opens: not an attempt.
+constexpr CrossTenantSql kHold(
+    "UPDATE sms_messages SET status = 'queued', attempts = attempts - 1, last_error = $2, "
+    "next_attempt_at = $3, claimed_until = NULL, updated_at = $4 "
+    "WHERE id = $1 AND status = 'sending'");
 constexpr CrossTenantSql kRequeue(
     "UPDATE sms_messages SET status = 'queued', last_error = $2, next_attempt_at = $3, "
     "claimed_until = NULL, updated_at = $4 WHERE id = $1 AND status = 'sending'");
 // Right before sending: who gets it, from which number, and whether it is still ours.
 constexpr CrossTenantSql kRecipient(
     "SELECT c.phone AS phone, c.sms_opt_out AS sms_opt_out, n.phone AS from_phone, "
-    "m.status AS status, m.claimed_until AS claimed_until "
-    "FROM sms_messages m JOIN customers c ON c.org_id = m.org_id AND "
+    "m.status AS status, m.claimed_until AS claimed_until, o.time_zone AS time_zone "
+    "FROM sms_messages m JOIN orgs o ON o.id = m.org_id "
+    "JOIN customers c ON c.org_id = m.org_id AND "
     "c.id = m.customer_id JOIN org_sms_numbers n ON n.org_id = m.org_id "
     "WHERE m.id = $1 AND m.org_id = $2 AND c.deleted_at IS NULL");
 
 struct ClaimedRow {
   std::int64_t id = 0, org_id = 0;
   std::optional<std::int64_t> customer_id;
-  std::string body;
+  std::string kind, body;
   std::optional<std::string> idempotency_key;
   int attempts = 0;
 };
-BOOST_DESCRIBE_STRUCT(ClaimedRow, (), (id, org_id, customer_id, body, idempotency_key, attempts))
+BOOST_DESCRIBE_STRUCT(ClaimedRow, (),
+                      (id, org_id, customer_id, kind, body, idempotency_key, attempts))
 
 struct RecipientRow {
   std::optional<std::string> phone;
   bool sms_opt_out = false;
   std::string from_phone, status;
   std::optional<std::int64_t> claimed_until;
+  std::string time_zone;
 };
-BOOST_DESCRIBE_STRUCT(RecipientRow, (), (phone, sms_opt_out, from_phone, status, claimed_until))
+BOOST_DESCRIBE_STRUCT(RecipientRow, (),
+                      (phone, sms_opt_out, from_phone, status, claimed_until, time_zone))
 
 struct Claimed {
   std::int64_t id, org_id, customer_id;
-  std::string body, key;
+  std::string kind, body, key;
   int attempts;
   std::int64_t lease_until;  // our claim: claimed_until as we set it
 };
@@ -81,7 +92,7 @@ void finish(store::Database& db, std::int64_t id, std::string_view status, Value
 }
 
 void send_one(store::Database& db, const config::Config& config, const std::string& url,
-              const Claimed& m, SendReport& report);
+              const Claimed& m, std::int64_t now_ms, SendReport& report);
 
 }  // namespace
 
@@ -98,15 +109,15 @@ SendReport send_due_messages(store::Database& db, const config::Config& config, 
   const auto lease_until = now_ms + config.sms_claim_lease.count();
   const Value params[] = {lease_until, now_ms, std::int64_t{batch}};
   for (auto& r : store::decode_all<ClaimedRow>(store::claim_rows(db, kClaim, params)))
-    claimed.push_back({r.id, r.org_id, r.customer_id.value_or(0), std::move(r.body),
-                       r.idempotency_key.value_or(fmt::format("sms-{}", r.id)), r.attempts,
-                       lease_until});
+    claimed.push_back({r.id, r.org_id, r.customer_id.value_or(0), std::move(r.kind),
+                       std::move(r.body), r.idempotency_key.value_or(fmt::format("sms-{}", r.id)),
+                       r.attempts, lease_until});
   report.claimed = static_cast<int>(claimed.size());
   const std::string url = fmt::format("{}/2010-04-01/Accounts/{}/Messages.json",
                                       config.twilio_api_base, config.twilio_account_sid);
   for (const auto& m : claimed) {
     try {
-      send_one(db, config, url, m, report);
+      send_one(db, config, url, m, now_ms, report);
     } catch (const std::exception& e) {
       // The row stays claimed; its lease runs out and it is tried again.
       logging::warn("sms send failed", {{logging::Field::reason, std::string_view(e.what())}});
@@ -118,7 +129,7 @@ SendReport send_due_messages(store::Database& db, const config::Config& config, 
 namespace {
 
 void send_one(store::Database& db, const config::Config& config, const std::string& url,
-              const Claimed& m, SendReport& report) {
+              const Claimed& m, std::int64_t now_ms, SendReport& report) {
   {
     // Right before sending: the row must still be ours (not superseded by a
     // newer confirmation, not reclaimed after our lease ran out), and the
@@ -138,6 +149,14 @@ void send_one(store::Database& db, const config::Config& config, const std::stri
       ++report.suppressed;
       return;
     }
+    // Quiet hours, in the organization's zone: an automated text queued at
+    // 20:59 or retried after 21:00 waits for 08:00 (outbox.hpp).
+    if (config.sms_quiet_hours && held_in_quiet_hours(m.kind))
+      if (const auto opens = core::text_window_opens_at(who->time_zone, now_ms); opens != 0) {
+        db.query(kHold, {m.id, std::string(kQuietHours), opens, wall_ms()});
+        ++report.held;
+        return;
+      }
     net::PostRequest request{
         .url = url,
         .form = {{"To", *who->phone}, {"From", who->from_phone}, {"Body", m.body}},

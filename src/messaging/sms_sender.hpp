@@ -27,6 +27,7 @@ struct SendReport {
   int failed = 0;
   int suppressed = 0;
   int withdrawn = 0;  // superseded or reclaimed between the claim and the send
+  int held = 0;       // automated texts outside 08:00-21:00 local, back in the queue
 };
 
 // One pass over at most `batch` due messages. Does nothing (and claims

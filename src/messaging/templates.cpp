@@ -18,10 +18,10 @@ BOOST_DESCRIBE_STRUCT(BodyRow, (), (body))
 
 constexpr std::array kKinds = {
     TemplateKind{"confirmation", "sent when a work order is scheduled",
-                 "{org}: your service {number} is scheduled for {date} at {time} UTC. Reply YES to "
+                 "{org}: your service {number} is scheduled for {date}, {time}. Reply YES to "
                  "confirm, HELP for help, STOP to opt out."},
     TemplateKind{"reminder", "sent the day before a scheduled visit",
-                 "{org}: reminder, your service {number} is on {date} at {time} UTC. Reply YES to "
+                 "{org}: reminder, your service {number} is on {date}, {time}. Reply YES to "
                  "confirm."},
     TemplateKind{"on_the_way", "sent when the technician sets off",
                  "{org}: your technician is on the way for {number}."},

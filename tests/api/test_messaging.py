@@ -155,7 +155,8 @@ def test_scheduling_texts_the_customer_with_the_right_credentials_and_fields(hoo
     assert basic_auth_of(request) == f"{sid}:{hooked.env['BULWARK_TWILIO_AUTH_TOKEN']}"
     form = request["form"]
     assert form["From"] == shop.number
-    assert wo["number"] in form["Body"] and "2031-06-03" in form["Body"] and "13:15" in form["Body"]
+    # The organization is in UTC: 13:15Z reads "Tue Jun 3, 1:15 PM".
+    assert wo["number"] in form["Body"] and "Tue Jun 3, 1:15 PM" in form["Body"]
     assert form["StatusCallback"] == PUBLIC_URL + "/webhooks/twilio/status"
     assert request["headers"]["Idempotency-Key"]
     wait_for(lambda: shop.thread(c)[0]["status"] == "sent", what="status sent")

@@ -48,7 +48,7 @@ def test_templates_can_be_replaced_and_are_validated(make_server):
         c = shop.customer()
         wo = shop.schedule(c, "2031-06-02T09:30:00Z")
         forms = wait_for(lambda: peer.forms_to(c["phone"]), what="the confirmation")
-        assert forms[0]["Body"].endswith(f"see you 2031-06-02 09:30 for {wo['number']} <3")
+        assert forms[0]["Body"].endswith(f"see you Mon Jun 2 9:30 AM for {wo['number']} <3")
     finally:
         peer.stop()
 

@@ -30,6 +30,8 @@ constexpr Committed kCommitted[] = {
      "d7af20f1280654c2ae6d0c5fb5ae3badd052fbc6ac035ad1ae7ba6bd09b069a6"},
     {7, "sms_number_requests", "41f77762c1e26e02b3688ae29902c54f538c218873feadc8ceb37c6d78baa94d",
      "12f3c1712d50892e6fb0ce8fec5e0c646516da6d6dd4551c3a1ce64213d4bead"},
+    {8, "org_time_zone", "86261c8e112ea07a6f6479133890196e78e4a69832612c5f00bc96f5529f87dd",
+     "86261c8e112ea07a6f6479133890196e78e4a69832612c5f00bc96f5529f87dd"},
 };
 
 const Committed* committed(int version) {

@@ -54,8 +54,8 @@ test('dispatch proposes a start still to come and shows the refusal of a past on
   await signIn(page, env.dispatcher);
   await openNav(page, 'Dispatch');
   const form = page.getByRole('region', { name: 'Schedule and assign' });
-  const date = form.getByLabel('Date (UTC)');
-  const time = form.getByLabel('Start time (UTC)');
+  const date = form.getByLabel('Date', { exact: true });
+  const time = form.getByLabel('Start time');
   const proposed = Date.parse(`${await date.inputValue()}T${await time.inputValue()}:00Z`);
   expect(proposed).toBeGreaterThan(Date.now());
   expect(await time.inputValue()).toMatch(/^\d\d:00$/);
@@ -67,7 +67,7 @@ test('dispatch proposes a start still to come and shows the refusal of a past on
   await form.getByRole('button', { name: 'Schedule', exact: true }).click();
   await expect(date).toHaveAttribute('aria-invalid', 'true');
   await expect(date).toHaveAccessibleDescription(
-    /This start is in the past\. Choose a time from now on\. Times are UTC\./,
+    /This start is in the past\. Choose a time from now on\. Times are in UTC\./,
   );
   await expect(form.getByRole('alert')).toHaveText('Please correct the highlighted fields.');
   await expect(form.getByText(`${wo.number} is scheduled.`)).toHaveCount(0);

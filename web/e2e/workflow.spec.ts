@@ -82,15 +82,15 @@ test.describe.serial('field-service workflow', () => {
     // The form proposes a time still to come (the next full hour, or tomorrow
     // morning late in the day); never one already past.
     const proposed = Date.parse(
-      `${await page.getByLabel('Date (UTC)').inputValue()}T${await page.getByLabel('Start time (UTC)').inputValue()}:00Z`,
+      `${await page.getByLabel('Date', { exact: true }).inputValue()}T${await page.getByLabel('Start time').inputValue()}:00Z`,
     );
     expect(proposed).toBeGreaterThan(Date.now());
     // Now (UTC), so it is on the technician's day: not the start of the hour,
     // which the server refuses once more than 15 minutes have gone by.
     await awayFromUtcMidnight();
     const now = thisMinuteUtc();
-    await page.getByLabel('Date (UTC)').fill(utcDate(now));
-    await page.getByLabel('Start time (UTC)').fill(utcTime(now));
+    await page.getByLabel('Date', { exact: true }).fill(utcDate(now));
+    await page.getByLabel('Start time').fill(utcTime(now));
     await page.getByRole('button', { name: 'Schedule', exact: true }).click();
     await expect(page.getByText(`${workOrderNumber} is scheduled.`)).toBeVisible();
     await expect(

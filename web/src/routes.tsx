@@ -18,6 +18,7 @@ import { AuditLogPage } from './pages/AuditLogPage';
 import { AccountPage } from './pages/AccountPage';
 import { MessagesPage } from './pages/MessagesPage';
 import { MessagingSettingsPage } from './pages/MessagingSettingsPage';
+import { OrgSettingsPage } from './pages/OrgSettingsPage';
 
 // The route table: which page, which permission it needs, and whether it
 // appears in the navigation. The server enforces permissions; the UI only
@@ -138,6 +139,13 @@ export const ROUTES: RouteDef[] = [
     permission: 'settings.manage',
     nav: 'Messaging',
     render: () => <MessagingSettingsPage />,
+  },
+  {
+    pattern: '/admin/organization',
+    title: 'Organization',
+    permission: 'settings.manage',
+    nav: 'Organization',
+    render: () => <OrgSettingsPage />,
   },
   {
     pattern: '/admin/audit',

@@ -1,8 +1,11 @@
 #include "domain/invoices/metrics.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 
-#include "domain/timestamps.hpp"
+#include "core/org_time.hpp"
+#include "domain/org/service.hpp"
 #include "resource/columns.hpp"
 
 namespace bulwark::domain::invoices {
@@ -11,7 +14,7 @@ namespace {
 
 using store::OrgSql;
 
-constexpr std::int64_t kDay = 86'400'000, kWeek = 7 * kDay;
+constexpr std::int64_t kDay = 86'400'000;
 constexpr int kWeeks = 12;
 
 constexpr OrgSql kOpenWork(
@@ -47,7 +50,23 @@ struct Invoiced {
 };
 BOOST_DESCRIBE_STRUCT(Invoiced, (), (created_at, total_cents, paid_at))
 
-std::string month_of(std::int64_t ms) { return format_rfc3339(ms).substr(0, 7); }
+using std::chrono::sys_days;
+using std::chrono::year_month_day;
+
+// Weeks and months are the organization's local ones (core/org_time).
+std::string month_of(std::string_view zone, std::int64_t ms) {
+  return core::iso_date(core::local_date(zone, ms)).substr(0, 7);  // "2026-12"
+}
+
+// The Mondays of the last kWeeks local weeks, this week's last.
+std::vector<year_month_day> week_starts(std::string_view zone, std::int64_t now) {
+  const auto today = core::local_date(zone, now);
+  const auto monday =
+      sys_days(today) - (std::chrono::weekday(sys_days(today)) - std::chrono::Monday);
+  std::vector<year_month_day> out;
+  for (int i = kWeeks - 1; i >= 0; --i) out.emplace_back(monday - std::chrono::weeks(i));
+  return out;
+}
 
 }  // namespace
 
@@ -58,23 +77,27 @@ BusinessMetrics business_metrics(store::OrgTx& tx, std::int64_t now) {
     m.open_by_priority[r.priority] += r.count;
   }
   m.overdue = tx.one<Count>(kOverdue, now).value_or(Count{}).count;
+  const auto zone = org::time_zone(tx);
+  const auto mondays = week_starts(zone, now);
+  std::vector<std::int64_t> starts;  // each local Monday's midnight, as UTC
+  for (const auto& d : mondays) starts.push_back(core::day_bounds(zone, d).start_ms);
   double hours = 0;
   std::int64_t completed = 0;
   std::vector<std::int64_t> weeks(kWeeks, 0);
-  for (const auto& r : tx.all<Completed>(kCompleted, now - kWeeks * kWeek)) {
+  for (const auto& r : tx.all<Completed>(kCompleted, starts.front())) {
     hours += static_cast<double>(r.completed_at - r.created_at) / 3'600'000.0;
     ++completed;
-    const auto week = (now - r.completed_at) / kWeek;
-    if (week >= 0 && week < kWeeks) ++weeks[kWeeks - 1 - week];
+    const auto after = std::upper_bound(starts.begin(), starts.end(), r.completed_at);
+    if (after != starts.begin()) ++weeks[static_cast<std::size_t>(after - starts.begin() - 1)];
   }
   if (completed) m.mean_hours_to_complete = std::round(hours / completed * 10) / 10;
   for (int i = 0; i < kWeeks; ++i)
     m.completed_per_week.push_back(
-        {format_rfc3339(now - (kWeeks - i) * kWeek).substr(0, 10), weeks[i]});
+        {core::iso_date(mondays[static_cast<std::size_t>(i)]), weeks[static_cast<std::size_t>(i)]});
   std::map<std::string, MonthMoney> months;
   for (const auto& r : tx.all<Invoiced>(kInvoiced, now - 366 * kDay)) {
-    months[month_of(r.created_at)].invoiced_cents += r.total_cents;
-    if (r.paid_at) months[month_of(*r.paid_at)].paid_cents += r.total_cents;
+    months[month_of(zone, r.created_at)].invoiced_cents += r.total_cents;
+    if (r.paid_at) months[month_of(zone, *r.paid_at)].paid_cents += r.total_cents;
   }
   for (auto& [month, money] : months) {
     money.month = month;

@@ -4,9 +4,10 @@
 
 #include <map>
 
+#include "core/org_time.hpp"
 #include "core/try.hpp"
 #include "domain/messaging/repo.hpp"
-#include "domain/timestamps.hpp"
+#include "domain/org/service.hpp"
 #include "messaging/consent.hpp"
 #include "messaging/outbox.hpp"
 #include "messaging/sms_keywords.hpp"
@@ -30,6 +31,9 @@ std::optional<std::string> waiting_reason(const MessageRow& m, const Providers& 
            "BULWARK_TWILIO_AUTH_TOKEN)";
   if (!has_number)
     return "this organization has no SMS number yet (Settings, or bulwark admin set-sms-number)";
+  if (m.last_error == sms::kQuietHours)
+    return "held for quiet hours: automated texts go out between 08:00 and 21:00, the "
+           "organization's time";
   if (m.attempts > 0) return "retrying after an error: " + m.last_error.value_or("unknown");
   return "waiting for the sender";
 }
@@ -76,11 +80,11 @@ std::string confirm_next_visit(store::OrgTx& tx, const audit::Actor& by, std::in
   repo::confirm_visit(tx, visit->id, now);
   by.record(tx.connection(), "work_order.customer_confirmed", "work_order", visit->id,
             {"customer_confirmed_at"});
-  const auto when = format_rfc3339(visit->scheduled_start);
+  const auto zone = org::time_zone(tx);
   return sms::render(sms::template_for(tx.connection(), tx.org_id(), "confirmed"),
                      {{"number", "WO-" + visit->number},
-                      {"date", when.substr(0, 10)},
-                      {"time", when.substr(11, 5)}});
+                      {"date", core::format_local_date(zone, visit->scheduled_start)},
+                      {"time", core::format_local_time(zone, visit->scheduled_start)}});
 }
 
 // STOP or START from the number itself. Consent belongs to the number:

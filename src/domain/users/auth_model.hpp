@@ -31,8 +31,9 @@ BULWARK_RESOURCE(SessionUser, id, email, name, role)
 struct SessionOrg {
   std::int64_t id = 0;
   std::string slug, name;
+  std::string time_zone;  // IANA name: every date and time on screen is shown in it
 };
-BULWARK_RESOURCE(SessionOrg, id, slug, name)
+BULWARK_RESOURCE(SessionOrg, id, slug, name, time_zone)
 
 // Who is signed in, what they may do, and the CSRF token to echo.
 struct SessionView {

@@ -77,8 +77,9 @@ Expected<SignedIn, LoginRefused> log_in(store::Database& db, const LoginRequest&
     return unexpected(LoginRefused{ApiError(ErrorCode::unauthenticated, "authentication required"),
                                    std::nullopt});
   const std::string role(security::role_name(user.role));
-  auto view = session_view({user.id, user.email, user.name, role}, {org->id, org->slug, org->name},
-                           user.role, session.csrf_token);
+  auto view =
+      session_view({user.id, user.email, user.name, role},
+                   {org->id, org->slug, org->name, org->time_zone}, user.role, session.csrf_token);
   return SignedIn{std::move(session), std::move(view)};
 }
 

@@ -2,7 +2,10 @@
 // open work that has no date or no technician yet, so it can be planned; and
 // the technician's day. Scheduling itself is a change of the work order
 // (scheduled_start/end, assignee_id) with its validation and version check.
-#include "domain/timestamps.hpp"
+#include <chrono>
+
+#include "core/org_time.hpp"
+#include "domain/org/service.hpp"
 #include "domain/work_orders/repo.hpp"
 #include "domain/work_orders/service.hpp"
 
@@ -10,10 +13,14 @@ namespace bulwark::domain::work_orders {
 
 namespace {
 
-constexpr std::int64_t kDayMs = 86'400'000;
-constexpr std::int64_t kWeekMs = 7 * kDayMs;
+using std::chrono::sys_days;
+using std::chrono::year_month_day;
 
-std::string date_of(std::int64_t ms) { return format_rfc3339(ms).substr(0, 10); }
+// Days are the organization's local days (core/org_time): a week's bounds
+// come from local midnights, so a DST week is 167 or 169 hours long.
+std::string date_text(year_month_day d) { return core::iso_date(d); }
+
+year_month_day plus_days(year_month_day d, int n) { return sys_days(d) + std::chrono::days(n); }
 
 DispatchItem board_item(BoardRow&& r) {
   return {r.id,
@@ -31,19 +38,22 @@ DispatchItem board_item(BoardRow&& r) {
           r.customer_confirmed_at};
 }
 
-// The Monday of the week of `now` (UTC).
-std::int64_t this_monday(std::int64_t now) {
-  const auto today = now - now % kDayMs;
-  const auto weekday = (today / kDayMs + 3) % 7;  // 1970-01-01 was a Thursday; 0 = Monday
-  return today - weekday * kDayMs;
+// The Monday of the local week of `now`.
+year_month_day this_monday(std::string_view zone, std::int64_t now) {
+  const auto today = core::local_date(zone, now);
+  const auto since_monday = std::chrono::weekday(sys_days(today)) - std::chrono::Monday;
+  return sys_days(today) - since_monday;
 }
 
 }  // namespace
 
 Outcome<MyDay> my_day(store::OrgTx& tx, const Caller& by, std::int64_t now) {
-  const auto day_start = now - now % kDayMs;
-  MyDay day{date_of(day_start), {}};
-  for (auto& r : repo::day_of(tx, by.user_id, day_start, day_start + kDayMs))
+  // The technician's today is the organization's local day.
+  const auto zone = org::time_zone(tx);
+  const auto today = core::local_date(zone, now);
+  const auto bounds = core::day_bounds(zone, today);
+  MyDay day{date_text(today), {}};
+  for (auto& r : repo::day_of(tx, by.user_id, bounds.start_ms, bounds.end_ms))
     day.items.push_back({r.id, "WO-" + std::to_string(r.number), std::move(r.title),
                          std::move(r.status), std::move(r.priority),
                          r.scheduled_start.value_or(Time{}), r.scheduled_end,
@@ -51,17 +61,19 @@ Outcome<MyDay> my_day(store::OrgTx& tx, const Caller& by, std::int64_t now) {
   return day;
 }
 
-Outcome<DispatchWeek> dispatch_week(store::OrgTx& tx, std::optional<std::int64_t> start,
+Outcome<DispatchWeek> dispatch_week(store::OrgTx& tx, std::optional<year_month_day> start,
                                     std::optional<std::int64_t> assignee, std::int64_t now) {
-  const auto from = start.value_or(this_monday(now));
+  const auto zone = org::time_zone(tx);
+  const auto first = start.value_or(this_monday(zone, now));
+  const auto from = core::day_bounds(zone, first).start_ms;
+  const auto until = core::day_bounds(zone, plus_days(first, 6)).end_ms;
   DispatchWeek week;
-  week.start = date_of(from);
-  for (int d = 0; d < 7; ++d) week.days.push_back(date_of(from + d * kDayMs));
+  week.start = date_text(first);
+  for (int d = 0; d < 7; ++d) week.days.push_back(date_text(plus_days(first, d)));
   week.technicians = repo::technicians(tx);
   // A week holds at most kMaxBoardItems rows per answer; a dispatcher with
   // more narrows by technician (the answer says when it was cut).
-  auto scheduled =
-      repo::scheduled_between(tx, from, from + kWeekMs, assignee, repo::kMaxBoardItems + 1);
+  auto scheduled = repo::scheduled_between(tx, from, until, assignee, repo::kMaxBoardItems + 1);
   week.truncated = scheduled.size() > static_cast<std::size_t>(repo::kMaxBoardItems);
   if (week.truncated) scheduled.resize(repo::kMaxBoardItems);
   for (auto& r : scheduled) week.items.push_back(board_item(std::move(r)));

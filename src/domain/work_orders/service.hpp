@@ -4,6 +4,7 @@
 // audits what it changes (field names, never values). A technician reaches
 // only the work orders assigned to them: any other is a 404, as another
 // organization's is.
+#include <chrono>
 #include <optional>
 
 #include "core/error.hpp"
@@ -66,11 +67,12 @@ Outcome<PartAdded> add_part(store::OrgTx& tx, const Caller& by, std::int64_t wo,
 Outcome<PartView> change_part(store::OrgTx& tx, const Caller& by, std::int64_t wo,
                               std::int64_t part, const Input<PartChange>& in, std::int64_t now);
 
-// The technician's visits today (UTC: per-org time zones are not modelled yet).
+// The technician's visits today: the organization's local day (core/org_time).
 Outcome<MyDay> my_day(store::OrgTx& tx, const Caller& by, std::int64_t now);
-// One week from `start` (default: this week's Monday), optionally of one
+// One local week from `start` (default: this week's Monday), optionally of one
 // technician, with the open work that has no date or no technician yet.
-Outcome<DispatchWeek> dispatch_week(store::OrgTx& tx, std::optional<std::int64_t> start,
+Outcome<DispatchWeek> dispatch_week(store::OrgTx& tx,
+                                    std::optional<std::chrono::year_month_day> start,
                                     std::optional<std::int64_t> assignee, std::int64_t now);
 
 }  // namespace bulwark::domain::work_orders

@@ -29,6 +29,11 @@ export const env = {
   twilioAuthToken: required('E2E_TWILIO_AUTH_TOKEN'),
   /** The main organization's SMS number, assigned by the operator command (unverified: no Twilio account). */
   smsNumber: required('E2E_SMS_NUMBER'),
+  /** The owner of a second organization, in America/New_York (time-zone spec). */
+  newYorkOwner: {
+    email: process.env.E2E_NY_OWNER_EMAIL ?? '',
+    password: process.env.E2E_NY_OWNER_PASSWORD ?? '',
+  },
   idle: {
     baseURL: process.env.E2E_IDLE_BASE_URL ?? '',
     account: {

@@ -16,6 +16,7 @@ export const APP_PAGES = [
   '/invoices/1',
   '/admin/users',
   '/admin/messaging',
+  '/admin/organization',
   '/admin/audit',
   '/account',
 ];
@@ -34,6 +35,8 @@ export const KNOWN_API_ROUTES: [string, string][] = [
   ['PATCH', '/api/v1/users/{id}'],
   ['POST', '/api/v1/users/{id}/revoke-sessions'],
   ['POST', '/api/v1/org/revoke-sessions'],
+  ['GET', '/api/v1/org'],
+  ['PATCH', '/api/v1/org'],
   ['GET', '/api/v1/audit'],
   ['GET', '/api/v1/openapi.json'],
   ['GET', '/api/v1/customers'],

@@ -371,6 +371,17 @@ export interface NumberRequestView {
   requested_at: string;
 }
 
+export interface OrgChange {
+  time_zone?: string | null;
+}
+
+export interface OrgSettings {
+  id: number;
+  slug: string;
+  name: string;
+  time_zone: string;
+}
+
 export interface PartAdded {
   id: number;
   name: string;
@@ -461,6 +472,7 @@ export interface SessionOrg {
   id: number;
   slug: string;
   name: string;
+  time_zone: string;
 }
 
 export interface SessionUser {

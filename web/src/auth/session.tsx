@@ -12,6 +12,7 @@ import { api, request, setUnauthenticatedHandler } from '../api/client';
 import { ApiError, SESSION_EXPIRED_MESSAGE } from '../api/errors';
 import type { Me } from '../api/types';
 import { navigate } from '../router/router';
+import { setOrgTimeZone } from '../time';
 
 // Who is signed in lives in memory only: a reload asks the server again
 // (GET /auth/me), so nothing about the user is ever written to web storage.
@@ -34,6 +35,7 @@ const SessionContext = createContext<SessionApi | null>(null);
 async function whoAmI(): Promise<SessionState> {
   try {
     const me = await request<Me>('GET', '/auth/me', { isLogin: true });
+    setOrgTimeZone(me.org.time_zone);
     return { status: 'signed-in', me };
   } catch (error) {
     if (error instanceof ApiError && error.status === 401)
@@ -72,6 +74,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (email: string, password: string) => {
     await request<unknown>('POST', '/auth/login', { body: { email, password }, isLogin: true });
     const me = await api.get<Me>('/auth/me');
+    setOrgTimeZone(me.org.time_zone);
     setState({ status: 'signed-in', me });
   }, []);
 

@@ -6,6 +6,7 @@
 // starts at now.)
 
 import { isoToLocalInput } from '../format';
+import { zonedDate, zonedTime, zonedToIso } from '../time';
 
 /** After this hour (of the day the form works in) the next slot is tomorrow morning. */
 const LAST_PROPOSED_HOUR = 20;
@@ -20,18 +21,17 @@ export interface Slot {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The next slot in UTC (the dispatch week is planned in UTC days). */
-export function nextSlotUtc(now: Date = new Date()): Slot {
-  const next = new Date(now.getTime());
-  next.setUTCMinutes(0, 0, 0);
-  next.setUTCHours(next.getUTCHours() + 1);
-  if (next.getUTCDate() !== now.getUTCDate() || next.getUTCHours() > LAST_PROPOSED_HOUR) {
-    const morning = new Date(
-      Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, MORNING_HOUR),
-    );
-    return { date: morning.toISOString().slice(0, 10), time: `${pad(MORNING_HOUR)}:00` };
+/** The next slot in the organization's time zone (the dispatch week's days are its days). */
+export function nextSlot(now: Date = new Date()): Slot {
+  const today = zonedDate(now);
+  const hour = Number(zonedTime(now).slice(0, 2));
+  if (hour + 1 > LAST_PROPOSED_HOUR) {
+    // Tomorrow's date: noon today plus a day names it whatever the DST change.
+    const noon = zonedToIso(today, '12:00') ?? now.toISOString();
+    const tomorrow = zonedDate(new Date(Date.parse(noon) + 86_400_000));
+    return { date: tomorrow, time: `${pad(MORNING_HOUR)}:00` };
   }
-  return { date: next.toISOString().slice(0, 10), time: `${pad(next.getUTCHours())}:00` };
+  return { date: today, time: `${pad(hour + 1)}:00` };
 }
 
 /** A datetime-local value for "now", minute precision (the earliest start a picker offers). */

@@ -6,10 +6,12 @@ import { LoadState } from '../components/States';
 import { formatTime } from '../format';
 import { useApi } from '../hooks/useApi';
 import { Link } from '../router/router';
+import { formatDay, orgTimeZone, zonedDate } from '../time';
 import { ScheduleForm } from './dispatch/ScheduleForm';
 
-// The dispatcher's week: one row per technician, one column per day (UTC
-// days, as the server plans them), and the unplanned work to schedule.
+// The dispatcher's week: one row per technician, one column per day (the
+// organization's local days, as the server plans them), and the unplanned
+// work to schedule.
 
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -64,7 +66,10 @@ export function DispatchPage() {
 function WeekGrid({ week }: { week: DispatchWeek }) {
   const cell = (techId: number | null, day: string) =>
     week.items.filter(
-      (i) => (i.assignee_id ?? null) === techId && i.scheduled_start?.slice(0, 10) === day,
+      (i) =>
+        (i.assignee_id ?? null) === techId &&
+        !!i.scheduled_start &&
+        zonedDate(i.scheduled_start) === day,
     );
   const rows: { id: number | null; name: string }[] = [
     ...week.technicians,
@@ -73,17 +78,13 @@ function WeekGrid({ week }: { week: DispatchWeek }) {
   return (
     <div className="table-wrap">
       <table className="week-grid">
-        <caption>Scheduled work by technician and day (UTC)</caption>
+        <caption>Scheduled work by technician and day ({orgTimeZone()} time)</caption>
         <thead>
           <tr>
             <th scope="col">Technician</th>
             {week.days.map((d) => (
               <th scope="col" key={d}>
-                {new Date(`${d}T00:00:00Z`).toLocaleDateString(undefined, {
-                  weekday: 'short',
-                  timeZone: 'UTC',
-                })}{' '}
-                {d.slice(5)}
+                {formatDay(d)}
               </th>
             ))}
           </tr>

@@ -22,7 +22,8 @@ export function MyDayPage() {
         {(d) => (
           <>
             <p className="my-day-date">
-              {new Date(`${d.date}T00:00:00Z`).toLocaleDateString(undefined, {
+              {/* The organization's local date, named at noon so no zone shifts it. */}
+              {new Date(`${d.date}T12:00:00Z`).toLocaleDateString(undefined, {
                 weekday: 'long',
                 month: 'long',
                 day: 'numeric',

@@ -4,12 +4,13 @@ import { ApiError } from '../../api/errors';
 import type { DispatchWeek, WorkOrder } from '../../api/types';
 import { ErrorMessage, Notice } from '../../components/ErrorMessage';
 import { SelectField, TextField } from '../../components/Field';
-import { nextSlotUtc, PAST_START_MESSAGE, type Slot } from '../../domain/schedule';
+import { nextSlot, PAST_START_MESSAGE, type Slot } from '../../domain/schedule';
 import { useAction } from '../../hooks/useAction';
+import { orgTimeZone, zonedToday, zonedToIso } from '../../time';
 
 /** The first slot this week that is not already past: the next one, or the week's first morning for a later week. */
 function defaultSlot(week: DispatchWeek): Slot {
-  const next = nextSlotUtc();
+  const next = nextSlot();
   const first = week.days[0];
   if (first && first > next.date) return { date: first, time: '09:00' };
   return next;
@@ -42,8 +43,8 @@ export function ScheduleForm({
   const schedule = useAction(async () => {
     setDone(null);
     const current = await api.get<WorkOrder>(`/work-orders/${woId}`);
-    // The date and time are UTC, like the week grid.
-    const startMs = Date.parse(`${date}T${time}:00Z`);
+    // The date and time are the organization's, like the week grid; the API takes UTC.
+    const startMs = Date.parse(zonedToIso(date, time) ?? '');
     const endMs = startMs + Math.max(0.25, Number(hours) || 1) * 3_600_000;
     const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
     let updated = await api.patch<WorkOrder>(`/work-orders/${woId}`, {
@@ -68,7 +69,7 @@ export function ScheduleForm({
   };
   const errors = { ...schedule.fieldErrors };
   if (schedule.error instanceof ApiError && schedule.error.reason === 'scheduled_in_the_past')
-    errors.scheduled_start = `${PAST_START_MESSAGE} Times are UTC.`;
+    errors.scheduled_start = `${PAST_START_MESSAGE} Times are in ${orgTimeZone()}.`;
   return (
     <section className="panel" aria-labelledby="schedule-h">
       <h2 id="schedule-h">Schedule and assign</h2>
@@ -98,16 +99,16 @@ export function ScheduleForm({
           ]}
         />
         <TextField
-          label="Date (UTC)"
+          label="Date"
           type="date"
           value={date}
-          min={new Date().toISOString().slice(0, 10)}
+          min={zonedToday()}
           required
           onChange={(e) => setDate(e.target.value)}
           error={errors.scheduled_start}
         />
         <TextField
-          label="Start time (UTC)"
+          label="Start time"
           type="time"
           value={time}
           required
