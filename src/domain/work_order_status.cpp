@@ -55,11 +55,16 @@ bool may_reopen(security::Role role) {
   return security::role_rank(role) >= security::role_rank(security::Role::dispatcher);
 }
 
+bool is_office_decision(WoStatus to) { return to == WoStatus::cancelled || to == WoStatus::closed; }
+
+bool may_decide(security::Role role) { return may_reopen(role); }
+
 std::vector<WoStatus> allowed_transitions(WoStatus from, security::Role role) {
   std::vector<WoStatus> out;
   if (!security::role_has(role, security::Permission::work_orders_write)) return out;
   for (auto to : kAll)
-    if (transition_allowed(from, to) && (!is_reopen(from, to) || may_reopen(role)))
+    if (transition_allowed(from, to) && (!is_reopen(from, to) || may_reopen(role)) &&
+        (!is_office_decision(to) || may_decide(role)))
       out.push_back(to);
   return out;
 }
