@@ -112,6 +112,7 @@ WorkOrderView view(WorkOrderRow&& r, security::Role role) {
   v.assignee_name = std::move(r.assignee_name);
   v.customer_confirmed_at = r.customer_confirmed_at;
   v.notify_customer = r.notify_customer;
+  v.asset_id = r.asset_id;
   return v;
 }
 
