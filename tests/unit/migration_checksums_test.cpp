@@ -32,6 +32,8 @@ constexpr Committed kCommitted[] = {
      "12f3c1712d50892e6fb0ce8fec5e0c646516da6d6dd4551c3a1ce64213d4bead"},
     {8, "org_time_zone", "86261c8e112ea07a6f6479133890196e78e4a69832612c5f00bc96f5529f87dd",
      "86261c8e112ea07a6f6479133890196e78e4a69832612c5f00bc96f5529f87dd"},
+    {9, "work_order_asset", "2ceb1ca5b151c60354b79bd7b7532ce182eeaa50c8bcb0b0def900a5a6d1e952",
+     "4ab7a5ccc42c6d36bbf7e6351db085418b11d0cfdde54cb9444ed6106cb7efad"},
 };
 
 const Committed* committed(int version) {

@@ -274,7 +274,7 @@ test('dispatcher texts a customer: the message shows in the thread as queued, wi
   const row = page.getByRole('row').filter({ hasText: text });
   await expect(row).toBeVisible();
   await expect(row).toContainText('Twilio is not configured on the server');
-  await expect(row.getByRole('link', { name: /\+1555/ })).toHaveAttribute(
+  await expect(row.getByRole('link', { name: /\(555\) / })).toHaveAttribute(
     'href',
     `/customers/${customer.id}`,
   );
@@ -350,9 +350,11 @@ test('technician taps "On the way" on a 390-px phone and is told what happened',
   const box = await onTheWay.boundingBox();
   expect(box!.height).toBeGreaterThanOrEqual(48);
   expect(box!.width).toBeGreaterThan(300);
+  // Before the tap it says whether a text will go out (the server knows).
+  await expect(card.getByText('Tapping texts the customer that you are on the way.')).toBeVisible();
   await onTheWay.click();
   await expect(
-    card.getByText('The customer will get a text that you are on the way.'),
+    card.getByText('A text telling the customer you are on the way is queued to send.'),
   ).toBeVisible();
   await screenshot(page, 'my-day-on-the-way');
   // A second tap does not text the customer twice.

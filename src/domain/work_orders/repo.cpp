@@ -9,13 +9,20 @@ namespace {
 using store::OrgSql;
 
 // Work orders with the names a list shows (customer, assignee): one join
-// each on a primary key instead of a request per row from the client.
+// each on a primary key instead of a request per row from the client. The
+// rows decode straight into WorkOrderView; its field facts (site, asset,
+// phone, access notes, whether a text would reach the customer) are for
+// one work order's page (site_facts.cpp fills them), so a list selects
+// them as empty constants rather than joining two more tables per row.
 #define WO_SELECT                                                                            \
   "SELECT w.id, w.number, w.title, w.description, w.type, w.priority, w.status, "            \
   "w.customer_id, w.site_id, w.assignee_id, w.scheduled_start, w.scheduled_end, w.due_at, "  \
   "w.estimated_hours, w.created_by, w.created_at, w.updated_at, w.completed_at, w.version, " \
   "c.name AS customer_name, COALESCE(NULLIF(u.name, ''), u.email) AS assignee_name, "        \
-  "w.customer_confirmed_at, w.notify_customer FROM work_orders w "                           \
+  "w.customer_confirmed_at, w.notify_customer, w.asset_id, "                                 \
+  "NULL AS site_name, NULL AS site_address, NULL AS asset_name, NULL AS customer_phone, "    \
+  "NULL AS access_notes, 0 AS access_hidden, 0 AS customer_textable, "                       \
+  "NULL AS customer_text_blocker FROM work_orders w "                                        \
   "LEFT JOIN customers c ON c.org_id = $1 AND c.id = w.customer_id "                         \
   "LEFT JOIN users u ON u.org_id = $1 AND u.id = w.assignee_id "
 
@@ -63,8 +70,8 @@ constexpr OrgSql kNextNumber(
 constexpr OrgSql kInsert(
     "INSERT INTO work_orders (org_id, number, title, description, type, priority, status, "
     "customer_id, site_id, assignee_id, scheduled_start, scheduled_end, due_at, "
-    "estimated_hours, created_by, created_at, updated_at, notify_customer) VALUES ($1, "
-    "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17) "
+    "estimated_hours, created_by, created_at, updated_at, notify_customer, asset_id) VALUES ($1, "
+    "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $18) "
     "RETURNING id");
 
 // Optimistic concurrency: the update applies only to the version read.
@@ -76,7 +83,8 @@ constexpr OrgSql kUpdate(
     "scheduled_start = COALESCE($11, scheduled_start), "
     "scheduled_end = COALESCE($12, scheduled_end), due_at = COALESCE($13, due_at), "
     "estimated_hours = COALESCE($14, estimated_hours), updated_at = $15, "
-    "notify_customer = $16, version = version + 1 "
+    "notify_customer = $16, version = version + 1, "
+    "asset_id = CASE WHEN $17 = 1 THEN CAST($18 AS BIGINT) ELSE asset_id END "
     "WHERE org_id = $1 AND id = $2 AND version = $3");
 
 constexpr OrgSql kSetStatus(
@@ -88,8 +96,10 @@ constexpr OrgSql kAddHistory(
     "INSERT INTO work_order_history (org_id, work_order_id, from_status, to_status, actor_id, "
     "at) VALUES ($1, $2, $3, $4, $5, $6)");
 constexpr OrgSql kHistory(
-    "SELECT from_status, to_status, actor_id, at FROM work_order_history "
-    "WHERE org_id = $1 AND work_order_id = $2 ORDER BY id");
+    "SELECT h.from_status, h.to_status, h.actor_id, h.at, "
+    "COALESCE(NULLIF(u.name, ''), u.email) AS actor_name FROM work_order_history h "
+    "LEFT JOIN users u ON u.org_id = $1 AND u.id = h.actor_id "
+    "WHERE h.org_id = $1 AND h.work_order_id = $2 ORDER BY h.id");
 
 constexpr OrgSql kCustomerExists(
     "SELECT 1 FROM customers WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL");
@@ -137,7 +147,7 @@ std::int64_t insert(store::OrgTx& tx, const NewWorkOrder& w, std::int64_t number
                   text_of(w.type).value_or("corrective"), text_of(w.priority).value_or("medium"),
                   status, w.customer_id, w.site_id, w.assignee_id, w.scheduled_start,
                   w.scheduled_end, w.due_at, w.estimated_hours, created_by, now,
-                  w.notify_customer.value_or(true))
+                  w.notify_customer.value_or(true), w.asset_id)
       ->id;
 }
 
@@ -145,7 +155,8 @@ Expected<void, ApiError> update(store::OrgTx& tx, std::int64_t id, const WorkOrd
                                 bool notify_customer, std::int64_t now) {
   return tx.update_versioned(kUpdate, "work order", id, c.version, c.title, c.description, c.type,
                              c.priority, c.customer_id, c.site_id, c.assignee_id, c.scheduled_start,
-                             c.scheduled_end, c.due_at, c.estimated_hours, now, notify_customer);
+                             c.scheduled_end, c.due_at, c.estimated_hours, now, notify_customer,
+                             std::int64_t{c.asset_id.absent() ? 0 : 1}, c.asset_id.if_set());
 }
 
 Expected<void, ApiError> set_status(store::OrgTx& tx, std::int64_t id, std::int64_t version,

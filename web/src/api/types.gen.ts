@@ -34,6 +34,33 @@ export interface AssetView {
   serial: string;
   install_date: string | null;
   created_at: string;
+  site_name: string | null;
+  customer_id: number | null;
+  customer_name: string | null;
+}
+
+export interface AssetWorkHistory {
+  items: AssetWorkOrder[];
+  labour_cents?: number;
+  parts_cents?: number;
+  total_cents?: number;
+  truncated: boolean;
+}
+
+export interface AssetWorkOrder {
+  id: number;
+  number: string;
+  title: string;
+  type: string;
+  status: string;
+  scheduled_start: string | null;
+  completed_at: string | null;
+  created_at: string;
+  assignee_name: string | null;
+  labour_minutes: number;
+  labour_cents?: number;
+  parts_cents?: number;
+  total_cents?: number;
 }
 
 export interface AuditPage {
@@ -267,6 +294,12 @@ export interface MyDayItem {
   scheduled_end: string | null;
   customer_name: string | null;
   site_address: string | null;
+  site_id: number | null;
+  asset_id: number | null;
+  site_name: string | null;
+  asset_name: string | null;
+  customer_phone: string | null;
+  access_hidden: boolean;
 }
 
 export interface NewAsset {
@@ -357,6 +390,7 @@ export interface NewWorkOrder {
   due_at?: string | null;
   estimated_hours?: number | null;
   notify_customer?: boolean | null;
+  asset_id?: number | null;
 }
 
 export interface NumberRequest {
@@ -494,6 +528,11 @@ export interface SessionsEnded {
   sessions_ended: number;
 }
 
+export interface SiteAccessView {
+  site_id: number;
+  access_notes: string;
+}
+
 export interface SiteView {
   id: number;
   customer_id: number;
@@ -501,6 +540,7 @@ export interface SiteView {
   address: string;
   access_notes?: string;
   created_at: string;
+  access_hidden: boolean;
 }
 
 export interface SmsConsent {
@@ -586,6 +626,7 @@ export interface WorkOrderChange {
   estimated_hours?: number | null;
   notify_customer?: boolean | null;
   version: number;
+  asset_id?: number | null;
 }
 
 export interface WorkOrderDetails {
@@ -600,6 +641,7 @@ export interface WorkOrderHistoryEntry {
   to: string;
   actor_id: number | null;
   at: string;
+  actor_name: string | null;
 }
 
 export interface WorkOrderTransition {
@@ -632,4 +674,13 @@ export interface WorkOrderView {
   assignee_name: string | null;
   customer_confirmed_at: string | null;
   notify_customer: boolean;
+  asset_id: number | null;
+  site_name: string | null;
+  site_address: string | null;
+  asset_name: string | null;
+  customer_phone: string | null;
+  access_notes?: string;
+  access_hidden: boolean;
+  customer_textable: boolean;
+  customer_text_blocker: string | null;
 }

@@ -20,6 +20,9 @@ export type {
   SmsConsent,
   SmsSettingsView as SmsSettings,
   SmsTemplateView as SmsTemplate,
+  SiteAccessView,
+  AssetWorkHistory,
+  AssetWorkOrder,
 } from './types.gen';
 
 export type Role = 'owner' | 'admin' | 'dispatcher' | 'technician' | 'viewer';
