@@ -30,6 +30,11 @@ constexpr Committed kCommitted[] = {
      "d7af20f1280654c2ae6d0c5fb5ae3badd052fbc6ac035ad1ae7ba6bd09b069a6"},
     {7, "sms_number_requests", "41f77762c1e26e02b3688ae29902c54f538c218873feadc8ceb37c6d78baa94d",
      "12f3c1712d50892e6fb0ce8fec5e0c646516da6d6dd4551c3a1ce64213d4bead"},
+    // PLACEHOLDER (s20-files only): drop with the placeholder migrations.
+    {8, "placeholder_files_a", "4c870b8d9ddee474e2bdadc85d0e3c2cb3e1302dfd136e848f4fd19e4d317bbb",
+     "4c870b8d9ddee474e2bdadc85d0e3c2cb3e1302dfd136e848f4fd19e4d317bbb"},
+    {9, "placeholder_files_b", "4c870b8d9ddee474e2bdadc85d0e3c2cb3e1302dfd136e848f4fd19e4d317bbb",
+     "4c870b8d9ddee474e2bdadc85d0e3c2cb3e1302dfd136e848f4fd19e4d317bbb"},
 };
 
 const Committed* committed(int version) {
