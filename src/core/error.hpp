@@ -19,6 +19,7 @@ enum class ErrorCode {
   invalid_utf8,
   validation_failed,
   unsupported_media_type,
+  unprocessable,  // 422: well-formed but refused (an upload that fails its scan)
   unauthenticated,
   forbidden,
   csrf_failed,

@@ -35,6 +35,8 @@ constexpr Committed kCommitted[] = {
      "4c870b8d9ddee474e2bdadc85d0e3c2cb3e1302dfd136e848f4fd19e4d317bbb"},
     {9, "placeholder_files_b", "4c870b8d9ddee474e2bdadc85d0e3c2cb3e1302dfd136e848f4fd19e4d317bbb",
      "4c870b8d9ddee474e2bdadc85d0e3c2cb3e1302dfd136e848f4fd19e4d317bbb"},
+    {10, "attachments", "1eb363617d9a7b8a9cb594868d6d08f25fe9a3119b564dcfd136eaca1fb0c88c",
+     "0abcfc026a85a7b32693496c8d100cde60977b36fc00bdabbb7c3c60ea809b19"},
 };
 
 const Committed* committed(int version) {
