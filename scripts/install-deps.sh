@@ -13,10 +13,13 @@ run_packages=(
   libutf8proc-dev
   libhowardhinnant-date-dev tzdata
   nodejs npm
+  # Uploads (MUST-007): type from content, image re-encoding, the malware scanner.
+  libmagic-dev libvips-dev clamav-daemon
 )
 test_packages=(
   postgresql python3-pytest python3-requests python3-twilio python3-stripe
   clang libclang-rt-14-dev clang-tidy-14 clang-format chromium openssl curl
+  libheif-examples  # heif-enc: the attachment tests make a HEIC photo
 )
 bench_packages=(wrk nginx-light)
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's "run" command: installs what is missing, builds, and starts
-# Bulwark on SQLite at http://127.0.0.1:8080 (override with BULWARK_LISTEN).
+# Bulwark on SQLite at http://127.0.0.1:8080 (override with BULWARK_LISTEN),
+# with a demo clamd for uploads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,7 +45,18 @@ else
   echo "Organization 'demo' exists; log in as $OWNER_EMAIL (or: ./build/bulwark admin list-users --org demo)"
 fi
 
+# Uploads are scanned by clamd (MUST-007; without one they are refused): a
+# demo clamd whose signature database holds only the EICAR test signature,
+# unless BULWARK_CLAMD_SOCKET or BULWARK_CLAMD_ADDRESS names a real one.
+CLAMD_DIR=""
+if [[ -z "${BULWARK_CLAMD_SOCKET:-}" && -z "${BULWARK_CLAMD_ADDRESS:-}" ]]; then
+  CLAMD_DIR=$(scripts/clamd-test-server.sh start)
+  export BULWARK_CLAMD_SOCKET="$CLAMD_DIR/clamd.sock"
+  trap 'scripts/clamd-test-server.sh stop "$CLAMD_DIR"' EXIT
+  echo "clamd (demo: EICAR-only signatures, finds nothing real) on $BULWARK_CLAMD_SOCKET"
+fi
+
 echo
 echo "Bulwark is starting on http://${BULWARK_LISTEN}  (Ctrl-C stops it)"
 echo
-exec ./build/bulwark serve
+./build/bulwark serve

@@ -17,7 +17,12 @@ step() { echo; echo "=== $* ==="; STEP_START=$SECONDS; }
 done_step() { SUMMARY+=("$1: ok ($((SECONDS - STEP_START)) s)"); }
 
 PG_DIR=""
-cleanup() { [[ -n "$PG_DIR" ]] && scripts/pg-test-server.sh stop "$PG_DIR"; }
+CLAMD_DIR=""
+cleanup() {
+  [[ -n "$PG_DIR" ]] && scripts/pg-test-server.sh stop "$PG_DIR"
+  [[ -n "$CLAMD_DIR" ]] && scripts/clamd-test-server.sh stop "$CLAMD_DIR"
+  return 0
+}
 trap cleanup EXIT
 
 step "install dependencies"
@@ -63,6 +68,11 @@ scripts/pg-test-server.sh createdb "$PG_PORT" bulwark_unit
 scripts/pg-test-server.sh createdb "$PG_PORT" bulwark_api
 export BULWARK_TEST_PG_DIR="$PG_DIR"
 done_step postgres
+
+step "clamd for the unit and API tests (EICAR-only signatures; scripts/clamd-test-server.sh)"
+CLAMD_DIR=$(scripts/clamd-test-server.sh start)
+export BULWARK_CLAMD_SOCKET="$CLAMD_DIR/clamd.sock"
+done_step clamd
 
 step "unit tests (SQLite in parallel, then PostgreSQL serially: they share one database)"
 ctest --test-dir build --output-on-failure -j2

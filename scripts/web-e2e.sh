@@ -25,9 +25,11 @@ fi
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/bulwark-web-e2e.XXXXXX")"
 PIDS=()
+CLAMD_DIR=""
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  [[ -n "$CLAMD_DIR" ]] && "$ROOT/scripts/clamd-test-server.sh" stop "$CLAMD_DIR"
   rm -rf "$WORK"
 }
 trap cleanup EXIT INT TERM
@@ -93,6 +95,12 @@ create_user() {  # create_user SERVER ORG ROLE EMAIL NAME PASSWORD
   printf '%s\n' "$6" | admin "$1" create-user --org "$2" --email "$4" --role "$3" --name "$5" --password-stdin \
     >"$WORK/admin.log" 2>&1 || { cat "$WORK/admin.log" >&2; exit 2; }
 }
+
+# Uploads are scanned (MUST-007): the test command's clamd, or one of our own.
+if [[ -z "${BULWARK_CLAMD_SOCKET:-}" ]]; then
+  CLAMD_DIR="$("$ROOT/scripts/clamd-test-server.sh" start)"
+  export BULWARK_CLAMD_SOCKET="$CLAMD_DIR/clamd.sock"
+fi
 
 # The main server: one organization with an owner, a dispatcher and a technician.
 start_server main

@@ -1,6 +1,7 @@
 #include "api/routes.hpp"
 
 #include "api/asset_handlers.hpp"
+#include "api/attachment_handlers.hpp"
 #include "api/auth_handlers.hpp"
 #include "api/customer_handlers.hpp"
 #include "api/dispatch_handlers.hpp"
@@ -49,6 +50,7 @@ const Access kSignedIn{http::no_permission(), ""};
 struct Extra {
   Execution execution = Execution::pool;
   bool step_up = false;
+  http::BodyLimit body_limit = http::BodyLimit::standard;
 };
 
 }  // namespace
@@ -112,7 +114,8 @@ http::Router build_router() {
            .handler = std::move(handler),
            .summary = summary,
            .scope = need.scope,
-           .step_up = extra.step_up});
+           .step_up = extra.step_up,
+           .body_limit = extra.body_limit});
   };
   const Extra bcrypt{.execution = Execution::password_pool};
   const Extra step_up{.step_up = true};
@@ -226,6 +229,28 @@ http::Router build_router() {
   authed(Method::get, "/api/v1/assets/{id:int}/work-orders", reads, safe, wo_read,
          endpoint<asset_work_orders>(),
          "An asset's work orders, newest first, with labour and parts cost (not for technicians)");
+
+  // Attachments (MUST-007): photos, PDFs and signatures, scanned and
+  // type-checked on upload; the upload routes take files up to
+  // BULWARK_MAX_UPLOAD_BYTES. Removing: the uploader or the office (service).
+  const Extra upload{.body_limit = http::BodyLimit::upload};
+  authed(Method::post, "/api/v1/work-orders/{id:int}/attachments", changes, token, wo_write,
+         endpoint<upload_work_order_attachment>(),
+         "Attach a photo or PDF (multipart/form-data: file, caption)", upload);
+  authed(Method::get, "/api/v1/work-orders/{id:int}/attachments", reads, safe, wo_read,
+         endpoint<list_work_order_attachments>(), "A work order's attachments");
+  authed(Method::post, "/api/v1/assets/{id:int}/attachments", changes, token, wo_write,
+         endpoint<upload_asset_attachment>(),
+         "Attach a photo or PDF to an asset (multipart/form-data: file, caption)", upload);
+  authed(Method::get, "/api/v1/assets/{id:int}/attachments", reads, safe, customers_read,
+         endpoint<list_asset_attachments>(), "An asset's attachments");
+  authed(Method::get, "/api/v1/attachments/{id:int}/content", reads, safe, wo_read,
+         endpoint<attachment_content>(), "Download an attachment");
+  authed(Method::get, "/api/v1/attachments/{id:int}/thumbnail", reads, safe, wo_read,
+         endpoint<attachment_thumbnail>(), "An image attachment's thumbnail (JPEG)");
+  authed(Method::del, "/api/v1/attachments/{id:int}", changes, token, wo_write,
+         endpoint<delete_attachment>(), "Remove an attachment (its uploader or the office)");
+
   // Preventive maintenance: the server's worker turns these into work orders.
   authed(Method::get, "/api/v1/pm-schedules", reads, safe, wo_read, endpoint<list_pm_schedules>(),
          "Preventive-maintenance schedules");

@@ -161,6 +161,9 @@ Expected<Config, std::vector<std::string>> load(const Getenv& getenv) {
     r.problem("BULWARK_LOG_LEVEL", "must be debug, info, warn or error");
   r.number<std::size_t>("BULWARK_MAX_BODY_BYTES", c.max_body_bytes, 1024, 64 * 1024 * 1024);
   r.number<std::size_t>("BULWARK_MAX_HEADER_BYTES", c.max_header_bytes, 1024, 1024 * 1024);
+  r.number<std::size_t>("BULWARK_MAX_UPLOAD_BYTES", c.max_upload_bytes, 1024, 256 * 1024 * 1024);
+  r.text("BULWARK_CLAMD_SOCKET", c.clamd_socket);
+  r.text("BULWARK_CLAMD_ADDRESS", c.clamd_address);
   r.number<std::size_t>("BULWARK_MAX_CONNECTIONS", c.max_connections, 1, 1'000'000);
   r.number<std::size_t>("BULWARK_MAX_CONNECTIONS_PER_IP", c.max_connections_per_ip, 0, 1'000'000);
   r.duration("BULWARK_HEADER_TIMEOUT", c.header_timeout);
@@ -290,6 +293,9 @@ std::vector<std::pair<std::string, std::string>> describe(const Config& c) {
       {"BULWARK_LOG_LEVEL", c.log_level},
       {"BULWARK_MAX_BODY_BYTES", std::to_string(c.max_body_bytes)},
       {"BULWARK_MAX_HEADER_BYTES", std::to_string(c.max_header_bytes)},
+      {"BULWARK_MAX_UPLOAD_BYTES", std::to_string(c.max_upload_bytes)},
+      {"BULWARK_CLAMD_SOCKET", c.clamd_socket.empty() ? "(not set)" : c.clamd_socket},
+      {"BULWARK_CLAMD_ADDRESS", c.clamd_address.empty() ? "(not set)" : c.clamd_address},
       {"BULWARK_MAX_CONNECTIONS", std::to_string(c.max_connections)},
       {"BULWARK_MAX_CONNECTIONS_PER_IP",
        c.max_connections_per_ip ? std::to_string(c.max_connections_per_ip) : "0 (unlimited)"},

@@ -38,6 +38,12 @@ struct Config {
 
   // Limits against slow or greedy clients.
   std::size_t max_body_bytes = 1024 * 1024;
+  // A file upload's own limit (routes declaring http::BodyLimit::upload).
+  std::size_t max_upload_bytes = 20 * 1024 * 1024;
+  // Where clamd listens (MUST-007): a Unix socket path, or host:port. With
+  // neither, uploads are refused with 503 (fail closed).
+  std::string clamd_socket;
+  std::string clamd_address;
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_connections = 1024;
   // Open connections per client address (IPv6: per /64), counted by TCP peer;

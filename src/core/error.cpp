@@ -11,6 +11,7 @@ int http_status(ErrorCode code) {
     case ErrorCode::invalid_utf8: return 400;
     case ErrorCode::validation_failed: return 400;
     case ErrorCode::unsupported_media_type: return 415;
+    case ErrorCode::unprocessable: return 422;
     case ErrorCode::unauthenticated: return 401;
     case ErrorCode::forbidden: return 403;
     case ErrorCode::csrf_failed: return 403;
@@ -35,6 +36,7 @@ std::string_view code_name(ErrorCode code) {
     case ErrorCode::invalid_utf8: return "invalid_utf8";
     case ErrorCode::validation_failed: return "validation_failed";
     case ErrorCode::unsupported_media_type: return "unsupported_media_type";
+    case ErrorCode::unprocessable: return "unprocessable";
     case ErrorCode::unauthenticated: return "unauthenticated";
     case ErrorCode::forbidden: return "forbidden";
     case ErrorCode::csrf_failed: return "csrf_failed";

@@ -19,6 +19,7 @@ enum class ErrorCode {
   invalid_utf8,
   validation_failed,
   unsupported_media_type,
+  unprocessable,  // 422: well-formed but refused (an upload that fails its scan)
   unauthenticated,
   forbidden,
   csrf_failed,
@@ -44,12 +45,12 @@ struct ApiError : std::runtime_error {
   std::string reason;
   std::map<std::string, std::string> fields;  // field name -> what is wrong with it
 
-  ApiError(ErrorCode c, std::string message, std::string reason_ = {},
-           std::map<std::string, std::string> fields_ = {})
-      : std::runtime_error(std::move(message)),
+  ApiError(ErrorCode c, const std::string& message, std::string why = {},
+           std::map<std::string, std::string> problems = {})
+      : std::runtime_error(message),
         code(c),
-        reason(std::move(reason_)),
-        fields(std::move(fields_)) {}
+        reason(std::move(why)),
+        fields(std::move(problems)) {}
 };
 
 // The database could not be reached; the request gets a 503 and the pool

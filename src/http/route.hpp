@@ -46,6 +46,11 @@ enum class Csrf { unset, not_applicable, session_token, same_origin_only, exempt
 // there and never starves the handler pool.
 enum class Execution { unset, pool, network_thread, password_pool };
 
+// How large a body the route takes, decided per route after the header is
+// read and matched (http/body_limit.hpp): JSON routes the server's
+// BULWARK_MAX_BODY_BYTES, file uploads BULWARK_MAX_UPLOAD_BYTES.
+enum class BodyLimit { standard, upload };
+
 struct DeclaredPermission {
   bool declared = false;
   security::Permission value = security::Permission::none;
@@ -94,6 +99,8 @@ struct Route {
   std::string_view scope = {};
   // Inert until the MFA issue: the route needs a fresh second factor.
   bool step_up = false;
+  // How large a body the route reads (the JSON limit unless it takes files).
+  BodyLimit body_limit = BodyLimit::standard;
 };
 
 std::string_view auth_name(Auth a);

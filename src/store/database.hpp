@@ -6,6 +6,7 @@
 #include <functional>
 #include <initializer_list>
 #include <memory>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -35,6 +36,12 @@ class Connection {
   // Several statements without parameters (migrations only).
   virtual void execute_script(Sql sql) = 0;
   virtual Engine engine() const = 0;
+
+  // Binary data (attachment chunks, store/blob_store.cpp), PostgreSQL only:
+  // `bytes` is bound after `params` in binary format, and query_bytes returns
+  // the first column of the first row in binary format: no text or hex copy.
+  virtual Result query_with_bytes(Sql sql, std::span<const Value> params, std::string_view bytes);
+  virtual std::optional<std::string> query_bytes(Sql sql, std::span<const Value> params);
 };
 
 class Database {

@@ -45,24 +45,69 @@ class PostgresConnection final : public Connection {
   bool broken() const { return broken_ || !conn_ || PQstatus(conn_) != CONNECTION_OK; }
 
   Result query(Sql sql, std::span<const Value> params) override {
-    const std::string& name = prepare(sql.text());
-    std::vector<std::string> texts(params.size());
-    std::vector<const char*> values(params.size(), nullptr);
-    for (std::size_t i = 0; i < params.size(); ++i) {
-      const Value& v = params[i];
-      if (std::holds_alternative<std::nullptr_t>(v)) continue;
-      if (auto* n = std::get_if<std::int64_t>(&v))
-        texts[i] = std::to_string(*n);
-      else if (auto* d = std::get_if<double>(&v)) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.17g", *d);
-        texts[i] = buf;
-      } else
-        texts[i] = std::get<std::string>(v);
-      values[i] = texts[i].c_str();
+    Params p(params);
+    ResultPtr res(PQexecPrepared(conn_, prepare(sql.text()).c_str(), p.count(), p.values.data(),
+                                 nullptr, nullptr, 0));
+    return collect(res);
+  }
+
+  // Attachment chunks: the bytes as one binary-format parameter after the
+  // others (text), so 1 MiB travels as 1 MiB, not as 2 MiB of hex.
+  Result query_with_bytes(Sql sql, std::span<const Value> params, std::string_view bytes) override {
+    Params p(params);
+    p.values.push_back(bytes.data());
+    std::vector<int> lengths(p.values.size(), 0), formats(p.values.size(), 0);
+    lengths.back() = static_cast<int>(bytes.size());
+    formats.back() = 1;
+    ResultPtr res(PQexecPrepared(conn_, prepare(sql.text()).c_str(), p.count(), p.values.data(),
+                                 lengths.data(), formats.data(), 0));
+    return collect(res);
+  }
+
+  // The first column of the first row, in binary result format (bytea: the
+  // raw bytes).
+  std::optional<std::string> query_bytes(Sql sql, std::span<const Value> params) override {
+    Params p(params);
+    ResultPtr res(PQexecPrepared(conn_, prepare(sql.text()).c_str(), p.count(), p.values.data(),
+                                 nullptr, nullptr, 1));
+    check(res.get());
+    if (PQntuples(res.get()) == 0 || PQnfields(res.get()) == 0 || PQgetisnull(res.get(), 0, 0))
+      return std::nullopt;
+    return std::string(PQgetvalue(res.get(), 0, 0),
+                       static_cast<std::size_t>(PQgetlength(res.get(), 0, 0)));
+  }
+
+  void execute_script(Sql sql) override {
+    const std::string text(sql.text());
+    ResultPtr res(PQexec(conn_, text.c_str()));
+    check(res.get());
+  }
+
+ private:
+  // Parameters in libpq's text format.
+  struct Params {
+    std::vector<std::string> texts;
+    std::vector<const char*> values;
+    explicit Params(std::span<const Value> params)
+        : texts(params.size()), values(params.size(), nullptr) {
+      for (std::size_t i = 0; i < params.size(); ++i) {
+        const Value& v = params[i];
+        if (std::holds_alternative<std::nullptr_t>(v)) continue;
+        if (auto* n = std::get_if<std::int64_t>(&v))
+          texts[i] = std::to_string(*n);
+        else if (auto* d = std::get_if<double>(&v)) {
+          char buf[32];
+          std::snprintf(buf, sizeof buf, "%.17g", *d);
+          texts[i] = buf;
+        } else
+          texts[i] = std::get<std::string>(v);
+        values[i] = texts[i].c_str();
+      }
     }
-    ResultPtr res(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()),
-                                 values.data(), nullptr, nullptr, 0));
+    int count() const { return static_cast<int>(values.size()); }
+  };
+
+  Result collect(const ResultPtr& res) {
     check(res.get());
     Result out;
     if (PQresultStatus(res.get()) == PGRES_TUPLES_OK) {
@@ -88,13 +133,6 @@ class PostgresConnection final : public Connection {
     return out;
   }
 
-  void execute_script(Sql sql) override {
-    const std::string text(sql.text());
-    ResultPtr res(PQexec(conn_, text.c_str()));
-    check(res.get());
-  }
-
- private:
   const std::string& prepare(std::string_view text) {
     if (auto it = names_.find(text); it != names_.end()) return it->second;
     std::string name = "s" + std::to_string(names_.size() + 1);

@@ -50,6 +50,19 @@ class OrgTx {
                    "version_conflict"));
     return {};
   }
+  // Binary data (PostgreSQL only; store/blob_store.cpp): `bytes` is bound
+  // after the other parameters, in binary format.
+  template <class... P>
+  Result run_with_bytes(OrgSql sql, std::string_view bytes, const P&... params) {
+    std::array<Value, sizeof...(P) + 1> values{Value(org_id_), bind(params)...};
+    return conn_.query_with_bytes(sql.sql(), std::span<const Value>(values), bytes);
+  }
+  // The first column of the first row as raw bytes, or nullopt (PostgreSQL only).
+  template <class... P>
+  std::optional<std::string> bytes(OrgSql sql, const P&... params) {
+    std::array<Value, sizeof...(P) + 1> values{Value(org_id_), bind(params)...};
+    return conn_.query_bytes(sql.sql(), std::span<const Value>(values));
+  }
   // For callees not yet taking an OrgTx (audit, messaging): same connection,
   // same transaction.
   Connection& connection() { return conn_; }

@@ -91,3 +91,16 @@ bool Database::ping() {
 }
 
 }  // namespace bulwark::store
+
+namespace bulwark::store {
+
+// Only PostgreSQL stores attachment bytes in the database (on SQLite they are
+// files: store/blob_store.cpp).
+Result Connection::query_with_bytes(Sql, std::span<const Value>, std::string_view) {
+  throw std::logic_error("binary parameters are for PostgreSQL only");
+}
+std::optional<std::string> Connection::query_bytes(Sql, std::span<const Value>) {
+  throw std::logic_error("binary results are for PostgreSQL only");
+}
+
+}  // namespace bulwark::store

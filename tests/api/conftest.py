@@ -21,4 +21,5 @@ pytest_plugins = [
     "fixtures.people",
     "fixtures.clock",
     "fixtures.providers",
+    "fixtures.files",
 ]

@@ -34,6 +34,8 @@ constexpr Committed kCommitted[] = {
      "86261c8e112ea07a6f6479133890196e78e4a69832612c5f00bc96f5529f87dd"},
     {9, "work_order_asset", "2ceb1ca5b151c60354b79bd7b7532ce182eeaa50c8bcb0b0def900a5a6d1e952",
      "4ab7a5ccc42c6d36bbf7e6351db085418b11d0cfdde54cb9444ed6106cb7efad"},
+    {10, "attachments", "1eb363617d9a7b8a9cb594868d6d08f25fe9a3119b564dcfd136eaca1fb0c88c",
+     "0abcfc026a85a7b32693496c8d100cde60977b36fc00bdabbb7c3c60ea809b19"},
 };
 
 const Committed* committed(int version) {

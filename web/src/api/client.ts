@@ -57,7 +57,7 @@ export async function request<T>(
   throw error;
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+export async function toApiError(response: Response): Promise<ApiError> {
   let code = 'http_error';
   let message = response.statusText || `HTTP ${response.status}`;
   let reason: string | undefined;

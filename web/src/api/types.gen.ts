@@ -63,6 +63,21 @@ export interface AssetWorkOrder {
   total_cents?: number;
 }
 
+export interface AttachmentView {
+  id: number;
+  owner_kind: string;
+  owner_id: number;
+  uploaded_by: number;
+  original_name: string;
+  mime: string;
+  size_bytes: number;
+  sha256: string;
+  caption: string;
+  created_at: string;
+  url: string;
+  thumbnail_url: string | null;
+}
+
 export interface AuditPage {
   items: AuditRecord[];
   next_before: number | null;

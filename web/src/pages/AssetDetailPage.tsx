@@ -4,6 +4,7 @@ import type { Asset, MeterKind, MeterReading, PmSchedule } from '../api/types';
 import { METER_KINDS } from '../api/types';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
+import { AttachmentsPanel } from '../components/AttachmentsPanel';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { SelectField, TextField } from '../components/Field';
 import { LoadState } from '../components/States';
@@ -78,6 +79,7 @@ export function AssetDetailPage({ id }: { id: number }) {
               <ReadingForm assetId={a.id} onAdded={readings.reload} />
             ) : null}
           </section>
+          <AttachmentsPanel owner="assets" ownerId={a.id} />
           <section className="panel" aria-labelledby="asset-pm-h">
             <h2 id="asset-pm-h">Preventive maintenance</h2>
             <LoadState loaded={schedules} what="Loading schedules">

@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import type { HistoryEntry, Invoice, WorkOrder, WorkOrderDetails } from '../api/types';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
+import { AttachmentsPanel } from '../components/AttachmentsPanel';
 import { Badge, ConfirmedBadge } from '../components/Badge';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { OnTheWayButton, canSayOnTheWay } from '../components/OnTheWayButton';
@@ -136,6 +137,7 @@ export function WorkOrderDetailPage({ id }: { id: number }) {
               </div>
             )}
           </LoadState>
+          <AttachmentsPanel owner="work-orders" ownerId={w.id} />
           <LoadState loaded={history} what="Loading history">
             {(h) => <HistoryPanel history={h.items} nameOf={nameOf} />}
           </LoadState>
