@@ -21,10 +21,11 @@ namespace bulwark::store::tenant_scope {
 
 // Every table with an org_id column. A unit test compares this list with the
 // migrated schema, so a new tenant table cannot be forgotten here.
-inline constexpr std::array<std::string_view, 27> kTenantTables{"assets",
+inline constexpr std::array<std::string_view, 28> kTenantTables{"assets",
                                                                 "audit_log",
                                                                 "checkout_sessions",
                                                                 "customers",
+                                                                "idempotency_keys",
                                                                 "invoice_lines",
                                                                 "invoice_payments",
                                                                 "invoices",

@@ -30,6 +30,8 @@ constexpr Committed kCommitted[] = {
      "d7af20f1280654c2ae6d0c5fb5ae3badd052fbc6ac035ad1ae7ba6bd09b069a6"},
     {7, "sms_number_requests", "41f77762c1e26e02b3688ae29902c54f538c218873feadc8ceb37c6d78baa94d",
      "12f3c1712d50892e6fb0ce8fec5e0c646516da6d6dd4551c3a1ce64213d4bead"},
+    {11, "idempotency_keys", "ac6725f9732a85e4c1f2ad6bb5678587e2bf83e95f204e82b646add18f29f3f3",
+     "2d4600a0ed21f8ce3b46e433dd668078c3cda215854c88df00986518913d34e7"},
 };
 
 const Committed* committed(int version) {
