@@ -192,3 +192,34 @@ test('a comment draft survives a session that ends and the sign-in that follows 
   expect(await queueText(phone)).toBe('');
   await phone.context().close();
 });
+
+test('MUST-NOT-004 the service worker keeps only the app shell, never an /api/ answer, and opens the app offline', async ({
+  browser,
+}) => {
+  const phone = await phonePage(browser);
+  await signIn(phone, env.technician, '/my-day');
+  await phone.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  // Use the app under the worker: pages and their API calls.
+  await phone.goto('/my-day');
+  await expect(phone.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  await phone.goto('/work-orders');
+  await expect(phone.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  const kept = await phone.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys())
+      for (const req of await (await caches.open(name)).keys())
+        urls.push(new URL(req.url).pathname);
+    return urls;
+  });
+  expect(kept).toContain('/');
+  for (const path of kept) expect(path === '/' || path.startsWith('/assets/'), path).toBe(true);
+
+  // Offline, a reload still opens the app (which says it cannot reach the server).
+  await phone.context().setOffline(true);
+  await phone.reload();
+  await expect(phone.getByRole('heading', { name: 'Sign in to Bulwark' })).toBeVisible();
+  await expect(phone.getByText('Cannot reach the server. Please try again.')).toBeVisible();
+  await phone.context().close();
+});
