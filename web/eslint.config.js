@@ -23,6 +23,13 @@ export default defineConfig(
     },
   },
   {
+    // The service worker: plain JavaScript in its own global scope, outside
+    // tsconfig.json, so without the type-aware rules.
+    files: ['public/sw.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: globals.serviceworker },
+  },
+  {
     files: ['src/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     extends: [reactHooks.configs.flat.recommended],

@@ -7,6 +7,7 @@
 // authenticate).
 #include <array>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <type_traits>
 
@@ -27,6 +28,7 @@ struct Exchange {
   std::string_view peer_ip;                           // the socket's peer, before X-Forwarded-For
   bool tls = false;                                   // this hop
   std::optional<Principal> principal = std::nullopt;  // set by authenticate
+  std::string idempotency_key = {};  // set by idempotency when this request claimed the key
 };
 
 using Verdict = std::optional<http::Response>;  // nullopt: go on
@@ -42,10 +44,12 @@ Verdict rate_limit(Exchange& ex);     // per client IP and rate class -> 429 wit
 Verdict authenticate(Exchange& ex);   // per route.auth -> 401 (session), 403 (webhook signature)
 Verdict csrf(Exchange& ex);           // per route.csrf; the session's token -> 403
 Verdict authorize(Exchange& ex);      // route.permission -> 403
+Verdict idempotency(Exchange& ex);    // Idempotency-Key: replay, 409 in flight, 422 reused
 
-void security_headers(Exchange& ex, http::Response& response) noexcept;   // CSP, HSTS, ...
-void request_id_header(Exchange& ex, http::Response& response) noexcept;  // X-Request-Id
-void access_log(Exchange& ex, http::Response& response) noexcept;         // allowlisted fields
+void security_headers(Exchange& ex, http::Response& response) noexcept;    // CSP, HSTS, ...
+void request_id_header(Exchange& ex, http::Response& response) noexcept;   // X-Request-Id
+void idempotency_record(Exchange& ex, http::Response& response) noexcept;  // the first answer
+void access_log(Exchange& ex, http::Response& response) noexcept;          // allowlisted fields
 }  // namespace stages
 
 // A list of stages known to the compiler as template arguments, so that its
@@ -81,9 +85,11 @@ using BeforeHandler = StageList<&stages::trusted_proxy,  // first: rate limits k
                                 &stages::rate_limit,     // a spray costs a token, not a bcrypt
                                 &stages::authenticate,   // the principal, or the webhook signature
                                 &stages::csrf,           // needs the session-bound token
-                                &stages::authorize>;     // needs the principal's role
+                                &stages::authorize,      // needs the principal's role
+                                &stages::idempotency>;   // only what may run claims a key
 using Always = StageList<&stages::security_headers,      // also on rejections and 500s
                          &stages::request_id_header,     // the id the log line carries
+                         &stages::idempotency_record,    // stores the answer (or frees the key)
                          &stages::access_log>;           // last: logs the final status
 
 inline constexpr std::array<Stage, BeforeHandler::kSize> kBeforeHandler = BeforeHandler::kArray;
@@ -94,10 +100,12 @@ static_assert(BeforeHandler::runs_before<&stages::trusted_proxy, &stages::rate_l
                   BeforeHandler::runs_before<&stages::route_found, &stages::rate_limit>() &&
                   BeforeHandler::runs_before<&stages::rate_limit, &stages::authenticate>() &&
                   BeforeHandler::runs_before<&stages::authenticate, &stages::csrf>() &&
-                  BeforeHandler::runs_before<&stages::csrf, &stages::authorize>(),
+                  BeforeHandler::runs_before<&stages::csrf, &stages::authorize>() &&
+                  BeforeHandler::runs_before<&stages::authorize, &stages::idempotency>(),
               "the request pipeline is out of order");
 static_assert(Always::runs_before<&stages::security_headers, &stages::access_log>() &&
-                  Always::runs_before<&stages::request_id_header, &stages::access_log>(),
+                  Always::runs_before<&stages::request_id_header, &stages::access_log>() &&
+                  Always::runs_before<&stages::idempotency_record, &stages::access_log>(),
               "the access log must see the final response");
 
 }  // namespace bulwark::app

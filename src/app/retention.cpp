@@ -1,6 +1,7 @@
 #include "app/retention.hpp"
 
 #include "app/policies.hpp"
+#include "idempotency/key_store.hpp"
 #include "identity/sessions.hpp"
 #include "webhooks/event_log.hpp"
 
@@ -11,6 +12,7 @@ RetentionReport sweep_retention(store::Database& db, const config::Config& confi
   RetentionReport r;
   r.sessions = identity::purge_expired_sessions(db, session_policy(config));
   r.webhook_events = webhooks::purge_handled_events(db, now_ms);
+  r.idempotency_keys = idempotency::purge_expired(db, now_ms);
   return r;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // Retention sweeps that every instance runs (field-service policy retention
-// table): expired sessions (session tokens 24 h) and handled webhook ids
-// (longer than any provider retries). Deletes are idempotent, so instances
-// sharing one database may all sweep.
+// table): expired sessions (session tokens 24 h), handled webhook ids
+// (longer than any provider retries) and idempotency keys (24 h). Deletes
+// are idempotent, so instances sharing one database may all sweep.
 #include <cstdint>
 
 #include "config/config.hpp"
@@ -13,6 +13,7 @@ namespace bulwark::app {
 struct RetentionReport {
   std::int64_t sessions = 0;
   std::int64_t webhook_events = 0;
+  std::int64_t idempotency_keys = 0;
 };
 
 RetentionReport sweep_retention(store::Database& db, const config::Config& config,

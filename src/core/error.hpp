@@ -26,6 +26,7 @@ enum class ErrorCode {
   not_found,
   method_not_allowed,
   conflict,
+  unprocessable,  // 422: well-formed, understood, and refused
   request_timeout,
   payload_too_large,
   header_too_large,

@@ -21,12 +21,13 @@ namespace bulwark::store::tenant_scope {
 
 // Every table with an org_id column. A unit test compares this list with the
 // migrated schema, so a new tenant table cannot be forgotten here.
-inline constexpr std::array<std::string_view, 30> kTenantTables{"assets",
+inline constexpr std::array<std::string_view, 31> kTenantTables{"assets",
                                                                  "attachment_chunks",
                                                                  "attachments",
                                                                 "audit_log",
                                                                 "checkout_sessions",
                                                                 "customers",
+                                                                "idempotency_keys",
                                                                 "invoice_lines",
                                                                 "invoice_payments",
                                                                 "invoices",

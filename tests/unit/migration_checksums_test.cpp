@@ -36,6 +36,8 @@ constexpr Committed kCommitted[] = {
      "4ab7a5ccc42c6d36bbf7e6351db085418b11d0cfdde54cb9444ed6106cb7efad"},
     {10, "attachments", "1eb363617d9a7b8a9cb594868d6d08f25fe9a3119b564dcfd136eaca1fb0c88c",
      "0abcfc026a85a7b32693496c8d100cde60977b36fc00bdabbb7c3c60ea809b19"},
+    {11, "idempotency_keys", "ac6725f9732a85e4c1f2ad6bb5678587e2bf83e95f204e82b646add18f29f3f3",
+     "2d4600a0ed21f8ce3b46e433dd668078c3cda215854c88df00986518913d34e7"},
 };
 
 const Committed* committed(int version) {

@@ -151,6 +151,8 @@ using Wrong = StageList<&stages::authorize, &stages::authenticate>;
 static_assert(!Wrong::runs_before<&stages::authenticate, &stages::authorize>());
 static_assert(Wrong::runs_before<&stages::authorize, &stages::authenticate>());
 static_assert(!Wrong::runs_before<&stages::csrf, &stages::authorize>(), "absent: not before");
-static_assert(bulwark::app::BeforeHandler::index_of<&stages::authorize>() ==
+static_assert(bulwark::app::BeforeHandler::index_of<&stages::idempotency>() ==
               bulwark::app::BeforeHandler::kSize - 1);
+static_assert(bulwark::app::BeforeHandler::index_of<&stages::authorize>() ==
+              bulwark::app::BeforeHandler::kSize - 2);
 }  // namespace order_check

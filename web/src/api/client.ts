@@ -28,10 +28,18 @@ export function buildPath(path: string, query?: Query): string {
 export async function request<T>(
   method: Method,
   path: string,
-  options: { body?: unknown; query?: Query; signal?: AbortSignal; isLogin?: boolean } = {},
+  options: {
+    body?: unknown;
+    query?: Query;
+    signal?: AbortSignal;
+    isLogin?: boolean;
+    idempotencyKey?: string;
+  } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // The server answers a repeat of this key with its first answer (offline/outbox.ts).
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   if (needsCsrf(method)) {
     const token = readCsrfToken();
     if (token) headers[CSRF_HEADER] = token;

@@ -11,11 +11,13 @@ import {
 import { api, request, setUnauthenticatedHandler } from '../api/client';
 import { ApiError, SESSION_EXPIRED_MESSAGE } from '../api/errors';
 import type { Me } from '../api/types';
+import { fieldStorageSignedIn, fieldStorageSignedOut } from '../offline/session';
 import { navigate } from '../router/router';
 import { setOrgTimeZone } from '../time';
 
 // Who is signed in lives in memory only: a reload asks the server again
-// (GET /auth/me), so nothing about the user is ever written to web storage.
+// (GET /auth/me), so nothing about the user is ever written to web storage
+// (only what the field app keeps for them while offline: offline/*.ts).
 
 type SessionState =
   | { status: 'loading' }
@@ -54,6 +56,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => setState(await whoAmI()), []);
 
+  // The field app's offline queue, drafts and timers follow who is signed in.
+  const userId = state.status === 'signed-in' ? state.me.user.id : null;
+  useEffect(() => {
+    if (userId !== null) fieldStorageSignedIn(userId);
+  }, [userId]);
+
   useEffect(() => {
     void whoAmI().then(setState);
   }, []);
@@ -82,6 +90,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await api.post<void>('/auth/logout');
     } finally {
+      await fieldStorageSignedOut();
       setState({ status: 'signed-out', notice: 'You have signed out.' });
       navigate('/login', { replace: true });
     }

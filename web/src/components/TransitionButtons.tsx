@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import type { WoStatus, WorkOrder } from '../api/types';
 import { ErrorMessage } from './ErrorMessage';
+import { useMe } from '../auth/session';
 import { useAction } from '../hooks/useAction';
+import { startTimer } from '../offline/timer';
 
 // Only the moves the server says this user may make (allowed_transitions,
 // which already leaves out reopening for technicians) become buttons. Pages
@@ -38,11 +40,14 @@ export function TransitionButtons({
 }) {
   // Cancelling sits next to "Start work" on a phone: ask once more first.
   const [confirmCancel, setConfirmCancel] = useState(false);
+  const userId = useMe().user.id;
   const move = useAction(async (to: WoStatus) => {
     const updated = await api.post<WorkOrder>(`/work-orders/${wo.id}/transition`, {
       to,
       version: wo.version,
     });
+    // "Start work" starts the job timer (components/JobTimer.tsx).
+    if (to === 'in_progress') startTimer(userId, wo.id);
     setConfirmCancel(false);
     onChanged(updated);
   });

@@ -13,6 +13,8 @@ import { formatDateTime, humanize } from '../format';
 import { useAction } from '../hooks/useAction';
 import { useApi } from '../hooks/useApi';
 import { useAssignees } from '../hooks/useAssignees';
+import { OfflineStatus } from '../offline/OfflineStatus';
+import { useReloadWhenQueuedSent } from '../offline/useOutbox';
 import { Link, navigate } from '../router/router';
 import { ChecklistPanel } from './work-order/ChecklistPanel';
 import { CommentsPanel } from './work-order/CommentsPanel';
@@ -40,6 +42,7 @@ export function WorkOrderDetailPage({ id }: { id: number }) {
     [id],
   );
   const { nameOf, people } = useAssignees();
+  useReloadWhenQueuedSent(id, details.reload);
   const canWrite = can(me, 'work_orders.write');
   const seesBilling = can(me, 'invoices.manage');
   const invoice = useWorkOrderInvoice(id, seesBilling);
@@ -103,6 +106,7 @@ export function WorkOrderDetailPage({ id }: { id: number }) {
               {INVOICED_MESSAGE}
             </p>
           ) : null}
+          <OfflineStatus />
           <LoadState loaded={details} what="Loading checklist and comments">
             {(d) => (
               <div className="panels">

@@ -3,7 +3,9 @@ import { api } from '../../api/client';
 import type { WorkOrderDetails } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/Field';
+import { useMe } from '../../auth/session';
 import { useAction } from '../../hooks/useAction';
+import { SAVED_OFFLINE_MESSAGE, sendOrQueue } from '../../offline/outbox';
 
 export function ChecklistPanel({
   woId,
@@ -22,9 +24,23 @@ export function ChecklistPanel({
     setLabel('');
     onChanged();
   });
+  const userId = useMe().user.id;
+  // Values ticked offline, shown as ticked until the queue sends them.
+  const [offlineDone, setOfflineDone] = useState<Record<number, boolean>>({});
+  const [queued, setQueued] = useState(false);
   const toggle = useAction(async (id: number, done: boolean) => {
-    await api.patch(`/work-orders/${woId}/checklist/${id}`, { done });
-    onChanged();
+    const label = items.find((i) => i.id === id)?.label ?? `#${id}`;
+    const how = await sendOrQueue(userId, {
+      kind: 'checklist',
+      woId,
+      method: 'PATCH',
+      path: `/work-orders/${woId}/checklist/${id}`,
+      body: { done },
+      label: `Checklist: ${label} ${done ? 'done' : 'not done'}`,
+    });
+    setOfflineDone((m) => ({ ...m, [id]: done }));
+    setQueued(how === 'queued');
+    if (how === 'sent') onChanged();
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -40,7 +56,7 @@ export function ChecklistPanel({
             <label className="check-row">
               <input
                 type="checkbox"
-                checked={item.done}
+                checked={offlineDone[item.id] ?? item.done}
                 disabled={!canWrite || toggle.busy}
                 onChange={(e) => void toggle.run(item.id, e.target.checked)}
               />
@@ -49,6 +65,11 @@ export function ChecklistPanel({
           </li>
         ))}
       </ul>
+      {queued ? (
+        <p className="hint" role="status">
+          {SAVED_OFFLINE_MESSAGE}
+        </p>
+      ) : null}
       <ErrorMessage error={toggle.error} />
       {canWrite ? (
         <form onSubmit={submit} className="inline-form">

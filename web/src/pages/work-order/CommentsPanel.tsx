@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../../api/client';
 import type { WorkOrderDetails } from '../../api/types';
+import { useMe } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextArea } from '../../components/Field';
 import { formatDateTime } from '../../format';
 import { useAction } from '../../hooks/useAction';
+import { useDraft } from '../../offline/drafts';
+import { SAVED_OFFLINE_MESSAGE, sendOrQueue } from '../../offline/outbox';
 
 export function CommentsPanel({
   woId,
@@ -17,11 +19,22 @@ export function CommentsPanel({
   canWrite: boolean;
   onChanged: () => void;
 }) {
-  const [body, setBody] = useState('');
+  const userId = useMe().user.id;
+  // Kept through a session expiry; queued when offline (offline/outbox.ts).
+  const [body, setBody] = useDraft(userId, `${woId}.comment`);
+  const [queued, setQueued] = useState(false);
   const add = useAction(async () => {
-    await api.post(`/work-orders/${woId}/comments`, { body });
+    const how = await sendOrQueue(userId, {
+      kind: 'comment',
+      woId,
+      method: 'POST',
+      path: `/work-orders/${woId}/comments`,
+      body: { body },
+      label: `Comment: ${body.length > 60 ? `${body.slice(0, 60)}…` : body}`,
+    });
     setBody('');
-    onChanged();
+    setQueued(how === 'queued');
+    if (how === 'sent') onChanged();
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -55,6 +68,11 @@ export function CommentsPanel({
           <button type="submit" className="button-secondary" disabled={add.busy || !body.trim()}>
             Post comment
           </button>
+          {queued ? (
+            <p className="hint" role="status">
+              {SAVED_OFFLINE_MESSAGE}
+            </p>
+          ) : null}
           <ErrorMessage error={add.error} />
         </form>
       ) : null}

@@ -1,10 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../../api/client';
 import type { WorkOrderDetails } from '../../api/types';
+import { useMe } from '../../auth/session';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { JobTimer } from '../../components/JobTimer';
 import { TextField } from '../../components/Field';
 import { formatDateTime } from '../../format';
 import { useAction } from '../../hooks/useAction';
+import { useDraft } from '../../offline/drafts';
+import { SAVED_OFFLINE_MESSAGE, sendOrQueue } from '../../offline/outbox';
 import { refusedAsInvoiced } from './useWorkOrderInvoice';
 
 export function TimePanel({
@@ -22,16 +25,27 @@ export function TimePanel({
   onChanged: () => void;
   onInvoiced: () => void;
 }) {
-  const [minutes, setMinutes] = useState('');
-  const [note, setNote] = useState('');
+  const userId = useMe().user.id;
+  // Kept through a session expiry; queued when offline (offline/outbox.ts).
+  const [minutes, setMinutes] = useDraft(userId, `${woId}.time.minutes`);
+  const [note, setNote] = useDraft(userId, `${woId}.time.note`);
+  const [queued, setQueued] = useState(false);
   const add = useAction(async () => {
-    await refusedAsInvoiced(
-      api.post(`/work-orders/${woId}/time`, { minutes: Number(minutes), note }),
+    const how = await refusedAsInvoiced(
+      sendOrQueue(userId, {
+        kind: 'time',
+        woId,
+        method: 'POST',
+        path: `/work-orders/${woId}/time`,
+        body: { minutes: Number(minutes), note },
+        label: `Time: ${minutes} min${note ? ` — ${note}` : ''}`,
+      }),
       onInvoiced,
     );
     setMinutes('');
     setNote('');
-    onChanged();
+    setQueued(how === 'queued');
+    if (how === 'sent') onChanged();
   });
   const total = entries.reduce((sum, e) => sum + e.minutes, 0);
   const submit = (e: FormEvent) => {
@@ -59,6 +73,9 @@ export function TimePanel({
         </>
       )}
       {canWrite ? (
+        <JobTimer userId={userId} woId={woId} onStop={(m) => setMinutes(String(m))} />
+      ) : null}
+      {canWrite ? (
         <form onSubmit={submit} className="inline-form">
           <TextField
             label="Minutes"
@@ -81,6 +98,11 @@ export function TimePanel({
           <button type="submit" className="button-secondary" disabled={add.busy || !minutes}>
             Record time
           </button>
+          {queued ? (
+            <p className="hint" role="status">
+              {SAVED_OFFLINE_MESSAGE}
+            </p>
+          ) : null}
           <ErrorMessage error={add.error} />
         </form>
       ) : null}
