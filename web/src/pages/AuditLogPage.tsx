@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { AuditRecord } from '../api/types';
-import { DataTable, type Column } from '../components/DataTable';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { type Column } from '../components/DataTable';
+import { PagedTable, type PagedTableTexts } from '../components/PagedTable';
 import { SelectField, TextField } from '../components/Field';
-import { Empty, Loading } from '../components/States';
 import { formatDateTime } from '../format';
 import { useAssignees } from '../hooks/useAssignees';
 import { useCursorPages } from '../hooks/useCursorPages';
@@ -29,6 +28,13 @@ function toQuery(f: Filters): Record<string, string | number | undefined> {
     until: ms(f.until, true),
   };
 }
+
+const TEXTS: PagedTableTexts = {
+  caption: 'Audit records, newest first',
+  empty: 'No audit records match.',
+  loading: 'Loading audit records',
+  more: 'Older records',
+};
 
 export function AuditLogPage() {
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
@@ -104,22 +110,7 @@ export function AuditLogPage() {
           </button>
         </div>
       </form>
-      <ErrorMessage error={list.error} />
-      {list.items.length === 0 && !list.loading ? <Empty>No audit records match.</Empty> : null}
-      {list.items.length > 0 ? (
-        <DataTable
-          caption="Audit records, newest first"
-          columns={columns}
-          rows={list.items}
-          rowKey={(r) => r.seq}
-        />
-      ) : null}
-      {list.loading ? <Loading what="Loading audit records" /> : null}
-      {list.cursor && !list.loading ? (
-        <button type="button" className="button-secondary" onClick={list.loadMore}>
-          Older records
-        </button>
-      ) : null}
+      <PagedTable list={list} columns={columns} rowKey={(r) => r.seq} texts={TEXTS} />
     </section>
   );
 }

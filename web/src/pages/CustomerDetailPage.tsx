@@ -13,6 +13,7 @@ import { CustomerForm } from './customer/CustomerForm';
 import { SitesPanel } from './customer/SitesPanel';
 import { SmsThread } from './customer/SmsThread';
 import { optInSentence, optOutSentence } from '../domain/consent';
+import { Breadcrumb } from '../components/Breadcrumb';
 
 export function CustomerDetailPage({ id }: { id: number }) {
   const me = useMe();
@@ -36,9 +37,7 @@ export function CustomerDetailPage({ id }: { id: number }) {
     <LoadState loaded={customer} what="Loading the customer">
       {(c) => (
         <article>
-          <p className="breadcrumb">
-            <Link to="/customers">Customers</Link> / {c.name}
-          </p>
+          <Breadcrumb to="/customers" list="Customers" here={c.name} />
           <div className="page-head">
             <h1>{c.name}</h1>
             <div className="actions">

@@ -2,13 +2,13 @@ import type { SmsMessage } from '../api/types';
 import { SMS_DIRECTIONS, SMS_STATUS_LABELS, SMS_STATUSES } from '../api/types';
 import { withdrawnReason } from '../domain/consent';
 import { Badge } from '../components/Badge';
-import { DataTable, type Column } from '../components/DataTable';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { type Column } from '../components/DataTable';
+import { PagedTable, type PagedTableTexts } from '../components/PagedTable';
 import { SelectField } from '../components/Field';
-import { Empty, Loading } from '../components/States';
 import { formatDateTime, humanize } from '../format';
 import { useCursorPages } from '../hooks/useCursorPages';
-import { Link, navigate, useLocation } from '../router/router';
+import { Link, useLocation } from '../router/router';
+import { replaceQueryParam } from '../router/queryParams';
 
 // Every text message of the organization, newest first (dispatchers and
 // above): the outbox, with why a queued message has not gone out yet.
@@ -51,6 +51,13 @@ const COLUMNS: Column<SmsMessage>[] = [
   { header: 'Waiting because', cell: (m) => m.waiting_reason ?? '—' },
 ];
 
+const TEXTS: PagedTableTexts = {
+  caption: 'Text messages, newest first',
+  empty: 'No messages match these filters.',
+  loading: 'Loading messages',
+  more: 'Load older',
+};
+
 export function MessagesPage() {
   const { query } = useLocation();
   const status = query.get('status') ?? '';
@@ -61,13 +68,7 @@ export function MessagesPage() {
     { pageSize: PAGE_SIZE, keyOf: (m) => m.id },
   );
 
-  const setFilter = (name: string, value: string) => {
-    const next = new URLSearchParams(window.location.search);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    const qs = next.toString();
-    navigate(qs ? `/messages?${qs}` : '/messages', { replace: true });
-  };
+  const setFilter = (name: string, value: string) => replaceQueryParam('/messages', name, value);
 
   return (
     <section>
@@ -100,24 +101,7 @@ export function MessagesPage() {
           ]}
         />
       </form>
-      <ErrorMessage error={list.error} />
-      {list.items.length === 0 && !list.loading && list.error === undefined ? (
-        <Empty>No messages match these filters.</Empty>
-      ) : null}
-      {list.items.length > 0 ? (
-        <DataTable
-          caption="Text messages, newest first"
-          columns={COLUMNS}
-          rows={list.items}
-          rowKey={(m) => m.id}
-        />
-      ) : null}
-      {list.loading ? <Loading what="Loading messages" /> : null}
-      {list.cursor && !list.loading ? (
-        <button type="button" className="button-secondary" onClick={list.loadMore}>
-          Load older
-        </button>
-      ) : null}
+      <PagedTable list={list} columns={COLUMNS} rowKey={(m) => m.id} texts={TEXTS} />
     </section>
   );
 }
