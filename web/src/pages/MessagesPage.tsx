@@ -4,11 +4,11 @@ import { withdrawnReason } from '../domain/consent';
 import { Badge } from '../components/Badge';
 import { type Column } from '../components/DataTable';
 import { PagedTable, type PagedTableTexts } from '../components/PagedTable';
-import { SelectField } from '../components/Field';
 import { formatDateTime, humanize } from '../format';
 import { useCursorPages } from '../hooks/useCursorPages';
 import { Link, useLocation } from '../router/router';
 import { replaceQueryParam } from '../router/queryParams';
+import { FilterSelect } from '../components/FilterSelect';
 
 // Every text message of the organization, newest first (dispatchers and
 // above): the outbox, with why a queued message has not gone out yet.
@@ -51,6 +51,12 @@ const COLUMNS: Column<SmsMessage>[] = [
   { header: 'Waiting because', cell: (m) => m.waiting_reason ?? '—' },
 ];
 
+const BY_STATUS = SMS_STATUSES.map((s) => ({ value: s, label: SMS_STATUS_LABELS[s] }));
+const BY_WAY = SMS_DIRECTIONS.map((d) => ({
+  value: d,
+  label: d === 'inbound' ? 'Received' : 'Sent',
+}));
+
 const TEXTS: PagedTableTexts = {
   caption: 'Text messages, newest first',
   empty: 'No messages match these filters.',
@@ -68,7 +74,11 @@ export function MessagesPage() {
     { pageSize: PAGE_SIZE, keyOf: (m) => m.id },
   );
 
-  const setFilter = (name: string, value: string) => replaceQueryParam('/messages', name, value);
+  const filter = (name: string) => ({
+    value: query.get(name) ?? '',
+    onChange: (e: { target: { value: string } }) =>
+      replaceQueryParam('/messages', name, e.target.value),
+  });
 
   return (
     <section>
@@ -79,27 +89,8 @@ export function MessagesPage() {
         aria-label="Filter messages"
         onSubmit={(e) => e.preventDefault()}
       >
-        <SelectField
-          label="Status"
-          value={status}
-          onChange={(e) => setFilter('status', e.target.value)}
-          options={[
-            { value: '', label: 'Any status' },
-            ...SMS_STATUSES.map((s) => ({ value: s, label: SMS_STATUS_LABELS[s] })),
-          ]}
-        />
-        <SelectField
-          label="Direction"
-          value={direction}
-          onChange={(e) => setFilter('direction', e.target.value)}
-          options={[
-            { value: '', label: 'Both' },
-            ...SMS_DIRECTIONS.map((d) => ({
-              value: d,
-              label: d === 'inbound' ? 'Received' : 'Sent',
-            })),
-          ]}
-        />
+        <FilterSelect label="Status" any="Any status" {...filter('status')} options={BY_STATUS} />
+        <FilterSelect label="Direction" any="Both" {...filter('direction')} options={BY_WAY} />
       </form>
       <PagedTable list={list} columns={COLUMNS} rowKey={(m) => m.id} texts={TEXTS} />
     </section>
