@@ -8,11 +8,11 @@ namespace bulwark::api {
 namespace assets = domain::assets;
 using store::OrgTx;
 
-Result<Items<AssetView>> list_site_assets(Ctx& ctx, PathId site) {
+Result<Items<assets::AssetView>> list_site_assets(Ctx& ctx, PathId site) {
   return read_org(ctx, [&](OrgTx& tx) { return assets::at_site(tx, site); });
 }
 
-Result<AssetPage> list_assets(Ctx& ctx) {
+Result<assets::AssetPage> list_assets(Ctx& ctx) {
   QueryParams q(ctx.request.query);
   q.allow_only({"q", "type", "customer_id", "cursor", "limit"});
   assets::AssetQuery query;
@@ -24,23 +24,25 @@ Result<AssetPage> list_assets(Ctx& ctx) {
   return read_org(ctx, [&](OrgTx& tx) { return assets::list(tx, query); });
 }
 
-Result<Created<AssetView>> create_asset(Ctx& ctx, PathId site, LateBody<NewAsset> in) {
+Result<Created<assets::AssetView>> create_asset(Ctx& ctx, PathId site,
+                                                LateBody<assets::NewAsset> in) {
   return created(in_org(ctx, [&](OrgTx& tx) {
     return assets::create(tx, ctx.actor(), site, in.checked(), ctx.now_ms());
   }));
 }
 
-Result<AssetView> get_asset(Ctx& ctx, PathId id) {
+Result<assets::AssetView> get_asset(Ctx& ctx, PathId id) {
   return read_org(ctx, [&](OrgTx& tx) { return assets::get(tx, id); });
 }
 
-Result<Created<RecordedReading>> add_reading(Ctx& ctx, PathId asset, LateBody<NewReading> in) {
+Result<Created<assets::RecordedReading>> add_reading(Ctx& ctx, PathId asset,
+                                                     LateBody<assets::NewReading> in) {
   return created(in_org(ctx, [&](OrgTx& tx) {
     return assets::add_reading(tx, ctx.actor(), asset, in.checked(), ctx.now_ms());
   }));
 }
 
-Result<Items<ReadingView>> list_readings(Ctx& ctx, PathId asset) {
+Result<Items<assets::ReadingView>> list_readings(Ctx& ctx, PathId asset) {
   QueryParams q(ctx.request.query);
   q.allow_only({"kind", "limit"});
   const auto kind = q.text("kind", 20);

@@ -6,18 +6,15 @@
 
 namespace bulwark::api {
 
-using domain::assets::AssetPage;
-using domain::assets::AssetView;
-using domain::assets::NewAsset;
-using domain::assets::NewReading;
-using domain::assets::ReadingView;
-using domain::assets::RecordedReading;
+namespace assets = domain::assets;
 
-Result<Items<AssetView>> list_site_assets(Ctx& ctx, PathId site);
-Result<AssetPage> list_assets(Ctx& ctx);
-Result<Created<AssetView>> create_asset(Ctx& ctx, PathId site, LateBody<NewAsset> in);
-Result<AssetView> get_asset(Ctx& ctx, PathId id);
-Result<Created<RecordedReading>> add_reading(Ctx& ctx, PathId asset, LateBody<NewReading> in);
-Result<Items<ReadingView>> list_readings(Ctx& ctx, PathId asset);
+Result<Items<assets::AssetView>> list_site_assets(Ctx& ctx, PathId site);
+Result<assets::AssetPage> list_assets(Ctx& ctx);
+Result<Created<assets::AssetView>> create_asset(Ctx& ctx, PathId site,
+                                                LateBody<assets::NewAsset> in);
+Result<assets::AssetView> get_asset(Ctx& ctx, PathId id);
+Result<Created<assets::RecordedReading>> add_reading(Ctx& ctx, PathId asset,
+                                                     LateBody<assets::NewReading> in);
+Result<Items<assets::ReadingView>> list_readings(Ctx& ctx, PathId asset);
 
 }  // namespace bulwark::api

@@ -27,7 +27,7 @@ bool sees_access_notes(const Ctx& ctx) {
 
 }  // namespace
 
-Result<Page<CustomerView>> list_customers(Ctx& ctx) {
+Result<Page<customers::CustomerView>> list_customers(Ctx& ctx) {
   QueryParams q(ctx.request.query);
   q.allow_only({"q", "opted_out", "deleted", "sort", "limit", "cursor"});
   customers::CustomerQuery query;
@@ -51,16 +51,18 @@ Result<Page<CustomerView>> list_customers(Ctx& ctx) {
   return read_org(ctx, [&](OrgTx& tx) { return customers::list(tx, query); });
 }
 
-Result<Created<CustomerView>> create_customer(Ctx& ctx, Body<NewCustomer> in) {
+Result<Created<customers::CustomerView>> create_customer(Ctx& ctx,
+                                                         Body<customers::NewCustomer> in) {
   return created(
       in_org(ctx, [&](OrgTx& tx) { return customers::create(tx, ctx.actor(), in, ctx.now_ms()); }));
 }
 
-Result<CustomerView> get_customer(Ctx& ctx, PathId id) {
+Result<customers::CustomerView> get_customer(Ctx& ctx, PathId id) {
   return read_org(ctx, [&](OrgTx& tx) { return customers::get(tx, id); });
 }
 
-Result<CustomerView> update_customer(Ctx& ctx, PathId id, LateBody<CustomerChange> in) {
+Result<customers::CustomerView> update_customer(Ctx& ctx, PathId id,
+                                                LateBody<customers::CustomerChange> in) {
   return in_org(ctx, [&](OrgTx& tx) {
     return customers::change(tx, ctx.actor(), id, in.checked(), ctx.now_ms());
   });
@@ -71,17 +73,18 @@ Result<NoContent> delete_customer(Ctx& ctx, PathId id) {
       in_org(ctx, [&](OrgTx& tx) { return customers::remove(tx, ctx.actor(), id, ctx.now_ms()); }));
 }
 
-Result<CustomerView> restore_customer(Ctx& ctx, PathId id) {
+Result<customers::CustomerView> restore_customer(Ctx& ctx, PathId id) {
   return in_org(ctx,
                 [&](OrgTx& tx) { return customers::restore(tx, ctx.actor(), id, ctx.now_ms()); });
 }
 
-Result<Items<SiteView>> list_sites(Ctx& ctx, PathId customer) {
+Result<Items<customers::SiteView>> list_sites(Ctx& ctx, PathId customer) {
   return read_org(
       ctx, [&](OrgTx& tx) { return customers::sites(tx, customer, sees_access_notes(ctx)); });
 }
 
-Result<Created<SiteView>> create_site(Ctx& ctx, PathId customer, LateBody<NewSite> in) {
+Result<Created<customers::SiteView>> create_site(Ctx& ctx, PathId customer,
+                                                 LateBody<customers::NewSite> in) {
   return created(in_org(ctx, [&](OrgTx& tx) {
     return customers::add_site(tx, ctx.actor(), customer, in.checked(), sees_access_notes(ctx),
                                ctx.now_ms());

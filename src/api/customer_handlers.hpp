@@ -8,19 +8,17 @@
 
 namespace bulwark::api {
 
-using domain::customers::CustomerChange;
-using domain::customers::CustomerView;
-using domain::customers::NewCustomer;
-using domain::customers::NewSite;
-using domain::customers::SiteView;
+namespace customers = domain::customers;
 
-Result<Page<CustomerView>> list_customers(Ctx& ctx);
-Result<Created<CustomerView>> create_customer(Ctx& ctx, Body<NewCustomer> in);
-Result<CustomerView> get_customer(Ctx& ctx, PathId id);
-Result<CustomerView> update_customer(Ctx& ctx, PathId id, LateBody<CustomerChange> in);
+Result<Page<customers::CustomerView>> list_customers(Ctx& ctx);
+Result<Created<customers::CustomerView>> create_customer(Ctx& ctx, Body<customers::NewCustomer> in);
+Result<customers::CustomerView> get_customer(Ctx& ctx, PathId id);
+Result<customers::CustomerView> update_customer(Ctx& ctx, PathId id,
+                                                LateBody<customers::CustomerChange> in);
 Result<NoContent> delete_customer(Ctx& ctx, PathId id);
-Result<CustomerView> restore_customer(Ctx& ctx, PathId id);
-Result<Items<SiteView>> list_sites(Ctx& ctx, PathId customer);
-Result<Created<SiteView>> create_site(Ctx& ctx, PathId customer, LateBody<NewSite> in);
+Result<customers::CustomerView> restore_customer(Ctx& ctx, PathId id);
+Result<Items<customers::SiteView>> list_sites(Ctx& ctx, PathId customer);
+Result<Created<customers::SiteView>> create_site(Ctx& ctx, PathId customer,
+                                                 LateBody<customers::NewSite> in);
 
 }  // namespace bulwark::api

@@ -9,13 +9,13 @@ namespace bulwark::api {
 namespace invoices = domain::invoices;
 using store::OrgTx;
 
-Result<Created<InvoiceView>> create_invoice(Ctx& ctx, PathId work_order) {
+Result<Created<invoices::InvoiceView>> create_invoice(Ctx& ctx, PathId work_order) {
   return created(in_org(ctx, [&](OrgTx& tx) {
     return invoices::create_from_work_order(tx, ctx.actor(), work_order, ctx.now_ms());
   }));
 }
 
-Result<Page<InvoiceSummary>> list_invoices(Ctx& ctx) {
+Result<Page<invoices::InvoiceSummary>> list_invoices(Ctx& ctx) {
   QueryParams q(ctx.request.query);
   q.allow_only({"status", "limit", "cursor"});
   invoices::InvoiceQuery query;
@@ -25,19 +25,20 @@ Result<Page<InvoiceSummary>> list_invoices(Ctx& ctx) {
   return read_org(ctx, [&](OrgTx& tx) { return invoices::list(tx, query); });
 }
 
-Result<InvoiceView> get_invoice(Ctx& ctx, PathId id) {
+Result<invoices::InvoiceView> get_invoice(Ctx& ctx, PathId id) {
   return read_org(ctx, [&](OrgTx& tx) { return invoices::get(tx, id); });
 }
 
-Result<InvoiceView> set_invoice_status(Ctx& ctx, PathId id, LateBody<StatusChange> in) {
+Result<invoices::InvoiceView> set_invoice_status(Ctx& ctx, PathId id,
+                                                 LateBody<invoices::StatusChange> in) {
   return in_org(ctx, [&](OrgTx& tx) {
     return invoices::change_status(tx, ctx.actor(), id, in.checked(), ctx.now_ms());
   });
 }
 
-Result<BusinessMetrics> business_metrics(Ctx& ctx) {
+Result<invoices::BusinessMetrics> business_metrics(Ctx& ctx) {
   return read_org(ctx, [&](OrgTx& tx) {
-    return Result<BusinessMetrics>(invoices::business_metrics(tx, ctx.now_ms()));
+    return Result<invoices::BusinessMetrics>(invoices::business_metrics(tx, ctx.now_ms()));
   });
 }
 

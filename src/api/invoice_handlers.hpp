@@ -8,15 +8,13 @@
 
 namespace bulwark::api {
 
-using domain::invoices::BusinessMetrics;
-using domain::invoices::InvoiceSummary;
-using domain::invoices::InvoiceView;
-using domain::invoices::StatusChange;
+namespace invoices = domain::invoices;
 
-Result<Created<InvoiceView>> create_invoice(Ctx& ctx, PathId work_order);
-Result<Page<InvoiceSummary>> list_invoices(Ctx& ctx);
-Result<InvoiceView> get_invoice(Ctx& ctx, PathId id);
-Result<InvoiceView> set_invoice_status(Ctx& ctx, PathId id, LateBody<StatusChange> in);
-Result<BusinessMetrics> business_metrics(Ctx& ctx);
+Result<Created<invoices::InvoiceView>> create_invoice(Ctx& ctx, PathId work_order);
+Result<Page<invoices::InvoiceSummary>> list_invoices(Ctx& ctx);
+Result<invoices::InvoiceView> get_invoice(Ctx& ctx, PathId id);
+Result<invoices::InvoiceView> set_invoice_status(Ctx& ctx, PathId id,
+                                                 LateBody<invoices::StatusChange> in);
+Result<invoices::BusinessMetrics> business_metrics(Ctx& ctx);
 
 }  // namespace bulwark::api

@@ -23,41 +23,42 @@ messaging::MessageQuery message_query(const QueryParams& q, std::optional<std::i
 
 }  // namespace
 
-Result<Items<SmsTemplateView>> list_sms_templates(Ctx& ctx) {
+Result<Items<messaging::SmsTemplateView>> list_sms_templates(Ctx& ctx) {
   return read_org(ctx, [&](OrgTx& tx) { return messaging::templates(tx); });
 }
 
-Result<SavedSmsTemplate> set_sms_template(Ctx& ctx, LateBody<SmsTemplateChange> in) {
+Result<messaging::SavedSmsTemplate> set_sms_template(Ctx& ctx,
+                                                     LateBody<messaging::SmsTemplateChange> in) {
   const auto& kind = ctx.params.text("kind");
   return in_org(ctx, [&](OrgTx& tx) {
     return messaging::set_template(tx, ctx.actor(), kind, in.checked(), ctx.now_ms());
   });
 }
 
-Result<MessagePage> customer_messages(Ctx& ctx, PathId customer) {
+Result<messaging::MessagePage> customer_messages(Ctx& ctx, PathId customer) {
   QueryParams q(ctx.request.query);
   q.allow_only({"cursor", "limit"});
-  return read_org(ctx, [&](OrgTx& tx) -> Result<MessagePage> {
+  return read_org(ctx, [&](OrgTx& tx) -> Result<messaging::MessagePage> {
     BULWARK_TRY_VOID(messaging::require_customer(tx, customer));
     return messaging::messages(tx, message_query(q, customer), providers(ctx));
   });
 }
 
-Result<Accepted<QueuedView>> send_customer_message(Ctx& ctx, PathId customer,
-                                                   LateBody<NewMessage> in) {
+Result<Accepted<messaging::QueuedView>> send_customer_message(Ctx& ctx, PathId customer,
+                                                              LateBody<messaging::NewMessage> in) {
   return accepted(in_org(ctx, [&](OrgTx& tx) {
     return messaging::send(tx, ctx.actor(), customer, in.checked(), ctx.now_ms());
   }));
 }
 
-Result<MessagePage> list_messages(Ctx& ctx) {
+Result<messaging::MessagePage> list_messages(Ctx& ctx) {
   QueryParams q(ctx.request.query);
   q.allow_only({"status", "direction", "cursor", "limit"});
   const auto query = message_query(q, std::nullopt);
   return read_org(ctx, [&](OrgTx& tx) { return messaging::messages(tx, query, providers(ctx)); });
 }
 
-Result<Accepted<QueuedView>> technician_on_the_way(Ctx& ctx, PathId work_order) {
+Result<Accepted<messaging::QueuedView>> technician_on_the_way(Ctx& ctx, PathId work_order) {
   // Technicians: only their own work orders.
   std::optional<std::int64_t> only_assignee;
   if (ctx.who().role == security::Role::technician) only_assignee = ctx.who().user_id;

@@ -8,20 +8,16 @@
 
 namespace bulwark::api {
 
-using domain::messaging::MessagePage;
-using domain::messaging::NewMessage;
-using domain::messaging::QueuedView;
-using domain::messaging::SavedSmsTemplate;
-using domain::messaging::SmsTemplateChange;
-using domain::messaging::SmsTemplateView;
+namespace messaging = domain::messaging;
 
-Result<Items<SmsTemplateView>> list_sms_templates(Ctx& ctx);
+Result<Items<messaging::SmsTemplateView>> list_sms_templates(Ctx& ctx);
 // PUT /api/v1/sms-templates/{kind:slug}
-Result<SavedSmsTemplate> set_sms_template(Ctx& ctx, LateBody<SmsTemplateChange> in);
-Result<MessagePage> customer_messages(Ctx& ctx, PathId customer);
-Result<Accepted<QueuedView>> send_customer_message(Ctx& ctx, PathId customer,
-                                                   LateBody<NewMessage> in);
-Result<MessagePage> list_messages(Ctx& ctx);
-Result<Accepted<QueuedView>> technician_on_the_way(Ctx& ctx, PathId work_order);
+Result<messaging::SavedSmsTemplate> set_sms_template(Ctx& ctx,
+                                                     LateBody<messaging::SmsTemplateChange> in);
+Result<messaging::MessagePage> customer_messages(Ctx& ctx, PathId customer);
+Result<Accepted<messaging::QueuedView>> send_customer_message(Ctx& ctx, PathId customer,
+                                                              LateBody<messaging::NewMessage> in);
+Result<messaging::MessagePage> list_messages(Ctx& ctx);
+Result<Accepted<messaging::QueuedView>> technician_on_the_way(Ctx& ctx, PathId work_order);
 
 }  // namespace bulwark::api

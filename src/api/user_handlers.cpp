@@ -15,7 +15,7 @@ users::Manager manager(const Ctx& ctx) { return {ctx.who().user_id, ctx.who().ro
 
 }  // namespace
 
-Result<UserPage> list_users(Ctx& ctx) {
+Result<users::UserPage> list_users(Ctx& ctx) {
   QueryParams q(ctx.request.query);
   q.allow_only({"after", "limit"});
   const auto after = q.integer("after", 0, INT64_MAX).value_or(0);
@@ -23,7 +23,7 @@ Result<UserPage> list_users(Ctx& ctx) {
   return read_org(ctx, [&](OrgTx& tx) { return users::list(tx, after, limit); });
 }
 
-Result<Created<InvitedUser>> create_user(Ctx& ctx, const Body<NewUser>& in) {
+Result<Created<users::InvitedUser>> create_user(Ctx& ctx, const Body<users::NewUser>& in) {
   // Rank and bcrypt before the transaction: a hash takes a while.
   BULWARK_TRY(const auto invitation,
               users::prepare_invitation(manager(ctx), in, ctx.services.config.bcrypt_cost));
@@ -31,22 +31,22 @@ Result<Created<InvitedUser>> create_user(Ctx& ctx, const Body<NewUser>& in) {
       ctx, [&](OrgTx& tx) { return users::invite(tx, ctx.actor(), invitation, ctx.now_ms()); }));
 }
 
-Result<User> update_user(Ctx& ctx, PathId id, Body<UserChange> in) {
+Result<users::User> update_user(Ctx& ctx, PathId id, Body<users::UserChange> in) {
   return in_org(ctx, [&](OrgTx& tx) {
     return users::change(tx, ctx.actor(), manager(ctx), id, in, ctx.now_ms());
   });
 }
 
-Result<SessionsEnded> revoke_user_sessions(Ctx& ctx, PathId id) {
+Result<users::SessionsEnded> revoke_user_sessions(Ctx& ctx, PathId id) {
   return in_org(
       ctx, [&](OrgTx& tx) { return users::revoke_sessions(tx, ctx.actor(), manager(ctx), id); });
 }
 
-Result<SessionsEnded> revoke_org_sessions(Ctx& ctx) {
+Result<users::SessionsEnded> revoke_org_sessions(Ctx& ctx) {
   return in_org(ctx, [&](OrgTx& tx) { return users::revoke_all_sessions(tx, ctx.actor()); });
 }
 
-Result<AuditPage> list_audit(Ctx& ctx) {
+Result<users::AuditPage> list_audit(Ctx& ctx) {
   QueryParams q(ctx.request.query);
   q.allow_only({"action", "actor_id", "outcome", "since", "until", "before", "limit"});
   audit::Query query;

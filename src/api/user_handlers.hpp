@@ -6,19 +6,13 @@
 
 namespace bulwark::api {
 
-using domain::users::AuditPage;
-using domain::users::InvitedUser;
-using domain::users::NewUser;
-using domain::users::SessionsEnded;
-using domain::users::User;
-using domain::users::UserChange;
-using domain::users::UserPage;
+namespace users = domain::users;
 
-Result<UserPage> list_users(Ctx& ctx);
-Result<Created<InvitedUser>> create_user(Ctx& ctx, const Body<NewUser>& in);
-Result<User> update_user(Ctx& ctx, PathId id, Body<UserChange> in);
-Result<SessionsEnded> revoke_user_sessions(Ctx& ctx, PathId id);
-Result<SessionsEnded> revoke_org_sessions(Ctx& ctx);
-Result<AuditPage> list_audit(Ctx& ctx);
+Result<users::UserPage> list_users(Ctx& ctx);
+Result<Created<users::InvitedUser>> create_user(Ctx& ctx, const Body<users::NewUser>& in);
+Result<users::User> update_user(Ctx& ctx, PathId id, Body<users::UserChange> in);
+Result<users::SessionsEnded> revoke_user_sessions(Ctx& ctx, PathId id);
+Result<users::SessionsEnded> revoke_org_sessions(Ctx& ctx);
+Result<users::AuditPage> list_audit(Ctx& ctx);
 
 }  // namespace bulwark::api

@@ -40,7 +40,7 @@ std::optional<std::int64_t> number_in(std::string_view text) {
 
 wo::Caller wo_caller(const Ctx& ctx) { return {ctx.actor(), ctx.who().user_id, ctx.who().role}; }
 
-Result<Page<WorkOrderView>> list_work_orders(Ctx& ctx) {
+Result<Page<wo::WorkOrderView>> list_work_orders(Ctx& ctx) {
   QueryParams q(ctx.request.query);
   q.allow_only(
       {"status", "assignee_id", "customer_id", "from", "to", "limit", "cursor", "priority", "q"});
@@ -66,28 +66,29 @@ Result<Page<WorkOrderView>> list_work_orders(Ctx& ctx) {
   return read_org(ctx, [&](OrgTx& tx) { return wo::list(tx, wo_caller(ctx), query); });
 }
 
-Result<Created<WorkOrderView>> create_work_order(Ctx& ctx, LateBody<NewWorkOrder> in) {
+Result<Created<wo::WorkOrderView>> create_work_order(Ctx& ctx, LateBody<wo::NewWorkOrder> in) {
   return created(in_org(
       ctx, [&](OrgTx& tx) { return wo::create(tx, wo_caller(ctx), wo_input(in), ctx.now_ms()); }));
 }
 
-Result<WorkOrderView> get_work_order(Ctx& ctx, PathId id) {
+Result<wo::WorkOrderView> get_work_order(Ctx& ctx, PathId id) {
   return read_org(ctx, [&](OrgTx& tx) { return wo::get(tx, wo_caller(ctx), id); });
 }
 
-Result<WorkOrderView> update_work_order(Ctx& ctx, PathId id, LateBody<WorkOrderChange> in) {
+Result<wo::WorkOrderView> update_work_order(Ctx& ctx, PathId id, LateBody<wo::WorkOrderChange> in) {
   return in_org(ctx, [&](OrgTx& tx) {
     return wo::change(tx, wo_caller(ctx), id, wo_input(in), ctx.now_ms());
   });
 }
 
-Result<WorkOrderView> transition_work_order(Ctx& ctx, PathId id, LateBody<WorkOrderTransition> in) {
+Result<wo::WorkOrderView> transition_work_order(Ctx& ctx, PathId id,
+                                                LateBody<wo::WorkOrderTransition> in) {
   return in_org(ctx, [&](OrgTx& tx) {
     return wo::transition(tx, wo_caller(ctx), id, wo_input(in), ctx.now_ms());
   });
 }
 
-Result<Items<WorkOrderHistoryEntry>> work_order_history(Ctx& ctx, PathId id) {
+Result<Items<wo::WorkOrderHistoryEntry>> work_order_history(Ctx& ctx, PathId id) {
   return read_org(ctx, [&](OrgTx& tx) { return wo::history(tx, wo_caller(ctx), id); });
 }
 

@@ -9,11 +9,7 @@
 
 namespace bulwark::api {
 
-using domain::work_orders::NewWorkOrder;
-using domain::work_orders::WorkOrderChange;
-using domain::work_orders::WorkOrderHistoryEntry;
-using domain::work_orders::WorkOrderTransition;
-using domain::work_orders::WorkOrderView;
+namespace wo = domain::work_orders;
 
 // The caller as the work-order services see them, and a late body as their input.
 domain::work_orders::Caller wo_caller(const Ctx& ctx);
@@ -22,11 +18,12 @@ domain::work_orders::Input<T> wo_input(const LateBody<T>& in) {
   return {in.unchecked(), in.problems()};
 }
 
-Result<Page<WorkOrderView>> list_work_orders(Ctx& ctx);
-Result<Created<WorkOrderView>> create_work_order(Ctx& ctx, LateBody<NewWorkOrder> in);
-Result<WorkOrderView> get_work_order(Ctx& ctx, PathId id);
-Result<WorkOrderView> update_work_order(Ctx& ctx, PathId id, LateBody<WorkOrderChange> in);
-Result<WorkOrderView> transition_work_order(Ctx& ctx, PathId id, LateBody<WorkOrderTransition> in);
-Result<Items<WorkOrderHistoryEntry>> work_order_history(Ctx& ctx, PathId id);
+Result<Page<wo::WorkOrderView>> list_work_orders(Ctx& ctx);
+Result<Created<wo::WorkOrderView>> create_work_order(Ctx& ctx, LateBody<wo::NewWorkOrder> in);
+Result<wo::WorkOrderView> get_work_order(Ctx& ctx, PathId id);
+Result<wo::WorkOrderView> update_work_order(Ctx& ctx, PathId id, LateBody<wo::WorkOrderChange> in);
+Result<wo::WorkOrderView> transition_work_order(Ctx& ctx, PathId id,
+                                                LateBody<wo::WorkOrderTransition> in);
+Result<Items<wo::WorkOrderHistoryEntry>> work_order_history(Ctx& ctx, PathId id);
 
 }  // namespace bulwark::api

@@ -18,7 +18,6 @@ int http_status(ErrorCode code) {
     case ErrorCode::not_found: return 404;
     case ErrorCode::method_not_allowed: return 405;
     case ErrorCode::conflict: return 409;
-    case ErrorCode::unprocessable: return 422;
     case ErrorCode::request_timeout: return 408;
     case ErrorCode::payload_too_large: return 413;
     case ErrorCode::header_too_large: return 431;
@@ -44,7 +43,6 @@ std::string_view code_name(ErrorCode code) {
     case ErrorCode::not_found: return "not_found";
     case ErrorCode::method_not_allowed: return "method_not_allowed";
     case ErrorCode::conflict: return "conflict";
-    case ErrorCode::unprocessable: return "unprocessable";
     case ErrorCode::request_timeout: return "request_timeout";
     case ErrorCode::payload_too_large: return "payload_too_large";
     case ErrorCode::header_too_large: return "header_too_large";

@@ -19,14 +19,13 @@ enum class ErrorCode {
   invalid_utf8,
   validation_failed,
   unsupported_media_type,
-  unprocessable,  // 422: well-formed but refused (an upload that fails its scan)
+  unprocessable,  // 422: well-formed, understood, and refused (a failed scan, a reused key)
   unauthenticated,
   forbidden,
   csrf_failed,
   not_found,
   method_not_allowed,
   conflict,
-  unprocessable,  // 422: well-formed, understood, and refused
   request_timeout,
   payload_too_large,
   header_too_large,

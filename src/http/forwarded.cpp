@@ -2,14 +2,11 @@
 
 #include <boost/url/grammar/ci_string.hpp>
 
+#include "http/header_text.hpp"
+
 namespace bulwark::http {
 
 namespace {
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 bool plausible_ip(std::string_view s) {
   if (s.empty() || s.size() > 45) return false;
   for (char c : s)
@@ -28,11 +25,11 @@ void apply_forwarding(Request& request, std::string_view peer_ip, bool tls,
   // The proxy appends the address it saw; earlier entries are client-supplied.
   if (auto xff = request.headers.get("x-forwarded-for")) {
     auto last =
-        trim(xff->substr(xff->rfind(',') == std::string_view::npos ? 0 : xff->rfind(',') + 1));
+        trim_ows(xff->substr(xff->rfind(',') == std::string_view::npos ? 0 : xff->rfind(',') + 1));
     if (plausible_ip(last)) request.client_ip = std::string(last);
   }
   if (auto proto = request.headers.get("x-forwarded-proto"))
-    request.secure = boost::urls::grammar::ci_is_equal(trim(*proto), "https");
+    request.secure = boost::urls::grammar::ci_is_equal(trim_ows(*proto), "https");
 }
 
 }  // namespace bulwark::http

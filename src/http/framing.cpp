@@ -5,15 +5,11 @@
 #include <cstdint>
 #include <string>
 
+#include "http/header_text.hpp"
+
 namespace bulwark::http {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 // RFC 9110 §5.6.2 tchar.
 bool is_tchar(char c) {
@@ -37,7 +33,7 @@ std::vector<std::string_view> list_elements(const std::vector<std::string_view>&
     while (start <= value.size()) {
       auto comma = value.find(',', start);
       if (comma == std::string_view::npos) comma = value.size();
-      if (auto element = trim(value.substr(start, comma - start)); !element.empty())
+      if (auto element = trim_ows(value.substr(start, comma - start)); !element.empty())
         out.push_back(element);
       start = comma + 1;
     }

@@ -16,16 +16,10 @@
 
 namespace bulwark::testing {
 
-class OrgFixture : public ::testing::TestWithParam<std::string> {
+class OrgFixture : public EngineTest {
  protected:
-  void SetUp() override {
-    auto url = test_database_url(GetParam());
-    if (url.empty()) GTEST_SKIP() << "set BULWARK_TEST_DATABASE_URL to run on PostgreSQL";
-    store::DatabaseOptions o;
-    o.url = url;
-    o.pool_size = 4;
-    db_ = store::open_database(o);
-    store::migrate(*db_);
+  OrgFixture() : EngineTest(4) {}
+  void Prepare() override {
     db_->transaction([&](store::Connection& c) {
       org_ = identity::create_org(c, "svc-" + crypto::random_token(6), "Service test").id;
       customer_ = c.query(store::Sql("INSERT INTO customers (org_id, name, created_at, updated_at) "
@@ -89,7 +83,6 @@ class OrgFixture : public ::testing::TestWithParam<std::string> {
     return out;
   }
 
-  std::unique_ptr<store::Database> db_;
   std::int64_t org_ = 0, customer_ = 0, site_ = 0, owner_ = 0, admin_ = 0, tech_ = 0;
   const std::int64_t now_ = 1'767'225'600'000;  // 2026-01-01T00:00:00Z
 };

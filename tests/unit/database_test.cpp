@@ -23,16 +23,10 @@ using namespace bulwark::store;
 
 namespace {
 
-class DatabaseTest : public ::testing::TestWithParam<std::string> {
+class DatabaseTest : public bulwark::testing::EngineTest {
  protected:
-  void SetUp() override {
-    auto url = bulwark::testing::test_database_url(GetParam());
-    if (url.empty()) GTEST_SKIP() << "set BULWARK_TEST_DATABASE_URL to run on PostgreSQL";
-    DatabaseOptions o;
-    o.url = url;
-    o.pool_size = 4;
-    db_ = open_database(o);
-    migrate(*db_);
+  DatabaseTest() : EngineTest(4) {}
+  void Prepare() override {
     // Each test gets its own scratch table (PostgreSQL is shared between runs).
     table_suffix_ = std::to_string(::getpid());
     db_->with_connection([](Connection& c) {
@@ -47,7 +41,6 @@ class DatabaseTest : public ::testing::TestWithParam<std::string> {
       db_->with_connection(
           [](Connection& c) { c.execute_script(Sql("DROP TABLE IF EXISTS scratch")); });
   }
-  std::unique_ptr<Database> db_;
   std::string table_suffix_;
 };
 

@@ -99,18 +99,11 @@ TEST(InvoiceRules, APaymentCountsOnlyWhenItIsWhatTheSessionAskedFor) {
 
 namespace {
 
-class InvoiceServiceTest : public ::testing::TestWithParam<std::string> {
+class InvoiceServiceTest : public bulwark::testing::EngineTest {
  protected:
-  void SetUp() override {
-    const auto url = bulwark::testing::test_database_url(GetParam());
-    if (url.empty()) GTEST_SKIP() << "set BULWARK_TEST_DATABASE_URL to run on PostgreSQL";
-    store::DatabaseOptions o;
-    o.url = url;
-    o.pool_size = 2;
-    db_ = store::open_database(o);
-    store::migrate(*db_);
+  void Prepare() override {
+    org_ = new_org("inv", "Invoices");
     db_->transaction([&](store::Connection& c) {
-      org_ = identity::create_org(c, "inv-" + crypto::random_token(6), "Invoices").id;
       user_ = identity::create_user(c, org_, "d-" + crypto::random_token(6) + "@example.com", "D",
                                     security::Role::dispatcher, "x")
                   .id;
@@ -202,7 +195,6 @@ class InvoiceServiceTest : public ::testing::TestWithParam<std::string> {
         .integer(0);
   }
 
-  std::unique_ptr<store::Database> db_;
   core::FakeClock clock_;
   std::int64_t org_ = 0, user_ = 0, numbers_ = 0;
   audit::Actor by_;

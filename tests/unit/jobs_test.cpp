@@ -23,16 +23,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
-class JobsTest : public ::testing::TestWithParam<std::string> {
+class JobsTest : public bulwark::testing::EngineTest {
  protected:
-  void SetUp() override {
-    auto url = bulwark::testing::test_database_url(GetParam());
-    if (url.empty()) GTEST_SKIP() << "set BULWARK_TEST_DATABASE_URL to run on PostgreSQL";
-    store::DatabaseOptions o;
-    o.url = url;
-    o.pool_size = 4;
-    db_ = store::open_database(o);
-    store::migrate(*db_);
+  JobsTest() : EngineTest(4) {}
+  void Prepare() override {
     static int n = 0;
     kind_ = "test." + std::to_string(::getpid()) + "." + std::to_string(identity::now_ms()) + "." +
             std::to_string(++n);
@@ -49,7 +43,6 @@ class JobsTest : public ::testing::TestWithParam<std::string> {
         .rows.at(0)
         .text(0);
   }
-  std::unique_ptr<store::Database> db_;
   std::string kind_;
   const std::int64_t t0_ = identity::now_ms();
 };

@@ -36,16 +36,9 @@ msg::LateInput<T> input(const resource::Read<T>& read) {
   return &read;
 }
 
-class MessagingServiceTest : public ::testing::TestWithParam<std::string> {
+class MessagingServiceTest : public bulwark::testing::EngineTest {
  protected:
-  void SetUp() override {
-    const std::string url = bulwark::testing::test_database_url(GetParam());
-    if (url.empty()) GTEST_SKIP() << "set BULWARK_TEST_DATABASE_URL to run on PostgreSQL";
-    store::DatabaseOptions o;
-    o.url = url;
-    o.pool_size = 2;
-    db_ = store::open_database(o);
-    store::migrate(*db_);
+  void Prepare() override {
     number_ = random_phone();
     db_->transaction([&](store::Connection& c) {
       const auto slug = "msg-" + crypto::random_token(6);
@@ -108,7 +101,6 @@ class MessagingServiceTest : public ::testing::TestWithParam<std::string> {
     return static_cast<std::int64_t>(audit::list(*db_, q).size());
   }
 
-  std::unique_ptr<store::Database> db_;
   std::int64_t org_ = 0, user_ = 0;
   std::string number_;
   audit::Actor office_, webhook_;

@@ -20,18 +20,11 @@ using store::Sql;
 
 namespace {
 
-class PmGenerationTest : public ::testing::TestWithParam<std::string> {
+class PmGenerationTest : public bulwark::testing::EngineTest {
  protected:
-  void SetUp() override {
-    auto url = bulwark::testing::test_database_url(GetParam());
-    if (url.empty()) GTEST_SKIP() << "set BULWARK_TEST_DATABASE_URL to run on PostgreSQL";
-    store::DatabaseOptions o;
-    o.url = url;
-    o.pool_size = 2;
-    db_ = store::open_database(o);
-    store::migrate(*db_);
+  void Prepare() override {
+    org_ = new_org("pm", "PM test");
     db_->transaction([&](store::Connection& c) {
-      org_ = identity::create_org(c, "pm-" + crypto::random_token(6), "PM test").id;
       auto cust = c.query(Sql("INSERT INTO customers (org_id, name, created_at, updated_at) "
                               "VALUES ($1, 'C', 0, 0) RETURNING id"),
                           {org_});
@@ -75,7 +68,6 @@ class PmGenerationTest : public ::testing::TestWithParam<std::string> {
                {schedule});
   }
 
-  std::unique_ptr<store::Database> db_;
   std::int64_t org_ = 0, site_ = 0;
 };
 

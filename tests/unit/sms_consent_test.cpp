@@ -18,19 +18,10 @@ using store::Sql;
 
 namespace {
 
-class SmsConsentTest : public ::testing::TestWithParam<std::string> {
+class SmsConsentTest : public bulwark::testing::EngineTest {
  protected:
-  void SetUp() override {
-    const std::string url = bulwark::testing::test_database_url(GetParam());
-    if (url.empty()) GTEST_SKIP() << "set BULWARK_TEST_DATABASE_URL to run on PostgreSQL";
-    store::DatabaseOptions o;
-    o.url = url;
-    o.pool_size = 2;
-    db_ = store::open_database(o);
-    store::migrate(*db_);
-    db_->transaction([&](store::Connection& c) {
-      org_ = identity::create_org(c, "consent-" + crypto::random_token(6), "Consent").id;
-    });
+  void Prepare() override {
+    org_ = new_org("consent", "Consent");
     phone_ = "+1555" + std::to_string(1000000 + ::getpid() % 8999999).substr(0, 7);
   }
 
@@ -53,7 +44,6 @@ class SmsConsentTest : public ::testing::TestWithParam<std::string> {
     return out;
   }
 
-  std::unique_ptr<store::Database> db_;
   std::int64_t org_ = 0;
   std::string phone_;
 };

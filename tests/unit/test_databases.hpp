@@ -3,11 +3,17 @@
 // file per call (so tests never see each other's rows); PostgreSQL, the
 // database named by BULWARK_TEST_DATABASE_URL (shared: tests there scope
 // their rows by a fresh organization), or "" when it is not set (skip).
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <string>
+
+#include "crypto/random.hpp"
+#include "identity/users.hpp"
+#include "store/database.hpp"
 
 namespace bulwark::testing {
 
@@ -23,5 +29,50 @@ inline std::string test_database_url(const std::string& engine) {
   const char* url = std::getenv("BULWARK_TEST_DATABASE_URL");
   return url ? url : "";
 }
+
+inline constexpr const char* kNeedsPostgres = "set BULWARK_TEST_DATABASE_URL to run on PostgreSQL";
+
+// A migrated database on `engine` ("sqlite" or "postgres"), or nullptr when
+// PostgreSQL is not configured: the suite's SetUp then skips with
+// kNeedsPostgres.
+inline std::unique_ptr<store::Database> open_test_database(const std::string& engine,
+                                                           std::size_t pool_size) {
+  auto url = test_database_url(engine);
+  if (url.empty()) return nullptr;
+  store::DatabaseOptions o;
+  o.url = url;
+  o.pool_size = pool_size;
+  auto db = store::open_database(o);
+  store::migrate(*db);
+  return db;
+}
+
+// A suite run on both engines (INSTANTIATE with "sqlite" and "postgres"):
+// SetUp opens db_, or skips when PostgreSQL is not configured, then calls
+// Prepare() for the suite's own rows.
+class EngineTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  explicit EngineTest(std::size_t pool_size = 2) : pool_size_(pool_size) {}
+  void SetUp() override {
+    db_ = open_test_database(GetParam(), pool_size_);
+    if (!db_) GTEST_SKIP() << kNeedsPostgres;
+    Prepare();
+  }
+  virtual void Prepare() {}
+
+  // A fresh organization (slug `prefix-` and a random tag: PostgreSQL is shared).
+  std::int64_t new_org(const std::string& prefix, const std::string& name) {
+    std::int64_t id = 0;
+    db_->transaction([&](store::Connection& c) {
+      id = identity::create_org(c, prefix + "-" + crypto::random_token(6), name).id;
+    });
+    return id;
+  }
+
+  std::unique_ptr<store::Database> db_;
+
+ private:
+  std::size_t pool_size_;
+};
 
 }  // namespace bulwark::testing

@@ -3,7 +3,7 @@ import { api } from '../api/client';
 import { useMe } from '../auth/session';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import { TextField } from '../components/Field';
-import { useAction } from '../hooks/useAction';
+import { useForm } from '../hooks/useForm';
 
 export function AccountPage() {
   const me = useMe();
@@ -27,68 +27,58 @@ export function AccountPage() {
 
 /** The server checks strength and ends the user's other sessions; this one gets a fresh cookie. */
 function ChangePassword() {
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
   const [mismatch, setMismatch] = useState<string | undefined>(undefined);
   const [done, setDone] = useState<string | null>(null);
-  const change = useAction(async () => {
-    const res = await api.post<{ other_sessions_ended: number }>('/auth/password', {
-      current_password: current,
-      new_password: next,
-    });
-    setCurrent('');
-    setNext('');
-    setConfirm('');
-    setDone(`Password changed. ${res.other_sessions_ended} other session(s) were signed out.`);
-  });
+  const form = useForm(
+    { current_password: '', new_password: '', confirm: '' },
+    async (v, { reset }) => {
+      const res = await api.post<{ other_sessions_ended: number }>('/auth/password', {
+        current_password: v.current_password,
+        new_password: v.new_password,
+      });
+      reset();
+      setDone(`Password changed. ${res.other_sessions_ended} other session(s) were signed out.`);
+    },
+  );
   const submit = (e: FormEvent) => {
-    e.preventDefault();
     setDone(null);
-    if (next !== confirm) {
+    if (form.values.new_password !== form.values.confirm) {
+      e.preventDefault();
       setMismatch('does not match the new password');
       return;
     }
     setMismatch(undefined);
-    void change.run();
+    form.submit(e);
   };
-  const errors = change.fieldErrors;
+  const password = { type: 'password', required: true };
   return (
     <section className="panel" aria-labelledby="pw-h">
       <h2 id="pw-h">Change password</h2>
       <form onSubmit={submit} noValidate className="narrow-form">
         <TextField
           label="Current password"
-          type="password"
           autoComplete="current-password"
-          required
-          value={current}
-          onChange={(e) => setCurrent(e.target.value)}
-          error={errors.current_password}
+          {...password}
+          {...form.field('current_password')}
         />
         <TextField
           label="New password"
-          type="password"
           autoComplete="new-password"
-          required
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-          error={errors.new_password}
           hint="A long passphrase of several unrelated words works well."
+          {...password}
+          {...form.field('new_password')}
         />
         <TextField
           label="Repeat new password"
-          type="password"
           autoComplete="new-password"
-          required
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
+          {...password}
+          {...form.field('confirm')}
           error={mismatch}
         />
-        <button type="submit" className="button-primary" disabled={change.busy}>
+        <button type="submit" className="button-primary" disabled={form.action.busy}>
           Change password
         </button>
-        <ErrorMessage error={change.error} />
+        <ErrorMessage error={form.action.error} />
         <Notice text={done} />
       </form>
     </section>

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { AuditRecord } from '../api/types';
-import { DataTable, type Column } from '../components/DataTable';
-import { ErrorMessage } from '../components/ErrorMessage';
-import { SelectField, TextField } from '../components/Field';
-import { Empty, Loading } from '../components/States';
+import { type Column } from '../components/DataTable';
+import { PagedTable, type PagedTableTexts } from '../components/PagedTable';
+import { TextField } from '../components/Field';
 import { formatDateTime } from '../format';
 import { useAssignees } from '../hooks/useAssignees';
 import { useCursorPages } from '../hooks/useCursorPages';
+import { FilterSelect } from '../components/FilterSelect';
 
 interface Filters {
   action: string;
@@ -15,6 +15,10 @@ interface Filters {
   since: string;
   until: string;
 }
+const OUTCOMES = [
+  { value: 'success', label: 'Success' },
+  { value: 'failure', label: 'Failure' },
+];
 const NO_FILTERS: Filters = { action: '', actor_id: '', outcome: '', since: '', until: '' };
 
 /** Dates (local midnight) -> the epoch milliseconds the audit endpoint takes. */
@@ -29,6 +33,13 @@ function toQuery(f: Filters): Record<string, string | number | undefined> {
     until: ms(f.until, true),
   };
 }
+
+const TEXTS: PagedTableTexts = {
+  caption: 'Audit records, newest first',
+  empty: 'No audit records match.',
+  loading: 'Loading audit records',
+  more: 'Older records',
+};
 
 export function AuditLogPage() {
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
@@ -62,6 +73,8 @@ export function AuditLogPage() {
 
   const set = (key: keyof Filters) => (e: { target: { value: string } }) =>
     setDraft({ ...draft, [key]: e.target.value });
+  const bind = (key: keyof Filters) => ({ value: draft[key], onChange: set(key) });
+  const actors = people.map((p) => ({ value: String(p.id), label: p.name }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setApplied(draft);
@@ -77,25 +90,8 @@ export function AuditLogPage() {
           onChange={set('action')}
           placeholder="e.g. auth.login"
         />
-        <SelectField
-          label="Actor"
-          value={draft.actor_id}
-          onChange={set('actor_id')}
-          options={[
-            { value: '', label: 'Anyone' },
-            ...people.map((p) => ({ value: String(p.id), label: p.name })),
-          ]}
-        />
-        <SelectField
-          label="Outcome"
-          value={draft.outcome}
-          onChange={set('outcome')}
-          options={[
-            { value: '', label: 'Any outcome' },
-            { value: 'success', label: 'Success' },
-            { value: 'failure', label: 'Failure' },
-          ]}
-        />
+        <FilterSelect label="Actor" any="Anyone" {...bind('actor_id')} options={actors} />
+        <FilterSelect label="Outcome" any="Any outcome" {...bind('outcome')} options={OUTCOMES} />
         <TextField label="From" type="date" value={draft.since} onChange={set('since')} />
         <TextField label="Until" type="date" value={draft.until} onChange={set('until')} />
         <div className="form-actions">
@@ -104,22 +100,7 @@ export function AuditLogPage() {
           </button>
         </div>
       </form>
-      <ErrorMessage error={list.error} />
-      {list.items.length === 0 && !list.loading ? <Empty>No audit records match.</Empty> : null}
-      {list.items.length > 0 ? (
-        <DataTable
-          caption="Audit records, newest first"
-          columns={columns}
-          rows={list.items}
-          rowKey={(r) => r.seq}
-        />
-      ) : null}
-      {list.loading ? <Loading what="Loading audit records" /> : null}
-      {list.cursor && !list.loading ? (
-        <button type="button" className="button-secondary" onClick={list.loadMore}>
-          Older records
-        </button>
-      ) : null}
+      <PagedTable list={list} columns={columns} rowKey={(r) => r.seq} texts={TEXTS} />
     </section>
   );
 }

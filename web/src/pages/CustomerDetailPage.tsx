@@ -14,6 +14,7 @@ import { SitesPanel } from './customer/SitesPanel';
 import { SmsThread } from './customer/SmsThread';
 import { optInSentence, optOutSentence } from '../domain/consent';
 import { formatPhone } from '../phone';
+import { Breadcrumb } from '../components/Breadcrumb';
 
 export function CustomerDetailPage({ id }: { id: number }) {
   const me = useMe();
@@ -37,9 +38,7 @@ export function CustomerDetailPage({ id }: { id: number }) {
     <LoadState loaded={customer} what="Loading the customer">
       {(c) => (
         <article>
-          <p className="breadcrumb">
-            <Link to="/customers">Customers</Link> / {c.name}
-          </p>
+          <Breadcrumb to="/customers" list="Customers" here={c.name} />
           <div className="page-head">
             <h1>{c.name}</h1>
             <div className="actions">

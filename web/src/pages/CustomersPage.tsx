@@ -3,10 +3,9 @@ import { api } from '../api/client';
 import type { Customer } from '../api/types';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
-import { DataTable, type Column } from '../components/DataTable';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { type Column } from '../components/DataTable';
+import { PagedTable, type PagedTableTexts } from '../components/PagedTable';
 import { TextField } from '../components/Field';
-import { Empty, Loading } from '../components/States';
 import { useCursorPages } from '../hooks/useCursorPages';
 import { Link, navigate, useLocation } from '../router/router';
 import { CustomerForm } from './customer/CustomerForm';
@@ -18,6 +17,12 @@ const COLUMNS: Column<Customer>[] = [
   { header: 'Email', cell: (c) => c.email ?? '—' },
   { header: 'SMS', cell: (c) => (c.sms_opt_out ? 'Opted out' : 'Allowed') },
 ];
+
+const TEXTS: PagedTableTexts = {
+  caption: 'Customers',
+  empty: 'No customers found.',
+  loading: 'Loading customers',
+};
 
 export function CustomersPage() {
   const me = useMe();
@@ -75,17 +80,7 @@ export function CustomersPage() {
           }
         />
       </form>
-      <ErrorMessage error={list.error} />
-      {list.items.length === 0 && !list.loading ? <Empty>No customers found.</Empty> : null}
-      {list.items.length > 0 ? (
-        <DataTable caption="Customers" columns={COLUMNS} rows={list.items} rowKey={(c) => c.id} />
-      ) : null}
-      {list.loading ? <Loading what="Loading customers" /> : null}
-      {list.cursor && !list.loading ? (
-        <button type="button" className="button-secondary" onClick={list.loadMore}>
-          Load more
-        </button>
-      ) : null}
+      <PagedTable list={list} columns={COLUMNS} rowKey={(c) => c.id} texts={TEXTS} />
     </section>
   );
 }

@@ -9,6 +9,9 @@ import { formatDateTime, formatMoney, humanize } from '../format';
 import { useAction } from '../hooks/useAction';
 import { useApi } from '../hooks/useApi';
 import { Link } from '../router/router';
+import { HeaderRow } from '../components/HeaderRow';
+import { ActionButton } from '../components/ActionButton';
+import { Breadcrumb } from '../components/Breadcrumb';
 
 // The moves the server allows (invoice_handlers.cpp): draft -> open/void,
 // open -> paid/void, paid -> refunded.
@@ -41,9 +44,7 @@ export function InvoiceDetailPage({ id }: { id: number }) {
     <LoadState loaded={invoice} what="Loading the invoice">
       {(inv) => (
         <article>
-          <p className="breadcrumb">
-            <Link to="/invoices">Invoices</Link> / {inv.number}
-          </p>
+          <Breadcrumb to="/invoices" list="Invoices" here={inv.number} />
           <h1>
             Invoice {inv.number} <Badge kind="invoice" value={inv.status} />
           </h1>
@@ -90,14 +91,7 @@ export function InvoiceDetailPage({ id }: { id: number }) {
             ) : (
               <div className="table-wrap">
                 <table className="data-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Description</th>
-                      <th scope="col">Quantity</th>
-                      <th scope="col">Unit</th>
-                      <th scope="col">Amount</th>
-                    </tr>
-                  </thead>
+                  <HeaderRow headers={['Description', 'Quantity', 'Unit', 'Amount']} />
                   <tbody>
                     {(inv.lines ?? []).map((l, i) => (
                       <tr key={i}>
@@ -171,16 +165,7 @@ function Mismatches({ items, currency }: { items: PaymentMismatch[]; currency: s
       <p className="hint">These payment events did not change the invoice.</p>
       <div className="table-wrap">
         <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">What</th>
-              <th scope="col">Expected</th>
-              <th scope="col">Received</th>
-              <th scope="col">Event</th>
-              <th scope="col">When</th>
-              <th scope="col">Action</th>
-            </tr>
-          </thead>
+          <HeaderRow headers={['What', 'Expected', 'Received', 'Event', 'When', 'Action']} />
           <tbody>
             {items.map((m, i) => (
               <tr key={i}>
@@ -232,14 +217,9 @@ function PaymentLink({ invoiceId, existing }: { invoiceId: number; existing: str
   });
   return (
     <div className="payment-link">
-      <button
-        type="button"
-        className="button-primary"
-        disabled={create.busy}
-        onClick={() => void create.run()}
-      >
+      <ActionButton action={create} className="button-primary">
         Payment link
-      </button>
+      </ActionButton>
       <ErrorMessage error={create.error ?? problem} />
       {url ? (
         <p>

@@ -2,10 +2,9 @@ import { useState } from 'react';
 import type { Invoice } from '../api/types';
 import { INVOICE_STATUSES } from '../api/types';
 import { Badge } from '../components/Badge';
-import { DataTable, type Column } from '../components/DataTable';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { type Column } from '../components/DataTable';
+import { PagedTable, type PagedTableTexts } from '../components/PagedTable';
 import { SelectField } from '../components/Field';
-import { Empty, Loading } from '../components/States';
 import { formatDateTime, formatMoney, humanize } from '../format';
 import { useCursorPages } from '../hooks/useCursorPages';
 import { Link } from '../router/router';
@@ -20,6 +19,12 @@ const COLUMNS: Column<Invoice>[] = [
   },
   { header: 'Created', cell: (i) => formatDateTime(i.created_at) },
 ];
+
+const TEXTS: PagedTableTexts = {
+  caption: 'Invoices',
+  empty: 'No invoices yet. Invoice a completed work order from its page.',
+  loading: 'Loading invoices',
+};
 
 export function InvoicesPage() {
   const [status, setStatus] = useState('');
@@ -39,19 +44,7 @@ export function InvoicesPage() {
           ]}
         />
       </form>
-      <ErrorMessage error={list.error} />
-      {list.items.length === 0 && !list.loading ? (
-        <Empty>No invoices yet. Invoice a completed work order from its page.</Empty>
-      ) : null}
-      {list.items.length > 0 ? (
-        <DataTable caption="Invoices" columns={COLUMNS} rows={list.items} rowKey={(i) => i.id} />
-      ) : null}
-      {list.loading ? <Loading what="Loading invoices" /> : null}
-      {list.cursor && !list.loading ? (
-        <button type="button" className="button-secondary" onClick={list.loadMore}>
-          Load more
-        </button>
-      ) : null}
+      <PagedTable list={list} columns={COLUMNS} rowKey={(i) => i.id} texts={TEXTS} />
     </section>
   );
 }

@@ -2,14 +2,14 @@ import type { SmsMessage } from '../api/types';
 import { SMS_DIRECTIONS, SMS_STATUS_LABELS, SMS_STATUSES } from '../api/types';
 import { withdrawnReason } from '../domain/consent';
 import { Badge } from '../components/Badge';
-import { DataTable, type Column } from '../components/DataTable';
-import { ErrorMessage } from '../components/ErrorMessage';
-import { SelectField } from '../components/Field';
-import { Empty, Loading } from '../components/States';
+import { type Column } from '../components/DataTable';
+import { PagedTable, type PagedTableTexts } from '../components/PagedTable';
 import { formatDateTime, humanize } from '../format';
 import { useCursorPages } from '../hooks/useCursorPages';
-import { Link, navigate, useLocation } from '../router/router';
+import { Link, useLocation } from '../router/router';
 import { formatPhone } from '../phone';
+import { replaceQueryParam } from '../router/queryParams';
+import { FilterSelect } from '../components/FilterSelect';
 
 // Every text message of the organization, newest first (dispatchers and
 // above): the outbox, with why a queued message has not gone out yet.
@@ -56,6 +56,19 @@ const COLUMNS: Column<SmsMessage>[] = [
   { header: 'Waiting because', cell: (m) => m.waiting_reason ?? '—' },
 ];
 
+const BY_STATUS = SMS_STATUSES.map((s) => ({ value: s, label: SMS_STATUS_LABELS[s] }));
+const BY_WAY = SMS_DIRECTIONS.map((d) => ({
+  value: d,
+  label: d === 'inbound' ? 'Received' : 'Sent',
+}));
+
+const TEXTS: PagedTableTexts = {
+  caption: 'Text messages, newest first',
+  empty: 'No messages match these filters.',
+  loading: 'Loading messages',
+  more: 'Load older',
+};
+
 export function MessagesPage() {
   const { query } = useLocation();
   const status = query.get('status') ?? '';
@@ -66,13 +79,11 @@ export function MessagesPage() {
     { pageSize: PAGE_SIZE, keyOf: (m) => m.id },
   );
 
-  const setFilter = (name: string, value: string) => {
-    const next = new URLSearchParams(window.location.search);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    const qs = next.toString();
-    navigate(qs ? `/messages?${qs}` : '/messages', { replace: true });
-  };
+  const filter = (name: string) => ({
+    value: query.get(name) ?? '',
+    onChange: (e: { target: { value: string } }) =>
+      replaceQueryParam('/messages', name, e.target.value),
+  });
 
   return (
     <section>
@@ -83,46 +94,10 @@ export function MessagesPage() {
         aria-label="Filter messages"
         onSubmit={(e) => e.preventDefault()}
       >
-        <SelectField
-          label="Status"
-          value={status}
-          onChange={(e) => setFilter('status', e.target.value)}
-          options={[
-            { value: '', label: 'Any status' },
-            ...SMS_STATUSES.map((s) => ({ value: s, label: SMS_STATUS_LABELS[s] })),
-          ]}
-        />
-        <SelectField
-          label="Direction"
-          value={direction}
-          onChange={(e) => setFilter('direction', e.target.value)}
-          options={[
-            { value: '', label: 'Both' },
-            ...SMS_DIRECTIONS.map((d) => ({
-              value: d,
-              label: d === 'inbound' ? 'Received' : 'Sent',
-            })),
-          ]}
-        />
+        <FilterSelect label="Status" any="Any status" {...filter('status')} options={BY_STATUS} />
+        <FilterSelect label="Direction" any="Both" {...filter('direction')} options={BY_WAY} />
       </form>
-      <ErrorMessage error={list.error} />
-      {list.items.length === 0 && !list.loading && list.error === undefined ? (
-        <Empty>No messages match these filters.</Empty>
-      ) : null}
-      {list.items.length > 0 ? (
-        <DataTable
-          caption="Text messages, newest first"
-          columns={COLUMNS}
-          rows={list.items}
-          rowKey={(m) => m.id}
-        />
-      ) : null}
-      {list.loading ? <Loading what="Loading messages" /> : null}
-      {list.cursor && !list.loading ? (
-        <button type="button" className="button-secondary" onClick={list.loadMore}>
-          Load older
-        </button>
-      ) : null}
+      <PagedTable list={list} columns={COLUMNS} rowKey={(m) => m.id} texts={TEXTS} />
     </section>
   );
 }

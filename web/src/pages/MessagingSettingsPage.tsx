@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../api/client';
 import type { SmsSettings, SmsTemplate } from '../api/types';
 import { SMS_PLACEHOLDERS } from '../api/types';
@@ -56,6 +56,17 @@ export function MessagingSettingsPage() {
   );
 }
 
+/** "Configured", or "Not configured" and what is missing. */
+function ConfigState({ ok, children }: { ok: boolean; children: ReactNode }) {
+  if (ok) return <span className="config-ok">Configured</span>;
+  return (
+    <>
+      <span className="config-missing">Not configured</span>
+      <span className="hint"> — {children}</span>
+    </>
+  );
+}
+
 function ServerStatus({ settings }: { settings: SmsSettings }) {
   return (
     <section className="panel" aria-labelledby="server-h">
@@ -63,32 +74,16 @@ function ServerStatus({ settings }: { settings: SmsSettings }) {
       <dl className="facts">
         <dt>Twilio (text messages)</dt>
         <dd>
-          {settings.twilio_configured ? (
-            <span className="config-ok">Configured</span>
-          ) : (
-            <>
-              <span className="config-missing">Not configured</span>
-              <span className="hint">
-                {' '}
-                — texts stay queued until the server has BULWARK_TWILIO_ACCOUNT_SID and
-                BULWARK_TWILIO_AUTH_TOKEN.
-              </span>
-            </>
-          )}
+          <ConfigState ok={settings.twilio_configured}>
+            texts stay queued until the server has BULWARK_TWILIO_ACCOUNT_SID and
+            BULWARK_TWILIO_AUTH_TOKEN.
+          </ConfigState>
         </dd>
         <dt>Stripe (online payment)</dt>
         <dd>
-          {settings.payments_configured ? (
-            <span className="config-ok">Configured</span>
-          ) : (
-            <>
-              <span className="config-missing">Not configured</span>
-              <span className="hint">
-                {' '}
-                — payment links need BULWARK_STRIPE_API_KEY on the server.
-              </span>
-            </>
-          )}
+          <ConfigState ok={settings.payments_configured}>
+            payment links need BULWARK_STRIPE_API_KEY on the server.
+          </ConfigState>
         </dd>
       </dl>
     </section>

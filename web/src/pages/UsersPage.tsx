@@ -9,6 +9,8 @@ import { useAction } from '../hooks/useAction';
 import { useApi } from '../hooks/useApi';
 import { NewUserForm } from './admin/NewUserForm';
 import { UserRow } from './admin/UserRow';
+import { HeaderRow } from '../components/HeaderRow';
+import { ActionButton } from '../components/ActionButton';
 
 export function UsersPage() {
   const me = useMe();
@@ -28,14 +30,7 @@ export function UsersPage() {
           <div className="table-wrap">
             <table className="data-table">
               <caption className="visually-hidden">Users</caption>
-              <thead>
-                <tr>
-                  <th scope="col">User</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Actions</th>
-                </tr>
-              </thead>
+              <HeaderRow headers={['User', 'Role', 'State', 'Actions']} />
               <tbody>
                 {list.items.map((u) => (
                   <UserRow key={u.id} user={u} isMe={u.id === me.user.id} onChanged={replace} />
@@ -71,14 +66,9 @@ function RevokeEverything() {
       </p>
       {confirming ? (
         <div className="button-row">
-          <button
-            type="button"
-            className="button-danger"
-            disabled={revoke.busy}
-            onClick={() => void revoke.run()}
-          >
+          <ActionButton action={revoke} className="button-danger">
             Yes, end all sessions
-          </button>
+          </ActionButton>
           <button type="button" className="button-secondary" onClick={() => setConfirming(false)}>
             Keep them
           </button>

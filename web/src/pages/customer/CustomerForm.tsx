@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Customer, NewCustomer } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { CheckboxField, TextArea, TextField } from '../../components/Field';
+import { SubmitRow } from '../../components/SubmitRow';
 import { ApiError } from '../../api/errors';
 import { optOutSentence, START_ONLY, stoppedByCustomer } from '../../domain/consent';
-import { useAction } from '../../hooks/useAction';
+import { useForm } from '../../hooks/useForm';
 
 /**
  * Create or edit a customer; server validation messages appear under their fields.
@@ -21,92 +22,66 @@ export function CustomerForm({
   submitLabel: string;
   onSubmit: (input: NewCustomer) => Promise<void>;
 }) {
-  const [name, setName] = useState(initial?.name ?? '');
-  const [phone, setPhone] = useState(initial?.phone ?? '');
-  const [email, setEmail] = useState(initial?.email ?? '');
-  const [billing, setBilling] = useState(initial?.billing_address ?? '');
-  const [notes, setNotes] = useState(initial?.notes ?? '');
   const [optOut, setOptOut] = useState(initial?.sms_opt_out ?? false);
   const stopped = initial ? stoppedByCustomer(initial) : false;
-  const save = useAction(async () => {
-    // Empty phone/email: omit on create, clear (null) on edit. The opt-out
-    // is sent on edit only when the office changed it, so a new phone number
-    // takes that number's own consent.
-    const body: NewCustomer = { name, billing_address: billing, notes };
-    if (!initial || optOut !== initial.sms_opt_out) body.sms_opt_out = optOut;
-    if (phone.trim()) body.phone = phone.trim();
-    else if (initial?.phone) body.phone = null;
-    if (email.trim()) body.email = email.trim();
-    else if (initial?.email) body.email = null;
-    await onSubmit(body);
-  });
-  const errors = { ...save.fieldErrors };
-  if (save.error instanceof ApiError && save.error.reason === 'opted_out_by_customer')
-    errors.sms_opt_out = `This number texted STOP: ${START_ONLY}.`;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void save.run();
-  };
+  const form = useForm(
+    {
+      name: initial?.name ?? '',
+      phone: initial?.phone ?? '',
+      email: initial?.email ?? '',
+      billing_address: initial?.billing_address ?? '',
+      notes: initial?.notes ?? '',
+    },
+    async ({ name, phone, email, billing_address, notes }) => {
+      // Empty phone/email: omit on create, clear (null) on edit. The opt-out
+      // is sent on edit only when the office changed it, so a new phone number
+      // takes that number's own consent.
+      const body: NewCustomer = { name, billing_address, notes };
+      if (!initial || optOut !== initial.sms_opt_out) body.sms_opt_out = optOut;
+      if (phone.trim()) body.phone = phone.trim();
+      else if (initial?.phone) body.phone = null;
+      if (email.trim()) body.email = email.trim();
+      else if (initial?.email) body.email = null;
+      await onSubmit(body);
+    },
+  );
+  const save = form.action;
+  const optOutError =
+    save.error instanceof ApiError && save.error.reason === 'opted_out_by_customer'
+      ? `This number texted STOP: ${START_ONLY}.`
+      : save.fieldErrors.sms_opt_out;
   return (
-    <form onSubmit={submit} className="form-grid" noValidate>
-      <TextField
-        label="Name"
-        required
-        maxLength={200}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        error={errors.name}
-        autoComplete="off"
-      />
+    <form onSubmit={form.submit} className="form-grid" noValidate>
+      <TextField label="Name" required maxLength={200} autoComplete="off" {...form.field('name')} />
       <TextField
         label="Phone"
         type="tel"
         maxLength={40}
-        value={phone}
-        onChange={(e) => setPhone(e.target.value)}
-        error={errors.phone}
         autoComplete="off"
+        {...form.field('phone')}
       />
       <TextField
         label="Email"
         type="email"
         maxLength={254}
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-        error={errors.email}
         autoComplete="off"
+        {...form.field('email')}
       />
-      <TextArea
-        label="Billing address"
-        maxLength={500}
-        value={billing}
-        onChange={(e) => setBilling(e.target.value)}
-        error={errors.billing_address}
-      />
-      <TextArea
-        label="Notes"
-        maxLength={5000}
-        value={notes}
-        onChange={(e) => setNotes(e.target.value)}
-        error={errors.notes}
-      />
+      <TextArea label="Billing address" maxLength={500} {...form.field('billing_address')} />
+      <TextArea label="Notes" maxLength={5000} {...form.field('notes')} />
       <CheckboxField
         label="Opted out of SMS"
         checked={optOut || stopped}
         disabled={stopped}
         onChange={(e) => setOptOut(e.target.checked)}
-        error={errors.sms_opt_out}
+        error={optOutError}
         hint={
           stopped && initial
             ? (optOutSentence(initial) ?? undefined)
             : 'The office’s choice for this phone number; a customer’s STOP always wins.'
         }
       />
-      <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={save.busy}>
-          {submitLabel}
-        </button>
-      </div>
+      <SubmitRow busy={save.busy}>{submitLabel}</SubmitRow>
       <ErrorMessage error={save.error} />
     </form>
   );

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { Asset, NewSite, Site } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextArea, TextField } from '../../components/Field';
+import { SubmitRow } from '../../components/SubmitRow';
 import { LoadState } from '../../components/States';
-import { useAction } from '../../hooks/useAction';
+import { useForm } from '../../hooks/useForm';
 import { useApi } from '../../hooks/useApi';
 import { useMe } from '../../auth/session';
 import { Link } from '../../router/router';
@@ -71,135 +71,61 @@ function SiteBlock({ site, canWrite }: { site: Site; canWrite: boolean }) {
 }
 
 function NewSiteForm({ customerId, onCreated }: { customerId: number; onCreated: () => void }) {
-  const [name, setName] = useState('');
-  const [address, setAddress] = useState('');
-  const [notes, setNotes] = useState('');
-  const add = useAction(async () => {
-    const site: NewSite = { name, address, access_notes: notes };
+  const form = useForm({ name: '', address: '', access_notes: '' }, async (values, { reset }) => {
+    const site: NewSite = values;
     await api.post(`/customers/${customerId}/sites`, site);
-    setName('');
-    setAddress('');
-    setNotes('');
+    reset();
     onCreated();
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void add.run();
-  };
   return (
     <details className="add-form">
       <summary>Add a site</summary>
-      <form onSubmit={submit} noValidate>
-        <TextField
-          label="Site name"
-          required
-          maxLength={200}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          error={add.fieldErrors.name}
-        />
-        <TextArea
-          label="Site address"
-          required
-          maxLength={500}
-          value={address}
-          onChange={(e) => setAddress(e.target.value)}
-          error={add.fieldErrors.address}
-        />
+      <form onSubmit={form.submit} noValidate>
+        <TextField label="Site name" required maxLength={200} {...form.field('name')} />
+        <TextArea label="Site address" required maxLength={500} {...form.field('address')} />
         <TextArea
           label="Access notes (gate codes, dogs)"
           maxLength={2000}
-          value={notes}
-          onChange={(e) => setNotes(e.target.value)}
-          error={add.fieldErrors.access_notes}
+          {...form.field('access_notes')}
         />
-        <button type="submit" className="button-secondary" disabled={add.busy}>
+        <button type="submit" className="button-secondary" disabled={form.action.busy}>
           Add site
         </button>
-        <ErrorMessage error={add.error} />
+        <ErrorMessage error={form.action.error} />
       </form>
     </details>
   );
 }
 
+const NO_ASSET = { name: '', type: '', make: '', model: '', serial: '', install_date: '' };
+
 function NewAssetForm({ siteId, onCreated }: { siteId: number; onCreated: () => void }) {
-  const [name, setName] = useState('');
-  const [type, setType] = useState('');
-  const [make, setMake] = useState('');
-  const [model, setModel] = useState('');
-  const [serial, setSerial] = useState('');
-  const [installDate, setInstallDate] = useState('');
-  const add = useAction(async () => {
-    const body: Record<string, unknown> = { name, type, make, model, serial };
-    if (installDate) body.install_date = installDate;
+  const form = useForm(NO_ASSET, async ({ install_date, ...rest }, { reset }) => {
+    const body: Record<string, unknown> = { ...rest };
+    if (install_date) body.install_date = install_date;
     await api.post(`/sites/${siteId}/assets`, body);
-    setName('');
-    setType('');
-    setMake('');
-    setModel('');
-    setSerial('');
-    setInstallDate('');
+    reset();
     onCreated();
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void add.run();
-  };
-  const errors = add.fieldErrors;
   return (
     <details className="add-form">
       <summary>Add an asset</summary>
-      <form onSubmit={submit} noValidate className="form-grid">
-        <TextField
-          label="Asset name"
-          required
-          maxLength={200}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          error={errors.name}
-        />
+      <form onSubmit={form.submit} noValidate className="form-grid">
+        <TextField label="Asset name" required maxLength={200} {...form.field('name')} />
         <TextField
           label="Asset type"
           maxLength={100}
-          value={type}
-          onChange={(e) => setType(e.target.value)}
-          error={errors.type}
           placeholder="Septic tank, pump…"
+          {...form.field('type')}
         />
-        <TextField
-          label="Make"
-          maxLength={100}
-          value={make}
-          onChange={(e) => setMake(e.target.value)}
-          error={errors.make}
-        />
-        <TextField
-          label="Model"
-          maxLength={100}
-          value={model}
-          onChange={(e) => setModel(e.target.value)}
-          error={errors.model}
-        />
-        <TextField
-          label="Serial"
-          maxLength={100}
-          value={serial}
-          onChange={(e) => setSerial(e.target.value)}
-          error={errors.serial}
-        />
-        <TextField
-          label="Install date"
-          type="date"
-          value={installDate}
-          onChange={(e) => setInstallDate(e.target.value)}
-          error={errors.install_date}
-        />
-        <div className="form-actions">
-          <button type="submit" className="button-secondary" disabled={add.busy}>
-            Add asset
-          </button>
-        </div>
-        <ErrorMessage error={add.error} />
+        <TextField label="Make" maxLength={100} {...form.field('make')} />
+        <TextField label="Model" maxLength={100} {...form.field('model')} />
+        <TextField label="Serial" maxLength={100} {...form.field('serial')} />
+        <TextField label="Install date" type="date" {...form.field('install_date')} />
+        <SubmitRow busy={form.action.busy} secondary>
+          Add asset
+        </SubmitRow>
+        <ErrorMessage error={form.action.error} />
       </form>
     </details>
   );
