@@ -23,7 +23,7 @@ host_time_zone() {
   local tz=""
   tz=$(timedatectl show -p Timezone --value 2>/dev/null || true)
   [[ -n "$tz" ]] || tz=$(cat /etc/timezone 2>/dev/null || true)
-  [[ -n "$tz" ]] || tz=$(readlink /etc/localtime 2>/dev/null | sed -n 's|.*zoneinfo/||p')
+  [[ -n "$tz" ]] || tz=$(readlink /etc/localtime 2>/dev/null | sed -n 's|.*zoneinfo/||p' || true)
   if [[ -n "$tz" && -f "/usr/share/zoneinfo/$tz" ]]; then echo "$tz"; else echo UTC; fi
 }
 ORG_TIME_ZONE="${BULWARK_TIME_ZONE:-$(host_time_zone)}"

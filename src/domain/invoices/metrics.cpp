@@ -64,6 +64,7 @@ std::vector<year_month_day> week_starts(std::string_view zone, std::int64_t now)
   const auto monday =
       sys_days(today) - (std::chrono::weekday(sys_days(today)) - std::chrono::Monday);
   std::vector<year_month_day> out;
+  out.reserve(kWeeks);
   for (int i = kWeeks - 1; i >= 0; --i) out.emplace_back(monday - std::chrono::weeks(i));
   return out;
 }
@@ -80,6 +81,7 @@ BusinessMetrics business_metrics(store::OrgTx& tx, std::int64_t now) {
   const auto zone = org::time_zone(tx);
   const auto mondays = week_starts(zone, now);
   std::vector<std::int64_t> starts;  // each local Monday's midnight, as UTC
+  starts.reserve(mondays.size());
   for (const auto& d : mondays) starts.push_back(core::day_bounds(zone, d).start_ms);
   double hours = 0;
   std::int64_t completed = 0;
