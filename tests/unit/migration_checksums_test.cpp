@@ -30,6 +30,9 @@ constexpr Committed kCommitted[] = {
      "d7af20f1280654c2ae6d0c5fb5ae3badd052fbc6ac035ad1ae7ba6bd09b069a6"},
     {7, "sms_number_requests", "41f77762c1e26e02b3688ae29902c54f538c218873feadc8ceb37c6d78baa94d",
      "12f3c1712d50892e6fb0ce8fec5e0c646516da6d6dd4551c3a1ce64213d4bead"},
+    // PLACEHOLDER (s20-field only): drop with 0008_placeholder_field.
+    {8, "placeholder_field", "60e659d9fee94635dd13b567479d102a0374a34c20efe278c32c7e3a324b5df7",
+     "60e659d9fee94635dd13b567479d102a0374a34c20efe278c32c7e3a324b5df7"},
 };
 
 const Committed* committed(int version) {
