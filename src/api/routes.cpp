@@ -4,6 +4,7 @@
 #include "api/auth_handlers.hpp"
 #include "api/customer_handlers.hpp"
 #include "api/dispatch_handlers.hpp"
+#include "api/field_handlers.hpp"
 #include "api/invoice_handlers.hpp"
 #include "api/messaging_handlers.hpp"
 #include "api/openapi.hpp"
@@ -215,6 +216,15 @@ http::Router build_router() {
   authed(Method::get, "/api/v1/dispatch/week", reads, safe, wo_plan, endpoint<dispatch_week>(),
          "One week (start=YYYY-MM-DD, default this Monday) by technician, and unplanned work");
 
+  // The field: a site's access notes for the assigned technician (viewers
+  // cannot; other technicians get 403 not_assigned), an asset's work history.
+  authed(Method::post, "/api/v1/sites/{id:int}/access/reveal", changes, token, wo_write,
+         endpoint<reveal_site_access>(),
+         "A site's access notes (gate code) for the technician assigned to open work there; "
+         "audited once per user, site and day");
+  authed(Method::get, "/api/v1/assets/{id:int}/work-orders", reads, safe, wo_read,
+         endpoint<asset_work_orders>(),
+         "An asset's work orders, newest first, with labour and parts cost (not for technicians)");
   // Preventive maintenance: the server's worker turns these into work orders.
   authed(Method::get, "/api/v1/pm-schedules", reads, safe, wo_read, endpoint<list_pm_schedules>(),
          "Preventive-maintenance schedules");

@@ -47,11 +47,17 @@ bool may_reopen(security::Role role) {
   return security::role_rank(role) >= security::role_rank(security::Role::dispatcher);
 }
 
+bool is_office_decision(WoStatus to) { return to == WoStatus::cancelled || to == WoStatus::closed; }
+
+bool may_decide(security::Role role) { return may_reopen(role); }
+
 StatusSet allowed_moves(WoStatus from, security::Role role) {
   StatusSet out;
   if (!security::role_has(role, security::Permission::work_orders_write)) return out;
   for (auto to : kAllStatuses)
-    if (transition_allowed(from, to) && (!is_reopen(from, to) || may_reopen(role))) out.add(to);
+    if (transition_allowed(from, to) && (!is_reopen(from, to) || may_reopen(role)) &&
+        (!is_office_decision(to) || may_decide(role)))
+      out.add(to);
   return out;
 }
 

@@ -20,6 +20,10 @@ bool is_reopen(WoStatus from, WoStatus to);
 bool transition_allowed(WoStatus from, WoStatus to);
 // Reopening needs a dispatcher or above; technicians finish work, they do not revive it.
 bool may_reopen(security::Role role);
+// Cancelling and closing are office decisions (a dispatcher or above): a
+// technician finishes the work; whether it is billed or dropped is not theirs.
+bool is_office_decision(WoStatus to);
+bool may_decide(security::Role role);
 // The moves `role` may make from `from`: the life cycle, minus reopening for
 // those who may not, and none at all for a role that cannot change work
 // orders (viewers). The server sends this as `allowed_transitions`, so the web

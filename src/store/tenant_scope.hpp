@@ -21,7 +21,7 @@ namespace bulwark::store::tenant_scope {
 
 // Every table with an org_id column. A unit test compares this list with the
 // migrated schema, so a new tenant table cannot be forgotten here.
-inline constexpr std::array<std::string_view, 27> kTenantTables{"assets",
+inline constexpr std::array<std::string_view, 28> kTenantTables{"assets",
                                                                 "audit_log",
                                                                 "checkout_sessions",
                                                                 "customers",
@@ -37,6 +37,7 @@ inline constexpr std::array<std::string_view, 27> kTenantTables{"assets",
                                                                 "pm_generated",
                                                                 "pm_schedules",
                                                                 "sessions",
+                                                                "site_access_reveals",
                                                                 "sites",
                                                                 "sms_consent",
                                                                 "sms_messages",

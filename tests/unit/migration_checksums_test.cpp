@@ -33,6 +33,8 @@ constexpr Committed kCommitted[] = {
     // PLACEHOLDER (s20-field only): drop with 0008_placeholder_field.
     {8, "placeholder_field", "60e659d9fee94635dd13b567479d102a0374a34c20efe278c32c7e3a324b5df7",
      "60e659d9fee94635dd13b567479d102a0374a34c20efe278c32c7e3a324b5df7"},
+    {9, "work_order_asset", "2ceb1ca5b151c60354b79bd7b7532ce182eeaa50c8bcb0b0def900a5a6d1e952",
+     "4ab7a5ccc42c6d36bbf7e6351db085418b11d0cfdde54cb9444ed6106cb7efad"},
 };
 
 const Committed* committed(int version) {

@@ -93,8 +93,16 @@ struct SiteView {
   std::string name, address;
   Omittable<std::string> access_notes;  // gate codes: dispatchers and above only
   Time created_at;
+  bool access_hidden = false;  // notes exist; the assigned technician reveals them
 };
-BULWARK_RESOURCE(SiteView, id, customer_id, name, address, access_notes, created_at)
+BULWARK_RESOURCE(SiteView, id, customer_id, name, address, access_notes, created_at, access_hidden)
+
+// POST /api/v1/sites/{id}/access/reveal: the notes (gate code, dog, lid).
+struct SiteAccessView {
+  std::int64_t site_id = 0;
+  std::string access_notes;
+};
+BULWARK_RESOURCE(SiteAccessView, site_id, access_notes)
 
 struct SiteRow {
   std::int64_t id = 0;

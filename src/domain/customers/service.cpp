@@ -88,7 +88,10 @@ std::optional<std::int64_t> id_text(std::string_view s) {
 
 SiteView site_view(const SiteRow& r, bool with_access_notes) {
   SiteView v{r.id, r.customer_id, r.name, r.address, {}, r.created_at};
-  if (with_access_notes) v.access_notes = r.access_notes;
+  if (with_access_notes)
+    v.access_notes = r.access_notes;
+  else
+    v.access_hidden = !r.access_notes.empty();
   return v;
 }
 

@@ -44,10 +44,22 @@ Outcome<MyDay> my_day(store::OrgTx& tx, const Caller& by, std::int64_t now) {
   const auto day_start = now - now % kDayMs;
   MyDay day{date_of(day_start), {}};
   for (auto& r : repo::day_of(tx, by.user_id, day_start, day_start + kDayMs))
-    day.items.push_back({r.id, "WO-" + std::to_string(r.number), std::move(r.title),
-                         std::move(r.status), std::move(r.priority),
-                         r.scheduled_start.value_or(Time{}), r.scheduled_end,
-                         std::move(r.customer_name), std::move(r.site_address)});
+    day.items.push_back({r.id,
+                         "WO-" + std::to_string(r.number),
+                         std::move(r.title),
+                         std::move(r.status),
+                         std::move(r.priority),
+                         r.scheduled_start.value_or(Time{}),
+                         r.scheduled_end,
+                         std::move(r.customer_name),
+                         std::move(r.site_address),
+                         {},
+                         {},
+                         {},
+                         {},
+                         {},
+                         false});
+  for (auto& item : day.items) add_field_facts(tx, item);  // site, asset, phone, access notes
   return day;
 }
 

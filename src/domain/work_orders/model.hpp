@@ -47,6 +47,10 @@ struct UserRef {
   // NOLINTNEXTLINE(readability-identifier-naming): Ref<Tag> reads Tag::noun
   static constexpr std::string_view noun = "user";
 };
+struct AssetRef {  // an asset at the work order's site
+  // NOLINTNEXTLINE(readability-identifier-naming): Ref<Tag> reads Tag::noun
+  static constexpr std::string_view noun = "asset";
+};
 
 // Who acts: the audit actor, and the role that decides what they see and may
 // do (a technician reaches only the work orders assigned to them).
@@ -70,10 +74,11 @@ struct NewWorkOrder {  // POST /api/v1/work-orders
   std::optional<Time> scheduled_start, scheduled_end, due_at;
   std::optional<Hours> estimated_hours;
   std::optional<bool> notify_customer;
+  std::optional<Ref<AssetRef>> asset_id;
 };
 BULWARK_RESOURCE(NewWorkOrder, title, description, type, priority, customer_id, site_id,
                  assignee_id, scheduled_start, scheduled_end, due_at, estimated_hours,
-                 notify_customer)
+                 notify_customer, asset_id)
 
 // PATCH /api/v1/work-orders/{id}: a field sent as null is left as it is.
 struct WorkOrderChange {
@@ -88,10 +93,11 @@ struct WorkOrderChange {
   std::optional<Hours> estimated_hours;
   std::optional<bool> notify_customer;
   Version version;
+  resource::Patch<Ref<AssetRef>> asset_id;  // null: the work order is for no asset any more
 };
 BULWARK_RESOURCE(WorkOrderChange, title, description, type, priority, customer_id, site_id,
                  assignee_id, scheduled_start, scheduled_end, due_at, estimated_hours,
-                 notify_customer, version)
+                 notify_customer, version, asset_id)
 
 // A visit does not end before it starts.
 template <class T>
@@ -125,12 +131,25 @@ struct WorkOrderView {
   std::optional<std::string> customer_name, assignee_name;
   std::optional<Time> customer_confirmed_at;
   bool notify_customer = true;
+  std::optional<std::int64_t> asset_id;
+  // What the one work order's page shows: names and the field facts, filled
+  // in by the service (site_facts.cpp); the queries select placeholders for
+  // them (repo.cpp), so lists leave them empty. The access notes only for the office;
+  // anyone else sees access_hidden (the assigned technician reveals them).
+  std::optional<std::string> site_name, site_address, asset_name, customer_phone;
+  Omittable<std::string> access_notes;
+  bool access_hidden = false;
+  // Whether a visit text (on the way, confirmation) would reach the
+  // customer; if not, why: no_phone, customer_opted_out, not_notified.
+  bool customer_textable = false;
+  std::optional<std::string> customer_text_blocker;
 };
 BULWARK_RESOURCE(WorkOrderView, id, number, title, description, type, priority, status,
                  allowed_transitions, customer_id, site_id, assignee_id, scheduled_start,
                  scheduled_end, due_at, estimated_hours, created_by, created_at, updated_at,
                  completed_at, version, customer_name, assignee_name, customer_confirmed_at,
-                 notify_customer)
+                 notify_customer, asset_id, site_name, site_address, asset_name, customer_phone,
+                 access_notes, access_hidden, customer_textable, customer_text_blocker)
 
 // GET /api/v1/work-orders: filters and a keyset cursor (newest first).
 struct WorkOrderQuery {
@@ -338,9 +357,15 @@ struct MyDayItem {
   Time scheduled_start;
   std::optional<Time> scheduled_end;
   std::optional<std::string> customer_name, site_address;
+  // The field facts of the job (site_facts.cpp): the access notes stay
+  // hidden until the technician reveals them.
+  std::optional<std::int64_t> site_id, asset_id;
+  std::optional<std::string> site_name, asset_name, customer_phone;
+  bool access_hidden = false;
 };
 BULWARK_RESOURCE(MyDayItem, id, number, title, status, priority, scheduled_start, scheduled_end,
-                 customer_name, site_address)
+                 customer_name, site_address, site_id, asset_id, site_name, asset_name,
+                 customer_phone, access_hidden)
 
 struct MyDay {
   std::string date;

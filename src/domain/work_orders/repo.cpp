@@ -9,13 +9,18 @@ namespace {
 using store::OrgSql;
 
 // Work orders with the names a list shows (customer, assignee): one join
-// each on a primary key instead of a request per row from the client.
+// each on a primary key instead of a request per row from the client. The
+// field facts (site_name ... customer_text_blocker) are placeholders here:
+// the service fills them in for one work order (site_facts.cpp).
 #define WO_SELECT                                                                            \
   "SELECT w.id, w.number, w.title, w.description, w.type, w.priority, w.status, "            \
   "w.customer_id, w.site_id, w.assignee_id, w.scheduled_start, w.scheduled_end, w.due_at, "  \
   "w.estimated_hours, w.created_by, w.created_at, w.updated_at, w.completed_at, w.version, " \
   "c.name AS customer_name, COALESCE(NULLIF(u.name, ''), u.email) AS assignee_name, "        \
-  "w.customer_confirmed_at, w.notify_customer FROM work_orders w "                           \
+  "w.customer_confirmed_at, w.notify_customer, w.asset_id, "                                 \
+  "NULL AS site_name, NULL AS site_address, NULL AS asset_name, NULL AS customer_phone, "    \
+  "NULL AS access_notes, 0 AS access_hidden, 0 AS customer_textable, "                       \
+  "NULL AS customer_text_blocker FROM work_orders w "                                        \
   "LEFT JOIN customers c ON c.org_id = $1 AND c.id = w.customer_id "                         \
   "LEFT JOIN users u ON u.org_id = $1 AND u.id = w.assignee_id "
 
@@ -63,8 +68,8 @@ constexpr OrgSql kNextNumber(
 constexpr OrgSql kInsert(
     "INSERT INTO work_orders (org_id, number, title, description, type, priority, status, "
     "customer_id, site_id, assignee_id, scheduled_start, scheduled_end, due_at, "
-    "estimated_hours, created_by, created_at, updated_at, notify_customer) VALUES ($1, "
-    "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17) "
+    "estimated_hours, created_by, created_at, updated_at, notify_customer, asset_id) VALUES ($1, "
+    "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $18) "
     "RETURNING id");
 
 // Optimistic concurrency: the update applies only to the version read.
@@ -76,7 +81,8 @@ constexpr OrgSql kUpdate(
     "scheduled_start = COALESCE($11, scheduled_start), "
     "scheduled_end = COALESCE($12, scheduled_end), due_at = COALESCE($13, due_at), "
     "estimated_hours = COALESCE($14, estimated_hours), updated_at = $15, "
-    "notify_customer = $16, version = version + 1 "
+    "notify_customer = $16, version = version + 1, "
+    "asset_id = CASE WHEN $17 = 1 THEN CAST($18 AS BIGINT) ELSE asset_id END "
     "WHERE org_id = $1 AND id = $2 AND version = $3");
 
 constexpr OrgSql kSetStatus(
@@ -137,7 +143,7 @@ std::int64_t insert(store::OrgTx& tx, const NewWorkOrder& w, std::int64_t number
                   text_of(w.type).value_or("corrective"), text_of(w.priority).value_or("medium"),
                   status, w.customer_id, w.site_id, w.assignee_id, w.scheduled_start,
                   w.scheduled_end, w.due_at, w.estimated_hours, created_by, now,
-                  w.notify_customer.value_or(true))
+                  w.notify_customer.value_or(true), w.asset_id)
       ->id;
 }
 
@@ -145,7 +151,8 @@ Expected<void, ApiError> update(store::OrgTx& tx, std::int64_t id, const WorkOrd
                                 bool notify_customer, std::int64_t now) {
   return tx.update_versioned(kUpdate, "work order", id, c.version, c.title, c.description, c.type,
                              c.priority, c.customer_id, c.site_id, c.assignee_id, c.scheduled_start,
-                             c.scheduled_end, c.due_at, c.estimated_hours, now, notify_customer);
+                             c.scheduled_end, c.due_at, c.estimated_hours, now, notify_customer,
+                             std::int64_t{c.asset_id.absent() ? 0 : 1}, c.asset_id.if_set());
 }
 
 Expected<void, ApiError> set_status(store::OrgTx& tx, std::int64_t id, std::int64_t version,

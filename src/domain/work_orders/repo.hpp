@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "core/expected.hpp"
+#include "domain/work_orders/field_model.hpp"
 #include "domain/work_orders/model.hpp"
 #include "store/org_tx.hpp"
 
@@ -70,5 +71,16 @@ std::vector<DispatchTechnician> technicians(store::OrgTx& tx);
 // One technician's visits in [from, to), cancelled and closed left out.
 std::vector<BoardRow> day_of(store::OrgTx& tx, std::int64_t user, std::int64_t from,
                              std::int64_t to);
+
+// The field facts and an asset's work history (repo_field.cpp).
+std::optional<FieldFactsRow> field_facts(store::OrgTx& tx, std::int64_t wo);
+std::optional<std::int64_t> asset_site(store::OrgTx& tx, std::int64_t asset);  // none: no asset
+// Up to `limit` of the asset's work orders, newest first, with labour minutes.
+std::vector<AssetWorkRow> asset_work(store::OrgTx& tx, std::int64_t asset, Scope only_assignee,
+                                     std::int64_t limit);
+// The parts of the asset's work orders from `from_work_order` on (by id).
+std::vector<AssetPartRow> asset_parts(store::OrgTx& tx, std::int64_t asset,
+                                      std::int64_t from_work_order);
+std::int64_t labour_rate_cents(store::OrgTx& tx);
 
 }  // namespace bulwark::domain::work_orders::repo

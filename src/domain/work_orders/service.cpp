@@ -32,11 +32,20 @@ void check_references(store::OrgTx& tx, const T& w, resource::Problems& problems
     problems.emplace("assignee_id", "does not exist");
 }
 
+// `site` and `asset`: what the work order will point at once changed.
 template <class T>
-Outcome<void> checked(store::OrgTx& tx, const Input<T>& in) {
+Outcome<void> checked(store::OrgTx& tx, const Input<T>& in, std::optional<std::int64_t> site,
+                      std::optional<std::int64_t> asset) {
   auto problems = in.problems;
   check_references(tx, in.value(), problems);
+  check_asset(tx, site, asset, problems);
   return resource::no_problems(problems);
+}
+
+template <class R>
+std::optional<std::int64_t> id_of(const std::optional<R>& ref) {
+  if (!ref) return std::nullopt;
+  return ref->id;
 }
 
 // A visit is not (re)scheduled into the past: its customer would be texted
@@ -99,13 +108,15 @@ Outcome<resource::Page<WorkOrderView>> list(store::OrgTx& tx, const Caller& by, 
 
 Outcome<WorkOrderView> get(store::OrgTx& tx, const Caller& by, std::int64_t id) {
   BULWARK_TRY(auto row, find(tx, by, id));
-  return view(std::move(row), by.role);
+  auto v = view(std::move(row), by.role);
+  add_field_facts(tx, by.role, v);
+  return v;
 }
 
 Outcome<WorkOrderView> create(store::OrgTx& tx, const Caller& by, const Input<NewWorkOrder>& in,
                               std::int64_t now) {
-  BULWARK_TRY_VOID(checked(tx, in));
   const auto& w = in.value();
+  BULWARK_TRY_VOID(checked(tx, in, id_of(w.site_id), id_of(w.asset_id)));
   if (w.scheduled_start)
     BULWARK_TRY_VOID(
         refuse_past_start(w.scheduled_start->ms, w.notify_customer.value_or(true), now));
@@ -124,8 +135,11 @@ Outcome<WorkOrderView> change(store::OrgTx& tx, const Caller& by, std::int64_t i
                                "technicians change a work order's status, not its details",
                                "technician_read_only_fields"));
   BULWARK_TRY(const auto current, find(tx, by, id));  // 404 before the body's problems
-  BULWARK_TRY_VOID(checked(tx, in));
   const auto& c = in.value();
+  const auto asset = c.asset_id.absent()   ? current.asset_id
+                     : c.asset_id.is_set() ? std::optional(c.asset_id.value().id)
+                                           : std::nullopt;
+  BULWARK_TRY_VOID(checked(tx, in, c.site_id ? c.site_id->id : current.site_id, asset));
   const bool notify = c.notify_customer.value_or(current.notify_customer);
   // Only a different start is a reschedule (forms send every field).
   const bool rescheduled = c.scheduled_start && current.scheduled_start != c.scheduled_start;
@@ -155,6 +169,10 @@ Outcome<WorkOrderView> transition(store::OrgTx& tx, const Caller& by, std::int64
         ApiError(ErrorCode::conflict,
                  "a work order cannot go from " + status_text(from) + " to " + status_text(to),
                  "illegal_transition"));
+  if (is_office_decision(to) && !may_decide(by.role))
+    return unexpected(ApiError(ErrorCode::forbidden,
+                               "cancelling or closing a work order is the office's decision",
+                               "office_decision"));
   if (is_reopen(from, to) && !may_reopen(by.role))
     return unexpected(ApiError(ErrorCode::forbidden, "only a dispatcher can reopen a work order",
                                "reopen_needs_dispatcher"));

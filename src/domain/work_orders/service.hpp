@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "core/expected.hpp"
+#include "domain/work_orders/field_model.hpp"
 #include "domain/work_orders/model.hpp"
 #include "resource/page.hpp"
 #include "resource/read.hpp"
@@ -72,5 +73,15 @@ Outcome<MyDay> my_day(store::OrgTx& tx, const Caller& by, std::int64_t now);
 // technician, with the open work that has no date or no technician yet.
 Outcome<DispatchWeek> dispatch_week(store::OrgTx& tx, std::optional<std::int64_t> start,
                                     std::optional<std::int64_t> assignee, std::int64_t now);
+
+// The field facts (site_facts.cpp). Access notes: the office only.
+bool sees_access_notes(security::Role role);
+void add_field_facts(store::OrgTx& tx, security::Role role, WorkOrderView& v);
+void add_field_facts(store::OrgTx& tx, MyDayItem& item);
+// A work order's asset belongs to the organization and stands at its site.
+void check_asset(store::OrgTx& tx, std::optional<std::int64_t> site,
+                 std::optional<std::int64_t> asset, resource::Problems& problems);
+// GET /assets/{id}/work-orders (asset_history.cpp).
+Outcome<AssetWorkHistory> asset_history(store::OrgTx& tx, const Caller& by, std::int64_t asset);
 
 }  // namespace bulwark::domain::work_orders

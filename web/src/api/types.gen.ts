@@ -36,6 +36,30 @@ export interface AssetView {
   created_at: string;
 }
 
+export interface AssetWorkHistory {
+  items: AssetWorkOrder[];
+  labour_cents?: number;
+  parts_cents?: number;
+  total_cents?: number;
+  truncated: boolean;
+}
+
+export interface AssetWorkOrder {
+  id: number;
+  number: string;
+  title: string;
+  type: string;
+  status: string;
+  scheduled_start: string | null;
+  completed_at: string | null;
+  created_at: string;
+  assignee_name: string | null;
+  labour_minutes: number;
+  labour_cents?: number;
+  parts_cents?: number;
+  total_cents?: number;
+}
+
 export interface AuditPage {
   items: AuditRecord[];
   next_before: number | null;
@@ -267,6 +291,12 @@ export interface MyDayItem {
   scheduled_end: string | null;
   customer_name: string | null;
   site_address: string | null;
+  site_id: number | null;
+  asset_id: number | null;
+  site_name: string | null;
+  asset_name: string | null;
+  customer_phone: string | null;
+  access_hidden: boolean;
 }
 
 export interface NewAsset {
@@ -357,6 +387,7 @@ export interface NewWorkOrder {
   due_at?: string | null;
   estimated_hours?: number | null;
   notify_customer?: boolean | null;
+  asset_id?: number | null;
 }
 
 export interface NumberRequest {
@@ -482,6 +513,11 @@ export interface SessionsEnded {
   sessions_ended: number;
 }
 
+export interface SiteAccessView {
+  site_id: number;
+  access_notes: string;
+}
+
 export interface SiteView {
   id: number;
   customer_id: number;
@@ -489,6 +525,7 @@ export interface SiteView {
   address: string;
   access_notes?: string;
   created_at: string;
+  access_hidden: boolean;
 }
 
 export interface SmsConsent {
@@ -574,6 +611,7 @@ export interface WorkOrderChange {
   estimated_hours?: number | null;
   notify_customer?: boolean | null;
   version: number;
+  asset_id?: number | null;
 }
 
 export interface WorkOrderDetails {
@@ -620,4 +658,13 @@ export interface WorkOrderView {
   assignee_name: string | null;
   customer_confirmed_at: string | null;
   notify_customer: boolean;
+  asset_id: number | null;
+  site_name: string | null;
+  site_address: string | null;
+  asset_name: string | null;
+  customer_phone: string | null;
+  access_notes?: string;
+  access_hidden: boolean;
+  customer_textable: boolean;
+  customer_text_blocker: string | null;
 }
