@@ -63,16 +63,21 @@ TEST(WorkOrderStatus, AllowedTransitionsFollowTheCallersRole) {
   }
   EXPECT_FALSE(may_reopen(R::technician));
   EXPECT_FALSE(may_reopen(R::viewer));
-  EXPECT_EQ(allowed_transitions(S::completed, R::technician), std::vector{S::closed});
+  // Cancelling and closing are office decisions: never offered to a technician.
+  EXPECT_TRUE(allowed_transitions(S::completed, R::technician).empty());
   EXPECT_TRUE(allowed_transitions(S::closed, R::technician).empty());
   EXPECT_TRUE(allowed_transitions(S::cancelled, R::technician).empty());
   EXPECT_EQ(allowed_transitions(S::in_progress, R::technician),
-            (std::vector{S::on_hold, S::completed, S::cancelled}));
+            (std::vector{S::on_hold, S::completed}));
+  EXPECT_EQ(allowed_transitions(S::open, R::technician), std::vector{S::scheduled});
+  EXPECT_EQ(allowed_transitions(S::open, R::dispatcher), (std::vector{S::scheduled, S::cancelled}));
+  for (auto role : {R::owner, R::admin, R::dispatcher}) EXPECT_TRUE(may_decide(role));
+  EXPECT_FALSE(may_decide(R::technician));
+  EXPECT_TRUE(is_office_decision(S::cancelled) && is_office_decision(S::closed));
+  EXPECT_FALSE(is_office_decision(S::completed));
   // Viewers cannot change work orders at all.
   for (auto s : {S::open, S::in_progress, S::completed, S::closed, S::cancelled})
     EXPECT_TRUE(allowed_transitions(s, R::viewer).empty());
-  // Apart from reopening, every role that may write gets the same life cycle.
-  EXPECT_EQ(allowed_transitions(S::open, R::technician), allowed_transitions(S::open, R::owner));
 }
 
 TEST(Timestamps, FormatterAgreesWithTheParserAcrossCenturies) {

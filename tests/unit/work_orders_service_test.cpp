@@ -146,7 +146,11 @@ TEST_P(WorkOrdersService, OnlyDispatchersReopenAndEachRoleIsOfferedWhatItMayDo) 
   EXPECT_EQ(w.allowed_transitions.names(), (std::vector<std::string>{"open", "closed"}));
   auto seen = store::read_org(*db_, org_, [&](OrgTx& tx) { return wo::get(tx, tech_, w.id); });
   ASSERT_TRUE(seen);
-  EXPECT_EQ(seen->allowed_transitions.names(), (std::vector<std::string>{"closed"}));
+  EXPECT_TRUE(seen->allowed_transitions.names().empty());  // closing is the office's decision
+  auto not_theirs = move(tech_, w, "closed");
+  ASSERT_FALSE(not_theirs);
+  EXPECT_EQ(not_theirs.error().code, ErrorCode::forbidden);
+  EXPECT_EQ(reason(not_theirs.error()), "office_decision");
   auto refused = move(tech_, w, "open");
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, ErrorCode::forbidden);

@@ -350,9 +350,11 @@ test('technician taps "On the way" on a 390-px phone and is told what happened',
   const box = await onTheWay.boundingBox();
   expect(box!.height).toBeGreaterThanOrEqual(48);
   expect(box!.width).toBeGreaterThan(300);
+  // Before the tap it says whether a text will go out (the server knows).
+  await expect(card.getByText('Tapping texts the customer that you are on the way.')).toBeVisible();
   await onTheWay.click();
   await expect(
-    card.getByText('The customer will get a text that you are on the way.'),
+    card.getByText('A text telling the customer you are on the way is queued to send.'),
   ).toBeVisible();
   await screenshot(page, 'my-day-on-the-way');
   // A second tap does not text the customer twice.

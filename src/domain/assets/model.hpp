@@ -36,8 +36,13 @@ struct AssetView {
   std::string name, type, make, model, serial;
   std::optional<std::string> install_date;  // YYYY-MM-DD
   Time created_at;
+  // Names for the page (the site's, its customer's) instead of ids.
+  std::optional<std::string> site_name;
+  std::optional<std::int64_t> customer_id;
+  std::optional<std::string> customer_name;
 };
-BULWARK_RESOURCE(AssetView, id, site_id, name, type, make, model, serial, install_date, created_at)
+BULWARK_RESOURCE(AssetView, id, site_id, name, type, make, model, serial, install_date, created_at,
+                 site_name, customer_id, customer_name)
 
 // An asset in the organization-wide list, with where it is and whose it is.
 struct AssetSummary {

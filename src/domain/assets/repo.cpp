@@ -9,12 +9,15 @@ namespace {
 using store::OrgSql;
 
 constexpr OrgSql kSiteExists("SELECT 1 AS found FROM sites WHERE org_id = $1 AND id = $2");
-constexpr OrgSql kSelectOne(
-    "SELECT id, site_id, name, type, make, model, serial, install_date, created_at FROM assets "
-    "WHERE org_id = $1 AND id = $2");
-constexpr OrgSql kAtSite(
-    "SELECT id, site_id, name, type, make, model, serial, install_date, created_at FROM assets "
-    "WHERE org_id = $1 AND site_id = $2 ORDER BY id");
+// With the names of its site and customer.
+#define ASSET_SELECT                                                                          \
+  "SELECT a.id, a.site_id, a.name, a.type, a.make, a.model, a.serial, a.install_date, "       \
+  "a.created_at, s.name AS site_name, s.customer_id AS customer_id, c.name AS customer_name " \
+  "FROM assets a LEFT JOIN sites s ON s.org_id = $1 AND s.id = a.site_id "                    \
+  "LEFT JOIN customers c ON c.org_id = $1 AND c.id = s.customer_id "
+constexpr OrgSql kSelectOne(ASSET_SELECT "WHERE a.org_id = $1 AND a.id = $2");
+constexpr OrgSql kAtSite(ASSET_SELECT "WHERE a.org_id = $1 AND a.site_id = $2 ORDER BY a.id");
+#undef ASSET_SELECT
 // q: a case-insensitive substring of the asset's name, make, model or
 // serial, or of the customer's name (what the office remembers).
 constexpr OrgSql kList(

@@ -10,6 +10,9 @@ export type {
   NewSite,
   SiteView as Site,
   SmsConsent,
+  SiteAccessView,
+  AssetWorkHistory,
+  AssetWorkOrder,
 } from './types.gen';
 
 export type Role = 'owner' | 'admin' | 'dispatcher' | 'technician' | 'viewer';
@@ -49,6 +52,10 @@ export interface Asset {
   serial: string;
   install_date: string | null;
   created_at: string;
+  /** Names joined in by GET /assets/{id} and /sites/{id}/assets. */
+  site_name?: string | null;
+  customer_id?: number | null;
+  customer_name?: string | null;
 }
 
 export interface MeterReading {
@@ -107,6 +114,19 @@ export interface WorkOrder {
   customer_confirmed_at?: string | null;
   /** Whether the customer is texted about this visit (false: work recorded without texts; may start in the past). */
   notify_customer?: boolean;
+  /** The asset the work is for (same site). */
+  asset_id?: number | null;
+  /** The field facts, on the one work order's answer (not in lists). */
+  site_name?: string | null;
+  site_address?: string | null;
+  asset_name?: string | null;
+  customer_phone?: string | null;
+  /** The office only; anyone else gets access_hidden (the assigned technician reveals them). */
+  access_notes?: string;
+  access_hidden?: boolean;
+  /** Whether a visit text would reach the customer; if not, why. */
+  customer_textable?: boolean;
+  customer_text_blocker?: 'no_phone' | 'customer_opted_out' | 'not_notified' | null;
 }
 
 export interface WorkOrderDetails {
@@ -157,6 +177,13 @@ export interface ScheduledItem {
   site_address: string | null;
   version?: number;
   customer_confirmed_at?: string | null;
+  /** My day only: the field facts (the access notes stay hidden until revealed). */
+  site_id?: number | null;
+  asset_id?: number | null;
+  site_name?: string | null;
+  asset_name?: string | null;
+  customer_phone?: string | null;
+  access_hidden?: boolean;
 }
 
 export interface DispatchWeek {

@@ -10,7 +10,7 @@ import { ErrorMessage } from './ErrorMessage';
 // sentence a person in a van can act on.
 
 const OUTCOME: Record<OnTheWayStatus, { text: string; ok: boolean }> = {
-  queued: { text: 'The customer will get a text that you are on the way.', ok: true },
+  queued: { text: 'A text telling the customer you are on the way is queued to send.', ok: true },
   already_sent: {
     text: 'The customer was already told you are on the way (within the last hour).',
     ok: true,
@@ -30,11 +30,35 @@ const OUTCOME: Record<OnTheWayStatus, { text: string; ok: boolean }> = {
   },
 };
 
-export function canSayOnTheWay(wo: Pick<WorkOrder, 'status'>): boolean {
-  return wo.status === 'scheduled' || wo.status === 'open';
+/** Offered only on a scheduled visit assigned to the caller, with a customer to tell. */
+export function canSayOnTheWay(
+  wo: Pick<WorkOrder, 'status' | 'assignee_id' | 'customer_id'>,
+  myId: number,
+): boolean {
+  return wo.status === 'scheduled' && wo.assignee_id === myId && !!wo.customer_id;
 }
 
-export function OnTheWayButton({ woId, big = false }: { woId: number; big?: boolean }) {
+// Before the tap: whether a text will go out, as the server sees it.
+const BLOCKED: Record<string, string> = {
+  no_phone: 'No text will be sent: the customer has no phone number on file.',
+  customer_opted_out: 'No text will be sent: the customer opted out of texts. Call them if needed.',
+  not_notified: 'No text will be sent: texts are turned off for this work order.',
+};
+
+export function OnTheWayButton({
+  wo,
+  big = false,
+}: {
+  wo: Pick<WorkOrder, 'id' | 'customer_textable' | 'customer_text_blocker'>;
+  big?: boolean;
+}) {
+  const woId = wo.id;
+  const before =
+    wo.customer_textable === false
+      ? (BLOCKED[wo.customer_text_blocker ?? ''] ?? 'No text will be sent to the customer.')
+      : wo.customer_textable
+        ? 'Tapping texts the customer that you are on the way.'
+        : null;
   const [outcome, setOutcome] = useState<{ text: string; ok: boolean } | null>(null);
   const send = useAction(async () => {
     setOutcome(null);
@@ -59,6 +83,7 @@ export function OnTheWayButton({ woId, big = false }: { woId: number; big?: bool
       >
         On the way
       </button>
+      {before && !outcome ? <p className="hint">{before}</p> : null}
       <ErrorMessage error={send.error} />
       <div className="notice-slot" aria-live="polite">
         {outcome ? <p className={outcome.ok ? 'notice' : 'warning'}>{outcome.text}</p> : null}

@@ -14,6 +14,7 @@ import { useAssignees } from '../hooks/useAssignees';
 import { Link } from '../router/router';
 import { PmScheduleForm } from './asset/PmScheduleForm';
 import { PmScheduleTable } from './asset/PmScheduleTable';
+import { WorkHistory } from './asset/WorkHistory';
 
 export function AssetDetailPage({ id }: { id: number }) {
   const me = useMe();
@@ -45,8 +46,17 @@ export function AssetDetailPage({ id }: { id: number }) {
             <dt>Installed</dt>
             <dd>{a.install_date ?? '—'}</dd>
             <dt>Site</dt>
-            <dd>#{a.site_id}</dd>
+            <dd>{a.site_name ?? '—'}</dd>
+            <dt>Customer</dt>
+            <dd>
+              {a.customer_id ? (
+                <Link to={`/customers/${a.customer_id}`}>{a.customer_name ?? 'Customer'}</Link>
+              ) : (
+                '—'
+              )}
+            </dd>
           </dl>
+          <WorkHistory assetId={a.id} />
           <section className="panel" aria-labelledby="readings-h">
             <h2 id="readings-h">Meter readings</h2>
             <LoadState loaded={readings} what="Loading readings">

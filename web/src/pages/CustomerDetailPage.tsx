@@ -13,6 +13,7 @@ import { CustomerForm } from './customer/CustomerForm';
 import { SitesPanel } from './customer/SitesPanel';
 import { SmsThread } from './customer/SmsThread';
 import { optInSentence, optOutSentence } from '../domain/consent';
+import { formatPhone } from '../phone';
 
 export function CustomerDetailPage({ id }: { id: number }) {
   const me = useMe();
@@ -78,7 +79,7 @@ export function CustomerDetailPage({ id }: { id: number }) {
               <h2 id="contact-h">Contact</h2>
               <dl className="facts">
                 <dt>Phone</dt>
-                <dd>{c.phone ?? '—'}</dd>
+                <dd>{formatPhone(c.phone)}</dd>
                 <dt>Email</dt>
                 <dd>{c.email ?? '—'}</dd>
                 <dt>SMS</dt>

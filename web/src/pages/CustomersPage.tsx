@@ -10,10 +10,11 @@ import { Empty, Loading } from '../components/States';
 import { useCursorPages } from '../hooks/useCursorPages';
 import { Link, navigate, useLocation } from '../router/router';
 import { CustomerForm } from './customer/CustomerForm';
+import { formatPhone } from '../phone';
 
 const COLUMNS: Column<Customer>[] = [
   { header: 'Name', cell: (c) => <Link to={`/customers/${c.id}`}>{c.name}</Link> },
-  { header: 'Phone', cell: (c) => c.phone ?? '—' },
+  { header: 'Phone', cell: (c) => formatPhone(c.phone) },
   { header: 'Email', cell: (c) => c.email ?? '—' },
   { header: 'SMS', cell: (c) => (c.sms_opt_out ? 'Opted out' : 'Allowed') },
 ];

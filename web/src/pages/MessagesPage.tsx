@@ -9,6 +9,7 @@ import { Empty, Loading } from '../components/States';
 import { formatDateTime, humanize } from '../format';
 import { useCursorPages } from '../hooks/useCursorPages';
 import { Link, navigate, useLocation } from '../router/router';
+import { formatPhone } from '../phone';
 
 // Every text message of the organization, newest first (dispatchers and
 // above): the outbox, with why a queued message has not gone out yet.
@@ -23,7 +24,11 @@ const COLUMNS: Column<SmsMessage>[] = [
     header: 'Customer',
     cell: (m) => (
       <>
-        {m.customer_id ? <Link to={`/customers/${m.customer_id}`}>{m.phone}</Link> : m.phone}
+        {m.customer_id ? (
+          <Link to={`/customers/${m.customer_id}`}>{formatPhone(m.phone)}</Link>
+        ) : (
+          formatPhone(m.phone)
+        )}
         {m.work_order_id ? (
           <>
             {' · '}

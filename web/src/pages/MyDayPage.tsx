@@ -9,6 +9,7 @@ import { TransitionButtons } from '../components/TransitionButtons';
 import { formatTime } from '../format';
 import { useApi } from '../hooks/useApi';
 import { Link } from '../router/router';
+import { JobFieldLinks } from './field/JobFieldLinks';
 
 // Built for a phone in one hand: one column, large type, buttons at least
 // 48 px tall, the next action first.
@@ -72,10 +73,14 @@ function JobCard({ item }: { item: ScheduledItem }) {
         <ConfirmedBadge at={wo.data?.customer_confirmed_at} />
       </p>
       {item.customer_name ? <p className="job-customer">{item.customer_name}</p> : null}
-      {item.site_address ? <p className="job-address prewrap">{item.site_address}</p> : null}
-      {wo.data && canSayOnTheWay(wo.data) && wo.data.customer_id ? (
-        <OnTheWayButton woId={item.id} big />
+      {item.site_address ? (
+        <p className="job-address prewrap">
+          {item.site_name ? `${item.site_name}: ` : ''}
+          {item.site_address}
+        </p>
       ) : null}
+      <JobFieldLinks item={item} myId={me.user.id} />
+      {wo.data && canSayOnTheWay(wo.data, me.user.id) ? <OnTheWayButton wo={wo.data} big /> : null}
       {wo.data && can(me, 'work_orders.write') ? (
         <TransitionButtons wo={wo.data} onChanged={wo.setData} big />
       ) : null}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import type { Priority, Site, WoType, WorkOrder } from '../api/types';
+import type { Asset, Priority, Site, WoType, WorkOrder } from '../api/types';
 import { PRIORITIES, WO_TYPES } from '../api/types';
 import { CustomerPicker } from '../components/CustomerPicker';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -22,6 +22,7 @@ export function NewWorkOrderPage() {
   const [priority, setPriority] = useState<Priority>('medium');
   const [customerId, setCustomerId] = useState<number | null>(initialCustomer);
   const [siteId, setSiteId] = useState('');
+  const [assetId, setAssetId] = useState('');
   const [assigneeId, setAssigneeId] = useState('');
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
@@ -38,6 +39,18 @@ export function NewWorkOrderPage() {
         : Promise.resolve({ items: [] }),
     [customerId],
   );
+  // A customer with one site: that is where the work is.
+  const siteItems = sites.data?.items ?? [];
+  const onlySite = siteItems.length === 1 && siteItems[0] ? String(siteItems[0].id) : '';
+  const [siteTouched, setSiteTouched] = useState(false);
+  const effectiveSite = siteTouched ? siteId : siteId || onlySite;
+  const assets = useApi(
+    (signal) =>
+      effectiveSite
+        ? api.get<{ items: Asset[] }>(`/sites/${effectiveSite}/assets`, undefined, signal)
+        : Promise.resolve({ items: [] as Asset[] }),
+    [effectiveSite],
+  );
 
   const create = useAction(async () => {
     const body: Record<string, unknown> = {
@@ -48,7 +61,8 @@ export function NewWorkOrderPage() {
       notify_customer: notify,
     };
     if (customerId) body.customer_id = customerId;
-    if (siteId) body.site_id = Number(siteId);
+    if (effectiveSite) body.site_id = Number(effectiveSite);
+    if (effectiveSite && assetId) body.asset_id = Number(assetId);
     if (assigneeId) body.assignee_id = Number(assigneeId);
     const times = { scheduled_start: start, scheduled_end: end, due_at: due };
     for (const [key, value] of Object.entries(times)) {
@@ -106,13 +120,19 @@ export function NewWorkOrderPage() {
           onChange={(id) => {
             setCustomerId(id);
             setSiteId('');
+            setSiteTouched(false);
+            setAssetId('');
           }}
           error={errors.customer_id}
         />
         <SelectField
           label="Site"
-          value={siteId}
-          onChange={(e) => setSiteId(e.target.value)}
+          value={effectiveSite}
+          onChange={(e) => {
+            setSiteId(e.target.value);
+            setSiteTouched(true);
+            setAssetId('');
+          }}
           error={errors.site_id}
           options={[
             { value: '', label: customerId ? 'No site' : 'Pick a customer first' },
@@ -120,6 +140,16 @@ export function NewWorkOrderPage() {
               value: String(s.id),
               label: `${s.name} — ${s.address}`,
             })),
+          ]}
+        />
+        <SelectField
+          label="Asset"
+          value={assetId}
+          onChange={(e) => setAssetId(e.target.value)}
+          error={errors.asset_id}
+          options={[
+            { value: '', label: effectiveSite ? 'No asset' : 'Pick a site first' },
+            ...(assets.data?.items ?? []).map((a) => ({ value: String(a.id), label: a.name })),
           ]}
         />
         <SelectField

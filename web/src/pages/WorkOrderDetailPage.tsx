@@ -15,6 +15,8 @@ import { useAssignees } from '../hooks/useAssignees';
 import { Link, navigate } from '../router/router';
 import { ChecklistPanel } from './work-order/ChecklistPanel';
 import { CommentsPanel } from './work-order/CommentsPanel';
+import { EditPanel } from './work-order/EditPanel';
+import { FieldFacts } from './work-order/FieldFacts';
 import { HistoryPanel } from './work-order/HistoryPanel';
 import { NotifyCustomerToggle, notifyText } from './work-order/NotifyCustomer';
 import { PartsPanel } from './work-order/PartsPanel';
@@ -36,7 +38,7 @@ export function WorkOrderDetailPage({ id }: { id: number }) {
     (signal) => api.get<{ items: HistoryEntry[] }>(`/work-orders/${id}/history`, undefined, signal),
     [id],
   );
-  const { nameOf } = useAssignees();
+  const { nameOf, people } = useAssignees();
   const canWrite = can(me, 'work_orders.write');
   const seesBilling = can(me, 'invoices.manage');
   const invoice = useWorkOrderInvoice(id, seesBilling);
@@ -73,13 +75,25 @@ export function WorkOrderDetailPage({ id }: { id: number }) {
               }}
             />
           ) : null}
-          {canWrite && canSayOnTheWay(w) && w.customer_id ? <OnTheWayButton woId={w.id} /> : null}
+          {canWrite && canSayOnTheWay(w, me.user.id) ? <OnTheWayButton wo={w} /> : null}
+          <FieldFacts wo={w} myId={me.user.id} />
           <Summary
             wo={w}
             assignee={w.assignee_id ? (w.assignee_name ?? nameOf(w.assignee_id)) : 'Unassigned'}
             canAssign={can(me, 'work_orders.assign')}
             onChanged={wo.setData}
           />
+          {can(me, 'work_orders.assign') ? (
+            <EditPanel
+              wo={w}
+              people={people}
+              onSaved={(updated) => {
+                wo.setData(updated);
+                history.reload();
+              }}
+              onConflict={wo.reload}
+            />
+          ) : null}
           {seesBilling && (invoice.data || w.status === 'completed' || w.status === 'closed') ? (
             <InvoiceAction woId={w.id} invoice={invoice.data ?? null} />
           ) : null}

@@ -6,7 +6,9 @@ import { TextArea, TextField } from '../../components/Field';
 import { LoadState } from '../../components/States';
 import { useAction } from '../../hooks/useAction';
 import { useApi } from '../../hooks/useApi';
+import { useMe } from '../../auth/session';
 import { Link } from '../../router/router';
+import { AccessNotes, NavigateLinks } from '../field/FieldLinks';
 
 /** A customer's service sites, each with its assets; add sites and assets here. */
 export function SitesPanel({ customerId, canWrite }: { customerId: number; canWrite: boolean }) {
@@ -33,6 +35,9 @@ export function SitesPanel({ customerId, canWrite }: { customerId: number; canWr
 }
 
 function SiteBlock({ site, canWrite }: { site: Site; canWrite: boolean }) {
+  // Technicians may try: the server reveals the notes only to the one
+  // assigned to open work at this site, and says so to anyone else.
+  const canReveal = useMe().role === 'technician';
   const assets = useApi(
     (signal) => api.get<{ items: Asset[] }>(`/sites/${site.id}/assets`, undefined, signal),
     [site.id],
@@ -42,6 +47,8 @@ function SiteBlock({ site, canWrite }: { site: Site; canWrite: boolean }) {
       <h3>{site.name}</h3>
       <p className="prewrap">{site.address}</p>
       {site.access_notes ? <p className="hint prewrap">Access: {site.access_notes}</p> : null}
+      {site.access_hidden ? <AccessNotes siteId={site.id} hidden canReveal={canReveal} /> : null}
+      {site.address ? <NavigateLinks address={site.address} /> : null}
       <LoadState loaded={assets} what="Loading assets">
         {(a) =>
           a.items.length === 0 ? (

@@ -11,6 +11,7 @@ import { useAction } from '../../hooks/useAction';
 import { useCursorPages } from '../../hooks/useCursorPages';
 import { Link } from '../../router/router';
 import { optOutSentence, withdrawnReason } from '../../domain/consent';
+import { formatPhone } from '../../phone';
 
 // The text-message conversation with one customer (dispatchers and above):
 // oldest at the top like a phone shows it, "Load older" above that, and the
@@ -150,7 +151,9 @@ function SendForm({
         disabled={!!blocked}
         aria-describedby={blocked ? 'sms-blocked' : undefined}
       >
-        <legend>New message to {customer.phone ?? 'the customer'}</legend>
+        <legend>
+          New message to {customer.phone ? formatPhone(customer.phone) : 'the customer'}
+        </legend>
         <TextArea
           label="Message"
           value={body}
