@@ -84,11 +84,13 @@ def test_allowed_transitions_offer_only_what_the_callers_role_may_do(server, org
         wo = move(dispatcher, wo, to).json()
     assert wo["allowed_transitions"] == ["open", "closed"]  # the dispatcher may reopen
     path = f"/api/v1/work-orders/{wo['id']}"
-    assert tech.get(path).json()["allowed_transitions"] == ["closed"]  # no reopen
+    # No reopen, and closing is the office's decision (issue 12).
+    assert tech.get(path).json()["allowed_transitions"] == []
     assert viewer.get(path).json()["allowed_transitions"] == []  # viewers change nothing
     assert move(viewer, wo, "closed").status_code == 403
-    wo = move(tech, wo, "closed").json()
-    assert wo["allowed_transitions"] == []  # the technician's own answer: no reopen
+    assert error_of(move(tech, wo, "closed"))["reason"] == "office_decision"
+    wo = move(dispatcher, wo, "closed").json()
+    assert tech.get(path).json()["allowed_transitions"] == []  # no reopen
     assert dispatcher.get(path).json()["allowed_transitions"] == ["open"]
     listed = tech.get("/api/v1/work-orders", params={"status": "closed", "limit": 200}).json()
     assert listed["items"] and all(w["allowed_transitions"] == [] for w in listed["items"])

@@ -34,6 +34,9 @@ export interface AssetView {
   serial: string;
   install_date: string | null;
   created_at: string;
+  site_name: string | null;
+  customer_id: number | null;
+  customer_name: string | null;
 }
 
 export interface AssetWorkHistory {
