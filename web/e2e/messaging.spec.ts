@@ -274,7 +274,7 @@ test('dispatcher texts a customer: the message shows in the thread as queued, wi
   const row = page.getByRole('row').filter({ hasText: text });
   await expect(row).toBeVisible();
   await expect(row).toContainText('Twilio is not configured on the server');
-  await expect(row.getByRole('link', { name: /\+1555/ })).toHaveAttribute(
+  await expect(row.getByRole('link', { name: /\(555\) / })).toHaveAttribute(
     'href',
     `/customers/${customer.id}`,
   );
