@@ -58,6 +58,9 @@ def test_assigned_technician_reveals_access_notes_once_audited(server, owner, di
     assert dispatcher.get(f"/api/v1/work-orders/{wo['id']}").json()["access_notes"] == GATE
     office_sites = dispatcher.get(f"/api/v1/customers/{c['id']}/sites").json()["items"]
     assert office_sites[0]["access_notes"] == GATE and office_sites[0]["access_hidden"] is False
+    # Names, not ids: who moved the work order.
+    history = tech.get(f"/api/v1/work-orders/{wo['id']}/history").json()["items"]
+    assert history[0]["actor_name"]
 
 
 def test_other_technician_and_viewer_are_refused(server, org, dispatcher, tech, viewer):

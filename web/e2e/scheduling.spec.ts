@@ -170,7 +170,7 @@ test('a rescheduled visit withdraws its first confirmation: the outbox filters "
   await expect(page).toHaveURL(/status=superseded/);
   const row = page
     .getByRole('row')
-    .filter({ has: page.getByRole('link', { name: /\+1555/ }) })
+    .filter({ has: page.getByRole('link', { name: /\(555\) / }) })
     .filter({ hasText: 'a newer confirmation replaced it' });
   await expect(row.first()).toBeVisible();
   await expect(row.first().getByText('Withdrawn (superseded)')).toBeVisible();

@@ -166,16 +166,18 @@ struct WorkOrderHistoryEntry {
   std::string to;
   std::optional<std::int64_t> actor_id;
   Time at;
+  std::optional<std::string> actor_name;
 };
-BULWARK_RESOURCE(WorkOrderHistoryEntry, from, to, actor_id, at)
+BULWARK_RESOURCE(WorkOrderHistoryEntry, from, to, actor_id, at, actor_name)
 
 struct HistoryRow {
   std::optional<std::string> from_status;
   std::string to_status;
   std::optional<std::int64_t> actor_id;
   Time at;
+  std::optional<std::string> actor_name;
 };
-BOOST_DESCRIBE_STRUCT(HistoryRow, (), (from_status, to_status, actor_id, at))
+BOOST_DESCRIBE_STRUCT(HistoryRow, (), (from_status, to_status, actor_id, at, actor_name))
 
 // --- what is recorded while working ---
 

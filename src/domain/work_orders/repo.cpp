@@ -94,8 +94,10 @@ constexpr OrgSql kAddHistory(
     "INSERT INTO work_order_history (org_id, work_order_id, from_status, to_status, actor_id, "
     "at) VALUES ($1, $2, $3, $4, $5, $6)");
 constexpr OrgSql kHistory(
-    "SELECT from_status, to_status, actor_id, at FROM work_order_history "
-    "WHERE org_id = $1 AND work_order_id = $2 ORDER BY id");
+    "SELECT h.from_status, h.to_status, h.actor_id, h.at, "
+    "COALESCE(NULLIF(u.name, ''), u.email) AS actor_name FROM work_order_history h "
+    "LEFT JOIN users u ON u.org_id = $1 AND u.id = h.actor_id "
+    "WHERE h.org_id = $1 AND h.work_order_id = $2 ORDER BY h.id");
 
 constexpr OrgSql kCustomerExists(
     "SELECT 1 FROM customers WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL");

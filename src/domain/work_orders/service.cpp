@@ -199,7 +199,8 @@ Outcome<resource::Items<WorkOrderHistoryEntry>> history(store::OrgTx& tx, const 
   if (!repo::visible(tx, id, scope_of(by))) return unexpected(no_such_work_order());
   resource::Items<WorkOrderHistoryEntry> out;
   for (auto& r : repo::history(tx, id))
-    out.items.push_back({std::move(r.from_status), std::move(r.to_status), r.actor_id, r.at});
+    out.items.push_back({std::move(r.from_status), std::move(r.to_status), r.actor_id, r.at,
+                         std::move(r.actor_name)});
   return out;
 }
 

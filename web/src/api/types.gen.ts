@@ -629,6 +629,7 @@ export interface WorkOrderHistoryEntry {
   to: string;
   actor_id: number | null;
   at: string;
+  actor_name: string | null;
 }
 
 export interface WorkOrderTransition {

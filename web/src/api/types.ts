@@ -160,6 +160,8 @@ export interface HistoryEntry {
   to: WoStatus;
   actor_id: number | null;
   at: string;
+  /** Who moved it, by name (null for the system, e.g. preventive maintenance). */
+  actor_name?: string | null;
 }
 
 /** A work order as the dispatch and my-day views return it (with names joined in). */

@@ -17,7 +17,8 @@ export function HistoryPanel({
           <li key={i}>
             <time dateTime={h.at}>{formatDateTime(h.at)}</time>:{' '}
             {h.from ? `${humanize(h.from)} → ` : 'Created as '}
-            {humanize(h.to)} by {nameOf(h.actor_id)}
+            {humanize(h.to)} by{' '}
+            {h.actor_name ?? (h.actor_id === null ? 'the system' : nameOf(h.actor_id))}
           </li>
         ))}
       </ol>
