@@ -93,6 +93,50 @@ test('technician navigates, calls and reveals the gate code on a 390-px phone', 
   await page.context().close();
 });
 
+test('the office edits a work order and is told when someone else changed it first', async ({
+  page,
+  playwright,
+}) => {
+  const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
+  const owner = await ApiSession.login(ctx, env.owner);
+  const customer = await owner.post<{ id: number }>('/customers', { name: uniqueName('Nowak') });
+  const site = await owner.post<{ id: number }>(`/customers/${customer.id}/sites`, {
+    name: 'Barn',
+    address: '3 Mill Rd',
+  });
+  const tank = await owner.post<{ id: number; name: string }>(`/sites/${site.id}/assets`, {
+    name: uniqueName('Holding tank'),
+  });
+  const wo = await owner.post<{ id: number; number: string; version: number }>('/work-orders', {
+    title: uniqueName('Inspect'),
+    customer_id: customer.id,
+    site_id: site.id,
+  });
+
+  await signIn(page, env.dispatcher, `/work-orders/${wo.id}`);
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  const form = page.getByRole('form', { name: 'Edit the work order' });
+  const newTitle = uniqueName('Inspect baffles');
+  await form.getByLabel('Title').fill(newTitle);
+  await form.getByLabel('Asset').selectOption({ label: tank.name });
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(newTitle);
+  await expect(page.getByRole('link', { name: tank.name })).toBeVisible();
+
+  // Someone else saves first: the stale edit is refused and the page reloads.
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  await form.getByLabel('Title').fill('Stale title');
+  const current = await owner.get<{ version: number }>(`/work-orders/${wo.id}`);
+  await owner.patch(`/work-orders/${wo.id}`, {
+    title: 'Changed by the owner',
+    version: current.version,
+  });
+  await form.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText(/Someone else changed this work order/)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Changed by the owner');
+  await ctx.dispose();
+});
+
 async function phonePage(browser: Browser) {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
