@@ -45,12 +45,13 @@ struct ApiError : std::runtime_error {
   std::string reason;
   std::map<std::string, std::string> fields;  // field name -> what is wrong with it
 
-  ApiError(ErrorCode c, std::string message, std::string reason_ = {},
-           std::map<std::string, std::string> fields_ = {})
-      : std::runtime_error(std::move(message)),
+  // `message` by value: callers move theirs in (std::runtime_error copies it).
+  ApiError(ErrorCode c, std::string message,  // NOLINT(performance-unnecessary-value-param)
+           std::string why = {}, std::map<std::string, std::string> problems = {})
+      : std::runtime_error(std::move(message)),  // NOLINT(performance-move-const-arg)
         code(c),
-        reason(std::move(reason_)),
-        fields(std::move(fields_)) {}
+        reason(std::move(why)),
+        fields(std::move(problems)) {}
 };
 
 // The database could not be reached; the request gets a 503 and the pool
