@@ -20,8 +20,8 @@ att::Limits limits(const Ctx& ctx) {
   return {c.max_upload_bytes, {c.clamd_socket, c.clamd_address}};
 }
 
-ApiError form_error(std::string message, std::string reason) {
-  return ApiError(ErrorCode::bad_request, std::move(message), std::move(reason));
+ApiError form_error(const std::string& message, std::string reason) {
+  return ApiError(ErrorCode::bad_request, message, std::move(reason));
 }
 
 // The form: `file` (required) and `caption` (optional, up to 500 characters).

@@ -47,10 +47,7 @@ struct ApiError : std::runtime_error {
 
   ApiError(ErrorCode c, const std::string& message, std::string why = {},
            std::map<std::string, std::string> problems = {})
-      : std::runtime_error(message),
-        code(c),
-        reason(std::move(why)),
-        fields(std::move(problems)) {}
+      : std::runtime_error(message), code(c), reason(std::move(why)), fields(std::move(problems)) {}
 };
 
 // The database could not be reached; the request gets a 503 and the pool

@@ -14,26 +14,26 @@ namespace bulwark::http {
 using logging::Field;
 
 void Server::Impl::setup_tls() {
-  tls_.emplace(crypto::make_tls_server_context({.cert_file = config_.tls_cert_file,
-                                                .key_file = config_.tls_key_file,
-                                                .allow_tls12 = config_.tls_allow_tls12}));
+  tls.emplace(crypto::make_tls_server_context({.cert_file = config.tls_cert_file,
+                                               .key_file = config.tls_key_file,
+                                               .allow_tls12 = config.tls_allow_tls12}));
 }
 
 std::string Server::Impl::bind() {
   boost::system::error_code ec;
   tcp::resolver resolver(ioc_);
-  auto results = resolver.resolve(config_.listen.host, std::to_string(config_.listen.port),
+  auto results = resolver.resolve(config.listen.host, std::to_string(config.listen.port),
                                   tcp::resolver::passive, ec);
   if (ec || results.empty())
-    throw std::runtime_error("BULWARK_LISTEN: cannot resolve host " + config_.listen.host);
+    throw std::runtime_error("BULWARK_LISTEN: cannot resolve host " + config.listen.host);
   const tcp::endpoint endpoint = *results.begin();
   acceptor_.open(endpoint.protocol(), ec);
   if (!ec) acceptor_.set_option(net::socket_base::reuse_address(true), ec);
   if (!ec) acceptor_.bind(endpoint, ec);
   if (!ec) acceptor_.listen(net::socket_base::max_listen_connections, ec);
   if (ec)
-    throw std::runtime_error("BULWARK_LISTEN: cannot listen on " + config_.listen.host + ":" +
-                             std::to_string(config_.listen.port) + " (" + ec.message() + ")");
+    throw std::runtime_error("BULWARK_LISTEN: cannot listen on " + config.listen.host + ":" +
+                             std::to_string(config.listen.port) + " (" + ec.message() + ")");
   auto local = acceptor_.local_endpoint();
   auto host = local.address().to_string();
   if (local.address().is_v6()) host = "[" + host + "]";
@@ -53,18 +53,18 @@ void Server::Impl::on_accept(beast::error_code ec, tcp::socket socket) {
     std::optional<AddressLimit::Slot> slot = AddressLimit::Slot();
     // The trusted proxy carries every client: it is exempt here and must
     // enforce its own per-client limit.
-    if (!per_address_.unlimited() && peer != config_.trusted_proxy)
-      slot = per_address_.acquire(client_address_key(peer));
-    if (connections_.load() >= config_.max_connections) {
+    if (!per_address.unlimited() && peer != config.trusted_proxy)
+      slot = per_address.acquire(client_address_key(peer));
+    if (connections.load() >= config.max_connections) {
       // Over the limit: a short 503 and a close, never an unbounded queue.
       std::make_shared<BusyResponder>(std::move(socket), BusyResponder::Cause::server_full)
           ->start();
     } else if (!slot) {
       std::make_shared<BusyResponder>(std::move(socket), BusyResponder::Cause::address_full)
           ->start();
-    } else if (tls_) {
+    } else if (tls) {
       auto c =
-          std::make_shared<TlsConnection>(*this, std::move(socket), peer, *tls_, std::move(*slot));
+          std::make_shared<TlsConnection>(*this, std::move(socket), peer, *tls, std::move(*slot));
       track(c);
       c->start();
     } else {
@@ -79,7 +79,7 @@ void Server::Impl::on_accept(beast::error_code ec, tcp::socket socket) {
 void Server::Impl::begin_shutdown() {
   if (stopping_.exchange(true)) return;
   logging::info("shutting down: draining connections",
-                {{Field::count, static_cast<std::int64_t>(connections_.load())}});
+                {{Field::count, static_cast<std::int64_t>(connections.load())}});
   beast::error_code ec;
   acceptor_.close(ec);
   {
@@ -87,14 +87,14 @@ void Server::Impl::begin_shutdown() {
     for (auto& weak : registry_)
       if (auto c = weak.lock()) c->stop_if_idle();
   }
-  wait_for_drain(std::chrono::steady_clock::now() + config_.shutdown_grace);
+  wait_for_drain(std::chrono::steady_clock::now() + config.shutdown_grace);
 }
 
 void Server::Impl::wait_for_drain(std::chrono::steady_clock::time_point deadline) {
-  if (connections_.load() == 0 || std::chrono::steady_clock::now() >= deadline) {
-    if (connections_.load() != 0)
+  if (connections.load() == 0 || std::chrono::steady_clock::now() >= deadline) {
+    if (connections.load() != 0)
       logging::warn("shutdown grace period over; closing remaining connections",
-                    {{Field::count, static_cast<std::int64_t>(connections_.load())}});
+                    {{Field::count, static_cast<std::int64_t>(connections.load())}});
     ioc_.stop();
     return;
   }

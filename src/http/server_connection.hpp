@@ -28,9 +28,9 @@ class Connection : public ConnectionBase {
  public:
   Connection(Server::Impl& server, std::string peer_ip, bool tls, AddressLimit::Slot slot)
       : server_(server), peer_ip_(std::move(peer_ip)), tls_(tls), slot_(std::move(slot)) {
-    ++server_.connections_;
+    ++server_.connections;
   }
-  ~Connection() override { --server_.connections_; }
+  ~Connection() override { --server_.connections; }
 
   void stop_if_idle() override {
     net::dispatch(derived().stream().get_executor(), [self = derived().shared_from_this()] {
@@ -48,7 +48,7 @@ class Connection : public ConnectionBase {
   // by the header timeout with a 408.
   void start_read() {
     if (server_.stopping()) return derived().close();
-    const auto& c = server_.config_;
+    const auto& c = server_.config;
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(c.max_header_bytes));
     // Until the route is known, the largest limit of any route: Beast checks
@@ -89,7 +89,7 @@ class Connection : public ConnectionBase {
 
   void read_header() {
     idle_ = false;
-    arm_deadline(server_.config_.header_timeout);
+    arm_deadline(server_.config.header_timeout);
     bhttp::async_read_header(
         derived().stream(), buffer_, *parser_,
         [self = derived().shared_from_this()](beast::error_code ec, std::size_t) {
@@ -107,9 +107,9 @@ class Connection : public ConnectionBase {
     // Matched once, here: the route decides the body limit, the thread, and
     // the pipeline gets the same match.
     const std::string_view target = req.target();
-    match_ = server_.app_.router().match(parse_method(req.method_string()),
-                                         target.substr(0, target.find('?')));
-    const std::size_t limit = body_limit_for(match_->route, server_.config_);
+    match_ = server_.app.router().match(parse_method(req.method_string()),
+                                        target.substr(0, target.find('?')));
+    const std::size_t limit = body_limit_for(match_->route, server_.config);
     if (auto length = parser_->content_length(); length && *length > limit)
       return reject(ApiError(ErrorCode::payload_too_large, "the request body is too large"));
     parser_->body_limit(limit);
@@ -146,7 +146,7 @@ class Connection : public ConnectionBase {
   }
 
   void read_body() {
-    arm_deadline(server_.config_.body_timeout);
+    arm_deadline(server_.config.body_timeout);
     bhttp::async_read(derived().stream(), buffer_, *parser_,
                       [self = derived().shared_from_this()](beast::error_code ec, std::size_t) {
                         self->disarm_deadline();
@@ -182,8 +182,8 @@ class Connection : public ConnectionBase {
     } else {
       req.method = Method::other;
     }
-    Response res = server_.app_.reject(req, peer_ip_, tls_, error);
-    write(std::move(res), false, false, true);
+    Response res = server_.app.reject(req, peer_ip_, tls_, error);
+    write(res, false, false, true);
   }
 
   void dispatch() {
@@ -195,25 +195,25 @@ class Connection : public ConnectionBase {
     match_.reset();
     const Execution execution = app::App::execution_for(match);
     if (execution == Execution::network_thread) {
-      Response res = server_.app_.handle(req, match, peer_ip_, tls_);
-      return write(std::move(res), head, keep_alive);
+      Response res = server_.app.handle(req, match, peer_ip_, tls_);
+      return write(res, head, keep_alive);
     }
     // Blocking work goes to the handler pool; the answer comes back to
     // this connection's strand.
     net::post(server_.pool_for(execution),
               [self = derived().shared_from_this(), req = std::move(req), match = std::move(match),
                head, keep_alive]() mutable {
-                Response res = self->server_.app_.handle(req, match, self->peer_ip_, self->tls_);
+                Response res = self->server_.app.handle(req, match, self->peer_ip_, self->tls_);
                 net::post(self->derived().stream().get_executor(),
                           [self, res = std::move(res), head, keep_alive]() mutable {
-                            self->write(std::move(res), head, keep_alive);
+                            self->write(res, head, keep_alive);
                           });
               });
   }
 
   // `after_error`: the request was refused unread; what the client still
   // sends is drained briefly before the close (see kLingerTimeout).
-  void write(Response res, bool head, bool client_keep_alive, bool after_error = false) {
+  void write(const Response& res, bool head, bool client_keep_alive, bool after_error = false) {
     const bool keep_alive = client_keep_alive && !res.close_connection && !server_.stopping();
     auto out = std::make_shared<std::string>(serialize(res, head, keep_alive));
     lowest().expires_after(kWriteTimeout);

@@ -42,9 +42,9 @@ class ConnectionBase {
 class Server::Impl {
  public:
   Impl(const config::Config& config, app::App& app)
-      : config_(config),
-        app_(app),
-        per_address_(config.max_connections_per_ip),
+      : config(config),
+        app(app),
+        per_address(config.max_connections_per_ip),
         threads_(config.network_threads ? config.network_threads
                                         : std::max(1u, std::thread::hardware_concurrency())),
         ioc_(static_cast<int>(threads_)),
@@ -60,23 +60,23 @@ class Server::Impl {
   void run();
 
   // Shared with connections.
-  const config::Config& config_;
-  app::App& app_;
-  std::optional<ssl::context> tls_;
+  const config::Config& config;
+  app::App& app;
+  std::optional<ssl::context> tls;
   net::thread_pool& pool_for(Execution e) {
     return e == Execution::password_pool ? password_pool_ : pool_;
   }
   bool stopping() const { return stopping_.load(); }
   void track(const std::shared_ptr<ConnectionBase>& c) {
     std::lock_guard lock(registry_mutex_);
-    if (registry_.size() > 2 * connections_.load() + 64)
+    if (registry_.size() > 2 * connections.load() + 64)
       registry_.remove_if([](const auto& w) { return w.expired(); });
     registry_.push_back(c);
   }
-  std::atomic<std::size_t> connections_{0};
+  std::atomic<std::size_t> connections{0};
   // Declared before ioc_: connections still queued in it at destruction
   // give their slots back to a live object.
-  AddressLimit per_address_;
+  AddressLimit per_address;
 
  private:
   void setup_tls();

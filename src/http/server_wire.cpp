@@ -15,8 +15,8 @@ std::optional<ApiError> beast_framing_error(const beast::error_code& ec,
                                             const bhttp::request<bhttp::string_body>& partial) {
   const bool has_te = partial.count(bhttp::field::transfer_encoding) != 0;
   const bool has_cl = partial.count(bhttp::field::content_length) != 0;
-  auto bad = [](std::string message, std::string_view reason) {
-    return ApiError(ErrorCode::bad_request, std::move(message), std::string(reason));
+  auto bad = [](const std::string& message, std::string_view reason) {
+    return ApiError(ErrorCode::bad_request, message, std::string(reason));
   };
   if (ec == bhttp::error::multiple_content_length)
     return bad("Content-Length values disagree", kConflictingContentLength);

@@ -8,8 +8,8 @@ namespace bulwark::domain::attachments {
 
 namespace {
 
-Refused refuse(ErrorCode code, std::string message, std::string reason) {
-  return {ApiError(code, std::move(message), std::move(reason)), std::nullopt};
+Refused refuse(ErrorCode code, const std::string& message, std::string reason) {
+  return {ApiError(code, message, std::move(reason)), std::nullopt};
 }
 
 }  // namespace
