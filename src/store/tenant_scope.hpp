@@ -22,8 +22,8 @@ namespace bulwark::store::tenant_scope {
 // Every table with an org_id column. A unit test compares this list with the
 // migrated schema, so a new tenant table cannot be forgotten here.
 inline constexpr std::array<std::string_view, 31> kTenantTables{"assets",
-                                                                 "attachment_chunks",
-                                                                 "attachments",
+                                                                "attachment_chunks",
+                                                                "attachments",
                                                                 "audit_log",
                                                                 "checkout_sessions",
                                                                 "customers",
