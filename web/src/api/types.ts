@@ -104,7 +104,13 @@ export type DispatchWeek = Omit<gen.DispatchWeek, 'items' | 'unplanned'> & {
   unplanned: ScheduledItem[];
 };
 
-export type MyDay = Omit<gen.MyDay, 'items'> & { items: ScheduledItem[] };
+/** One of the technician's own jobs today, with what they need at the gate. */
+export type MyDayItem = Omit<gen.MyDayItem, 'status' | 'priority'> & {
+  status: WoStatus;
+  priority: Priority;
+};
+
+export type MyDay = Omit<gen.MyDay, 'items'> & { items: MyDayItem[] };
 
 export type InvoiceStatus = 'draft' | 'open' | 'paid' | 'refunded' | 'void';
 export const INVOICE_STATUSES: InvoiceStatus[] = ['draft', 'open', 'paid', 'refunded', 'void'];

@@ -1,5 +1,5 @@
 import { api } from '../api/client';
-import type { MyDay, ScheduledItem, WorkOrder } from '../api/types';
+import type { MyDay, MyDayItem, WorkOrder } from '../api/types';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
 import { Badge, ConfirmedBadge } from '../components/Badge';
@@ -52,7 +52,7 @@ export function MyDayPage() {
   );
 }
 
-function JobCard({ item }: { item: ScheduledItem }) {
+function JobCard({ item }: { item: MyDayItem }) {
   const me = useMe();
   // The day view has no version or allowed moves; the work order has both.
   const wo = useApi(
@@ -80,7 +80,7 @@ function JobCard({ item }: { item: ScheduledItem }) {
           {item.site_address}
         </p>
       ) : null}
-      <JobFieldLinks item={item} myId={me.user.id} />
+      <JobFieldLinks item={item} />
       {wo.data && canSayOnTheWay(wo.data, me.user.id) ? <OnTheWayButton wo={wo.data} big /> : null}
       {wo.data && can(me, 'work_orders.write') ? (
         <TransitionButtons wo={wo.data} onChanged={wo.setData} big />
