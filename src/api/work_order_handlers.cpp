@@ -13,8 +13,8 @@ using store::OrgTx;
 
 namespace {
 
-ApiError bad_parameter(std::string message, const std::string& name, std::string problem) {
-  return ApiError(ErrorCode::validation_failed, std::move(message), "invalid_parameter",
+ApiError bad_parameter(const std::string& message, const std::string& name, std::string problem) {
+  return ApiError(ErrorCode::validation_failed, message, "invalid_parameter",
                   {{name, std::move(problem)}});
 }
 

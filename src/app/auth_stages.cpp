@@ -34,9 +34,8 @@ std::optional<Principal> authenticate(const http::Request& request, Services& se
 
 Expected<void, ApiError> check_same_origin(const http::Request& request,
                                            const config::Config& config) {
-  auto refuse = [](std::string message, std::string_view reason) {
-    return bulwark::unexpected(
-        ApiError(ErrorCode::csrf_failed, std::move(message), std::string(reason)));
+  auto refuse = [](const std::string& message, std::string_view reason) {
+    return bulwark::unexpected(ApiError(ErrorCode::csrf_failed, message, std::string(reason)));
   };
   if (auto site = request.headers.get("sec-fetch-site"); site && *site == "cross-site")
     return refuse("cross-site requests may not change anything", "csrf_cross_site");

@@ -37,9 +37,8 @@ bool applies(const Exchange& ex) {
          route->auth == http::Auth::session_or_token;
 }
 
-Verdict refuse(const Exchange& ex, ErrorCode code, std::string message, std::string reason) {
-  return error_response(ApiError(code, std::move(message), std::move(reason)),
-                        ex.request.request_id);
+Verdict refuse(const Exchange& ex, ErrorCode code, const std::string& message, std::string reason) {
+  return error_response(ApiError(code, message, std::move(reason)), ex.request.request_id);
 }
 
 idempotency::KeyRef ref_of(const Exchange& ex, std::string_view key) {

@@ -14,7 +14,7 @@
 #include "identity/users.hpp"
 #include "store/database.hpp"
 
-namespace CLI {
+namespace CLI {  // NOLINT(readability-identifier-naming): CLI11's namespace
 class App;
 }
 

@@ -41,8 +41,8 @@ std::vector<std::string_view> list_elements(const std::vector<std::string_view>&
   return out;
 }
 
-ApiError bad(std::string message, std::string_view reason) {
-  return ApiError(ErrorCode::bad_request, std::move(message), std::string(reason));
+ApiError bad(const std::string& message, std::string_view reason) {
+  return ApiError(ErrorCode::bad_request, message, std::string(reason));
 }
 
 std::optional<ApiError> transfer_encoding_error(const FramingHeaders& h) {
