@@ -19,7 +19,7 @@ namespace bulwark::testing {
 class OrgFixture : public EngineTest {
  protected:
   OrgFixture() : EngineTest(4) {}
-  void Prepare() override {
+  void prepare() override {
     db_->transaction([&](store::Connection& c) {
       org_ = identity::create_org(c, "svc-" + crypto::random_token(6), "Service test").id;
       customer_ = c.query(store::Sql("INSERT INTO customers (org_id, name, created_at, updated_at) "

@@ -26,7 +26,7 @@ namespace {
 class DatabaseTest : public bulwark::testing::EngineTest {
  protected:
   DatabaseTest() : EngineTest(4) {}
-  void Prepare() override {
+  void prepare() override {
     // Each test gets its own scratch table (PostgreSQL is shared between runs).
     table_suffix_ = std::to_string(::getpid());
     db_->with_connection([](Connection& c) {

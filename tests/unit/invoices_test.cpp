@@ -101,7 +101,7 @@ namespace {
 
 class InvoiceServiceTest : public bulwark::testing::EngineTest {
  protected:
-  void Prepare() override {
+  void prepare() override {
     org_ = new_org("inv", "Invoices");
     db_->transaction([&](store::Connection& c) {
       user_ = identity::create_user(c, org_, "d-" + crypto::random_token(6) + "@example.com", "D",

@@ -26,7 +26,7 @@ namespace {
 class JobsTest : public bulwark::testing::EngineTest {
  protected:
   JobsTest() : EngineTest(4) {}
-  void Prepare() override {
+  void prepare() override {
     static int n = 0;
     kind_ = "test." + std::to_string(::getpid()) + "." + std::to_string(identity::now_ms()) + "." +
             std::to_string(++n);

@@ -38,7 +38,7 @@ msg::LateInput<T> input(const resource::Read<T>& read) {
 
 class MessagingServiceTest : public bulwark::testing::EngineTest {
  protected:
-  void Prepare() override {
+  void prepare() override {
     number_ = random_phone();
     db_->transaction([&](store::Connection& c) {
       const auto slug = "msg-" + crypto::random_token(6);

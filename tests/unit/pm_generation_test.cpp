@@ -22,7 +22,7 @@ namespace {
 
 class PmGenerationTest : public bulwark::testing::EngineTest {
  protected:
-  void Prepare() override {
+  void prepare() override {
     org_ = new_org("pm", "PM test");
     db_->transaction([&](store::Connection& c) {
       auto cust = c.query(Sql("INSERT INTO customers (org_id, name, created_at, updated_at) "

@@ -20,7 +20,7 @@ namespace {
 
 class SmsConsentTest : public bulwark::testing::EngineTest {
  protected:
-  void Prepare() override {
+  void prepare() override {
     org_ = new_org("consent", "Consent");
     phone_ = "+1555" + std::to_string(1000000 + ::getpid() % 8999999).substr(0, 7);
   }

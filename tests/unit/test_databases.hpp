@@ -49,16 +49,16 @@ inline std::unique_ptr<store::Database> open_test_database(const std::string& en
 
 // A suite run on both engines (INSTANTIATE with "sqlite" and "postgres"):
 // SetUp opens db_, or skips when PostgreSQL is not configured, then calls
-// Prepare() for the suite's own rows.
+// prepare() for the suite's own rows.
 class EngineTest : public ::testing::TestWithParam<std::string> {
  protected:
   explicit EngineTest(std::size_t pool_size = 2) : pool_size_(pool_size) {}
   void SetUp() override {
     db_ = open_test_database(GetParam(), pool_size_);
     if (!db_) GTEST_SKIP() << kNeedsPostgres;
-    Prepare();
+    prepare();
   }
-  virtual void Prepare() {}
+  virtual void prepare() {}
 
   // A fresh organization (slug `prefix-` and a random tag: PostgreSQL is shared).
   std::int64_t new_org(const std::string& prefix, const std::string& name) {
