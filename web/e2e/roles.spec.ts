@@ -20,6 +20,7 @@ const NAV: [string, Account, string[]][] = [
       'Invoices',
       'Users',
       'Messaging',
+      'Organization',
       'Audit log',
       'Account',
     ],
