@@ -1,17 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import type { Asset, Priority, Site, WoType, WorkOrder } from '../api/types';
-import { PRIORITIES, WO_TYPES } from '../api/types';
 import { CustomerPicker } from '../components/CustomerPicker';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ApiError } from '../api/errors';
-import { CheckboxField, SelectField, TextArea, TextField } from '../components/Field';
+import { CheckboxField, SelectField, TextField } from '../components/Field';
 import { nowLocalInput, PAST_START_MESSAGE } from '../domain/schedule';
-import { humanize, localInputToIso } from '../format';
+import { localInputToIso } from '../format';
 import { useAction } from '../hooks/useAction';
 import { useApi } from '../hooks/useApi';
 import { useAssignees } from '../hooks/useAssignees';
 import { navigate, useLocation } from '../router/router';
+import { WorkOrderBasics } from './work-order/WorkOrderBasics';
 
 export function NewWorkOrderPage() {
   const { query } = useLocation();
@@ -86,34 +86,15 @@ export function NewWorkOrderPage() {
     <section>
       <h1>New work order</h1>
       <form onSubmit={submit} className="form-grid" noValidate>
-        <TextField
-          label="Title"
-          required
-          maxLength={200}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          error={errors.title}
-        />
-        <TextArea
-          label="Description"
-          maxLength={10000}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          error={errors.description}
-        />
-        <SelectField
-          label="Type"
-          value={type}
-          onChange={(e) => setType(e.target.value as WoType)}
-          error={errors.type}
-          options={WO_TYPES.map((t) => ({ value: t, label: humanize(t) }))}
-        />
-        <SelectField
-          label="Priority"
-          value={priority}
-          onChange={(e) => setPriority(e.target.value as Priority)}
-          error={errors.priority}
-          options={PRIORITIES.map((p) => ({ value: p, label: humanize(p) }))}
+        <WorkOrderBasics
+          value={{ title, description, type, priority }}
+          onChange={(next) => {
+            if (next.title !== undefined) setTitle(next.title);
+            if (next.description !== undefined) setDescription(next.description);
+            if (next.type !== undefined) setType(next.type);
+            if (next.priority !== undefined) setPriority(next.priority);
+          }}
+          errors={errors}
         />
         <CustomerPicker
           value={customerId}

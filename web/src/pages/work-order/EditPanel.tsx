@@ -2,12 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import type { Asset, Priority, Site, WoType, WorkOrder } from '../../api/types';
-import { PRIORITIES, WO_TYPES } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { SelectField, TextArea, TextField } from '../../components/Field';
-import { humanize, isoToLocalInput, localInputToIso } from '../../format';
+import { SelectField, TextField } from '../../components/Field';
+import { isoToLocalInput, localInputToIso } from '../../format';
 import { useAction } from '../../hooks/useAction';
 import { useApi } from '../../hooks/useApi';
+import { WorkOrderBasics } from './WorkOrderBasics';
 import type { Person } from '../../hooks/useAssignees';
 
 // The office edits a work order's details over PATCH with the version it
@@ -131,34 +131,15 @@ function EditForm({
   };
   return (
     <form onSubmit={submit} className="form-grid" noValidate aria-label="Edit the work order">
-      <TextField
-        label="Title"
-        required
-        maxLength={200}
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
-        error={errors.title}
-      />
-      <TextArea
-        label="Description"
-        maxLength={10000}
-        value={description}
-        onChange={(e) => setDescription(e.target.value)}
-        error={errors.description}
-      />
-      <SelectField
-        label="Type"
-        value={type}
-        onChange={(e) => setType(e.target.value as WoType)}
-        error={errors.type}
-        options={WO_TYPES.map((t) => ({ value: t, label: humanize(t) }))}
-      />
-      <SelectField
-        label="Priority"
-        value={priority}
-        onChange={(e) => setPriority(e.target.value as Priority)}
-        error={errors.priority}
-        options={PRIORITIES.map((p) => ({ value: p, label: humanize(p) }))}
+      <WorkOrderBasics
+        value={{ title, description, type, priority }}
+        onChange={(next) => {
+          if (next.title !== undefined) setTitle(next.title);
+          if (next.description !== undefined) setDescription(next.description);
+          if (next.type !== undefined) setType(next.type);
+          if (next.priority !== undefined) setPriority(next.priority);
+        }}
+        errors={errors}
       />
       <SelectField
         label="Site"
