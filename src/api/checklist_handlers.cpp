@@ -23,8 +23,7 @@ Result<NoContent> delete_checklist_template_item(Ctx& ctx, PathId id) {
 }
 
 Result<wo::CompletionRecordView> work_order_completion_record(Ctx& ctx, PathId id) {
-  return read_org(ctx,
-                  [&](OrgTx& tx) { return wo::completion_record(tx, wo_caller(ctx), id); });
+  return read_org(ctx, [&](OrgTx& tx) { return wo::completion_record(tx, wo_caller(ctx), id); });
 }
 
 }  // namespace bulwark::api

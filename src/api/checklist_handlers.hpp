@@ -8,8 +8,8 @@
 namespace bulwark::api {
 
 Result<Items<wo::TemplateItemView>> list_checklist_templates(Ctx& ctx);
-Result<Created<wo::TemplateItemView>> add_checklist_template_item(
-    Ctx& ctx, LateBody<wo::NewTemplateItem> in);
+Result<Created<wo::TemplateItemView>> add_checklist_template_item(Ctx& ctx,
+                                                                  LateBody<wo::NewTemplateItem> in);
 Result<NoContent> delete_checklist_template_item(Ctx& ctx, PathId id);
 Result<wo::CompletionRecordView> work_order_completion_record(Ctx& ctx, PathId id);
 

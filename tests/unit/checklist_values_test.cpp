@@ -1,8 +1,8 @@
 // The pure rules of a checklist entry (domain/work_orders/checklist_values):
 // which member fits which kind, and how a number is kept.
-#include <gtest/gtest.h>
-
 #include "domain/work_orders/checklist_values.hpp"
+
+#include <gtest/gtest.h>
 
 namespace wo = bulwark::domain::work_orders;
 

@@ -47,15 +47,13 @@ void check_file(store::OrgTx& tx, std::int64_t wo, const ItemEntry& e,
 }  // namespace
 
 Outcome<ChecklistItemView> add_checklist_item(store::OrgTx& tx, const Caller& by, std::int64_t wo,
-                                              const Input<NewChecklistItem>& in,
-                                              std::int64_t now) {
+                                              const Input<NewChecklistItem>& in, std::int64_t now) {
   BULWARK_TRY_VOID(require_work_order(tx, by, wo));
   auto problems = in.problems;
   check_unit(in.value(), problems);
   BULWARK_TRY_VOID(resource::no_problems(problems));
   const auto id = cr::insert_item(tx, wo, new_item(in.value()), now);
-  by.actor.record(tx.connection(), "work_order.checklist_added", "work_order", wo,
-                  in.read.present);
+  by.actor.record(tx.connection(), "work_order.checklist_added", "work_order", wo, in.read.present);
   return *cr::item(tx, wo, id);
 }
 

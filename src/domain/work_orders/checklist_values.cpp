@@ -1,10 +1,10 @@
 #include "domain/work_orders/checklist_values.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <array>
-#include <charconv>
 #include <cctype>
+#include <charconv>
+#include <cmath>
 
 namespace bulwark::domain::work_orders {
 
@@ -26,7 +26,8 @@ bool takes(std::string_view kind, std::string_view member) {
 }  // namespace
 
 std::string number_text(double n) {
-  if (n == std::trunc(n) && std::fabs(n) < 1e15) return std::to_string(static_cast<std::int64_t>(n));
+  if (n == std::trunc(n) && std::fabs(n) < 1e15)
+    return std::to_string(static_cast<std::int64_t>(n));
   // The shortest text that reads back as the same double (12.5, not 12.500000).
   std::array<char, 32> buf{};
   const auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), n);

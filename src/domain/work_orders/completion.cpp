@@ -48,13 +48,14 @@ std::string build_record(store::OrgTx& tx, std::int64_t wo, std::int64_t by_id,
                                             {"done_by", optional_json(i.done_by)}});
   boost::json::array attachments;
   for (const auto& f : files)
-    attachments.push_back(boost::json::object{{"id", f.id}, {"mime", f.mime}, {"sha256", f.sha256}});
+    attachments.push_back(
+        boost::json::object{{"id", f.id}, {"mime", f.mime}, {"sha256", f.sha256}});
   boost::json::object record{
       {"format", "bulwark.completion.v1"},
-      {"work_order",
-       boost::json::object{
-           {"id", h.id}, {"number", "WO-" + std::to_string(h.number)}, {"title", h.title},
-           {"type", h.type}}},
+      {"work_order", boost::json::object{{"id", h.id},
+                                         {"number", "WO-" + std::to_string(h.number)},
+                                         {"title", h.title},
+                                         {"type", h.type}}},
       {"completed_by", boost::json::object{{"id", by_id}, {"name", by_name}}},
       {"completed_at_ms", at},
       {"checklist", std::move(checklist)},
@@ -95,8 +96,8 @@ Outcome<CompletionRecordView> completion_record(store::OrgTx& tx, const Caller& 
     return unexpected(ApiError(ErrorCode::not_found, "no such work order"));
   auto row = cr::latest_completion(tx, wo);
   if (!row)
-    return unexpected(ApiError(ErrorCode::not_found, "this work order has not been completed",
-                               "not_completed"));
+    return unexpected(
+        ApiError(ErrorCode::not_found, "this work order has not been completed", "not_completed"));
   CompletionRecordView v;
   v.work_order_id = wo;
   v.record = row->record;
@@ -104,7 +105,8 @@ Outcome<CompletionRecordView> completion_record(store::OrgTx& tx, const Caller& 
   v.completed_by = row->completed_by;
   v.completed_by_name = row->completed_by_name;
   v.completed_at.ms = row->completed_at;
-  if (auto fields = cr::latest_completion_audit(tx, wo); fields && fields->starts_with(kAuditPrefix))
+  if (auto fields = cr::latest_completion_audit(tx, wo);
+      fields && fields->starts_with(kAuditPrefix))
     v.audit_sha256 = fields->substr(kAuditPrefix.size());
   if (crypto::sha256_hex(row->record) != row->sha256)
     v.problems.emplace_back("the stored record does not match its hash");

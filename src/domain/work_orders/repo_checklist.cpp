@@ -1,6 +1,5 @@
 // The SQL of checklists, their templates and completion records.
 #include "domain/work_orders/checklist_repo.hpp"
-
 #include "domain/work_orders/repo.hpp"
 
 namespace bulwark::domain::work_orders::checklist_repo {
@@ -9,9 +8,9 @@ namespace {
 
 using store::OrgSql;
 
-#define ITEM_SELECT                                                                         \
-  "SELECT k.id, k.label, k.kind, k.unit, k.required, k.done, k.done_by, "                   \
-  "u.name AS done_by_name, k.value, k.attachment_id FROM work_order_checklist k "           \
+#define ITEM_SELECT                                                               \
+  "SELECT k.id, k.label, k.kind, k.unit, k.required, k.done, k.done_by, "         \
+  "u.name AS done_by_name, k.value, k.attachment_id FROM work_order_checklist k " \
   "LEFT JOIN users u ON u.org_id = $1 AND u.id = k.done_by "
 
 constexpr OrgSql kItems(ITEM_SELECT "WHERE k.org_id = $1 AND k.work_order_id = $2 ORDER BY k.id");
@@ -51,8 +50,9 @@ constexpr OrgSql kTemplateOf(
     "SELECT id, work_type, label, kind, unit, required FROM checklist_template_items "
     "WHERE org_id = $1 AND work_type = $2 ORDER BY id");
 
-constexpr OrgSql kHeader("SELECT id, number, title, type FROM work_orders "
-                         "WHERE org_id = $1 AND id = $2");
+constexpr OrgSql kHeader(
+    "SELECT id, number, title, type FROM work_orders "
+    "WHERE org_id = $1 AND id = $2");
 constexpr OrgSql kUserName("SELECT id, name FROM users WHERE org_id = $1 AND id = $2");
 constexpr OrgSql kInsertCompletion(
     "INSERT INTO completion_records (org_id, work_order_id, record, sha256, completed_by, "
