@@ -94,3 +94,19 @@ test('a technician fills typed items, takes a signature, and completes', async (
   expect(record.audit_sha256).toBe(record.sha256);
   await context.close();
 });
+
+test("the office sets a work type's checklist in Settings", async ({ page }) => {
+  await signIn(page, env.owner, '/admin/checklists');
+  await expect(page.getByRole('heading', { name: 'Checklists', level: 1 })).toBeVisible();
+  const label = uniqueName('Sludge depth');
+  const form = page.getByRole('form', { name: 'Add an item' });
+  await form.getByLabel('Work type').selectOption('inspection');
+  await form.getByLabel('Item').fill(label);
+  await form.getByLabel('What it asks for').selectOption('number');
+  await form.getByLabel('Unit (e.g. gallons)').fill('in');
+  await form.getByRole('button', { name: 'Add item' }).click();
+  const inspection = page.getByRole('region', { name: 'Inspection' });
+  await expect(inspection.getByText(`${label} (in)`)).toBeVisible();
+  await inspection.getByRole('button', { name: `Remove ${label} from Inspection` }).click();
+  await expect(inspection.getByText(`${label} (in)`)).toHaveCount(0);
+});
