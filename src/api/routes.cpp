@@ -3,6 +3,7 @@
 #include "api/asset_handlers.hpp"
 #include "api/attachment_handlers.hpp"
 #include "api/auth_handlers.hpp"
+#include "api/checklist_handlers.hpp"
 #include "api/customer_handlers.hpp"
 #include "api/dispatch_handlers.hpp"
 #include "api/field_handlers.hpp"
@@ -207,7 +208,8 @@ http::Router build_router() {
   authed(Method::post, "/api/v1/work-orders/{id:int}/checklist", changes, token, wo_write,
          endpoint<add_checklist_item>(), "Add a checklist item");
   authed(Method::patch, "/api/v1/work-orders/{id:int}/checklist/{item:int}", changes, token,
-         wo_write, endpoint<set_checklist_item>(), "Check or uncheck a checklist item");
+         wo_write, endpoint<set_checklist_item>(),
+         "Enter a checklist item: done, number, result (pass/fail), text, attachment_id");
   authed(Method::post, "/api/v1/work-orders/{id:int}/time", changes, token, wo_write,
          endpoint<add_time_entry>(), "Record time spent");
   authed(Method::post, "/api/v1/work-orders/{id:int}/parts", changes, token, wo_write,
@@ -282,6 +284,23 @@ http::Router build_router() {
   authed(Method::post, "/api/v1/invoices/{id:int}/payment-link", changes, token, invoices_write,
          endpoint<create_payment_link>(),
          "A Stripe Checkout link for an open invoice (created once), texted to the customer");
+
+  // Completion (issue 12 item 5): the record of a completed work order, and
+  // the office's checklist templates per work type, copied onto new work orders.
+  authed(Method::get, "/api/v1/work-orders/{id:int}/completion-record", reads, safe, wo_read,
+         endpoint<work_order_completion_record>(),
+         "A completed work order's record (checklist values, photo and signature hashes, "
+         "technician, time), its SHA-256 in the audit chain, and whether it still matches");
+  authed(Method::get, "/api/v1/checklist-templates", reads, safe,
+         access(Permission::settings_manage, "settings:read"), endpoint<list_checklist_templates>(),
+         "The checklist items each work type starts with");
+  authed(Method::post, "/api/v1/checklist-templates/items", changes, token,
+         access(Permission::settings_manage, "settings:write"),
+         endpoint<add_checklist_template_item>(),
+         "Add an item to a work type's checklist template (new work orders copy it)");
+  authed(Method::del, "/api/v1/checklist-templates/items/{id:int}", changes, token,
+         access(Permission::settings_manage, "settings:write"),
+         endpoint<delete_checklist_template_item>(), "Remove an item from a checklist template");
 
   // Customer messaging (SMS). Threads hold customers' words: dispatchers and above.
   const auto messages_read = access(Permission::work_orders_assign, "messages:read");

@@ -1,5 +1,7 @@
 #include "api/work_order_items.hpp"
 
+#include "domain/work_orders/checklist_service.hpp"
+
 namespace bulwark::api {
 
 namespace wo = domain::work_orders;
@@ -15,15 +17,15 @@ Result<Created<CommentAdded>> add_comment(Ctx& ctx, PathId id, LateBody<NewComme
   }));
 }
 
-Result<Created<ChecklistItemAdded>> add_checklist_item(Ctx& ctx, PathId id,
-                                                       LateBody<NewChecklistItem> in) {
+Result<Created<ChecklistItemView>> add_checklist_item(Ctx& ctx, PathId id,
+                                                      LateBody<NewChecklistItem> in) {
   return created(in_org(ctx, [&](OrgTx& tx) {
     return wo::add_checklist_item(tx, wo_caller(ctx), id, wo_input(in), ctx.now_ms());
   }));
 }
 
-Result<ChecklistItemChecked> set_checklist_item(Ctx& ctx, PathId id, PathInt<"item"> item,
-                                                LateBody<ChecklistCheck> in) {
+Result<ChecklistItemView> set_checklist_item(Ctx& ctx, PathId id, PathInt<"item"> item,
+                                             LateBody<ChecklistCheck> in) {
   return in_org(ctx, [&](OrgTx& tx) {
     return wo::check_item(tx, wo_caller(ctx), id, item, wo_input(in), ctx.now_ms());
   });

@@ -9,8 +9,7 @@
 namespace bulwark::api {
 
 using domain::work_orders::ChecklistCheck;
-using domain::work_orders::ChecklistItemAdded;
-using domain::work_orders::ChecklistItemChecked;
+using domain::work_orders::ChecklistItemView;
 using domain::work_orders::CommentAdded;
 using domain::work_orders::NewChecklistItem;
 using domain::work_orders::NewComment;
@@ -24,10 +23,10 @@ using domain::work_orders::WorkOrderDetails;
 
 Result<WorkOrderDetails> work_order_details(Ctx& ctx, PathId id);
 Result<Created<CommentAdded>> add_comment(Ctx& ctx, PathId id, LateBody<NewComment> in);
-Result<Created<ChecklistItemAdded>> add_checklist_item(Ctx& ctx, PathId id,
-                                                       LateBody<NewChecklistItem> in);
-Result<ChecklistItemChecked> set_checklist_item(Ctx& ctx, PathId id, PathInt<"item"> item,
-                                                LateBody<ChecklistCheck> in);
+Result<Created<ChecklistItemView>> add_checklist_item(Ctx& ctx, PathId id,
+                                                      LateBody<NewChecklistItem> in);
+Result<ChecklistItemView> set_checklist_item(Ctx& ctx, PathId id, PathInt<"item"> item,
+                                             LateBody<ChecklistCheck> in);
 Result<Created<TimeEntryAdded>> add_time_entry(Ctx& ctx, PathId id, LateBody<NewTimeEntry> in);
 Result<Created<PartAdded>> add_part(Ctx& ctx, PathId id, LateBody<NewPart> in);
 Result<PartView> update_part(Ctx& ctx, PathId id, PathInt<"part"> part, LateBody<PartChange> in);

@@ -21,11 +21,13 @@ namespace bulwark::store::tenant_scope {
 
 // Every table with an org_id column. A unit test compares this list with the
 // migrated schema, so a new tenant table cannot be forgotten here.
-inline constexpr std::array<std::string_view, 31> kTenantTables{"assets",
+inline constexpr std::array<std::string_view, 33> kTenantTables{"assets",
                                                                 "attachment_chunks",
                                                                 "attachments",
                                                                 "audit_log",
+                                                                "checklist_template_items",
                                                                 "checkout_sessions",
+                                                                "completion_records",
                                                                 "customers",
                                                                 "idempotency_keys",
                                                                 "invoice_lines",

@@ -38,6 +38,8 @@ constexpr Committed kCommitted[] = {
      "0abcfc026a85a7b32693496c8d100cde60977b36fc00bdabbb7c3c60ea809b19"},
     {11, "idempotency_keys", "ac6725f9732a85e4c1f2ad6bb5678587e2bf83e95f204e82b646add18f29f3f3",
      "2d4600a0ed21f8ce3b46e433dd668078c3cda215854c88df00986518913d34e7"},
+    {12, "checklist_completion", "fb5fa48304b7cb10cb39005c5b9593782e4306d3ac49cbe45eb4ec084095504c",
+     "8f99be8f762b56dfdf30fe1f4b248082e7efd398b009d7db304d1fc1e6bcc732"},
 };
 
 const Committed* committed(int version) {

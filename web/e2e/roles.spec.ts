@@ -21,6 +21,7 @@ const NAV: [string, Account, string[]][] = [
       'Users',
       'Messaging',
       'Organization',
+      'Checklists',
       'Audit log',
       'Account',
     ],

@@ -19,6 +19,7 @@ import { AccountPage } from './pages/AccountPage';
 import { MessagesPage } from './pages/MessagesPage';
 import { MessagingSettingsPage } from './pages/MessagingSettingsPage';
 import { OrgSettingsPage } from './pages/OrgSettingsPage';
+import { ChecklistTemplatesPage } from './pages/ChecklistTemplatesPage';
 
 // The route table: which page, which permission it needs, and whether it
 // appears in the navigation. The server enforces permissions; the UI only
@@ -146,6 +147,13 @@ export const ROUTES: RouteDef[] = [
     permission: 'settings.manage',
     nav: 'Organization',
     render: () => <OrgSettingsPage />,
+  },
+  {
+    pattern: '/admin/checklists',
+    title: 'Checklists',
+    permission: 'settings.manage',
+    nav: 'Checklists',
+    render: () => <ChecklistTemplatesPage />,
   },
   {
     pattern: '/admin/audit',

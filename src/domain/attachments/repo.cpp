@@ -19,6 +19,8 @@ constexpr OrgSql kOfOwner(
     "caption, blob_key, thumbnail_bytes, created_at FROM attachments "
     "WHERE org_id = $1 AND owner_kind = $2 AND owner_id = $3 ORDER BY id");
 constexpr OrgSql kRemove("DELETE FROM attachments WHERE org_id = $1 AND id = $2");
+constexpr OrgSql kInChecklist(
+    "SELECT id FROM work_order_checklist WHERE org_id = $1 AND attachment_id = $2 LIMIT 1");
 
 }  // namespace
 
@@ -43,5 +45,7 @@ std::vector<AttachmentRow> of_owner(store::OrgTx& tx, const Owner& owner) {
 }
 
 void remove(store::OrgTx& tx, std::int64_t id) { tx.run(kRemove, id); }
+
+bool in_checklist(store::OrgTx& tx, std::int64_t id) { return !tx.run(kInChecklist, id).empty(); }
 
 }  // namespace bulwark::domain::attachments::repo

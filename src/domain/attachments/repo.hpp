@@ -14,5 +14,7 @@ std::int64_t insert(store::OrgTx& tx, const Owner& owner, std::int64_t uploaded_
 std::optional<AttachmentRow> find(store::OrgTx& tx, std::int64_t id);
 std::vector<AttachmentRow> of_owner(store::OrgTx& tx, const Owner& owner);
 void remove(store::OrgTx& tx, std::int64_t id);
+// Whether a checklist item (photo, signature) is answered by the file.
+bool in_checklist(store::OrgTx& tx, std::int64_t id);
 
 }  // namespace bulwark::domain::attachments::repo

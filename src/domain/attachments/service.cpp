@@ -102,6 +102,12 @@ Outcome<void> remove(store::OrgTx& tx, const store::BlobStore& blobs, const Call
     return unexpected(ApiError(ErrorCode::forbidden,
                                "only the uploader or the office may remove this file",
                                "not_uploader"));
+  // A photo or signature that answers a checklist item is evidence of the
+  // work; the item is cleared first (which the completion record shows).
+  if (repo::in_checklist(tx, id))
+    return unexpected(ApiError(ErrorCode::conflict,
+                               "this file answers a checklist item; clear the item first",
+                               "attachment_in_checklist"));
   repo::remove(tx, id);
   by.actor.record(tx.connection(), "attachment.removed", row->owner_kind, row->owner_id,
                   {"attachment"});

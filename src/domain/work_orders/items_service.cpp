@@ -4,6 +4,7 @@
 // own.
 #include "core/try.hpp"
 #include "domain/invoice_lines.hpp"
+#include "domain/work_orders/checklist_repo.hpp"
 #include "domain/work_orders/repo.hpp"
 #include "domain/work_orders/service.hpp"
 
@@ -112,7 +113,7 @@ bool contains(const std::vector<std::string>& names, std::string_view name) {
 Outcome<WorkOrderDetails> details(store::OrgTx& tx, const Caller& by, std::int64_t wo) {
   BULWARK_TRY_VOID(require_work_order(tx, by, wo));
   WorkOrderDetails d{
-      repo::comments(tx, wo), repo::checklist(tx, wo), repo::time_entries(tx, wo), {}};
+      repo::comments(tx, wo), checklist_repo::items(tx, wo), repo::time_entries(tx, wo), {}};
   for (const auto& p : repo::parts(tx, wo)) d.parts.push_back(part_view(p, !by.technician()));
   return d;
 }
@@ -126,31 +127,6 @@ Outcome<CommentAdded> add_comment(store::OrgTx& tx, const Caller& by, std::int64
         const auto id = repo::insert_comment(tx, wo, by.user_id, body, now);
         return std::pair{CommentAdded{id, body, by.user_id}, std::vector<std::string>{"body"}};
       }));
-}
-
-Outcome<ChecklistItemAdded> add_checklist_item(store::OrgTx& tx, const Caller& by, std::int64_t wo,
-                                               const Input<NewChecklistItem>& in,
-                                               std::int64_t now) {
-  const auto& label = in.value().label.value;
-  return reply_of(record(
-      tx, by, wo, in.problems, {"work_order.checklist_added"}, now, nothing,
-      [&](bool) -> Reply<ChecklistItemAdded> {
-        const auto id = repo::insert_checklist_item(tx, wo, label, now);
-        return std::pair{ChecklistItemAdded{id, label, false}, std::vector<std::string>{"label"}};
-      }));
-}
-
-Outcome<ChecklistItemChecked> check_item(store::OrgTx& tx, const Caller& by, std::int64_t wo,
-                                         std::int64_t item, const Input<ChecklistCheck>& in,
-                                         std::int64_t now) {
-  const bool done = in.value().done;
-  return reply_of(
-      record(tx, by, wo, in.problems, {"work_order.checklist_checked"}, now, nothing,
-             [&](bool) -> Reply<ChecklistItemChecked> {
-               if (!repo::check_item(tx, wo, item, done, by.user_id, now))
-                 return unexpected(ApiError(ErrorCode::not_found, "no such checklist item"));
-               return std::pair{ChecklistItemChecked{item, done}, std::vector<std::string>{"done"}};
-             }));
 }
 
 Outcome<TimeEntryAdded> add_time_entry(store::OrgTx& tx, const Caller& by, std::int64_t wo,

@@ -10,6 +10,7 @@
 
 #include "audit/actor.hpp"
 #include "domain/work_orders/amount.hpp"
+#include "domain/work_orders/checklist_model.hpp"
 #include "domain/work_orders/view_fields.hpp"
 #include "resource/fields.hpp"
 #include "resource/read.hpp"
@@ -29,6 +30,8 @@ using resource::Version;
 
 inline constexpr std::array<std::string_view, 4> kTypes{"corrective", "preventive", "inspection",
                                                         "emergency"};
+// A checklist template is per work type (checklist_model.hpp).
+static_assert(kTypes == kTemplateTypes);
 inline constexpr std::array<std::string_view, 4> kPriorities{"low", "medium", "high", "urgent"};
 inline constexpr std::array<std::string_view, 7> kStatuses{
     "open", "scheduled", "in_progress", "on_hold", "completed", "closed", "cancelled"};
@@ -185,16 +188,6 @@ struct NewComment {
 };
 BULWARK_RESOURCE(NewComment, body)
 
-struct NewChecklistItem {
-  Text<300> label;
-};
-BULWARK_RESOURCE(NewChecklistItem, label)
-
-struct ChecklistCheck {
-  bool done = false;
-};
-BULWARK_RESOURCE(ChecklistCheck, done)
-
 struct NewTimeEntry {
   Int<1, 24 * 60> minutes;
   std::optional<Text<1000, 0>> note;
@@ -224,14 +217,6 @@ struct CommentView {
   Time created_at;
 };
 BULWARK_RESOURCE(CommentView, id, author_id, author_name, body, created_at)
-
-struct ChecklistItemView {
-  std::int64_t id = 0;
-  std::string label;
-  bool done = false;
-  std::optional<std::int64_t> done_by;
-};
-BULWARK_RESOURCE(ChecklistItemView, id, label, done, done_by)
 
 struct TimeEntryView {
   std::int64_t id = 0;
@@ -276,19 +261,6 @@ struct CommentAdded {
   std::int64_t author_id = 0;
 };
 BULWARK_RESOURCE(CommentAdded, id, body, author_id)
-
-struct ChecklistItemAdded {
-  std::int64_t id = 0;
-  std::string label;
-  bool done = false;
-};
-BULWARK_RESOURCE(ChecklistItemAdded, id, label, done)
-
-struct ChecklistItemChecked {
-  std::int64_t id = 0;
-  bool done = false;
-};
-BULWARK_RESOURCE(ChecklistItemChecked, id, done)
 
 struct TimeEntryAdded {
   std::int64_t id = 0;

@@ -44,17 +44,12 @@ bool active_user_exists(store::OrgTx& tx, std::int64_t id);
 
 // What is recorded while working (repo_items.cpp).
 std::vector<CommentView> comments(store::OrgTx& tx, std::int64_t wo);
-std::vector<ChecklistItemView> checklist(store::OrgTx& tx, std::int64_t wo);
 std::vector<TimeEntryView> time_entries(store::OrgTx& tx, std::int64_t wo);
 std::vector<PartRow> parts(store::OrgTx& tx, std::int64_t wo);
 std::optional<PartRow> part(store::OrgTx& tx, std::int64_t wo, std::int64_t part);
 
 std::int64_t insert_comment(store::OrgTx& tx, std::int64_t wo, std::int64_t author,
                             const std::string& body, std::int64_t now);
-std::int64_t insert_checklist_item(store::OrgTx& tx, std::int64_t wo, const std::string& label,
-                                   std::int64_t now);
-bool check_item(store::OrgTx& tx, std::int64_t wo, std::int64_t item, bool done, std::int64_t by,
-                std::int64_t now);
 std::int64_t insert_time_entry(store::OrgTx& tx, std::int64_t wo, std::int64_t user,
                                std::int64_t minutes, const std::string& note, std::int64_t now);
 std::int64_t insert_part(store::OrgTx& tx, std::int64_t wo, const NewPart& p, std::int64_t by,

@@ -13,9 +13,6 @@ constexpr OrgSql kComments(
     "SELECT c.id, c.author_id, u.name AS author_name, c.body, c.created_at "
     "FROM work_order_comments c JOIN users u ON u.org_id = $1 AND u.id = c.author_id "
     "WHERE c.org_id = $1 AND c.work_order_id = $2 ORDER BY c.id");
-constexpr OrgSql kChecklist(
-    "SELECT id, label, done, done_by FROM work_order_checklist "
-    "WHERE org_id = $1 AND work_order_id = $2 ORDER BY id");
 constexpr OrgSql kTimeEntries(
     "SELECT id, user_id, minutes, note, created_at FROM work_order_time "
     "WHERE org_id = $1 AND work_order_id = $2 ORDER BY id");
@@ -29,12 +26,6 @@ constexpr OrgSql kPart(
 constexpr OrgSql kInsertComment(
     "INSERT INTO work_order_comments (org_id, work_order_id, author_id, body, created_at) "
     "VALUES ($1, $2, $3, $4, $5) RETURNING id");
-constexpr OrgSql kInsertChecklistItem(
-    "INSERT INTO work_order_checklist (org_id, work_order_id, label, created_at) "
-    "VALUES ($1, $2, $3, $4) RETURNING id");
-constexpr OrgSql kCheckItem(
-    "UPDATE work_order_checklist SET done = $4, done_by = $5, done_at = $6 "
-    "WHERE org_id = $1 AND work_order_id = $2 AND id = $3");
 constexpr OrgSql kInsertTimeEntry(
     "INSERT INTO work_order_time (org_id, work_order_id, user_id, minutes, note, created_at) "
     "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id");
@@ -86,9 +77,6 @@ std::int64_t inserted_id(store::OrgTx& tx, OrgSql sql, const P&... params) {
 std::vector<CommentView> comments(store::OrgTx& tx, std::int64_t wo) {
   return tx.all<CommentView>(kComments, wo);
 }
-std::vector<ChecklistItemView> checklist(store::OrgTx& tx, std::int64_t wo) {
-  return tx.all<ChecklistItemView>(kChecklist, wo);
-}
 std::vector<TimeEntryView> time_entries(store::OrgTx& tx, std::int64_t wo) {
   return tx.all<TimeEntryView>(kTimeEntries, wo);
 }
@@ -102,18 +90,6 @@ std::optional<PartRow> part(store::OrgTx& tx, std::int64_t wo, std::int64_t part
 std::int64_t insert_comment(store::OrgTx& tx, std::int64_t wo, std::int64_t author,
                             const std::string& body, std::int64_t now) {
   return inserted_id(tx, kInsertComment, wo, author, body, now);
-}
-
-std::int64_t insert_checklist_item(store::OrgTx& tx, std::int64_t wo, const std::string& label,
-                                   std::int64_t now) {
-  return inserted_id(tx, kInsertChecklistItem, wo, label, now);
-}
-
-bool check_item(store::OrgTx& tx, std::int64_t wo, std::int64_t item, bool done, std::int64_t by,
-                std::int64_t now) {
-  const auto done_by = done ? std::optional(by) : std::nullopt;
-  const auto done_at = done ? std::optional(now) : std::nullopt;
-  return tx.run(kCheckItem, wo, item, done, done_by, done_at).affected > 0;
 }
 
 std::int64_t insert_time_entry(store::OrgTx& tx, std::int64_t wo, std::int64_t user,

@@ -2,6 +2,7 @@
 
 #include "core/try.hpp"
 #include "domain/work_order_status.hpp"
+#include "domain/work_orders/checklist_service.hpp"
 #include "domain/work_orders/repo.hpp"
 #include "messaging/outbox.hpp"
 
@@ -123,6 +124,7 @@ Outcome<WorkOrderView> create(store::OrgTx& tx, const Caller& by, const Input<Ne
   const auto status = w.scheduled_start && w.assignee_id ? WoStatus::scheduled : WoStatus::open;
   const auto id = repo::insert(tx, w, repo::next_number(tx), status_name(status), by.user_id, now);
   repo::add_history(tx, id, std::nullopt, status_name(status), by.user_id, now);
+  copy_checklist_template(tx, id, w.type ? w.type->value : "corrective", now);
   by.actor.record(tx.connection(), "work_order.created", "work_order", id, in.read.present);
   if (status == WoStatus::scheduled) queue_text(tx, id, "confirmation", 1, now);
   return get(tx, by, id);
@@ -179,6 +181,8 @@ Outcome<WorkOrderView> transition(store::OrgTx& tx, const Caller& by, std::int64
   // Scheduling puts the visit's start in front of the customer.
   if (to == WoStatus::scheduled && current.scheduled_start)
     BULWARK_TRY_VOID(refuse_past_start(current.scheduled_start->ms, current.notify_customer, now));
+  // Nothing is completed while a required checklist item is open.
+  if (to == WoStatus::completed) BULWARK_TRY_VOID(require_checklist_done(tx, id));
   const auto version = in.value().version.value;
   BULWARK_TRY_VOID(repo::set_status(tx, id, version, status_name(to), now));
   repo::add_history(tx, id, status_name(from), status_name(to), by.user_id, now);
@@ -189,6 +193,7 @@ Outcome<WorkOrderView> transition(store::OrgTx& tx, const Caller& by, std::int64
   } else if (to == WoStatus::cancelled) {
     supersede_visit_texts(tx, by, id, "work_order_cancelled", now);
   } else if (to == WoStatus::completed) {
+    record_completion(tx, by, id, now);
     queue_text(tx, id, "completion", version + 1, now);
   }
   return get(tx, by, id);

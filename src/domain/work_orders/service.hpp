@@ -55,11 +55,6 @@ WorkOrderView view(WorkOrderView&& v, security::Role role);
 Outcome<WorkOrderDetails> details(store::OrgTx& tx, const Caller& by, std::int64_t wo);
 Outcome<CommentAdded> add_comment(store::OrgTx& tx, const Caller& by, std::int64_t wo,
                                   const Input<NewComment>& in, std::int64_t now);
-Outcome<ChecklistItemAdded> add_checklist_item(store::OrgTx& tx, const Caller& by, std::int64_t wo,
-                                               const Input<NewChecklistItem>& in, std::int64_t now);
-Outcome<ChecklistItemChecked> check_item(store::OrgTx& tx, const Caller& by, std::int64_t wo,
-                                         std::int64_t item, const Input<ChecklistCheck>& in,
-                                         std::int64_t now);
 Outcome<TimeEntryAdded> add_time_entry(store::OrgTx& tx, const Caller& by, std::int64_t wo,
                                        const Input<NewTimeEntry>& in, std::int64_t now);
 Outcome<PartAdded> add_part(store::OrgTx& tx, const Caller& by, std::int64_t wo,

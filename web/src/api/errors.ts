@@ -56,6 +56,9 @@ const REASON_MESSAGES: Record<string, string> = {
 
 /** The reason's own sentence, if it has one. */
 export function reasonMessage(error: unknown): string | undefined {
+  // Completion refused: the open required items, by name, from `fields`.
+  if (error instanceof ApiError && error.reason === 'checklist_incomplete')
+    return `Finish the required checklist items first: ${Object.values(error.fields).join(', ')}.`;
   return error instanceof ApiError && error.reason ? REASON_MESSAGES[error.reason] : undefined;
 }
 

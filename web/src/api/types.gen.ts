@@ -106,25 +106,24 @@ export interface BusinessMetrics {
 }
 
 export interface ChecklistCheck {
-  done: boolean;
-}
-
-export interface ChecklistItemAdded {
-  id: number;
-  label: string;
-  done: boolean;
-}
-
-export interface ChecklistItemChecked {
-  id: number;
-  done: boolean;
+  done?: boolean | null;
+  number?: number | null;
+  result?: 'pass' | 'fail' | null;
+  text?: string | null;
+  attachment_id?: number | null;
 }
 
 export interface ChecklistItemView {
   id: number;
   label: string;
+  kind: string;
+  unit: string;
+  required: boolean;
   done: boolean;
   done_by: number | null;
+  done_by_name: string | null;
+  value: string | null;
+  attachment_id: number | null;
 }
 
 export interface CommentAdded {
@@ -139,6 +138,18 @@ export interface CommentView {
   author_name: string;
   body: string;
   created_at: string;
+}
+
+export interface CompletionRecordView {
+  work_order_id: number;
+  record: string;
+  sha256: string;
+  audit_sha256: string | null;
+  completed_by: number;
+  completed_by_name: string;
+  completed_at: string;
+  matches: boolean;
+  problems: string[];
 }
 
 export interface CustomerChange {
@@ -328,6 +339,9 @@ export interface NewAsset {
 
 export interface NewChecklistItem {
   label: string;
+  kind?: 'checkbox' | 'number' | 'pass_fail' | 'text' | 'photo' | 'signature' | null;
+  unit?: string | null;
+  required?: boolean | null;
 }
 
 export interface NewComment {
@@ -378,6 +392,14 @@ export interface NewSite {
   name: string;
   address: string;
   access_notes?: string | null;
+}
+
+export interface NewTemplateItem {
+  work_type: 'corrective' | 'preventive' | 'inspection' | 'emergency';
+  label: string;
+  kind?: 'checkbox' | 'number' | 'pass_fail' | 'text' | 'photo' | 'signature' | null;
+  unit?: string | null;
+  required?: boolean | null;
 }
 
 export interface NewTimeEntry {
@@ -586,6 +608,15 @@ export interface SmsTemplateView {
 export interface StatusChange {
   to: string;
   version: number;
+}
+
+export interface TemplateItemView {
+  id: number;
+  work_type: string;
+  label: string;
+  kind: string;
+  unit: string;
+  required: boolean;
 }
 
 export interface TimeEntryAdded {

@@ -1,0 +1,144 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/client';
+import type { TemplateItemView } from '../api/types.gen';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { CheckboxField, SelectField, TextField } from '../components/Field';
+import { LoadState } from '../components/States';
+import { useAction } from '../hooks/useAction';
+import { useApi } from '../hooks/useApi';
+import { KIND_LABELS, KIND_OPTIONS, type ItemKind } from './work-order/checklistKinds';
+
+// Owners and admins (settings.manage): the checklist each work type starts
+// with. A new work order copies its type's items; work already issued keeps
+// the checklist it was given.
+
+const WORK_TYPES = [
+  { value: 'corrective', label: 'Corrective' },
+  { value: 'preventive', label: 'Preventive' },
+  { value: 'inspection', label: 'Inspection' },
+  { value: 'emergency', label: 'Emergency' },
+];
+
+export function ChecklistTemplatesPage() {
+  const list = useApi(
+    (signal) => api.get<{ items: TemplateItemView[] }>('/checklist-templates', undefined, signal),
+    [],
+  );
+  const remove = useAction(async (id: number) => {
+    await api.del(`/checklist-templates/items/${id}`);
+    list.reload();
+  });
+  return (
+    <section>
+      <h1>Checklists</h1>
+      <p className="hint">
+        What a technician must record for each type of job. New work orders of that type start with
+        these items; a required item must be done before the job can be completed.
+      </p>
+      <LoadState loaded={list} what="Loading checklists">
+        {(l) => (
+          <>
+            {WORK_TYPES.map((t) => {
+              const items = l.items.filter((i) => i.work_type === t.value);
+              return (
+                <section className="panel" key={t.value} aria-labelledby={`tpl-${t.value}`}>
+                  <h2 id={`tpl-${t.value}`}>{t.label}</h2>
+                  {items.length === 0 ? <p className="empty">No items.</p> : null}
+                  <ul className="checklist">
+                    {items.map((i) => (
+                      <li key={i.id} className="check-row">
+                        <span>
+                          {i.label}
+                          {i.unit ? ` (${i.unit})` : ''} · {KIND_LABELS[i.kind as ItemKind]}
+                          {i.required ? ' · required' : ''}
+                        </span>
+                        <button
+                          type="button"
+                          className="button-secondary"
+                          aria-label={`Remove ${i.label} from ${t.label}`}
+                          disabled={remove.busy}
+                          onClick={() => void remove.run(i.id)}
+                        >
+                          Remove
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              );
+            })}
+            <ErrorMessage error={remove.error} />
+            <AddTemplateItem onAdded={list.reload} />
+          </>
+        )}
+      </LoadState>
+    </section>
+  );
+}
+
+function AddTemplateItem({ onAdded }: { onAdded: () => void }) {
+  const [workType, setWorkType] = useState('preventive');
+  const [label, setLabel] = useState('');
+  const [kind, setKind] = useState<ItemKind>('checkbox');
+  const [unit, setUnit] = useState('');
+  const [required, setRequired] = useState(true);
+  const add = useAction(async () => {
+    await api.post('/checklist-templates/items', {
+      work_type: workType,
+      label,
+      kind,
+      required,
+      ...(kind === 'number' ? { unit } : {}),
+    });
+    setLabel('');
+    setUnit('');
+    onAdded();
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void add.run();
+  };
+  return (
+    <form className="panel" onSubmit={submit} aria-labelledby="tpl-add">
+      <h2 id="tpl-add">Add an item</h2>
+      <SelectField
+        label="Work type"
+        options={WORK_TYPES}
+        value={workType}
+        onChange={(e) => setWorkType(e.target.value)}
+      />
+      <TextField
+        label="Item"
+        value={label}
+        maxLength={300}
+        required
+        onChange={(e) => setLabel(e.target.value)}
+        error={add.fieldErrors.label}
+      />
+      <SelectField
+        label="What it asks for"
+        options={KIND_OPTIONS}
+        value={kind}
+        onChange={(e) => setKind(e.target.value as ItemKind)}
+      />
+      {kind === 'number' ? (
+        <TextField
+          label="Unit (e.g. gallons)"
+          value={unit}
+          maxLength={40}
+          onChange={(e) => setUnit(e.target.value)}
+          error={add.fieldErrors.unit}
+        />
+      ) : null}
+      <CheckboxField
+        label="Required to complete the job"
+        checked={required}
+        onChange={(e) => setRequired(e.target.checked)}
+      />
+      <button type="submit" disabled={add.busy || !label.trim()}>
+        Add item
+      </button>
+      <ErrorMessage error={add.error} />
+    </form>
+  );
+}
