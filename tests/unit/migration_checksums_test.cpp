@@ -40,6 +40,8 @@ constexpr Committed kCommitted[] = {
      "2d4600a0ed21f8ce3b46e433dd668078c3cda215854c88df00986518913d34e7"},
     {12, "placeholder", "5519c784a4a767d82f4709482b5b21e27586385add95a25bf583faf0a9cfbdc4",
      "5519c784a4a767d82f4709482b5b21e27586385add95a25bf583faf0a9cfbdc4"},
+    {13, "org_working_hours", "868c3341c0a83a91051590514ce5bb4c980d91233cbeda19616cc710342e2d53",
+     "414cc1fffae66dbd1e765df6b5fcdc035c8f96af7ab928821adfb0f2cbeb3867"},
 };
 
 const Committed* committed(int version) {
