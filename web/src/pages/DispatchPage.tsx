@@ -13,7 +13,8 @@ import { ScheduleForm, type ScheduleInitial } from './dispatch/ScheduleForm';
 
 // The dispatcher's board: one row per technician, a column per day of the
 // week (the organization's local days, as the server plans them) or per
-// hour of one day; the unassigned queue with due dates. Jobs are dragged
+// hour of one day; the unassigned queue with due dates beside it (both in
+// view while dragging: a page scrolled mid-drag drops nowhere). Jobs are dragged
 // onto a technician and a time, or back to the queue; the keyboard path is
 // each job's "Schedule…" button, which pre-fills the form below.
 
@@ -139,12 +140,19 @@ export function DispatchPage() {
               ) : null}
             </div>
             <ErrorMessage error={move.error} />
-            <BoardGrid
-              board={w}
-              mode={mode}
-              onDrop={(id, target) => void move.run(w, id, target)}
-              onPick={pick}
-            />
+            <div className="board-layout">
+              <Queue
+                items={w.unplanned}
+                onPick={pick}
+                onDrop={(id) => void move.run(w, id, null)}
+              />
+              <BoardGrid
+                board={w}
+                mode={mode}
+                onDrop={(id, target) => void move.run(w, id, target)}
+                onPick={pick}
+              />
+            </div>
             <div ref={formRef}>
               <ScheduleForm
                 key={`${w.start}-${picked?.nonce ?? 0}`}
@@ -156,7 +164,6 @@ export function DispatchPage() {
                 }}
               />
             </div>
-            <Queue items={w.unplanned} onPick={pick} onDrop={(id) => void move.run(w, id, null)} />
           </>
         )}
       </LoadState>
