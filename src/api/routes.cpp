@@ -310,7 +310,7 @@ http::Router build_router() {
          "The organization's working hours per weekday (local times)");
   authed(Method::patch, "/api/v1/org/working-hours", changes, token, settings_write,
          endpoint<update_working_hours>(),
-         "Change working hours: \"monday\": \"08:00-17:00\", null closes the day");
+         "Change working hours: monday 08:00-17:00 (a string), null closes the day");
   authed(Method::get, "/api/v1/sms-templates", reads, safe, settings_read,
          endpoint<list_sms_templates>(), "The texts sent to customers, per kind");
   authed(Method::put, "/api/v1/sms-templates/{kind:slug}", changes, token, settings_write,

@@ -153,9 +153,11 @@ export function DispatchPage() {
                 onPick={pick}
               />
             </div>
+            {/* Keyed by the week asked for, not the one answered: a reload
+                across midnight into a new week keeps the form's notice. */}
             <div ref={formRef}>
               <ScheduleForm
-                key={`${w.start}-${picked?.nonce ?? 0}`}
+                key={`${start ?? 'this'}-${mode}-${picked?.nonce ?? 0}`}
                 week={w}
                 initial={picked}
                 onScheduled={(result) => {

@@ -1,6 +1,7 @@
 import type { DragEvent } from 'react';
 import type { DispatchWeek, ScheduledItem } from '../../api/types';
 import { Badge, ConfirmedBadge } from '../../components/Badge';
+import { formatTime } from '../../format';
 import { Link } from '../../router/router';
 import { formatDay, orgTimeZone, zonedDate, zonedTime, zonedToday } from '../../time';
 import type { Target } from './schedule';
@@ -45,7 +46,7 @@ export function JobCard({
       data-job={item.number}
     >
       <Link to={`/work-orders/${item.id}`}>
-        {showTime && item.scheduled_start ? `${zonedTime(item.scheduled_start)} ` : ''}
+        {showTime && item.scheduled_start ? `${formatTime(item.scheduled_start)} ` : ''}
         {item.number}
       </Link>
       <span className="slot-title">{item.title}</span>
@@ -146,7 +147,8 @@ export function BoardGrid({
                 return (
                   <td
                     key={c.key}
-                    aria-label={`${t.name}, ${c.label}`}
+                    data-tech={t.name}
+                    data-slot={c.key}
                     className={droppable ? 'drop-cell' : undefined}
                     onDragOver={droppable ? (e) => e.preventDefault() : undefined}
                     onDrop={
