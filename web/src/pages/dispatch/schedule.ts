@@ -1,6 +1,7 @@
 import { api } from '../../api/client';
 import type { ScheduleResult, ScheduleWarning } from '../../api/types.gen';
-import { zonedDate, zonedTime } from '../../time';
+import { formatTime } from '../../format';
+import { formatDay, zonedDate } from '../../time';
 
 // The board's one change (POST /work-orders/{id}/schedule): a job onto a
 // technician and a time, or back in the queue (both null). The server keeps
@@ -30,7 +31,7 @@ export function landedText(result: ScheduleResult, techName: (id: number) => str
   const wo = result.work_order;
   if (!wo.scheduled_start || wo.assignee_id === null)
     return `${wo.number} is back in the unassigned queue.`;
-  const when = `${zonedDate(wo.scheduled_start)} at ${zonedTime(wo.scheduled_start)}`;
+  const when = `${formatDay(zonedDate(wo.scheduled_start))} at ${formatTime(wo.scheduled_start)}`;
   return `${wo.number} is scheduled for ${techName(wo.assignee_id)} on ${when}.`;
 }
 
