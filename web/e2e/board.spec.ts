@@ -144,3 +144,34 @@ test('keyboard: "Schedule…" pre-fills the current values, and an overlap is sh
   await expect(page.getByRole('columnheader', { name: '10:00' })).toBeVisible();
   await ctx.dispose();
 });
+
+test('owners set the working hours per weekday in Settings → Organization', async ({
+  page,
+  playwright,
+}) => {
+  await signIn(page, env.owner);
+  await openNav(page, 'Organization');
+  const panel = page.getByRole('region', { name: 'Working hours' });
+  await expect(panel.getByLabel('Monday opens')).toHaveValue('08:00');
+  await expect(panel.getByLabel('Monday closes')).toHaveValue('17:00');
+  const saturday = panel.getByLabel('Open on Saturday');
+  await expect(saturday).not.toBeChecked();
+  await saturday.check();
+  await panel.getByLabel('Saturday opens').fill('09:00');
+  await panel.getByLabel('Saturday closes').fill('13:00');
+  await panel.getByRole('button', { name: 'Save working hours' }).click();
+  await expect(panel.getByText('Working hours saved.')).toBeVisible();
+
+  const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
+  const owner = await ApiSession.login(ctx, env.owner);
+  const hours = await owner.get<{
+    days: { name: string; start: string | null; end: string | null }[];
+  }>('/org/working-hours');
+  const sat = hours.days.find((d) => d.name === 'saturday')!;
+  expect([sat.start, sat.end]).toEqual(['09:00', '13:00']);
+  // Back to closed, as the other specs expect.
+  await saturday.uncheck();
+  await panel.getByRole('button', { name: 'Save working hours' }).click();
+  await expect(panel.getByText('Working hours saved.')).toBeVisible();
+  await ctx.dispose();
+});

@@ -37,7 +37,7 @@ export function WorkingHoursPanel() {
         Local times. The dispatch board warns when a job is scheduled outside them.
       </p>
       <LoadState loaded={hours} what="Loading the working hours">
-        {(h) => <HoursForm key={JSON.stringify(h)} hours={h} onSaved={hours.setData} />}
+        {(h) => <HoursForm hours={h} onSaved={hours.setData} />}
       </LoadState>
     </section>
   );
