@@ -19,6 +19,7 @@
 #include "api/user_handlers.hpp"
 #include "api/work_order_handlers.hpp"
 #include "api/work_order_items.hpp"
+#include "api/working_hours_handlers.hpp"
 
 namespace bulwark::api {
 
@@ -221,6 +222,10 @@ http::Router build_router() {
          "Your work orders scheduled today (the organization's local day), in order");
   authed(Method::get, "/api/v1/dispatch/week", reads, safe, wo_plan, endpoint<dispatch_week>(),
          "One week (start=YYYY-MM-DD, default this Monday) by technician, and unplanned work");
+  authed(Method::post, "/api/v1/work-orders/{id:int}/schedule", changes, token, wo_assign,
+         endpoint<schedule_work_order>(),
+         "Put a job on a technician and a time, or back in the queue (both null); answers "
+         "{work_order, warnings} (overlap, outside_working_hours); a past start is 422");
 
   // The field: a site's access notes for the assigned technician (viewers
   // cannot; other technicians get 403 not_assigned), an asset's work history.
@@ -318,6 +323,13 @@ http::Router build_router() {
          endpoint<get_org>(), "The organization's name and time zone");
   authed(Method::patch, "/api/v1/org", changes, token, settings_write, endpoint<update_org>(),
          "Change the organization's time zone (an IANA name such as America/New_York)");
+  // Working hours per weekday: the board reads them, owners and admins set them.
+  authed(Method::get, "/api/v1/org/working-hours", reads, safe,
+         access(Permission::work_orders_read, "org:read"), endpoint<get_working_hours>(),
+         "The organization's working hours per weekday (local times)");
+  authed(Method::patch, "/api/v1/org/working-hours", changes, token, settings_write,
+         endpoint<update_working_hours>(),
+         "Change working hours: monday 08:00-17:00 (a string), null closes the day");
   authed(Method::get, "/api/v1/sms-templates", reads, safe, settings_read,
          endpoint<list_sms_templates>(), "The texts sent to customers, per kind");
   authed(Method::put, "/api/v1/sms-templates/{kind:slug}", changes, token, settings_write,

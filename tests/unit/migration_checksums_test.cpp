@@ -40,6 +40,8 @@ constexpr Committed kCommitted[] = {
      "2d4600a0ed21f8ce3b46e433dd668078c3cda215854c88df00986518913d34e7"},
     {12, "checklist_completion", "fb5fa48304b7cb10cb39005c5b9593782e4306d3ac49cbe45eb4ec084095504c",
      "8f99be8f762b56dfdf30fe1f4b248082e7efd398b009d7db304d1fc1e6bcc732"},
+    {13, "org_working_hours", "868c3341c0a83a91051590514ce5bb4c980d91233cbeda19616cc710342e2d53",
+     "414cc1fffae66dbd1e765df6b5fcdc035c8f96af7ab928821adfb0f2cbeb3867"},
 };
 
 const Committed* committed(int version) {

@@ -74,14 +74,16 @@ Outcome<MyDay> my_day(store::OrgTx& tx, const Caller& by, std::int64_t now) {
 }
 
 Outcome<DispatchWeek> dispatch_week(store::OrgTx& tx, std::optional<year_month_day> start,
-                                    std::optional<std::int64_t> assignee, std::int64_t now) {
+                                    std::optional<std::int64_t> assignee, int days,
+                                    std::int64_t now) {
   const auto zone = org::time_zone(tx);
-  const auto first = start.value_or(this_monday(zone, now));
+  const auto first =
+      start.value_or(days == 1 ? core::local_date(zone, now) : this_monday(zone, now));
   const auto from = core::day_bounds(zone, first).start_ms;
-  const auto until = core::day_bounds(zone, plus_days(first, 6)).end_ms;
+  const auto until = core::day_bounds(zone, plus_days(first, days - 1)).end_ms;
   DispatchWeek week;
   week.start = date_text(first);
-  for (int d = 0; d < 7; ++d) week.days.push_back(date_text(plus_days(first, d)));
+  for (int d = 0; d < days; ++d) week.days.push_back(date_text(plus_days(first, d)));
   week.technicians = repo::technicians(tx);
   // A week holds at most kMaxBoardItems rows per answer; a dispatcher with
   // more narrows by technician (the answer says when it was cut).

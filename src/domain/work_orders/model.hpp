@@ -83,7 +83,10 @@ BULWARK_RESOURCE(NewWorkOrder, title, description, type, priority, customer_id, 
                  assignee_id, scheduled_start, scheduled_end, due_at, estimated_hours,
                  notify_customer, asset_id)
 
-// PATCH /api/v1/work-orders/{id}: a field sent as null is left as it is.
+// PATCH /api/v1/work-orders/{id}: a field left out is left as it is; most
+// fields sent as null are too, but the assignee, the due date and the asset
+// are cleared by null (a job dragged back to the dispatcher's queue has no
+// technician; a due date can be withdrawn).
 struct WorkOrderChange {
   std::optional<Text<200, 0>> title;
   std::optional<Text<10000, 0>> description;
@@ -91,8 +94,9 @@ struct WorkOrderChange {
   std::optional<OneOf<kPriorities>> priority;
   std::optional<Ref<CustomerRef>> customer_id;
   std::optional<Ref<SiteRef>> site_id;
-  std::optional<Ref<UserRef>> assignee_id;
-  std::optional<Time> scheduled_start, scheduled_end, due_at;
+  resource::Patch<Ref<UserRef>> assignee_id;  // null: nobody is assigned any more
+  std::optional<Time> scheduled_start, scheduled_end;
+  resource::Patch<Time> due_at;  // null: no due date any more
   std::optional<Hours> estimated_hours;
   std::optional<bool> notify_customer;
   Version version;

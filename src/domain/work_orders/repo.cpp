@@ -79,9 +79,11 @@ constexpr OrgSql kUpdate(
     "UPDATE work_orders SET title = COALESCE($4, title), "
     "description = COALESCE($5, description), type = COALESCE($6, type), "
     "priority = COALESCE($7, priority), customer_id = COALESCE($8, customer_id), "
-    "site_id = COALESCE($9, site_id), assignee_id = COALESCE($10, assignee_id), "
+    "site_id = COALESCE($9, site_id), "
+    "assignee_id = CASE WHEN $19 = 1 THEN NULL ELSE COALESCE($10, assignee_id) END, "
     "scheduled_start = COALESCE($11, scheduled_start), "
-    "scheduled_end = COALESCE($12, scheduled_end), due_at = COALESCE($13, due_at), "
+    "scheduled_end = COALESCE($12, scheduled_end), "
+    "due_at = CASE WHEN $20 = 1 THEN NULL ELSE COALESCE($13, due_at) END, "
     "estimated_hours = COALESCE($14, estimated_hours), updated_at = $15, "
     "notify_customer = $16, version = version + 1, "
     "asset_id = CASE WHEN $17 = 1 THEN CAST($18 AS BIGINT) ELSE asset_id END "
@@ -156,7 +158,8 @@ Expected<void, ApiError> update(store::OrgTx& tx, std::int64_t id, const WorkOrd
   return tx.update_versioned(kUpdate, "work order", id, c.version, c.title, c.description, c.type,
                              c.priority, c.customer_id, c.site_id, c.assignee_id, c.scheduled_start,
                              c.scheduled_end, c.due_at, c.estimated_hours, now, notify_customer,
-                             std::int64_t{c.asset_id.absent() ? 0 : 1}, c.asset_id.if_set());
+                             std::int64_t{c.asset_id.absent() ? 0 : 1}, c.asset_id.if_set(),
+                             resource::cleared(c.assignee_id), resource::cleared(c.due_at));
 }
 
 Expected<void, ApiError> set_status(store::OrgTx& tx, std::int64_t id, std::int64_t version,

@@ -10,6 +10,7 @@
 #include "core/expected.hpp"
 #include "domain/work_orders/field_model.hpp"
 #include "domain/work_orders/model.hpp"
+#include "domain/work_orders/schedule_model.hpp"
 #include "store/org_tx.hpp"
 
 namespace bulwark::domain::work_orders::repo {
@@ -66,6 +67,16 @@ std::vector<DispatchTechnician> technicians(store::OrgTx& tx);
 // One technician's visits in [from, to), cancelled and closed left out.
 std::vector<BoardRow> day_of(store::OrgTx& tx, std::int64_t user, std::int64_t from,
                              std::int64_t to);
+
+// The board's schedule change (repo_schedule.cpp): the version check, and
+// the technician's other jobs intersecting [start, end).
+Expected<void, ApiError> set_schedule(store::OrgTx& tx, std::int64_t id, std::int64_t version,
+                                      std::optional<std::int64_t> assignee,
+                                      std::optional<std::int64_t> start,
+                                      std::optional<std::int64_t> end, std::string_view status,
+                                      std::int64_t now);
+std::vector<OverlapRow> overlaps(store::OrgTx& tx, std::int64_t assignee, std::int64_t id,
+                                 std::int64_t start, std::int64_t end);
 
 // The field facts and an asset's work history (repo_field.cpp).
 std::optional<FieldFactsRow> field_facts(store::OrgTx& tx, std::int64_t wo);

@@ -4,6 +4,7 @@
 #include "domain/work_order_status.hpp"
 #include "domain/work_orders/checklist_service.hpp"
 #include "domain/work_orders/repo.hpp"
+#include "domain/work_orders/visit_texts.hpp"
 #include "messaging/outbox.hpp"
 
 namespace bulwark::domain::work_orders {
@@ -22,6 +23,16 @@ Outcome<WorkOrderView> find(store::OrgTx& tx, const Caller& by, std::int64_t id)
   return std::move(*row);
 }
 
+template <class R>
+std::optional<std::int64_t> id_of(const std::optional<R>& ref) {
+  if (!ref) return std::nullopt;
+  return ref->id;
+}
+template <class R>
+std::optional<std::int64_t> id_of(const resource::Patch<R>& ref) {
+  return id_of(ref.if_set());
+}
+
 // A referenced customer, site or user must belong to the caller's organization.
 template <class T>
 void check_references(store::OrgTx& tx, const T& w, resource::Problems& problems) {
@@ -29,7 +40,7 @@ void check_references(store::OrgTx& tx, const T& w, resource::Problems& problems
     problems.emplace("customer_id", "does not exist");
   if (w.site_id && !repo::site_exists(tx, w.site_id->id))
     problems.emplace("site_id", "does not exist");
-  if (w.assignee_id && !repo::active_user_exists(tx, w.assignee_id->id))
+  if (const auto user = id_of(w.assignee_id); user && !repo::active_user_exists(tx, *user))
     problems.emplace("assignee_id", "does not exist");
 }
 
@@ -41,12 +52,6 @@ Outcome<void> checked(store::OrgTx& tx, const Input<T>& in, std::optional<std::i
   check_references(tx, in.value(), problems);
   check_asset(tx, site, asset, problems);
   return resource::no_problems(problems);
-}
-
-template <class R>
-std::optional<std::int64_t> id_of(const std::optional<R>& ref) {
-  if (!ref) return std::nullopt;
-  return ref->id;
 }
 
 // A visit is not (re)scheduled into the past: its customer would be texted
@@ -64,6 +69,10 @@ Outcome<void> refuse_past_start(std::int64_t start_ms, bool notify_customer, std
       "scheduled_in_the_past", {{"scheduled_start", "is more than 15 minutes in the past"}}));
 }
 
+std::string status_text(WoStatus s) { return std::string(status_name(s)); }
+
+}  // namespace
+
 // Withdraws the visit's unsent confirmations and reminders, audited once.
 void supersede_visit_texts(store::OrgTx& tx, const Caller& by, std::int64_t id,
                            std::string_view reason, std::int64_t now) {
@@ -79,10 +88,6 @@ void queue_text(store::OrgTx& tx, std::int64_t id, std::string kind, std::int64_
   messaging::enqueue_for_work_order(tx.connection(), tx.org_id(), id, std::move(kind),
                                     std::move(key), now);
 }
-
-std::string status_text(WoStatus s) { return std::string(status_name(s)); }
-
-}  // namespace
 
 WorkOrderView view(WorkOrderView&& v, security::Role role) {
   const auto status = parse_status(v.status).value_or(WoStatus::open);

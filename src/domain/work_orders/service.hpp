@@ -65,11 +65,13 @@ Outcome<PartView> change_part(store::OrgTx& tx, const Caller& by, std::int64_t w
 
 // The technician's visits today: the organization's local day (core/org_time).
 Outcome<MyDay> my_day(store::OrgTx& tx, const Caller& by, std::int64_t now);
-// One local week from `start` (default: this week's Monday), optionally of one
-// technician, with the open work that has no date or no technician yet.
+// `days` (7: a week, 1: a day) local days from `start` (default: this
+// week's Monday, or today for one day), optionally of one technician, with
+// the open work that has no date or no technician yet.
 Outcome<DispatchWeek> dispatch_week(store::OrgTx& tx,
                                     std::optional<std::chrono::year_month_day> start,
-                                    std::optional<std::int64_t> assignee, std::int64_t now);
+                                    std::optional<std::int64_t> assignee, int days,
+                                    std::int64_t now);
 
 // The field facts (site_facts.cpp). Access notes: the office only.
 bool sees_access_notes(security::Role role);

@@ -539,6 +539,24 @@ export interface SavedSmsTemplate {
   is_default: boolean;
 }
 
+export interface ScheduleChange {
+  assignee_id?: number | null;
+  scheduled_start?: string | null;
+  scheduled_end?: string | null;
+  version: number;
+}
+
+export interface ScheduleResult {
+  work_order: WorkOrderView;
+  warnings: ScheduleWarning[];
+}
+
+export interface ScheduleWarning {
+  code: string;
+  work_order_id?: number;
+  number?: string;
+}
+
 export interface SessionOrg {
   id: number;
   slug: string;
@@ -729,4 +747,26 @@ export interface WorkOrderView {
   access_hidden: boolean;
   customer_textable: boolean;
   customer_text_blocker: string | null;
+}
+
+export interface WorkingDay {
+  weekday: number;
+  name: string;
+  open: boolean;
+  start: string | null;
+  end: string | null;
+}
+
+export interface WorkingHours {
+  days: WorkingDay[];
+}
+
+export interface WorkingHoursChange {
+  monday?: string | null;
+  tuesday?: string | null;
+  wednesday?: string | null;
+  thursday?: string | null;
+  friday?: string | null;
+  saturday?: string | null;
+  sunday?: string | null;
 }

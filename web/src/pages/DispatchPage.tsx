@@ -1,17 +1,22 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api } from '../api/client';
+import type { ScheduleWarning } from '../api/types.gen';
 import type { DispatchWeek, ScheduledItem } from '../api/types';
-import { Badge, ConfirmedBadge } from '../components/Badge';
+import { ErrorMessage } from '../components/ErrorMessage';
 import { LoadState } from '../components/States';
-import { formatTime } from '../format';
+import { useAction } from '../hooks/useAction';
 import { useApi } from '../hooks/useApi';
-import { Link } from '../router/router';
-import { formatDay, orgTimeZone, zonedDate } from '../time';
-import { ScheduleForm } from './dispatch/ScheduleForm';
+import { formatDay, zonedDate, zonedTime, zonedToIso } from '../time';
+import { BoardGrid, droppedId, JobCard, type BoardMode } from './dispatch/BoardGrid';
+import { landedText, scheduleJob, warningText, type Target } from './dispatch/schedule';
+import { ScheduleForm, type ScheduleInitial } from './dispatch/ScheduleForm';
 
-// The dispatcher's week: one row per technician, one column per day (the
-// organization's local days, as the server plans them), and the unplanned
-// work to schedule.
+// The dispatcher's board: one row per technician, a column per day of the
+// week (the organization's local days, as the server plans them) or per
+// hour of one day; the unassigned queue with due dates beside it (both in
+// view while dragging: a page scrolled mid-drag drops nowhere). Jobs are dragged
+// onto a technician and a time, or back to the queue; the keyboard path is
+// each job's "Schedule…" button, which pre-fills the form below.
 
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -19,33 +24,102 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+interface Landed {
+  text: string;
+  warnings: ScheduleWarning[];
+}
+
 export function DispatchPage() {
+  const [mode, setMode] = useState<BoardMode>('week');
   const [start, setStart] = useState<string | null>(null);
-  const week = useApi(
-    (signal) => api.get<DispatchWeek>('/dispatch/week', { start }, signal),
-    [start],
+  const [picked, setPicked] = useState<ScheduleInitial | null>(null);
+  const [landed, setLanded] = useState<Landed | null>(null);
+  const formRef = useRef<HTMLDivElement>(null);
+  const board = useApi(
+    (signal) =>
+      api.get<DispatchWeek>(
+        '/dispatch/week',
+        { start, days: mode === 'day' ? '1' : undefined },
+        signal,
+      ),
+    [start, mode],
   );
+  const nameOf = (w: DispatchWeek) => (id: number) =>
+    w.technicians.find((t) => t.id === id)?.name ?? 'a technician';
+
+  const move = useAction(
+    async (w: DispatchWeek, id: number, target: ((i: ScheduledItem) => Target) | null) => {
+      setLanded(null);
+      const item = [...w.items, ...w.unplanned].find((i) => i.id === id);
+      if (!item) return;
+      let body = null;
+      if (target) {
+        const t = target(item);
+        body = { techId: t.techId, startIso: zonedToIso(t.date, t.time) ?? '' };
+      }
+      const result = await scheduleJob(item.id, item.version, body);
+      setLanded({ text: landedText(result, nameOf(w)), warnings: result.warnings });
+      board.reload();
+    },
+  );
+
+  const pick = (item: ScheduledItem) => {
+    const hours =
+      item.scheduled_start && item.scheduled_end
+        ? (Date.parse(item.scheduled_end) - Date.parse(item.scheduled_start)) / 3_600_000
+        : null;
+    setPicked({
+      woId: String(item.id),
+      techId: item.assignee_id ? String(item.assignee_id) : '',
+      date: item.scheduled_start ? zonedDate(item.scheduled_start) : null,
+      time: item.scheduled_start ? zonedTime(item.scheduled_start) : null,
+      hours: hours ? String(hours) : null,
+      nonce: Date.now(),
+    });
+    // Focus moves to the form, whose fields hold the job's current values.
+    setTimeout(() => formRef.current?.querySelector<HTMLElement>('select')?.focus(), 0);
+  };
+
+  const step = mode === 'week' ? 7 : 1;
   return (
     <section>
       <h1>Dispatch</h1>
-      <LoadState loaded={week} what="Loading the week">
+      <div className="board-modes" role="group" aria-label="Board view">
+        {(['week', 'day'] as const).map((m) => (
+          <button
+            key={m}
+            type="button"
+            className={m === mode ? 'button-primary' : 'button-secondary'}
+            aria-pressed={m === mode}
+            onClick={() => {
+              setMode(m);
+              setStart(null);
+            }}
+          >
+            {m === 'week' ? 'Week' : 'Day'}
+          </button>
+        ))}
+      </div>
+      <LoadState loaded={board} what="Loading the board">
         {(w) => (
           <>
             <div className="week-nav">
               <button
                 type="button"
                 className="button-secondary"
-                onClick={() => setStart(addDays(w.start, -7))}
+                onClick={() => setStart(addDays(w.start, -step))}
               >
-                Previous week
+                Previous {mode}
               </button>
-              <h2 className="week-title">Week of {w.start}</h2>
+              <h2 className="week-title">
+                {mode === 'week' ? `Week of ${w.start}` : formatDay(w.start)}
+              </h2>
               <button
                 type="button"
                 className="button-secondary"
-                onClick={() => setStart(addDays(w.start, 7))}
+                onClick={() => setStart(addDays(w.start, step))}
               >
-                Next week
+                Next {mode}
               </button>
             </div>
             {w.truncated ? (
@@ -53,9 +127,45 @@ export function DispatchPage() {
                 This week has more work than shown; filter by technician to see all.
               </p>
             ) : null}
-            <WeekGrid week={w} />
-            <ScheduleForm key={w.start} week={w} onScheduled={week.reload} />
-            <Unplanned items={w.unplanned} />
+            <div className="board-landed" role="status" aria-live="polite">
+              {landed ? (
+                <>
+                  <p className="notice">{landed.text}</p>
+                  {landed.warnings.map((warning, i) => (
+                    <p key={i} className="warning">
+                      Warning: {warningText(warning)}
+                    </p>
+                  ))}
+                </>
+              ) : null}
+            </div>
+            <ErrorMessage error={move.error} />
+            <div className="board-layout">
+              <Queue
+                items={w.unplanned}
+                onPick={pick}
+                onDrop={(id) => void move.run(w, id, null)}
+              />
+              <BoardGrid
+                board={w}
+                mode={mode}
+                onDrop={(id, target) => void move.run(w, id, target)}
+                onPick={pick}
+              />
+            </div>
+            {/* Keyed by the week asked for, not the one answered: a reload
+                across midnight into a new week keeps the form's notice. */}
+            <div ref={formRef}>
+              <ScheduleForm
+                key={`${start ?? 'this'}-${mode}-${picked?.nonce ?? 0}`}
+                week={w}
+                initial={picked}
+                onScheduled={(result) => {
+                  setLanded({ text: landedText(result, nameOf(w)), warnings: result.warnings });
+                  board.reload();
+                }}
+              />
+            </div>
           </>
         )}
       </LoadState>
@@ -63,72 +173,33 @@ export function DispatchPage() {
   );
 }
 
-function WeekGrid({ week }: { week: DispatchWeek }) {
-  const cell = (techId: number | null, day: string) =>
-    week.items.filter(
-      (i) =>
-        (i.assignee_id ?? null) === techId &&
-        !!i.scheduled_start &&
-        zonedDate(i.scheduled_start) === day,
-    );
-  const rows: { id: number | null; name: string }[] = [
-    ...week.technicians,
-    { id: null, name: 'Unassigned' },
-  ];
+/** The unassigned queue, soonest due first; a job dropped here is unassigned and unscheduled. */
+function Queue({
+  items,
+  onPick,
+  onDrop,
+}: {
+  items: ScheduledItem[];
+  onPick: (item: ScheduledItem) => void;
+  onDrop: (id: number) => void;
+}) {
   return (
-    <div className="table-wrap">
-      <table className="week-grid">
-        <caption>Scheduled work by technician and day ({orgTimeZone()} time)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Technician</th>
-            {week.days.map((d) => (
-              <th scope="col" key={d}>
-                {formatDay(d)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((t) => (
-            <tr key={t.id ?? 'none'}>
-              <th scope="row">{t.name}</th>
-              {week.days.map((d) => (
-                <td key={d}>
-                  <ul className="cell-list">
-                    {cell(t.id, d).map((item) => (
-                      <li key={item.id} className={`slot slot-${item.priority}`}>
-                        <Link to={`/work-orders/${item.id}`}>
-                          {formatTime(item.scheduled_start)} {item.number}
-                        </Link>
-                        <span className="slot-title">{item.title}</span>
-                        <ConfirmedBadge at={item.customer_confirmed_at} />
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-function Unplanned({ items }: { items: ScheduledItem[] }) {
-  return (
-    <section className="panel" aria-labelledby="unplanned-h">
-      <h2 id="unplanned-h">Unplanned work ({items.length})</h2>
+    <section
+      className="panel drop-queue"
+      aria-labelledby="unplanned-h"
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        e.preventDefault();
+        const id = droppedId(e);
+        if (id) onDrop(id);
+      }}
+    >
+      <h2 id="unplanned-h">Unassigned queue ({items.length})</h2>
+      <p className="hint">Drop a job here to take it off the board.</p>
       {items.length === 0 ? <p className="empty">Everything is planned.</p> : null}
-      <ul className="plain-list">
+      <ul className="cell-list queue-list">
         {items.map((i) => (
-          <li key={i.id}>
-            <Link to={`/work-orders/${i.id}`}>{i.number}</Link> {i.title}{' '}
-            <Badge kind="priority" value={i.priority} />
-            {i.customer_name ? ` · ${i.customer_name}` : ''}
-            {i.due_at ? ` · due ${i.due_at.slice(0, 10)}` : ''}
-          </li>
+          <JobCard key={i.id} item={i} onPick={onPick} showTime={false} />
         ))}
       </ul>
     </section>

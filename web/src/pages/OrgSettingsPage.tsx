@@ -8,6 +8,7 @@ import { LoadState } from '../components/States';
 import { useAction } from '../hooks/useAction';
 import { useApi } from '../hooks/useApi';
 import { allTimeZones, browserTimeZone } from '../time';
+import { WorkingHoursPanel } from './org/WorkingHoursPanel';
 
 // Owners and admins (settings.manage): the organization's time zone. Every
 // day boundary (My day, the dispatch week, reminders the day before) and
@@ -21,6 +22,7 @@ export function OrgSettingsPage() {
       <LoadState loaded={org} what="Loading the organization">
         {(o) => <TimeZonePanel org={o} onSaved={org.setData} />}
       </LoadState>
+      <WorkingHoursPanel />
     </section>
   );
 }

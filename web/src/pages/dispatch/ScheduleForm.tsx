@@ -2,11 +2,23 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import type { DispatchWeek, WorkOrder } from '../../api/types';
+import type { ScheduleResult } from '../../api/types.gen';
 import { ErrorMessage, Notice } from '../../components/ErrorMessage';
 import { SelectField, TextField } from '../../components/Field';
 import { nextSlot, PAST_START_MESSAGE, type Slot } from '../../domain/schedule';
 import { useAction } from '../../hooks/useAction';
 import { orgTimeZone, zonedToday, zonedToIso } from '../../time';
+import { scheduleJob } from './schedule';
+
+/** The form's values when a job's "Schedule…" button opened it: the job's current ones. */
+export interface ScheduleInitial {
+  woId: string;
+  techId: string;
+  date: string | null;
+  time: string | null;
+  hours: string | null;
+  nonce: number;
+}
 
 /** The first slot this week that is not already past: the next one, or the week's first morning for a later week. */
 function defaultSlot(week: DispatchWeek): Slot {
@@ -17,27 +29,31 @@ function defaultSlot(week: DispatchWeek): Slot {
 }
 
 /**
- * Assign and schedule a work order: PATCH the assignee and times (with the
- * version read, so two dispatchers cannot silently overwrite each other),
- * then move an open work order to "scheduled".
+ * Assign and schedule a work order through the board's schedule change
+ * (with the version read, so two dispatchers cannot silently overwrite each
+ * other); the server moves an open work order to "scheduled" and answers
+ * with warnings. The keyboard's way to do what a drag does.
  */
 export function ScheduleForm({
   week,
+  initial,
   onScheduled,
 }: {
   week: DispatchWeek;
-  onScheduled: () => void;
+  initial?: ScheduleInitial | null;
+  onScheduled: (result: ScheduleResult) => void;
 }) {
   const choices = [
     ...week.unplanned.map((i) => ({ ...i, group: 'unplanned' })),
     ...week.items.map((i) => ({ ...i, group: 'this week' })),
   ];
-  const [woId, setWoId] = useState('');
-  const [techId, setTechId] = useState('');
+  const [woId, setWoId] = useState(initial?.woId ?? '');
+  const [techId, setTechId] = useState(initial?.techId ?? '');
   const [slot] = useState(() => defaultSlot(week));
-  const [date, setDate] = useState(slot.date);
-  const [time, setTime] = useState(slot.time);
-  const [hours, setHours] = useState('2');
+  const [date, setDate] = useState(initial?.date ?? slot.date);
+  const [time, setTime] = useState(initial?.time ?? slot.time);
+  const [hours, setHours] = useState(initial?.hours ?? '2');
+  const selected = choices.find((c) => String(c.id) === woId);
   const [done, setDone] = useState<string | null>(null);
 
   const schedule = useAction(async () => {
@@ -47,21 +63,22 @@ export function ScheduleForm({
     const startMs = Date.parse(zonedToIso(date, time) ?? '');
     const endMs = startMs + Math.max(0.25, Number(hours) || 1) * 3_600_000;
     const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    let updated = await api.patch<WorkOrder>(`/work-orders/${woId}`, {
-      assignee_id: Number(techId),
-      scheduled_start: iso(startMs),
-      scheduled_end: iso(endMs),
-      version: current.version,
+    const result = await scheduleJob(current.id, current.version, {
+      techId: Number(techId),
+      startIso: iso(startMs),
+      endIso: iso(endMs),
     });
-    if (updated.status === 'open' && updated.allowed_transitions.includes('scheduled')) {
-      updated = await api.post<WorkOrder>(`/work-orders/${woId}/transition`, {
-        to: 'scheduled',
-        version: updated.version,
-      });
-    }
-    setDone(`${updated.number} is scheduled.`);
+    setDone(`${result.work_order.number} is scheduled.`);
     setWoId('');
-    onScheduled();
+    onScheduled(result);
+  });
+  const unassign = useAction(async () => {
+    setDone(null);
+    const current = await api.get<WorkOrder>(`/work-orders/${woId}`);
+    const result = await scheduleJob(current.id, current.version, null);
+    setDone(`${result.work_order.number} is back in the unassigned queue.`);
+    setWoId('');
+    onScheduled(result);
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -131,9 +148,19 @@ export function ScheduleForm({
           >
             Schedule
           </button>
+          {selected?.scheduled_start ? (
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={unassign.busy}
+              onClick={() => void unassign.run()}
+            >
+              Back to the queue
+            </button>
+          ) : null}
         </div>
       </form>
-      <ErrorMessage error={schedule.error} />
+      <ErrorMessage error={schedule.error ?? unassign.error} />
       <Notice text={done} />
     </section>
   );
