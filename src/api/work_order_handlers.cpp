@@ -78,16 +78,17 @@ Result<void> read_attention(const Ctx& ctx, const QueryParams& q, wo::WorkOrderQ
   return {};
 }
 
-// sort= one of the keys, order=asc|desc (default: due and status ascending,
+// sort= one of the keys, order=asc|desc (default: due, scheduled and status ascending,
 // the others newest or highest first); the cursor must be one of that sort.
 Result<void> read_sort(const QueryParams& q, wo::WorkOrderQuery& query) {
   if (const auto sort = q.text("sort", 20)) {
     const auto parsed = wo::parse_list_sort(*sort);
     if (!parsed)
-      return unexpected(bad_parameter("unknown sort", "sort",
-                                      "must be due, created, priority, number or status"));
+      return unexpected(bad_parameter(
+          "unknown sort", "sort", "must be due, scheduled, created, priority, number or status"));
     query.sort = *parsed;
-    query.ascending = query.sort == wo::ListSort::due || query.sort == wo::ListSort::status;
+    query.ascending = query.sort == wo::ListSort::due || query.sort == wo::ListSort::status ||
+                      query.sort == wo::ListSort::scheduled;
   }
   if (const auto order = q.text("order", 4)) {
     if (*order != "asc" && *order != "desc")

@@ -129,6 +129,7 @@ def tied(dispatcher):
         fields = {"customer_id": c["id"], "priority": prio, "title": f"Tie {i}"}
         if due:
             fields["due_at"] = iso(due)
+            fields["scheduled_start"] = iso(due - datetime.timedelta(hours=2 * (i % 2)))
         rows.append(new_wo(dispatcher, **fields))
     return c, rows
 
@@ -136,25 +137,26 @@ def tied(dispatcher):
 def expected_order(rows, key, ascending):
     """Key, then id, in the given direction; no due date last both ways."""
     def sort_key(w):
-        if key == "due":
-            missing = w["due_at"] is None
-            value = w["due_at"] or ""
+        if key in ("due", "scheduled"):
+            field = "due_at" if key == "due" else "scheduled_start"
+            missing = w[field] is None
+            value = w[field] or ""
             return (missing, value, w["id"]) if ascending else (not missing, value, w["id"])
         if key == "priority":
             return (PRIORITY_RANK[w["priority"]], w["id"])
         if key == "number":
             return (int(w["number"][3:]), w["id"])
         return (w["id"],)  # created one after another: created_at follows the id
-    if key == "due" and not ascending:
-        present = sorted([w for w in rows if w["due_at"]], key=lambda w: (w["due_at"], w["id"]),
+    if key in ("due", "scheduled") and not ascending:
+        field = "due_at" if key == "due" else "scheduled_start"
+        present = sorted([w for w in rows if w[field]], key=lambda w: (w[field], w["id"]),
                          reverse=True)
-        absent = sorted([w for w in rows if not w["due_at"]], key=lambda w: w["id"],
-                        reverse=True)
+        absent = sorted([w for w in rows if not w[field]], key=lambda w: w["id"], reverse=True)
         return [w["id"] for w in present + absent]
     return [w["id"] for w in sorted(rows, key=sort_key, reverse=not ascending)]
 
 
-@pytest.mark.parametrize("key", ["due", "priority", "number", "created"])
+@pytest.mark.parametrize("key", ["due", "scheduled", "priority", "number", "created"])
 @pytest.mark.parametrize("order", ["asc", "desc"])
 def test_every_sort_pages_through_ties_without_repeats_or_gaps(dispatcher, tied, key, order):
     c, rows = tied

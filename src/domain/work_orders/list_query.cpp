@@ -7,8 +7,9 @@ namespace bulwark::domain::work_orders {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> kSortNames{"newest",   "due",    "created",
-                                                     "priority", "number", "status"};
+// In ListSort's order.
+constexpr std::array<std::string_view, 7> kSortNames{"newest", "due",    "created",  "priority",
+                                                     "number", "status", "scheduled"};
 
 // Reads an integer that is all of `text`.
 std::optional<std::int64_t> whole_integer(std::string_view text) {

@@ -14,9 +14,10 @@
 namespace bulwark::domain::work_orders {
 
 // newest: the id, newest first (the list's default since the beginning).
-// due: due_at, work with no due date last in both directions; priority and
+// due and scheduled: due_at / scheduled_start, work without one last in both
+// directions (scheduled ascending is a technician's "upcoming first"); priority and
 // status: their rank (low < urgent; open < ... < cancelled), not their text.
-enum class ListSort { newest, due, created, priority, number, status };
+enum class ListSort { newest, due, created, priority, number, status, scheduled };
 
 // "due" -> ListSort::due; none for a name the API does not know.
 std::optional<ListSort> parse_list_sort(std::string_view name);

@@ -96,6 +96,8 @@ constexpr OrgSql kListByAssigneeAndStatus(
 #define KEY_NEWEST "w.id"
 #define KEY_DUE_ASC "COALESCE(w.due_at, 9223372036854775807)"
 #define KEY_DUE_DESC "COALESCE(w.due_at, -9223372036854775807)"
+#define KEY_SCHEDULED_ASC "COALESCE(w.scheduled_start, 9223372036854775807)"
+#define KEY_SCHEDULED_DESC "COALESCE(w.scheduled_start, -9223372036854775807)"
 #define KEY_CREATED "w.created_at"
 #define KEY_NUMBER "w.number"
 #define KEY_PRIORITY \
@@ -104,17 +106,20 @@ constexpr OrgSql kListByAssigneeAndStatus(
   "(CASE w.status WHEN 'open' THEN 0 WHEN 'scheduled' THEN 1 WHEN 'in_progress' THEN 2 " \
   "WHEN 'on_hold' THEN 3 WHEN 'completed' THEN 4 WHEN 'closed' THEN 5 ELSE 6 END)"
 
-constexpr OrgSql kSorted[6][2] = {
+constexpr OrgSql kSorted[7][2] = {
     {WO_SORTED(KEY_NEWEST, "<", "DESC"), WO_SORTED(KEY_NEWEST, ">", "ASC")},
     {WO_SORTED(KEY_DUE_DESC, "<", "DESC"), WO_SORTED(KEY_DUE_ASC, ">", "ASC")},
     {WO_SORTED(KEY_CREATED, "<", "DESC"), WO_SORTED(KEY_CREATED, ">", "ASC")},
     {WO_SORTED(KEY_PRIORITY, "<", "DESC"), WO_SORTED(KEY_PRIORITY, ">", "ASC")},
     {WO_SORTED(KEY_NUMBER, "<", "DESC"), WO_SORTED(KEY_NUMBER, ">", "ASC")},
     {WO_SORTED(KEY_STATUS, "<", "DESC"), WO_SORTED(KEY_STATUS, ">", "ASC")},
+    {WO_SORTED(KEY_SCHEDULED_DESC, "<", "DESC"), WO_SORTED(KEY_SCHEDULED_ASC, ">", "ASC")},
 };
 #undef KEY_NEWEST
 #undef KEY_DUE_ASC
 #undef KEY_DUE_DESC
+#undef KEY_SCHEDULED_ASC
+#undef KEY_SCHEDULED_DESC
 #undef KEY_CREATED
 #undef KEY_NUMBER
 #undef KEY_PRIORITY
@@ -145,6 +150,8 @@ std::int64_t sort_key(const WorkOrderView& row, ListSort sort, bool ascending) {
   switch (sort) {
     case ListSort::newest: return row.id;
     case ListSort::due: return row.due_at ? row.due_at->ms : (ascending ? kMax : -kMax);
+    case ListSort::scheduled:
+      return row.scheduled_start ? row.scheduled_start->ms : (ascending ? kMax : -kMax);
     case ListSort::created: return row.created_at.ms;
     case ListSort::priority: return rank_of(row.priority, {"low", "medium", "high", "urgent"});
     case ListSort::number: return row.number.value;
