@@ -38,6 +38,10 @@ constexpr Committed kCommitted[] = {
      "0abcfc026a85a7b32693496c8d100cde60977b36fc00bdabbb7c3c60ea809b19"},
     {11, "idempotency_keys", "ac6725f9732a85e4c1f2ad6bb5678587e2bf83e95f204e82b646add18f29f3f3",
      "2d4600a0ed21f8ce3b46e433dd668078c3cda215854c88df00986518913d34e7"},
+    {12, "placeholder", "5519c784a4a767d82f4709482b5b21e27586385add95a25bf583faf0a9cfbdc4",
+     "5519c784a4a767d82f4709482b5b21e27586385add95a25bf583faf0a9cfbdc4"},
+    {13, "placeholder", "702b7f52dec7cd291b294ea2eecfe86ad297eaf1a42c1ea5e6fbca8ee7fed637",
+     "702b7f52dec7cd291b294ea2eecfe86ad297eaf1a42c1ea5e6fbca8ee7fed637"},
 };
 
 const Committed* committed(int version) {
