@@ -42,6 +42,9 @@ constexpr Committed kCommitted[] = {
      "5519c784a4a767d82f4709482b5b21e27586385add95a25bf583faf0a9cfbdc4"},
     {13, "placeholder", "702b7f52dec7cd291b294ea2eecfe86ad297eaf1a42c1ea5e6fbca8ee7fed637",
      "702b7f52dec7cd291b294ea2eecfe86ad297eaf1a42c1ea5e6fbca8ee7fed637"},
+    {14, "work_order_list_indexes",
+     "8cab1bf948488b310bdb7a0d727ec0d96ab88dfac3305a9358249c19aaae182e",
+     "8cab1bf948488b310bdb7a0d727ec0d96ab88dfac3305a9358249c19aaae182e"},
 };
 
 const Committed* committed(int version) {
