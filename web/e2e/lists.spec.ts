@@ -124,6 +124,13 @@ test.describe('a technician on a 390-px phone', () => {
     await expect(cards.first()).toContainText(`${sooner.number} · Sooner ${tag}`);
     await expect(cards.first()).toContainText('Overdue');
     await expect(cards.last()).toContainText(later.number);
+    // The search stays in sight; the other filters fold under "Filters".
+    await expect(page.getByLabel('Status')).toBeHidden();
+    await page.getByText('Filters', { exact: true }).click();
+    await page.getByLabel('Overdue only').check();
+    await expect(cards).toHaveCount(1);
+    await page.getByLabel('Overdue only').uncheck();
+    await expect(cards).toHaveCount(2);
     const box = await cards.first().getByRole('link').boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(44);
     expect(box!.width).toBeLessThanOrEqual(390);

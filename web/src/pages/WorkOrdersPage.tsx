@@ -127,7 +127,7 @@ export function WorkOrdersPage() {
           ) : null}
         </div>
       </div>
-      <WorkOrderFilters />
+      <WorkOrderFilters compact={narrow} />
       {anyFilter ? (
         <p>
           <button

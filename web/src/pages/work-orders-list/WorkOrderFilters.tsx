@@ -20,8 +20,20 @@ import { setListParam, setListParams } from './listQuery';
 /** The server reads at most 100 characters of q. */
 const MAX_SEARCH = 100;
 const SEARCH_DELAY_MS = 300;
+const FOLDED = [
+  'status',
+  'priority',
+  'assignee_id',
+  'overdue',
+  'due_after',
+  'due_before',
+  'customer_id',
+  'site_id',
+  'asset_id',
+];
 
-export function WorkOrderFilters() {
+/** compact (a phone): the search box stays in sight, the other filters fold under "Filters". */
+export function WorkOrderFilters({ compact = false }: { compact?: boolean }) {
   const me = useMe();
   const { query } = useLocation();
   const { people } = useAssignees();
@@ -61,24 +73,10 @@ export function WorkOrderFilters() {
     return () => window.clearTimeout(timer);
   }, [draft, search]);
 
-  return (
-    <form
-      className="filters"
-      role="search"
-      aria-label="Filter work orders"
-      onSubmit={(e) => e.preventDefault()}
-    >
-      <TextField
-        label="Search"
-        type="search"
-        value={draft}
-        maxLength={MAX_SEARCH}
-        placeholder="Number, title or customer"
-        onChange={(e) => setDraft(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') setListParam('q', draft.trim());
-        }}
-      />
+  // Folded on a phone unless one of them is set (then it shows what is).
+  const active = FOLDED.some((f) => query.get(f));
+  const more = (
+    <>
       <FilterSelect
         label="Status"
         any="Any status"
@@ -149,6 +147,35 @@ export function WorkOrderFilters() {
           options={(assets.data?.items ?? []).map((a) => ({ value: String(a.id), label: a.name }))}
         />
       ) : null}
+    </>
+  );
+
+  return (
+    <form
+      className="filters"
+      role="search"
+      aria-label="Filter work orders"
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <TextField
+        label="Search"
+        type="search"
+        value={draft}
+        maxLength={MAX_SEARCH}
+        placeholder="Number, title or customer"
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') setListParam('q', draft.trim());
+        }}
+      />
+      {compact ? (
+        <details className="more-filters" open={active}>
+          <summary>Filters</summary>
+          {more}
+        </details>
+      ) : (
+        more
+      )}
     </form>
   );
 }
