@@ -42,6 +42,9 @@ constexpr Committed kCommitted[] = {
      "8f99be8f762b56dfdf30fe1f4b248082e7efd398b009d7db304d1fc1e6bcc732"},
     {13, "org_working_hours", "868c3341c0a83a91051590514ce5bb4c980d91233cbeda19616cc710342e2d53",
      "414cc1fffae66dbd1e765df6b5fcdc035c8f96af7ab928821adfb0f2cbeb3867"},
+    {14, "work_order_list_indexes",
+     "8cab1bf948488b310bdb7a0d727ec0d96ab88dfac3305a9358249c19aaae182e",
+     "8cab1bf948488b310bdb7a0d727ec0d96ab88dfac3305a9358249c19aaae182e"},
 };
 
 const Committed* committed(int version) {

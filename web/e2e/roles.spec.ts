@@ -97,7 +97,8 @@ test('a 403 from the API is shown as "You are not allowed to do that." (server a
 });
 
 test('a technician sees a welcome page, not business metrics', async ({ page }) => {
-  await signIn(page, env.technician);
+  // A technician lands on My day (lists.spec.ts); the dashboard is a welcome.
+  await signIn(page, env.technician, '/dashboard');
   await expect(page.getByRole('heading', { name: /Welcome/ })).toBeVisible();
   await expect(page.getByRole('link', { name: 'See my day' })).toBeVisible();
   await expect(page.getByText('Open work orders')).toHaveCount(0);

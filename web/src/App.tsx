@@ -7,6 +7,7 @@ import { NOT_ALLOWED_MESSAGE } from './api/errors';
 import { LoginPage } from './pages/LoginPage';
 import { matchPath, navigate, useLocation } from './router/router';
 import { ROUTES } from './routes';
+import { homeFor } from './home';
 
 export function App() {
   const { state } = useSession();
@@ -25,6 +26,8 @@ export function App() {
   if (path === '/login') {
     return <LoginRedirect />;
   }
+
+  if (path === '/') return <HomeRedirect to={homeFor(state.me)} />;
 
   for (const route of ROUTES) {
     const params = matchPath(route.pattern, path);
@@ -59,6 +62,14 @@ function LoginRedirect() {
   useEffect(() => {
     navigate(safeNext(query.get('next')), { replace: true });
   }, [query]);
+  return <Loading />;
+}
+
+/** "/" is no page of its own: each role's home is (home.ts). */
+function HomeRedirect({ to }: { to: string }) {
+  useEffect(() => {
+    navigate(to, { replace: true });
+  }, [to]);
   return <Loading />;
 }
 

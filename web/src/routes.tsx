@@ -36,7 +36,8 @@ export interface RouteDef {
 
 export const ROUTES: RouteDef[] = [
   {
-    pattern: '/',
+    // "/" itself sends each role to its home (home.ts, App.tsx).
+    pattern: '/dashboard',
     title: 'Dashboard',
     permission: null,
     nav: 'Dashboard',

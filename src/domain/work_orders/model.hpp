@@ -11,6 +11,8 @@
 #include "audit/actor.hpp"
 #include "domain/work_orders/amount.hpp"
 #include "domain/work_orders/checklist_model.hpp"
+
+#include "domain/work_orders/list_query.hpp"
 #include "domain/work_orders/view_fields.hpp"
 #include "resource/fields.hpp"
 #include "resource/read.hpp"
@@ -156,16 +158,6 @@ BULWARK_RESOURCE(WorkOrderView, id, number, title, description, type, priority, 
                  completed_at, version, customer_name, assignee_name, customer_confirmed_at,
                  notify_customer, asset_id, site_name, site_address, asset_name, customer_phone,
                  access_notes, access_hidden, customer_textable, customer_text_blocker)
-
-// GET /api/v1/work-orders: filters and a keyset cursor (newest first).
-struct WorkOrderQuery {
-  std::optional<std::string> status, priority;
-  std::optional<std::int64_t> assignee_id, customer_id, cursor;
-  std::optional<Time> from, to;
-  std::optional<std::string> like;     // "%term%" on title and description
-  std::optional<std::int64_t> number;  // "1042" or "WO-1042"
-  std::int64_t limit = 50;
-};
 
 struct WorkOrderHistoryEntry {
   std::optional<std::string> from;

@@ -8,57 +8,6 @@ namespace {
 
 using store::OrgSql;
 
-// Work orders with the names a list shows (customer, assignee): one join
-// each on a primary key instead of a request per row from the client. The
-// rows decode straight into WorkOrderView; its field facts (site, asset,
-// phone, access notes, whether a text would reach the customer) are for
-// one work order's page (site_facts.cpp fills them), so a list selects
-// them as empty constants rather than joining two more tables per row.
-#define WO_SELECT                                                                            \
-  "SELECT w.id, w.number, w.title, w.description, w.type, w.priority, w.status, "            \
-  "w.customer_id, w.site_id, w.assignee_id, w.scheduled_start, w.scheduled_end, w.due_at, "  \
-  "w.estimated_hours, w.created_by, w.created_at, w.updated_at, w.completed_at, w.version, " \
-  "c.name AS customer_name, COALESCE(NULLIF(u.name, ''), u.email) AS assignee_name, "        \
-  "w.customer_confirmed_at, w.notify_customer, w.asset_id, "                                 \
-  "NULL AS site_name, NULL AS site_address, NULL AS asset_name, NULL AS customer_phone, "    \
-  "NULL AS access_notes, 0 AS access_hidden, 0 AS customer_textable, "                       \
-  "NULL AS customer_text_blocker FROM work_orders w "                                        \
-  "LEFT JOIN customers c ON c.org_id = $1 AND c.id = w.customer_id "                         \
-  "LEFT JOIN users u ON u.org_id = $1 AND u.id = w.assignee_id "
-
-// Technicians: only rows assigned to them ($3 NULL for everyone else).
-constexpr OrgSql kSelectOne(
-    WO_SELECT
-    "WHERE w.org_id = $1 AND w.id = $2 "
-    "AND (CAST($3 AS BIGINT) IS NULL OR w.assignee_id = CAST($3 AS BIGINT))");
-
-// like: a case-insensitive substring of the title or description; number:
-// the work order's number ("1042" or "WO-1042" finds WO-1042).
-constexpr OrgSql kList(
-    WO_SELECT
-    "WHERE w.org_id = $1 "
-    "AND (CAST($2 AS TEXT) IS NULL OR w.status = CAST($2 AS TEXT)) "
-    "AND (CAST($3 AS BIGINT) IS NULL OR w.assignee_id = CAST($3 AS BIGINT)) "
-    "AND (CAST($4 AS BIGINT) IS NULL OR w.customer_id = CAST($4 AS BIGINT)) "
-    "AND (CAST($5 AS BIGINT) IS NULL OR w.id < CAST($5 AS BIGINT)) "
-    "AND (CAST($6 AS BIGINT) IS NULL OR w.scheduled_start >= CAST($6 AS BIGINT)) "
-    "AND (CAST($7 AS BIGINT) IS NULL OR w.scheduled_start < CAST($7 AS BIGINT)) "
-    "AND (CAST($9 AS TEXT) IS NULL OR w.priority = CAST($9 AS TEXT)) "
-    "AND (CAST($10 AS TEXT) IS NULL OR lower(w.title) LIKE CAST($10 AS TEXT) ESCAPE '\\' "
-    "     OR lower(w.description) LIKE CAST($10 AS TEXT) ESCAPE '\\' "
-    "     OR w.number = CAST($11 AS BIGINT)) "
-    "ORDER BY w.id DESC LIMIT $8");
-
-// The dispatcher's most common view (one technician's work in one status)
-// gets its own statement so it can walk the (org, assignee, status, id) index
-// instead of filtering the org's rows one by one.
-constexpr OrgSql kListByAssigneeAndStatus(
-    WO_SELECT
-    "WHERE w.org_id = $1 AND w.assignee_id = $2 AND w.status = $3 "
-    "AND (CAST($4 AS BIGINT) IS NULL OR w.id < CAST($4 AS BIGINT)) "
-    "ORDER BY w.id DESC LIMIT $5");
-#undef WO_SELECT
-
 constexpr OrgSql kVisible(
     "SELECT 1 FROM work_orders WHERE org_id = $1 AND id = $2 AND "
     "(CAST($3 AS BIGINT) IS NULL OR assignee_id = CAST($3 AS BIGINT))");
@@ -122,22 +71,8 @@ std::optional<std::string> text_of(const std::optional<T>& t) {
 
 }  // namespace
 
-std::optional<WorkOrderView> find(store::OrgTx& tx, std::int64_t id, Scope only_assignee) {
-  return tx.one<WorkOrderView>(kSelectOne, id, only_assignee);
-}
-
 bool visible(store::OrgTx& tx, std::int64_t id, Scope only_assignee) {
   return !tx.run(kVisible, id, only_assignee).empty();
-}
-
-std::vector<WorkOrderView> list(store::OrgTx& tx, const WorkOrderQuery& q) {
-  const bool by_assignee_and_status =
-      q.status && q.assignee_id && !q.customer_id && !q.priority && !q.like && !q.from && !q.to;
-  if (by_assignee_and_status)
-    return tx.all<WorkOrderView>(kListByAssigneeAndStatus, *q.assignee_id, *q.status, q.cursor,
-                                 q.limit + 1);
-  return tx.all<WorkOrderView>(kList, q.status, q.assignee_id, q.customer_id, q.cursor, q.from,
-                               q.to, q.limit + 1, q.priority, q.like, q.number);
 }
 
 std::int64_t next_number(store::OrgTx& tx) { return tx.one<Counter>(kNextNumber)->value; }

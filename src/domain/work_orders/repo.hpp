@@ -26,6 +26,8 @@ std::optional<WorkOrderView> find(store::OrgTx& tx, std::int64_t id, Scope only_
 bool visible(store::OrgTx& tx, std::int64_t id, Scope only_assignee);
 // Up to q.limit + 1 rows (the extra one says there is a next page).
 std::vector<WorkOrderView> list(store::OrgTx& tx, const WorkOrderQuery& q);
+// The value of `sort`'s key in `row`, as the list's SQL computes it (repo_list.cpp).
+std::int64_t sort_key(const WorkOrderView& row, ListSort sort, bool ascending);
 
 std::int64_t next_number(store::OrgTx& tx);  // WO-1001, WO-1002, ... per organization
 std::int64_t insert(store::OrgTx& tx, const NewWorkOrder& w, std::int64_t number,

@@ -1,6 +1,8 @@
 #include "domain/work_orders/service.hpp"
 
+#include "core/org_time.hpp"
 #include "core/try.hpp"
+#include "domain/org/service.hpp"
 #include "domain/work_order_status.hpp"
 #include "domain/work_orders/checklist_service.hpp"
 #include "domain/work_orders/repo.hpp"
@@ -98,12 +100,19 @@ WorkOrderView view(WorkOrderView&& v, security::Role role) {
 Outcome<resource::Page<WorkOrderView>> list(store::OrgTx& tx, const Caller& by, WorkOrderQuery q) {
   // Technicians: their own work orders, whatever they ask for.
   if (by.technician()) q.assignee_id = by.user_id;
+  // Due dates are the organization's local days, both ends included.
+  if (q.due_after || q.due_before) {
+    const auto zone = org::time_zone(tx);
+    if (q.due_after) q.due_from = core::day_bounds(zone, *q.due_after).start_ms;
+    if (q.due_before) q.due_until = core::day_bounds(zone, *q.due_before).end_ms;
+  }
   auto rows = repo::list(tx, q);
   resource::Page<WorkOrderView> page;
   const auto limit = static_cast<std::size_t>(q.limit);
   if (rows.size() > limit) {
     rows.resize(limit);
-    page.next_cursor = std::to_string(rows.back().id);
+    const auto& last = rows.back();
+    page.next_cursor = list_cursor(q, repo::sort_key(last, q.sort, q.ascending), last.id);
   }
   for (auto& r : rows)
     r.allowed_transitions.moves =

@@ -1,6 +1,7 @@
 // Every page of the web app (mirrors src/routes.tsx, with sample ids).
 export const APP_PAGES = [
   '/',
+  '/dashboard',
   '/my-day',
   '/work-orders',
   '/work-orders/board',

@@ -11,6 +11,27 @@ export interface Column<T> {
   cell: (row: T) => ReactNode;
   /** The cells' class: fixed, or chosen per row. */
   className?: string | ((row: T) => string | undefined);
+  /** A column the list can be sorted by: its header is a button, with aria-sort. */
+  sort?: ColumnSort;
+}
+
+export interface ColumnSort {
+  /** How the list is sorted by this column now ("none" when by another). */
+  state: 'ascending' | 'descending' | 'none';
+  onSort: () => void;
+}
+
+function HeaderCell({ header, sort }: { header: string; sort: ColumnSort | undefined }) {
+  if (!sort) return <th scope="col">{header}</th>;
+  const arrow = sort.state === 'ascending' ? '▲' : sort.state === 'descending' ? '▼' : '';
+  return (
+    <th scope="col" aria-sort={sort.state}>
+      <button type="button" className="sort-button" onClick={sort.onSort}>
+        {header}
+        <span aria-hidden="true"> {arrow}</span>
+      </button>
+    </th>
+  );
 }
 
 export function DataTable<T>({
@@ -32,9 +53,7 @@ export function DataTable<T>({
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.header} scope="col">
-                {c.header}
-              </th>
+              <HeaderCell key={c.header} header={c.header} sort={c.sort} />
             ))}
           </tr>
         </thead>

@@ -68,7 +68,12 @@ function MetricsView({ m }: { m: BusinessMetrics }) {
     <>
       <ul className="cards" aria-label="Key figures">
         <MetricCard label="Open work orders" value={String(openTotal)} />
-        <MetricCard label="Overdue" value={String(m.overdue)} warn={m.overdue > 0} />
+        <MetricCard
+          label="Overdue"
+          value={String(m.overdue)}
+          warn={m.overdue > 0}
+          to="/work-orders?overdue=true&sort=due"
+        />
         <MetricCard
           label="Mean hours to complete"
           value={m.mean_hours_to_complete === null ? '—' : String(m.mean_hours_to_complete)}
@@ -113,19 +118,33 @@ function MetricsView({ m }: { m: BusinessMetrics }) {
   );
 }
 
+/** A key figure; with `to`, the card links to the work behind it (the filtered list). */
 function MetricCard({
   label,
   value,
   warn = false,
+  to,
 }: {
   label: string;
   value: string;
   warn?: boolean;
+  to?: string;
 }) {
-  return (
-    <li className={warn ? 'card metric metric-warn' : 'card metric'}>
+  const figure = (
+    <>
       <span className="metric-value">{value}</span>
       <span className="metric-label">{label}</span>
+    </>
+  );
+  return (
+    <li className={warn ? 'card metric metric-warn' : 'card metric'}>
+      {to ? (
+        <Link to={to} className="metric-link" aria-label={`${value} ${label}`}>
+          {figure}
+        </Link>
+      ) : (
+        figure
+      )}
     </li>
   );
 }

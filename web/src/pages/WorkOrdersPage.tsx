@@ -1,84 +1,115 @@
-import { useEffect, useState } from 'react';
 import type { WorkOrder } from '../api/types';
-import { PRIORITIES, WO_STATUSES } from '../api/types';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
 import { Badge, ConfirmedBadge } from '../components/Badge';
-import { DataTable, type Column } from '../components/DataTable';
+import type { Column } from '../components/DataTable';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { SelectField, TextField } from '../components/Field';
+import { PagedTable } from '../components/PagedTable';
 import { Empty, Loading } from '../components/States';
-import { formatDateTime, humanize } from '../format';
+import { formatDateTime } from '../format';
 import { useAssignees } from '../hooks/useAssignees';
 import { useCursorPages } from '../hooks/useCursorPages';
-import { Link, navigate, useLocation } from '../router/router';
+import { useNarrow } from '../hooks/useNarrow';
+import { Link, useLocation } from '../router/router';
+import { DueCell } from './work-orders-list/DueCell';
+import { WorkOrderCards } from './work-orders-list/WorkOrderCards';
+import { WorkOrderFilters } from './work-orders-list/WorkOrderFilters';
+import {
+  currentSort,
+  FIRST_ORDER,
+  setListParams,
+  type SortKey,
+  type SortOrder,
+} from './work-orders-list/listQuery';
 
-// Filters live in the URL (shareable, survive reload) and are all applied by
-// the server: status, assignee, priority and the text search (q: title or
-// description, or the number "1042" / "WO-1042"), so "Load more" pages
-// through the matching work orders, not just the ones loaded so far.
+// Every filter and the sort live in the URL and are applied by the server
+// (listQuery.ts), so "Load more" pages through the matching work orders in
+// the chosen order, and a dashboard card can link to a filtered list.
 
 const PAGE_SIZE = 50;
-/** The server reads at most 100 characters of q. */
-const MAX_SEARCH = 100;
-const SEARCH_DELAY_MS = 300;
+const FILTERS = [
+  'status',
+  'assignee_id',
+  'priority',
+  'q',
+  'overdue',
+  'due_after',
+  'due_before',
+  'customer_id',
+  'site_id',
+  'asset_id',
+];
 
 export function WorkOrdersPage() {
   const me = useMe();
   const { query } = useLocation();
-  const status = query.get('status') ?? '';
-  const assignee = query.get('assignee_id') ?? '';
-  const priority = query.get('priority') ?? '';
-  const search = (query.get('q') ?? '').trim().slice(0, MAX_SEARCH);
-  const { people, nameOf } = useAssignees();
-
+  const narrow = useNarrow();
+  const { nameOf } = useAssignees();
+  // A technician on a phone gets cards, upcoming first unless they chose a sort.
+  const cards = narrow && me.role === 'technician';
+  const chosen = currentSort(query);
+  const sort: { key?: SortKey; order: SortOrder } =
+    cards && !chosen.key ? { key: 'scheduled', order: 'asc' } : chosen;
+  const filters = Object.fromEntries(FILTERS.map((f) => [f, query.get(f) ?? undefined]));
   const list = useCursorPages<WorkOrder>(
     '/work-orders',
-    { status, assignee_id: assignee, priority, q: search },
+    {
+      ...filters,
+      q: filters.q?.trim().slice(0, 100),
+      sort: sort.key,
+      order: sort.key && sort.order,
+    },
     { pageSize: PAGE_SIZE },
   );
-  // What is typed in the search box; it reaches the URL (and the server)
-  // once typing pauses, not on every key.
-  const [draft, setDraft] = useState(query.get('q') ?? '');
-  // Back/forward or a link changed q: show it in the box (adjusted while
-  // rendering, as React advises for state that follows a changed input).
-  const [shownSearch, setShownSearch] = useState(search);
-  if (shownSearch !== search) {
-    setShownSearch(search);
-    setDraft((d) => (d.trim() === search ? d : search));
-  }
-  useEffect(() => {
-    const wanted = draft.trim();
-    if (wanted === search) return;
-    const timer = window.setTimeout(() => setFilter('q', wanted), SEARCH_DELAY_MS);
-    return () => window.clearTimeout(timer);
-  }, [draft, search]);
+  const anyFilter = FILTERS.some((f) => query.get(f));
+
+  const sortBy = (key: SortKey) => ({
+    state:
+      sort.key !== key
+        ? ('none' as const)
+        : sort.order === 'asc'
+          ? ('ascending' as const)
+          : ('descending' as const),
+    onSort: () => {
+      const order = sort.key === key ? (sort.order === 'asc' ? 'desc' : 'asc') : FIRST_ORDER[key];
+      setListParams({ sort: key, order });
+    },
+  });
 
   const columns: Column<WorkOrder>[] = [
     {
       header: 'Number',
       className: 'nowrap',
+      sort: sortBy('number'),
       cell: (w) => <Link to={`/work-orders/${w.id}`}>{w.number}</Link>,
     },
     { header: 'Title', cell: (w) => w.title },
-    {
-      header: 'Customer',
-      cell: (w) => w.customer_name ?? (w.customer_id ? `#${w.customer_id}` : '—'),
-    },
+    { header: 'Customer', cell: (w) => w.customer_name ?? '—' },
     {
       header: 'Status',
+      sort: sortBy('status'),
       cell: (w) => (
         <>
           <Badge kind="status" value={w.status} /> <ConfirmedBadge at={w.customer_confirmed_at} />
         </>
       ),
     },
-    { header: 'Priority', cell: (w) => <Badge kind="priority" value={w.priority} /> },
+    {
+      header: 'Priority',
+      sort: sortBy('priority'),
+      cell: (w) => <Badge kind="priority" value={w.priority} />,
+    },
     {
       header: 'Assignee',
       cell: (w) => (w.assignee_id ? (w.assignee_name ?? nameOf(w.assignee_id)) : 'Unassigned'),
     },
-    { header: 'Scheduled', cell: (w) => formatDateTime(w.scheduled_start) },
+    {
+      header: 'Scheduled',
+      sort: sortBy('scheduled'),
+      cell: (w) => formatDateTime(w.scheduled_start),
+    },
+    { header: 'Due', sort: sortBy('due'), cell: (w) => <DueCell w={w} /> },
+    { header: 'Created', sort: sortBy('created'), cell: (w) => formatDateTime(w.created_at) },
   ];
 
   return (
@@ -96,75 +127,44 @@ export function WorkOrdersPage() {
           ) : null}
         </div>
       </div>
-      <form
-        className="filters"
-        role="search"
-        aria-label="Filter work orders"
-        onSubmit={(e) => e.preventDefault()}
-      >
-        <SelectField
-          label="Status"
-          value={status}
-          onChange={(e) => setFilter('status', e.target.value)}
-          options={[
-            { value: '', label: 'Any status' },
-            ...WO_STATUSES.map((s) => ({ value: s, label: humanize(s) })),
-          ]}
-        />
-        <SelectField
-          label="Priority"
-          value={priority}
-          onChange={(e) => setFilter('priority', e.target.value)}
-          options={[
-            { value: '', label: 'Any priority' },
-            ...PRIORITIES.map((p) => ({ value: p, label: humanize(p) })),
-          ]}
-        />
-        {me.role !== 'technician' ? (
-          <SelectField
-            label="Assignee"
-            value={assignee}
-            onChange={(e) => setFilter('assignee_id', e.target.value)}
-            options={[
-              { value: '', label: 'Anyone' },
-              ...people.map((p) => ({ value: String(p.id), label: p.name })),
-            ]}
-          />
-        ) : null}
-        <TextField
-          label="Search"
-          type="search"
-          value={draft}
-          maxLength={MAX_SEARCH}
-          placeholder="Number, title or description"
-          onChange={(e) => setDraft(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') setFilter('q', draft.trim());
+      <WorkOrderFilters compact={narrow} />
+      {anyFilter ? (
+        <p>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => setListParams(Object.fromEntries(FILTERS.map((f) => [f, ''])))}
+          >
+            Clear filters
+          </button>
+        </p>
+      ) : null}
+      {cards ? (
+        <>
+          <ErrorMessage error={list.error} />
+          {list.items.length === 0 && !list.loading && list.error === undefined ? (
+            <Empty>No work orders match these filters.</Empty>
+          ) : null}
+          {list.items.length > 0 ? <WorkOrderCards items={list.items} /> : null}
+          {list.loading ? <Loading what="Loading work orders" /> : null}
+          {list.cursor && !list.loading ? (
+            <button type="button" className="button-secondary" onClick={list.loadMore}>
+              Load more
+            </button>
+          ) : null}
+        </>
+      ) : (
+        <PagedTable
+          list={list}
+          columns={columns}
+          rowKey={(w) => w.id}
+          texts={{
+            caption: 'Work orders',
+            empty: 'No work orders match these filters.',
+            loading: 'Loading work orders',
           }}
         />
-      </form>
-      <ErrorMessage error={list.error} />
-      {list.items.length === 0 && !list.loading ? (
-        <Empty>No work orders match these filters.</Empty>
-      ) : null}
-      {list.items.length > 0 ? (
-        <DataTable caption="Work orders" columns={columns} rows={list.items} rowKey={(w) => w.id} />
-      ) : null}
-      {list.loading ? <Loading what="Loading work orders" /> : null}
-      {list.cursor && !list.loading ? (
-        <button type="button" className="button-secondary" onClick={list.loadMore}>
-          Load more
-        </button>
-      ) : null}
+      )}
     </section>
   );
-}
-
-/** Filters live in the URL: set one (an empty value removes it). */
-function setFilter(name: string, value: string) {
-  const next = new URLSearchParams(window.location.search);
-  if (value) next.set(name, value);
-  else next.delete(name);
-  const qs = next.toString();
-  navigate(qs ? `/work-orders?${qs}` : '/work-orders', { replace: true });
 }
