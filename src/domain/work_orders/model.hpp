@@ -11,7 +11,6 @@
 #include "audit/actor.hpp"
 #include "domain/work_orders/amount.hpp"
 #include "domain/work_orders/checklist_model.hpp"
-
 #include "domain/work_orders/list_query.hpp"
 #include "domain/work_orders/view_fields.hpp"
 #include "resource/fields.hpp"
