@@ -38,6 +38,12 @@ constexpr Committed kCommitted[] = {
      "0abcfc026a85a7b32693496c8d100cde60977b36fc00bdabbb7c3c60ea809b19"},
     {11, "idempotency_keys", "ac6725f9732a85e4c1f2ad6bb5678587e2bf83e95f204e82b646add18f29f3f3",
      "2d4600a0ed21f8ce3b46e433dd668078c3cda215854c88df00986518913d34e7"},
+    {12, "placeholder_0012", "b00d6334702f80686be9bdfb294576a0168d7c3c0cfd1c4c85b294fced7cc8e6",
+     "b00d6334702f80686be9bdfb294576a0168d7c3c0cfd1c4c85b294fced7cc8e6"},
+    {13, "placeholder_0013", "b00d6334702f80686be9bdfb294576a0168d7c3c0cfd1c4c85b294fced7cc8e6",
+     "b00d6334702f80686be9bdfb294576a0168d7c3c0cfd1c4c85b294fced7cc8e6"},
+    {14, "placeholder_0014", "b00d6334702f80686be9bdfb294576a0168d7c3c0cfd1c4c85b294fced7cc8e6",
+     "b00d6334702f80686be9bdfb294576a0168d7c3c0cfd1c4c85b294fced7cc8e6"},
 };
 
 const Committed* committed(int version) {

@@ -1,0 +1,2 @@
+-- placeholder: another branch's migration takes this number at merge
+SELECT 1;
