@@ -44,6 +44,8 @@ constexpr Committed kCommitted[] = {
      "b00d6334702f80686be9bdfb294576a0168d7c3c0cfd1c4c85b294fced7cc8e6"},
     {14, "placeholder_0014", "b00d6334702f80686be9bdfb294576a0168d7c3c0cfd1c4c85b294fced7cc8e6",
      "b00d6334702f80686be9bdfb294576a0168d7c3c0cfd1c4c85b294fced7cc8e6"},
+    {15, "site_gate_code", "cb89c55061239a168cab7596d535077edf8d127b79886fe82b5ebfc30fd08966",
+     "cb89c55061239a168cab7596d535077edf8d127b79886fe82b5ebfc30fd08966"},
 };
 
 const Committed* committed(int version) {
