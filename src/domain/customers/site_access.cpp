@@ -12,7 +12,7 @@ namespace {
 using store::OrgSql;
 
 constexpr OrgSql kSite(
-    "SELECT id, customer_id, name, address, access_notes, created_at FROM sites "
+    "SELECT id, customer_id, name, address, access_notes, created_at, gate_code FROM sites "
     "WHERE org_id = $1 AND id = $2");
 // Open work: anything not finished (completed, closed, cancelled).
 constexpr OrgSql kAssignedOpenWork(
@@ -47,8 +47,9 @@ Expected<SiteAccessView, ApiError> reveal_access(store::OrgTx& tx, const Reveale
                                "office, sees its access notes",
                                "not_assigned"));
   if (tx.run(kFirstRevealToday, site, by.user_id, access_reveal_day(tx, now), now).affected > 0)
-    by.actor.record(tx.connection(), "site.access_revealed", "site", site, {"access_notes"});
-  return SiteAccessView{row->id, row->access_notes};
+    by.actor.record(tx.connection(), "site.access_revealed", "site", site,
+                    {"access_notes", "gate_code"});
+  return SiteAccessView{row->id, row->access_notes, row->gate_code};
 }
 
 }  // namespace bulwark::domain::customers

@@ -378,6 +378,7 @@ export interface NewSite {
   name: string;
   address: string;
   access_notes?: string | null;
+  gate_code?: string | null;
 }
 
 export interface NewTimeEntry {
@@ -418,6 +419,12 @@ export interface NumberRequestView {
   note: string;
   requested_by: string;
   requested_at: string;
+}
+
+export interface OnTheWayView {
+  status: string;
+  text_will_send: boolean;
+  explanation: string;
 }
 
 export interface OrgChange {
@@ -546,6 +553,14 @@ export interface SessionsEnded {
 export interface SiteAccessView {
   site_id: number;
   access_notes: string;
+  gate_code: string;
+}
+
+export interface SiteChange {
+  name?: string | null;
+  address?: string | null;
+  access_notes?: string | null;
+  gate_code?: string | null;
 }
 
 export interface SiteView {
@@ -556,6 +571,7 @@ export interface SiteView {
   access_notes?: string;
   created_at: string;
   access_hidden: boolean;
+  gate_code?: string;
 }
 
 export interface SmsConsent {
