@@ -23,6 +23,10 @@ constexpr OrgSql kFirstRevealToday(
     "INSERT INTO site_access_reveals (org_id, site_id, user_id, day, first_at) "
     "VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING");
 
+// Every organization's at once: the retention sweep.
+constexpr store::CrossTenantSql kPurgeReveals(
+    "DELETE FROM site_access_reveals WHERE first_at <= $1");
+
 bool office(security::Role role) {
   return security::role_rank(role) >= security::role_rank(security::Role::dispatcher);
 }
@@ -33,6 +37,10 @@ bool office(security::Role role) {
 // afternoon one are the same working day wherever the company is.
 std::string access_reveal_day(store::OrgTx& tx, std::int64_t now) {
   return core::iso_date(core::local_date(org::time_zone(tx), now));
+}
+
+std::int64_t purge_old_reveals(store::Database& db, std::int64_t now_ms) {
+  return db.query(kPurgeReveals, {now_ms - kRevealRetentionMs}).affected;
 }
 
 Expected<SiteAccessView, ApiError> reveal_access(store::OrgTx& tx, const Revealer& by,
