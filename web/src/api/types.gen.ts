@@ -226,6 +226,8 @@ export interface InvoiceSummary {
   updated_at: string;
   paid_at: string | null;
   version: number;
+  work_order_number: string;
+  customer_name: string | null;
 }
 
 export interface InvoiceView {
@@ -248,6 +250,8 @@ export interface InvoiceView {
   balance_cents: number;
   payments: PaymentView[];
   mismatches: MismatchView[];
+  work_order_number: string;
+  customer_name: string | null;
 }
 
 export interface LoginRequest {
@@ -489,6 +493,8 @@ export interface PmSchedule {
   next_due_at: string | null;
   next_meter_value: number | null;
   active: boolean;
+  site_name: string | null;
+  asset_name: string | null;
 }
 
 export interface PmScheduleChange {
