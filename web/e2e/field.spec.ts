@@ -153,3 +153,25 @@ async function phonePage(browser: Browser) {
   });
   return context.newPage();
 }
+
+test('the office sets a site gate code in the site form and sees it big', async ({
+  page,
+  playwright,
+}) => {
+  const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
+  const owner = await ApiSession.login(ctx, env.owner);
+  const customer = await owner.post<{ id: number }>('/customers', {
+    name: uniqueName('Gatehouse'),
+  });
+  await owner.post(`/customers/${customer.id}/sites`, { name: 'Barn', address: '3 Mill Rd' });
+  await ctx.dispose();
+
+  await signIn(page, env.owner);
+  await page.goto(`/customers/${customer.id}`);
+  const form = page.locator('details').filter({ has: page.getByText('Edit site') });
+  await form.getByText('Edit site').click();
+  await form.getByLabel('Gate code').fill('7731#');
+  await form.getByRole('button', { name: 'Save site' }).click();
+  await expect(form.getByText('Saved.')).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Gate code' })).toHaveText('7731#');
+});
