@@ -2,6 +2,7 @@
 
 #include "api/query_params.hpp"
 #include "domain/customers/service.hpp"
+#include "domain/customers/site_edit.hpp"
 
 namespace bulwark::api {
 
@@ -89,6 +90,12 @@ Result<Created<customers::SiteView>> create_site(Ctx& ctx, PathId customer,
     return customers::add_site(tx, ctx.actor(), customer, in.checked(), sees_access_notes(ctx),
                                ctx.now_ms());
   }));
+}
+
+Result<customers::SiteView> update_site(Ctx& ctx, PathId site, LateBody<customers::SiteChange> in) {
+  return in_org(ctx, [&](OrgTx& tx) {
+    return customers::update_site(tx, ctx.actor(), site, in.checked(), ctx.now_ms());
+  });
 }
 
 }  // namespace bulwark::api

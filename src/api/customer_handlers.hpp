@@ -18,6 +18,8 @@ Result<customers::CustomerView> update_customer(Ctx& ctx, PathId id,
 Result<NoContent> delete_customer(Ctx& ctx, PathId id);
 Result<customers::CustomerView> restore_customer(Ctx& ctx, PathId id);
 Result<Items<customers::SiteView>> list_sites(Ctx& ctx, PathId customer);
+// PATCH /sites/{id}: the office edits a site, gate code included.
+Result<customers::SiteView> update_site(Ctx& ctx, PathId site, LateBody<customers::SiteChange> in);
 Result<Created<customers::SiteView>> create_site(Ctx& ctx, PathId customer,
                                                  LateBody<customers::NewSite> in);
 

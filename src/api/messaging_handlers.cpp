@@ -58,12 +58,13 @@ Result<messaging::MessagePage> list_messages(Ctx& ctx) {
   return read_org(ctx, [&](OrgTx& tx) { return messaging::messages(tx, query, providers(ctx)); });
 }
 
-Result<Accepted<messaging::QueuedView>> technician_on_the_way(Ctx& ctx, PathId work_order) {
+Result<Accepted<messaging::OnTheWayView>> technician_on_the_way(Ctx& ctx, PathId work_order) {
   // Technicians: only their own work orders.
   std::optional<std::int64_t> only_assignee;
   if (ctx.who().role == security::Role::technician) only_assignee = ctx.who().user_id;
   return accepted(in_org(ctx, [&](OrgTx& tx) {
-    return messaging::on_the_way(tx, ctx.actor(), work_order, only_assignee, ctx.now_ms());
+    return messaging::on_the_way(tx, ctx.actor(), work_order, only_assignee, providers(ctx),
+                                 ctx.now_ms());
   }));
 }
 

@@ -18,6 +18,6 @@ Result<messaging::MessagePage> customer_messages(Ctx& ctx, PathId customer);
 Result<Accepted<messaging::QueuedView>> send_customer_message(Ctx& ctx, PathId customer,
                                                               LateBody<messaging::NewMessage> in);
 Result<messaging::MessagePage> list_messages(Ctx& ctx);
-Result<Accepted<messaging::QueuedView>> technician_on_the_way(Ctx& ctx, PathId work_order);
+Result<Accepted<messaging::OnTheWayView>> technician_on_the_way(Ctx& ctx, PathId work_order);
 
 }  // namespace bulwark::api

@@ -168,6 +168,8 @@ http::Router build_router() {
          endpoint<list_sites>(), "A customer's service sites");
   authed(Method::post, "/api/v1/customers/{id:int}/sites", changes, token, customers_write,
          endpoint<create_site>(), "Add a service site");
+  authed(Method::patch, "/api/v1/sites/{id:int}", changes, token, customers_write,
+         endpoint<update_site>(), "Edit a site (name, address, access notes, gate code)");
 
   // Assets at sites, and their meters (a reading is the technician's work).
   const auto wo_read = access(Permission::work_orders_read, "work_orders:read");

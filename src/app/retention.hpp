@@ -1,8 +1,10 @@
 #pragma once
 // Retention sweeps that every instance runs (field-service policy retention
 // table): expired sessions (session tokens 24 h), handled webhook ids
-// (longer than any provider retries) and idempotency keys (24 h). Deletes
-// are idempotent, so instances sharing one database may all sweep.
+// (longer than any provider retries), idempotency keys (24 h; 2 minutes for
+// one left in_flight by a crashed request), site access reveals (2 days) and,
+// on SQLite, attachment files with no row (1 hour). Deletes are idempotent,
+// so instances sharing one database may all sweep.
 #include <cstdint>
 
 #include "config/config.hpp"
@@ -14,6 +16,8 @@ struct RetentionReport {
   std::int64_t sessions = 0;
   std::int64_t webhook_events = 0;
   std::int64_t idempotency_keys = 0;
+  std::int64_t access_reveals = 0;
+  std::int64_t orphan_files = 0;
 };
 
 RetentionReport sweep_retention(store::Database& db, const config::Config& config,

@@ -82,6 +82,22 @@ std::int64_t local_to_utc(std::string_view zone, std::chrono::year_month_day day
   return utc_of(zone_or_utc(zone), local);
 }
 
+std::int64_t add_local_days(std::string_view zone, std::int64_t epoch_ms, std::int64_t days) {
+  const auto* z = zone_or_utc(zone);
+  return utc_of(z, to_local(z, epoch_ms) + date::days(days));
+}
+
+std::int64_t add_local_months(std::string_view zone, std::int64_t epoch_ms, std::int64_t months) {
+  const auto* z = zone_or_utc(zone);
+  const auto local = to_local(z, epoch_ms);
+  const auto day = date::floor<date::days>(local);
+  const auto time_of_day = local - day;
+  const date::year_month_day ymd(day);
+  auto moved = ymd + date::months(months);
+  if (!moved.ok()) moved = moved.year() / moved.month() / date::last;  // Jan 31 -> Feb 28/29
+  return utc_of(z, date::local_days(moved) + time_of_day);
+}
+
 int local_hour(std::string_view zone, std::int64_t epoch_ms) {
   const auto local = to_local(zone_or_utc(zone), epoch_ms);
   const auto since_midnight = local - date::floor<date::days>(local);

@@ -42,6 +42,14 @@ DayBounds day_bounds(std::string_view zone, std::chrono::year_month_day day);
 std::int64_t local_to_utc(std::string_view zone, std::chrono::year_month_day day, int hour,
                           int minute);
 
+// Calendar arithmetic on the local wall clock: the same local time of day,
+// `days` later, or `months` later with the day clamped to the month's end
+// (Jan 31 + 1 month = Feb 28/29). Across a DST change the result keeps its
+// wall time (09:00 stays 09:00), so the UTC distance is 23 or 25 hours a day;
+// a wall time that falls in a gap is moved forward as local_to_utc does.
+std::int64_t add_local_days(std::string_view zone, std::int64_t epoch_ms, std::int64_t days);
+std::int64_t add_local_months(std::string_view zone, std::int64_t epoch_ms, std::int64_t months);
+
 // Local hour (0-23) at `epoch_ms`.
 int local_hour(std::string_view zone, std::int64_t epoch_ms);
 

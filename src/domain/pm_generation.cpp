@@ -5,34 +5,26 @@
 #include <cmath>
 #include <string>
 
-#include "domain/timestamps.hpp"
+#include "core/org_time.hpp"
+#include "domain/org/service.hpp"
 #include "store/org_tx.hpp"
 
 namespace bulwark::domain {
 
-std::int64_t add_months(std::int64_t epoch_ms, int months) {
-  const auto text = format_rfc3339(epoch_ms);  // YYYY-MM-DDTHH:MM:SSZ
-  int y = std::stoi(text.substr(0, 4)), m = std::stoi(text.substr(5, 2)),
-      d = std::stoi(text.substr(8, 2));
-  const int total = (y * 12 + (m - 1)) + months;
-  y = total / 12;
-  m = total % 12 + 1;
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  const int last = kDays[m - 1] + (m == 2 && leap ? 1 : 0);
-  if (d > last) d = last;
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d%s", y, m, d, text.substr(10).c_str());
-  return parse_rfc3339(buf).value_or(epoch_ms) + epoch_ms % 1000;
-}
-
 std::int64_t next_due_after(std::int64_t due, std::string_view unit, std::int64_t every,
-                            std::int64_t now) {
+                            std::int64_t now, std::string_view zone) {
   constexpr std::int64_t kDay = 86'400'000;
+  if (every <= 0) every = 1;
+  // Days and weeks: counted on the local calendar, so a job due at 09:00
+  // stays at 09:00 across a DST change. A first guess from the UTC distance
+  // (off by at most an hour per change), then corrected by a step or two.
   if (unit == "days" || unit == "weeks") {
-    const auto step = every * (unit == "weeks" ? 7 : 1) * kDay;
-    const auto k = due > now ? 1 : (now - due) / step + 1;  // arithmetic: no walk
-    return due + k * step;
+    const auto step = every * (unit == "weeks" ? 7 : 1);
+    const auto at = [&](std::int64_t k) { return core::add_local_days(zone, due, k * step); };
+    std::int64_t k = due > now ? 1 : std::max<std::int64_t>(1, (now - due) / (step * kDay));
+    while (k > 1 && at(k - 1) > now) --k;
+    while (at(k) <= now) ++k;
+    return at(k);
   }
   // Months have no fixed length: jump close, then step. Counting from `due`
   // each time (not from the previous step) keeps Jan 31 -> Mar 31.
@@ -40,8 +32,8 @@ std::int64_t next_due_after(std::int64_t due, std::string_view unit, std::int64_
   if (due < now) k = std::max<std::int64_t>(1, (now - due) / (31 * kDay) / every);
   for (;; ++k) {
     const auto months = std::min<std::int64_t>(k * every, 12 * 9000);
-    const auto next = add_months(due, static_cast<int>(months));
-    // next <= due: past what the calendar can write (year 9999); stop there.
+    const auto next = core::add_local_months(zone, due, months);
+    // next <= due: past what the calendar can write; stop there.
     if (next > now || next <= due || months == 12 * 9000) return next;
   }
 }
@@ -149,7 +141,10 @@ bool generate(store::OrgTx& tx, const DueSchedule& s, std::int64_t now) {
     if (!s.next_due_at) return false;
     const auto due_at = *s.next_due_at;
     create_occurrence(tx, s, "t:" + std::to_string(due_at), due_at, now);
-    tx.run(kNextDue, s.id, next_due_after(due_at, s.interval_unit, s.interval_value, now), due_at);
+    // Days, weeks and months of the organization's calendar, not UTC's.
+    const auto next =
+        next_due_after(due_at, s.interval_unit, s.interval_value, now, org::time_zone(tx));
+    tx.run(kNextDue, s.id, next, due_at);
   }
   return true;
 }

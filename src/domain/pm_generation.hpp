@@ -23,15 +23,14 @@ namespace bulwark::domain {
 // Returns how many work orders were created.
 int generate_pm_work_orders(store::Database& db, std::int64_t now_ms);
 
-// Adds whole months in UTC, clamping the day (Jan 31 + 1 month = Feb 28/29).
-std::int64_t add_months(std::int64_t epoch_ms, int months);
-
 // The calendar schedule's next due date once the occurrence due at `due` is
 // generated: the first occurrence (due + k intervals, k >= 1) after `now`.
-// `unit` is days, weeks or months. Months are counted from `due`, so the day
-// of the month is kept (clamped in short months, as add_months does).
+// `unit` is days, weeks or months, counted on the calendar of the
+// organization's time zone `zone` (core/org_time.hpp: the local time of day
+// is kept across DST changes). Months are counted from `due`, so the day of
+// the month is kept (Jan 31 -> Feb 28/29 -> Mar 31).
 std::int64_t next_due_after(std::int64_t due, std::string_view unit, std::int64_t every,
-                            std::int64_t now_ms);
+                            std::int64_t now_ms, std::string_view zone);
 
 // The meter schedule's next threshold once the one at `threshold` is
 // generated: the first threshold + k * every (k >= 1) above `latest`.

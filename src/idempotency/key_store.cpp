@@ -22,9 +22,11 @@ struct KeyRow {
 };
 BOOST_DESCRIBE_STRUCT(KeyRow, (), (request_hash, state, status, content_type, location, body))
 
+// Expired ($4), or left in_flight by a request that died before it answered
+// ($5: a crash, a killed instance): the key is free again.
 constexpr OrgSql kDeleteExpired(
     "DELETE FROM idempotency_keys WHERE org_id = $1 AND user_id = $2 AND idem_key = $3 "
-    "AND created_at <= $4");
+    "AND (created_at <= $4 OR (state = 'in_flight' AND created_at <= $5))");
 constexpr OrgSql kInsert(
     "INSERT INTO idempotency_keys (org_id, user_id, idem_key, request_hash, state, created_at) "
     "VALUES ($1, $2, $3, $4, 'in_flight', $5) ON CONFLICT (org_id, user_id, idem_key) DO NOTHING");
@@ -38,7 +40,9 @@ constexpr OrgSql kRelease(
     "DELETE FROM idempotency_keys WHERE org_id = $1 AND user_id = $2 AND idem_key = $3 "
     "AND state = 'in_flight'");
 // The sweep runs for every organization at once (retention, app/retention.cpp).
-constexpr CrossTenantSql kPurge("DELETE FROM idempotency_keys WHERE created_at <= $1");
+constexpr CrossTenantSql kPurge(
+    "DELETE FROM idempotency_keys WHERE created_at <= $1 OR "
+    "(state = 'in_flight' AND created_at <= $2)");
 
 }  // namespace
 
@@ -68,7 +72,7 @@ Claim claim(store::Database& db, const KeyRef& ref, std::string_view hash, std::
   const std::string key(ref.key);
   const std::string h(hash);
   return store::in_org(db, ref.org_id, [&](store::OrgTx& tx) {
-    tx.run(kDeleteExpired, ref.user_id, key, now_ms - kRetentionMs);
+    tx.run(kDeleteExpired, ref.user_id, key, now_ms - kRetentionMs, now_ms - kStaleInFlightMs);
     if (tx.run(kInsert, ref.user_id, key, h, now_ms).affected == 1) return Claim{};
     auto row = tx.one<KeyRow>(kSelect, ref.user_id, key);
     // Deleted between the insert and the select (a release): run it.
@@ -95,7 +99,7 @@ void release(store::Database& db, const KeyRef& ref) {
 }
 
 std::int64_t purge_expired(store::Database& db, std::int64_t now_ms) {
-  return db.query(kPurge, {now_ms - kRetentionMs}).affected;
+  return db.query(kPurge, {now_ms - kRetentionMs, now_ms - kStaleInFlightMs}).affected;
 }
 
 }  // namespace bulwark::idempotency

@@ -15,6 +15,12 @@
 namespace bulwark::idempotency {
 
 inline constexpr std::int64_t kRetentionMs = 24LL * 3'600'000;
+// A key still in_flight this long after its claim belongs to a request that
+// will never answer (the instance crashed or was killed mid-request): it is
+// released, so the client's retry runs instead of getting 409 for 24 h.
+// No handler runs this long: bodies are read before the claim, and the
+// slowest work (an upload's scan and re-encode) takes seconds.
+inline constexpr std::int64_t kStaleInFlightMs = 2LL * 60'000;
 
 // 1 to 255 printable ASCII characters (0x20-0x7E; a space inside is allowed,
 // not at either end). Anything else is refused before the database sees it.
@@ -60,7 +66,8 @@ void complete(store::Database& db, const KeyRef& ref, const StoredAnswer& answer
 // Gives a claimed key up (the request failed on the server's side: a retry
 // under the same key should run again rather than replay a 500).
 void release(store::Database& db, const KeyRef& ref);
-// The retention sweep: deletes keys older than 24 h in every organization.
+// The retention sweep: deletes keys older than 24 h, and keys left in_flight
+// for over 2 minutes, in every organization.
 std::int64_t purge_expired(store::Database& db, std::int64_t now_ms);
 
 }  // namespace bulwark::idempotency

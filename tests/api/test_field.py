@@ -51,7 +51,7 @@ def test_assigned_technician_reveals_access_notes_once_audited(server, owner, di
     # One tap reveals them; a second tap the same day is not audited again.
     r = reveal(tech, site)
     assert r.status_code == 200, r.text
-    assert r.json() == {"site_id": site["id"], "access_notes": GATE}
+    assert r.json() == {"site_id": site["id"], "access_notes": GATE, "gate_code": ""}
     assert reveal(tech, site).status_code == 200
     assert len(reveals_audited(owner, site)) == 1
     # The office sees the notes as before, in the site and the work order.

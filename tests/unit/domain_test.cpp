@@ -90,9 +90,13 @@ TEST(Timestamps, FormatterAgreesWithTheParserAcrossCenturies) {
   EXPECT_EQ(format_rfc3339(4107542400000LL), "2100-03-01T00:00:00Z");
 }
 
+#include "core/org_time.hpp"
 #include "domain/pm_generation.hpp"
 
 TEST(PmSchedule, AddMonthsClampsTheDay) {
+  const auto add_months = [](std::int64_t at, int months) {
+    return bulwark::core::add_local_months("UTC", at, months);
+  };
   const auto jan31 = *parse_rfc3339("2026-01-31T09:00:00Z");
   EXPECT_EQ(format_rfc3339(add_months(jan31, 1)), "2026-02-28T09:00:00Z");
   EXPECT_EQ(format_rfc3339(add_months(jan31, 13)), "2027-02-28T09:00:00Z");
@@ -107,25 +111,25 @@ TEST(PmSchedule, AddMonthsClampsTheDay) {
 TEST(PmSchedule, NextDueSkipsMissedOccurrencesToTheFirstAfterNow) {
   const auto now = *parse_rfc3339("2026-12-01T22:00:00Z");
   const auto start = *parse_rfc3339("1990-01-01T08:00:00Z");
-  EXPECT_EQ(format_rfc3339(next_due_after(start, "days", 1, now)), "2026-12-02T08:00:00Z");
-  EXPECT_EQ(format_rfc3339(next_due_after(start, "weeks", 2, now)), "2026-12-14T08:00:00Z");
-  EXPECT_EQ(format_rfc3339(next_due_after(start, "months", 1, now)), "2027-01-01T08:00:00Z");
-  EXPECT_EQ(format_rfc3339(next_due_after(start, "months", 6, now)), "2027-01-01T08:00:00Z");
+  EXPECT_EQ(format_rfc3339(next_due_after(start, "days", 1, now, "UTC")), "2026-12-02T08:00:00Z");
+  EXPECT_EQ(format_rfc3339(next_due_after(start, "weeks", 2, now, "UTC")), "2026-12-14T08:00:00Z");
+  EXPECT_EQ(format_rfc3339(next_due_after(start, "months", 1, now, "UTC")), "2027-01-01T08:00:00Z");
+  EXPECT_EQ(format_rfc3339(next_due_after(start, "months", 6, now, "UTC")), "2027-01-01T08:00:00Z");
   // The day of the month is kept from the schedule's own date, not eroded by
   // clamping along the way (Jan 31 -> Feb 28 -> Mar 31, not Mar 28).
   const auto jan31 = *parse_rfc3339("2026-01-31T09:00:00Z");
-  EXPECT_EQ(
-      format_rfc3339(next_due_after(jan31, "months", 1, *parse_rfc3339("2026-03-01T00:00:00Z"))),
-      "2026-03-31T09:00:00Z");
+  EXPECT_EQ(format_rfc3339(
+                next_due_after(jan31, "months", 1, *parse_rfc3339("2026-03-01T00:00:00Z"), "UTC")),
+            "2026-03-31T09:00:00Z");
 }
 
 TEST(PmSchedule, NextDueOfAFutureOccurrenceIsOneIntervalOn) {
   const auto now = *parse_rfc3339("2026-12-01T22:00:00Z");
   const auto due = *parse_rfc3339("2026-12-04T22:00:00Z");  // generated 14 days ahead
-  EXPECT_EQ(format_rfc3339(next_due_after(due, "months", 6, now)), "2027-06-04T22:00:00Z");
-  EXPECT_EQ(format_rfc3339(next_due_after(due, "days", 7, now)), "2026-12-11T22:00:00Z");
+  EXPECT_EQ(format_rfc3339(next_due_after(due, "months", 6, now, "UTC")), "2027-06-04T22:00:00Z");
+  EXPECT_EQ(format_rfc3339(next_due_after(due, "days", 7, now, "UTC")), "2026-12-11T22:00:00Z");
   // Due exactly now: the next one is strictly after now.
-  EXPECT_EQ(next_due_after(now, "days", 1, now), now + 86'400'000);
+  EXPECT_EQ(next_due_after(now, "days", 1, now, "UTC"), now + 86'400'000);
 }
 
 TEST(PmSchedule, NextMeterThresholdIsAboveTheLatestReading) {

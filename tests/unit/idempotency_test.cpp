@@ -160,6 +160,21 @@ TEST_P(Idempotency, KeyExpiresAfter24HoursAndTheSweepDeletesIt) {
   EXPECT_EQ(rows_of(org_), 0);
 }
 
+// Issue 12: a request that died holding its key (a crash between the claim
+// and the answer) no longer blocks its retries for 24 h.
+TEST_P(Idempotency, KeyLeftInFlightIsReleasedAfterTwoMinutes) {
+  const auto stale = idempotency::kStaleInFlightMs;
+  EXPECT_EQ(claim(ref("crashed"), "h", now_), ClaimOutcome::claimed);
+  EXPECT_EQ(claim(ref("crashed"), "h", now_ + stale - 1), ClaimOutcome::in_progress);
+  EXPECT_EQ(claim(ref("crashed"), "h", now_ + stale), ClaimOutcome::claimed);
+  // An answered key is kept; a dead in_flight one is swept.
+  EXPECT_EQ(claim(ref("answered"), "h", now_), ClaimOutcome::claimed);
+  idempotency::complete(*db_, ref("answered"), {200, "", "", "{}"});
+  config::Config config;
+  EXPECT_EQ(app::sweep_retention(*db_, config, now_ + 2 * stale).idempotency_keys, 1);
+  EXPECT_EQ(rows_of(org_), 1);
+}
+
 TEST_P(IdempotencyStage, ReplayAfterALostAnswerDoesNotRunTheHandlerTwice) {
   auto first = send("lost-answer", R"({"minutes":30})");
   EXPECT_EQ(first.status, 201);

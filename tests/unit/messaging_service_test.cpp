@@ -183,7 +183,9 @@ TEST_P(MessagingServiceTest, Messaging_OnTheWayIsSentOncePerHourAndOnlyByTheAssi
   const auto dana = customer(random_phone());
   const auto wo = work_order(dana, "scheduled", kNow + 2 * kHour, user_);
   auto on_the_way = [&](std::optional<std::int64_t> only, std::int64_t now) {
-    return in_org([&](OrgTx& tx) { return msg::on_the_way(tx, office_, wo, only, now); });
+    return in_org([&](OrgTx& tx) {
+      return msg::on_the_way(tx, office_, wo, only, msg::Providers{true, false}, now);
+    });
   };
   EXPECT_EQ(on_the_way(user_, kNow)->status, "queued");
   EXPECT_EQ(on_the_way(user_, kNow + 1000)->status, "already_sent");
@@ -193,9 +195,37 @@ TEST_P(MessagingServiceTest, Messaging_OnTheWayIsSentOncePerHourAndOnlyByTheAssi
   EXPECT_EQ(someone_else.error().code, ErrorCode::not_found);
 
   const auto done = work_order(dana, "completed", kNow);
-  auto late = in_org([&](OrgTx& tx) { return msg::on_the_way(tx, office_, done, {}, kNow); });
+  auto late = in_org(
+      [&](OrgTx& tx) { return msg::on_the_way(tx, office_, done, {}, msg::Providers{}, kNow); });
   ASSERT_FALSE(late);
   EXPECT_EQ(late.error().reason, "not_scheduled");
+}
+
+// Issue 12: an open (unscheduled) work order has no visit to announce, and
+// the answer says truthfully whether a text will go out.
+TEST_P(MessagingServiceTest, Messaging_OnTheWayRefusesOpenWorkOrdersAndSaysWhetherATextGoesOut) {
+  const auto dana = customer(random_phone());
+  auto say = [&](std::int64_t wo, msg::Providers p) {
+    return in_org([&](OrgTx& tx) { return msg::on_the_way(tx, office_, wo, user_, p, kNow); });
+  };
+  const auto open = work_order(dana, "open", kNow, user_);
+  const auto refused = say(open, msg::Providers{true, false});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::conflict);
+  EXPECT_EQ(refused.error().reason, "not_scheduled");
+
+  // No SMS provider: queued, but nothing reaches the customer, and it says so.
+  const auto unsendable = say(work_order(dana, "scheduled", kNow + kHour, user_), {});
+  ASSERT_TRUE(unsendable);
+  EXPECT_EQ(unsendable->status, "queued");
+  EXPECT_FALSE(unsendable->text_will_send);
+  EXPECT_NE(unsendable->explanation.find("No text"), std::string::npos);
+
+  const auto nobody = customer(std::nullopt);
+  const auto no_phone = say(work_order(nobody, "scheduled", kNow + kHour, user_), {true, false});
+  ASSERT_TRUE(no_phone);
+  EXPECT_EQ(no_phone->status, "no_phone");
+  EXPECT_FALSE(no_phone->text_will_send);
 }
 
 TEST_P(MessagingServiceTest, Messaging_ANumberRequestShowsInTheSettings) {

@@ -45,6 +45,8 @@ constexpr Committed kCommitted[] = {
     {14, "work_order_list_indexes",
      "8cab1bf948488b310bdb7a0d727ec0d96ab88dfac3305a9358249c19aaae182e",
      "8cab1bf948488b310bdb7a0d727ec0d96ab88dfac3305a9358249c19aaae182e"},
+    {15, "site_gate_code", "cb89c55061239a168cab7596d535077edf8d127b79886fe82b5ebfc30fd08966",
+     "cb89c55061239a168cab7596d535077edf8d127b79886fe82b5ebfc30fd08966"},
 };
 
 const Committed* committed(int version) {

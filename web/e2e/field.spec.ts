@@ -26,6 +26,7 @@ test('technician navigates, calls and reveals the gate code on a 390-px phone', 
     name: 'Farmhouse',
     address: '12 Route 9, Wantage, NJ',
     access_notes: GATE,
+    gate_code: '#4821',
   });
   const tank = await owner.post<{ id: number; name: string }>(`/sites/${site.id}/assets`, {
     name: uniqueName('1000-gal septic tank'),
@@ -71,8 +72,14 @@ test('technician navigates, calls and reveals the gate code on a 390-px phone', 
   await expect(card.getByText('(201) 555-0181')).toBeVisible();
   // The gate code is not on the page until the technician asks for it.
   await expect(card.getByText(GATE)).toHaveCount(0);
+  await expect(card.getByText('#4821')).toHaveCount(0);
   await card.getByRole('button', { name: 'Show gate code and access notes' }).click();
   await expect(card.getByText(GATE)).toBeVisible();
+  // The gate code on its own, big, with a Copy button at touch size.
+  const code = card.getByRole('status', { name: 'Gate code' });
+  await expect(code).toHaveText('#4821');
+  const copy = card.getByRole('button', { name: 'Copy' });
+  expect((await copy.boundingBox())!.height).toBeGreaterThanOrEqual(44);
   await screenshot(page, 'my-day-field-phone');
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - window.innerWidth,
@@ -146,3 +153,25 @@ async function phonePage(browser: Browser) {
   });
   return context.newPage();
 }
+
+test('the office sets a site gate code in the site form and sees it big', async ({
+  page,
+  playwright,
+}) => {
+  const ctx = await playwright.request.newContext({ baseURL: env.baseURL });
+  const owner = await ApiSession.login(ctx, env.owner);
+  const customer = await owner.post<{ id: number }>('/customers', {
+    name: uniqueName('Gatehouse'),
+  });
+  await owner.post(`/customers/${customer.id}/sites`, { name: 'Barn', address: '3 Mill Rd' });
+  await ctx.dispose();
+
+  await signIn(page, env.owner);
+  await page.goto(`/customers/${customer.id}`);
+  const form = page.locator('details').filter({ has: page.getByText('Edit site') });
+  await form.getByText('Edit site').click();
+  await form.getByLabel('Gate code').fill('7731#');
+  await form.getByRole('button', { name: 'Save site' }).click();
+  await expect(form.getByText('Saved.')).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Gate code' })).toHaveText('7731#');
+});

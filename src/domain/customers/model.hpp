@@ -84,8 +84,19 @@ struct NewSite {  // POST /api/v1/customers/{id}/sites
   Text<200> name;
   Text<500> address;
   std::optional<Text<2000, 0>> access_notes;
+  std::optional<Text<100, 0>> gate_code;  // "#4821": shown big at the gate
 };
-BULWARK_RESOURCE(NewSite, name, address, access_notes)
+BULWARK_RESOURCE(NewSite, name, address, access_notes, gate_code)
+
+// PATCH /api/v1/sites/{id}: the office edits a site (site_edit.cpp); only
+// the fields sent change.
+struct SiteChange {
+  std::optional<Text<200>> name;
+  std::optional<Text<500>> address;
+  std::optional<Text<2000, 0>> access_notes;
+  std::optional<Text<100, 0>> gate_code;
+};
+BULWARK_RESOURCE(SiteChange, name, address, access_notes, gate_code)
 
 struct SiteView {
   std::int64_t id = 0;
@@ -93,24 +104,29 @@ struct SiteView {
   std::string name, address;
   Omittable<std::string> access_notes;  // gate codes: dispatchers and above only
   Time created_at;
-  bool access_hidden = false;  // notes exist; the assigned technician reveals them
+  bool access_hidden = false;  // notes or a gate code exist; the assigned technician reveals them
+  Omittable<std::string> gate_code;  // like access_notes: dispatchers and above only
 };
-BULWARK_RESOURCE(SiteView, id, customer_id, name, address, access_notes, created_at, access_hidden)
+BULWARK_RESOURCE(SiteView, id, customer_id, name, address, access_notes, created_at, access_hidden,
+                 gate_code)
 
 // POST /api/v1/sites/{id}/access/reveal: the notes (gate code, dog, lid).
 struct SiteAccessView {
   std::int64_t site_id = 0;
   std::string access_notes;
+  std::string gate_code;  // "" when the site has none
 };
-BULWARK_RESOURCE(SiteAccessView, site_id, access_notes)
+BULWARK_RESOURCE(SiteAccessView, site_id, access_notes, gate_code)
 
 struct SiteRow {
   std::int64_t id = 0;
   std::int64_t customer_id = 0;
   std::string name, address, access_notes;
   Time created_at;
+  std::string gate_code;
 };
-BOOST_DESCRIBE_STRUCT(SiteRow, (), (id, customer_id, name, address, access_notes, created_at))
+BOOST_DESCRIBE_STRUCT(SiteRow, (),
+                      (id, customer_id, name, address, access_notes, created_at, gate_code))
 
 // GET /api/v1/customers: search, filters and a keyset cursor.
 struct CustomerQuery {

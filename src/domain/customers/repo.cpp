@@ -57,12 +57,12 @@ constexpr OrgSql kRestore(
     "WHERE org_id = $1 AND id = $2 AND deleted_at IS NOT NULL");
 
 constexpr OrgSql kSites(
-    "SELECT id, customer_id, name, address, access_notes, created_at FROM sites "
+    "SELECT id, customer_id, name, address, access_notes, created_at, gate_code FROM sites "
     "WHERE org_id = $1 AND customer_id = $2 ORDER BY id");
 constexpr OrgSql kInsertSite(
-    "INSERT INTO sites (org_id, customer_id, name, address, access_notes, created_at, "
-    "updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) "
-    "RETURNING id, customer_id, name, address, access_notes, created_at");
+    "INSERT INTO sites (org_id, customer_id, name, address, access_notes, gate_code, "
+    "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $7, $6, $6) "
+    "RETURNING id, customer_id, name, address, access_notes, created_at, gate_code");
 
 template <class T>
 std::optional<std::string> text_of(const std::optional<T>& t) {
@@ -109,7 +109,8 @@ std::vector<SiteRow> sites(store::OrgTx& tx, std::int64_t customer) {
 
 SiteRow insert_site(store::OrgTx& tx, std::int64_t customer, const NewSite& s, std::int64_t now) {
   return *tx.one<SiteRow>(kInsertSite, customer, s.name.value, s.address.value,
-                          text_of(s.access_notes).value_or(""), now);
+                          text_of(s.access_notes).value_or(""), now,
+                          text_of(s.gate_code).value_or(""));
 }
 
 }  // namespace bulwark::domain::customers::repo

@@ -87,11 +87,13 @@ std::optional<std::int64_t> id_text(std::string_view s) {
 }
 
 SiteView site_view(const SiteRow& r, bool with_access_notes) {
-  SiteView v{r.id, r.customer_id, r.name, r.address, {}, r.created_at};
-  if (with_access_notes)
+  SiteView v{r.id, r.customer_id, r.name, r.address, {}, r.created_at, false, {}};
+  if (with_access_notes) {
     v.access_notes = r.access_notes;
-  else
-    v.access_hidden = !r.access_notes.empty();
+    v.gate_code = r.gate_code;
+  } else {
+    v.access_hidden = !r.access_notes.empty() || !r.gate_code.empty();
+  }
   return v;
 }
 
@@ -223,7 +225,8 @@ Outcome<SiteView> add_site(store::OrgTx& tx, const audit::Actor& by, std::int64_
   BULWARK_TRY_VOID(find_live(tx, customer));
   if (!in) return unexpected(in.error());
   const auto row = repo::insert_site(tx, customer, (*in)->value, now);
-  by.record(tx.connection(), "site.created", "site", row.id, {"name", "address", "access_notes"});
+  by.record(tx.connection(), "site.created", "site", row.id,
+            {"name", "address", "access_notes", "gate_code"});
   return site_view(row, with_access_notes);
 }
 

@@ -12,7 +12,7 @@ namespace {
 using store::OrgSql;
 
 constexpr OrgSql kSite(
-    "SELECT id, customer_id, name, address, access_notes, created_at FROM sites "
+    "SELECT id, customer_id, name, address, access_notes, created_at, gate_code FROM sites "
     "WHERE org_id = $1 AND id = $2");
 // Open work: anything not finished (completed, closed, cancelled).
 constexpr OrgSql kAssignedOpenWork(
@@ -22,6 +22,10 @@ constexpr OrgSql kAssignedOpenWork(
 constexpr OrgSql kFirstRevealToday(
     "INSERT INTO site_access_reveals (org_id, site_id, user_id, day, first_at) "
     "VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING");
+
+// Every organization's at once: the retention sweep.
+constexpr store::CrossTenantSql kPurgeReveals(
+    "DELETE FROM site_access_reveals WHERE first_at <= $1");
 
 bool office(security::Role role) {
   return security::role_rank(role) >= security::role_rank(security::Role::dispatcher);
@@ -33,6 +37,10 @@ bool office(security::Role role) {
 // afternoon one are the same working day wherever the company is.
 std::string access_reveal_day(store::OrgTx& tx, std::int64_t now) {
   return core::iso_date(core::local_date(org::time_zone(tx), now));
+}
+
+std::int64_t purge_old_reveals(store::Database& db, std::int64_t now_ms) {
+  return db.query(kPurgeReveals, {now_ms - kRevealRetentionMs}).affected;
 }
 
 Expected<SiteAccessView, ApiError> reveal_access(store::OrgTx& tx, const Revealer& by,
@@ -47,8 +55,9 @@ Expected<SiteAccessView, ApiError> reveal_access(store::OrgTx& tx, const Reveale
                                "office, sees its access notes",
                                "not_assigned"));
   if (tx.run(kFirstRevealToday, site, by.user_id, access_reveal_day(tx, now), now).affected > 0)
-    by.actor.record(tx.connection(), "site.access_revealed", "site", site, {"access_notes"});
-  return SiteAccessView{row->id, row->access_notes};
+    by.actor.record(tx.connection(), "site.access_revealed", "site", site,
+                    {"access_notes", "gate_code"});
+  return SiteAccessView{row->id, row->access_notes, row->gate_code};
 }
 
 }  // namespace bulwark::domain::customers

@@ -24,6 +24,12 @@ struct Revealer {
 // place to switch to the organization's time zone once it has one.
 std::string access_reveal_day(store::OrgTx& tx, std::int64_t now);
 
+// Retention: a reveal row only keeps the audit to once a day, so rows older
+// than 2 days have done their work; the sweep (app/retention.cpp) deletes
+// them in every organization. Returns how many.
+inline constexpr std::int64_t kRevealRetentionMs = 2LL * 86'400'000;
+std::int64_t purge_old_reveals(store::Database& db, std::int64_t now_ms);
+
 Expected<SiteAccessView, ApiError> reveal_access(store::OrgTx& tx, const Revealer& by,
                                                  std::int64_t site, std::int64_t now);
 

@@ -66,9 +66,13 @@ struct InvoiceSummary {
   Time created_at, updated_at;
   std::optional<Time> paid_at;
   std::int64_t version = 0;
+  // Names instead of ids for people: "WO-1042", the customer's name.
+  std::string work_order_number;
+  std::optional<std::string> customer_name;
 };
 BULWARK_RESOURCE(InvoiceSummary, id, number, work_order_id, customer_id, status, currency,
-                 total_cents, created_at, updated_at, paid_at, version)
+                 total_cents, created_at, updated_at, paid_at, version, work_order_number,
+                 customer_name)
 
 // One invoice with its lines, link and money.
 struct InvoiceView {
@@ -88,10 +92,13 @@ struct InvoiceView {
   std::int64_t paid_cents = 0, refunded_cents = 0, balance_cents = 0;
   std::vector<PaymentView> payments;
   std::vector<MismatchView> mismatches;
+  std::string work_order_number;  // "WO-1042"
+  std::optional<std::string> customer_name;
 };
 BULWARK_RESOURCE(InvoiceView, id, number, work_order_id, customer_id, status, currency, total_cents,
                  created_at, updated_at, paid_at, version, lines, payment_link, payment_state,
-                 paid_cents, refunded_cents, balance_cents, payments, mismatches)
+                 paid_cents, refunded_cents, balance_cents, payments, mismatches, work_order_number,
+                 customer_name)
 
 struct InvoiceRow {
   std::int64_t id = 0;
@@ -104,10 +111,12 @@ struct InvoiceRow {
   Time created_at, updated_at;
   std::optional<Time> paid_at;
   std::int64_t version = 0;
+  std::optional<std::int64_t> work_order_number;
+  std::optional<std::string> customer_name;
 };
 BOOST_DESCRIBE_STRUCT(InvoiceRow, (),
                       (id, number, work_order_id, customer_id, status, currency, total_cents,
-                       created_at, updated_at, paid_at, version))
+                       created_at, updated_at, paid_at, version, work_order_number, customer_name))
 
 // GET /api/v1/invoices: newest first, a keyset cursor on the id.
 struct InvoiceQuery {

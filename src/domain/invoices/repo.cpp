@@ -8,15 +8,20 @@ namespace {
 
 using store::OrgSql;
 
-#define INVOICE_COLUMNS                                                                        \
-  "SELECT id, number, work_order_id, customer_id, status, currency, total_cents, created_at, " \
-  "updated_at, paid_at, version FROM invoices "
+// With the work order's number and the customer's name, so the office reads
+// "WO-1042, Cora Tank" instead of ids.
+#define INVOICE_COLUMNS                                                           \
+  "SELECT i.id, i.number, i.work_order_id, i.customer_id, i.status, i.currency, " \
+  "i.total_cents, i.created_at, i.updated_at, i.paid_at, i.version, "             \
+  "w.number AS work_order_number, c.name AS customer_name FROM invoices i "       \
+  "LEFT JOIN work_orders w ON w.org_id = $1 AND w.id = i.work_order_id "          \
+  "LEFT JOIN customers c ON c.org_id = $1 AND c.id = i.customer_id "
 
-constexpr OrgSql kFind(INVOICE_COLUMNS "WHERE org_id = $1 AND id = $2");
+constexpr OrgSql kFind(INVOICE_COLUMNS "WHERE i.org_id = $1 AND i.id = $2");
 constexpr OrgSql kList(INVOICE_COLUMNS
-                       "WHERE org_id = $1 AND (CAST($2 AS TEXT) IS NULL OR status = CAST($2 AS "
-                       "TEXT)) AND (CAST($3 AS BIGINT) IS NULL OR id < CAST($3 AS BIGINT)) "
-                       "ORDER BY id DESC LIMIT $4");
+                       "WHERE i.org_id = $1 AND (CAST($2 AS TEXT) IS NULL OR i.status = CAST($2 "
+                       "AS TEXT)) AND (CAST($3 AS BIGINT) IS NULL OR i.id < CAST($3 AS BIGINT)) "
+                       "ORDER BY i.id DESC LIMIT $4");
 #undef INVOICE_COLUMNS
 
 constexpr OrgSql kLines(

@@ -24,7 +24,9 @@ InvoiceSummary summary(const InvoiceRow& r) {
           r.created_at,
           r.updated_at,
           r.paid_at,
-          r.version};
+          r.version,
+          r.work_order_number ? "WO-" + std::to_string(*r.work_order_number) : std::string(),
+          r.customer_name};
 }
 
 // What a status set by the office means beyond the status, in its
@@ -86,7 +88,9 @@ Outcome<InvoiceView> get(store::OrgTx& tx, std::int64_t id) {
                 0,
                 0,
                 repo::payments(tx, id),
-                repo::mismatches(tx, id)};
+                repo::mismatches(tx, id),
+                std::move(s.work_order_number),
+                std::move(s.customer_name)};
   // Only an open invoice shows its link: a void or paid one takes no money.
   if (v.status == "open") {
     const auto session = find_checkout_session(tx, id, std::nullopt);

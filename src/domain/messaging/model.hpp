@@ -55,6 +55,16 @@ struct QueuedView {
 };
 BULWARK_RESOURCE(QueuedView, status)
 
+// 202 to "on the way": what became of the text (status: queued, already_sent,
+// customer_opted_out, no_phone, no_schedule, not_notified), whether a text
+// will really reach the customer now, and a sentence saying so.
+struct OnTheWayView {
+  std::string status;
+  bool text_will_send = false;
+  std::string explanation;
+};
+BULWARK_RESOURCE(OnTheWayView, status, text_will_send, explanation)
+
 struct MessageView {
   std::int64_t id = 0;
   std::optional<std::int64_t> customer_id, work_order_id;

@@ -54,18 +54,6 @@ MessageView view(const MessageRow& m, const Providers& providers, bool has_numbe
           resource::Time{m.updated_at}};
 }
 
-std::string_view queued_status(sms::QueueResult r) {
-  switch (r) {
-    case sms::QueueResult::queued: return "queued";
-    case sms::QueueResult::duplicate: return "already_sent";
-    case sms::QueueResult::suppressed: return "customer_opted_out";
-    case sms::QueueResult::no_phone: return "no_phone";
-    case sms::QueueResult::no_schedule: return "no_schedule";
-    case sms::QueueResult::not_notified: return "not_notified";
-  }
-  return "queued";
-}
-
 void record(store::OrgTx& tx, const audit::Actor& by, std::string action, std::string target_type,
             std::string target_id, std::vector<std::string> fields = {}) {
   audit::append(tx.connection(), by.entry(std::move(action), std::move(target_type),
@@ -174,21 +162,6 @@ Outcome<QueuedView> send(store::OrgTx& tx, const audit::Actor& by, std::int64_t 
                                    now);
   by.record(tx.connection(), "sms.queued", "customer", customer, {"body"});
   return QueuedView{result == sms::QueueResult::queued ? "queued" : "not_queued"};
-}
-
-Outcome<QueuedView> on_the_way(store::OrgTx& tx, const audit::Actor& by, std::int64_t work_order,
-                               std::optional<std::int64_t> only_assignee, std::int64_t now) {
-  const auto status = repo::work_order_status(tx, work_order, only_assignee);
-  if (!status) return unexpected(ApiError(ErrorCode::not_found, "no such work order"));
-  if (*status != "scheduled" && *status != "open")
-    return unexpected(ApiError(ErrorCode::conflict, "the work order is not waiting for a visit",
-                               "not_scheduled"));
-  // One per work order per hour: a double tap does not text the customer twice.
-  const auto result = sms::enqueue_for_work_order(
-      tx.connection(), tx.org_id(), work_order, "on_the_way",
-      fmt::format("on_the_way:{}:{}", work_order, now / 3'600'000), now);
-  by.record(tx.connection(), "work_order.on_the_way", "work_order", work_order);
-  return QueuedView{std::string(queued_status(result))};
 }
 
 Outcome<SmsSettingsView> settings(store::OrgTx& tx, const Providers& providers) {

@@ -33,10 +33,14 @@ Outcome<MessagePage> messages(store::OrgTx& tx, const MessageQuery& q, const Pro
 // is checked after the customer is found.
 Outcome<QueuedView> send(store::OrgTx& tx, const audit::Actor& by, std::int64_t customer,
                          const LateInput<NewMessage>& in, std::int64_t now);
-// "Your technician is on the way", once per work order per hour. With
-// `only_assignee`, another technician's work order is a 404.
-Outcome<QueuedView> on_the_way(store::OrgTx& tx, const audit::Actor& by, std::int64_t work_order,
-                               std::optional<std::int64_t> only_assignee, std::int64_t now);
+// "Your technician is on the way", once per work order per hour, for a
+// scheduled visit only (409 not_scheduled otherwise: an open work order has
+// no appointment to announce). With `only_assignee`, another technician's
+// work order is a 404. The answer says whether a text will really go out
+// (on_the_way.cpp).
+Outcome<OnTheWayView> on_the_way(store::OrgTx& tx, const audit::Actor& by, std::int64_t work_order,
+                                 std::optional<std::int64_t> only_assignee,
+                                 const Providers& providers, std::int64_t now);
 
 // --- the organization's number ---
 Outcome<SmsSettingsView> settings(store::OrgTx& tx, const Providers& providers);

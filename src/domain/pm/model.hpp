@@ -70,8 +70,11 @@ struct PmSchedule {
   std::optional<Time> next_due_at;
   std::optional<double> next_meter_value;
   bool active = true;
+  // Names for people to read instead of ids.
+  std::optional<std::string> site_name, asset_name;
 };
 BULWARK_RESOURCE(PmSchedule, id, site_id, asset_id, title, priority, assignee_id, interval_unit,
-                 interval_value, meter_kind, lead_days, next_due_at, next_meter_value, active)
+                 interval_value, meter_kind, lead_days, next_due_at, next_meter_value, active,
+                 site_name, asset_name)
 
 }  // namespace bulwark::domain::pm

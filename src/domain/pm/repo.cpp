@@ -8,11 +8,14 @@ namespace {
 
 using store::OrgSql;
 
-#define PM_SELECT                                                                               \
-  "SELECT id, site_id, asset_id, title, priority, assignee_id, interval_unit, interval_value, " \
-  "meter_kind, lead_days, next_due_at, next_meter_value, active FROM pm_schedules "
-constexpr OrgSql kSelectOne(PM_SELECT "WHERE org_id = $1 AND id = $2");
-constexpr OrgSql kList(PM_SELECT "WHERE org_id = $1 ORDER BY id LIMIT 500");
+#define PM_SELECT                                                                             \
+  "SELECT p.id, p.site_id, p.asset_id, p.title, p.priority, p.assignee_id, p.interval_unit, " \
+  "p.interval_value, p.meter_kind, p.lead_days, p.next_due_at, p.next_meter_value, "          \
+  "p.active, s.name AS site_name, a.name AS asset_name FROM pm_schedules p "                  \
+  "LEFT JOIN sites s ON s.org_id = $1 AND s.id = p.site_id "                                  \
+  "LEFT JOIN assets a ON a.org_id = $1 AND a.id = p.asset_id "
+constexpr OrgSql kSelectOne(PM_SELECT "WHERE p.org_id = $1 AND p.id = $2");
+constexpr OrgSql kList(PM_SELECT "WHERE p.org_id = $1 ORDER BY p.id LIMIT 500");
 #undef PM_SELECT
 
 constexpr OrgSql kSiteExists("SELECT 1 AS found FROM sites WHERE org_id = $1 AND id = $2");

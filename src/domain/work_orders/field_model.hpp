@@ -15,10 +15,11 @@ struct FieldFactsRow {
   std::optional<std::int64_t> site_id, asset_id;
   std::optional<std::string> site_name, site_address, access_notes, asset_name, customer_phone;
   std::optional<bool> customer_sms_opt_out;
+  std::optional<std::string> gate_code;
 };
 BOOST_DESCRIBE_STRUCT(FieldFactsRow, (),
                       (site_id, asset_id, site_name, site_address, access_notes, asset_name,
-                       customer_phone, customer_sms_opt_out))
+                       customer_phone, customer_sms_opt_out, gate_code))
 
 // One work order of an asset's history with what it cost, computed as its
 // invoice would be (domain/invoice_lines.hpp): labour minutes at the

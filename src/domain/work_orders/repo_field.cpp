@@ -11,7 +11,7 @@ using store::OrgSql;
 
 constexpr OrgSql kFieldFacts(
     "SELECT w.site_id, w.asset_id, s.name AS site_name, s.address AS site_address, s.access_notes "
-    "AS access_notes, "
+    "AS access_notes, s.gate_code AS gate_code, "
     "a.name AS asset_name, c.phone AS customer_phone, c.sms_opt_out AS customer_sms_opt_out "
     "FROM work_orders w "
     "LEFT JOIN sites s ON s.org_id = $1 AND s.id = w.site_id "

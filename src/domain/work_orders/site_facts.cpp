@@ -22,10 +22,13 @@ void add_field_facts(store::OrgTx& tx, security::Role role, WorkOrderView& v) {
   v.asset_name = std::move(f->asset_name);
   v.customer_phone = f->customer_phone;
   const auto notes = f->access_notes.value_or("");
+  // A gate code is kept like the notes; the office reads it on the site
+  // (the work order's view carries the notes only).
+  const bool has_gate_code = !f->gate_code.value_or("").empty();
   if (sees_access_notes(role) && v.site_id)
     v.access_notes = notes;
   else
-    v.access_hidden = !notes.empty();
+    v.access_hidden = !notes.empty() || has_gate_code;
   // The same checks the outbox makes before it queues a visit text.
   if (!v.notify_customer)
     v.customer_text_blocker = "not_notified";
@@ -45,7 +48,7 @@ void add_field_facts(store::OrgTx& tx, MyDayItem& item) {
   item.site_name = std::move(f->site_name);
   item.asset_name = std::move(f->asset_name);
   item.customer_phone = std::move(f->customer_phone);
-  item.access_hidden = !f->access_notes.value_or("").empty();
+  item.access_hidden = !f->access_notes.value_or("").empty() || !f->gate_code.value_or("").empty();
 }
 
 void check_asset(store::OrgTx& tx, std::optional<std::int64_t> site,

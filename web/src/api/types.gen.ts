@@ -237,6 +237,8 @@ export interface InvoiceSummary {
   updated_at: string;
   paid_at: string | null;
   version: number;
+  work_order_number: string;
+  customer_name: string | null;
 }
 
 export interface InvoiceView {
@@ -259,6 +261,8 @@ export interface InvoiceView {
   balance_cents: number;
   payments: PaymentView[];
   mismatches: MismatchView[];
+  work_order_number: string;
+  customer_name: string | null;
 }
 
 export interface LoginRequest {
@@ -392,6 +396,7 @@ export interface NewSite {
   name: string;
   address: string;
   access_notes?: string | null;
+  gate_code?: string | null;
 }
 
 export interface NewTemplateItem {
@@ -440,6 +445,12 @@ export interface NumberRequestView {
   note: string;
   requested_by: string;
   requested_at: string;
+}
+
+export interface OnTheWayView {
+  status: string;
+  text_will_send: boolean;
+  explanation: string;
 }
 
 export interface OrgChange {
@@ -504,6 +515,8 @@ export interface PmSchedule {
   next_due_at: string | null;
   next_meter_value: number | null;
   active: boolean;
+  site_name: string | null;
+  asset_name: string | null;
 }
 
 export interface PmScheduleChange {
@@ -586,6 +599,14 @@ export interface SessionsEnded {
 export interface SiteAccessView {
   site_id: number;
   access_notes: string;
+  gate_code: string;
+}
+
+export interface SiteChange {
+  name?: string | null;
+  address?: string | null;
+  access_notes?: string | null;
+  gate_code?: string | null;
 }
 
 export interface SiteView {
@@ -596,6 +617,7 @@ export interface SiteView {
   access_notes?: string;
   created_at: string;
   access_hidden: boolean;
+  gate_code?: string;
 }
 
 export interface SmsConsent {

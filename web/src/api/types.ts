@@ -21,6 +21,7 @@ export type {
   SmsSettingsView as SmsSettings,
   SmsTemplateView as SmsTemplate,
   SiteAccessView,
+  SiteChange,
   AssetWorkHistory,
   AssetWorkOrder,
 } from './types.gen';
@@ -200,3 +201,6 @@ export const SMS_PLACEHOLDERS = [
 
 export type OnTheWayStatus =
   'queued' | 'already_sent' | 'customer_opted_out' | 'no_phone' | 'no_schedule' | 'not_notified';
+
+/** POST /work-orders/{id}/on-the-way: what happened, and whether a text really goes out. */
+export type OnTheWayView = Omit<gen.OnTheWayView, 'status'> & { status: OnTheWayStatus };

@@ -1,34 +1,14 @@
 import { useState } from 'react';
 import { api } from '../api/client';
 import { ApiError } from '../api/errors';
-import type { OnTheWayStatus, WorkOrder } from '../api/types';
+import type { OnTheWayView, WorkOrder } from '../api/types';
 import { useAction } from '../hooks/useAction';
 import { ErrorMessage } from './ErrorMessage';
 
 // A technician setting off texts the customer ("your technician is on the
-// way"). The server answers 202 with what happened; each outcome gets a
-// sentence a person in a van can act on.
-
-const OUTCOME: Record<OnTheWayStatus, { text: string; ok: boolean }> = {
-  queued: { text: 'A text telling the customer you are on the way is queued to send.', ok: true },
-  already_sent: {
-    text: 'The customer was already told you are on the way (within the last hour).',
-    ok: true,
-  },
-  customer_opted_out: {
-    text: 'The customer has opted out of text messages; no text was sent. Call them if needed.',
-    ok: false,
-  },
-  no_phone: { text: 'The customer has no phone number on file; no text was sent.', ok: false },
-  no_schedule: {
-    text: 'This work order has no scheduled time or customer, so no text was sent.',
-    ok: false,
-  },
-  not_notified: {
-    text: 'Texts to the customer are turned off for this work order; no text was sent.',
-    ok: false,
-  },
-};
+// way"). The server answers 202 with what happened and a sentence saying
+// truthfully whether a text will reach the customer (no phone, STOP, texts
+// turned off, no SMS number): shown as is, a warning when none goes out.
 
 /** Offered only on a scheduled visit assigned to the caller, with a customer to tell. */
 export function canSayOnTheWay(
@@ -63,11 +43,14 @@ export function OnTheWayButton({
   const send = useAction(async () => {
     setOutcome(null);
     try {
-      const res = await api.post<{ status: OnTheWayStatus }>(`/work-orders/${woId}/on-the-way`);
-      setOutcome(OUTCOME[res.status] ?? { text: 'The request was accepted.', ok: true });
+      const res = await api.post<OnTheWayView>(`/work-orders/${woId}/on-the-way`);
+      setOutcome({
+        text: res.explanation,
+        ok: res.text_will_send || res.status === 'already_sent',
+      });
     } catch (err) {
       if (err instanceof ApiError && err.status === 409 && err.reason === 'not_scheduled') {
-        setOutcome({ text: 'This work order is not waiting for a visit any more.', ok: false });
+        setOutcome({ text: `No text was sent: ${err.message}.`, ok: false });
         return;
       }
       throw err;

@@ -53,12 +53,14 @@ export function InvoiceDetailPage({ id }: { id: number }) {
             <dd>{formatMoney(inv.total_cents, inv.currency)}</dd>
             <dt>Work order</dt>
             <dd>
-              <Link to={`/work-orders/${inv.work_order_id}`}>#{inv.work_order_id}</Link>
+              <Link to={`/work-orders/${inv.work_order_id}`}>
+                {inv.work_order_number || 'Work order'}
+              </Link>
             </dd>
             <dt>Customer</dt>
             <dd>
               {inv.customer_id ? (
-                <Link to={`/customers/${inv.customer_id}`}>#{inv.customer_id}</Link>
+                <Link to={`/customers/${inv.customer_id}`}>{inv.customer_name ?? 'Customer'}</Link>
               ) : (
                 '—'
               )}

@@ -15,7 +15,18 @@ const COLUMNS: Column<Invoice>[] = [
   { header: 'Total', className: 'num', cell: (i) => formatMoney(i.total_cents, i.currency) },
   {
     header: 'Work order',
-    cell: (i) => <Link to={`/work-orders/${i.work_order_id}`}>#{i.work_order_id}</Link>,
+    cell: (i) => (
+      <Link to={`/work-orders/${i.work_order_id}`}>{i.work_order_number || 'Work order'}</Link>
+    ),
+  },
+  {
+    header: 'Customer',
+    cell: (i) =>
+      i.customer_id ? (
+        <Link to={`/customers/${i.customer_id}`}>{i.customer_name ?? 'Customer'}</Link>
+      ) : (
+        '—'
+      ),
   },
   { header: 'Created', cell: (i) => formatDateTime(i.created_at) },
 ];

@@ -32,9 +32,9 @@ export function PmScheduleTable({
               <td>{s.title}</td>
               <td>
                 {s.asset_id ? (
-                  <Link to={`/assets/${s.asset_id}`}>Asset #{s.asset_id}</Link>
+                  <Link to={`/assets/${s.asset_id}`}>{s.asset_name ?? 'Asset'}</Link>
                 ) : (
-                  `Site #${s.site_id}`
+                  (s.site_name ?? 'Whole site')
                 )}
               </td>
               <td>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { api } from '../../api/client';
 import type { Asset, NewSite, Site } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -9,6 +10,8 @@ import { useApi } from '../../hooks/useApi';
 import { useMe } from '../../auth/session';
 import { Link } from '../../router/router';
 import { AccessNotes, NavigateLinks } from '../field/FieldLinks';
+import { GateCode } from '../field/GateCode';
+import { EditSiteForm } from './EditSiteForm';
 
 /** A customer's service sites, each with its assets; add sites and assets here. */
 export function SitesPanel({ customerId, canWrite }: { customerId: number; canWrite: boolean }) {
@@ -34,7 +37,8 @@ export function SitesPanel({ customerId, canWrite }: { customerId: number; canWr
   );
 }
 
-function SiteBlock({ site, canWrite }: { site: Site; canWrite: boolean }) {
+function SiteBlock({ site: loaded, canWrite }: { site: Site; canWrite: boolean }) {
+  const [site, setSite] = useState(loaded);
   // Technicians may try: the server reveals the notes only to the one
   // assigned to open work at this site, and says so to anyone else.
   const canReveal = useMe().role === 'technician';
@@ -46,6 +50,7 @@ function SiteBlock({ site, canWrite }: { site: Site; canWrite: boolean }) {
     <div className="site">
       <h3>{site.name}</h3>
       <p className="prewrap">{site.address}</p>
+      {site.gate_code ? <GateCode code={site.gate_code} /> : null}
       {site.access_notes ? <p className="hint prewrap">Access: {site.access_notes}</p> : null}
       {site.access_hidden ? <AccessNotes siteId={site.id} hidden canReveal={canReveal} /> : null}
       {site.address ? <NavigateLinks address={site.address} /> : null}
@@ -65,13 +70,15 @@ function SiteBlock({ site, canWrite }: { site: Site; canWrite: boolean }) {
           )
         }
       </LoadState>
+      {canWrite ? <EditSiteForm site={site} onSaved={setSite} /> : null}
       {canWrite ? <NewAssetForm siteId={site.id} onCreated={assets.reload} /> : null}
     </div>
   );
 }
 
 function NewSiteForm({ customerId, onCreated }: { customerId: number; onCreated: () => void }) {
-  const form = useForm({ name: '', address: '', access_notes: '' }, async (values, { reset }) => {
+  const blank = { name: '', address: '', access_notes: '', gate_code: '' };
+  const form = useForm(blank, async (values, { reset }) => {
     const site: NewSite = values;
     await api.post(`/customers/${customerId}/sites`, site);
     reset();
@@ -87,6 +94,13 @@ function NewSiteForm({ customerId, onCreated }: { customerId: number; onCreated:
           label="Access notes (gate codes, dogs)"
           maxLength={2000}
           {...form.field('access_notes')}
+        />
+        <TextField
+          label="Gate code"
+          maxLength={100}
+          autoComplete="off"
+          hint="Shown big on the technician's phone after they tap to reveal it."
+          {...form.field('gate_code')}
         />
         <button type="submit" className="button-secondary" disabled={form.action.busy}>
           Add site

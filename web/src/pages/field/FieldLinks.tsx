@@ -5,6 +5,7 @@ import type { SiteAccessView } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useAction } from '../../hooks/useAction';
 import { formatPhone, mapLinks, smsHref, telHref } from '../../phone';
+import { GateCode } from './GateCode';
 
 // One-tap actions at the gate: navigate to the site, call or text the
 // customer, and reveal the site's access notes (gate code, dog, lid).
@@ -56,12 +57,12 @@ export function AccessNotes({
   hidden: boolean;
   canReveal: boolean;
 }) {
-  const [revealed, setRevealed] = useState<string | null>(null);
+  const [revealed, setRevealed] = useState<SiteAccessView | null>(null);
   const [refused, setRefused] = useState(false);
   const reveal = useAction(async () => {
     try {
       const res = await api.post<SiteAccessView>(`/sites/${siteId}/access/reveal`);
-      setRevealed(res.access_notes);
+      setRevealed(res);
     } catch (err) {
       if (err instanceof ApiError && err.status === 403) {
         setRefused(true);
@@ -70,9 +71,15 @@ export function AccessNotes({
       throw err;
     }
   });
-  const text = notes ?? revealed;
-  if (text !== null && text !== undefined)
-    return <p className="access-notes prewrap">{text || 'No access notes.'}</p>;
+  if (revealed)
+    return (
+      <>
+        <GateCode code={revealed.gate_code} />
+        <p className="access-notes prewrap">{revealed.access_notes || 'No access notes.'}</p>
+      </>
+    );
+  if (notes !== null && notes !== undefined)
+    return <p className="access-notes prewrap">{notes || 'No access notes.'}</p>;
   if (!hidden) return <p className="hint">No access notes.</p>;
   if (refused)
     return (
