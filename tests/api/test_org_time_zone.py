@@ -150,6 +150,28 @@ def test_a_new_york_customer_is_texted_local_time(make_server):
         peer.stop()
 
 
+def test_a_job_dropped_on_the_board_at_3_pm_texts_new_york_local_time(make_server):
+    """The issue's "done when": an unscheduled job in the queue, dropped on the
+    board (POST /schedule) at 3 PM New York time, texts "Tue Dec 2, 3:00 PM"."""
+    peer = RecordingPeer()
+    try:
+        s = make_server(extra_env=provider_env(peer.url))
+        shop = Shop(s, time_zone=NEW_YORK)
+        c = shop.customer()
+        queued = new_wo(shop.dispatcher, title="Pump the tank", priority="medium",
+                        customer_id=c["id"])
+        assert queued["status"] == "open" and queued["assignee_id"] is None
+        r = shop.dispatcher.post(f"/api/v1/work-orders/{queued['id']}/schedule", json={
+            "assignee_id": shop.tech.user_id, "scheduled_start": "2031-12-02T20:00:00Z",
+            "version": queued["version"]})
+        assert r.status_code == 200, r.text
+        assert r.json()["work_order"]["status"] == "scheduled"
+        form = wait_for(lambda: peer.forms_to(c["phone"]), what="the confirmation")[0]
+        assert "Tue Dec 2, 3:00 PM" in form["Body"], form["Body"]
+    finally:
+        peer.stop()
+
+
 def zone_where_it_is(hour):
     """An Etc/GMT zone (whole hours) where the local hour is `hour` now."""
     offset = (hour - utc_now().hour) % 24
