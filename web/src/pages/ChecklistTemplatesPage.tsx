@@ -2,11 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import type { TemplateItemView } from '../api/types.gen';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { CheckboxField, SelectField, TextField } from '../components/Field';
+import { SelectField } from '../components/Field';
 import { LoadState } from '../components/States';
 import { useAction } from '../hooks/useAction';
 import { useApi } from '../hooks/useApi';
-import { KIND_LABELS, KIND_OPTIONS, type ItemKind } from './work-order/checklistKinds';
+import { KIND_LABELS, type ItemKind } from './work-order/checklistKinds';
+import { NewChecklistItemFields, useNewChecklistItem } from './work-order/NewChecklistItemFields';
 
 // Owners and admins (settings.manage): the checklist each work type starts
 // with. A new work order copies its type's items; work already issued keeps
@@ -78,20 +79,10 @@ export function ChecklistTemplatesPage() {
 
 function AddTemplateItem({ onAdded }: { onAdded: () => void }) {
   const [workType, setWorkType] = useState('preventive');
-  const [label, setLabel] = useState('');
-  const [kind, setKind] = useState<ItemKind>('checkbox');
-  const [unit, setUnit] = useState('');
-  const [required, setRequired] = useState(true);
+  const item = useNewChecklistItem(true);
   const add = useAction(async () => {
-    await api.post('/checklist-templates/items', {
-      work_type: workType,
-      label,
-      kind,
-      required,
-      ...(kind === 'number' ? { unit } : {}),
-    });
-    setLabel('');
-    setUnit('');
+    await api.post('/checklist-templates/items', { work_type: workType, ...item.body() });
+    item.reset();
     onAdded();
   });
   const submit = (e: FormEvent) => {
@@ -107,35 +98,8 @@ function AddTemplateItem({ onAdded }: { onAdded: () => void }) {
         value={workType}
         onChange={(e) => setWorkType(e.target.value)}
       />
-      <TextField
-        label="Item"
-        value={label}
-        maxLength={300}
-        required
-        onChange={(e) => setLabel(e.target.value)}
-        error={add.fieldErrors.label}
-      />
-      <SelectField
-        label="What it asks for"
-        options={KIND_OPTIONS}
-        value={kind}
-        onChange={(e) => setKind(e.target.value as ItemKind)}
-      />
-      {kind === 'number' ? (
-        <TextField
-          label="Unit (e.g. gallons)"
-          value={unit}
-          maxLength={40}
-          onChange={(e) => setUnit(e.target.value)}
-          error={add.fieldErrors.unit}
-        />
-      ) : null}
-      <CheckboxField
-        label="Required to complete the job"
-        checked={required}
-        onChange={(e) => setRequired(e.target.checked)}
-      />
-      <button type="submit" disabled={add.busy || !label.trim()}>
+      <NewChecklistItemFields item={item} labelText="Item" errors={add.fieldErrors} />
+      <button type="submit" disabled={add.busy || !item.label.trim()}>
         Add item
       </button>
       <ErrorMessage error={add.error} />

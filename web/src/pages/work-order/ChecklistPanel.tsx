@@ -3,12 +3,12 @@ import { api } from '../../api/client';
 import type { ChecklistItemView } from '../../api/types.gen';
 import type { WorkOrderDetails } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { CheckboxField, SelectField, TextField } from '../../components/Field';
 import { useMe } from '../../auth/session';
 import { useAction } from '../../hooks/useAction';
 import { SAVED_OFFLINE_MESSAGE, sendOrQueue } from '../../offline/outbox';
 import { ChecklistItemInput, answerText, type ItemBody } from './ChecklistItemInput';
-import { KIND_LABELS, KIND_OPTIONS, type ItemKind } from './checklistKinds';
+import { KIND_LABELS, type ItemKind } from './checklistKinds';
+import { NewChecklistItemFields, useNewChecklistItem } from './NewChecklistItemFields';
 
 export function ChecklistPanel({
   woId,
@@ -21,19 +21,10 @@ export function ChecklistPanel({
   canWrite: boolean;
   onChanged: () => void;
 }) {
-  const [label, setLabel] = useState('');
-  const [kind, setKind] = useState<ItemKind>('checkbox');
-  const [unit, setUnit] = useState('');
-  const [required, setRequired] = useState(false);
+  const newItem = useNewChecklistItem(false);
   const add = useAction(async () => {
-    await api.post(`/work-orders/${woId}/checklist`, {
-      label,
-      kind,
-      required,
-      ...(kind === 'number' ? { unit } : {}),
-    });
-    setLabel('');
-    setUnit('');
+    await api.post(`/work-orders/${woId}/checklist`, newItem.body());
+    newItem.reset();
     onChanged();
   });
   const userId = useMe().user.id;
@@ -139,35 +130,16 @@ export function ChecklistPanel({
         <details className="add-form">
           <summary>Add a checklist item</summary>
           <form onSubmit={submit} className="inline-form">
-            <TextField
-              label="New checklist item"
-              value={label}
-              maxLength={300}
-              required
-              onChange={(e) => setLabel(e.target.value)}
-              error={add.fieldErrors.label}
+            <NewChecklistItemFields
+              item={newItem}
+              labelText="New checklist item"
+              errors={add.fieldErrors}
             />
-            <SelectField
-              label="What it asks for"
-              options={KIND_OPTIONS}
-              value={kind}
-              onChange={(e) => setKind(e.target.value as ItemKind)}
-            />
-            {kind === 'number' ? (
-              <TextField
-                label="Unit (e.g. gallons)"
-                value={unit}
-                maxLength={40}
-                onChange={(e) => setUnit(e.target.value)}
-                error={add.fieldErrors.unit}
-              />
-            ) : null}
-            <CheckboxField
-              label="Required to complete the job"
-              checked={required}
-              onChange={(e) => setRequired(e.target.checked)}
-            />
-            <button type="submit" className="button-secondary" disabled={add.busy || !label.trim()}>
+            <button
+              type="submit"
+              className="button-secondary"
+              disabled={add.busy || !newItem.label.trim()}
+            >
               Add item
             </button>
             <ErrorMessage error={add.error} />
