@@ -31,9 +31,12 @@ constexpr OrgSql kCustomer(
     "notes, sms_opt_out, created_at, updated_at) VALUES ($1, $2, $3, $4, "
     "$5, '', $6, $7, $7) RETURNING id");
 constexpr OrgSql kSite(
-    "INSERT INTO sites (org_id, customer_id, name, address, access_notes, "
-    "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) "
+    "INSERT INTO sites (org_id, customer_id, name, address, access_notes, gate_code, "
+    "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) "
     "RETURNING id");
+constexpr OrgSql kTemplateItem(
+    "INSERT INTO checklist_template_items (org_id, work_type, label, kind, unit, required, "
+    "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)");
 constexpr OrgSql kOptedOut(
     "INSERT INTO sms_consent (org_id, phone_e164, state, changed_at, source) "
     "VALUES ($1, $2, 'opted_out', $3, 'office') ON CONFLICT DO NOTHING");
@@ -68,6 +71,30 @@ constexpr std::array kJobs = {"Pump 1,000-gal septic tank",
                               "Jet drain line",
                               "Pump grease trap",
                               "Replace lift-station pump float"};
+constexpr std::array kAccessNotes = {
+    "Tank lid under the birdbath, left of the driveway", "Dog in the back yard: call ahead",
+    "Park on the street; the drive is soft after rain", "Side gate; the lids are by the shed"};
+
+// What a county inspector asks of a pump-out and of an inspection: the
+// checklist each new work order of that type starts with.
+struct DemoTemplateItem {
+  const char* work_type;
+  const char* label;
+  const char* kind;
+  const char* unit;
+  bool required;
+};
+constexpr std::array kTemplate = {
+    DemoTemplateItem{"preventive", "Gallons pumped", "number", "gallons", true},
+    DemoTemplateItem{"preventive", "Baffles and tees intact", "pass_fail", "", true},
+    DemoTemplateItem{"preventive", "Effluent filter cleaned", "checkbox", "", false},
+    DemoTemplateItem{"preventive", "Photo of the open tank", "photo", "", false},
+    DemoTemplateItem{"preventive", "Customer signature", "signature", "", true},
+    DemoTemplateItem{"inspection", "Sludge depth", "number", "inches", true},
+    DemoTemplateItem{"inspection", "Drain field", "pass_fail", "", true},
+    DemoTemplateItem{"inspection", "Findings", "text", "", false},
+};
+
 constexpr std::array kTypes = {"preventive", "inspection", "preventive", "corrective",
                                "emergency",  "corrective", "preventive", "corrective"};
 
@@ -153,13 +180,17 @@ int seed(const std::string& slug, const Counts& counts) {
                       address, std::int64_t{i % 17 == 0 ? 1 : 0}, now - 400 * kDay);
       const auto customer = r.rows.at(0).integer(0);
       auto s = tx.run(kSite, customer, std::string("Home: 1,000-gal tank"), address,
-                      "Gate code " + std::to_string(1000 + rng() % 9000), now - 400 * kDay);
+                      std::string(kAccessNotes[i % kAccessNotes.size()]),
+                      std::to_string(1000 + rng() % 9000), now - 400 * kDay);
       customer_sites.emplace_back(customer, s.rows.at(0).integer(0));
       // The demo's opted-out customers: consent belongs to the number.
       if (i % 17 == 0) tx.run(kOptedOut, std::string(phone), now - 400 * kDay);
       if ((i + 1) % std::max(50, counts.customers / 10) == 0)
         std::fprintf(stderr, "customers: %d/%d\n", i + 1, counts.customers);
     }
+    for (const auto& t : kTemplate)
+      tx.run(kTemplateItem, std::string(t.work_type), std::string(t.label), std::string(t.kind),
+             std::string(t.unit), std::int64_t{t.required ? 1 : 0}, now);
     for (int i = 0; i < counts.work_orders; ++i) {
       const auto [customer, site] = pick(customer_sites);
       // Spread over the past year and the next two weeks. Demo work never

@@ -200,6 +200,14 @@ def test_seed_demo_creates_a_company_to_click_through(server):
     orders = owner.get("/api/v1/work-orders", params={"limit": 200}).json()["items"]
     assert len(orders) == 120
     assert {w["status"] for w in orders} >= {"closed", "scheduled"}
+    # A pump-out the prospect creates starts with the demo's septic checklist,
+    # and a site's gate code is its own field, apart from the access notes.
+    wo = new_wo(dispatcher, type="preventive", customer_id=customers[0]["id"])
+    checklist = dispatcher.get(f"/api/v1/work-orders/{wo['id']}/details").json()["checklist"]
+    pumped = next(i for i in checklist if i["label"] == "Gallons pumped")
+    assert pumped["kind"] == "number" and pumped["unit"] == "gallons" and pumped["required"]
+    site = owner.get(f"/api/v1/customers/{customers[0]['id']}/sites").json()["items"][0]
+    assert site["gate_code"].isdigit() and "Gate code" not in site["access_notes"]
 
 
 # --- what is recorded while working ---
