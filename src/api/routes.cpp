@@ -192,8 +192,8 @@ http::Router build_router() {
   // Work orders.
   authed(Method::get, "/api/v1/work-orders", reads, safe, wo_read, endpoint<list_work_orders>(),
          "Work orders, newest first or sort=due|scheduled|created|priority|number|status (filters: "
-         "status, "
-         "assignee_id, customer_id, site_id, asset_id, from, to, overdue, due_after, due_before, "
+         "status (or active: still to be done), assignee_id, customer_id, site_id, asset_id, from, "
+         "to, overdue, due_after, due_before, "
          "q; cursor)");
   authed(Method::post, "/api/v1/work-orders", changes, token, wo_assign,
          endpoint<create_work_order>(), "Create a work order");

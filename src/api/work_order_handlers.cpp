@@ -112,8 +112,9 @@ Result<Page<wo::WorkOrderView>> list_work_orders(Ctx& ctx) {
   wo::WorkOrderQuery query;
   query.limit = q.integer("limit", 1, 200).value_or(50);
   query.status = q.text("status", 20);
-  if (query.status && !domain::parse_status(*query.status))
-    return unexpected(bad_parameter("unknown status", "status", "is not a work-order status"));
+  if (query.status && *query.status != wo::kActiveStatus && !domain::parse_status(*query.status))
+    return unexpected(bad_parameter("unknown status", "status",
+                                    "is not a work-order status (or active: still to be done)"));
   query.assignee_id = q.integer("assignee_id", 1, INT64_MAX);
   query.customer_id = q.integer("customer_id", 1, INT64_MAX);
   query.site_id = q.integer("site_id", 1, INT64_MAX);

@@ -52,6 +52,24 @@ def test_overdue_is_due_in_the_past_and_not_done(dispatcher):
     assert len(listed(dispatcher, customer_id=c["id"])) == 5
 
 
+def test_active_is_every_status_still_to_be_done(dispatcher, tech):
+    """The dashboard's "Open work orders" card opens status=active: open,
+    scheduled, in progress and on hold, never completed, closed or cancelled;
+    it pages and combines with the other filters."""
+    c = new_customer(dispatcher)
+    still = [new_wo(dispatcher, customer_id=c["id"]) for _ in range(3)]
+    scheduled = new_wo(dispatcher, customer_id=c["id"], assignee_id=tech.user_id,
+                       scheduled_start=iso(utc_now() + datetime.timedelta(days=1)))
+    done = complete(dispatcher, new_wo(dispatcher, customer_id=c["id"]))
+    cancelled = new_wo(dispatcher, customer_id=c["id"])
+    assert move(dispatcher, cancelled, "cancelled").status_code == 200
+    active = walk(dispatcher, 2, customer_id=c["id"], status="active")
+    assert sorted(active) == sorted([w["id"] for w in still] + [scheduled["id"]])
+    assert done["id"] not in active and cancelled["id"] not in active
+    assert listed(dispatcher, customer_id=c["id"], status="active",
+                  assignee_id=tech.user_id) == [scheduled["id"]]
+
+
 def test_due_dates_are_local_days_of_the_organization(server):
     org = create_org(server, time_zone="America/New_York")
     email = create_user(server, org, "dispatcher")

@@ -46,6 +46,26 @@ test('the dashboard Overdue card opens the list filtered to overdue work', async
   await expect(rows.first().getByText('Overdue')).toBeVisible();
 });
 
+test('the dashboard Open card opens the work still to be done', async ({ page, playwright }) => {
+  const { ctx, api } = await ownerApi(playwright);
+  const tag = uniqueName('open').replace(/\s/g, '');
+  const open = await api.post<Wo & { version: number }>('/work-orders', { title: `Open ${tag}` });
+  const gone = await api.post<Wo & { version: number }>('/work-orders', {
+    title: `Cancelled ${tag}`,
+  });
+  await api.post(`/work-orders/${gone.id}/transition`, { to: 'cancelled', version: gone.version });
+  await ctx.dispose();
+
+  await signIn(page, env.owner);
+  await page.getByRole('link', { name: /Open work orders/ }).click();
+  await expect(page).toHaveURL(/\/work-orders\?.*status=active/);
+  await expect(page.getByLabel('Status')).toHaveValue('active');
+  await page.getByLabel('Search').fill(tag);
+  const rows = page.locator('tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(open.number);
+});
+
 test('a column header sorts the list both ways and says so with aria-sort', async ({
   page,
   playwright,

@@ -23,6 +23,10 @@ enum class ListSort { newest, due, created, priority, number, status, scheduled 
 std::optional<ListSort> parse_list_sort(std::string_view name);
 std::string_view list_sort_name(ListSort s);
 
+// status=active: every work order still to be done (not completed, closed or
+// cancelled), what the dashboard counts as open work.
+inline constexpr std::string_view kActiveStatus = "active";
+
 struct WorkOrderQuery {
   std::optional<std::string> status, priority;
   std::optional<std::int64_t> assignee_id, customer_id, site_id, asset_id;

@@ -63,11 +63,14 @@ constexpr OrgSql kListByAssigneeAndStatus(
 
 // Every filter. like ($8): a case-insensitive substring of the title, the
 // description or the customer's name; number ($9): the work order's number.
-// Overdue ($10): due before that instant and still to be done.
+// Overdue ($10): due before that instant and still to be done. Status
+// ($2) "active" is every status still to be done (kActiveStatus).
 #define WO_FILTERED                                                                    \
   WO_SELECT                                                                            \
   "WHERE w.org_id = $1 "                                                               \
-  "AND (CAST($2 AS TEXT) IS NULL OR w.status = CAST($2 AS TEXT)) "                     \
+  "AND (CAST($2 AS TEXT) IS NULL OR w.status = CAST($2 AS TEXT) "                      \
+  "     OR (CAST($2 AS TEXT) = 'active' "                                              \
+  "         AND w.status NOT IN ('completed', 'closed', 'cancelled'))) "               \
   "AND (CAST($3 AS BIGINT) IS NULL OR w.assignee_id = CAST($3 AS BIGINT)) "            \
   "AND (CAST($4 AS BIGINT) IS NULL OR w.customer_id = CAST($4 AS BIGINT)) "            \
   "AND (CAST($5 AS BIGINT) IS NULL OR w.scheduled_start >= CAST($5 AS BIGINT)) "       \
@@ -140,7 +143,7 @@ std::int64_t rank_of(std::string_view value, std::initializer_list<std::string_v
 // Whether the query needs the statements with every filter and sort.
 bool needs_filtered(const WorkOrderQuery& q) {
   return q.sort != ListSort::newest || q.ascending || q.like || q.overdue_at || q.due_from ||
-         q.due_until || q.site_id || q.asset_id;
+         q.due_until || q.site_id || q.asset_id || q.status == kActiveStatus;
 }
 
 }  // namespace

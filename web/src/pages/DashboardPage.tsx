@@ -67,7 +67,11 @@ function MetricsView({ m }: { m: BusinessMetrics }) {
   return (
     <>
       <ul className="cards" aria-label="Key figures">
-        <MetricCard label="Open work orders" value={String(openTotal)} />
+        <MetricCard
+          label="Open work orders"
+          value={String(openTotal)}
+          to="/work-orders?status=active&sort=due"
+        />
         <MetricCard
           label="Overdue"
           value={String(m.overdue)}

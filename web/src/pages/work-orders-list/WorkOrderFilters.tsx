@@ -82,7 +82,11 @@ export function WorkOrderFilters({ compact = false }: { compact?: boolean }) {
         any="Any status"
         value={param('status')}
         onChange={(e) => setListParam('status', e.target.value)}
-        options={WO_STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
+        options={[
+          // The server's status=active: every status still to be done.
+          { value: 'active', label: 'Still to be done' },
+          ...WO_STATUSES.map((s) => ({ value: s, label: humanize(s) })),
+        ]}
       />
       <FilterSelect
         label="Priority"
