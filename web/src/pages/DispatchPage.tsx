@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { api } from '../api/client';
-import type { ScheduleWarning } from '../api/types.gen';
+import type { ScheduleWarning, WorkingHours } from '../api/types.gen';
 import type { DispatchWeek, ScheduledItem } from '../api/types';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LoadState } from '../components/States';
@@ -43,6 +43,11 @@ export function DispatchPage() {
         signal,
       ),
     [start, mode],
+  );
+  // The day view's hours follow the working hours (Settings → Organization).
+  const working = useApi(
+    (signal) => api.get<WorkingHours>('/org/working-hours', undefined, signal),
+    [],
   );
   const nameOf = (w: DispatchWeek) => (id: number) =>
     w.technicians.find((t) => t.id === id)?.name ?? 'a technician';
@@ -149,6 +154,7 @@ export function DispatchPage() {
               <BoardGrid
                 board={w}
                 mode={mode}
+                working={working.data?.days ?? []}
                 onDrop={(id, target) => void move.run(w, id, target)}
                 onPick={pick}
               />

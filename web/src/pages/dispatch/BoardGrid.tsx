@@ -1,5 +1,6 @@
 import type { DragEvent } from 'react';
 import type { DispatchWeek, ScheduledItem } from '../../api/types';
+import type { WorkingDay } from '../../api/types.gen';
 import { Badge, ConfirmedBadge } from '../../components/Badge';
 import { formatTime } from '../../format';
 import { Link } from '../../router/router';
@@ -12,7 +13,31 @@ import type { Target } from './schedule';
 // Status is a colour and a text label, never the colour alone.
 
 export type BoardMode = 'week' | 'day';
-export const DAY_HOURS = Array.from({ length: 12 }, (_, i) => i + 7); // 07:00 .. 18:00
+const DEFAULT_HOURS = { first: 7, last: 18 }; // 07:00 .. 18:00 when the day is closed
+
+/**
+ * The day view's hour columns: the organization's working hours that weekday
+ * (an hour either side), widened to every job scheduled that day, so no job
+ * sits in a column that is not its own.
+ */
+export function dayHours(day: string, working: WorkingDay[], items: ScheduledItem[]): number[] {
+  const weekday = ((new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7) + 1; // ISO: Monday = 1
+  const hours = working.find((d) => d.weekday === weekday);
+  const hourOf = (hhmm: string) => Number(hhmm.slice(0, 2));
+  let first = DEFAULT_HOURS.first;
+  let last = DEFAULT_HOURS.last;
+  if (hours?.open && hours.start && hours.end) {
+    first = Math.max(0, hourOf(hours.start) - 1);
+    last = Math.min(23, hourOf(hours.end) + (hours.end.endsWith(':00') ? 0 : 1));
+  }
+  for (const i of items) {
+    if (!i.scheduled_start || zonedDate(i.scheduled_start) !== day) continue;
+    const h = Number(zonedTime(i.scheduled_start).slice(0, 2));
+    first = Math.min(first, h);
+    last = Math.max(last, h);
+  }
+  return Array.from({ length: last - first + 1 }, (_, i) => i + first);
+}
 
 const FINAL = new Set(['completed', 'closed', 'cancelled']);
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -86,11 +111,13 @@ export function dropTime(item: ScheduledItem, date: string): string {
 export function BoardGrid({
   board,
   mode,
+  working,
   onDrop,
   onPick,
 }: {
   board: DispatchWeek;
   mode: BoardMode;
+  working: WorkingDay[];
   onDrop: (id: number, target: (item: ScheduledItem) => Target) => void;
   onPick: (item: ScheduledItem) => void;
 }) {
@@ -98,11 +125,11 @@ export function BoardGrid({
   const columns =
     mode === 'week'
       ? board.days.map((d) => ({ key: d, label: formatDay(d) }))
-      : DAY_HOURS.map((h) => ({ key: `${pad(h)}:00`, label: `${pad(h)}:00` }));
-  const hourOf = (iso: string) => {
-    const h = Number(zonedTime(iso).slice(0, 2));
-    return Math.min(Math.max(h, DAY_HOURS[0]!), DAY_HOURS[DAY_HOURS.length - 1]!);
-  };
+      : dayHours(day, working, board.items).map((h) => ({
+          key: `${pad(h)}:00`,
+          label: `${pad(h)}:00`,
+        }));
+  const hourOf = (iso: string) => Number(zonedTime(iso).slice(0, 2));
   const inCell = (techId: number | null, column: string) =>
     board.items.filter((i) => {
       if ((i.assignee_id ?? null) !== techId || !i.scheduled_start) return false;
