@@ -31,7 +31,11 @@ def test_gate_code_is_set_edited_and_revealed_to_the_assigned_technician(owner, 
     start = iso(utc_now() + datetime.timedelta(hours=1))
     wo = new_wo(dispatcher, customer_id=c["id"], site_id=site["id"], assignee_id=me(tech),
                 scheduled_start=start)
-    assert tech.get(f"/api/v1/work-orders/{wo['id']}").json()["access_hidden"] is True
+    seen = tech.get(f"/api/v1/work-orders/{wo['id']}").json()
+    assert seen["access_hidden"] is True and "gate_code" not in seen
+    # The office reads the gate code on the work order too, not only on the site.
+    office = dispatcher.get(f"/api/v1/work-orders/{wo['id']}").json()
+    assert office["gate_code"] == "1955*" and office["access_notes"] == "Dog in the yard"
     r = tech.post(f"/api/v1/sites/{site['id']}/access/reveal")
     assert r.status_code == 200, r.text
     assert r.json() == {"site_id": site["id"], "access_notes": "Dog in the yard", "gate_code": "1955*"}

@@ -144,7 +144,7 @@ struct WorkOrderView {
   // the field facts (site_facts.cpp). The access notes only for the office;
   // anyone else sees access_hidden (the assigned technician reveals them).
   std::optional<std::string> site_name, site_address, asset_name, customer_phone;
-  Omittable<std::string> access_notes;
+  Omittable<std::string> access_notes, gate_code;
   bool access_hidden = false;
   // Whether a visit text (on the way, confirmation) would reach the
   // customer; if not, why: no_phone, customer_opted_out, not_notified.
@@ -156,7 +156,7 @@ BULWARK_RESOURCE(WorkOrderView, id, number, title, description, type, priority, 
                  scheduled_end, due_at, estimated_hours, created_by, created_at, updated_at,
                  completed_at, version, customer_name, assignee_name, customer_confirmed_at,
                  notify_customer, asset_id, site_name, site_address, asset_name, customer_phone,
-                 access_notes, access_hidden, customer_textable, customer_text_blocker)
+                 access_notes, gate_code, access_hidden, customer_textable, customer_text_blocker)
 
 struct WorkOrderHistoryEntry {
   std::optional<std::string> from;

@@ -28,7 +28,7 @@ using store::OrgSql;
   "c.name AS customer_name, COALESCE(NULLIF(u.name, ''), u.email) AS assignee_name, "        \
   "w.customer_confirmed_at, w.notify_customer, w.asset_id, "                                 \
   "NULL AS site_name, NULL AS site_address, NULL AS asset_name, NULL AS customer_phone, "    \
-  "NULL AS access_notes, 0 AS access_hidden, 0 AS customer_textable, "                       \
+  "NULL AS access_notes, NULL AS gate_code, 0 AS access_hidden, 0 AS customer_textable, "    \
   "NULL AS customer_text_blocker FROM work_orders w "                                        \
   "LEFT JOIN customers c ON c.org_id = $1 AND c.id = w.customer_id "                         \
   "LEFT JOIN users u ON u.org_id = $1 AND u.id = w.assignee_id "

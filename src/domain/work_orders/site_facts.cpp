@@ -22,13 +22,14 @@ void add_field_facts(store::OrgTx& tx, security::Role role, WorkOrderView& v) {
   v.asset_name = std::move(f->asset_name);
   v.customer_phone = f->customer_phone;
   const auto notes = f->access_notes.value_or("");
-  // A gate code is kept like the notes; the office reads it on the site
-  // (the work order's view carries the notes only).
-  const bool has_gate_code = !f->gate_code.value_or("").empty();
-  if (sees_access_notes(role) && v.site_id)
+  // The gate code is kept like the notes: the office reads both here.
+  const auto gate_code = f->gate_code.value_or("");
+  if (sees_access_notes(role) && v.site_id) {
     v.access_notes = notes;
-  else
-    v.access_hidden = !notes.empty() || has_gate_code;
+    v.gate_code = gate_code;
+  } else {
+    v.access_hidden = !notes.empty() || !gate_code.empty();
+  }
   // The same checks the outbox makes before it queues a visit text.
   if (!v.notify_customer)
     v.customer_text_blocker = "not_notified";

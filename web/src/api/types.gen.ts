@@ -766,6 +766,7 @@ export interface WorkOrderView {
   asset_name: string | null;
   customer_phone: string | null;
   access_notes?: string;
+  gate_code?: string;
   access_hidden: boolean;
   customer_textable: boolean;
   customer_text_blocker: string | null;

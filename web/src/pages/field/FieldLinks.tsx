@@ -49,11 +49,13 @@ export function PhoneLinks({ phone }: { phone: string }) {
 export function AccessNotes({
   siteId,
   notes,
+  gateCode,
   hidden,
   canReveal,
 }: {
   siteId: number;
   notes?: string | null;
+  gateCode?: string | null;
   hidden: boolean;
   canReveal: boolean;
 }) {
@@ -79,7 +81,12 @@ export function AccessNotes({
       </>
     );
   if (notes !== null && notes !== undefined)
-    return <p className="access-notes prewrap">{notes || 'No access notes.'}</p>;
+    return (
+      <>
+        {gateCode ? <GateCode code={gateCode} /> : null}
+        <p className="access-notes prewrap">{notes || 'No access notes.'}</p>
+      </>
+    );
   if (!hidden) return <p className="hint">No access notes.</p>;
   if (refused)
     return (

@@ -29,6 +29,7 @@ export function FieldFacts({ wo, myId }: { wo: WorkOrder; myId: number }) {
               <AccessNotes
                 siteId={wo.site_id}
                 notes={wo.access_notes}
+                gateCode={wo.gate_code}
                 hidden={wo.access_hidden ?? false}
                 canReveal={assignedToMe}
               />
