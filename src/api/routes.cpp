@@ -12,6 +12,7 @@
 #include "api/openapi.hpp"
 #include "api/org_handlers.hpp"
 #include "api/pm_handlers.hpp"
+#include "api/privacy_handlers.hpp"
 #include "api/sms_number_handlers.hpp"
 #include "api/stripe_handlers.hpp"
 #include "api/system_handlers.hpp"
@@ -170,6 +171,17 @@ http::Router build_router() {
          endpoint<create_site>(), "Add a service site");
   authed(Method::patch, "/api/v1/sites/{id:int}", changes, token, customers_write,
          endpoint<update_site>(), "Edit a site (name, address, access notes, gate code)");
+
+  // Data-subject rights (issue 13): one customer's export and erasure,
+  // owners and admins only (users_manage is theirs alone).
+  const auto privacy_read = access(Permission::users_manage, "privacy:read");
+  const auto privacy_write = access(Permission::users_manage, "privacy:write");
+  authed(Method::get, "/api/v1/customers/{id:int}/export", Effect::read_audited, safe, privacy_read,
+         endpoint<export_customer>(),
+         "Everything held about a customer as a ZIP (customer.json and attachments); audited");
+  authed(Method::post, "/api/v1/customers/{id:int}/erase", changes, token, privacy_write,
+         endpoint<erase_customer>(),
+         "Erase a customer's personal data everywhere (confirm = the customer's name)");
 
   // Assets at sites, and their meters (a reading is the technician's work).
   const auto wo_read = access(Permission::work_orders_read, "work_orders:read");

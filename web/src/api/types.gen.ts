@@ -150,6 +150,7 @@ export interface CompletionRecordView {
   completed_at: string;
   matches: boolean;
   problems: string[];
+  content_erased: boolean;
 }
 
 export interface CustomerChange {
@@ -206,6 +207,27 @@ export interface DispatchWeek {
   items: DispatchItem[];
   truncated: boolean;
   unplanned: DispatchItem[];
+}
+
+export interface EraseCounts {
+  already_erased: boolean;
+  customers: number;
+  sites: number;
+  work_orders: number;
+  comments: number;
+  checklist_values: number;
+  time_notes: number;
+  completion_records: number;
+  messages: number;
+  attachments: number;
+  blobs_deleted: number;
+  invoices_kept: number;
+  privacy_request_notes: number;
+}
+
+export interface EraseRequest {
+  reason: string;
+  confirm: string;
 }
 
 export interface InvitedUser {
