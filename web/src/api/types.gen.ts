@@ -209,6 +209,25 @@ export interface DispatchWeek {
   unplanned: DispatchItem[];
 }
 
+export interface DoNotSellChange {
+  do_not_sell: boolean;
+  source: 'office' | 'customer_request' | 'customer_email';
+}
+
+export interface DoNotSellEvent {
+  do_not_sell: boolean;
+  source: string;
+  changed_by: number | null;
+  changed_by_name: string | null;
+  changed_at: string;
+}
+
+export interface DoNotSellView {
+  customer_id: number;
+  do_not_sell: boolean;
+  history: DoNotSellEvent[];
+}
+
 export interface EraseCounts {
   already_erased: boolean;
   customers: number;
@@ -408,6 +427,14 @@ export interface NewPmSchedule {
   first_meter_value?: number | null;
 }
 
+export interface NewPrivacyRequest {
+  customer_id?: number | null;
+  type: 'access' | 'deletion' | 'opt_out';
+  regime: 'gdpr' | 'ccpa';
+  received_on: string;
+  notes?: string | null;
+}
+
 export interface NewReading {
   kind: 'hours' | 'gallons' | 'cycles';
   value: number;
@@ -547,6 +574,22 @@ export interface PmScheduleChange {
   priority?: 'low' | 'medium' | 'high' | 'urgent' | null;
   assignee_id?: number | null;
   lead_days?: number | null;
+}
+
+export interface PrivacyRequestView {
+  id: number;
+  customer_id: number | null;
+  customer_name: string | null;
+  type: string;
+  regime: string;
+  received_on: string;
+  due_on: string;
+  notes: string;
+  overdue: boolean;
+  completed_at: string | null;
+  completed_by: number | null;
+  completed_by_name: string | null;
+  created_at: string;
 }
 
 export interface QueuedView {
