@@ -113,6 +113,14 @@ Outcome<EraseCounts> erase_customer(store::OrgTx& tx, const store::BlobStore& bl
                                "confirmation_mismatch", {{"confirm", "does not match the name"}}));
   const auto keys = repo::attachment_keys(tx, customer);
   const auto n = repo::erase_rows(tx, customer, now);
+  repo::record_erasure(tx, customer, by.user_id.value_or(0), now, in.reason.value);
+  by.record(tx.connection(), "customer.erased", "customer", customer,
+            {"name", "phone", "email", "billing_address", "notes", "sites", "work_order_text",
+             "messages", "attachments"});
+  // The ledger before the files: it throws when it cannot be written, and the
+  // transaction rolls back with nothing lost. A line whose transaction later
+  // fails only makes a restore erase the customer again.
+  ::bulwark::privacy::append(ledger_dir, {tx.org_id(), customer, now});
   // Files last: on SQLite they are gone at once, so everything that can
   // still fail and roll back comes first.
   for (const auto& k : keys) {
@@ -123,12 +131,6 @@ Outcome<EraseCounts> erase_customer(store::OrgTx& tx, const store::BlobStore& bl
       ++c.blobs_deleted;
     }
   }
-  repo::record_erasure(tx, customer, by.user_id.value_or(0), now, in.reason.value);
-  by.record(tx.connection(), "customer.erased", "customer", customer,
-            {"name", "phone", "email", "billing_address", "notes", "sites", "work_order_text",
-             "messages", "attachments"});
-  // Throws when the ledger cannot be written: the transaction rolls back.
-  ::bulwark::privacy::append(ledger_dir, {tx.org_id(), customer, now});
   c.customers = n.customers;
   c.sites = n.sites;
   c.work_orders = n.work_orders;
