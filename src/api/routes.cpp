@@ -12,7 +12,7 @@
 #include "api/openapi.hpp"
 #include "api/org_handlers.hpp"
 #include "api/pm_handlers.hpp"
-#include "api/privacy_handlers.hpp"
+#include "api/privacy_routes.hpp"
 #include "api/sms_number_handlers.hpp"
 #include "api/stripe_handlers.hpp"
 #include "api/system_handlers.hpp"
@@ -172,30 +172,7 @@ http::Router build_router() {
   authed(Method::patch, "/api/v1/sites/{id:int}", changes, token, customers_write,
          endpoint<update_site>(), "Edit a site (name, address, access notes, gate code)");
 
-  // Data-subject rights (issue 13): one customer's export and erasure,
-  // owners and admins only (users_manage is theirs alone).
-  const auto privacy_read = access(Permission::users_manage, "privacy:read");
-  const auto privacy_write = access(Permission::users_manage, "privacy:write");
-  authed(Method::get, "/api/v1/customers/{id:int}/export", reads, safe, privacy_read,
-         endpoint<export_customer>(),
-         "Everything held about a customer as a ZIP (customer.json and attachments); audited");
-  authed(Method::post, "/api/v1/customers/{id:int}/erase", changes, token, privacy_write,
-         endpoint<erase_customer>(),
-         "Erase a customer's personal data everywhere (confirm = the customer's name)");
-  authed(Method::get, "/api/v1/privacy-requests", reads, safe, privacy_read,
-         endpoint<list_privacy_requests>(),
-         "Data-subject requests (GDPR due in 30 days, CCPA in 45), open ones first");
-  authed(Method::post, "/api/v1/privacy-requests", changes, token, privacy_write,
-         endpoint<create_privacy_request>(),
-         "Log a data-subject request (access, deletion, opt-out)");
-  authed(Method::post, "/api/v1/privacy-requests/{id:int}/complete", changes, token, privacy_write,
-         endpoint<complete_privacy_request>(), "Mark a data-subject request done");
-  // CCPA opt-out: the office reads and sets it (dispatchers take the call).
-  authed(Method::get, "/api/v1/customers/{id:int}/do-not-sell", reads, safe, customers_read,
-         endpoint<get_do_not_sell>(),
-         "A customer's CCPA \"do not sell or share\" flag and history");
-  authed(Method::put, "/api/v1/customers/{id:int}/do-not-sell", changes, token, customers_write,
-         endpoint<set_do_not_sell>(), "Set or clear a customer's \"do not sell or share\" flag");
+  add_privacy_routes(r);  // export, erasure, privacy requests, do-not-sell (issue 13)
 
   // Assets at sites, and their meters (a reading is the technician's work).
   const auto wo_read = access(Permission::work_orders_read, "work_orders:read");
