@@ -28,7 +28,7 @@ TEST(Privacy, ErasureLedgerAppendsIdOnlyLinesAndReadsThemBack) {
   ledger::append(dir.string(), {8, 43, 1700000000001});
   {
     std::ofstream torn(ledger::ledger_path(dir.string()), std::ios::app);
-    torn << "{\"org_id\":9,\"custo";  // a crash mid-write
+    torn << R"({"org_id":9,"custo)";  // a crash mid-write
   }
   const auto all = ledger::read_all(dir.string());
   ASSERT_EQ(all.size(), 2U);
