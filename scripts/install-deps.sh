@@ -15,6 +15,8 @@ run_packages=(
   nodejs npm
   # Uploads (MUST-007): type from content, image re-encoding, the malware scanner.
   libmagic-dev libvips-dev clamav-daemon
+  # Customer export ZIPs (issue 13).
+  libzip-dev
 )
 test_packages=(
   postgresql python3-pytest python3-requests python3-twilio python3-stripe

@@ -12,6 +12,7 @@
 #include "api/openapi.hpp"
 #include "api/org_handlers.hpp"
 #include "api/pm_handlers.hpp"
+#include "api/privacy_routes.hpp"
 #include "api/sms_number_handlers.hpp"
 #include "api/stripe_handlers.hpp"
 #include "api/system_handlers.hpp"
@@ -170,6 +171,8 @@ http::Router build_router() {
          endpoint<create_site>(), "Add a service site");
   authed(Method::patch, "/api/v1/sites/{id:int}", changes, token, customers_write,
          endpoint<update_site>(), "Edit a site (name, address, access notes, gate code)");
+
+  add_privacy_routes(r);  // export, erasure, privacy requests, do-not-sell (issue 13)
 
   // Assets at sites, and their meters (a reading is the technician's work).
   const auto wo_read = access(Permission::work_orders_read, "work_orders:read");

@@ -47,6 +47,10 @@ constexpr Committed kCommitted[] = {
      "8cab1bf948488b310bdb7a0d727ec0d96ab88dfac3305a9358249c19aaae182e"},
     {15, "site_gate_code", "cb89c55061239a168cab7596d535077edf8d127b79886fe82b5ebfc30fd08966",
      "cb89c55061239a168cab7596d535077edf8d127b79886fe82b5ebfc30fd08966"},
+    {16, "placeholder", "3268092cc0ffa9f44ea951dcc24e462cd85a82bcdbde59cc996a9621718c80c3",
+     "3268092cc0ffa9f44ea951dcc24e462cd85a82bcdbde59cc996a9621718c80c3"},
+    {17, "privacy", "89f9379186fb01cc141b5dcc8bcd0a39423b6ee8bd19221d4b3cde3985cd796a",
+     "b687e5b0adc018c15a972d2c97c2142e8cc1f22d72d28074a19364bd2f5c7dec"},
 };
 
 const Committed* committed(int version) {

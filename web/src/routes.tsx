@@ -20,6 +20,7 @@ import { MessagesPage } from './pages/MessagesPage';
 import { MessagingSettingsPage } from './pages/MessagingSettingsPage';
 import { OrgSettingsPage } from './pages/OrgSettingsPage';
 import { ChecklistTemplatesPage } from './pages/ChecklistTemplatesPage';
+import { PrivacyRequestsPage } from './pages/PrivacyRequestsPage';
 
 // The route table: which page, which permission it needs, and whether it
 // appears in the navigation. The server enforces permissions; the UI only
@@ -155,6 +156,13 @@ export const ROUTES: RouteDef[] = [
     permission: 'settings.manage',
     nav: 'Checklists',
     render: () => <ChecklistTemplatesPage />,
+  },
+  {
+    pattern: '/admin/privacy-requests',
+    title: 'Privacy requests',
+    permission: 'users.manage',
+    nav: 'Privacy requests',
+    render: () => <PrivacyRequestsPage />,
   },
   {
     pattern: '/admin/audit',

@@ -103,9 +103,10 @@ struct CompletionRecordView {
   resource::Time completed_at;
   bool matches = false;
   std::vector<std::string> problems;
+  bool content_erased = false;  // the customer was erased: content gone, hash kept
 };
 BULWARK_RESOURCE(CompletionRecordView, work_order_id, record, sha256, audit_sha256, completed_by,
-                 completed_by_name, completed_at, matches, problems)
+                 completed_by_name, completed_at, matches, problems, content_erased)
 
 struct CompletionRow {
   std::int64_t id = 0;

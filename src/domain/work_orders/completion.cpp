@@ -6,6 +6,7 @@
 
 #include "core/try.hpp"
 #include "crypto/random.hpp"
+#include "domain/privacy/model.hpp"
 #include "domain/work_orders/checklist_repo.hpp"
 #include "domain/work_orders/checklist_service.hpp"
 #include "domain/work_orders/repo.hpp"
@@ -108,6 +109,15 @@ Outcome<CompletionRecordView> completion_record(store::OrgTx& tx, const Caller& 
   if (auto fields = cr::latest_completion_audit(tx, wo);
       fields && fields->starts_with(kAuditPrefix))
     v.audit_sha256 = fields->substr(kAuditPrefix.size());
+  // An erased customer's record (domain/privacy): its content is gone on
+  // purpose, the hash stays; that is not tampering.
+  if (row->record == privacy::kErasedCompletionRecord) {
+    v.content_erased = true;
+    if (v.audit_sha256 != row->sha256)
+      v.problems.emplace_back("the audit chain does not hold this record's hash");
+    v.matches = false;
+    return v;
+  }
   if (crypto::sha256_hex(row->record) != row->sha256)
     v.problems.emplace_back("the stored record does not match its hash");
   if (v.audit_sha256 != row->sha256)

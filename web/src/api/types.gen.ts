@@ -150,6 +150,7 @@ export interface CompletionRecordView {
   completed_at: string;
   matches: boolean;
   problems: string[];
+  content_erased: boolean;
 }
 
 export interface CustomerChange {
@@ -206,6 +207,46 @@ export interface DispatchWeek {
   items: DispatchItem[];
   truncated: boolean;
   unplanned: DispatchItem[];
+}
+
+export interface DoNotSellChange {
+  do_not_sell: boolean;
+  source: 'office' | 'customer_request' | 'customer_email';
+}
+
+export interface DoNotSellEvent {
+  do_not_sell: boolean;
+  source: string;
+  changed_by: number | null;
+  changed_by_name: string | null;
+  changed_at: string;
+}
+
+export interface DoNotSellView {
+  customer_id: number;
+  do_not_sell: boolean;
+  history: DoNotSellEvent[];
+}
+
+export interface EraseCounts {
+  already_erased: boolean;
+  customers: number;
+  sites: number;
+  work_orders: number;
+  comments: number;
+  checklist_values: number;
+  time_notes: number;
+  completion_records: number;
+  messages: number;
+  attachments: number;
+  blobs_deleted: number;
+  invoices_kept: number;
+  privacy_request_notes: number;
+}
+
+export interface EraseRequest {
+  reason: string;
+  confirm: string;
 }
 
 export interface InvitedUser {
@@ -386,6 +427,14 @@ export interface NewPmSchedule {
   first_meter_value?: number | null;
 }
 
+export interface NewPrivacyRequest {
+  customer_id?: number | null;
+  type: 'access' | 'deletion' | 'opt_out';
+  regime: 'gdpr' | 'ccpa';
+  received_on: string;
+  notes?: string | null;
+}
+
 export interface NewReading {
   kind: 'hours' | 'gallons' | 'cycles';
   value: number;
@@ -525,6 +574,22 @@ export interface PmScheduleChange {
   priority?: 'low' | 'medium' | 'high' | 'urgent' | null;
   assignee_id?: number | null;
   lead_days?: number | null;
+}
+
+export interface PrivacyRequestView {
+  id: number;
+  customer_id: number | null;
+  customer_name: string | null;
+  type: string;
+  regime: string;
+  received_on: string;
+  due_on: string;
+  notes: string;
+  overdue: boolean;
+  completed_at: string | null;
+  completed_by: number | null;
+  completed_by_name: string | null;
+  created_at: string;
 }
 
 export interface QueuedView {

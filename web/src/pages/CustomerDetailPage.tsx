@@ -12,6 +12,7 @@ import { Link } from '../router/router';
 import { CustomerForm } from './customer/CustomerForm';
 import { SitesPanel } from './customer/SitesPanel';
 import { SmsThread } from './customer/SmsThread';
+import { PrivacyPanel } from './customer/PrivacyPanel';
 import { optInSentence, optOutSentence } from '../domain/consent';
 import { formatPhone } from '../phone';
 import { Breadcrumb } from '../components/Breadcrumb';
@@ -96,6 +97,13 @@ export function CustomerDetailPage({ id }: { id: number }) {
             </section>
           )}
           <SitesPanel customerId={c.id} canWrite={canWrite} />
+          <PrivacyPanel
+            customerId={c.id}
+            customerName={c.name}
+            canWrite={canWrite}
+            canManage={can(me, 'users.manage')}
+            onErased={customer.reload}
+          />
           {can(me, 'work_orders.assign') ? (
             <SmsThread customer={c} workOrders={workOrders.data?.items ?? []} />
           ) : null}

@@ -9,6 +9,7 @@ import { LoadState } from '../components/States';
 import { formatMoney, humanize } from '../format';
 import { useApi } from '../hooks/useApi';
 import { Link } from '../router/router';
+import { OverduePrivacyCard } from './PrivacyRequestsPage';
 
 export function DashboardPage() {
   const me = useMe();
@@ -46,6 +47,7 @@ function Welcome() {
 }
 
 function BusinessDashboard() {
+  const me = useMe();
   const metrics = useApi(
     (signal) => api.get<BusinessMetrics>('/metrics/business', undefined, signal),
     [],
@@ -53,6 +55,7 @@ function BusinessDashboard() {
   return (
     <section>
       <h1>Dashboard</h1>
+      {can(me, 'users.manage') ? <OverduePrivacyCard /> : null}
       <LoadState loaded={metrics} what="Loading metrics">
         {(m) => <MetricsView m={m} />}
       </LoadState>

@@ -1,0 +1,202 @@
+#include "domain/privacy/repo.hpp"
+
+#include <array>
+#include <boost/json.hpp>
+#include <string_view>
+
+namespace bulwark::domain::privacy::repo {
+
+namespace {
+
+using store::OrgSql;
+
+// The customer's work orders, as a subquery every statement below reuses.
+#define CUSTOMER_WOS "(SELECT id FROM work_orders WHERE org_id = $1 AND customer_id = $2)"
+
+constexpr OrgSql kFind(
+    "SELECT c.name, (SELECT COUNT(*) FROM customer_erasures e WHERE e.org_id = $1 "
+    "AND e.customer_id = $2) AS erased FROM customers c WHERE c.org_id = $1 AND c.id = $2");
+
+constexpr OrgSql kCustomer(
+    "SELECT id, name, phone, email, billing_address, notes, sms_opt_out, do_not_sell, "
+    "deleted_at, created_at, updated_at FROM customers WHERE org_id = $1 AND id = $2");
+constexpr OrgSql kSites(
+    "SELECT id, name, address, access_notes, gate_code, created_at, updated_at FROM sites "
+    "WHERE org_id = $1 AND customer_id = $2 ORDER BY id");
+constexpr OrgSql kWorkOrders(
+    "SELECT id, number, title, description, type, priority, status, site_id, scheduled_start, "
+    "scheduled_end, created_at, completed_at FROM work_orders "
+    "WHERE org_id = $1 AND customer_id = $2 ORDER BY id");
+constexpr OrgSql kComments(
+    "SELECT id, work_order_id, author_id, body, created_at FROM work_order_comments "
+    "WHERE org_id = $1 AND work_order_id IN " CUSTOMER_WOS " ORDER BY id");
+constexpr OrgSql kChecklist(
+    "SELECT id, work_order_id, label, kind, unit, value, done, done_at, attachment_id "
+    "FROM work_order_checklist WHERE org_id = $1 AND work_order_id IN " CUSTOMER_WOS
+    " ORDER BY id");
+constexpr OrgSql kTime(
+    "SELECT id, work_order_id, user_id, minutes, note, created_at FROM work_order_time "
+    "WHERE org_id = $1 AND work_order_id IN " CUSTOMER_WOS " ORDER BY id");
+constexpr OrgSql kParts(
+    "SELECT id, work_order_id, name, quantity, unit_cost_cents, currency, created_at "
+    "FROM work_order_parts WHERE org_id = $1 AND work_order_id IN " CUSTOMER_WOS " ORDER BY id");
+constexpr OrgSql kMessages(
+    "SELECT id, work_order_id, direction, kind, phone, body, status, created_at "
+    "FROM sms_messages WHERE org_id = $1 AND (customer_id = $2 OR work_order_id IN " CUSTOMER_WOS
+    ") ORDER BY id");
+constexpr OrgSql kInvoices(
+    "SELECT id, number, work_order_id, status, currency, total_cents, created_at, paid_at "
+    "FROM invoices WHERE org_id = $1 AND customer_id = $2 ORDER BY id");
+constexpr OrgSql kInvoiceLines(
+    "SELECT id, invoice_id, description, quantity, unit_cents, amount_cents FROM invoice_lines "
+    "WHERE org_id = $1 AND invoice_id IN "
+    "(SELECT id FROM invoices WHERE org_id = $1 AND customer_id = $2) ORDER BY id");
+// The consent of the customer's number (a STOP outlives even an erasure).
+constexpr OrgSql kConsent(
+    "SELECT phone_e164, state, changed_at, source FROM sms_consent WHERE org_id = $1 AND "
+    "phone_e164 = (SELECT phone FROM customers WHERE org_id = $1 AND id = $2)");
+constexpr OrgSql kDoNotSell(
+    "SELECT do_not_sell, source, changed_by, changed_at FROM customer_do_not_sell "
+    "WHERE org_id = $1 AND customer_id = $2 ORDER BY id");
+constexpr OrgSql kPrivacyRequests(
+    "SELECT id, type, regime, received_on, due_on, notes, created_at, completed_at "
+    "FROM privacy_requests WHERE org_id = $1 AND customer_id = $2 ORDER BY id");
+constexpr OrgSql kAttachments(
+    "SELECT id, owner_id AS work_order_id, original_name, mime, size_bytes, sha256, caption, "
+    "created_at FROM attachments WHERE org_id = $1 AND owner_kind = 'work_order' "
+    "AND owner_id IN " CUSTOMER_WOS " ORDER BY id");
+constexpr OrgSql kAttachmentKeys(
+    "SELECT id, blob_key, thumbnail_bytes, original_name FROM attachments WHERE org_id = $1 "
+    "AND owner_kind = 'work_order' AND owner_id IN " CUSTOMER_WOS " ORDER BY id");
+
+// Erasure, in an order that keeps every reference valid.
+constexpr OrgSql kEraseChecklist(
+    "UPDATE work_order_checklist SET attachment_id = NULL, value = CASE WHEN value IS NULL "
+    "THEN NULL WHEN kind IN ('text', 'signature', 'photo') THEN '[erased]' ELSE value END "
+    "WHERE org_id = $1 AND work_order_id IN " CUSTOMER_WOS
+    " AND (attachment_id IS NOT NULL OR (value IS NOT NULL AND value <> '[erased]' "
+    "AND kind IN ('text', 'signature', 'photo')))");
+constexpr OrgSql kDeleteAttachments(
+    "DELETE FROM attachments WHERE org_id = $1 AND owner_kind = 'work_order' "
+    "AND owner_id IN " CUSTOMER_WOS);
+constexpr OrgSql kEraseWorkOrders(
+    "UPDATE work_orders SET description = CASE WHEN description = '' THEN '' ELSE '[erased]' "
+    "END, updated_at = $3, version = version + 1 WHERE org_id = $1 AND customer_id = $2");
+constexpr OrgSql kEraseComments(
+    "UPDATE work_order_comments SET body = '[erased]' WHERE org_id = $1 "
+    "AND work_order_id IN " CUSTOMER_WOS " AND body <> '[erased]'");
+constexpr OrgSql kEraseTime(
+    "UPDATE work_order_time SET note = '[erased]' WHERE org_id = $1 "
+    "AND work_order_id IN " CUSTOMER_WOS " AND note <> '' AND note <> '[erased]'");
+constexpr OrgSql kEraseCompletion(
+    "UPDATE completion_records SET record = '{\"erased\":true}' WHERE org_id = $1 "
+    "AND work_order_id IN " CUSTOMER_WOS " AND record <> '{\"erased\":true}'");
+// A queued text to an erased number must not go out.
+constexpr OrgSql kEraseMessages(
+    "UPDATE sms_messages SET body = '[erased]', phone = '', status = CASE WHEN status = "
+    "'queued' THEN 'superseded' ELSE status END, last_error = NULL, updated_at = $3 "
+    "WHERE org_id = $1 AND (customer_id = $2 OR work_order_id IN " CUSTOMER_WOS ")");
+constexpr OrgSql kEraseSites(
+    "UPDATE sites SET name = '[erased]', address = '[erased]', access_notes = '', "
+    "gate_code = '', updated_at = $3 WHERE org_id = $1 AND customer_id = $2");
+constexpr OrgSql kEraseCustomer(
+    "UPDATE customers SET name = '[erased]', phone = NULL, email = NULL, billing_address = '', "
+    "notes = '', deleted_at = COALESCE(deleted_at, $3), updated_at = $3, "
+    "version = version + 1 WHERE org_id = $1 AND id = $2");
+constexpr OrgSql kEraseRequestNotes(
+    "UPDATE privacy_requests SET notes = '[erased]' WHERE org_id = $1 AND customer_id = $2 "
+    "AND notes <> '' AND notes <> '[erased]'");
+constexpr OrgSql kCountInvoices(
+    "SELECT COUNT(*) AS n FROM invoices WHERE org_id = $1 AND customer_id = $2");
+constexpr OrgSql kRecord(
+    "INSERT INTO customer_erasures (org_id, customer_id, erased_by, erased_at, reason) "
+    "VALUES ($1, $2, $3, $4, $5)");
+#undef CUSTOMER_WOS
+
+// Ids, times, counts and flags are numbers in the export on both engines
+// (PostgreSQL hands every column over as text).
+bool numeric(std::string_view c) {
+  static constexpr std::array kExact = {
+      "id",         "number",          "minutes",       "done",        "sms_opt_out", "do_not_sell",
+      "size_bytes", "scheduled_start", "scheduled_end", "total_cents", "changed_by"};
+  for (std::string_view e : kExact)
+    if (c == e) return true;
+  return c.ends_with("_id") || c.ends_with("_at") || c.ends_with("_cents");
+}
+
+boost::json::array rows(const store::Result& r) {
+  boost::json::array out;
+  for (const auto& row : r.rows) {
+    boost::json::object o;
+    for (std::size_t i = 0; i < r.columns.size(); ++i) {
+      const auto& c = r.columns[i];
+      if (row.is_null(i))
+        o[c] = nullptr;
+      else if (c == "quantity")
+        o[c] = row.real(i);
+      else if (numeric(c))
+        o[c] = row.integer(i);
+      else
+        o[c] = row.text(i);
+    }
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<Target> find(store::OrgTx& tx, std::int64_t customer) {
+  const auto r = tx.run(kFind, customer);
+  if (r.rows.empty()) return std::nullopt;
+  return Target{r.rows[0].text(0), r.rows[0].integer(1) > 0};
+}
+
+ExportRows export_rows(store::OrgTx& tx, std::int64_t customer) {
+  ExportRows e;
+  e.customer = rows(tx.run(kCustomer, customer));
+  e.sites = rows(tx.run(kSites, customer));
+  e.work_orders = rows(tx.run(kWorkOrders, customer));
+  e.comments = rows(tx.run(kComments, customer));
+  e.checklist = rows(tx.run(kChecklist, customer));
+  e.time = rows(tx.run(kTime, customer));
+  e.parts = rows(tx.run(kParts, customer));
+  e.messages = rows(tx.run(kMessages, customer));
+  e.invoices = rows(tx.run(kInvoices, customer));
+  e.invoice_lines = rows(tx.run(kInvoiceLines, customer));
+  e.consent = rows(tx.run(kConsent, customer));
+  e.do_not_sell = rows(tx.run(kDoNotSell, customer));
+  e.privacy_requests = rows(tx.run(kPrivacyRequests, customer));
+  e.attachments = rows(tx.run(kAttachments, customer));
+  return e;
+}
+
+std::vector<AttachmentKey> attachment_keys(store::OrgTx& tx, std::int64_t customer) {
+  std::vector<AttachmentKey> out;
+  for (const auto& row : tx.run(kAttachmentKeys, customer).rows)
+    out.push_back({row.integer(0), row.text(1), !row.is_null(2), row.text(3)});
+  return out;
+}
+
+Erased erase_rows(store::OrgTx& tx, std::int64_t customer, std::int64_t now) {
+  Erased n;
+  n.checklist_values = tx.run(kEraseChecklist, customer).affected;
+  n.attachments = tx.run(kDeleteAttachments, customer).affected;
+  n.work_orders = tx.run(kEraseWorkOrders, customer, now).affected;
+  n.comments = tx.run(kEraseComments, customer).affected;
+  n.time_notes = tx.run(kEraseTime, customer).affected;
+  n.completion_records = tx.run(kEraseCompletion, customer).affected;
+  n.messages = tx.run(kEraseMessages, customer, now).affected;
+  n.sites = tx.run(kEraseSites, customer, now).affected;
+  n.privacy_request_notes = tx.run(kEraseRequestNotes, customer).affected;
+  n.customers = tx.run(kEraseCustomer, customer, now).affected;
+  n.invoices = tx.run(kCountInvoices, customer).rows.at(0).integer(0);
+  return n;
+}
+
+void record_erasure(store::OrgTx& tx, std::int64_t customer, std::int64_t by, std::int64_t now,
+                    const std::string& reason) {
+  tx.run(kRecord, customer, by, now, reason);
+}
+
+}  // namespace bulwark::domain::privacy::repo
