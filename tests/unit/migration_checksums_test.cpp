@@ -47,6 +47,8 @@ constexpr Committed kCommitted[] = {
      "8cab1bf948488b310bdb7a0d727ec0d96ab88dfac3305a9358249c19aaae182e"},
     {15, "site_gate_code", "cb89c55061239a168cab7596d535077edf8d127b79886fe82b5ebfc30fd08966",
      "cb89c55061239a168cab7596d535077edf8d127b79886fe82b5ebfc30fd08966"},
+    {16, "org_keys", "9547db9de5522837e7b87a8455dbd943411f155426944b47ba32f2e8f5cc07b7",
+     "3d08d10ae828fe89929dbcde5428cc9e368f2b0cbf3f102e1a22f7389f918724"},
 };
 
 const Committed* committed(int version) {
