@@ -3,6 +3,8 @@
 // escrow prints the master key for an offline copy; verify-escrow checks a
 // typed copy; rotate-master re-wraps every organization's keys under
 // BULWARK_NEW_MASTER_KEY in one transaction (docs/key-management.md).
+#include "cli/admin_keys.hpp"
+
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -33,6 +35,17 @@ Secret configured_master(const config::Config& c) {
   return std::move(key->key);
 }
 
+}  // namespace
+
+Secret checked_master_key(const config::Config& c, store::Database& db) {
+  Secret master = configured_master(c);
+  if (auto ok = crypto::check_master_fingerprint(db, master, identity::now_ms()); !ok)
+    throw Failure(ok.error());
+  return master;
+}
+
+namespace {
+
 int keys_status() {
   config::Config c;
   auto db = open_db(c);
@@ -60,7 +73,7 @@ int keys_status() {
 int keys_escrow(bool force) {
   config::Config c;
   auto db = open_db(c);
-  const Secret master = configured_master(c);
+  const Secret master = checked_master_key(c, *db);
   if (!force && ::isatty(STDOUT_FILENO) == 0)
     throw Failure(
         "refusing to print the master key to a file or pipe; run it on a terminal and copy it "

@@ -3,6 +3,7 @@ and 3; the policy's "At Rest: AES-256", no MUST id): start-up refusals, the
 fingerprint check, escrow and rotate-master on both engines."""
 import os
 import re
+import sqlite3
 import subprocess
 import uuid
 
@@ -82,15 +83,17 @@ def test_at_rest_aes256_rotate_master_then_restart_with_the_new_key(own_database
     env = {"BULWARK_MASTER_KEY": TEST_MASTER_KEY, **own_database}
     s = Server(extra_env=env, data_dir=str(tmp_path))
     create_org(s)
-    # Keys are made on first use; the status and rotation see them.
+    create_org(s)  # each organization gets a data key and a blind-index key
     s.stop()
+    before = admin(s, "keys", "status").stdout
+    assert "organizations with keys: 2" in before and "1:data 2:blind_index" in before
     new_key_file = tmp_path / "new.key"
     new_key_file.write_text(OTHER_KEY + "\n")
     r = admin(s, "keys", "rotate-master", check=False)
     assert r.returncode == 2 and "BULWARK_NEW_MASTER_KEY" in r.stderr
     s.env["BULWARK_NEW_MASTER_KEY_FILE"] = str(new_key_file)
     r = admin(s, "keys", "rotate-master")
-    assert "re-wrapped" in r.stdout and OTHER_KEY not in r.stdout + r.stderr
+    assert "re-wrapped 4 keys" in r.stdout and OTHER_KEY not in r.stdout + r.stderr
     # The old key is refused now; the new one starts.
     p = serve_once(dict(env), tmp_path)
     assert p.returncode == 2 and "is not the one" in p.stderr
@@ -98,6 +101,15 @@ def test_at_rest_aes256_rotate_master_then_restart_with_the_new_key(own_database
     assert s2.stop() == 0
     status = admin(s2, "keys", "status").stdout
     assert "matches" in status and OTHER_KEY not in status
+    assert "organizations with keys: 2" in status
+    # The rotation is in each organization's audit log.
+    assert admin(s2, "audit", "verify").returncode == 0
+    q = "SELECT count(*) FROM audit_log WHERE action = 'keys.master_rotated'"
+    if PG_URL:
+        count = int(psql(own_database["BULWARK_DATABASE_URL"], q).strip())
+    else:
+        count = sqlite3.connect(tmp_path / "bulwark.sqlite3").execute(q).fetchone()[0]
+    assert count == 2
 
 
 def test_at_rest_aes256_escrow_only_to_a_terminal_and_verify_escrow(own_database, tmp_path):
