@@ -29,7 +29,7 @@ Expected<Secret, std::string> load_server_master_key(const config::Config& c) {
         "using the development master key from the data directory (BULWARK_MASTER_KEY is not "
         "set); for development only",
         {{Field::name, key->path}});
-  return std::move(key->key);
+  return key->key;  // Secret copies (it has no move); the original is wiped on destruction
 }
 
 Expected<void, std::string> check_server_master_key(store::Database& db, const Secret& master,

@@ -32,7 +32,7 @@ Secret configured_master(const config::Config& c) {
   auto key = crypto::load_master_key(process_env, c.environment == config::Environment::production,
                                      c.data_dir);
   if (!key) throw Failure(key.error());
-  return std::move(key->key);
+  return key->key;  // Secret copies (it has no move); the original is wiped on destruction
 }
 
 }  // namespace
