@@ -8,8 +8,8 @@
 
 namespace bulwark::crypto {
 
-KeyRing::KeyRing(store::Database& db, Secret master, Now now)
-    : db_(db), master_(std::move(master)), now_(std::move(now)) {}
+KeyRing::KeyRing(store::Database& db, const Secret& master, Now now)
+    : db_(db), master_(master), now_(std::move(now)) {}
 
 KeyRing::~KeyRing() {
   for (auto& [org, keys] : cache_) {

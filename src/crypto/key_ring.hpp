@@ -26,7 +26,7 @@ namespace bulwark::crypto {
 class KeyRing {
  public:
   using Now = std::function<std::int64_t()>;
-  KeyRing(store::Database& db, Secret master, Now now);
+  KeyRing(store::Database& db, const Secret& master, Now now);
   ~KeyRing();
   KeyRing(const KeyRing&) = delete;
   KeyRing& operator=(const KeyRing&) = delete;

@@ -122,7 +122,7 @@ Expected<std::optional<MasterKey>, std::string> read_key_variable(const EnvLooku
   auto key = parse_master_key(*value);
   cleanse(*value);
   if (!key) return unexpected((file ? prefix + "_FILE: " : prefix + ": ") + key.error());
-  out.key = std::move(*key);
+  out.key = *key;  // Secret copies; the original is wiped
   return std::optional<MasterKey>(std::move(out));
 }
 
@@ -142,7 +142,7 @@ Expected<MasterKey, std::string> load_master_key(const EnvLookup& env, bool prod
     auto key = parse_master_key(*text);
     cleanse(*text);
     if (!key) return unexpected(out.path + ": " + key.error());
-    out.key = std::move(*key);
+    out.key = *key;  // Secret copies; the original is wiped
     out.origin = MasterKeyOrigin::data_dir_file;
     return out;
   }

@@ -16,13 +16,13 @@ using namespace bulwark::crypto;
 
 class KeyRingTest : public bulwark::testing::EngineTest {
  protected:
-  Secret master{random_bytes(32)};
+  Secret master_{random_bytes(32)};
   static std::int64_t now() { return 1'700'000'000'000; }
 };
 
 TEST_P(KeyRingTest, AtRestAes256EncryptsPerOrganizationWithKeysCreatedOnFirstUse) {
   const auto a = new_org("ring-a", "A"), b = new_org("ring-b", "B");
-  KeyRing ring(*db_, Secret(std::string(master.reveal())), now);
+  KeyRing ring(*db_, Secret(std::string(master_.reveal())), now);
   const auto row_key = new_row_key();
   auto sealed = ring.encrypt(a, "customers", "phone", row_key, "+1 555 0100");
   ASSERT_TRUE(sealed);
@@ -38,7 +38,7 @@ TEST_P(KeyRingTest, AtRestAes256EncryptsPerOrganizationWithKeysCreatedOnFirstUse
   EXPECT_EQ(keys[0].purpose, "data");
   EXPECT_EQ(keys[1].purpose, "blind_index");
   // A second process (a fresh ring) reads the same keys back.
-  KeyRing again(*db_, Secret(std::string(master.reveal())), now);
+  KeyRing again(*db_, Secret(std::string(master_.reveal())), now);
   auto reread = again.decrypt(a, "customers", "phone", row_key, *sealed);
   ASSERT_TRUE(reread);
   EXPECT_EQ(*reread, "+1 555 0100");
@@ -54,32 +54,32 @@ TEST_P(KeyRingTest, AtRestAes256RotateMasterRewrapsAndTheOldMasterNoLongerUnwrap
   const auto row_key = new_row_key();
   std::string sealed;
   {
-    KeyRing ring(*db_, Secret(std::string(master.reveal())), now);
+    KeyRing ring(*db_, Secret(std::string(master_.reveal())), now);
     sealed = *ring.encrypt(org, "sites", "gate_code", row_key, "4411#");
   }
-  // One master wraps every key of a database: PostgreSQL's test database is
+  // One master_ wraps every key of a database: PostgreSQL's test database is
   // shared by the suites, so the keys other tests made under their own
   // masters go first (the suites run one after another in one process).
   db_->query("DELETE FROM org_keys WHERE org_id <> $1", {org});
   db_->query("DELETE FROM master_key_fingerprint");
-  ASSERT_TRUE(check_master_fingerprint(*db_, master, now()));
+  ASSERT_TRUE(check_master_fingerprint(*db_, master_, now()));
   const Secret next(random_bytes(32));
   EXPECT_FALSE(check_master_fingerprint(*db_, next, now())) << "another key is refused";
   Expected<int, std::string> rotated = 0;
-  db_->transaction([&](store::Connection& c) { rotated = rotate_master(c, master, next, now()); });
+  db_->transaction([&](store::Connection& c) { rotated = rotate_master(c, master_, next, now()); });
   ASSERT_TRUE(rotated) << rotated.error();
   EXPECT_GE(*rotated, 2);
   EXPECT_TRUE(check_master_fingerprint(*db_, next, now()));
-  auto refused = check_master_fingerprint(*db_, master, now());
+  auto refused = check_master_fingerprint(*db_, master_, now());
   ASSERT_FALSE(refused);
-  EXPECT_NE(refused.error().find("rotate-master"), std::string::npos);
+  EXPECT_NE(refused.error().find("rotate-master_"), std::string::npos);
   KeyRing ring(*db_, Secret(std::string(next.reveal())), now);
   auto back = ring.decrypt(org, "sites", "gate_code", row_key, sealed);
   ASSERT_TRUE(back);
   EXPECT_EQ(*back, "4411#");
   // Rotating with a key that is not the recorded one changes nothing.
   Expected<int, std::string> wrong = 0;
-  db_->transaction([&](store::Connection& c) { wrong = rotate_master(c, master, next, now()); });
+  db_->transaction([&](store::Connection& c) { wrong = rotate_master(c, master_, next, now()); });
   EXPECT_FALSE(wrong);
   db_->query("DELETE FROM master_key_fingerprint");
 }
