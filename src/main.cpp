@@ -10,6 +10,7 @@
 
 #include "api/routes.hpp"
 #include "app/app.hpp"
+#include "app/key_startup.hpp"
 #include "app/periodic_worker.hpp"
 #include "app/retention.hpp"
 #include "cli/admin_cli.hpp"
@@ -91,6 +92,12 @@ int serve() {
   }
   if (c->secret_key_generated)
     logging::warn("BULWARK_SECRET_KEY is not set: using a random key for this process only");
+  // Field-level encryption's master key (issue 13): none in production is a refusal.
+  auto master_key = app::load_server_master_key(*c);
+  if (!master_key) {
+    std::fprintf(stderr, "bulwark: refusing to start: %s\n", master_key.error().c_str());
+    return kExitConfig;
+  }
 
   try {
     auto db = open_db(*c);
@@ -105,6 +112,11 @@ int serve() {
     if (report.adopted > 0)
       logging::info("migrations applied before checksums existed were adopted",
                     {{Field::count, std::int64_t{report.adopted}}});
+    if (auto checked = app::check_server_master_key(*db, *master_key, identity::now_ms());
+        !checked) {
+      std::fprintf(stderr, "bulwark: refusing to start: %s\n", checked.error().c_str());
+      return kExitConfig;
+    }
 
     // Made now so the first login for an unknown email is not slower than the rest.
     security::dummy_hash(c->bcrypt_cost);

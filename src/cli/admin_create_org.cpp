@@ -4,7 +4,10 @@
 #include <cstdio>
 
 #include "cli/admin_commands.hpp"
+#include "cli/admin_keys.hpp"
 #include "core/org_time.hpp"
+#include "crypto/key_store.hpp"
+#include "identity/clock.hpp"
 
 namespace bulwark::cli::admin {
 
@@ -24,6 +27,9 @@ int create_org(const CreateOrgOptions& o) {
   if (!core::is_valid_time_zone(o.time_zone))
     throw Failure("--time-zone '" + o.time_zone +
                   "' is not an IANA time zone (e.g. America/New_York, Europe/London, UTC)");
+  // Its encryption keys are made with it, under the checked master key, so
+  // rotate-master and backups cover the organization from the start.
+  const Secret master = checked_master_key(c, *db);
   identity::Org org;
   try {
     db->transaction([&](store::Connection& conn) {
@@ -33,6 +39,7 @@ int create_org(const CreateOrgOptions& o) {
   } catch (const store::ConstraintViolation&) {
     throw Failure("an organization with slug '" + o.slug + "' already exists");
   }
+  crypto::create_org_keys(*db, master, org.id, identity::now_ms());
   std::printf("created organization %s (id %lld, time zone %s)\n", org.slug.c_str(),
               static_cast<long long>(org.id), org.time_zone.c_str());
   return kOk;

@@ -1,0 +1,91 @@
+#include "crypto/key_ring.hpp"
+
+#include <stdexcept>
+
+#include "crypto/key_store.hpp"
+#include "crypto/master_key.hpp"
+#include "crypto/random.hpp"
+
+namespace bulwark::crypto {
+
+KeyRing::KeyRing(store::Database& db, const Secret& master, Now now)
+    : db_(db), master_(master), now_(std::move(now)) {}
+
+KeyRing::~KeyRing() {
+  for (auto& [org, keys] : cache_) {
+    for (auto& [id, key] : keys.data) cleanse(key);
+    cleanse(keys.blind);
+  }
+}
+
+KeyRing::OrgKeys KeyRing::load(std::int64_t org) {
+  std::vector<StoredKey> stored;
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    db_.with_connection([&](store::Connection& conn) { stored = org_keys(conn, org); });
+    if (!stored.empty()) break;
+    create_org_keys(db_, master_, org, now_());  // false: another instance won; read theirs
+  }
+  OrgKeys out;
+  for (const auto& k : stored) {
+    auto key = unwrap_key(master_, org, k.key_id, k.purpose, k.wrapped);
+    if (!key) throw std::runtime_error(key.error());
+    if (k.purpose == kBlindIndexPurpose) {
+      cleanse(out.blind);
+      out.blind = std::move(*key);
+    } else {
+      if (!k.retired_at) out.active_data_id = std::max(out.active_data_id, k.key_id);
+      out.data[k.key_id] = std::move(*key);
+    }
+  }
+  if (out.active_data_id == 0 || out.blind.empty())
+    throw std::runtime_error("organization " + std::to_string(org) + " has no usable keys");
+  return out;
+}
+
+const KeyRing::OrgKeys& KeyRing::keys_of(std::int64_t org) {
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = cache_.find(org); it != cache_.end()) return it->second;
+  }
+  // Loaded outside the lock (database round trips); the first to finish wins.
+  OrgKeys loaded = load(org);
+  std::lock_guard lock(mutex_);
+  auto [it, inserted] = cache_.try_emplace(org, std::move(loaded));
+  if (!inserted) {
+    for (auto& [id, key] : loaded.data) cleanse(key);
+    cleanse(loaded.blind);
+  }
+  return it->second;
+}
+
+Expected<std::string, CipherError> KeyRing::encrypt(std::int64_t org, std::string_view table,
+                                                    std::string_view column,
+                                                    std::string_view row_key,
+                                                    std::string_view plaintext) {
+  const auto& keys = keys_of(org);
+  return seal_field(keys.data.at(keys.active_data_id), keys.active_data_id,
+                    FieldContext{org, table, column, row_key}, plaintext);
+}
+
+Expected<std::string, CipherError> KeyRing::decrypt(std::int64_t org, std::string_view table,
+                                                    std::string_view column,
+                                                    std::string_view row_key,
+                                                    std::string_view envelope) {
+  const auto& keys = keys_of(org);
+  auto lookup = [&keys](std::uint32_t id) -> const std::string* {
+    auto it = keys.data.find(id);
+    return it == keys.data.end() ? nullptr : &it->second;
+  };
+  return open_field(lookup, FieldContext{org, table, column, row_key}, envelope);
+}
+
+Expected<std::string, CipherError> KeyRing::blind_index(std::int64_t org, std::string_view domain,
+                                                        std::string_view value) {
+  const auto& keys = keys_of(org);
+  std::string input(domain);
+  input.push_back('\0');
+  input.append(value);
+  return hmac_sha256(keys.blind, input);
+}
+
+}  // namespace bulwark::crypto

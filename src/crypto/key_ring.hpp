@@ -1,0 +1,67 @@
+#pragma once
+// The one object repositories call to encrypt and decrypt personal fields
+// (issue 13 item 1; the wiring into each repository is the next step).
+// Each organization's keys are unwrapped on first use and cached in memory
+// for the life of the process; the cache is wiped (OPENSSL_cleanse) when the
+// ring is destroyed. An organization without keys gets them on first encrypt.
+//
+//   auto row_key = crypto::new_row_key();            // stored with the row
+//   auto sealed = ring.encrypt(org, "customers", "name", row_key, name);
+//   auto name = ring.decrypt(org, "customers", "name", row_key, sealed);
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/expected.hpp"
+#include "core/secret.hpp"
+#include "crypto/field_cipher.hpp"
+#include "store/database.hpp"
+
+namespace bulwark::crypto {
+
+class KeyRing {
+ public:
+  using Now = std::function<std::int64_t()>;
+  KeyRing(store::Database& db, const Secret& master, Now now);
+  ~KeyRing();
+  KeyRing(const KeyRing&) = delete;
+  KeyRing& operator=(const KeyRing&) = delete;
+
+  // Seals under the organization's newest data key.
+  Expected<std::string, CipherError> encrypt(std::int64_t org, std::string_view table,
+                                             std::string_view column, std::string_view row_key,
+                                             std::string_view plaintext);
+  // Opens with whichever of the organization's keys the envelope names
+  // (old keys stay readable until a rotation has rewritten every row).
+  Expected<std::string, CipherError> decrypt(std::int64_t org, std::string_view table,
+                                             std::string_view column, std::string_view row_key,
+                                             std::string_view envelope);
+  // HMAC-SHA256 under the organization's blind-index key (issue 13 item 2),
+  // over `domain` and the already normalised `value`; raw 32 bytes.
+  Expected<std::string, CipherError> blind_index(std::int64_t org, std::string_view domain,
+                                                 std::string_view value);
+
+ private:
+  struct OrgKeys {
+    std::uint32_t active_data_id = 0;
+    std::map<std::uint32_t, std::string> data;  // key id -> raw key
+    std::string blind;
+  };
+  // The cached keys of `org`, loading (and creating) them on first use.
+  // Throws when a wrapped key does not unwrap: the start-up fingerprint check
+  // makes that a corrupted row, not an operator mistake.
+  const OrgKeys& keys_of(std::int64_t org);
+  OrgKeys load(std::int64_t org);
+
+  store::Database& db_;
+  Secret master_;
+  Now now_;
+  std::mutex mutex_;
+  std::unordered_map<std::int64_t, OrgKeys> cache_;
+};
+
+}  // namespace bulwark::crypto
