@@ -3,6 +3,7 @@ and 3; the policy's "At Rest: AES-256", no MUST id): start-up refusals, the
 fingerprint check, escrow and rotate-master on both engines."""
 import os
 import re
+import secrets
 import sqlite3
 import subprocess
 import uuid
@@ -13,7 +14,7 @@ from fixtures.database import pg_database, psql
 from fixtures.server import BIN, PG_URL, TEST_MASTER_KEY, Server
 from fixtures.people import admin, create_org
 
-OTHER_KEY = "ff" * 32
+OTHER_KEY = secrets.token_hex(32)  # made at run time, like the test master key
 
 
 def serve_once(env, data_dir):
