@@ -17,5 +17,6 @@ void register_set_sms_number(CLI::App& admin, const Chosen& chosen);   // admin_
 void register_sms_numbers(CLI::App& admin, const Chosen& chosen);      // admin_sms.cpp
 void register_pm_run(CLI::App& admin, const Chosen& chosen);           // admin_maintenance.cpp
 void register_audit(CLI::App& admin, const Chosen& chosen);            // admin_maintenance.cpp
+void register_backup(CLI::App& admin, const Chosen& chosen);           // admin_backup.cpp
 
 }  // namespace bulwark::cli::admin
