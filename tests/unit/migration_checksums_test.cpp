@@ -47,10 +47,10 @@ constexpr Committed kCommitted[] = {
      "8cab1bf948488b310bdb7a0d727ec0d96ab88dfac3305a9358249c19aaae182e"},
     {15, "site_gate_code", "cb89c55061239a168cab7596d535077edf8d127b79886fe82b5ebfc30fd08966",
      "cb89c55061239a168cab7596d535077edf8d127b79886fe82b5ebfc30fd08966"},
-    {16, "placeholder_0016", "75d56de508c4cf0f8a3a6e498caca5ac381619c99175edae860b25567cf69820",
-     "75d56de508c4cf0f8a3a6e498caca5ac381619c99175edae860b25567cf69820"},
-    {17, "placeholder_0017", "75d56de508c4cf0f8a3a6e498caca5ac381619c99175edae860b25567cf69820",
-     "75d56de508c4cf0f8a3a6e498caca5ac381619c99175edae860b25567cf69820"},
+    {16, "placeholder_0016", "698ed255ae7d5f99b8f4f16e8f39833b9f823bbf1bd037d8ec202c8a7cef1c80",
+     "698ed255ae7d5f99b8f4f16e8f39833b9f823bbf1bd037d8ec202c8a7cef1c80"},
+    {17, "placeholder_0017", "698ed255ae7d5f99b8f4f16e8f39833b9f823bbf1bd037d8ec202c8a7cef1c80",
+     "698ed255ae7d5f99b8f4f16e8f39833b9f823bbf1bd037d8ec202c8a7cef1c80"},
 };
 
 const Committed* committed(int version) {

@@ -1,1 +1,2 @@
 -- placeholder (dropped at merge)
+SELECT 1;
