@@ -51,6 +51,8 @@ constexpr Committed kCommitted[] = {
      "698ed255ae7d5f99b8f4f16e8f39833b9f823bbf1bd037d8ec202c8a7cef1c80"},
     {17, "placeholder_0017", "698ed255ae7d5f99b8f4f16e8f39833b9f823bbf1bd037d8ec202c8a7cef1c80",
      "698ed255ae7d5f99b8f4f16e8f39833b9f823bbf1bd037d8ec202c8a7cef1c80"},
+    {18, "backup_lease", "26475bf8edbe670c1074cbfe2e68362aa3092b739032fd0af042a7e312c7d30e",
+     "333f431bdfefa714c02048783cd27229b009a35cda45df107f512a37640b2348"},
 };
 
 const Committed* committed(int version) {
