@@ -10,6 +10,8 @@ import shutil
 import sqlite3
 import stat
 import subprocess
+import tempfile
+import time
 import urllib.parse
 import uuid
 
@@ -33,13 +35,14 @@ def key():
 def fresh(make_server):
     """A server on a database of its own (a new PostgreSQL database, or its own
     SQLite file), with a backup key and directory, seeded through the API."""
-    env = {"BULWARK_BACKUP_KEY": key()}
+    data_dir = tempfile.mkdtemp(prefix="bulwark-backup-")
+    env = {"BULWARK_BACKUP_KEY": key(), "BULWARK_BACKUP_DIR": os.path.join(data_dir, "backups")}
     if PG_URL:
         name = "backup_" + uuid.uuid4().hex[:8]
         psql(PG_URL, f"CREATE DATABASE {name}")
         env["BULWARK_DATABASE_URL"] = pg_database(name)
-    s = make_server(extra_env=env)
-    s.env["BULWARK_BACKUP_DIR"] = os.path.join(s.data_dir, "backups")
+    # Its worker makes the day's backup at start (test_daily_backup_... counts on it).
+    s = make_server(extra_env=env, data_dir=data_dir)
     org = unique("bk")
     admin(s, "create-org", "--slug", org, "--name", "Backup Septic", "--time-zone", "UTC")
     client, _ = new_user_client(s, org, "owner")
@@ -187,3 +190,45 @@ def test_postgres_password_never_on_a_command_line(fresh, tmp_path):
     assert "PASSWORD-IN-ENV" in text
     assert secret not in text.splitlines()[0]
     assert secret not in p.stdout + p.stderr
+
+
+def lease_sql(server, sql):
+    """On the server's own database (db_query/db_exec of fixtures use the shared one)."""
+    if PG_URL:
+        return psql(server.env["BULWARK_DATABASE_URL"], sql).strip()
+    con = sqlite3.connect(os.path.join(server.data_dir, "bulwark.sqlite3"))
+    try:
+        rows = con.execute(sql).fetchall()
+        con.commit()
+        return "\n".join("|".join(str(v) for v in r) for r in rows)
+    finally:
+        con.close()
+
+
+def wait_for_backups(directory, n, timeout=20):
+    deadline = time.time() + timeout
+    found = []
+    while time.time() < deadline:
+        found = [f for f in os.listdir(directory) if f.endswith(".bwbk")] if os.path.isdir(directory) else []
+        if len(found) >= n:
+            return found
+        time.sleep(0.2)
+    return found
+
+
+def test_daily_backup_by_one_instance_and_warning_when_the_host_changes(fresh, make_server):
+    directory = fresh.env["BULWARK_BACKUP_DIR"]
+    # The fixture's server took the lease at start and made the day's backup.
+    assert len(wait_for_backups(directory, 1)) == 1
+    assert lease_sql(fresh, "SELECT last_host FROM backup_lease") != ""
+    # A second instance on the same database finds the day's backup done.
+    second = make_server(extra_env=dict(fresh.env), data_dir=fresh.data_dir)
+    time.sleep(2)
+    assert len(wait_for_backups(directory, 1)) == 1
+    # Due again, and the last backup was made elsewhere: the holder warns.
+    second.stop()
+    fresh.stop()
+    lease_sql(fresh, "UPDATE backup_lease SET next_due_ms = 0, last_host = 'another-host'")
+    third = make_server(extra_env=dict(fresh.env), data_dir=fresh.data_dir)
+    assert len(wait_for_backups(directory, 2)) == 2
+    assert "BULWARK_BACKUP_DIR must be shared storage" in third.log_text()
