@@ -15,6 +15,8 @@ run_packages=(
   nodejs npm
   # Uploads (MUST-007): type from content, image re-encoding, the malware scanner.
   libmagic-dev libvips-dev clamav-daemon
+  # Encrypted backups of PostgreSQL (bulwark admin backup): pg_dump / pg_restore 15.
+  postgresql-client-15
 )
 test_packages=(
   postgresql python3-pytest python3-requests python3-twilio python3-stripe
