@@ -23,7 +23,7 @@ std::string env(const char* name) {
 }
 
 std::string read_key_text() {
-  const std::string inline_key = env("BULWARK_BACKUP_KEY");
+  std::string inline_key = env("BULWARK_BACKUP_KEY");
   const std::string file = env("BULWARK_BACKUP_KEY_FILE");
   if (!inline_key.empty() && !file.empty())
     throw std::invalid_argument("set BULWARK_BACKUP_KEY or BULWARK_BACKUP_KEY_FILE, not both");

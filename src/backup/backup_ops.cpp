@@ -91,6 +91,10 @@ void restore_sqlite(const Settings& s, const std::string& path, const Progress& 
 }
 
 void restore_postgres(const Settings& s, const std::string& path, const Progress& progress) {
+  if (const int n = store::pg_other_sessions(s.database_url); n > 0)
+    throw std::runtime_error(std::to_string(n) +
+                             " other sessions are connected to the database (running servers?): "
+                             "stop every instance first");
   auto env = store::pg_environment(s.database_url);
   std::string dbname;
   for (const auto& [k, v] : env)

@@ -30,7 +30,12 @@ std::vector<std::string> merged_env(const EnvVars& env) {
       if (kv.starts_with(k + "=")) overridden = true;
     if (!overridden) out.emplace_back(kv);
   }
-  for (const auto& [k, v] : env) out.push_back(k + "=" + v);
+  for (const auto& [k, v] : env) {
+    std::string kv = k;
+    kv += '=';
+    kv += v;
+    out.push_back(std::move(kv));
+  }
   return out;
 }
 

@@ -76,7 +76,7 @@ bool gcm(bool encrypt, std::string_view key, std::string_view nonce, std::string
     throw std::runtime_error("AES-256-GCM set tag failed");
   int fin = 0;
   const int ok = EVP_CipherFinal_ex(ctx.get(), u8(out) + n, &fin);
-  out.resize(static_cast<std::size_t>(n + fin));
+  out.resize(static_cast<std::size_t>(n) + static_cast<std::size_t>(fin));
   if (ok != 1) {
     if (encrypt) throw std::runtime_error("AES-256-GCM final failed");
     out.clear();

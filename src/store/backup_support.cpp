@@ -94,4 +94,18 @@ std::vector<std::pair<std::string, std::string>> pg_environment(const std::strin
   return env;
 }
 
+int pg_other_sessions(const std::string& url) {
+  std::unique_ptr<PGconn, decltype(&PQfinish)> conn(PQconnectdb(url.c_str()), PQfinish);
+  if (!conn || PQstatus(conn.get()) != CONNECTION_OK)
+    throw std::runtime_error("cannot connect to PostgreSQL to check for running servers");
+  std::unique_ptr<PGresult, decltype(&PQclear)> res(
+      PQexec(conn.get(),
+             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+             "AND pid <> pg_backend_pid() AND backend_type = 'client backend'"),
+      PQclear);
+  if (PQresultStatus(res.get()) != PGRES_TUPLES_OK || PQntuples(res.get()) != 1)
+    throw std::runtime_error("cannot read pg_stat_activity");
+  return std::stoi(PQgetvalue(res.get(), 0, 0));
+}
+
 }  // namespace bulwark::store

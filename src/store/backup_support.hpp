@@ -33,4 +33,8 @@ std::string sqlite_quick_check(const std::string& path);
 // parsed by libpq itself (PQconninfoParse). Throws on a malformed URL.
 std::vector<std::pair<std::string, std::string>> pg_environment(const std::string& url);
 
+// Client sessions connected to the URL's database other than the one this
+// asks on (a running server holds its pool's): restore refuses while any is.
+int pg_other_sessions(const std::string& url);
+
 }  // namespace bulwark::store

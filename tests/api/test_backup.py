@@ -146,10 +146,10 @@ def test_backup_drop_restore_gives_back_every_row_and_a_sound_audit_chain(fresh)
     before = tables(fresh)
     assert before["customers"] == 3 and before["work_orders"] == 3
     path = create(fresh)
-    if not PG_URL:
-        # SQLite: a running server holds the file; restore refuses to replace it.
-        r = bk(fresh, "restore", path, check=False)
-        assert r.returncode == 1 and "in use" in r.stderr, r.stderr
+    # A running server holds the SQLite file / PostgreSQL sessions: restore refuses.
+    r = bk(fresh, "restore", path, check=False)
+    assert r.returncode == 1, r.stderr
+    assert ("other sessions are connected" if PG_URL else "in use") in r.stderr, r.stderr
     fresh.stop()
     drop_database(fresh)
     bk(fresh, "restore", path)

@@ -10,6 +10,7 @@
 // clang-format on
 #include <cstdint>
 #include <cstdlib>
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -25,7 +26,7 @@ bool decrypts(const std::string& file, std::string& plain) {
       kKey,
       [&](char* buf, std::size_t n) {
         const std::size_t k = std::min(n, file.size() - pos);
-        std::memcpy(buf, file.data() + pos, k);
+        std::copy_n(file.data() + pos, k, buf);
         pos += k;
         return k;
       },

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "crypto/random.hpp"
@@ -37,7 +38,7 @@ bulwark::Expected<std::string, std::string> decrypt(const std::string& file,
       key,
       [&](char* buf, std::size_t n) {
         const std::size_t k = std::min(n, file.size() - pos);
-        std::memcpy(buf, file.data() + pos, k);
+        std::copy_n(file.data() + pos, k, buf);
         pos += k;
         return k;
       },
@@ -92,8 +93,8 @@ TEST(ChunkedStream, SwappedChunksAndTrailingBytesAreRefused) {
   const std::string file = encrypt(bulwark::crypto::random_bytes(3 * kBackupChunk + 10));
   const std::size_t record = kBackupChunk + kBackupTag;
   std::string swapped = file;
-  std::memcpy(swapped.data() + kBackupHeader, file.data() + kBackupHeader + record, record);
-  std::memcpy(swapped.data() + kBackupHeader + record, file.data() + kBackupHeader, record);
+  std::copy_n(file.data() + kBackupHeader + record, record, swapped.data() + kBackupHeader);
+  std::copy_n(file.data() + kBackupHeader, record, swapped.data() + kBackupHeader + record);
   auto r = decrypt(swapped);
   ASSERT_FALSE(r);
   EXPECT_NE(r.error().find("chunk 0"), std::string::npos) << r.error();
