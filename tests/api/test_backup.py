@@ -169,27 +169,33 @@ def test_prune_keeps_fresh_and_deletes_older_than_retention(fresh):
 
 @pytest.mark.skipif(not PG_URL, reason="pg_dump runs on PostgreSQL only")
 def test_postgres_password_never_on_a_command_line(fresh, tmp_path):
-    """A pg_dump wrapper first on PATH records its own /proc/<pid>/cmdline and
-    whether the password reached it through the environment."""
+    """pg_dump and pg_restore wrappers first on PATH record their own
+    /proc/<pid>/cmdline and whether the password reached them through the
+    environment."""
     secret = "s3cret-" + uuid.uuid4().hex[:8]
     parts = urllib.parse.urlsplit(fresh.env["BULWARK_DATABASE_URL"])
     netloc = f"{parts.username}:{secret}@{parts.hostname}:{parts.port}"
     url = urllib.parse.urlunsplit(parts._replace(netloc=netloc))
-    record = tmp_path / "record"
-    wrapper = tmp_path / "pg_dump"
-    wrapper.write_text(
-        "#!/bin/sh\n"
-        f"tr '\\0' ' ' < /proc/$$/cmdline > {record}\n"
-        f"echo >> {record}; [ \"$PGPASSWORD\" = '{secret}' ] && echo PASSWORD-IN-ENV >> {record}\n"
-        'exec /usr/bin/pg_dump "$@"\n')
-    wrapper.chmod(0o755)
+    for tool in ("pg_dump", "pg_restore"):
+        wrapper = tmp_path / tool
+        record = tmp_path / f"{tool}.record"
+        wrapper.write_text(
+            "#!/bin/sh\n"
+            f"tr '\\0' ' ' < /proc/$$/cmdline > {record}\n"
+            f"echo >> {record}; [ \"$PGPASSWORD\" = '{secret}' ] && echo PASSWORD-IN-ENV >> {record}\n"
+            f'exec /usr/bin/{tool} "$@"\n')
+        wrapper.chmod(0o755)
     env = {"BULWARK_DATABASE_URL": url, "PATH": f"{tmp_path}:{fresh.env['PATH']}"}
-    p = bk(fresh, "create", env=env)
-    text = record.read_text()
-    assert "--format=custom" in text
-    assert "PASSWORD-IN-ENV" in text
-    assert secret not in text.splitlines()[0]
-    assert secret not in p.stdout + p.stderr
+    made = bk(fresh, "create", env=env)
+    path = made.stdout.strip().splitlines()[-1]
+    fresh.stop()
+    restored = bk(fresh, "restore", path, env=env)
+    for tool, flag in (("pg_dump", "--format=custom"), ("pg_restore", "--clean")):
+        text = (tmp_path / f"{tool}.record").read_text()
+        assert flag in text, text
+        assert "PASSWORD-IN-ENV" in text
+        assert secret not in text.splitlines()[0]
+    assert secret not in made.stdout + made.stderr + restored.stdout + restored.stderr
 
 
 def lease_sql(server, sql):

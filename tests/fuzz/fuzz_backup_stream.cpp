@@ -8,9 +8,9 @@
 // fuzz-sources: src/crypto/chunked_stream.cpp src/crypto/random.cpp
 // fuzz-libs: -lcrypto
 // clang-format on
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
-#include <algorithm>
 #include <cstring>
 #include <string>
 
