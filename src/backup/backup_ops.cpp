@@ -132,9 +132,12 @@ std::string create(const Settings& s, std::int64_t now_unix, const Progress& pro
     if (!out) throw std::runtime_error("cannot write " + partial.path);
   });
   if (kind == crypto::BackupKind::sqlite) {
-    TempFile snap{(fs::path(s.dir) / (".snapshot-" + crypto::random_hex(8) + ".sqlite")).string()};
+    // The plain-text copy sits beside the database (which holds the same
+    // data), never in the backup directory, which may be shared storage.
+    const std::string db = store::sqlite_path_of(s.database_url);
+    TempFile snap{db + ".backup-snapshot-" + crypto::random_hex(8)};
     open_private(snap.path).close();
-    store::sqlite_snapshot(store::sqlite_path_of(s.database_url), snap.path, {});
+    store::sqlite_snapshot(db, snap.path, {});
     std::ifstream in(snap.path, std::ios::binary);
     const auto total = static_cast<std::uint64_t>(fs::file_size(snap.path));
     std::string buf(crypto::kBackupChunk, '\0');
