@@ -123,7 +123,7 @@ std::string create(const Settings& s, std::int64_t now_unix, const Progress& pro
   std::string final_path;
   for (std::int64_t t = now_unix;; ++t) {  // two backups in one second get the next free second
     final_path = (fs::path(s.dir) / file_name_for(t, kind)).string();
-    if (!fs::exists(final_path)) break;
+    if (!fs::exists(final_path) && !fs::exists(final_path + ".partial")) break;
   }
   TempFile partial{final_path + ".partial"};
   auto out = open_private(partial.path);
