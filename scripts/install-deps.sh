@@ -17,6 +17,8 @@ run_packages=(
   libmagic-dev libvips-dev clamav-daemon
   # Customer export ZIPs (issue 13).
   libzip-dev
+  # Encrypted backups of PostgreSQL (bulwark admin backup): pg_dump / pg_restore 15.
+  postgresql-client-15
 )
 test_packages=(
   postgresql python3-pytest python3-requests python3-twilio python3-stripe

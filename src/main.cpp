@@ -10,6 +10,7 @@
 
 #include "api/routes.hpp"
 #include "app/app.hpp"
+#include "app/backup_worker.hpp"
 #include "app/key_startup.hpp"
 #include "app/periodic_worker.hpp"
 #include "app/retention.hpp"
@@ -178,6 +179,8 @@ int serve() {
           return false;
         },
         "retention sweep failed");
+    // The daily encrypted backup (one instance takes the lease), then pruning.
+    auto backup_worker = app::start_backup_worker(*db, *c);
     server.run();
     for (auto* worker : {&pm_worker, &sms_worker, &jobs_worker, &retention_worker})
       if (worker->joinable()) {

@@ -44,6 +44,7 @@ std::function<int()> register_admin_commands(CLI::App& admin) {
   admin::register_pm_run(admin, chosen);
   admin::register_audit(admin, chosen);
   admin::register_keys(admin, chosen);
+  admin::register_backup(admin, chosen);
   return [chosen] { return *chosen ? guarded(*chosen) : kUsage; };
 }
 

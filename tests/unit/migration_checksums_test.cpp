@@ -51,6 +51,8 @@ constexpr Committed kCommitted[] = {
      "3d08d10ae828fe89929dbcde5428cc9e368f2b0cbf3f102e1a22f7389f918724"},
     {17, "privacy", "89f9379186fb01cc141b5dcc8bcd0a39423b6ee8bd19221d4b3cde3985cd796a",
      "b687e5b0adc018c15a972d2c97c2142e8cc1f22d72d28074a19364bd2f5c7dec"},
+    {18, "backup_lease", "26475bf8edbe670c1074cbfe2e68362aa3092b739032fd0af042a7e312c7d30e",
+     "333f431bdfefa714c02048783cd27229b009a35cda45df107f512a37640b2348"},
 };
 
 const Committed* committed(int version) {
