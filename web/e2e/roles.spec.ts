@@ -22,6 +22,7 @@ const NAV: [string, Account, string[]][] = [
       'Messaging',
       'Organization',
       'Checklists',
+      'Privacy requests',
       'Audit log',
       'Account',
     ],
