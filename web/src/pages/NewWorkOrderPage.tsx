@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import type { Asset, Priority, Site, WoType, WorkOrder } from '../api/types';
+import type { Asset, Site, WorkOrder } from '../api/types';
 import { CustomerPicker } from '../components/CustomerPicker';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ApiError } from '../api/errors';
@@ -11,15 +11,18 @@ import { useAction } from '../hooks/useAction';
 import { useApi } from '../hooks/useApi';
 import { useAssignees } from '../hooks/useAssignees';
 import { navigate, useLocation } from '../router/router';
-import { WorkOrderBasics } from './work-order/WorkOrderBasics';
+import { useWorkOrderBasics, WorkOrderBasics } from './work-order/WorkOrderBasics';
 
 export function NewWorkOrderPage() {
   const { query } = useLocation();
   const initialCustomer = Number(query.get('customer_id')) || null;
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [type, setType] = useState<WoType>('corrective');
-  const [priority, setPriority] = useState<Priority>('medium');
+  const basics = useWorkOrderBasics({
+    title: '',
+    description: '',
+    type: 'corrective',
+    priority: 'medium',
+  });
+  const { title, description, type, priority } = basics.value;
   const [customerId, setCustomerId] = useState<number | null>(initialCustomer);
   const [siteId, setSiteId] = useState('');
   const [assetId, setAssetId] = useState('');
@@ -86,16 +89,7 @@ export function NewWorkOrderPage() {
     <section>
       <h1>New work order</h1>
       <form onSubmit={submit} className="form-grid" noValidate>
-        <WorkOrderBasics
-          value={{ title, description, type, priority }}
-          onChange={(next) => {
-            if (next.title !== undefined) setTitle(next.title);
-            if (next.description !== undefined) setDescription(next.description);
-            if (next.type !== undefined) setType(next.type);
-            if (next.priority !== undefined) setPriority(next.priority);
-          }}
-          errors={errors}
-        />
+        <WorkOrderBasics value={basics.value} onChange={basics.onChange} errors={errors} />
         <CustomerPicker
           value={customerId}
           onChange={(id) => {

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/errors';
-import type { Asset, Priority, Site, WoType, WorkOrder } from '../../api/types';
+import type { Asset, Site, WorkOrder } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField, TextField } from '../../components/Field';
 import { isoToLocalInput, localInputToIso } from '../../format';
 import { useAction } from '../../hooks/useAction';
 import { useApi } from '../../hooks/useApi';
-import { WorkOrderBasics } from './WorkOrderBasics';
+import { useWorkOrderBasics, WorkOrderBasics } from './WorkOrderBasics';
 import type { Person } from '../../hooks/useAssignees';
 
 // The office edits a work order's details over PATCH with the version it
@@ -77,10 +77,13 @@ function EditForm({
   onSaved: (updated: WorkOrder) => void;
   onConflict: () => void;
 }) {
-  const [title, setTitle] = useState(wo.title);
-  const [description, setDescription] = useState(wo.description);
-  const [type, setType] = useState<WoType>(wo.type);
-  const [priority, setPriority] = useState<Priority>(wo.priority);
+  const basics = useWorkOrderBasics({
+    title: wo.title,
+    description: wo.description,
+    type: wo.type,
+    priority: wo.priority,
+  });
+  const { title, description, type, priority } = basics.value;
   const [siteId, setSiteId] = useState(wo.site_id ? String(wo.site_id) : '');
   const [assetId, setAssetId] = useState(wo.asset_id ? String(wo.asset_id) : '');
   const [due, setDue] = useState(isoToLocalInput(wo.due_at));
@@ -131,16 +134,7 @@ function EditForm({
   };
   return (
     <form onSubmit={submit} className="form-grid" noValidate aria-label="Edit the work order">
-      <WorkOrderBasics
-        value={{ title, description, type, priority }}
-        onChange={(next) => {
-          if (next.title !== undefined) setTitle(next.title);
-          if (next.description !== undefined) setDescription(next.description);
-          if (next.type !== undefined) setType(next.type);
-          if (next.priority !== undefined) setPriority(next.priority);
-        }}
-        errors={errors}
-      />
+      <WorkOrderBasics value={basics.value} onChange={basics.onChange} errors={errors} />
       <SelectField
         label="Site"
         value={siteId}

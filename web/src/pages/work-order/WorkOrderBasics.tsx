@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Priority, WoType } from '../../api/types';
 import { PRIORITIES, WO_TYPES } from '../../api/types';
 import { SelectField, TextArea, TextField } from '../../components/Field';
@@ -10,6 +11,13 @@ export interface WorkOrderBasicsValue {
   description: string;
   type: WoType;
   priority: Priority;
+}
+
+/** The four fields' state, for a form that shows WorkOrderBasics. */
+export function useWorkOrderBasics(initial: WorkOrderBasicsValue) {
+  const [value, setValue] = useState(initial);
+  const onChange = (next: Partial<WorkOrderBasicsValue>) => setValue((v) => ({ ...v, ...next }));
+  return { value, onChange };
 }
 
 export function WorkOrderBasics({
