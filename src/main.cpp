@@ -18,6 +18,7 @@
 #include "cli/gen_types.hpp"
 #include "config/config.hpp"
 #include "core/clock.hpp"
+#include "crypto/key_ring.hpp"
 #include "domain/pm_generation.hpp"
 #include "http/server.hpp"
 #include "http/web_files.hpp"
@@ -118,6 +119,8 @@ int serve() {
       std::fprintf(stderr, "bulwark: refusing to start: %s\n", checked.error().c_str());
       return kExitConfig;
     }
+    // Repositories seal and open personal fields through it (store/personal.hpp).
+    crypto::attach_key_ring(*db, *master_key, identity::now_ms);
 
     // Made now so the first login for an unknown email is not slower than the rest.
     security::dummy_hash(c->bcrypt_cost);

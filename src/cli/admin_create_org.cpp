@@ -39,7 +39,7 @@ int create_org(const CreateOrgOptions& o) {
   } catch (const store::ConstraintViolation&) {
     throw Failure("an organization with slug '" + o.slug + "' already exists");
   }
-  crypto::create_org_keys(*db, master, org.id, identity::now_ms());
+  crypto::create_missing_org_keys(*db, master, identity::now_ms());  // idempotent
   std::printf("created organization %s (id %lld, time zone %s)\n", org.slug.c_str(),
               static_cast<long long>(org.id), org.time_zone.c_str());
   return kOk;

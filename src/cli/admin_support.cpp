@@ -2,6 +2,13 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <cstdlib>
+#include <optional>
+
+#include "crypto/key_ring.hpp"
+#include "crypto/key_store.hpp"
+#include "crypto/master_key.hpp"
+#include "identity/clock.hpp"
 
 namespace bulwark::cli::admin {
 
@@ -17,7 +24,21 @@ std::unique_ptr<store::Database> open_db(config::Config& c) {
   o.pool_size = 2;
   auto db = store::open_database(o);
   store::migrate(*db);
+  attach_key_ring_if_configured(c, *db);
   return db;
+}
+
+void attach_key_ring_if_configured(const config::Config& c, store::Database& db) {
+  auto key = crypto::load_master_key(
+      [](const char* name) -> std::optional<std::string> {
+        if (const char* v = std::getenv(name)) return std::string(v);
+        return std::nullopt;
+      },
+      c.environment == config::Environment::production, c.data_dir);
+  // Without a usable key, commands that touch no personal data still run;
+  // the others stop at their first personal field with a message.
+  if (!key || !crypto::check_master_fingerprint(db, key->key, identity::now_ms())) return;
+  crypto::attach_key_ring(db, key->key, identity::now_ms);
 }
 
 identity::Org require_org(store::Database& db, const std::string& slug) {

@@ -34,6 +34,9 @@ using Chosen = std::shared_ptr<Runner>;
 
 // Loads the configuration into `c` and opens the migrated database.
 std::unique_ptr<store::Database> open_db(config::Config& c);
+// Attaches the field-encryption key ring when the master key loads and
+// matches the database (open_db does it; so do commands opening their own).
+void attach_key_ring_if_configured(const config::Config& c, store::Database& db);
 
 identity::Org require_org(store::Database& db, const std::string& slug);
 identity::Credentials require_user(store::Database& db, const std::string& email);

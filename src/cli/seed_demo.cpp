@@ -6,6 +6,7 @@
 #include <random>
 
 #include "audit/audit_log.hpp"
+#include "cli/admin_support.hpp"
 #include "config/config.hpp"
 #include "core/org_time.hpp"
 #include "crypto/random.hpp"
@@ -115,6 +116,7 @@ int seed(const std::string& slug, const Counts& counts) {
   o.pool_size = 2;
   auto db = store::open_database(o);
   store::migrate(*db);
+  admin::attach_key_ring_if_configured(c, *db);
 
   auto org = identity::find_org_by_slug(*db, slug);
   if (!org) {

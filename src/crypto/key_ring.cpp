@@ -1,5 +1,7 @@
 #include "crypto/key_ring.hpp"
 
+#include <algorithm>
+#include <memory>
 #include <stdexcept>
 
 #include "crypto/key_store.hpp"
@@ -86,6 +88,75 @@ Expected<std::string, CipherError> KeyRing::blind_index(std::int64_t org, std::s
   input.push_back('\0');
   input.append(value);
   return hmac_sha256(keys.blind, input);
+}
+
+namespace {
+std::string raw_row_key(std::string_view row_key) {
+  auto raw = from_base64(row_key);
+  if (!raw || raw->size() != kRowKeyBytes) throw store::FieldSealError("malformed row key");
+  return std::move(*raw);
+}
+[[noreturn]] void fail(std::string_view what, std::string_view table, std::string_view column,
+                       CipherError e) {
+  // Names the place, never the value.
+  throw store::FieldSealError(std::string(what) + " " + std::string(table) + "." +
+                              std::string(column) + ": " + std::string(describe(e)));
+}
+}  // namespace
+
+std::string KeyRing::new_row_key() { return base64(crypto::new_row_key()); }
+
+std::string KeyRing::seal(std::int64_t org, std::string_view table, std::string_view column,
+                          std::string_view row_key, std::string_view plain) {
+  auto sealed = encrypt(org, table, column, raw_row_key(row_key), plain);
+  if (!sealed) fail("cannot seal", table, column, sealed.error());
+  return base64(*sealed);
+}
+
+std::string KeyRing::open(std::int64_t org, std::string_view table, std::string_view column,
+                          std::string_view row_key, std::string_view sealed) {
+  auto bytes = from_base64(sealed);
+  if (!bytes) fail("cannot open", table, column, CipherError::malformed);
+  auto plain = decrypt(org, table, column, raw_row_key(row_key), *bytes);
+  if (!plain) fail("cannot open", table, column, plain.error());
+  return std::move(*plain);
+}
+
+std::string KeyRing::blind(std::int64_t org, std::string_view domain, std::string_view value,
+                           std::size_t bytes) {
+  auto mac = blind_index(org, domain, value);
+  if (!mac) fail("cannot index", "blind", domain, mac.error());
+  return to_hex(std::string_view(*mac).substr(0, std::min(bytes, mac->size())));
+}
+
+std::uint32_t KeyRing::key_id_of(std::string_view sealed) {
+  auto bytes = from_base64(sealed);
+  if (!bytes) return 0;
+  auto envelope = parse_envelope(*bytes);
+  return envelope ? envelope->key_id : 0;
+}
+
+std::uint32_t KeyRing::active_key_id(std::int64_t org) { return keys_of(org).active_data_id; }
+
+void KeyRing::create_keys(store::Connection& conn, std::int64_t org) {
+  if (org_keys(conn, org).empty()) create_org_keys_on(conn, master_, org, now_());
+}
+
+void KeyRing::forget(std::int64_t org) {
+  std::lock_guard lock(mutex_);
+  auto it = cache_.find(org);
+  if (it == cache_.end()) return;
+  for (auto& [id, key] : it->second.data) cleanse(key);
+  cleanse(it->second.blind);
+  cache_.erase(it);
+}
+
+KeyRing& attach_key_ring(store::Database& db, const Secret& master, KeyRing::Now now) {
+  create_missing_org_keys(db, master, now());
+  auto ring = std::make_shared<KeyRing>(db, master, std::move(now));
+  KeyRing& out = *ring;
+  db.set_field_sealer(std::move(ring));
+  return out;
 }
 
 }  // namespace bulwark::crypto

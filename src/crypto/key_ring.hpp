@@ -20,10 +20,12 @@
 #include "core/secret.hpp"
 #include "crypto/field_cipher.hpp"
 #include "store/database.hpp"
+#include "store/field_sealer.hpp"
 
 namespace bulwark::crypto {
 
-class KeyRing {
+// Also the database's store::FieldSealer: OrgTx::seal/open/blind end here.
+class KeyRing final : public store::FieldSealer {
  public:
   using Now = std::function<std::int64_t()>;
   KeyRing(store::Database& db, const Secret& master, Now now);
@@ -45,6 +47,20 @@ class KeyRing {
   Expected<std::string, CipherError> blind_index(std::int64_t org, std::string_view domain,
                                                  std::string_view value);
 
+  // store::FieldSealer (text in, text out; failures throw store::FieldSealError).
+  std::string new_row_key() override;
+  std::string seal(std::int64_t org, std::string_view table, std::string_view column,
+                   std::string_view row_key, std::string_view plain) override;
+  std::string open(std::int64_t org, std::string_view table, std::string_view column,
+                   std::string_view row_key, std::string_view sealed) override;
+  std::string blind(std::int64_t org, std::string_view domain, std::string_view value,
+                    std::size_t bytes) override;
+  std::uint32_t key_id_of(std::string_view sealed) override;
+  std::uint32_t active_key_id(std::int64_t org) override;
+  void create_keys(store::Connection& conn, std::int64_t org) override;
+  // Drops an organization's cached keys (after a data-key rotation added one).
+  void forget(std::int64_t org);
+
  private:
   struct OrgKeys {
     std::uint32_t active_data_id = 0;
@@ -63,5 +79,10 @@ class KeyRing {
   std::mutex mutex_;
   std::unordered_map<std::int64_t, OrgKeys> cache_;
 };
+
+// Gives every organization keys, then attaches a key ring under `master` to
+// `db`, so that OrgTx::seal/open/blind work on all its connections. The
+// caller has checked the master key's fingerprint.
+KeyRing& attach_key_ring(store::Database& db, const Secret& master, KeyRing::Now now);
 
 }  // namespace bulwark::crypto

@@ -23,6 +23,9 @@ constexpr store::OrgSql kOrgKeys(
 constexpr store::CrossTenantSql kAllKeys(
     "SELECT org_id, key_id, purpose, wrapped, created_at, retired_at FROM org_keys "
     "ORDER BY org_id, key_id");
+// Organizations created before migration 0016, or by a path that made none.
+constexpr store::CrossTenantSql kOrgsWithoutKeys(
+    "SELECT id FROM orgs WHERE id NOT IN (SELECT org_id FROM org_keys) ORDER BY id");
 constexpr store::OrgSql kInsertKey(
     "INSERT INTO org_keys (org_id, key_id, purpose, wrapped, created_at) "
     "VALUES ($1, $2, $3, $4, $5)");
@@ -74,21 +77,25 @@ std::vector<StoredKey> all_org_keys(store::Connection& conn) {
   return decode(conn.query(kAllKeys));
 }
 
+void create_org_keys_on(store::Connection& conn, const Secret& master, std::int64_t org_id,
+                        std::int64_t now_ms) {
+  store::OrgTx tx(conn, org_id);
+  std::uint32_t next = 1;
+  for (const auto& k : decode(tx.run(kOrgKeys))) next = std::max(next, k.key_id + 1);
+  for (auto purpose : {kDataPurpose, kBlindIndexPurpose}) {
+    std::string key = random_bytes(kKeyBytes);
+    const auto wrapped = wrap_key(master, org_id, next, purpose, key);
+    cleanse(key);
+    tx.run(kInsertKey, std::int64_t{next}, std::string(purpose), wrapped, now_ms);
+    ++next;
+  }
+}
+
 bool create_org_keys(store::Database& db, const Secret& master, std::int64_t org_id,
                      std::int64_t now_ms) {
   try {
-    db.transaction([&](store::Connection& conn) {
-      store::OrgTx tx(conn, org_id);
-      std::uint32_t next = 1;
-      for (const auto& k : decode(tx.run(kOrgKeys))) next = std::max(next, k.key_id + 1);
-      for (auto purpose : {kDataPurpose, kBlindIndexPurpose}) {
-        std::string key = random_bytes(kKeyBytes);
-        const auto wrapped = wrap_key(master, org_id, next, purpose, key);
-        cleanse(key);
-        tx.run(kInsertKey, std::int64_t{next}, std::string(purpose), wrapped, now_ms);
-        ++next;
-      }
-    });
+    db.transaction(
+        [&](store::Connection& conn) { create_org_keys_on(conn, master, org_id, now_ms); });
     return true;
   } catch (const store::ConstraintViolation&) {
     return false;  // another instance created them at the same moment
@@ -115,6 +122,15 @@ Expected<int, std::string> rotate_master(store::Connection& conn, const Secret& 
   if (conn.query(kUpdateFingerprint, {fp, now_ms}).affected == 0)
     conn.query(kRecordFingerprint, {fp, now_ms});
   return count;
+}
+
+int create_missing_org_keys(store::Database& db, const Secret& master, std::int64_t now_ms) {
+  std::vector<std::int64_t> missing;
+  db.with_connection([&](store::Connection& conn) {
+    for (const auto& row : conn.query(kOrgsWithoutKeys).rows) missing.push_back(row.integer(0));
+  });
+  for (auto org : missing) create_org_keys(db, master, org, now_ms);
+  return static_cast<int>(missing.size());
 }
 
 }  // namespace bulwark::crypto

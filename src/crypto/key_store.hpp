@@ -43,6 +43,13 @@ std::vector<StoredKey> all_org_keys(store::Connection& conn);
 // created them first (the caller reads them again).
 bool create_org_keys(store::Database& db, const Secret& master, std::int64_t org_id,
                      std::int64_t now_ms);
+// Gives every organization that has none its keys (at start, outside any
+// transaction: a key ring must never create keys inside a request's SQLite
+// write transaction, which would wait on itself). Returns how many.
+int create_missing_org_keys(store::Database& db, const Secret& master, std::int64_t now_ms);
+// The same on `conn`, inside the caller's transaction (org creation).
+void create_org_keys_on(store::Connection& conn, const Secret& master, std::int64_t org_id,
+                        std::int64_t now_ms);
 
 // Re-wraps every organization's keys under `next` and records its
 // fingerprint, on `conn` inside the caller's transaction (which also writes

@@ -41,33 +41,6 @@ std::optional<std::string> from_hex(std::string_view s) {
   return out;
 }
 
-int base64_value(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+' || c == '-') return 62;
-  if (c == '/' || c == '_') return 63;
-  return -1;
-}
-
-std::optional<std::string> from_base64(std::string_view s) {
-  while (!s.empty() && s.back() == '=') s.remove_suffix(1);
-  std::string out;
-  std::uint32_t buffer = 0;
-  int bits = 0;
-  for (char c : s) {
-    const int v = base64_value(c);
-    if (v < 0) return std::nullopt;
-    buffer = (buffer << 6) | static_cast<std::uint32_t>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push_back(static_cast<char>((buffer >> bits) & 0xff));
-    }
-  }
-  return out;
-}
-
 std::string aad_for_wrap(std::int64_t org_id, std::uint32_t key_id, std::string_view purpose) {
   return fmt::format("bulwark-key-wrap|{}|{}|{}", org_id, key_id, purpose);
 }

@@ -98,6 +98,9 @@ Org create_org(store::Connection& conn, std::string_view slug, std::string_view 
                std::string_view time_zone) {
   auto r = conn.query(kInsertOrg,
                       {std::string(slug), std::string(name), now_ms(), std::string(time_zone)});
+  // Its field-encryption keys in the same transaction (issue 13): a key ring
+  // creating them later, inside some request's SQLite write, would wait on it.
+  if (auto* sealer = conn.field_sealer()) sealer->create_keys(conn, r.rows.at(0).integer(0));
   return Org{r.rows.at(0).integer(0), std::string(slug), std::string(name), std::nullopt,
              std::string(time_zone)};
 }

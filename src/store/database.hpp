@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/field_sealer.hpp"
 #include "store/sql.hpp"
 
 namespace bulwark::store {
@@ -42,6 +43,15 @@ class Connection {
   // the first column of the first row in binary format: no text or hex copy.
   virtual Result query_with_bytes(Sql sql, std::span<const Value> params, std::string_view bytes);
   virtual std::optional<std::string> query_bytes(Sql sql, std::span<const Value> params);
+
+  // The database's field sealer (store/field_sealer.hpp), set on the
+  // connection each time the pool lends it, so that any OrgTx on it can
+  // seal and open personal fields; null when none is configured.
+  FieldSealer* field_sealer() const { return sealer_; }
+  void set_field_sealer(FieldSealer* sealer) { sealer_ = sealer; }
+
+ private:
+  FieldSealer* sealer_ = nullptr;
 };
 
 class Database {
@@ -64,6 +74,14 @@ class Database {
 
   // True when a trivial query succeeds (for /ready).
   bool ping();
+
+  // Field encryption: set once at start, before any request or worker runs
+  // (the server and the admin CLI attach a crypto::KeyRing).
+  void set_field_sealer(std::shared_ptr<FieldSealer> sealer) { sealer_ = std::move(sealer); }
+  FieldSealer* field_sealer() const { return sealer_.get(); }
+
+ private:
+  std::shared_ptr<FieldSealer> sealer_;
 };
 
 struct DatabaseOptions {

@@ -181,6 +181,7 @@ class PostgresDatabase final : public Database {
   void transaction(const std::function<void(Connection&)>& work) override {
     pool_.use(
         [&](PostgresConnection& c) {
+          c.set_field_sealer(field_sealer());
           c.execute_script(Sql("BEGIN"));
           try {
             work(c);
@@ -199,8 +200,12 @@ class PostgresDatabase final : public Database {
   }
 
   void with_connection(const std::function<void(Connection&)>& work) override {
-    pool_.use([&](PostgresConnection& c) { work(c); },
-              [](PostgresConnection& c) { return c.broken(); });
+    pool_.use(
+        [&](PostgresConnection& c) {
+          c.set_field_sealer(field_sealer());
+          work(c);
+        },
+        [](PostgresConnection& c) { return c.broken(); });
   }
 
  private:

@@ -162,6 +162,7 @@ class SqliteDatabase final : public Database {
   void transaction(const std::function<void(Connection&)>& work) override {
     pool_.use(
         [&](SqliteConnection& c) {
+          c.set_field_sealer(field_sealer());
           c.run("BEGIN IMMEDIATE");
           try {
             work(c);
@@ -178,7 +179,12 @@ class SqliteDatabase final : public Database {
   }
 
   void with_connection(const std::function<void(Connection&)>& work) override {
-    pool_.use([&](SqliteConnection& c) { work(c); }, [](SqliteConnection&) { return false; });
+    pool_.use(
+        [&](SqliteConnection& c) {
+          c.set_field_sealer(field_sealer());
+          work(c);
+        },
+        [](SqliteConnection&) { return false; });
   }
 
  private:

@@ -9,6 +9,8 @@
 // or when the body returns an error Expected.
 #include <array>
 #include <optional>
+#include <stdexcept>
+#include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -63,6 +65,37 @@ class OrgTx {
     std::array<Value, sizeof...(P) + 1> values{Value(org_id_), bind(params)...};
     return conn_.query_bytes(sql.sql(), std::span<const Value>(values));
   }
+  // Personal fields (issue 13; store/personal.hpp): repositories seal what
+  // they write and open what they read, bound to this organization, the
+  // table, the column and the row's own random key. Throws
+  // FieldSealError when a value does not open, std::logic_error when the
+  // database has no sealer (a programming error: every opener attaches one).
+  std::string new_row_key() { return sealer().new_row_key(); }
+  std::string seal(std::string_view table, std::string_view column, std::string_view row_key,
+                   std::string_view plain) {
+    return sealer().seal(org_id_, table, column, row_key, plain);
+  }
+  // (A template, so that a string literal picks the overload above.)
+  template <class Optional>
+  requires std::is_same_v<Optional, std::optional<std::string>> std::optional<std::string> seal(
+      std::string_view table, std::string_view column, std::string_view row_key,
+      const Optional& plain) {
+    if (!plain) return std::nullopt;
+    return seal(table, column, row_key, std::string_view(*plain));
+  }
+  std::string open(std::string_view table, std::string_view column, std::string_view row_key,
+                   std::string_view sealed) {
+    return sealer().open(org_id_, table, column, row_key, sealed);
+  }
+  // A blind index token (hex) of an already normalised value.
+  std::string blind(std::string_view domain, std::string_view normalised, std::size_t bytes) {
+    return sealer().blind(org_id_, domain, normalised, bytes);
+  }
+  FieldSealer& sealer() {
+    if (auto* s = conn_.field_sealer()) return *s;
+    throw std::logic_error("personal data needs a key ring: the database has no field sealer");
+  }
+
   // For callees not yet taking an OrgTx (audit, messaging): same connection,
   // same transaction.
   Connection& connection() { return conn_; }

@@ -11,6 +11,8 @@
 #include <memory>
 #include <string>
 
+#include "core/secret.hpp"
+#include "crypto/key_ring.hpp"
 #include "crypto/random.hpp"
 #include "identity/users.hpp"
 #include "store/database.hpp"
@@ -44,6 +46,9 @@ inline std::unique_ptr<store::Database> open_test_database(const std::string& en
   o.pool_size = pool_size;
   auto db = store::open_database(o);
   store::migrate(*db);
+  // Personal fields need a key ring: one random master key per test process.
+  static const Secret master(crypto::random_bytes(32));
+  crypto::attach_key_ring(*db, master, [] { return std::int64_t{1'700'000'000'000}; });
   return db;
 }
 
