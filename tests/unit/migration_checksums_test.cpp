@@ -57,6 +57,8 @@ constexpr Committed kCommitted[] = {
      "7744b91c2ada824bbdd25a0b7f621fb4ab68dc6c0f92f3dd907cd3580216702e"},
     {20, "placeholder", "1b4970fe88a96d72a1aca470bbd1fc2a5d7c64ca12d14e600e0421d3c9354903",
      "1b4970fe88a96d72a1aca470bbd1fc2a5d7c64ca12d14e600e0421d3c9354903"},
+    {21, "attachments_sealed", "2dd7b357ebb7c53363e81a37c5cd7f8b878701e53d37a4b28f98f685ecce738a",
+     "2dd7b357ebb7c53363e81a37c5cd7f8b878701e53d37a4b28f98f685ecce738a"},
 };
 
 const Committed* committed(int version) {
