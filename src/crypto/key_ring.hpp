@@ -29,7 +29,7 @@ class KeyRing final : public store::FieldSealer {
  public:
   using Now = std::function<std::int64_t()>;
   KeyRing(store::Database& db, const Secret& master, Now now);
-  ~KeyRing();
+  ~KeyRing() override;
   KeyRing(const KeyRing&) = delete;
   KeyRing& operator=(const KeyRing&) = delete;
 
