@@ -122,6 +122,20 @@ std::string KeyRing::open(std::int64_t org, std::string_view table, std::string_
   return std::move(*plain);
 }
 
+std::string KeyRing::seal_bytes(std::int64_t org, std::string_view table, std::string_view column,
+                                std::string_view row_key, std::string_view plain) {
+  auto sealed = encrypt(org, table, column, raw_row_key(row_key), plain);
+  if (!sealed) fail("cannot seal", table, column, sealed.error());
+  return std::move(*sealed);
+}
+
+std::string KeyRing::open_bytes(std::int64_t org, std::string_view table, std::string_view column,
+                                std::string_view row_key, std::string_view sealed) {
+  auto plain = decrypt(org, table, column, raw_row_key(row_key), sealed);
+  if (!plain) fail("cannot open", table, column, plain.error());
+  return std::move(*plain);
+}
+
 std::string KeyRing::blind(std::int64_t org, std::string_view domain, std::string_view value,
                            std::size_t bytes) {
   auto mac = blind_index(org, domain, value);

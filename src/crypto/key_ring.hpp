@@ -29,7 +29,7 @@ class KeyRing final : public store::FieldSealer {
  public:
   using Now = std::function<std::int64_t()>;
   KeyRing(store::Database& db, const Secret& master, Now now);
-  ~KeyRing();
+  ~KeyRing() override;
   KeyRing(const KeyRing&) = delete;
   KeyRing& operator=(const KeyRing&) = delete;
 
@@ -53,6 +53,10 @@ class KeyRing final : public store::FieldSealer {
                    std::string_view row_key, std::string_view plain) override;
   std::string open(std::int64_t org, std::string_view table, std::string_view column,
                    std::string_view row_key, std::string_view sealed) override;
+  std::string seal_bytes(std::int64_t org, std::string_view table, std::string_view column,
+                         std::string_view row_key, std::string_view plain) override;
+  std::string open_bytes(std::int64_t org, std::string_view table, std::string_view column,
+                         std::string_view row_key, std::string_view sealed) override;
   std::string blind(std::int64_t org, std::string_view domain, std::string_view value,
                     std::size_t bytes) override;
   std::uint32_t key_id_of(std::string_view sealed) override;

@@ -101,4 +101,20 @@ void BlobStore::remove(OrgTx& tx, std::string_view key) const {
   tx.run(kRemove, std::string(key));
 }
 
+bool BlobStore::removes_in_transaction(OrgTx& tx) {
+  return tx.connection().engine() == Engine::postgres;
+}
+
+void BlobStore::put_sealed(OrgTx& tx, std::string_view key, const BlobSeal& seal,
+                           std::string_view plain) const {
+  put(tx, key, tx.sealer().seal_bytes(tx.org_id(), seal.table, seal.column, seal.row_key, plain));
+}
+
+std::optional<std::string> BlobStore::get_opened(OrgTx& tx, std::string_view key,
+                                                 const BlobSeal& seal) const {
+  auto sealed = get(tx, key);
+  if (!sealed) return std::nullopt;
+  return tx.sealer().open_bytes(tx.org_id(), seal.table, seal.column, seal.row_key, *sealed);
+}
+
 }  // namespace bulwark::store

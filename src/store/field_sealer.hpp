@@ -34,6 +34,13 @@ class FieldSealer {
   // Opens an envelope sealed by seal() for the same org/table/column/row key.
   virtual std::string open(std::int64_t org, std::string_view table, std::string_view column,
                            std::string_view row_key, std::string_view sealed) = 0;
+  // Binary variants for files (attachments): the same envelope and
+  // associated data, returned raw instead of base64 (a blob is stored as
+  // bytes, and base64 would grow it by a third).
+  virtual std::string seal_bytes(std::int64_t org, std::string_view table, std::string_view column,
+                                 std::string_view row_key, std::string_view plain) = 0;
+  virtual std::string open_bytes(std::int64_t org, std::string_view table, std::string_view column,
+                                 std::string_view row_key, std::string_view sealed) = 0;
   // Blind index: HMAC-SHA256 under the organization's blind-index key over
   // `domain` and the already normalised `value`, truncated to `bytes` bytes,
   // as hex. Equal inputs give equal tokens; nothing else is learnt from one.

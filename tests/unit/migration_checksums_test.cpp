@@ -53,6 +53,12 @@ constexpr Committed kCommitted[] = {
      "b687e5b0adc018c15a972d2c97c2142e8cc1f22d72d28074a19364bd2f5c7dec"},
     {18, "backup_lease", "26475bf8edbe670c1074cbfe2e68362aa3092b739032fd0af042a7e312c7d30e",
      "333f431bdfefa714c02048783cd27229b009a35cda45df107f512a37640b2348"},
+    {19, "placeholder", "7744b91c2ada824bbdd25a0b7f621fb4ab68dc6c0f92f3dd907cd3580216702e",
+     "7744b91c2ada824bbdd25a0b7f621fb4ab68dc6c0f92f3dd907cd3580216702e"},
+    {20, "placeholder", "1b4970fe88a96d72a1aca470bbd1fc2a5d7c64ca12d14e600e0421d3c9354903",
+     "1b4970fe88a96d72a1aca470bbd1fc2a5d7c64ca12d14e600e0421d3c9354903"},
+    {21, "attachments_sealed", "2dd7b357ebb7c53363e81a37c5cd7f8b878701e53d37a4b28f98f685ecce738a",
+     "2dd7b357ebb7c53363e81a37c5cd7f8b878701e53d37a4b28f98f685ecce738a"},
 };
 
 const Committed* committed(int version) {

@@ -13,17 +13,28 @@ ApiError no_such_attachment() { return ApiError(ErrorCode::not_found, "no such a
 
 std::string thumb_key(const std::string& key) { return key + "-thumb"; }
 
+// The file or its thumbnail, opened when sealed; nullopt when missing.
+// Throws FieldSealError when it is there but does not open (a blob moved
+// from another row or tenant, or tampered with): the request becomes a 500
+// JSON error, and no byte of it is sent.
+std::optional<std::string> read_blob(store::OrgTx& tx, const store::BlobStore& blobs,
+                                     const AttachmentRow& r, bool thumbnail) {
+  const std::string key = thumbnail ? thumb_key(r.blob_key) : r.blob_key;
+  if (r.blob_format == kBlobPlain) return blobs.get(tx, key);
+  return blobs.get_opened(tx, key, {"attachments", thumbnail ? "thumbnail" : "blob", r.row_key});
+}
+
 AttachmentView view(const AttachmentRow& r) {
   AttachmentView v;
   v.id = r.id;
   v.owner_kind = r.owner_kind;
   v.owner_id = r.owner_id;
   v.uploaded_by = r.uploaded_by;
-  v.original_name = r.original_name;
+  v.original_name = r.original_name.value;
   v.mime = r.mime;
   v.size_bytes = r.size_bytes;
   v.sha256 = r.sha256;
-  v.caption = r.caption;
+  v.caption = r.caption.value;
   v.created_at = resource::Time{r.created_at};
   v.url = "/api/v1/attachments/" + std::to_string(r.id) + "/content";
   if (r.thumbnail_bytes)
@@ -47,12 +58,14 @@ Outcome<void> check_owner(store::OrgTx& tx, const Caller& by, const Owner& owner
 Outcome<AttachmentView> add(store::OrgTx& tx, const store::BlobStore& blobs, const Caller& by,
                             const Owner& owner, const Checked& file, std::int64_t now) {
   if (auto ok = check_owner(tx, by, owner); !ok) return unexpected(std::move(ok.error()));
-  const std::string key = store::BlobStore::new_key();
+  const repo::NewBlob blob{store::BlobStore::new_key(), tx.new_row_key()};
   const std::string sha = crypto::sha256_hex(file.data);
   const auto id = repo::insert(tx, owner, by.user_id, file,
-                               static_cast<std::int64_t>(file.data.size()), sha, key, now);
-  blobs.put(tx, key, file.data);
-  if (file.thumbnail) blobs.put(tx, thumb_key(key), *file.thumbnail);
+                               static_cast<std::int64_t>(file.data.size()), sha, blob, now);
+  blobs.put_sealed(tx, blob.blob_key, {"attachments", "blob", blob.row_key}, file.data);
+  if (file.thumbnail)
+    blobs.put_sealed(tx, thumb_key(blob.blob_key), {"attachments", "thumbnail", blob.row_key},
+                     *file.thumbnail);
   by.actor.record(tx.connection(), "attachment.added", owner.kind, owner.id,
                   {"attachment", "mime"});
   auto row = repo::find(tx, id);
@@ -81,12 +94,12 @@ Outcome<Content> content(store::OrgTx& tx, const store::BlobStore& blobs, const 
   if (auto ok = check_owner(tx, by, {row->owner_kind, row->owner_id}); !ok)
     return unexpected(no_such_attachment());
   if (thumbnail && !row->thumbnail_bytes) return unexpected(no_such_attachment());
-  auto data = blobs.get(tx, thumbnail ? thumb_key(row->blob_key) : row->blob_key);
+  auto data = read_blob(tx, blobs, *row, thumbnail);
   if (!data) return unexpected(no_such_attachment());
   Content c;
   c.mime = thumbnail ? "image/jpeg" : row->mime;
   c.data = std::move(*data);
-  c.original_name = row->original_name;
+  c.original_name = row->original_name.value;
   // Images are ours (re-encoded); a PDF is the client's bytes: download only.
   c.inline_ok = c.mime.starts_with("image/");
   return c;

@@ -61,12 +61,14 @@ constexpr OrgSql kDoNotSell(
 constexpr OrgSql kPrivacyRequests(
     "SELECT id, type, regime, received_on, due_on, notes, created_at, completed_at "
     "FROM privacy_requests WHERE org_id = $1 AND customer_id = $2 ORDER BY id");
+// row_key: '' on a row not sealed yet (from before migration 0021).
 constexpr OrgSql kAttachments(
     "SELECT id, owner_id AS work_order_id, original_name, mime, size_bytes, sha256, caption, "
-    "created_at FROM attachments WHERE org_id = $1 AND owner_kind = 'work_order' "
-    "AND owner_id IN " CUSTOMER_WOS " ORDER BY id");
+    "created_at, COALESCE(row_key, '') AS row_key FROM attachments WHERE org_id = $1 "
+    "AND owner_kind = 'work_order' AND owner_id IN " CUSTOMER_WOS " ORDER BY id");
 constexpr OrgSql kAttachmentKeys(
-    "SELECT id, blob_key, thumbnail_bytes, original_name FROM attachments WHERE org_id = $1 "
+    "SELECT id, blob_key, thumbnail_bytes, original_name, COALESCE(row_key, ''), blob_format "
+    "FROM attachments WHERE org_id = $1 "
     "AND owner_kind = 'work_order' AND owner_id IN " CUSTOMER_WOS " ORDER BY id");
 
 // Erasure, in an order that keeps every reference valid.
@@ -168,13 +170,27 @@ ExportRows export_rows(store::OrgTx& tx, std::int64_t customer) {
   e.do_not_sell = rows(tx.run(kDoNotSell, customer));
   e.privacy_requests = rows(tx.run(kPrivacyRequests, customer));
   e.attachments = rows(tx.run(kAttachments, customer));
+  // Names and captions are sealed (issue 13): opened here, the key dropped.
+  for (auto& a : e.attachments) {
+    auto& o = a.as_object();
+    const std::string row_key(o.at("row_key").as_string());
+    for (const char* column : {"original_name", "caption"})
+      if (!row_key.empty())
+        o[column] = tx.open("attachments", column, row_key, o.at(column).as_string());
+    o.erase("row_key");
+  }
   return e;
 }
 
 std::vector<AttachmentKey> attachment_keys(store::OrgTx& tx, std::int64_t customer) {
   std::vector<AttachmentKey> out;
-  for (const auto& row : tx.run(kAttachmentKeys, customer).rows)
-    out.push_back({row.integer(0), row.text(1), !row.is_null(2), row.text(3)});
+  for (const auto& row : tx.run(kAttachmentKeys, customer).rows) {
+    AttachmentKey k{row.integer(0), row.text(1), !row.is_null(2),
+                    row.text(3),    row.text(4), row.integer(5)};
+    if (!k.row_key.empty())
+      k.original_name = tx.open("attachments", "original_name", k.row_key, k.original_name);
+    out.push_back(std::move(k));
+  }
   return out;
 }
 

@@ -31,7 +31,9 @@ struct AttachmentKey {
   std::int64_t id = 0;
   std::string blob_key;
   bool has_thumbnail = false;
-  std::string original_name;
+  std::string original_name;  // opened
+  std::string row_key;        // '' before migration 0021: name and bytes plain
+  std::int64_t blob_format = 0;
 };
 std::vector<AttachmentKey> attachment_keys(store::OrgTx& tx, std::int64_t customer);
 

@@ -74,7 +74,9 @@ Outcome<ExportFile> export_customer(store::OrgTx& tx, const store::BlobStore& bl
                 safe_name(std::string(o.at("original_name").as_string()));
   }
   for (const auto& k : repo::attachment_keys(tx, customer))
-    if (auto bytes = blobs.get(tx, k.blob_key))
+    if (auto bytes = k.row_key.empty() || k.blob_format == 0
+                         ? blobs.get(tx, k.blob_key)
+                         : blobs.get_opened(tx, k.blob_key, {"attachments", "blob", k.row_key}))
       files.push_back({"attachments/" + std::to_string(k.id) + "-" + safe_name(k.original_name),
                        std::move(*bytes)});
   boost::json::object doc;
