@@ -1,0 +1,1 @@
+-- PLACEHOLDER for another helper's migration 0019 (dropped at merge).

@@ -1,0 +1,1 @@
+-- PLACEHOLDER for another helper's migration 0020 (dropped at merge).

@@ -1,0 +1,1 @@
+-- PLACEHOLDER for another helper's migration 0021 (dropped at merge).

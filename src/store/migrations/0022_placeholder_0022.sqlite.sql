@@ -1,0 +1,1 @@
+-- PLACEHOLDER for another helper's migration 0022 (dropped at merge).
