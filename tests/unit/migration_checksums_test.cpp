@@ -61,6 +61,8 @@ constexpr Committed kCommitted[] = {
      "e7bc70aa1c4e4559f5fde831310c38148d169a1ad3d30d3d8845c39e9aea1191"},
     {22, "placeholder_0022", "7068b5a2b3824132657cd766b50a8612eb5fd28f341296e2c12fc0d6cb825ea7",
      "7068b5a2b3824132657cd766b50a8612eb5fd28f341296e2c12fc0d6cb825ea7"},
+    {23, "org_exports", "26b936fd34eb06f68e94ac525c0274d618741815651da5684dfd9233a341bda3",
+     "fa6d460fd857bdb74aab1d9c81cf6bec0ec8cc50e6c22fa5824d3b4ea8d79fe7"},
 };
 
 const Committed* committed(int version) {
