@@ -8,6 +8,9 @@
 
 #include "backup/backup.hpp"
 #include "cli/admin_commands.hpp"
+#include "domain/privacy/erasure_replay.hpp"
+#include "identity/clock.hpp"
+#include "privacy/erasure_ledger.hpp"
 
 namespace bulwark::cli::admin {
 
@@ -92,7 +95,18 @@ int restore(const std::string& file) {
     std::fprintf(stderr, "bulwark admin: restore %s\n", e.what());
     return kFailure;
   }
-  std::printf("restored %s\n", file.c_str());
+  // The restored database may hold customers erased after the backup was
+  // made: erase them again before anyone can see them (issue 13 item 6).
+  config::Config c;
+  auto db = open_db(c);
+  const auto ledger = privacy::read_all(s.dir);
+  const auto n = domain::privacy::replay_erasures(*db, store::BlobStore(c.data_dir), ledger,
+                                                  identity::now_ms());
+  std::printf(
+      "restored %s\nerasure ledger: %lld entries, %lld customers erased again, %lld "
+      "already erased, %lld not in this backup\n",
+      file.c_str(), static_cast<long long>(n.entries), static_cast<long long>(n.re_erased),
+      static_cast<long long>(n.already), static_cast<long long>(n.not_present));
   return kOk;
 }
 
