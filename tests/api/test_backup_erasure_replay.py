@@ -80,3 +80,24 @@ def test_restore_without_the_erasure_ledger_is_refused_ISSUE13_6(shop):
     assert r.returncode != 0
     assert "erasure ledger" in r.stderr, r.stderr
     assert value(s, f"SELECT name FROM customers WHERE id = {gone['id']}") == NAME
+
+
+def test_backup_create_restore_and_prune_are_audited_with_file_names_never_keys_ISSUE13_4(shop):
+    s, owner, keep, gone = shop
+    path = create(s)
+    name = os.path.basename(path)
+    sql = "SELECT COUNT(*) FROM audit_log WHERE action = '{}' AND target_id = '{}'"
+    orgs = int(value(s, "SELECT COUNT(*) FROM orgs"))
+    assert value(s, sql.format("backup.created", name)) == str(orgs)
+    s.stop()
+    bk(s, "restore", path)
+    assert value(s, sql.format("backup.restored", name)) == str(orgs)
+    old_name = "bulwark-20200101T000000Z" + name[name.index("."):]
+    with open(path, "rb") as src, open(os.path.join(os.path.dirname(path), old_name), "wb") as dst:
+        dst.write(src.read())
+    out = bk(s, "prune")
+    assert "1 backups deleted" in out.stdout, out.stdout
+    assert value(s, sql.format("backup.pruned", old_name)) == str(orgs)
+    backup_key = s.env["BULWARK_BACKUP_KEY"]
+    assert value(s, f"SELECT COUNT(*) FROM audit_log WHERE target_id LIKE '%{backup_key[:12]}%' "
+                    f"OR fields LIKE '%{backup_key[:12]}%'") == "0"
