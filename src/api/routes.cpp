@@ -10,6 +10,7 @@
 #include "api/invoice_handlers.hpp"
 #include "api/messaging_handlers.hpp"
 #include "api/openapi.hpp"
+#include "api/org_export_routes.hpp"
 #include "api/org_handlers.hpp"
 #include "api/pm_handlers.hpp"
 #include "api/privacy_routes.hpp"
@@ -173,6 +174,8 @@ http::Router build_router() {
          endpoint<update_site>(), "Edit a site (name, address, access notes, gate code)");
 
   add_privacy_routes(r);  // export, erasure, privacy requests, do-not-sell (issue 13)
+  // Export everything (issue 13 item 8).
+  add_org_export_routes(r);
 
   // Assets at sites, and their meters (a reading is the technician's work).
   const auto wo_read = access(Permission::work_orders_read, "work_orders:read");

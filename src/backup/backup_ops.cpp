@@ -10,6 +10,7 @@
 #include "backup/backup.hpp"
 #include "backup/process.hpp"
 #include "crypto/random.hpp"
+#include "privacy/erasure_ledger.hpp"
 #include "store/backup_support.hpp"
 
 namespace bulwark::backup {
@@ -59,11 +60,26 @@ Expected<crypto::DecryptStats, std::string> decrypt_file(const Settings& s, cons
   return crypto::decrypt_backup(s.key, file_reader(in, total, progress), sink);
 }
 
-// TODO(issue13-item6-erasure-ledger): restore must replay the erasure ledger
-// (an append-only file in the backup directory, built by the privacy work)
-// so that an erased customer does not come back, and refuse to finish
-// without it. This is the one place to call it; it does nothing yet.
-void replay_erasure_ledger_hook(const Settings& /*s*/) {}
+// The erasure ledger (privacy/erasure_ledger.hpp) lives beside the backups.
+// A restore refuses to start without it: restoring an older backup without
+// replaying it would bring erased customers back. The replay itself needs
+// the restored database opened with its key ring, so `bulwark admin backup
+// restore` runs it (domain/privacy/erasure_replay.hpp) right after restore().
+void require_erasure_ledger(const Settings& s) {
+  const auto path = privacy::ledger_path(s.dir);
+  if (!fs::exists(path))
+    throw std::runtime_error("refused: the erasure ledger " + path +
+                             " is missing; without it erased customers would come back. Copy it "
+                             "back from the backup directory's copy or storage snapshot first");
+}
+
+// Every backup directory holds a ledger, empty until the first erasure, so a
+// restore can tell "no erasures yet" from "the ledger was lost".
+void ensure_erasure_ledger(const Settings& s) {
+  const auto path = privacy::ledger_path(s.dir);
+  if (fs::exists(path)) return;
+  open_private(path).close();
+}
 
 void restore_sqlite(const Settings& s, const std::string& path, const Progress& progress) {
   const std::string db = store::sqlite_path_of(s.database_url);
@@ -125,6 +141,7 @@ std::string create(const Settings& s, std::int64_t now_unix, const Progress& pro
     final_path = (fs::path(s.dir) / file_name_for(t, kind)).string();
     if (!fs::exists(final_path) && !fs::exists(final_path + ".partial")) break;
   }
+  ensure_erasure_ledger(s);
   TempFile partial{final_path + ".partial"};
   auto out = open_private(partial.path);
   crypto::ChunkedEncryptor enc(s.key, kind, [&](std::string_view c) {
@@ -176,6 +193,7 @@ Expected<crypto::DecryptStats, std::string> verify(const Settings& s, const std:
 
 void restore(const Settings& s, const std::string& path, const Progress& progress) {
   // The whole file is authenticated before anything of it reaches a database.
+  require_erasure_ledger(s);
   auto checked = verify(s, path, progress);
   if (!checked) throw std::runtime_error("refused: " + checked.error());
   const bool pg = is_postgres(s.database_url);
@@ -186,7 +204,6 @@ void restore(const Settings& s, const std::string& path, const Progress& progres
     restore_postgres(s, path, progress);
   else
     restore_sqlite(s, path, progress);
-  replay_erasure_ledger_hook(s);
 }
 
 }  // namespace bulwark::backup

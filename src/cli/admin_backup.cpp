@@ -8,6 +8,10 @@
 
 #include "backup/backup.hpp"
 #include "cli/admin_commands.hpp"
+#include "cli/backup_audit.hpp"
+#include "domain/privacy/erasure_replay.hpp"
+#include "identity/clock.hpp"
+#include "privacy/erasure_ledger.hpp"
 
 namespace bulwark::cli::admin {
 
@@ -52,6 +56,8 @@ backup::Progress progress_printer(const char* what) {
 int create() {
   const auto s = settings(true);
   const auto path = backup::create(s, now_unix(), progress_printer("backup"));
+  config::Config c;
+  audit_backup_event(*open_db(c), "backup.created", path);
   std::printf("%s\n", path.c_str());
   return kOk;
 }
@@ -92,13 +98,32 @@ int restore(const std::string& file) {
     std::fprintf(stderr, "bulwark admin: restore %s\n", e.what());
     return kFailure;
   }
-  std::printf("restored %s\n", file.c_str());
+  // The restored database may hold customers erased after the backup was
+  // made: erase them again before anyone can see them (issue 13 item 6).
+  config::Config c;
+  auto db = open_db(c);
+  const auto ledger = privacy::read_all(s.dir);
+  const auto n = domain::privacy::replay_erasures(*db, store::BlobStore(c.data_dir), ledger,
+                                                  identity::now_ms());
+  audit_backup_event(
+      *db, "backup.restored", file,
+      {"database", n.re_erased > 0 ? "erasures_replayed" : "erasure_ledger_checked"});
+  std::printf(
+      "restored %s\nerasure ledger: %lld entries, %lld customers erased again, %lld "
+      "already erased, %lld not in this backup\n",
+      file.c_str(), static_cast<long long>(n.entries), static_cast<long long>(n.re_erased),
+      static_cast<long long>(n.already), static_cast<long long>(n.not_present));
   return kOk;
 }
 
 int prune() {
   const auto s = settings(false);
   const auto removed = backup::prune(s, now_unix());
+  if (!removed.empty()) {
+    config::Config c;
+    auto db = open_db(c);
+    for (const auto& p : removed) audit_backup_event(*db, "backup.pruned", p);
+  }
   for (const auto& p : removed) std::printf("deleted %s\n", p.c_str());
   std::printf("%zu backups deleted (retention %lld days)\n", removed.size(),
               static_cast<long long>(s.retention.count() / 86400));

@@ -1,6 +1,8 @@
 #include "jobs/worker.hpp"
 
+#include "domain/privacy/org_export_requests.hpp"
 #include "identity/clock.hpp"
+#include "jobs/org_export_job.hpp"
 #include "jobs/stripe_jobs.hpp"
 #include "logging/log.hpp"
 
@@ -69,6 +71,8 @@ std::span<const JobHandler> default_handlers() {
   static const JobHandler kHandlers[] = {
       {kExpireCheckoutSession, [](const config::Config& c) { return c.stripe_configured(); },
        expire_checkout_session},
+      {domain::privacy::kOrgExportJob, [](const config::Config&) { return true; },
+       build_org_export},
   };
   return kHandlers;
 }

@@ -21,7 +21,7 @@ namespace bulwark::store::tenant_scope {
 
 // Every table with an org_id column. A unit test compares this list with the
 // migrated schema, so a new tenant table cannot be forgotten here.
-inline constexpr std::array<std::string_view, 38> kTenantTables{"assets",
+inline constexpr std::array<std::string_view, 40> kTenantTables{"assets",
                                                                 "attachment_chunks",
                                                                 "attachments",
                                                                 "audit_log",
@@ -38,6 +38,8 @@ inline constexpr std::array<std::string_view, 38> kTenantTables{"assets",
                                                                 "jobs",
                                                                 "meter_readings",
                                                                 "org_counters",
+                                                                "org_export_chunks",
+                                                                "org_exports",
                                                                 "org_keys",
                                                                 "org_sms_numbers",
                                                                 "org_working_hours",

@@ -59,6 +59,10 @@ constexpr Committed kCommitted[] = {
      "1b4970fe88a96d72a1aca470bbd1fc2a5d7c64ca12d14e600e0421d3c9354903"},
     {21, "attachments_sealed", "2dd7b357ebb7c53363e81a37c5cd7f8b878701e53d37a4b28f98f685ecce738a",
      "2dd7b357ebb7c53363e81a37c5cd7f8b878701e53d37a4b28f98f685ecce738a"},
+    {22, "placeholder_0022", "cef487eab4bfe53feb2a9cde5671010db810782d695b542269e1bdc890499ec8",
+     "cef487eab4bfe53feb2a9cde5671010db810782d695b542269e1bdc890499ec8"},
+    {23, "org_exports", "26b936fd34eb06f68e94ac525c0274d618741815651da5684dfd9233a341bda3",
+     "fa6d460fd857bdb74aab1d9c81cf6bec0ec8cc50e6c22fa5824d3b4ea8d79fe7"},
 };
 
 const Committed* committed(int version) {

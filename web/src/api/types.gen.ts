@@ -506,6 +506,23 @@ export interface OrgChange {
   time_zone?: string | null;
 }
 
+export interface OrgExportView {
+  id: number;
+  status: string;
+  tables_done: number;
+  tables_total: number;
+  rows: number;
+  files: number;
+  size_bytes: number;
+  requested_by: number;
+  requested_by_name: string | null;
+  created_at: string;
+  ready_at: string | null;
+  expires_at: string | null;
+  download_url: string | null;
+  error: string | null;
+}
+
 export interface OrgSettings {
   id: number;
   slug: string;

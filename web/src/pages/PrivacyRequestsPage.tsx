@@ -6,6 +6,7 @@ import { LoadState } from '../components/States';
 import { formatDateTime } from '../format';
 import { useApi } from '../hooks/useApi';
 import { Link } from '../router/router';
+import { OrgExportPanel } from './org/OrgExportPanel';
 
 interface Items<T> {
   items: T[];
@@ -55,6 +56,7 @@ export function PrivacyRequestsPage() {
           )
         }
       </LoadState>
+      <OrgExportPanel />
     </section>
   );
 }
