@@ -53,6 +53,8 @@ constexpr Committed kCommitted[] = {
      "b687e5b0adc018c15a972d2c97c2142e8cc1f22d72d28074a19364bd2f5c7dec"},
     {18, "backup_lease", "26475bf8edbe670c1074cbfe2e68362aa3092b739032fd0af042a7e312c7d30e",
      "333f431bdfefa714c02048783cd27229b009a35cda45df107f512a37640b2348"},
+    {19, "placeholder", "7119a32a843994850e573cc0ba88169b89e8ac454ab546b0aeb22363b4f15a25",
+     "7119a32a843994850e573cc0ba88169b89e8ac454ab546b0aeb22363b4f15a25"},
 };
 
 const Committed* committed(int version) {
