@@ -55,6 +55,8 @@ constexpr Committed kCommitted[] = {
      "333f431bdfefa714c02048783cd27229b009a35cda45df107f512a37640b2348"},
     {19, "placeholder", "7119a32a843994850e573cc0ba88169b89e8ac454ab546b0aeb22363b4f15a25",
      "7119a32a843994850e573cc0ba88169b89e8ac454ab546b0aeb22363b4f15a25"},
+    {20, "sms_message_row_key", "82efdc9bdc4d209e3f23275d17c1cdd9255b27d301079fa9b0534ad8925260bc",
+     "82efdc9bdc4d209e3f23275d17c1cdd9255b27d301079fa9b0534ad8925260bc"},
 };
 
 const Committed* committed(int version) {
