@@ -14,6 +14,7 @@
 #include "app/key_startup.hpp"
 #include "app/periodic_worker.hpp"
 #include "app/retention.hpp"
+#include "app/seal_plain_rows.hpp"
 #include "cli/admin_cli.hpp"
 #include "cli/gen_types.hpp"
 #include "config/config.hpp"
@@ -121,6 +122,10 @@ int serve() {
     }
     // Repositories seal and open personal fields through it (store/personal.hpp).
     crypto::attach_key_ring(*db, *master_key, identity::now_ms);
+    // Rows from before personal data was sealed are sealed now, once.
+    app::seal_plain_rows(*db, [](std::string_view table, std::int64_t rows) {
+      logging::info("personal data sealed", {{Field::name, table}, {Field::count, rows}});
+    });
 
     // Made now so the first login for an unknown email is not slower than the rest.
     security::dummy_hash(c->bcrypt_cost);
@@ -230,6 +235,26 @@ int migrate(bool status_only) {
     });
     std::printf("schema at version %d (%d applied, %d checksums adopted)\n", report.current_version,
                 report.applied, report.adopted);
+    // Then the rows still in plain text are sealed (issue 13), with the
+    // server's master key; without one (production) nothing is touched.
+    auto master = app::load_server_master_key(*c);
+    if (!master) {
+      std::fprintf(stderr, "bulwark migrate: personal data not sealed: %s\n",
+                   master.error().c_str());
+      return kExitConfig;
+    }
+    if (auto checked = app::check_server_master_key(*db, *master, identity::now_ms()); !checked) {
+      std::fprintf(stderr, "bulwark migrate: %s\n", checked.error().c_str());
+      return kExitConfig;
+    }
+    crypto::attach_key_ring(*db, *master, identity::now_ms);
+    const auto sealed = app::seal_plain_rows(*db, [](std::string_view table, std::int64_t rows) {
+      std::printf("sealed %lld rows of %.*s\n", static_cast<long long>(rows),
+                  static_cast<int>(table.size()), table.data());
+      std::fflush(stdout);
+    });
+    if (sealed.rows > 0)
+      std::printf("storage rewritten: the plain text is gone from the database files\n");
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "bulwark migrate: %s\n", e.what());

@@ -18,6 +18,7 @@ void register_sms_numbers(CLI::App& admin, const Chosen& chosen);      // admin_
 void register_pm_run(CLI::App& admin, const Chosen& chosen);           // admin_maintenance.cpp
 void register_audit(CLI::App& admin, const Chosen& chosen);            // admin_maintenance.cpp
 void register_keys(CLI::App& admin, const Chosen& chosen);             // admin_keys.cpp
+void register_keys_rotate_data(CLI::App& keys, const Chosen& chosen);  // admin_keys_rotate_data.cpp
 void register_backup(CLI::App& admin, const Chosen& chosen);           // admin_backup.cpp
 void register_export(CLI::App& admin, const Chosen& chosen);           // admin_export.cpp
 

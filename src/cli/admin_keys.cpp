@@ -165,6 +165,7 @@ void register_keys(CLI::App& admin, const Chosen& chosen) {
           "Re-wrap every organization's keys under BULWARK_NEW_MASTER_KEY[_FILE] in one "
           "transaction (audited); then swap the keys in the environment.")
       ->callback([chosen] { *chosen = keys_rotate_master; });
+  register_keys_rotate_data(*keys, chosen);
   keys->require_subcommand(1);
 }
 

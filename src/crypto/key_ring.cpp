@@ -13,59 +13,59 @@ namespace bulwark::crypto {
 KeyRing::KeyRing(store::Database& db, const Secret& master, Now now)
     : db_(db), master_(master), now_(std::move(now)) {}
 
-KeyRing::~KeyRing() {
-  for (auto& [org, keys] : cache_) {
-    for (auto& [id, key] : keys.data) cleanse(key);
-    cleanse(keys.blind);
-  }
+KeyRing::~KeyRing() = default;
+
+KeyRing::OrgKeys::~OrgKeys() {
+  for (auto& [id, key] : data) cleanse(key);
+  cleanse(blind);
 }
 
-KeyRing::OrgKeys KeyRing::load(std::int64_t org) {
+KeyRing::Keys KeyRing::load(std::int64_t org) {
   std::vector<StoredKey> stored;
   for (int attempt = 0; attempt < 2; ++attempt) {
     db_.with_connection([&](store::Connection& conn) { stored = org_keys(conn, org); });
     if (!stored.empty()) break;
     create_org_keys(db_, master_, org, now_());  // false: another instance won; read theirs
   }
-  OrgKeys out;
+  auto out = std::make_shared<OrgKeys>();
+  out->loaded_at = std::chrono::steady_clock::now();
   for (const auto& k : stored) {
     auto key = unwrap_key(master_, org, k.key_id, k.purpose, k.wrapped);
     if (!key) throw std::runtime_error(key.error());
     if (k.purpose == kBlindIndexPurpose) {
-      cleanse(out.blind);
-      out.blind = std::move(*key);
+      cleanse(out->blind);
+      out->blind = std::move(*key);
     } else {
-      if (!k.retired_at) out.active_data_id = std::max(out.active_data_id, k.key_id);
-      out.data[k.key_id] = std::move(*key);
+      if (!k.retired_at) out->active_data_id = std::max(out->active_data_id, k.key_id);
+      out->data[k.key_id] = std::move(*key);
     }
   }
-  if (out.active_data_id == 0 || out.blind.empty())
+  if (out->active_data_id == 0 || out->blind.empty())
     throw std::runtime_error("organization " + std::to_string(org) + " has no usable keys");
   return out;
 }
 
-const KeyRing::OrgKeys& KeyRing::keys_of(std::int64_t org) {
+KeyRing::Keys KeyRing::keys_of(std::int64_t org) {
   {
     std::lock_guard lock(mutex_);
-    if (auto it = cache_.find(org); it != cache_.end()) return it->second;
+    if (auto it = cache_.find(org);
+        it != cache_.end() && std::chrono::steady_clock::now() - it->second->loaded_at < kKeysTtl)
+      return it->second;
   }
-  // Loaded outside the lock (database round trips); the first to finish wins.
-  OrgKeys loaded = load(org);
+  // Loaded outside the lock (database round trips); the newest load wins,
+  // and a caller still holding the previous one keeps it alive.
+  Keys loaded = load(org);
   std::lock_guard lock(mutex_);
-  auto [it, inserted] = cache_.try_emplace(org, std::move(loaded));
-  if (!inserted) {
-    for (auto& [id, key] : loaded.data) cleanse(key);
-    cleanse(loaded.blind);
-  }
-  return it->second;
+  cache_[org] = loaded;
+  return loaded;
 }
 
 Expected<std::string, CipherError> KeyRing::encrypt(std::int64_t org, std::string_view table,
                                                     std::string_view column,
                                                     std::string_view row_key,
                                                     std::string_view plaintext) {
-  const auto& keys = keys_of(org);
-  return seal_field(keys.data.at(keys.active_data_id), keys.active_data_id,
+  const auto keys = keys_of(org);
+  return seal_field(keys->data.at(keys->active_data_id), keys->active_data_id,
                     FieldContext{org, table, column, row_key}, plaintext);
 }
 
@@ -73,21 +73,27 @@ Expected<std::string, CipherError> KeyRing::decrypt(std::int64_t org, std::strin
                                                     std::string_view column,
                                                     std::string_view row_key,
                                                     std::string_view envelope) {
-  const auto& keys = keys_of(org);
+  auto keys = keys_of(org);
   auto lookup = [&keys](std::uint32_t id) -> const std::string* {
-    auto it = keys.data.find(id);
-    return it == keys.data.end() ? nullptr : &it->second;
+    auto it = keys->data.find(id);
+    return it == keys->data.end() ? nullptr : &it->second;
   };
+  auto opened = open_field(lookup, FieldContext{org, table, column, row_key}, envelope);
+  if (opened || opened.error() != CipherError::unknown_key) return opened;
+  // Sealed by another instance under a key added since this one loaded its
+  // keys (a rotation): read them again, once.
+  forget(org);
+  keys = keys_of(org);
   return open_field(lookup, FieldContext{org, table, column, row_key}, envelope);
 }
 
 Expected<std::string, CipherError> KeyRing::blind_index(std::int64_t org, std::string_view domain,
                                                         std::string_view value) {
-  const auto& keys = keys_of(org);
+  const auto keys = keys_of(org);
   std::string input(domain);
   input.push_back('\0');
   input.append(value);
-  return hmac_sha256(keys.blind, input);
+  return hmac_sha256(keys->blind, input);
 }
 
 namespace {
@@ -150,7 +156,7 @@ std::uint32_t KeyRing::key_id_of(std::string_view sealed) {
   return envelope ? envelope->key_id : 0;
 }
 
-std::uint32_t KeyRing::active_key_id(std::int64_t org) { return keys_of(org).active_data_id; }
+std::uint32_t KeyRing::active_key_id(std::int64_t org) { return keys_of(org)->active_data_id; }
 
 void KeyRing::create_keys(store::Connection& conn, std::int64_t org) {
   if (org_keys(conn, org).empty()) create_org_keys_on(conn, master_, org, now_());
@@ -158,11 +164,7 @@ void KeyRing::create_keys(store::Connection& conn, std::int64_t org) {
 
 void KeyRing::forget(std::int64_t org) {
   std::lock_guard lock(mutex_);
-  auto it = cache_.find(org);
-  if (it == cache_.end()) return;
-  for (auto& [id, key] : it->second.data) cleanse(key);
-  cleanse(it->second.blind);
-  cache_.erase(it);
+  cache_.erase(org);
 }
 
 KeyRing& attach_key_ring(store::Database& db, const Secret& master, KeyRing::Now now) {

@@ -8,9 +8,11 @@
 //   auto row_key = crypto::new_row_key();            // stored with the row
 //   auto sealed = ring.encrypt(org, "customers", "name", row_key, name);
 //   auto name = ring.decrypt(org, "customers", "name", row_key, sealed);
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -62,26 +64,39 @@ class KeyRing final : public store::FieldSealer {
   std::uint32_t key_id_of(std::string_view sealed) override;
   std::uint32_t active_key_id(std::int64_t org) override;
   void create_keys(store::Connection& conn, std::int64_t org) override;
+  void refresh(std::int64_t org) override { forget(org); }
   // Drops an organization's cached keys (after a data-key rotation added one).
   void forget(std::int64_t org);
+
+  // How long an instance keeps an organization's keys before reading them
+  // again: the longest an instance may still seal with a key just replaced.
+  static constexpr std::chrono::seconds kKeysTtl{10};
 
  private:
   struct OrgKeys {
     std::uint32_t active_data_id = 0;
     std::map<std::uint32_t, std::string> data;  // key id -> raw key
     std::string blind;
+    std::chrono::steady_clock::time_point loaded_at;
+    OrgKeys() = default;
+    OrgKeys(const OrgKeys&) = delete;
+    OrgKeys& operator=(const OrgKeys&) = delete;
+    ~OrgKeys();  // wipes the raw keys
   };
-  // The cached keys of `org`, loading (and creating) them on first use.
-  // Throws when a wrapped key does not unwrap: the start-up fingerprint check
-  // makes that a corrupted row, not an operator mistake.
-  const OrgKeys& keys_of(std::int64_t org);
-  OrgKeys load(std::int64_t org);
+  using Keys = std::shared_ptr<const OrgKeys>;
+  // The cached keys of `org`, loading (and creating) them on first use and
+  // again when older than kKeysTtl, so that every instance starts sealing
+  // with a key that `admin keys rotate-data` added within that time. Throws
+  // when a wrapped key does not unwrap: the start-up fingerprint check makes
+  // that a corrupted row, not an operator mistake.
+  Keys keys_of(std::int64_t org);
+  Keys load(std::int64_t org);
 
   store::Database& db_;
   Secret master_;
   Now now_;
   std::mutex mutex_;
-  std::unordered_map<std::int64_t, OrgKeys> cache_;
+  std::unordered_map<std::int64_t, Keys> cache_;
 };
 
 // Gives every organization keys, then attaches a key ring under `master` to

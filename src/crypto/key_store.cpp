@@ -29,6 +29,9 @@ constexpr store::CrossTenantSql kOrgsWithoutKeys(
 constexpr store::OrgSql kInsertKey(
     "INSERT INTO org_keys (org_id, key_id, purpose, wrapped, created_at) "
     "VALUES ($1, $2, $3, $4, $5)");
+constexpr store::OrgSql kRetireOthers(
+    "UPDATE org_keys SET retired_at = $3 WHERE org_id = $1 AND purpose = 'data' "
+    "AND key_id <> $2 AND retired_at IS NULL");
 constexpr store::OrgSql kRewrap(
     "UPDATE org_keys SET wrapped = $3 WHERE org_id = $1 AND key_id = $2");
 
@@ -131,6 +134,23 @@ int create_missing_org_keys(store::Database& db, const Secret& master, std::int6
   });
   for (auto org : missing) create_org_keys(db, master, org, now_ms);
   return static_cast<int>(missing.size());
+}
+
+std::uint32_t add_data_key(store::Connection& conn, const Secret& master, std::int64_t org_id,
+                           std::int64_t now_ms) {
+  store::OrgTx tx(conn, org_id);
+  std::uint32_t next = 1;
+  for (const auto& k : decode(tx.run(kOrgKeys))) next = std::max(next, k.key_id + 1);
+  std::string key = random_bytes(kKeyBytes);
+  const auto wrapped = wrap_key(master, org_id, next, kDataPurpose, key);
+  cleanse(key);
+  tx.run(kInsertKey, std::int64_t{next}, std::string(kDataPurpose), wrapped, now_ms);
+  return next;
+}
+
+std::int64_t retire_data_keys_except(store::Connection& conn, std::int64_t org_id,
+                                     std::uint32_t keep, std::int64_t now_ms) {
+  return store::OrgTx(conn, org_id).run(kRetireOthers, std::int64_t{keep}, now_ms).affected;
 }
 
 }  // namespace bulwark::crypto

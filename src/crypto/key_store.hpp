@@ -51,6 +51,14 @@ int create_missing_org_keys(store::Database& db, const Secret& master, std::int6
 void create_org_keys_on(store::Connection& conn, const Secret& master, std::int64_t org_id,
                         std::int64_t now_ms);
 
+// Data-key rotation (admin keys rotate-data): a new data key, newest = the
+// one that seals, and, once no row uses the older ones, their retirement
+// (they stay stored and readable; `admin keys status` lists them retired).
+std::uint32_t add_data_key(store::Connection& conn, const Secret& master, std::int64_t org_id,
+                           std::int64_t now_ms);
+std::int64_t retire_data_keys_except(store::Connection& conn, std::int64_t org_id,
+                                     std::uint32_t keep, std::int64_t now_ms);
+
 // Re-wraps every organization's keys under `next` and records its
 // fingerprint, on `conn` inside the caller's transaction (which also writes
 // the audit entry). Fails, changing nothing, when `current` does not match

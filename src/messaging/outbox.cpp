@@ -7,6 +7,7 @@
 #include "core/org_time.hpp"
 #include "domain/org/service.hpp"
 #include "messaging/consent.hpp"
+#include "messaging/sealed_message.hpp"
 #include "messaging/templates.hpp"
 #include "store/org_tx.hpp"
 
@@ -23,8 +24,8 @@ constexpr OrgSql kRecipient(
     "AND deleted_at IS NULL");
 constexpr OrgSql kQueue(
     "INSERT INTO sms_messages (org_id, customer_id, work_order_id, direction, kind, phone, "
-    "body, status, idempotency_key, last_error, next_attempt_at, created_at, updated_at) "
-    "VALUES ($1, $2, $3, 'outbound', $4, $5, $6, $7, $8, $9, $10, $10, $10) "
+    "body, status, idempotency_key, last_error, next_attempt_at, created_at, updated_at, "
+    "row_key) VALUES ($1, $2, $3, 'outbound', $4, $5, $6, $7, $8, $9, $10, $10, $10, $11) "
     "ON CONFLICT (org_id, idempotency_key) DO NOTHING RETURNING id");
 constexpr OrgSql kWorkOrder(
     "SELECT customer_id, number, scheduled_start, notify_customer FROM work_orders "
@@ -113,10 +114,11 @@ QueueResult enqueue(store::Connection& conn, Outbound m, std::int64_t now_ms) {
   m.vars.emplace("org", org_name(tx));
   m.vars.emplace("customer", c->name);
   const auto body = render(template_for(conn, m.org_id, m.kind), m.vars);
-  const auto r =
-      tx.run(kQueue, m.customer_id, m.work_order_id, m.kind, *c->phone, body,
-             std::string_view(opted_out ? "suppressed" : "queued"), m.idempotency_key,
-             opted_out ? std::optional<std::string>("customer_opted_out") : std::nullopt, now_ms);
+  const auto sealed = seal_message(tx, *c->phone, body);
+  const auto r = tx.run(kQueue, m.customer_id, m.work_order_id, m.kind, sealed.phone, sealed.body,
+                        std::string_view(opted_out ? "suppressed" : "queued"), m.idempotency_key,
+                        opted_out ? std::optional<std::string>("customer_opted_out") : std::nullopt,
+                        now_ms, sealed.row_key);
   if (r.empty()) return QueueResult::duplicate;
   return opted_out ? QueueResult::suppressed : QueueResult::queued;
 }

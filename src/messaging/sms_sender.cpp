@@ -9,6 +9,7 @@
 #include "logging/log.hpp"
 #include "messaging/consent.hpp"
 #include "messaging/outbox.hpp"
+#include "messaging/sealed_message.hpp"
 #include "net/http_client.hpp"
 #include "store/claim.hpp"
 #include "store/typed_rows.hpp"
@@ -28,7 +29,7 @@ constexpr store::ClaimStatement kClaim = BULWARK_CLAIM_STATEMENT(
     "SELECT m.id FROM sms_messages m JOIN org_sms_numbers n ON n.org_id = m.org_id "
     "WHERE m.direction = 'outbound' AND ((m.status = 'queued' AND m.next_attempt_at <= $2) OR "
     "(m.status = 'sending' AND m.claimed_until < $2)) ORDER BY m.id LIMIT $3",
-    "m", "id, org_id, customer_id, kind, body, idempotency_key, attempts");
+    "m", "id, org_id, customer_id, kind, body, idempotency_key, attempts, row_key");
 
 std::int64_t wall_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -64,9 +65,10 @@ struct ClaimedRow {
   std::string kind, body;
   std::optional<std::string> idempotency_key;
   int attempts = 0;
+  std::optional<std::string> row_key;  // the body is sealed (messaging/sealed_message.hpp)
 };
 BOOST_DESCRIBE_STRUCT(ClaimedRow, (),
-                      (id, org_id, customer_id, kind, body, idempotency_key, attempts))
+                      (id, org_id, customer_id, kind, body, idempotency_key, attempts, row_key))
 
 struct RecipientRow {
   std::optional<std::string> phone;
@@ -110,8 +112,9 @@ SendReport send_due_messages(store::Database& db, const config::Config& config, 
   const Value params[] = {lease_until, now_ms, std::int64_t{batch}};
   for (auto& r : store::decode_all<ClaimedRow>(store::claim_rows(db, kClaim, params)))
     claimed.push_back({r.id, r.org_id, r.customer_id.value_or(0), std::move(r.kind),
-                       std::move(r.body), r.idempotency_key.value_or(fmt::format("sms-{}", r.id)),
-                       r.attempts, lease_until});
+                       open_message_field(db, r.org_id, "body", r.row_key, std::move(r.body)),
+                       r.idempotency_key.value_or(fmt::format("sms-{}", r.id)), r.attempts,
+                       lease_until});
   report.claimed = static_cast<int>(claimed.size());
   const std::string url = fmt::format("{}/2010-04-01/Accounts/{}/Messages.json",
                                       config.twilio_api_base, config.twilio_account_sid);

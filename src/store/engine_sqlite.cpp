@@ -28,6 +28,10 @@ class SqliteConnection final : public Connection {
     run("PRAGMA journal_mode=WAL");
     run("PRAGMA synchronous=NORMAL");
     run("PRAGMA foreign_keys=ON");
+    // Deleted and overwritten content is zeroed in the file, not left in free
+    // pages (issue 13: an erased customer or a row rewritten sealed must not
+    // be readable in a copy of the file).
+    run("PRAGMA secure_delete=ON");
   }
   ~SqliteConnection() override {
     for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);

@@ -50,6 +50,8 @@ class FieldSealer {
   // active_key_id); 0 when the text is not an envelope.
   virtual std::uint32_t key_id_of(std::string_view sealed) = 0;
   virtual std::uint32_t active_key_id(std::int64_t org) = 0;
+  // Reads the organization's keys again now (after a data key was added).
+  virtual void refresh(std::int64_t org) = 0;
   // Makes sure `org` has keys, written on `conn` inside the caller's
   // transaction (org creation): nothing is cached until the keys are read back.
   virtual void create_keys(Connection& conn, std::int64_t org) = 0;

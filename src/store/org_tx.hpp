@@ -33,6 +33,15 @@ class OrgTx {
     std::array<Value, sizeof...(P) + 1> values{Value(org_id_), bind(params)...};
     return conn_.query(sql.sql(), std::span<const Value>(values));
   }
+  // Parameters known only at run time (`params` are $2, $3, ...): the
+  // generic passes over every personal table (privacy/personal_tables.hpp).
+  Result run_values(OrgSql sql, std::span<const Value> params) {
+    std::vector<Value> values;
+    values.reserve(params.size() + 1);
+    values.emplace_back(org_id_);
+    values.insert(values.end(), params.begin(), params.end());
+    return conn_.query(sql.sql(), std::span<const Value>(values));
+  }
   template <class Row, class... P>
   std::optional<Row> one(OrgSql sql, const P&... params) {
     return decode_first<Row>(run(sql, params...));

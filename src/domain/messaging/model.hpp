@@ -91,10 +91,11 @@ struct MessageRow {
   std::int64_t attempts = 0;
   std::optional<std::string> last_error;
   std::int64_t created_at = 0, updated_at = 0;
+  std::optional<std::string> row_key;  // phone and body are sealed (messaging/sealed_message.hpp)
 };
 BOOST_DESCRIBE_STRUCT(MessageRow, (),
                       (id, customer_id, work_order_id, direction, kind, phone, body, status,
-                       attempts, last_error, created_at, updated_at))
+                       attempts, last_error, created_at, updated_at, row_key))
 
 struct MessageQuery {
   std::optional<std::int64_t> customer;

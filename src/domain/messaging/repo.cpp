@@ -2,6 +2,7 @@
 
 #include <boost/describe/class.hpp>
 
+#include "messaging/sealed_message.hpp"
 #include "resource/columns.hpp"
 
 namespace bulwark::domain::messaging::repo {
@@ -30,7 +31,7 @@ constexpr OrgSql kWorkOrderStatus(
 
 constexpr OrgSql kMessages(
     "SELECT id, customer_id, work_order_id, direction, kind, phone, body, status, attempts, "
-    "last_error, created_at, updated_at FROM sms_messages WHERE org_id = $1 "
+    "last_error, created_at, updated_at, row_key FROM sms_messages WHERE org_id = $1 "
     "AND (CAST($2 AS BIGINT) IS NULL OR customer_id = CAST($2 AS BIGINT)) "
     "AND (CAST($3 AS TEXT) IS NULL OR status = CAST($3 AS TEXT)) "
     "AND (CAST($4 AS TEXT) IS NULL OR direction = CAST($4 AS TEXT)) "
@@ -64,8 +65,8 @@ constexpr OrgSql kOpenWorkOrder(
     "ORDER BY COALESCE(scheduled_start, due_at, created_at), id LIMIT 1");
 constexpr OrgSql kInsertInbound(
     "INSERT INTO sms_messages (org_id, customer_id, work_order_id, direction, kind, phone, "
-    "body, status, provider_sid, created_at, updated_at) VALUES ($1, $2, $3, 'inbound', "
-    "$4, $5, $6, 'received', $7, $8, $8) RETURNING id");
+    "body, status, provider_sid, created_at, updated_at, row_key) VALUES ($1, $2, $3, "
+    "'inbound', $4, $5, $6, 'received', $7, $8, $8, $9) RETURNING id");
 constexpr OrgSql kNextVisit(
     "SELECT id, number, scheduled_start FROM work_orders WHERE org_id = $1 "
     "AND customer_id = $2 AND status = 'scheduled' AND scheduled_start >= $3 "
@@ -137,7 +138,13 @@ std::optional<std::string> work_order_status(store::OrgTx& tx, std::int64_t id,
 }
 
 std::vector<MessageRow> messages(store::OrgTx& tx, const MessageQuery& q) {
-  return tx.all<MessageRow>(kMessages, q.customer, q.status, q.direction, q.before, q.limit + 1);
+  auto rows =
+      tx.all<MessageRow>(kMessages, q.customer, q.status, q.direction, q.before, q.limit + 1);
+  for (auto& m : rows) {
+    m.phone = bulwark::messaging::open_message_field(tx, "phone", m.row_key, std::move(m.phone));
+    m.body = bulwark::messaging::open_message_field(tx, "body", m.row_key, std::move(m.body));
+  }
+  return rows;
 }
 
 bool has_sms_number(store::OrgTx& tx) { return !tx.run(kHasNumber).empty(); }
@@ -176,8 +183,10 @@ std::optional<std::int64_t> open_work_order(store::OrgTx& tx, std::int64_t custo
 std::int64_t insert_inbound(store::OrgTx& tx, std::optional<std::int64_t> customer,
                             std::optional<std::int64_t> work_order, std::string_view keyword,
                             const InboundSms& sms, std::int64_t now) {
+  const auto sealed = bulwark::messaging::seal_message(tx, sms.from, sms.body);
   return tx
-      .one<IdRow>(kInsertInbound, customer, work_order, keyword, sms.from, sms.body, sms.sid, now)
+      .one<IdRow>(kInsertInbound, customer, work_order, keyword, sealed.phone, sealed.body, sms.sid,
+                  now, sealed.row_key)
       ->id;
 }
 

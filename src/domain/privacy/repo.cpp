@@ -4,6 +4,8 @@
 #include <boost/json.hpp>
 #include <string_view>
 
+#include "messaging/sealed_message.hpp"
+
 namespace bulwark::domain::privacy::repo {
 
 namespace {
@@ -41,7 +43,7 @@ constexpr OrgSql kParts(
     "SELECT id, work_order_id, name, quantity, unit_cost_cents, currency, created_at "
     "FROM work_order_parts WHERE org_id = $1 AND work_order_id IN " CUSTOMER_WOS " ORDER BY id");
 constexpr OrgSql kMessages(
-    "SELECT id, work_order_id, direction, kind, phone, body, status, created_at "
+    "SELECT id, work_order_id, direction, kind, phone, body, status, created_at, row_key "
     "FROM sms_messages WHERE org_id = $1 AND (customer_id = $2 OR work_order_id IN " CUSTOMER_WOS
     ") ORDER BY id");
 constexpr OrgSql kInvoices(
@@ -95,7 +97,8 @@ constexpr OrgSql kEraseCompletion(
     "AND work_order_id IN " CUSTOMER_WOS " AND record <> '{\"erased\":true}'");
 // A queued text to an erased number must not go out.
 constexpr OrgSql kEraseMessages(
-    "UPDATE sms_messages SET body = '[erased]', phone = '', status = CASE WHEN status = "
+    "UPDATE sms_messages SET body = '[erased]', phone = '', row_key = NULL, status = CASE WHEN "
+    "status = "
     "'queued' THEN 'superseded' ELSE status END, last_error = NULL, updated_at = $3 "
     "WHERE org_id = $1 AND (customer_id = $2 OR work_order_id IN " CUSTOMER_WOS ")");
 constexpr OrgSql kEraseSites(
@@ -146,6 +149,22 @@ boost::json::array rows(const store::Result& r) {
   return out;
 }
 
+// Messages' phone and body are sealed per row (messaging/sealed_message.hpp):
+// the export holds them opened, and not the row key.
+boost::json::array message_rows(store::OrgTx& tx, const store::Result& r) {
+  auto out = rows(r);
+  for (auto& v : out) {
+    auto& o = v.as_object();
+    std::optional<std::string> key;
+    if (auto* k = o.if_contains("row_key"); k && k->is_string()) key = std::string(k->as_string());
+    for (std::string_view column : {"phone", "body"})
+      if (auto* f = o.if_contains(column); f && f->is_string())
+        *f = bulwark::messaging::open_message_field(tx, column, key, std::string(f->as_string()));
+    o.erase("row_key");
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<Target> find(store::OrgTx& tx, std::int64_t customer) {
@@ -163,7 +182,7 @@ ExportRows export_rows(store::OrgTx& tx, std::int64_t customer) {
   e.checklist = rows(tx.run(kChecklist, customer));
   e.time = rows(tx.run(kTime, customer));
   e.parts = rows(tx.run(kParts, customer));
-  e.messages = rows(tx.run(kMessages, customer));
+  e.messages = message_rows(tx, tx.run(kMessages, customer));
   e.invoices = rows(tx.run(kInvoices, customer));
   e.invoice_lines = rows(tx.run(kInvoiceLines, customer));
   e.consent = rows(tx.run(kConsent, customer));

@@ -1,0 +1,26 @@
+#include "app/seal_plain_rows.hpp"
+
+#include <utility>
+
+#include "privacy/seal_plain_messages.hpp"
+#include "store/reclaim.hpp"
+
+namespace bulwark::app {
+
+SealReport seal_plain_rows(store::Database& db,
+                           const std::function<void(std::string_view, std::int64_t)>& progress) {
+  using Pass = std::int64_t (*)(store::Database&);
+  static constexpr std::pair<std::string_view, Pass> kPasses[] = {
+      {"sms_messages", &privacy::seal_plain_rows_messages},
+  };
+  SealReport report;
+  for (const auto& [table, pass] : kPasses)
+    if (const auto n = pass(db); n > 0) {
+      report.rows += n;
+      if (progress) progress(table, n);
+    }
+  if (report.rows > 0) store::reclaim_rewritten_space(db);
+  return report;
+}
+
+}  // namespace bulwark::app
