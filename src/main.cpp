@@ -123,7 +123,7 @@ int serve() {
     // Repositories seal and open personal fields through it (store/personal.hpp).
     crypto::attach_key_ring(*db, *master_key, identity::now_ms);
     // Rows from before personal data was sealed are sealed now, once.
-    app::seal_plain_rows(*db, [](std::string_view table, std::int64_t rows) {
+    app::seal_plain_rows(*db, c->data_dir, [](std::string_view table, std::int64_t rows) {
       logging::info("personal data sealed", {{Field::name, table}, {Field::count, rows}});
     });
 
@@ -248,11 +248,12 @@ int migrate(bool status_only) {
       return kExitConfig;
     }
     crypto::attach_key_ring(*db, *master, identity::now_ms);
-    const auto sealed = app::seal_plain_rows(*db, [](std::string_view table, std::int64_t rows) {
-      std::printf("sealed %lld rows of %.*s\n", static_cast<long long>(rows),
-                  static_cast<int>(table.size()), table.data());
-      std::fflush(stdout);
-    });
+    const auto sealed =
+        app::seal_plain_rows(*db, c->data_dir, [](std::string_view table, std::int64_t rows) {
+          std::printf("sealed %lld rows of %.*s\n", static_cast<long long>(rows),
+                      static_cast<int>(table.size()), table.data());
+          std::fflush(stdout);
+        });
     if (sealed.rows > 0)
       std::printf("storage rewritten: the plain text is gone from the database files\n");
     return 0;

@@ -2,16 +2,21 @@
 
 #include <utility>
 
+#include "privacy/seal_plain_attachments.hpp"
 #include "privacy/seal_plain_messages.hpp"
 #include "store/reclaim.hpp"
 
 namespace bulwark::app {
 
-SealReport seal_plain_rows(store::Database& db,
+SealReport seal_plain_rows(store::Database& db, const std::string& data_dir,
                            const std::function<void(std::string_view, std::int64_t)>& progress) {
-  using Pass = std::int64_t (*)(store::Database&);
-  static constexpr std::pair<std::string_view, Pass> kPasses[] = {
+  using Pass = std::function<std::int64_t(store::Database&)>;
+  const std::pair<std::string_view, Pass> kPasses[] = {
       {"sms_messages", &privacy::seal_plain_rows_messages},
+      {"attachments",
+       [&data_dir](store::Database& d) {
+         return privacy::seal_plain_rows_attachments(d, data_dir);
+       }},
   };
   SealReport report;
   for (const auto& [table, pass] : kPasses)

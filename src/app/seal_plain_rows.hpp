@@ -8,6 +8,7 @@
 // there is nothing left to seal.
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <string_view>
 
 #include "store/database.hpp"
@@ -18,7 +19,8 @@ struct SealReport {
   std::int64_t rows = 0;  // sealed by this call
 };
 // `progress(table, rows)` after each table that had rows to seal.
-SealReport seal_plain_rows(store::Database& db,
+// `data_dir` holds SQLite's attachment files.
+SealReport seal_plain_rows(store::Database& db, const std::string& data_dir,
                            const std::function<void(std::string_view, std::int64_t)>& progress);
 
 }  // namespace bulwark::app
