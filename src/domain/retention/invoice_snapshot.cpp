@@ -22,6 +22,9 @@ constexpr OrgSql kCustomerInvoices(
 constexpr OrgSql kStore(
     "UPDATE invoices SET row_key = $3, billing_snapshot = $4, snapshot_at = $5 "
     "WHERE org_id = $1 AND id = $2 AND billing_snapshot IS NULL");
+constexpr OrgSql kBuyerPurged(
+    "SELECT COUNT(*) AS n FROM invoices i JOIN customers c ON c.org_id = $1 AND c.id = "
+    "i.customer_id WHERE i.org_id = $1 AND i.id = $2 AND c.purged_at IS NOT NULL");
 // Issued (created) longer ago than the organization's invoice retention.
 constexpr CrossTenantSql kExpiredOrgs(
     "SELECT DISTINCT i.org_id FROM invoices i JOIN orgs o ON o.id = i.org_id "
@@ -86,6 +89,10 @@ std::optional<BillingSnapshot> billing_snapshot(store::OrgTx& tx, std::int64_t i
   s.billing_address = std::string(o.at("billing_address").as_string());
   if (o.at("email").is_string()) s.email = std::string(o.at("email").as_string());
   return s;
+}
+
+bool buyer_purged(store::OrgTx& tx, std::int64_t invoice) {
+  return tx.run(kBuyerPurged, invoice).rows.at(0).integer(0) > 0;
 }
 
 std::int64_t expire_invoice_snapshots(store::Database& db, std::int64_t now_ms) {

@@ -28,6 +28,9 @@ std::int64_t snapshot_customer_invoices(store::OrgTx& tx, std::int64_t customer,
 // The invoice's snapshot, opened; nullopt when it has none.
 std::optional<BillingSnapshot> billing_snapshot(store::OrgTx& tx, std::int64_t invoice);
 
+// Whether the invoice's customer was purged by the retention sweep.
+bool buyer_purged(store::OrgTx& tx, std::int64_t invoice);
+
 // Removes the snapshots of invoices issued longer ago than their
 // organization's invoice retention (one audit entry per organization with
 // the count). Conditional updates: idempotent across instances.
