@@ -59,6 +59,8 @@ constexpr Committed kCommitted[] = {
      "f3aa2a4b5f79b59c68741769e9ad7168d699e810921a5fc159d31660741c7b88"},
     {21, "placeholder", "f3aa2a4b5f79b59c68741769e9ad7168d699e810921a5fc159d31660741c7b88",
      "f3aa2a4b5f79b59c68741769e9ad7168d699e810921a5fc159d31660741c7b88"},
+    {22, "retention", "4a96334dfdbc3e7469011b0d5e0c9de1ef3f46315b5db806ef3729bbf544247c",
+     "d3a7c5e5ba1ed07da5918e5e1ba23135122a404a35076939cec7a9d39a58d2b9"},
 };
 
 const Committed* committed(int version) {
