@@ -1,6 +1,7 @@
 #include "app/retention.hpp"
 
 #include "app/policies.hpp"
+#include "audit/archive.hpp"
 #include "domain/customers/site_access.hpp"
 #include "domain/retention/customer_purge.hpp"
 #include "domain/retention/invoice_snapshot.hpp"
@@ -25,6 +26,8 @@ RetentionReport sweep_retention(store::Database& db, const config::Config& confi
                                                  privacy::ledger_dir(config.data_dir), now_ms)
           .customers;
   r.invoice_snapshots_removed = domain::retention::expire_invoice_snapshots(db, now_ms);
+  r.audit_entries_archived =
+      audit::archive_old_entries(db, audit::archive_dir(config.data_dir), now_ms).entries;
   return r;
 }
 

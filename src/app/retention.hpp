@@ -26,6 +26,8 @@ struct RetentionReport {
   // the invoice retention.
   std::int64_t customers_purged = 0;
   std::int64_t invoice_snapshots_removed = 0;
+  // Audit entries moved into encrypted monthly archives (audit/archive.hpp).
+  std::int64_t audit_entries_archived = 0;
 };
 
 RetentionReport sweep_retention(store::Database& db, const config::Config& config,
