@@ -9,10 +9,12 @@ still names the buyer from the frozen billing snapshot."""
 import os
 import time
 
+import pytest
+
 from fixtures.database import db_exec, db_query
 from fixtures.files import png
 from fixtures.peers import wait_for
-from fixtures.people import create_org, new_user_client
+from fixtures.people import admin, create_org, new_user_client
 from fixtures.server import PG_URL
 from fixtures.work import complete, get_invoice, invoice_of, new_wo, step_invoice
 
@@ -161,3 +163,49 @@ def test_retention_settings_owner_changes_them_audited_minimum_one_year(make_clo
     entries = ok(owner.get("/api/v1/audit?action=org.retention_changed"), 200)
     items = entries["items"] if isinstance(entries, dict) else entries
     assert len(items) == 1
+
+
+MONTH_S = 31 * 86400
+
+
+def test_retention_audit_archived_verify_passes_then_fails_on_an_altered_archive(
+        make_clock_server):
+    """The organization keeps its audit log 1 year (the floor); its clock is
+    moved 14 months, so its entries move into the archive while other
+    organizations on a shared PostgreSQL (2 years) keep theirs."""
+    s = make_clock_server(extra_env=dict(FAST))
+    if not s.clock.moves_time:
+        pytest.skip("bulwark-test-hooks was not built: a year cannot be waited for")
+    org = create_org(s)
+    owner, _ = new_user_client(s, org, "owner")
+    ok(owner.patch("/api/v1/org/retention", json={"audit_retention_years": 1}), 200)
+    ok(owner.post("/api/v1/customers", json={"name": "Audited Customer"}))
+    s.clock.advance(14 * MONTH_S)
+    wait_for(lambda: count(s, "SELECT COUNT(*) FROM audit_checkpoints WHERE org_id = "
+                              f"{owner.org_id}") == 1, timeout=20, what="the audit archival")
+    archive = os.path.join(s.data_dir, "audit-archive", str(owner.org_id))
+    files = [os.path.join(archive, f) for f in os.listdir(archive)]
+    assert files and all(f.endswith(".bwaudit") for f in files)
+    assert b"org.retention_changed" not in open(files[0], "rb").read()
+    # The live log holds the archival's own entry, chained to the checkpoint.
+    live = db_query(s, f"SELECT action FROM audit_log WHERE org_id = {owner.org_id}")
+    assert ("retention.audit_archived",) in [tuple(r) for r in live]
+
+    def problems_of_this_org():
+        out = admin(s, "audit", "verify", check=False)
+        mine = [line for line in out.stdout.splitlines()
+                if line.startswith(f"TAMPERED org {owner.org_id} ")]
+        return out, mine
+
+    out, mine = problems_of_this_org()
+    assert mine == [], out.stdout
+    if not PG_URL:
+        assert out.returncode == 0 and "audit log intact" in out.stdout
+    with open(files[0], "r+b") as f:
+        f.seek(40)
+        byte = f.read(1)
+        f.seek(40)
+        f.write(bytes([byte[0] ^ 0x01]))
+    out, mine = problems_of_this_org()
+    assert out.returncode != 0
+    assert len(mine) == 1 and "altered" in mine[0], out.stdout
