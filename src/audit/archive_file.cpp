@@ -74,7 +74,7 @@ std::string archive_file_name(std::int64_t org, const std::string& month, std::i
 
 std::string write_archive_file(const std::string& dir, std::int64_t org, const std::string& month,
                                const std::vector<Record>& records) {
-  const auto key_hex = crypto::random_hex(32);
+  auto key_hex = crypto::random_hex(32);
   const auto key = crypto::parse_backup_key(key_hex).value();
   const std::filesystem::path path =
       std::filesystem::path(dir) / archive_file_name(org, month, records.front().seq);

@@ -17,8 +17,6 @@ using store::CrossTenantSql;
 using store::OrgSql;
 using store::Value;
 
-const std::string& kGenesis = kGenesisHash;
-
 std::int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -129,7 +127,7 @@ void append(store::Connection& conn, const Entry& entry) {
   Record r;
   r.org_id = entry.org_id;
   r.seq = last.empty() ? 1 : last.rows[0].integer(0) + 1;
-  r.prev_hash = last.empty() ? kGenesis : last.rows[0].text(1);
+  r.prev_hash = last.empty() ? kGenesisHash : last.rows[0].text(1);
   r.at_ms = now_ms();
   r.entry = entry;
   r.hash = chain_hash(r.prev_hash, r);
@@ -169,7 +167,7 @@ std::vector<VerifyProblem> verify(store::Database& db,
   auto orgs = db.query(kChainedOrgs);
   for (const auto& org_row : orgs.rows) {
     const std::int64_t org = org_row.integer(0);
-    std::string prev = kGenesis;
+    std::string prev = kGenesisHash;
     std::int64_t expected_seq = 1, rows = 0;
     const auto checkpoint =
         store::read_org(db, org, [&](store::OrgTx& tx) { return tx.run(kCheckpoint); });

@@ -9,6 +9,7 @@
 #include "domain/privacy/repo.hpp"
 #include "domain/retention/invoice_snapshot.hpp"
 #include "domain/retention/settings_model.hpp"
+#include "logging/log.hpp"
 #include "privacy/erasure_ledger.hpp"
 #include "store/org_tx.hpp"
 
@@ -162,8 +163,15 @@ CustomerPurgeCounts& CustomerPurgeCounts::operator+=(const CustomerPurgeCounts& 
 CustomerPurgeCounts purge_expired_customers(store::Database& db, const store::BlobStore& blobs,
                                             const std::string& ledger_dir, std::int64_t now_ms) {
   CustomerPurgeCounts total;
-  for (const auto& o : store::decode_all<OrgId>(db.query(kDueOrgs, {now_ms})))
-    total += purge_org(db, o.org_id, blobs, ledger_dir, now_ms);
+  for (const auto& o : store::decode_all<OrgId>(db.query(kDueOrgs, {now_ms}))) {
+    // One organization's failure rolls back its own batch only.
+    try {
+      total += purge_org(db, o.org_id, blobs, ledger_dir, now_ms);
+    } catch (const std::exception& e) {
+      logging::warn("customer retention failed", {{logging::Field::org_id, o.org_id},
+                                                  {logging::Field::reason, std::string(e.what())}});
+    }
+  }
   return total;
 }
 
