@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "audit/actor.hpp"
+#include "domain/privacy/attachment_files.hpp"
 #include "domain/privacy/repo.hpp"
 #include "domain/retention/invoice_snapshot.hpp"
 #include "domain/retention/settings_model.hpp"
@@ -132,14 +133,7 @@ CustomerPurgeCounts purge_org(store::Database& db, std::int64_t org, const store
     }
     if (total.customers == 0) return total;
     // Files last: on SQLite they are gone at once.
-    for (const auto& k : files) {
-      blobs.remove(tx, k.blob_key);
-      ++total.blobs;
-      if (k.has_thumbnail) {
-        blobs.remove(tx, k.blob_key + "-thumb");
-        ++total.blobs;
-      }
-    }
+    total.blobs = privacy::remove_attachment_files(tx, blobs, files);
     const audit::Actor system{.org_id = org, .type = "system", .user_id = {}, .ip = {}};
     system.record(tx.connection(), "retention.customers_purged", "org", org, count_fields(total));
     return total;
