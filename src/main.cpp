@@ -184,6 +184,8 @@ int serve() {
           const auto swept = app::sweep_retention(*db, cfg, identity::now_ms());
           if (swept.sessions > 0)
             logging::info("expired sessions purged", {{Field::count, swept.sessions}});
+          if (swept.customers_purged > 0)
+            logging::info("retention: customers purged", {{Field::count, swept.customers_purged}});
           return false;
         },
         "retention sweep failed");

@@ -14,6 +14,7 @@
 #include "api/org_handlers.hpp"
 #include "api/pm_handlers.hpp"
 #include "api/privacy_routes.hpp"
+#include "api/retention_handlers.hpp"
 #include "api/sms_number_handlers.hpp"
 #include "api/stripe_handlers.hpp"
 #include "api/system_handlers.hpp"
@@ -341,6 +342,12 @@ http::Router build_router() {
   authed(Method::patch, "/api/v1/org/working-hours", changes, token, settings_write,
          endpoint<update_working_hours>(),
          "Change working hours: monday 08:00-17:00 (a string), null closes the day");
+  // Retention periods (issue 13 item 5): owners and admins read and set them.
+  authed(Method::get, "/api/v1/org/retention", reads, safe, settings_read,
+         endpoint<get_retention>(),
+         "How long deleted customers, invoices and audit entries are kept");
+  authed(Method::patch, "/api/v1/org/retention", changes, token, settings_write,
+         endpoint<update_retention>(), "Change a retention period in years (at least 1; audited)");
   authed(Method::get, "/api/v1/sms-templates", reads, safe, settings_read,
          endpoint<list_sms_templates>(), "The texts sent to customers, per kind");
   authed(Method::put, "/api/v1/sms-templates/{kind:slug}", changes, token, settings_write,

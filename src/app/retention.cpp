@@ -1,9 +1,13 @@
 #include "app/retention.hpp"
 
 #include "app/policies.hpp"
+#include "audit/archive.hpp"
 #include "domain/customers/site_access.hpp"
+#include "domain/retention/customer_purge.hpp"
+#include "domain/retention/invoice_snapshot.hpp"
 #include "idempotency/key_store.hpp"
 #include "identity/sessions.hpp"
+#include "privacy/erasure_ledger.hpp"
 #include "store/blob_orphans.hpp"
 #include "webhooks/event_log.hpp"
 
@@ -17,6 +21,13 @@ RetentionReport sweep_retention(store::Database& db, const config::Config& confi
   r.idempotency_keys = idempotency::purge_expired(db, now_ms);
   r.access_reveals = domain::customers::purge_old_reveals(db, now_ms);
   r.orphan_files = store::remove_orphan_blobs(db, config.data_dir, now_ms);
+  r.customers_purged =
+      domain::retention::purge_expired_customers(db, store::BlobStore(config.data_dir),
+                                                 privacy::ledger_dir(config.data_dir), now_ms)
+          .customers;
+  r.invoice_snapshots_removed = domain::retention::expire_invoice_snapshots(db, now_ms);
+  r.audit_entries_archived =
+      audit::archive_old_entries(db, audit::archive_dir(config.data_dir), now_ms).entries;
   return r;
 }
 

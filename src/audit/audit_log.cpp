@@ -9,13 +9,13 @@
 
 namespace bulwark::audit {
 
+const std::string kGenesisHash(64, '0');
+
 namespace {
 
 using store::CrossTenantSql;
 using store::OrgSql;
 using store::Value;
-
-const std::string kGenesis(64, '0');
 
 std::int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -44,11 +44,9 @@ std::vector<std::string> split_fields(const std::string& s) {
   return out;
 }
 
-std::string chain_hash(const std::string& prev, const Record& r) {
-  return crypto::sha256_hex(prev + "\n" + canonical(r));
-}
+}  // namespace
 
-Record from_row(const store::Row& row) {
+Record record_from_row(const store::Row& row) {
   Record r;
   r.id = row.integer(0);
   r.org_id = row.integer(1);
@@ -67,6 +65,8 @@ Record from_row(const store::Row& row) {
   r.hash = row.text(13);
   return r;
 }
+
+namespace {
 
 #define AUDIT_COLUMNS                                                                        \
   "id, org_id, seq, at, actor_type, actor_id, action, target_type, target_id, ip, outcome, " \
@@ -92,11 +92,17 @@ constexpr OrgSql kList("SELECT " AUDIT_COLUMNS
                        "ORDER BY seq DESC LIMIT $9");
 // `audit verify` walks every organization's chain.
 constexpr CrossTenantSql kChainedOrgs("SELECT DISTINCT org_id FROM audit_log ORDER BY org_id");
+// Where the live chain starts once old entries are archived.
+constexpr OrgSql kCheckpoint("SELECT seq, hash FROM audit_checkpoints WHERE org_id = $1");
 constexpr OrgSql kChainPage("SELECT " AUDIT_COLUMNS
                             " FROM audit_log WHERE org_id = $1 AND "
                             "seq >= $2 ORDER BY seq LIMIT 1000");
 
 }  // namespace
+
+std::string chain_hash(const std::string& prev, const Record& r) {
+  return crypto::sha256_hex(prev + "\n" + canonical(r));
+}
 
 std::string canonical(const Record& r) {
   boost::json::array a{r.org_id,
@@ -121,7 +127,7 @@ void append(store::Connection& conn, const Entry& entry) {
   Record r;
   r.org_id = entry.org_id;
   r.seq = last.empty() ? 1 : last.rows[0].integer(0) + 1;
-  r.prev_hash = last.empty() ? kGenesis : last.rows[0].text(1);
+  r.prev_hash = last.empty() ? kGenesisHash : last.rows[0].text(1);
   r.at_ms = now_ms();
   r.entry = entry;
   r.hash = chain_hash(r.prev_hash, r);
@@ -151,7 +157,7 @@ std::vector<Record> list(store::Database& db, const Query& q) {
                   opt_int(q.until_ms), opt_int(q.before_seq), std::int64_t{q.limit});
   });
   std::vector<Record> out;
-  for (const auto& row : result.rows) out.push_back(from_row(row));
+  for (const auto& row : result.rows) out.push_back(record_from_row(row));
   return out;
 }
 
@@ -161,8 +167,14 @@ std::vector<VerifyProblem> verify(store::Database& db,
   auto orgs = db.query(kChainedOrgs);
   for (const auto& org_row : orgs.rows) {
     const std::int64_t org = org_row.integer(0);
-    std::string prev = kGenesis;
+    std::string prev = kGenesisHash;
     std::int64_t expected_seq = 1, rows = 0;
+    const auto checkpoint =
+        store::read_org(db, org, [&](store::OrgTx& tx) { return tx.run(kCheckpoint); });
+    if (!checkpoint.empty()) {
+      expected_seq = checkpoint.rows[0].integer(0) + 1;
+      prev = checkpoint.rows[0].text(1);
+    }
     // Page through the chain in order, 1,000 rows at a time.
     for (;;) {
       auto page = store::read_org(
@@ -170,7 +182,7 @@ std::vector<VerifyProblem> verify(store::Database& db,
       if (page.empty()) break;
       bool broken = false;
       for (const auto& row : page.rows) {
-        Record r = from_row(row);
+        Record r = record_from_row(row);
         ++rows;
         if (r.seq != expected_seq) {
           problems.push_back({org, expected_seq, 0, "sequence gap: a row was deleted"});

@@ -58,12 +58,21 @@ struct VerifyProblem {
   std::int64_t row_id;  // 0 when the row is missing
   std::string what;     // "hash mismatch (row edited)", "sequence gap (row deleted)", ...
 };
-// Recomputes every org's chain. Empty result: intact.
+// Recomputes every org's chain. Empty result: intact. An organization whose
+// old entries were archived (audit/archive.hpp) is checked from its
+// checkpoint on; verify_archives() proves the part before it.
 std::vector<VerifyProblem> verify(
     store::Database& db,
     const std::function<void(std::int64_t org, std::int64_t rows)>& progress = {});
 
 // The canonical text hashed for one record (exposed for tests).
 std::string canonical(const Record& r);
+// A record's hash given the previous one (audit/archive.cpp checks archived
+// records with it); the first record's previous hash is kGenesisHash.
+std::string chain_hash(const std::string& prev, const Record& r);
+extern const std::string kGenesisHash;
+// A record from a row of "id, org_id, seq, at, actor_type, actor_id, action,
+// target_type, target_id, ip, outcome, fields, prev_hash, hash".
+Record record_from_row(const store::Row& row);
 
 }  // namespace bulwark::audit

@@ -114,7 +114,8 @@ Expected<BackupHeader, std::string> parse_backup_header(std::string_view b) {
     return unexpected("unsupported backup format version " + std::to_string(h.version));
   const auto kind = static_cast<std::uint8_t>(b[9]);
   if (kind != static_cast<std::uint8_t>(BackupKind::sqlite) &&
-      kind != static_cast<std::uint8_t>(BackupKind::pg_dump))
+      kind != static_cast<std::uint8_t>(BackupKind::pg_dump) &&
+      kind != static_cast<std::uint8_t>(BackupKind::audit_archive))
     return unexpected("unknown backup kind " + std::to_string(kind));
   h.kind = static_cast<BackupKind>(kind);
   if (b[10] != '\0' || b[11] != '\0')

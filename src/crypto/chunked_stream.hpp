@@ -32,7 +32,8 @@ inline constexpr std::size_t kBackupTag = 16;
 inline constexpr std::uint8_t kBackupVersion = 1;
 
 // What the plain text is (restore picks the tool by it).
-enum class BackupKind : std::uint8_t { sqlite = 1, pg_dump = 2 };
+// audit_archive: audit entries moved out of the live log (audit/archive.cpp).
+enum class BackupKind : std::uint8_t { sqlite = 1, pg_dump = 2, audit_archive = 3 };
 
 struct BackupHeader {
   std::uint8_t version = kBackupVersion;

@@ -21,9 +21,11 @@ namespace bulwark::store::tenant_scope {
 
 // Every table with an org_id column. A unit test compares this list with the
 // migrated schema, so a new tenant table cannot be forgotten here.
-inline constexpr std::array<std::string_view, 40> kTenantTables{"assets",
+inline constexpr std::array<std::string_view, 42> kTenantTables{"assets",
                                                                 "attachment_chunks",
                                                                 "attachments",
+                                                                "audit_archives",
+                                                                "audit_checkpoints",
                                                                 "audit_log",
                                                                 "checklist_template_items",
                                                                 "checkout_sessions",

@@ -59,8 +59,8 @@ constexpr Committed kCommitted[] = {
      "82efdc9bdc4d209e3f23275d17c1cdd9255b27d301079fa9b0534ad8925260bc"},
     {21, "attachments_sealed", "2dd7b357ebb7c53363e81a37c5cd7f8b878701e53d37a4b28f98f685ecce738a",
      "2dd7b357ebb7c53363e81a37c5cd7f8b878701e53d37a4b28f98f685ecce738a"},
-    {22, "placeholder_0022", "cef487eab4bfe53feb2a9cde5671010db810782d695b542269e1bdc890499ec8",
-     "cef487eab4bfe53feb2a9cde5671010db810782d695b542269e1bdc890499ec8"},
+    {22, "retention", "4a96334dfdbc3e7469011b0d5e0c9de1ef3f46315b5db806ef3729bbf544247c",
+     "d3a7c5e5ba1ed07da5918e5e1ba23135122a404a35076939cec7a9d39a58d2b9"},
     {23, "org_exports", "26b936fd34eb06f68e94ac525c0274d618741815651da5684dfd9233a341bda3",
      "fa6d460fd857bdb74aab1d9c81cf6bec0ec8cc50e6c22fa5824d3b4ea8d79fe7"},
 };

@@ -74,6 +74,16 @@ BULWARK_RESOURCE(InvoiceSummary, id, number, work_order_id, customer_id, status,
                  total_cents, created_at, updated_at, paid_at, version, work_order_number,
                  customer_name)
 
+// The buyer as frozen when the invoice was opened (issue 13 item 5): kept
+// under legal hold until the invoice's retention ends, so the invoice still
+// names its buyer after the customer is purged.
+struct InvoiceBuyer {
+  std::string name;
+  std::string billing_address;
+  std::optional<std::string> email;
+};
+BULWARK_RESOURCE(InvoiceBuyer, name, billing_address, email)
+
 // One invoice with its lines, link and money.
 struct InvoiceView {
   std::int64_t id = 0;
@@ -94,11 +104,12 @@ struct InvoiceView {
   std::vector<MismatchView> mismatches;
   std::string work_order_number;  // "WO-1042"
   std::optional<std::string> customer_name;
+  std::optional<InvoiceBuyer> billing_snapshot;  // null before the invoice is opened
 };
 BULWARK_RESOURCE(InvoiceView, id, number, work_order_id, customer_id, status, currency, total_cents,
                  created_at, updated_at, paid_at, version, lines, payment_link, payment_state,
                  paid_cents, refunded_cents, balance_cents, payments, mismatches, work_order_number,
-                 customer_name)
+                 customer_name, billing_snapshot)
 
 struct InvoiceRow {
   std::int64_t id = 0;

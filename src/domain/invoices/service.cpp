@@ -5,6 +5,7 @@
 #include "domain/invoice_lines.hpp"
 #include "domain/invoices/repo.hpp"
 #include "domain/payment_ledger.hpp"
+#include "domain/retention/invoice_snapshot.hpp"
 #include "jobs/stripe_jobs.hpp"
 
 namespace bulwark::domain::invoices {
@@ -90,7 +91,13 @@ Outcome<InvoiceView> get(store::OrgTx& tx, std::int64_t id) {
                 repo::payments(tx, id),
                 repo::mismatches(tx, id),
                 std::move(s.work_order_number),
-                std::move(s.customer_name)};
+                std::move(s.customer_name),
+                std::nullopt};
+  // The frozen buyer; once the customer is purged it is the invoice's name.
+  if (auto b = retention::billing_snapshot(tx, id)) {
+    v.billing_snapshot = InvoiceBuyer{b->name, b->billing_address, b->email};
+    if (retention::buyer_purged(tx, id)) v.customer_name = b->name;
+  }
   // Only an open invoice shows its link: a void or paid one takes no money.
   if (v.status == "open") {
     const auto session = find_checkout_session(tx, id, std::nullopt);
@@ -147,6 +154,8 @@ Outcome<InvoiceView> change_status(
                                "illegal_transition"));
   BULWARK_TRY_VOID(repo::set_status(tx, id, change.version.value, to, now));
   by.record(tx.connection(), "invoice.status_changed", "invoice", id, {"status"});
+  // Opening freezes the buyer: the tax record keeps who was billed.
+  if (to == "open") retention::snapshot_invoice(tx, id, now);
   record_consequences(tx, by, *current, to, now);
   return get(tx, id);
 }

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "domain/privacy/attachment_files.hpp"
 #include "domain/privacy/repo.hpp"
 #include "privacy/erasure_ledger.hpp"
 #include "privacy/zip_writer.hpp"
@@ -125,14 +126,7 @@ Outcome<EraseCounts> erase_customer(store::OrgTx& tx, const store::BlobStore& bl
   ::bulwark::privacy::append(ledger_dir, {tx.org_id(), customer, now});
   // Files last: on SQLite they are gone at once, so everything that can
   // still fail and roll back comes first.
-  for (const auto& k : keys) {
-    blobs.remove(tx, k.blob_key);
-    ++c.blobs_deleted;
-    if (k.has_thumbnail) {
-      blobs.remove(tx, k.blob_key + "-thumb");
-      ++c.blobs_deleted;
-    }
-  }
+  c.blobs_deleted = remove_attachment_files(tx, blobs, keys);
   c.customers = n.customers;
   c.sites = n.sites;
   c.work_orders = n.work_orders;

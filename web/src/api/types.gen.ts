@@ -259,6 +259,12 @@ export interface InvitedUser {
   initial_password?: string;
 }
 
+export interface InvoiceBuyer {
+  name: string;
+  billing_address: string;
+  email: string | null;
+}
+
 export interface InvoiceLineView {
   description: string;
   quantity: number;
@@ -304,6 +310,7 @@ export interface InvoiceView {
   mismatches: MismatchView[];
   work_order_number: string;
   customer_name: string | null;
+  billing_snapshot: InvoiceBuyer | null;
 }
 
 export interface LoginRequest {
@@ -626,6 +633,18 @@ export interface RecordedReading {
   kind: string;
   value: number;
   read_at: string;
+}
+
+export interface RetentionChange {
+  customer_retention_years?: number | null;
+  invoice_retention_years?: number | null;
+  audit_retention_years?: number | null;
+}
+
+export interface RetentionSettings {
+  customer_retention_years: number;
+  invoice_retention_years: number;
+  audit_retention_years: number;
 }
 
 export interface SavedSmsTemplate {

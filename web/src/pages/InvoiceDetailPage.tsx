@@ -65,6 +65,18 @@ export function InvoiceDetailPage({ id }: { id: number }) {
                 '—'
               )}
             </dd>
+            {inv.billing_snapshot ? (
+              <>
+                <dt>Billed to (as frozen when issued)</dt>
+                <dd>
+                  {inv.billing_snapshot.name}
+                  {inv.billing_snapshot.billing_address
+                    ? `, ${inv.billing_snapshot.billing_address}`
+                    : ''}
+                  {inv.billing_snapshot.email ? `, ${inv.billing_snapshot.email}` : ''}
+                </dd>
+              </>
+            ) : null}
             <dt>Created</dt>
             <dd>{formatDateTime(inv.created_at)}</dd>
             <dt>Paid</dt>

@@ -8,6 +8,7 @@ import { LoadState } from '../components/States';
 import { useAction } from '../hooks/useAction';
 import { useApi } from '../hooks/useApi';
 import { allTimeZones, browserTimeZone } from '../time';
+import { RetentionPanel } from './org/RetentionPanel';
 import { WorkingHoursPanel } from './org/WorkingHoursPanel';
 
 // Owners and admins (settings.manage): the organization's time zone. Every
@@ -23,6 +24,7 @@ export function OrgSettingsPage() {
         {(o) => <TimeZonePanel org={o} onSaved={org.setData} />}
       </LoadState>
       <WorkingHoursPanel />
+      <RetentionPanel />
     </section>
   );
 }
