@@ -53,6 +53,8 @@ constexpr Committed kCommitted[] = {
      "b687e5b0adc018c15a972d2c97c2142e8cc1f22d72d28074a19364bd2f5c7dec"},
     {18, "backup_lease", "26475bf8edbe670c1074cbfe2e68362aa3092b739032fd0af042a7e312c7d30e",
      "333f431bdfefa714c02048783cd27229b009a35cda45df107f512a37640b2348"},
+    {19, "customers_sealed", "a03732d45c55ee9a9af8b149a4bb02464c1c4afedc9eaade8e62807b34eaa520",
+     "9b7b1bbdaf4a0a9bb363448d18f2a99d30688935f756b6ebdd0d77f21569f18f"},
 };
 
 const Committed* committed(int version) {

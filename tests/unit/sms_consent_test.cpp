@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "privacy/seal_plain_customers.hpp"
 #include "crypto/random.hpp"
 #include "identity/users.hpp"
 #include "messaging/consent.hpp"
@@ -34,6 +35,7 @@ class SmsConsentTest : public bulwark::testing::EngineTest {
                .rows.at(0)
                .integer(0);
     });
+    privacy::seal_plain_rows_customers(*db_);  // written plain above, sealed like an upgrade
     return id;
   }
 
