@@ -23,7 +23,8 @@ constexpr std::int64_t kBatch = 200;
 // Each batch: the next rows not sealed yet, every organization's.
 constexpr CrossTenantSql kPlainCustomers(
     "SELECT org_id, id, name, phone, email, billing_address, notes FROM customers "
-    "WHERE row_key IS NULL ORDER BY id LIMIT $1");
+    "WHERE row_key IS NULL AND (CAST($2 AS BIGINT) IS NULL OR org_id = CAST($2 AS BIGINT)) "
+    "ORDER BY id LIMIT $1");
 constexpr OrgSql kSealCustomer(
     "UPDATE customers SET row_key = $3, name = $4, phone = $5, email = $6, "
     "billing_address = $7, notes = $8, phone_bidx = $9, email_bidx = $10 "
@@ -31,7 +32,8 @@ constexpr OrgSql kSealCustomer(
 
 constexpr CrossTenantSql kPlainSites(
     "SELECT org_id, id, address, access_notes, gate_code FROM sites "
-    "WHERE row_key IS NULL ORDER BY id LIMIT $1");
+    "WHERE row_key IS NULL AND (CAST($2 AS BIGINT) IS NULL OR org_id = CAST($2 AS BIGINT)) "
+    "ORDER BY id LIMIT $1");
 constexpr OrgSql kSealSite(
     "UPDATE sites SET row_key = $3, address = $4, access_notes = $5, gate_code = $6 "
     "WHERE org_id = $1 AND id = $2 AND row_key IS NULL");
@@ -39,6 +41,7 @@ constexpr OrgSql kSealSite(
 // Rows copied by migration 0019 carry phone_bidx 'plain:<number>'.
 constexpr CrossTenantSql kPlainConsent(
     "SELECT org_id, phone_bidx, phone FROM sms_consent WHERE row_key IS NULL "
+    "AND (CAST($2 AS BIGINT) IS NULL OR org_id = CAST($2 AS BIGINT)) "
     "ORDER BY org_id, phone_bidx LIMIT $1");
 constexpr OrgSql kConsentExists(
     "SELECT 1 FROM sms_consent WHERE org_id = $1 AND phone_bidx = $2");
@@ -73,13 +76,14 @@ BOOST_DESCRIBE_STRUCT(PlainConsent, (), (org_id, phone_bidx, phone))
 // Runs `seal(conn, row)` on batches of `Row` until none is left; one
 // transaction per batch. `seal` returns whether it sealed the row.
 template <class Row, class Seal>
-std::int64_t in_batches(store::Database& db, CrossTenantSql select, Seal&& seal) {
+std::int64_t in_batches(store::Database& db, CrossTenantSql select, std::optional<std::int64_t> org,
+                        Seal&& seal) {
   std::int64_t total = 0;
   for (;;) {
     std::int64_t sealed = 0;
     std::size_t seen = 0;
     db.transaction([&](store::Connection& conn) {
-      const auto rows = store::decode_all<Row>(conn.query(select, {kBatch}));
+      const auto rows = store::decode_all<Row>(conn.query(select, {kBatch, org ? store::Value(*org) : store::Value(nullptr)}));
       seen = rows.size();
       for (const auto& row : rows)
         if (seal(conn, row)) ++sealed;
@@ -94,8 +98,18 @@ std::int64_t in_batches(store::Database& db, CrossTenantSql select, Seal&& seal)
 }  // namespace
 
 std::int64_t seal_plain_rows_customers(store::Database& db) {
+  return seal_plain_rows_customers(db, std::nullopt);
+}
+std::int64_t seal_plain_rows_sites(store::Database& db) {
+  return seal_plain_rows_sites(db, std::nullopt);
+}
+std::int64_t seal_plain_rows_sms_consent(store::Database& db) {
+  return seal_plain_rows_sms_consent(db, std::nullopt);
+}
+
+std::int64_t seal_plain_rows_customers(store::Database& db, std::optional<std::int64_t> org) {
   return in_batches<PlainCustomer>(
-      db, kPlainCustomers, [](store::Connection& conn, const PlainCustomer& c) {
+      db, kPlainCustomers, org, [](store::Connection& conn, const PlainCustomer& c) {
         store::OrgTx tx(conn, c.org_id);
         const auto key = tx.new_row_key();
         const auto phone = c.phone && !c.phone->empty() ? c.phone : std::nullopt;
@@ -114,8 +128,8 @@ std::int64_t seal_plain_rows_customers(store::Database& db) {
       });
 }
 
-std::int64_t seal_plain_rows_sites(store::Database& db) {
-  return in_batches<PlainSite>(db, kPlainSites, [](store::Connection& conn, const PlainSite& s) {
+std::int64_t seal_plain_rows_sites(store::Database& db, std::optional<std::int64_t> org) {
+  return in_batches<PlainSite>(db, kPlainSites, org, [](store::Connection& conn, const PlainSite& s) {
     store::OrgTx tx(conn, s.org_id);
     const auto key = tx.new_row_key();
     return tx.run(kSealSite, s.id, key, tx.seal("sites", "address", key, s.address),
@@ -125,9 +139,9 @@ std::int64_t seal_plain_rows_sites(store::Database& db) {
   });
 }
 
-std::int64_t seal_plain_rows_sms_consent(store::Database& db) {
+std::int64_t seal_plain_rows_sms_consent(store::Database& db, std::optional<std::int64_t> org) {
   return in_batches<PlainConsent>(
-      db, kPlainConsent, [](store::Connection& conn, const PlainConsent& c) {
+      db, kPlainConsent, org, [](store::Connection& conn, const PlainConsent& c) {
         store::OrgTx tx(conn, c.org_id);
         const auto bidx = customers::phone_bidx(tx, c.phone);
         if (!tx.run(kConsentExists, bidx).empty())

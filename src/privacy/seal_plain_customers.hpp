@@ -10,6 +10,7 @@
 // SQLite's free pages and WAL or in PostgreSQL's dead tuples until the
 // caller runs secure_delete + VACUUM / VACUUM FULL.
 #include <cstdint>
+#include <optional>
 
 #include "store/database.hpp"
 
@@ -18,5 +19,11 @@ namespace bulwark::privacy {
 std::int64_t seal_plain_rows_customers(store::Database& db);
 std::int64_t seal_plain_rows_sites(store::Database& db);
 std::int64_t seal_plain_rows_sms_consent(store::Database& db);
+
+// The same for one organization only (tests sharing a database with other
+// runs' organizations, whose keys another master key wraps).
+std::int64_t seal_plain_rows_customers(store::Database& db, std::optional<std::int64_t> org);
+std::int64_t seal_plain_rows_sites(store::Database& db, std::optional<std::int64_t> org);
+std::int64_t seal_plain_rows_sms_consent(store::Database& db, std::optional<std::int64_t> org);
 
 }  // namespace bulwark::privacy

@@ -62,7 +62,7 @@ class MessagingServiceTest : public bulwark::testing::EngineTest {
                  std::int64_t{opted_out ? 1 : 0}})
         .rows.at(0)
         .integer(0);
-    privacy::seal_plain_rows_customers(*db_);  // written plain above, sealed like an upgrade
+    privacy::seal_plain_rows_customers(*db_, org_);  // written plain above, sealed like an upgrade
     return id;
   }
 

@@ -35,7 +35,7 @@ class SmsConsentTest : public bulwark::testing::EngineTest {
                .rows.at(0)
                .integer(0);
     });
-    privacy::seal_plain_rows_customers(*db_);  // written plain above, sealed like an upgrade
+    privacy::seal_plain_rows_customers(*db_, org_);  // written plain above, sealed like an upgrade
     return id;
   }
 
