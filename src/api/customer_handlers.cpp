@@ -51,6 +51,9 @@ Result<Page<customers::CustomerView>> list_customers(Ctx& ctx) {
       query.email = *search;
     else
       query.name_words = customers::name_words(*search);
+    // Nothing searchable typed (only punctuation, "%"): nothing matches.
+    if (!query.phone && !query.email && query.name_words.empty())
+      return Page<customers::CustomerView>{};
   }
   query.cursor = q.text("cursor", 600);
   return read_org(ctx, [&](OrgTx& tx) { return customers::list(tx, query); });
