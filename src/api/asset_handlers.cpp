@@ -1,8 +1,8 @@
 #include "api/asset_handlers.hpp"
 
 #include "api/query_params.hpp"
-#include "domain/customers/blind.hpp"
 #include "domain/assets/service.hpp"
+#include "domain/customers/blind.hpp"
 
 namespace bulwark::api {
 

@@ -3,8 +3,8 @@
 #include "api/query_params.hpp"
 #include "domain/customers/blind.hpp"
 #include "domain/customers/service.hpp"
-#include "domain/phone.hpp"
 #include "domain/customers/site_edit.hpp"
+#include "domain/phone.hpp"
 
 namespace bulwark::api {
 

@@ -185,8 +185,8 @@ int seed(const std::string& slug, const Counts& counts) {
       site.address.value = address;
       site.access_notes.emplace().value = kAccessNotes[i % kAccessNotes.size()];
       site.gate_code.emplace().value = std::to_string(1000 + rng() % 9000);
-      customer_sites.emplace_back(customer,
-                                  customers::repo::insert_site(tx, customer, site, now - 400 * kDay).id);
+      customer_sites.emplace_back(
+          customer, customers::repo::insert_site(tx, customer, site, now - 400 * kDay).id);
       // The demo's opted-out customers: consent belongs to the number.
       if (i % 17 == 0)
         messaging::record_office_choice(tx.connection(), org->id, phone, true, now - 400 * kDay);

@@ -102,9 +102,8 @@ std::vector<std::int64_t> mirror_consent_to_customers(store::Connection& conn, s
   const auto c = consent_for(conn, org_id, phone_e164);
   store::OrgTx tx(conn, org_id);
   std::vector<std::int64_t> ids;
-  for (const auto& row :
-       tx.all<IdRow>(kMirror, domain::customers::phone_bidx(tx, phone_e164), c && c->opted_out(),
-                     c && c->by_customer(), now_ms))
+  for (const auto& row : tx.all<IdRow>(kMirror, domain::customers::phone_bidx(tx, phone_e164),
+                                       c && c->opted_out(), c && c->by_customer(), now_ms))
     ids.push_back(row.id);
   return ids;
 }

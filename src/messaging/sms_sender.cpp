@@ -10,8 +10,8 @@
 #include "messaging/consent.hpp"
 #include "messaging/outbox.hpp"
 #include "net/http_client.hpp"
-#include "store/org_tx.hpp"
 #include "store/claim.hpp"
+#include "store/org_tx.hpp"
 #include "store/typed_rows.hpp"
 
 namespace bulwark::messaging {

@@ -43,8 +43,7 @@ constexpr CrossTenantSql kPlainConsent(
     "SELECT org_id, phone_bidx, phone FROM sms_consent WHERE row_key IS NULL "
     "AND (CAST($2 AS BIGINT) IS NULL OR org_id = CAST($2 AS BIGINT)) "
     "ORDER BY org_id, phone_bidx LIMIT $1");
-constexpr OrgSql kConsentExists(
-    "SELECT 1 FROM sms_consent WHERE org_id = $1 AND phone_bidx = $2");
+constexpr OrgSql kConsentExists("SELECT 1 FROM sms_consent WHERE org_id = $1 AND phone_bidx = $2");
 constexpr OrgSql kSealConsent(
     "UPDATE sms_consent SET phone_bidx = $3, row_key = $4, phone = $5 "
     "WHERE org_id = $1 AND phone_bidx = $2 AND row_key IS NULL");
@@ -58,8 +57,7 @@ struct PlainCustomer {
   std::optional<std::string> phone, email;
   std::string billing_address, notes;
 };
-BOOST_DESCRIBE_STRUCT(PlainCustomer, (),
-                      (org_id, id, name, phone, email, billing_address, notes))
+BOOST_DESCRIBE_STRUCT(PlainCustomer, (), (org_id, id, name, phone, email, billing_address, notes))
 
 struct PlainSite {
   std::int64_t org_id = 0, id = 0;
@@ -83,7 +81,8 @@ std::int64_t in_batches(store::Database& db, CrossTenantSql select, std::optiona
     std::int64_t sealed = 0;
     std::size_t seen = 0;
     db.transaction([&](store::Connection& conn) {
-      const auto rows = store::decode_all<Row>(conn.query(select, {kBatch, org ? store::Value(*org) : store::Value(nullptr)}));
+      const auto rows = store::decode_all<Row>(
+          conn.query(select, {kBatch, org ? store::Value(*org) : store::Value(nullptr)}));
       seen = rows.size();
       for (const auto& row : rows)
         if (seal(conn, row)) ++sealed;
@@ -129,28 +128,29 @@ std::int64_t seal_plain_rows_customers(store::Database& db, std::optional<std::i
 }
 
 std::int64_t seal_plain_rows_sites(store::Database& db, std::optional<std::int64_t> org) {
-  return in_batches<PlainSite>(db, kPlainSites, org, [](store::Connection& conn, const PlainSite& s) {
-    store::OrgTx tx(conn, s.org_id);
-    const auto key = tx.new_row_key();
-    return tx.run(kSealSite, s.id, key, tx.seal("sites", "address", key, s.address),
-                  tx.seal("sites", "access_notes", key, s.access_notes),
-                  tx.seal("sites", "gate_code", key, s.gate_code))
-               .affected > 0;
-  });
+  return in_batches<PlainSite>(
+      db, kPlainSites, org, [](store::Connection& conn, const PlainSite& s) {
+        store::OrgTx tx(conn, s.org_id);
+        const auto key = tx.new_row_key();
+        return tx.run(kSealSite, s.id, key, tx.seal("sites", "address", key, s.address),
+                      tx.seal("sites", "access_notes", key, s.access_notes),
+                      tx.seal("sites", "gate_code", key, s.gate_code))
+                   .affected > 0;
+      });
 }
 
 std::int64_t seal_plain_rows_sms_consent(store::Database& db, std::optional<std::int64_t> org) {
-  return in_batches<PlainConsent>(
-      db, kPlainConsent, org, [](store::Connection& conn, const PlainConsent& c) {
-        store::OrgTx tx(conn, c.org_id);
-        const auto bidx = customers::phone_bidx(tx, c.phone);
-        if (!tx.run(kConsentExists, bidx).empty())
-          return tx.run(kDropConsent, c.phone_bidx).affected > 0;
-        const auto key = tx.new_row_key();
-        return tx.run(kSealConsent, c.phone_bidx, bidx, key,
-                      tx.seal("sms_consent", "phone", key, c.phone))
-                   .affected > 0;
-      });
+  return in_batches<PlainConsent>(db, kPlainConsent, org,
+                                  [](store::Connection& conn, const PlainConsent& c) {
+                                    store::OrgTx tx(conn, c.org_id);
+                                    const auto bidx = customers::phone_bidx(tx, c.phone);
+                                    if (!tx.run(kConsentExists, bidx).empty())
+                                      return tx.run(kDropConsent, c.phone_bidx).affected > 0;
+                                    const auto key = tx.new_row_key();
+                                    return tx.run(kSealConsent, c.phone_bidx, bidx, key,
+                                                  tx.seal("sms_consent", "phone", key, c.phone))
+                                               .affected > 0;
+                                  });
 }
 
 }  // namespace bulwark::privacy

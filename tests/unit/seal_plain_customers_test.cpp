@@ -1,12 +1,13 @@
 // The upgrade pass of issue 13 (privacy/seal_plain_customers.cpp): rows
 // written in plain text before migration 0019 are sealed, indexed and
 // tokenised, once, and read back through the repositories like new ones.
+#include "privacy/seal_plain_customers.hpp"
+
 #include <gtest/gtest.h>
 
 #include "area_org_fixture.hpp"
 #include "domain/customers/repo.hpp"
 #include "messaging/consent.hpp"
-#include "privacy/seal_plain_customers.hpp"
 
 namespace bulwark {
 namespace {
@@ -57,9 +58,12 @@ TEST_P(SealPlainCustomers, PlainRowsAreSealedOnceAndReadBackThroughTheRepositori
   EXPECT_EQ(seal_all(), 0);  // idempotent
 
   // Nothing plain is left in the rows.
-  EXPECT_NE(first(db_->query(Sql("SELECT name FROM customers WHERE id = $1"), {plain_customer_})), "Old Mill Dairy");
-  EXPECT_NE(first(db_->query(Sql("SELECT phone FROM customers WHERE id = $1"), {plain_customer_})), phone_);
-  EXPECT_NE(first(db_->query(Sql("SELECT gate_code FROM sites WHERE id = $1"), {plain_site_})), "#7788");
+  EXPECT_NE(first(db_->query(Sql("SELECT name FROM customers WHERE id = $1"), {plain_customer_})),
+            "Old Mill Dairy");
+  EXPECT_NE(first(db_->query(Sql("SELECT phone FROM customers WHERE id = $1"), {plain_customer_})),
+            phone_);
+  EXPECT_NE(first(db_->query(Sql("SELECT gate_code FROM sites WHERE id = $1"), {plain_site_})),
+            "#7788");
   EXPECT_TRUE(db_->query(Sql("SELECT 1 FROM sms_consent WHERE org_id = $1 AND "
                              "(phone = $2 OR phone_bidx LIKE 'plain:%')"),
                          {org_, phone_})

@@ -6,10 +6,10 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "privacy/seal_plain_customers.hpp"
 #include "crypto/random.hpp"
 #include "identity/users.hpp"
 #include "messaging/consent.hpp"
+#include "privacy/seal_plain_customers.hpp"
 #include "store/database.hpp"
 #include "test_databases.hpp"
 

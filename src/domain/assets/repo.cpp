@@ -11,10 +11,11 @@ using store::OrgSql;
 
 constexpr OrgSql kSiteExists("SELECT 1 AS found FROM sites WHERE org_id = $1 AND id = $2");
 // With the names of its site and customer.
-#define ASSET_SELECT                                                                          \
-  "SELECT a.id, a.site_id, a.name, a.type, a.make, a.model, a.serial, a.install_date, "       \
+#define ASSET_SELECT                                                                           \
+  "SELECT a.id, a.site_id, a.name, a.type, a.make, a.model, a.serial, a.install_date, "        \
   "a.created_at, s.name AS site_name, s.customer_id AS customer_id, c.name AS customer_name, " \
-  "c.row_key AS customer_row_key FROM assets a LEFT JOIN sites s ON s.org_id = $1 AND s.id = a.site_id "                    \
+  "c.row_key AS customer_row_key FROM assets a LEFT JOIN sites s ON s.org_id = $1 AND s.id = " \
+  "a.site_id "                                                                                 \
   "LEFT JOIN customers c ON c.org_id = $1 AND c.id = s.customer_id "
 constexpr OrgSql kSelectOne(ASSET_SELECT "WHERE a.org_id = $1 AND a.id = $2");
 constexpr OrgSql kAtSite(ASSET_SELECT "WHERE a.org_id = $1 AND a.site_id = $2 ORDER BY a.id");
@@ -22,8 +23,9 @@ constexpr OrgSql kAtSite(ASSET_SELECT "WHERE a.org_id = $1 AND a.site_id = $2 OR
 // q ($2): a case-insensitive substring of the asset's name, make, model or
 // serial; or the customer's name holds every word searched (up to three
 // name tokens, $7-$9: the name is sealed, its words are blind indexes).
-#define ASSET_NAME_TOKEN(n)                                                    \
-  "AND (CAST($" #n " AS TEXT) IS NULL OR c.id IN (SELECT t.customer_id FROM " \
+#define ASSET_NAME_TOKEN(n)                                  \
+  "AND (CAST($" #n                                           \
+  " AS TEXT) IS NULL OR c.id IN (SELECT t.customer_id FROM " \
   "customer_name_tokens t WHERE t.org_id = $1 AND t.token = CAST($" #n " AS TEXT))) "
 constexpr OrgSql kList(
     "SELECT a.id, a.site_id, a.name, a.type, a.make, a.model, a.serial, a.install_date, "
@@ -80,8 +82,8 @@ std::string text_or_empty(const std::optional<T>& t) {
 // The rows with their customer's name (and site's address) opened.
 template <class Row, class... P>
 std::vector<Row> opened(store::OrgTx& tx, OrgSql sql, const P&... params) {
-  return customers::decode_opened<Row>(tx.run(sql, params...),
-      [&](Row& r, const auto& customer_key, const auto& site_key) {
+  return customers::decode_opened<Row>(
+      tx.run(sql, params...), [&](Row& r, const auto& customer_key, const auto& site_key) {
         customers::open_joined(tx, "customers", "name", customer_key, r.customer_name);
         if constexpr (requires { r.site_address; })
           customers::open_joined(tx, "sites", "address", site_key, r.site_address);

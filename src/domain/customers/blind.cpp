@@ -12,7 +12,8 @@ constexpr std::size_t kExactBytes = 8;  // 16 hex: false positives ~ n / 2^64
 constexpr std::size_t kNameBytes = 4;   // 8 hex: many names share a token (see key-management.md)
 constexpr std::size_t kMinPrefix = 3;   // characters, not bytes
 
-constexpr OrgSql kEraseTokens("DELETE FROM customer_name_tokens WHERE org_id = $1 AND customer_id = $2");
+constexpr OrgSql kEraseTokens(
+    "DELETE FROM customer_name_tokens WHERE org_id = $1 AND customer_id = $2");
 constexpr OrgSql kAddToken(
     "INSERT INTO customer_name_tokens (org_id, customer_id, token) VALUES ($1, $2, $3) "
     "ON CONFLICT DO NOTHING");
@@ -37,8 +38,8 @@ std::string normalised_email(std::string_view s) {
 namespace {
 
 std::size_t characters(std::string_view s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return !continuation(static_cast<unsigned char>(c)); }));
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return !continuation(static_cast<unsigned char>(c)); }));
 }
 
 }  // namespace
@@ -109,10 +110,9 @@ void erase_name_tokens(store::OrgTx& tx, std::int64_t customer) { tx.run(kEraseT
 bool name_matches(std::string_view name, const std::vector<std::string>& query_words) {
   const auto words = name_words(name);
   return std::all_of(query_words.begin(), query_words.end(), [&](const std::string& q) {
-    return std::any_of(words.begin(), words.end(),
-                       [&](const std::string& w) {
-                         return w == q || (characters(q) >= kMinPrefix && w.starts_with(q));
-                       });
+    return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+      return w == q || (characters(q) >= kMinPrefix && w.starts_with(q));
+    });
   });
 }
 

@@ -4,8 +4,8 @@
 // their row's key, selected beside them as `c.row_key AS customer_row_key` /
 // `s.row_key AS site_row_key`. These open them in place: the views stay as
 // they are and the key columns never reach a response.
-#include <boost/describe/class.hpp>
 #include <array>
+#include <boost/describe/class.hpp>
 #include <optional>
 #include <string>
 #include <string_view>

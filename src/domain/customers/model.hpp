@@ -81,8 +81,8 @@ struct CustomerRow {
 };
 BOOST_DESCRIBE_STRUCT(CustomerRow, (),
                       (id, row_key, name, phone, email, billing_address, notes, sms_opt_out,
-                       deleted_at, created_at, updated_at, version, sms_opt_out_by_customer, consent_state,
-                       consent_source, consent_changed_at))
+                       deleted_at, created_at, updated_at, version, sms_opt_out_by_customer,
+                       consent_state, consent_source, consent_changed_at))
 
 struct NewSite {  // POST /api/v1/customers/{id}/sites
   Text<200> name;
@@ -142,9 +142,9 @@ BOOST_DESCRIBE_STRUCT(SiteRow, (),
 // blind index), an email address (exact), or words of the name, each a
 // whole word or a prefix of >= 3 characters (all must match).
 struct CustomerQuery {
-  std::optional<std::string> phone;       // E.164
+  std::optional<std::string> phone;  // E.164
   std::optional<std::string> email;
-  std::vector<std::string> name_words;    // lower-cased
+  std::vector<std::string> name_words;  // lower-cased
   std::optional<bool> opted_out;
   bool deleted = false;
   std::optional<std::string> cursor;

@@ -25,8 +25,9 @@ constexpr std::string_view kSitesTable = "sites";
   "FROM customers c LEFT JOIN sms_consent s ON s.org_id = $1 AND s.phone_bidx = c.phone_bidx "
 // Blind-index matches only: up to four name tokens (more query words are
 // checked after opening), the phone's or the email's token.
-#define NAME_TOKEN(n)                                                          \
-  "AND (CAST($" #n " AS TEXT) IS NULL OR c.id IN (SELECT t.customer_id FROM " \
+#define NAME_TOKEN(n)                                        \
+  "AND (CAST($" #n                                           \
+  " AS TEXT) IS NULL OR c.id IN (SELECT t.customer_id FROM " \
   "customer_name_tokens t WHERE t.org_id = $1 AND t.token = CAST($" #n " AS TEXT))) "
 
 constexpr OrgSql kSelectOne(CUSTOMER_SELECT "WHERE c.org_id = $1 AND c.id = $2");
@@ -136,12 +137,13 @@ std::int64_t insert(store::OrgTx& tx, const NewCustomer& c, std::int64_t now) {
   const auto key = tx.new_row_key();
   const auto phone = c.phone ? std::optional(c.phone->e164) : std::nullopt;
   const auto email = c.email ? std::optional(c.email->value) : std::nullopt;
-  auto r = tx.run(kInsert, key, tx.seal(kCustomers, "name", key, c.name.value),
-                  tx.seal(kCustomers, "phone", key, phone), tx.seal(kCustomers, "email", key, email),
-                  tx.seal(kCustomers, "billing_address", key,
-                          text_of(c.billing_address).value_or("")),
-                  tx.seal(kCustomers, "notes", key, text_of(c.notes).value_or("")),
-                  c.sms_opt_out.value_or(false), now, phone_bidx_or_null(tx, phone), email_bidx_or_null(tx, email));
+  auto r =
+      tx.run(kInsert, key, tx.seal(kCustomers, "name", key, c.name.value),
+             tx.seal(kCustomers, "phone", key, phone), tx.seal(kCustomers, "email", key, email),
+             tx.seal(kCustomers, "billing_address", key, text_of(c.billing_address).value_or("")),
+             tx.seal(kCustomers, "notes", key, text_of(c.notes).value_or("")),
+             c.sms_opt_out.value_or(false), now, phone_bidx_or_null(tx, phone),
+             email_bidx_or_null(tx, email));
   const auto id = r.rows.at(0).integer(0);
   write_name_tokens(tx, id, c.name.value);
   return id;
@@ -156,11 +158,12 @@ Expected<void, ApiError> update(store::OrgTx& tx, const CustomerRow& current,
   auto sealed = [&](std::string_view column, const std::optional<std::string>& v) {
     return tx.seal(kCustomers, column, key, v);
   };
-  auto done = tx.update_versioned(
-      kUpdate, "customer", current.id, c.version, sealed("name", name), cleared(c.phone),
-      sealed("phone", phone), phone_bidx_or_null(tx, phone), cleared(c.email), sealed("email", email),
-      email_bidx_or_null(tx, email), sealed("billing_address", text_of(c.billing_address)),
-      sealed("notes", text_of(c.notes)), c.sms_opt_out, now);
+  auto done =
+      tx.update_versioned(kUpdate, "customer", current.id, c.version, sealed("name", name),
+                          cleared(c.phone), sealed("phone", phone), phone_bidx_or_null(tx, phone),
+                          cleared(c.email), sealed("email", email), email_bidx_or_null(tx, email),
+                          sealed("billing_address", text_of(c.billing_address)),
+                          sealed("notes", text_of(c.notes)), c.sms_opt_out, now);
   if (done && name) write_name_tokens(tx, current.id, *name);
   return done;
 }

@@ -41,15 +41,15 @@ Expected<SiteView, ApiError> update_site(
   auto sealed = [&](std::string_view column, const std::optional<std::string>& v) {
     return tx.seal("sites", column, key->value, v);
   };
-  auto row = tx.one<SiteRow>(kUpdateSite, site, text_of(c.name),
-                             sealed("address", text_of(c.address)),
-                             sealed("access_notes", text_of(c.access_notes)),
-                             sealed("gate_code", text_of(c.gate_code)), now);
+  auto row =
+      tx.one<SiteRow>(kUpdateSite, site, text_of(c.name), sealed("address", text_of(c.address)),
+                      sealed("access_notes", text_of(c.access_notes)),
+                      sealed("gate_code", text_of(c.gate_code)), now);
   if (!row) return unexpected(ApiError(ErrorCode::not_found, "no such site"));
   store::open_personal(tx, "sites", *row);
   by.record(tx.connection(), "site.updated", "site", site, (*in)->present);
-  SiteView v{row->id,          row->customer_id, row->name, row->address.value, {},
-             row->created_at, false,            {}};
+  SiteView v{row->id, row->customer_id, row->name, row->address.value,
+             {},      row->created_at,  false,     {}};
   v.access_notes = row->access_notes.value;
   v.gate_code = row->gate_code.value;
   return v;

@@ -14,7 +14,7 @@ using store::OrgSql;
 #define INVOICE_COLUMNS                                                           \
   "SELECT i.id, i.number, i.work_order_id, i.customer_id, i.status, i.currency, " \
   "i.total_cents, i.created_at, i.updated_at, i.paid_at, i.version, "             \
-  "w.number AS work_order_number, c.name AS customer_name, "                       \
+  "w.number AS work_order_number, c.name AS customer_name, "                      \
   "c.row_key AS customer_row_key FROM invoices i "                                \
   "LEFT JOIN work_orders w ON w.org_id = $1 AND w.id = i.work_order_id "          \
   "LEFT JOIN customers c ON c.org_id = $1 AND c.id = i.customer_id "
@@ -70,7 +70,8 @@ BOOST_DESCRIBE_STRUCT(Value, (), (value))
 
 // The rows with their customer's name opened.
 std::vector<InvoiceRow> opened(store::OrgTx& tx, const store::Result& result) {
-  return customers::decode_opened<InvoiceRow>(result, [&](InvoiceRow& r, const auto& customer_key, const auto&) {
+  return customers::decode_opened<InvoiceRow>(
+      result, [&](InvoiceRow& r, const auto& customer_key, const auto&) {
         customers::open_joined(tx, "customers", "name", customer_key, r.customer_name);
       });
 }

@@ -221,10 +221,10 @@ Erased erase_rows(store::OrgTx& tx, std::int64_t customer, std::int64_t now) {
   n.messages = tx.run(kEraseMessages, customer, now).affected;
   for (const auto& site : tx.run(kSiteKeys, customer).rows) {
     const auto key = site.text(1);
-    n.sites += tx.run(kEraseSite, site.integer(0), now, tx.seal("sites", "address", key, "[erased]"),
-                      tx.seal("sites", "access_notes", key, ""),
-                      tx.seal("sites", "gate_code", key, ""))
-                   .affected;
+    n.sites +=
+        tx.run(kEraseSite, site.integer(0), now, tx.seal("sites", "address", key, "[erased]"),
+               tx.seal("sites", "access_notes", key, ""), tx.seal("sites", "gate_code", key, ""))
+            .affected;
   }
   n.privacy_request_notes = tx.run(kEraseRequestNotes, customer).affected;
   const auto key = tx.run(kFind, customer).rows.at(0).text(1);

@@ -50,8 +50,7 @@ struct PrivacyRequestRow {
 };
 BOOST_DESCRIBE_STRUCT(PrivacyRequestRow, (),
                       (id, customer_id, customer_name, type, regime, received_on, due_on, notes,
-                       completed_at, completed_by, completed_by_name, created_at,
-                       customer_row_key))
+                       completed_at, completed_by, completed_by_name, created_at, customer_row_key))
 
 // CCPA "do not sell or share": set or cleared by the office.
 inline constexpr std::array<std::string_view, 3> kDoNotSellSources{"office", "customer_request",

@@ -26,7 +26,7 @@ using store::OrgSql;
   "SELECT w.id, w.number, w.title, w.description, w.type, w.priority, w.status, "            \
   "w.customer_id, w.site_id, w.assignee_id, w.scheduled_start, w.scheduled_end, w.due_at, "  \
   "w.estimated_hours, w.created_by, w.created_at, w.updated_at, w.completed_at, w.version, " \
-  "c.name AS customer_name, c.row_key AS customer_row_key, "                                  \
+  "c.name AS customer_name, c.row_key AS customer_row_key, "                                 \
   "COALESCE(NULLIF(u.name, ''), u.email) AS assignee_name, "                                 \
   "w.customer_confirmed_at, w.notify_customer, w.asset_id, "                                 \
   "NULL AS site_name, NULL AS site_address, NULL AS asset_name, NULL AS customer_phone, "    \
@@ -69,11 +69,12 @@ constexpr OrgSql kListByAssigneeAndStatus(
 // number ($9): the work order's number.
 // Overdue ($10): due before that instant and still to be done. Status
 // ($2) "active" is every status still to be done (kActiveStatus).
-#define WO_NAME_TOKEN(n)                                                                 \
-  "AND (CAST($" #n " AS TEXT) IS NULL OR w.customer_id IN (SELECT t.customer_id FROM " \
+#define WO_NAME_TOKEN(n)                                              \
+  "AND (CAST($" #n                                                    \
+  " AS TEXT) IS NULL OR w.customer_id IN (SELECT t.customer_id FROM " \
   "customer_name_tokens t WHERE t.org_id = $1 AND t.token = CAST($" #n " AS TEXT))) "
-#define WO_FILTERED                                                                    \
-  WO_SELECT                                                                            \
+#define WO_FILTERED \
+  WO_SELECT         \
   "WHERE w.org_id = $1 "                                                               \
   "AND (CAST($2 AS TEXT) IS NULL OR w.status = CAST($2 AS TEXT) "                      \
   "     OR (CAST($2 AS TEXT) = 'active' "                                              \
@@ -179,7 +180,8 @@ namespace {
 // The rows with their customer's name opened.
 template <class... P>
 std::vector<WorkOrderView> opened(store::OrgTx& tx, OrgSql sql, const P&... params) {
-  return customers::decode_opened<WorkOrderView>(tx.run(sql, params...), [&](WorkOrderView& v, const auto& customer_key, const auto&) {
+  return customers::decode_opened<WorkOrderView>(
+      tx.run(sql, params...), [&](WorkOrderView& v, const auto& customer_key, const auto&) {
         customers::open_joined(tx, "customers", "name", customer_key, v.customer_name);
       });
 }
