@@ -2,6 +2,7 @@
 
 #include "api/query_params.hpp"
 #include "domain/assets/service.hpp"
+#include "domain/customers/blind.hpp"
 
 namespace bulwark::api {
 
@@ -16,7 +17,10 @@ Result<assets::AssetPage> list_assets(Ctx& ctx) {
   QueryParams q(ctx.request.query);
   q.allow_only({"q", "type", "customer_id", "cursor", "limit"});
   assets::AssetQuery query;
-  if (const auto search = q.text("q", 100)) query.like = like_pattern(*search);
+  if (const auto search = q.text("q", 100)) {
+    query.like = like_pattern(*search);
+    query.customer_words = domain::customers::name_words(*search);
+  }
   query.type = q.text("type", 100);
   query.customer_id = q.integer("customer_id", 1, INT64_MAX);
   query.after_id = q.integer("cursor", 1, INT64_MAX);

@@ -1,8 +1,10 @@
 #include "api/customer_handlers.hpp"
 
 #include "api/query_params.hpp"
+#include "domain/customers/blind.hpp"
 #include "domain/customers/service.hpp"
 #include "domain/customers/site_edit.hpp"
+#include "domain/phone.hpp"
 
 namespace bulwark::api {
 
@@ -33,20 +35,25 @@ Result<Page<customers::CustomerView>> list_customers(Ctx& ctx) {
   q.allow_only({"q", "opted_out", "deleted", "sort", "limit", "cursor"});
   customers::CustomerQuery query;
   query.limit = q.integer("limit", 1, 200).value_or(50);
-  const auto sort = q.text("sort", 20).value_or("name");
-  if (sort != "name" && sort != "newest")
+  // Newest first only: names are sealed, so nothing orders by them.
+  if (q.text("sort", 20).value_or("newest") != "newest")
     return unexpected(ApiError(ErrorCode::validation_failed, "unknown sort", "invalid_parameter",
-                               {{"sort", "must be name or newest"}}));
-  query.by_name = sort == "name";
+                               {{"sort", "must be newest"}}));
   BULWARK_TRY(query.opted_out, flag(q, "opted_out"));
   BULWARK_TRY(const auto deleted, flag(q, "deleted"));
   query.deleted = deleted.value_or(false);
+  // A phone number in any format, else an email address, else name words
+  // (exact matches through blind indexes: no fragments).
   if (const auto search = q.text("q", 200)) {
-    query.like = like_pattern(*search);
-    std::string digits;
-    for (char c : *search)
-      if (c >= '0' && c <= '9') digits += c;
-    if (digits.size() >= 3) query.digits_like = "%" + digits + "%";
+    if (auto phone = domain::normalize_phone(*search))
+      query.phone = std::move(phone);
+    else if (search->find('@') != std::string::npos)
+      query.email = *search;
+    else
+      query.name_words = customers::name_words(*search);
+    // Nothing searchable typed (only punctuation, "%"): nothing matches.
+    if (!query.phone && !query.email && query.name_words.empty())
+      return Page<customers::CustomerView>{};
   }
   query.cursor = q.text("cursor", 600);
   return read_org(ctx, [&](OrgTx& tx) { return customers::list(tx, query); });

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "api/query_params.hpp"
+#include "domain/customers/blind.hpp"
 #include "domain/timestamps.hpp"
 #include "domain/work_order_status.hpp"
 
@@ -128,6 +129,7 @@ Result<Page<wo::WorkOrderView>> list_work_orders(Ctx& ctx) {
         bad_parameter("unknown priority", "priority", "must be low, medium, high or urgent"));
   if (const auto search = q.text("q", 100)) {
     query.like = like_pattern(*search);
+    query.customer_words = domain::customers::name_words(*search);
     query.number = number_in(*search);
   }
   BULWARK_TRY_VOID(read_attention(ctx, q, query));

@@ -10,13 +10,17 @@
 #include "config/config.hpp"
 #include "core/org_time.hpp"
 #include "crypto/random.hpp"
+#include "domain/customers/repo.hpp"
 #include "identity/clock.hpp"
 #include "identity/users.hpp"
+#include "messaging/consent.hpp"
 #include "security/passwords.hpp"
 #include "store/database.hpp"
 #include "store/org_tx.hpp"
 
 namespace bulwark::cli {
+
+namespace customers = domain::customers;
 
 namespace {
 
@@ -27,20 +31,9 @@ constexpr OrgSql kAnyCustomer("SELECT 1 FROM customers WHERE org_id = $1 LIMIT 1
 constexpr OrgSql kSmsNumber(
     "INSERT INTO org_sms_numbers (org_id, phone, updated_at) VALUES ($1, $2, $3) "
     "ON CONFLICT DO NOTHING");
-constexpr OrgSql kCustomer(
-    "INSERT INTO customers (org_id, name, phone, email, billing_address, "
-    "notes, sms_opt_out, created_at, updated_at) VALUES ($1, $2, $3, $4, "
-    "$5, '', $6, $7, $7) RETURNING id");
-constexpr OrgSql kSite(
-    "INSERT INTO sites (org_id, customer_id, name, address, access_notes, gate_code, "
-    "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) "
-    "RETURNING id");
 constexpr OrgSql kTemplateItem(
     "INSERT INTO checklist_template_items (org_id, work_type, label, kind, unit, required, "
     "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)");
-constexpr OrgSql kOptedOut(
-    "INSERT INTO sms_consent (org_id, phone_e164, state, changed_at, source) "
-    "VALUES ($1, $2, 'opted_out', $3, 'office') ON CONFLICT DO NOTHING");
 constexpr OrgSql kNextNumber(
     "INSERT INTO org_counters (org_id, name, value) VALUES ($1, "
     "'work_order', 1001) ON CONFLICT (org_id, name) DO UPDATE SET "
@@ -178,15 +171,25 @@ int seed(const std::string& slug, const Counts& counts) {
       char phone[32];
       std::snprintf(phone, sizeof phone, "+1%03d55501%02d", 201 + i / 100, i % 100);
       const std::string address = std::to_string(100 + rng() % 9000) + " " + pick(kRoads);
-      auto r = tx.run(kCustomer, name, std::string(phone), "customer" + std::to_string(i) + domain,
-                      address, std::int64_t{i % 17 == 0 ? 1 : 0}, now - 400 * kDay);
-      const auto customer = r.rows.at(0).integer(0);
-      auto s = tx.run(kSite, customer, std::string("Home: 1,000-gal tank"), address,
-                      std::string(kAccessNotes[i % kAccessNotes.size()]),
-                      std::to_string(1000 + rng() % 9000), now - 400 * kDay);
-      customer_sites.emplace_back(customer, s.rows.at(0).integer(0));
+      // Through the repository: the personal fields are sealed, indexed and
+      // tokenised like any customer's.
+      customers::NewCustomer c;
+      c.name.value = name;
+      c.phone = resource::Phone{phone};
+      c.email = resource::Email{"customer" + std::to_string(i) + domain};
+      c.billing_address.emplace().value = address;
+      c.sms_opt_out = i % 17 == 0;
+      const auto customer = customers::repo::insert(tx, c, now - 400 * kDay);
+      customers::NewSite site;
+      site.name.value = "Home: 1,000-gal tank";
+      site.address.value = address;
+      site.access_notes.emplace().value = kAccessNotes[i % kAccessNotes.size()];
+      site.gate_code.emplace().value = std::to_string(1000 + rng() % 9000);
+      customer_sites.emplace_back(
+          customer, customers::repo::insert_site(tx, customer, site, now - 400 * kDay).id);
       // The demo's opted-out customers: consent belongs to the number.
-      if (i % 17 == 0) tx.run(kOptedOut, std::string(phone), now - 400 * kDay);
+      if (i % 17 == 0)
+        messaging::record_office_choice(tx.connection(), org->id, phone, true, now - 400 * kDay);
       if ((i + 1) % std::max(50, counts.customers / 10) == 0)
         std::fprintf(stderr, "customers: %d/%d\n", i + 1, counts.customers);
     }

@@ -20,7 +20,7 @@ using store::OrgSql;
 
 constexpr OrgSql kOrgName("SELECT name FROM orgs WHERE id = $1");
 constexpr OrgSql kRecipient(
-    "SELECT phone, sms_opt_out, name FROM customers WHERE org_id = $1 AND id = $2 "
+    "SELECT phone, sms_opt_out, name, row_key FROM customers WHERE org_id = $1 AND id = $2 "
     "AND deleted_at IS NULL");
 constexpr OrgSql kQueue(
     "INSERT INTO sms_messages (org_id, customer_id, work_order_id, direction, kind, phone, "
@@ -54,12 +54,14 @@ struct NameRow {
   std::string name;
 };
 BOOST_DESCRIBE_STRUCT(NameRow, (), (name))
+// phone and name are sealed with row_key (customers' personal columns).
 struct RecipientRow {
   std::optional<std::string> phone;
   bool sms_opt_out = false;
   std::string name;
+  std::string row_key;
 };
-BOOST_DESCRIBE_STRUCT(RecipientRow, (), (phone, sms_opt_out, name))
+BOOST_DESCRIBE_STRUCT(RecipientRow, (), (phone, sms_opt_out, name, row_key))
 struct WorkOrderRow {
   std::optional<std::int64_t> customer_id;
   std::string number;
@@ -107,8 +109,10 @@ std::string format_amount(std::int64_t cents, std::string_view currency) {
 
 QueueResult enqueue(store::Connection& conn, Outbound m, std::int64_t now_ms) {
   store::OrgTx tx(conn, m.org_id);
-  const auto c = tx.one<RecipientRow>(kRecipient, m.customer_id);
+  auto c = tx.one<RecipientRow>(kRecipient, m.customer_id);
   if (!c || !c->phone || c->phone->empty()) return QueueResult::no_phone;
+  *c->phone = tx.open("customers", "phone", c->row_key, *c->phone);
+  c->name = tx.open("customers", "name", c->row_key, c->name);
   // The number's consent, whichever record asks (sms_consent).
   const bool opted_out = !may_text(conn, m.org_id, *c->phone, c->sms_opt_out);
   m.vars.emplace("org", org_name(tx));

@@ -12,6 +12,7 @@
 #include "messaging/sealed_message.hpp"
 #include "net/http_client.hpp"
 #include "store/claim.hpp"
+#include "store/org_tx.hpp"
 #include "store/typed_rows.hpp"
 
 namespace bulwark::messaging {
@@ -53,8 +54,8 @@ constexpr CrossTenantSql kRequeue(
 // Right before sending: who gets it, from which number, and whether it is still ours.
 constexpr CrossTenantSql kRecipient(
     "SELECT c.phone AS phone, c.sms_opt_out AS sms_opt_out, n.phone AS from_phone, "
-    "m.status AS status, m.claimed_until AS claimed_until, o.time_zone AS time_zone "
-    "FROM sms_messages m JOIN orgs o ON o.id = m.org_id "
+    "m.status AS status, m.claimed_until AS claimed_until, o.time_zone AS time_zone, "
+    "c.row_key AS customer_row_key FROM sms_messages m JOIN orgs o ON o.id = m.org_id "
     "JOIN customers c ON c.org_id = m.org_id AND "
     "c.id = m.customer_id JOIN org_sms_numbers n ON n.org_id = m.org_id "
     "WHERE m.id = $1 AND m.org_id = $2 AND c.deleted_at IS NULL");
@@ -76,9 +77,11 @@ struct RecipientRow {
   std::string from_phone, status;
   std::optional<std::int64_t> claimed_until;
   std::string time_zone;
+  std::string customer_row_key;  // phone is sealed with it
 };
 BOOST_DESCRIBE_STRUCT(RecipientRow, (),
-                      (phone, sms_opt_out, from_phone, status, claimed_until, time_zone))
+                      (phone, sms_opt_out, from_phone, status, claimed_until, time_zone,
+                       customer_row_key))
 
 struct Claimed {
   std::int64_t id, org_id, customer_id;
@@ -137,7 +140,7 @@ void send_one(store::Database& db, const config::Config& config, const std::stri
     // Right before sending: the row must still be ours (not superseded by a
     // newer confirmation, not reclaimed after our lease ran out), and the
     // number must not have opted out since it was queued.
-    const auto who = store::decode_first<RecipientRow>(db.query(kRecipient, {m.id, m.org_id}));
+    auto who = store::decode_first<RecipientRow>(db.query(kRecipient, {m.id, m.org_id}));
     if (who && (who->status != "sending" || who->claimed_until != m.lease_until)) {
       ++report.withdrawn;
       return;
@@ -145,6 +148,8 @@ void send_one(store::Database& db, const config::Config& config, const std::stri
     bool allowed = who && who->phone;
     if (allowed)
       db.with_connection([&](store::Connection& conn) {
+        store::OrgTx tx(conn, m.org_id);
+        *who->phone = tx.open("customers", "phone", who->customer_row_key, *who->phone);
         allowed = may_text(conn, m.org_id, *who->phone, who->sms_opt_out);
       });
     if (!allowed) {

@@ -21,7 +21,7 @@ namespace bulwark::store::tenant_scope {
 
 // Every table with an org_id column. A unit test compares this list with the
 // migrated schema, so a new tenant table cannot be forgotten here.
-inline constexpr std::array<std::string_view, 42> kTenantTables{"assets",
+inline constexpr std::array<std::string_view, 43> kTenantTables{"assets",
                                                                 "attachment_chunks",
                                                                 "attachments",
                                                                 "audit_archives",
@@ -32,6 +32,7 @@ inline constexpr std::array<std::string_view, 42> kTenantTables{"assets",
                                                                 "completion_records",
                                                                 "customer_do_not_sell",
                                                                 "customer_erasures",
+                                                                "customer_name_tokens",
                                                                 "customers",
                                                                 "idempotency_keys",
                                                                 "invoice_lines",

@@ -167,13 +167,13 @@ def _sqlite_upgraded_consent():
     shutil.copyfile(FIXTURES / "bulwark-0.1.0.sqlite3", d / "bulwark.sqlite3")
     con = sqlite3.connect(d / "bulwark.sqlite3")
     expected = sorted(con.execute(
-        "SELECT org_id, phone, CASE WHEN MAX(sms_opt_out_by_customer) = 1 THEN 'customer_sms' ELSE 'office' END "
+        "SELECT org_id, CASE WHEN MAX(sms_opt_out_by_customer) = 1 THEN 'customer_sms' ELSE 'office' END "
         "FROM customers WHERE sms_opt_out = 1 OR sms_opt_out_by_customer = 1 GROUP BY org_id, phone").fetchall())
     con.close()
     r = subprocess.run([BIN, "migrate"], env={"BULWARK_DATA_DIR": str(d)}, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     con = sqlite3.connect(d / "bulwark.sqlite3")
-    got = sorted(con.execute("SELECT org_id, phone_e164, source FROM sms_consent WHERE state = 'opted_out'").fetchall())
+    got = sorted(con.execute("SELECT org_id, source FROM sms_consent WHERE state = 'opted_out'").fetchall())
     parents = {row[2] for row in con.execute("PRAGMA foreign_key_list('sms_consent')")}
     return expected, got, parents
 
@@ -184,12 +184,12 @@ def _pg_upgraded_consent():
     psql(admin_url, f"CREATE DATABASE {name}")
     try:
         psql(url, stdin=(FIXTURES / "bulwark-0.1.0.postgres.sql").read_text())
-        expected = sorted(psql(url, "SELECT org_id, phone, CASE WHEN MAX(sms_opt_out_by_customer) = 1 "
+        expected = sorted(psql(url, "SELECT org_id, CASE WHEN MAX(sms_opt_out_by_customer) = 1 "
                                      "THEN 'customer_sms' ELSE 'office' END FROM customers WHERE sms_opt_out = 1 "
                                      "OR sms_opt_out_by_customer = 1 GROUP BY org_id, phone").split())
         r = subprocess.run([BIN, "migrate"], env={"BULWARK_DATABASE_URL": url}, capture_output=True, text=True)
         assert r.returncode == 0, r.stderr
-        got = sorted(psql(url, "SELECT org_id, phone_e164, source FROM sms_consent "
+        got = sorted(psql(url, "SELECT org_id, source FROM sms_consent "
                                 "WHERE state = 'opted_out'").split())
         parents = set(psql(url, "SELECT confrelid::regclass::text FROM pg_constraint WHERE "
                                  "conrelid = 'sms_consent'::regclass AND contype = 'f'").split())
@@ -199,6 +199,9 @@ def _pg_upgraded_consent():
 
 
 def test_upgrade_moves_existing_opt_outs_into_sms_consent_without_a_foreign_key_to_customers():
+    # One row per opted-out number and organization, with its source. The
+    # numbers themselves are sealed since migration 0019 (issue 13), so they
+    # are not compared here (seal_plain_customers_test reads them back).
     expected, got, parents = _pg_upgraded_consent() if PG_URL else _sqlite_upgraded_consent()
     assert expected, "the release 0.1.0 fixture has opted-out customers"
     assert got == expected

@@ -9,6 +9,7 @@
 
 #include "audit/actor.hpp"
 #include "crypto/random.hpp"
+#include "domain/customers/blind.hpp"
 #include "identity/users.hpp"
 #include "store/database.hpp"
 #include "store/org_tx.hpp"
@@ -22,11 +23,22 @@ class OrgFixture : public EngineTest {
   void prepare() override {
     db_->transaction([&](store::Connection& c) {
       org_ = identity::create_org(c, "svc-" + crypto::random_token(6), "Service test").id;
-      customer_ = c.query(store::Sql("INSERT INTO customers (org_id, name, created_at, updated_at) "
-                                     "VALUES ($1, 'Cora Tank', 0, 0) RETURNING id"),
-                          {org_})
+    });
+    // The organization's keys are readable once its transaction committed.
+    db_->transaction([&](store::Connection& c) {
+      // Sealed like the repository writes it (issue 13): row key, sealed
+      // name, name tokens.
+      store::OrgTx tx(c, org_);
+      const auto key = tx.new_row_key();
+      customer_ = c.query(store::Sql("INSERT INTO customers (org_id, name, billing_address, notes, "
+                                     "row_key, created_at, updated_at) "
+                                     "VALUES ($1, $2, $3, $4, $5, 0, 0) RETURNING id"),
+                          {org_, tx.seal("customers", "name", key, "Cora Tank"),
+                           tx.seal("customers", "billing_address", key, ""),
+                           tx.seal("customers", "notes", key, ""), key})
                       .rows.at(0)
                       .integer(0);
+      domain::customers::write_name_tokens(tx, customer_, "Cora Tank");
       site_ = add_site(c, org_, customer_);
       owner_ = add_user(c, "owner", security::Role::owner);
       admin_ = add_user(c, "admin", security::Role::admin);
@@ -35,10 +47,15 @@ class OrgFixture : public EngineTest {
   }
 
   static std::int64_t add_site(store::Connection& c, std::int64_t org, std::int64_t customer) {
+    store::OrgTx tx(c, org);
+    const auto key = tx.new_row_key();
     return c
-        .query(store::Sql("INSERT INTO sites (org_id, customer_id, name, address, created_at, "
-                          "updated_at) VALUES ($1, $2, 'Farm', '1 Silo Rd', 0, 0) RETURNING id"),
-               {org, customer})
+        .query(store::Sql("INSERT INTO sites (org_id, customer_id, name, address, access_notes, "
+                          "gate_code, row_key, created_at, updated_at) "
+                          "VALUES ($1, $2, 'Farm', $3, $4, $5, $6, 0, 0) RETURNING id"),
+               {org, customer, tx.seal("sites", "address", key, "1 Silo Rd"),
+                tx.seal("sites", "access_notes", key, ""), tx.seal("sites", "gate_code", key, ""),
+                key})
         .rows.at(0)
         .integer(0);
   }

@@ -27,8 +27,12 @@ class FieldService : public bulwark::testing::OrgFixture {
     OrgFixture::SetUp();
     if (IsSkipped()) return;
     db_->transaction([&](store::Connection& c) {
-      c.query(Sql("UPDATE sites SET access_notes = 'Gate 4412' WHERE org_id = $1 AND id = $2"),
-              {org_, site_});
+      // Sealed with the site's own row key (access notes are personal data).
+      store::OrgTx tx(c, org_);
+      const auto key =
+          c.query(Sql("SELECT row_key FROM sites WHERE id = $1"), {site_}).rows.at(0).text(0);
+      c.query(Sql("UPDATE sites SET access_notes = $3 WHERE org_id = $1 AND id = $2"),
+              {org_, site_, tx.seal("sites", "access_notes", key, "Gate 4412")});
       other_tech_ = add_user(c, "other", Role::technician);
       viewer_ = add_user(c, "viewer", Role::viewer);
     });

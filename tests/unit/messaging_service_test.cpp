@@ -13,6 +13,7 @@
 #include "identity/users.hpp"
 #include "messaging/consent.hpp"
 #include "messaging/sms_number.hpp"
+#include "privacy/seal_plain_customers.hpp"
 #include "store/database.hpp"
 #include "test_databases.hpp"
 
@@ -54,13 +55,15 @@ class MessagingServiceTest : public bulwark::testing::EngineTest {
   }
 
   std::int64_t customer(const std::optional<std::string>& phone, bool opted_out = false) {
-    return db_
-        ->query(Sql("INSERT INTO customers (org_id, name, phone, sms_opt_out, created_at, "
-                    "updated_at) VALUES ($1, 'Dana', $2, $3, 1, 1) RETURNING id"),
-                {org_, phone ? store::Value(*phone) : store::Value(nullptr),
-                 std::int64_t{opted_out ? 1 : 0}})
-        .rows.at(0)
-        .integer(0);
+    const auto id =
+        db_->query(Sql("INSERT INTO customers (org_id, name, phone, sms_opt_out, created_at, "
+                       "updated_at) VALUES ($1, 'Dana', $2, $3, 1, 1) RETURNING id"),
+                   {org_, phone ? store::Value(*phone) : store::Value(nullptr),
+                    std::int64_t{opted_out ? 1 : 0}})
+            .rows.at(0)
+            .integer(0);
+    privacy::seal_plain_rows_customers(*db_, org_);  // written plain above, sealed like an upgrade
+    return id;
   }
 
   std::int64_t work_order(std::int64_t customer, std::string status, std::int64_t start,

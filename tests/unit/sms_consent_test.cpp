@@ -9,6 +9,7 @@
 #include "crypto/random.hpp"
 #include "identity/users.hpp"
 #include "messaging/consent.hpp"
+#include "privacy/seal_plain_customers.hpp"
 #include "store/database.hpp"
 #include "test_databases.hpp"
 
@@ -34,6 +35,7 @@ class SmsConsentTest : public bulwark::testing::EngineTest {
                .rows.at(0)
                .integer(0);
     });
+    privacy::seal_plain_rows_customers(*db_, org_);  // written plain above, sealed like an upgrade
     return id;
   }
 

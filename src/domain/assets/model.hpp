@@ -66,7 +66,8 @@ struct AssetPage {
 BULWARK_RESOURCE(AssetPage, items, next_cursor)
 
 struct AssetQuery {
-  std::optional<std::string> like;  // "%term%" on name, make, model, serial, customer's name
+  std::optional<std::string> like;          // "%term%" on name, make, model, serial
+  std::vector<std::string> customer_words;  // the customer's name: words or prefixes (tokens)
   std::optional<std::string> type;
   std::optional<std::int64_t> customer_id;
   std::optional<std::int64_t> after_id;

@@ -1,5 +1,6 @@
 #include "domain/assets/repo.hpp"
 
+#include "domain/customers/joined.hpp"
 #include "resource/columns.hpp"
 
 namespace bulwark::domain::assets::repo {
@@ -10,20 +11,27 @@ using store::OrgSql;
 
 constexpr OrgSql kSiteExists("SELECT 1 AS found FROM sites WHERE org_id = $1 AND id = $2");
 // With the names of its site and customer.
-#define ASSET_SELECT                                                                          \
-  "SELECT a.id, a.site_id, a.name, a.type, a.make, a.model, a.serial, a.install_date, "       \
-  "a.created_at, s.name AS site_name, s.customer_id AS customer_id, c.name AS customer_name " \
-  "FROM assets a LEFT JOIN sites s ON s.org_id = $1 AND s.id = a.site_id "                    \
+#define ASSET_SELECT                                                                           \
+  "SELECT a.id, a.site_id, a.name, a.type, a.make, a.model, a.serial, a.install_date, "        \
+  "a.created_at, s.name AS site_name, s.customer_id AS customer_id, c.name AS customer_name, " \
+  "c.row_key AS customer_row_key FROM assets a LEFT JOIN sites s ON s.org_id = $1 AND s.id = " \
+  "a.site_id "                                                                                 \
   "LEFT JOIN customers c ON c.org_id = $1 AND c.id = s.customer_id "
 constexpr OrgSql kSelectOne(ASSET_SELECT "WHERE a.org_id = $1 AND a.id = $2");
 constexpr OrgSql kAtSite(ASSET_SELECT "WHERE a.org_id = $1 AND a.site_id = $2 ORDER BY a.id");
 #undef ASSET_SELECT
-// q: a case-insensitive substring of the asset's name, make, model or
-// serial, or of the customer's name (what the office remembers).
+// q ($2): a case-insensitive substring of the asset's name, make, model or
+// serial; or the customer's name holds every word searched (up to three
+// name tokens, $7-$9: the name is sealed, its words are blind indexes).
+#define ASSET_NAME_TOKEN(n)                                  \
+  "AND (CAST($" #n                                           \
+  " AS TEXT) IS NULL OR c.id IN (SELECT t.customer_id FROM " \
+  "customer_name_tokens t WHERE t.org_id = $1 AND t.token = CAST($" #n " AS TEXT))) "
 constexpr OrgSql kList(
     "SELECT a.id, a.site_id, a.name, a.type, a.make, a.model, a.serial, a.install_date, "
     "a.created_at, s.name AS site_name, s.address AS site_address, s.customer_id AS customer_id, "
-    "c.name AS customer_name FROM assets a "
+    "c.name AS customer_name, c.row_key AS customer_row_key, s.row_key AS site_row_key "
+    "FROM assets a "
     "JOIN sites s ON s.org_id = $1 AND s.id = a.site_id "
     "LEFT JOIN customers c ON c.org_id = $1 AND c.id = s.customer_id "
     "WHERE a.org_id = $1 AND (c.id IS NULL OR c.deleted_at IS NULL) "
@@ -31,11 +39,13 @@ constexpr OrgSql kList(
     "  OR lower(a.make) LIKE CAST($2 AS TEXT) ESCAPE '\\' "
     "  OR lower(a.model) LIKE CAST($2 AS TEXT) ESCAPE '\\' "
     "  OR lower(a.serial) LIKE CAST($2 AS TEXT) ESCAPE '\\' "
-    "  OR lower(COALESCE(c.name, '')) LIKE CAST($2 AS TEXT) ESCAPE '\\') "
+    "  OR (CAST($7 AS TEXT) IS NOT NULL " ASSET_NAME_TOKEN(7) ASSET_NAME_TOKEN(8)
+    ASSET_NAME_TOKEN(9) ")) "
     "AND (CAST($3 AS TEXT) IS NULL OR a.type = CAST($3 AS TEXT)) "
     "AND (CAST($4 AS BIGINT) IS NULL OR s.customer_id = CAST($4 AS BIGINT)) "
     "AND (CAST($5 AS BIGINT) IS NULL OR a.id > CAST($5 AS BIGINT)) "
     "ORDER BY a.id LIMIT $6");
+#undef ASSET_NAME_TOKEN
 constexpr OrgSql kInsert(
     "INSERT INTO assets (org_id, site_id, name, type, make, model, serial, install_date, "
     "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id");
@@ -69,20 +79,35 @@ std::string text_or_empty(const std::optional<T>& t) {
   return t ? t->value : std::string();
 }
 
+// The rows with their customer's name (and site's address) opened.
+template <class Row, class... P>
+std::vector<Row> opened(store::OrgTx& tx, OrgSql sql, const P&... params) {
+  return customers::decode_opened<Row>(
+      tx.run(sql, params...), [&](Row& r, const auto& customer_key, const auto& site_key) {
+        customers::open_joined(tx, "customers", "name", customer_key, r.customer_name);
+        if constexpr (requires { r.site_address; })
+          customers::open_joined(tx, "sites", "address", site_key, r.site_address);
+      });
+}
+
 }  // namespace
 
 bool site_exists(store::OrgTx& tx, std::int64_t site) { return !tx.run(kSiteExists, site).empty(); }
 
 std::optional<AssetView> find(store::OrgTx& tx, std::int64_t id) {
-  return tx.one<AssetView>(kSelectOne, id);
+  auto rows = opened<AssetView>(tx, kSelectOne, id);
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
 }
 
 std::vector<AssetView> at_site(store::OrgTx& tx, std::int64_t site) {
-  return tx.all<AssetView>(kAtSite, site);
+  return opened<AssetView>(tx, kAtSite, site);
 }
 
 std::vector<AssetSummary> list(store::OrgTx& tx, const AssetQuery& q) {
-  return tx.all<AssetSummary>(kList, q.like, q.type, q.customer_id, q.after_id, q.limit + 1);
+  const auto names = customers::name_tokens_of<3>(tx, q.customer_words);
+  return opened<AssetSummary>(tx, kList, q.like, q.type, q.customer_id, q.after_id, q.limit + 1,
+                              names[0], names[1], names[2]);
 }
 
 std::int64_t insert(store::OrgTx& tx, std::int64_t site, const NewAsset& a, std::int64_t now) {

@@ -3,8 +3,10 @@
 // and the rows behind them, each described once (resource/fields.hpp).
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "resource/fields.hpp"
+#include "store/personal.hpp"
 
 namespace bulwark::domain::customers {
 
@@ -61,12 +63,14 @@ struct CustomerView {
 BULWARK_RESOURCE(CustomerView, id, name, phone, email, billing_address, notes, sms_opt_out, deleted,
                  created_at, updated_at, version, sms_opt_out_by_customer, sms_consent)
 
-// A customers row with its number's consent.
+// A customers row with its number's consent. The personal columns hold
+// sealed text until the repository opens them (store/personal.hpp).
 struct CustomerRow {
   std::int64_t id = 0;
-  std::string name;
-  std::optional<std::string> phone, email;
-  std::string billing_address, notes;
+  std::string row_key;
+  store::Personal<std::string> name;
+  store::Personal<std::optional<std::string>> phone, email;
+  store::Personal<std::string> billing_address, notes;
   bool sms_opt_out = false;
   std::optional<std::int64_t> deleted_at;
   Time created_at, updated_at;
@@ -76,9 +80,9 @@ struct CustomerRow {
   std::optional<std::int64_t> consent_changed_at;
 };
 BOOST_DESCRIBE_STRUCT(CustomerRow, (),
-                      (id, name, phone, email, billing_address, notes, sms_opt_out, deleted_at,
-                       created_at, updated_at, version, sms_opt_out_by_customer, consent_state,
-                       consent_source, consent_changed_at))
+                      (id, row_key, name, phone, email, billing_address, notes, sms_opt_out,
+                       deleted_at, created_at, updated_at, version, sms_opt_out_by_customer,
+                       consent_state, consent_source, consent_changed_at))
 
 struct NewSite {  // POST /api/v1/customers/{id}/sites
   Text<200> name;
@@ -118,23 +122,31 @@ struct SiteAccessView {
 };
 BULWARK_RESOURCE(SiteAccessView, site_id, access_notes, gate_code)
 
+// A sites row; address, access notes and gate code are sealed.
 struct SiteRow {
   std::int64_t id = 0;
   std::int64_t customer_id = 0;
-  std::string name, address, access_notes;
+  std::string row_key;
+  std::string name;
+  store::Personal<std::string> address, access_notes;
   Time created_at;
-  std::string gate_code;
+  store::Personal<std::string> gate_code;
 };
 BOOST_DESCRIBE_STRUCT(SiteRow, (),
-                      (id, customer_id, name, address, access_notes, created_at, gate_code))
+                      (id, customer_id, row_key, name, address, access_notes, created_at,
+                       gate_code))
 
-// GET /api/v1/customers: search, filters and a keyset cursor.
+// GET /api/v1/customers: search, filters and a keyset cursor (an id: the
+// list is newest first, as an encrypted name cannot be ordered by).
+// The search `q` is one of: a phone number in any format (exact, by its
+// blind index), an email address (exact), or words of the name, each a
+// whole word or a prefix of >= 3 characters (all must match).
 struct CustomerQuery {
-  std::optional<std::string> like;         // "%term%" on name and email
-  std::optional<std::string> digits_like;  // "%5551%" on the phone, 3+ digits typed
+  std::optional<std::string> phone;  // E.164
+  std::optional<std::string> email;
+  std::vector<std::string> name_words;  // lower-cased
   std::optional<bool> opted_out;
   bool deleted = false;
-  bool by_name = true;  // else newest first
   std::optional<std::string> cursor;
   std::int64_t limit = 50;
 };

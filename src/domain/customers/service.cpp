@@ -49,33 +49,6 @@ void mirror_to_records(store::OrgTx& tx, const audit::Actor& by, const std::stri
       by.record(tx.connection(), "customer.sms_consent_changed", "customer", id, {"sms_opt_out"});
 }
 
-std::string hex(std::string_view s) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : s) {
-    out += kDigits[c >> 4];
-    out += kDigits[c & 15];
-  }
-  return out;
-}
-
-std::optional<std::string> unhex(std::string_view s) {
-  if (s.size() % 2) return std::nullopt;
-  auto nibble = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); i += 2) {
-    const int hi = nibble(s[i]), lo = nibble(s[i + 1]);
-    if (hi < 0 || lo < 0) return std::nullopt;
-    out += static_cast<char>(hi * 16 + lo);
-  }
-  return out;
-}
-
 std::optional<std::int64_t> id_text(std::string_view s) {
   if (s.empty() || s.size() > 18) return std::nullopt;
   std::int64_t v = 0;
@@ -87,12 +60,12 @@ std::optional<std::int64_t> id_text(std::string_view s) {
 }
 
 SiteView site_view(const SiteRow& r, bool with_access_notes) {
-  SiteView v{r.id, r.customer_id, r.name, r.address, {}, r.created_at, false, {}};
+  SiteView v{r.id, r.customer_id, r.name, r.address.value, {}, r.created_at, false, {}};
   if (with_access_notes) {
-    v.access_notes = r.access_notes;
-    v.gate_code = r.gate_code;
+    v.access_notes = r.access_notes.value;
+    v.gate_code = r.gate_code.value;
   } else {
-    v.access_hidden = !r.access_notes.empty() || !r.gate_code.empty();
+    v.access_hidden = !r.access_notes.value.empty() || !r.gate_code.value.empty();
   }
   return v;
 }
@@ -101,11 +74,11 @@ SiteView site_view(const SiteRow& r, bool with_access_notes) {
 
 CustomerView view(const CustomerRow& r) {
   CustomerView v{r.id,
-                 r.name,
-                 r.phone,
-                 r.email,
-                 r.billing_address,
-                 r.notes,
+                 r.name.value,
+                 r.phone.value,
+                 r.email.value,
+                 r.billing_address.value,
+                 r.notes.value,
                  opted_out(r),
                  r.deleted_at.has_value(),
                  r.created_at,
@@ -125,27 +98,17 @@ Outcome<CustomerView> get(store::OrgTx& tx, std::int64_t id) {
   return view(*row);
 }
 
+// Newest first; the cursor is the last id shown (names are sealed: no
+// order by name, and no name in the URL).
 Outcome<resource::Page<CustomerView>> list(store::OrgTx& tx, const CustomerQuery& q) {
-  std::optional<std::string> after_name;
   std::optional<std::int64_t> after_id;
   if (q.cursor) {
-    if (q.by_name) {  // hex(name) "." id
-      const auto dot = q.cursor->rfind('.');
-      if (dot == std::string::npos) return unexpected(bad_cursor());
-      after_name = unhex(std::string_view(*q.cursor).substr(0, dot));
-      after_id = id_text(std::string_view(*q.cursor).substr(dot + 1));
-      if (!after_name || !after_id) return unexpected(bad_cursor());
-    } else {
-      after_id = id_text(*q.cursor);
-      if (!after_id) return unexpected(bad_cursor());
-    }
+    after_id = id_text(*q.cursor);
+    if (!after_id) return unexpected(bad_cursor());
   }
-  const bool by_name = q.by_name;
   return resource::page_of<CustomerView>(
-      repo::list(tx, q, after_name, after_id), static_cast<std::size_t>(q.limit), view,
-      [by_name](const CustomerRow& last) {
-        return by_name ? hex(last.name) + "." + std::to_string(last.id) : std::to_string(last.id);
-      });
+      repo::list(tx, q, after_id), static_cast<std::size_t>(q.limit), view,
+      [](const CustomerRow& last) { return std::to_string(last.id); });
 }
 
 Outcome<CustomerView> create(store::OrgTx& tx, const audit::Actor& by,
@@ -168,7 +131,7 @@ Outcome<CustomerView> change(store::OrgTx& tx, const audit::Actor& by, std::int6
   BULWARK_TRY(const auto current, find_live(tx, id));  // existence first
   if (!in) return unexpected(in.error());
   auto c = (*in)->value;
-  const auto phone_before = current.phone;
+  const auto phone_before = current.phone.value;
   const auto phone_after = c.phone.cleared()  ? std::nullopt
                            : c.phone.is_set() ? std::optional(c.phone.value().e164)
                                               : phone_before;
@@ -182,7 +145,7 @@ Outcome<CustomerView> change(store::OrgTx& tx, const audit::Actor& by, std::int6
     const auto consent = messaging::consent_for(tx.connection(), tx.org_id(), *phone_after);
     if (consent && consent->by_customer()) return unexpected(customer_stop_error());
   }
-  BULWARK_TRY_VOID(repo::update(tx, id, c, now));
+  BULWARK_TRY_VOID(repo::update(tx, current, c, now));
   by.record(tx.connection(), "customer.updated", "customer", id, (*in)->present);
   if (phone_after) {
     const auto outcome = choice ? messaging::record_office_choice(tx.connection(), tx.org_id(),

@@ -12,8 +12,8 @@ namespace {
 using store::OrgSql;
 
 constexpr OrgSql kSite(
-    "SELECT id, customer_id, name, address, access_notes, created_at, gate_code FROM sites "
-    "WHERE org_id = $1 AND id = $2");
+    "SELECT id, customer_id, row_key, name, address, access_notes, created_at, gate_code "
+    "FROM sites WHERE org_id = $1 AND id = $2");
 // Open work: anything not finished (completed, closed, cancelled).
 constexpr OrgSql kAssignedOpenWork(
     "SELECT 1 FROM work_orders WHERE org_id = $1 AND site_id = $2 AND assignee_id = $3 "
@@ -45,7 +45,7 @@ std::int64_t purge_old_reveals(store::Database& db, std::int64_t now_ms) {
 
 Expected<SiteAccessView, ApiError> reveal_access(store::OrgTx& tx, const Revealer& by,
                                                  std::int64_t site, std::int64_t now) {
-  const auto row = tx.one<SiteRow>(kSite, site);
+  auto row = tx.one<SiteRow>(kSite, site);
   if (!row) return unexpected(ApiError(ErrorCode::not_found, "no such site"));
   const bool assigned =
       by.role == security::Role::technician && !tx.run(kAssignedOpenWork, site, by.user_id).empty();
@@ -57,7 +57,8 @@ Expected<SiteAccessView, ApiError> reveal_access(store::OrgTx& tx, const Reveale
   if (tx.run(kFirstRevealToday, site, by.user_id, access_reveal_day(tx, now), now).affected > 0)
     by.actor.record(tx.connection(), "site.access_revealed", "site", site,
                     {"access_notes", "gate_code"});
-  return SiteAccessView{row->id, row->access_notes, row->gate_code};
+  store::open_personal(tx, "sites", *row);
+  return SiteAccessView{row->id, row->access_notes.value, row->gate_code.value};
 }
 
 }  // namespace bulwark::domain::customers

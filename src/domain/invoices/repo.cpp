@@ -1,5 +1,6 @@
 #include "domain/invoices/repo.hpp"
 
+#include "domain/customers/joined.hpp"
 #include "resource/columns.hpp"
 
 namespace bulwark::domain::invoices::repo {
@@ -13,7 +14,8 @@ using store::OrgSql;
 #define INVOICE_COLUMNS                                                           \
   "SELECT i.id, i.number, i.work_order_id, i.customer_id, i.status, i.currency, " \
   "i.total_cents, i.created_at, i.updated_at, i.paid_at, i.version, "             \
-  "w.number AS work_order_number, c.name AS customer_name FROM invoices i "       \
+  "w.number AS work_order_number, c.name AS customer_name, "                      \
+  "c.row_key AS customer_row_key FROM invoices i "                                \
   "LEFT JOIN work_orders w ON w.org_id = $1 AND w.id = i.work_order_id "          \
   "LEFT JOIN customers c ON c.org_id = $1 AND c.id = i.customer_id "
 
@@ -66,16 +68,26 @@ struct Value {
 };
 BOOST_DESCRIBE_STRUCT(Value, (), (value))
 
+// The rows with their customer's name opened.
+std::vector<InvoiceRow> opened(store::OrgTx& tx, const store::Result& result) {
+  return customers::decode_opened<InvoiceRow>(
+      result, [&](InvoiceRow& r, const auto& customer_key, const auto&) {
+        customers::open_joined(tx, "customers", "name", customer_key, r.customer_name);
+      });
+}
+
 }  // namespace
 
 BOOST_DESCRIBE_STRUCT(WorkOrderToBill, (), (status, customer_id))
 
 std::optional<InvoiceRow> find(store::OrgTx& tx, std::int64_t id) {
-  return tx.one<InvoiceRow>(kFind, id);
+  auto rows = opened(tx, tx.run(kFind, id));
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
 }
 
 std::vector<InvoiceRow> list(store::OrgTx& tx, const InvoiceQuery& q) {
-  return tx.all<InvoiceRow>(kList, q.status, q.before_id, q.limit + 1);
+  return opened(tx, tx.run(kList, q.status, q.before_id, q.limit + 1));
 }
 
 std::vector<InvoiceLineView> lines(store::OrgTx& tx, std::int64_t id) {

@@ -2,6 +2,7 @@
 
 #include <boost/describe/class.hpp>
 
+#include "domain/customers/blind.hpp"
 #include "messaging/sealed_message.hpp"
 #include "resource/columns.hpp"
 
@@ -20,7 +21,7 @@ constexpr OrgSql kSaveTemplate(
     "updated_at = excluded.updated_at");
 
 constexpr OrgSql kLiveCustomer(
-    "SELECT sms_opt_out, phone FROM customers WHERE org_id = $1 AND id = $2 "
+    "SELECT id, sms_opt_out, phone, row_key FROM customers WHERE org_id = $1 AND id = $2 "
     "AND deleted_at IS NULL");
 constexpr OrgSql kCustomersWorkOrder(
     "SELECT 1 AS found FROM work_orders WHERE org_id = $1 AND id = $2 AND customer_id = $3");
@@ -56,9 +57,25 @@ constexpr CrossTenantSql kOrgOfNumber("SELECT org_id FROM org_sms_numbers WHERE 
 constexpr Sql kFirstDelivery(
     "INSERT INTO webhook_events (provider, event_id, received_at) VALUES ('twilio', $1, $2) "
     "ON CONFLICT (provider, event_id) DO NOTHING RETURNING 1");
+// By the number's blind index (the phone is sealed); the candidates' numbers
+// are compared after opening (a truncated index can match another number).
 constexpr OrgSql kCustomerByPhone(
-    "SELECT id FROM customers WHERE org_id = $1 AND phone = $2 AND deleted_at IS NULL "
-    "ORDER BY id LIMIT 1");
+    "SELECT id, sms_opt_out, phone, row_key FROM customers WHERE org_id = $1 AND phone_bidx = $2 "
+    "AND deleted_at IS NULL ORDER BY id LIMIT 20");
+
+// customers' sealed phone with its row key.
+struct SealedPhoneRow {
+  std::int64_t id = 0;
+  bool sms_opt_out = false;
+  std::optional<std::string> phone;
+  std::string row_key;
+};
+BOOST_DESCRIBE_STRUCT(SealedPhoneRow, (), (id, sms_opt_out, phone, row_key))
+
+std::optional<std::string> opened_phone(store::OrgTx& tx, const SealedPhoneRow& r) {
+  if (!r.phone) return std::nullopt;
+  return tx.open("customers", "phone", r.row_key, *r.phone);
+}
 constexpr OrgSql kOpenWorkOrder(
     "SELECT id FROM work_orders WHERE org_id = $1 AND customer_id = $2 "
     "AND status NOT IN ('completed', 'closed', 'cancelled') "
@@ -123,7 +140,9 @@ void save_template(store::OrgTx& tx, std::string_view kind, const std::string& b
 }
 
 std::optional<Recipient> live_customer(store::OrgTx& tx, std::int64_t id) {
-  return tx.one<Recipient>(kLiveCustomer, id);
+  const auto row = tx.one<SealedPhoneRow>(kLiveCustomer, id);
+  if (!row) return std::nullopt;
+  return Recipient{row->sms_opt_out, opened_phone(tx, *row)};
 }
 
 bool is_customers_work_order(store::OrgTx& tx, std::int64_t work_order, std::int64_t customer) {
@@ -173,7 +192,9 @@ bool first_delivery(store::Connection& conn, const std::string& sid, std::int64_
 }
 
 std::optional<std::int64_t> customer_by_phone(store::OrgTx& tx, const std::string& phone) {
-  return id_of(tx.one<IdRow>(kCustomerByPhone, phone));
+  for (const auto& row : tx.all<SealedPhoneRow>(kCustomerByPhone, customers::phone_bidx(tx, phone)))
+    if (opened_phone(tx, row) == phone) return row.id;
+  return std::nullopt;
 }
 
 std::optional<std::int64_t> open_work_order(store::OrgTx& tx, std::int64_t customer) {

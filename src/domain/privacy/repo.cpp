@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 #include <string_view>
 
+#include "domain/customers/blind.hpp"
 #include "messaging/sealed_message.hpp"
 
 namespace bulwark::domain::privacy::repo {
@@ -16,15 +17,17 @@ using store::OrgSql;
 #define CUSTOMER_WOS "(SELECT id FROM work_orders WHERE org_id = $1 AND customer_id = $2)"
 
 constexpr OrgSql kFind(
-    "SELECT c.name, (SELECT COUNT(*) FROM customer_erasures e WHERE e.org_id = $1 "
+    "SELECT c.name, c.row_key, (SELECT COUNT(*) FROM customer_erasures e WHERE e.org_id = $1 "
     "AND e.customer_id = $2) AS erased FROM customers c WHERE c.org_id = $1 AND c.id = $2");
 
 constexpr OrgSql kCustomer(
     "SELECT id, name, phone, email, billing_address, notes, sms_opt_out, do_not_sell, "
-    "deleted_at, created_at, updated_at FROM customers WHERE org_id = $1 AND id = $2");
+    "deleted_at, created_at, updated_at, row_key FROM customers WHERE org_id = $1 AND id = $2");
 constexpr OrgSql kSites(
-    "SELECT id, name, address, access_notes, gate_code, created_at, updated_at FROM sites "
-    "WHERE org_id = $1 AND customer_id = $2 ORDER BY id");
+    "SELECT id, name, address, access_notes, gate_code, created_at, updated_at, row_key "
+    "FROM sites WHERE org_id = $1 AND customer_id = $2 ORDER BY id");
+constexpr OrgSql kSiteKeys(
+    "SELECT id, row_key FROM sites WHERE org_id = $1 AND customer_id = $2 ORDER BY id");
 constexpr OrgSql kWorkOrders(
     "SELECT id, number, title, description, type, priority, status, site_id, scheduled_start, "
     "scheduled_end, created_at, completed_at FROM work_orders "
@@ -55,8 +58,9 @@ constexpr OrgSql kInvoiceLines(
     "(SELECT id FROM invoices WHERE org_id = $1 AND customer_id = $2) ORDER BY id");
 // The consent of the customer's number (a STOP outlives even an erasure).
 constexpr OrgSql kConsent(
-    "SELECT phone_e164, state, changed_at, source FROM sms_consent WHERE org_id = $1 AND "
-    "phone_e164 = (SELECT phone FROM customers WHERE org_id = $1 AND id = $2)");
+    "SELECT phone AS phone_e164, state, changed_at, source, row_key FROM sms_consent "
+    "WHERE org_id = $1 AND "
+    "phone_bidx = (SELECT phone_bidx FROM customers WHERE org_id = $1 AND id = $2)");
 constexpr OrgSql kDoNotSell(
     "SELECT do_not_sell, source, changed_by, changed_at FROM customer_do_not_sell "
     "WHERE org_id = $1 AND customer_id = $2 ORDER BY id");
@@ -101,12 +105,15 @@ constexpr OrgSql kEraseMessages(
     "status = "
     "'queued' THEN 'superseded' ELSE status END, last_error = NULL, updated_at = $3 "
     "WHERE org_id = $1 AND (customer_id = $2 OR work_order_id IN " CUSTOMER_WOS ")");
-constexpr OrgSql kEraseSites(
-    "UPDATE sites SET name = '[erased]', address = '[erased]', access_notes = '', "
-    "gate_code = '', updated_at = $3 WHERE org_id = $1 AND customer_id = $2");
+// What stays is sealed like any value (readers open every row); the blind
+// indexes and name tokens go with the values.
+constexpr OrgSql kEraseSite(
+    "UPDATE sites SET name = '[erased]', address = $4, access_notes = $5, "
+    "gate_code = $6, updated_at = $3 WHERE org_id = $1 AND id = $2");
 constexpr OrgSql kEraseCustomer(
-    "UPDATE customers SET name = '[erased]', phone = NULL, email = NULL, billing_address = '', "
-    "notes = '', deleted_at = COALESCE(deleted_at, $3), updated_at = $3, "
+    "UPDATE customers SET name = $4, phone = NULL, email = NULL, phone_bidx = NULL, "
+    "email_bidx = NULL, billing_address = $5, notes = $6, "
+    "deleted_at = COALESCE(deleted_at, $3), updated_at = $3, "
     "version = version + 1 WHERE org_id = $1 AND id = $2");
 constexpr OrgSql kEraseRequestNotes(
     "UPDATE privacy_requests SET notes = '[erased]' WHERE org_id = $1 AND customer_id = $2 "
@@ -127,6 +134,26 @@ bool numeric(std::string_view c) {
   for (std::string_view e : kExact)
     if (c == e) return true;
   return c.ends_with("_id") || c.ends_with("_at") || c.ends_with("_cents");
+}
+
+// Opens the listed columns of each exported row with its row_key (which
+// itself is left out of the export). Consent rows copied before the
+// sealing pass (no key yet) hold the plain number.
+void open_columns(store::OrgTx& tx, boost::json::array& rows, std::string_view table,
+                  std::initializer_list<std::string_view> columns) {
+  for (auto& v : rows) {
+    auto& o = v.as_object();
+    const auto* key = o.if_contains("row_key");
+    if (key && key->is_string()) {
+      const std::string row_key(key->as_string());
+      for (auto column : columns) {
+        const auto name = std::string(column == "phone_e164" ? "phone" : column);
+        if (auto* value = o.if_contains(column); value && value->is_string())
+          *value = tx.open(table, name, row_key, std::string(value->as_string()));
+      }
+    }
+    o.erase("row_key");
+  }
 }
 
 boost::json::array rows(const store::Result& r) {
@@ -170,13 +197,16 @@ boost::json::array message_rows(store::OrgTx& tx, const store::Result& r) {
 std::optional<Target> find(store::OrgTx& tx, std::int64_t customer) {
   const auto r = tx.run(kFind, customer);
   if (r.rows.empty()) return std::nullopt;
-  return Target{r.rows[0].text(0), r.rows[0].integer(1) > 0};
+  return Target{tx.open("customers", "name", r.rows[0].text(1), r.rows[0].text(0)),
+                r.rows[0].integer(2) > 0};
 }
 
 ExportRows export_rows(store::OrgTx& tx, std::int64_t customer) {
   ExportRows e;
   e.customer = rows(tx.run(kCustomer, customer));
+  open_columns(tx, e.customer, "customers", {"name", "phone", "email", "billing_address", "notes"});
   e.sites = rows(tx.run(kSites, customer));
+  open_columns(tx, e.sites, "sites", {"address", "access_notes", "gate_code"});
   e.work_orders = rows(tx.run(kWorkOrders, customer));
   e.comments = rows(tx.run(kComments, customer));
   e.checklist = rows(tx.run(kChecklist, customer));
@@ -186,6 +216,7 @@ ExportRows export_rows(store::OrgTx& tx, std::int64_t customer) {
   e.invoices = rows(tx.run(kInvoices, customer));
   e.invoice_lines = rows(tx.run(kInvoiceLines, customer));
   e.consent = rows(tx.run(kConsent, customer));
+  open_columns(tx, e.consent, "sms_consent", {"phone_e164"});
   e.do_not_sell = rows(tx.run(kDoNotSell, customer));
   e.privacy_requests = rows(tx.run(kPrivacyRequests, customer));
   e.attachments = rows(tx.run(kAttachments, customer));
@@ -222,9 +253,20 @@ Erased erase_rows(store::OrgTx& tx, std::int64_t customer, std::int64_t now) {
   n.time_notes = tx.run(kEraseTime, customer).affected;
   n.completion_records = tx.run(kEraseCompletion, customer).affected;
   n.messages = tx.run(kEraseMessages, customer, now).affected;
-  n.sites = tx.run(kEraseSites, customer, now).affected;
+  for (const auto& site : tx.run(kSiteKeys, customer).rows) {
+    const auto key = site.text(1);
+    n.sites +=
+        tx.run(kEraseSite, site.integer(0), now, tx.seal("sites", "address", key, "[erased]"),
+               tx.seal("sites", "access_notes", key, ""), tx.seal("sites", "gate_code", key, ""))
+            .affected;
+  }
   n.privacy_request_notes = tx.run(kEraseRequestNotes, customer).affected;
-  n.customers = tx.run(kEraseCustomer, customer, now).affected;
+  const auto key = tx.run(kFind, customer).rows.at(0).text(1);
+  n.customers = tx.run(kEraseCustomer, customer, now, tx.seal("customers", "name", key, "[erased]"),
+                       tx.seal("customers", "billing_address", key, ""),
+                       tx.seal("customers", "notes", key, ""))
+                    .affected;
+  customers::erase_name_tokens(tx, customer);
   n.invoices = tx.run(kCountInvoices, customer).rows.at(0).integer(0);
   return n;
 }

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/org_time.hpp"
+#include "domain/customers/joined.hpp"
 #include "domain/org/service.hpp"
 
 namespace bulwark::domain::privacy {
@@ -15,7 +16,7 @@ using store::OrgSql;
 #define REQUEST_SELECT                                                                     \
   "SELECT r.id, r.customer_id, c.name AS customer_name, r.type, r.regime, r.received_on, " \
   "r.due_on, r.notes, r.completed_at, r.completed_by, u.name AS completed_by_name, "       \
-  "r.created_at FROM privacy_requests r "                                                  \
+  "r.created_at, c.row_key AS customer_row_key FROM privacy_requests r "                   \
   "LEFT JOIN customers c ON c.org_id = $1 AND c.id = r.customer_id "                       \
   "LEFT JOIN users u ON u.org_id = $1 AND u.id = r.completed_by "
 // Open ones first, by due date; then the completed, newest first.
@@ -49,6 +50,13 @@ constexpr OrgSql kAddHistory(
 std::string today(store::OrgTx& tx, std::int64_t now) {
   return core::iso_date(core::local_date(org::time_zone(tx), now));
 }
+
+// The customer's name, opened.
+PrivacyRequestRow& opened(store::OrgTx& tx, PrivacyRequestRow& r) {
+  customers::open_joined(tx, "customers", "name", r.customer_row_key, r.customer_name);
+  return r;
+}
+PrivacyRequestRow opened(store::OrgTx& tx, PrivacyRequestRow&& r) { return opened(tx, r); }
 
 PrivacyRequestView view(const PrivacyRequestRow& r, const std::string& today) {
   PrivacyRequestView v;
@@ -90,7 +98,7 @@ Expected<resource::Items<PrivacyRequestView>, ApiError> list_requests(store::Org
                                                                       std::int64_t now) {
   const auto day = today(tx, now);
   resource::Items<PrivacyRequestView> out;
-  for (const auto& r : tx.all<PrivacyRequestRow>(kList)) out.items.push_back(view(r, day));
+  for (auto& r : tx.all<PrivacyRequestRow>(kList)) out.items.push_back(view(opened(tx, r), day));
   return out;
 }
 
@@ -111,7 +119,7 @@ Expected<PrivacyRequestView, ApiError> create_request(store::OrgTx& tx, const au
                       .integer(0);
   by.record(tx.connection(), "privacy_request.created", "privacy_request", id,
             {"type", "regime", "received_on", "customer_id", "notes"});
-  return view(*tx.one<PrivacyRequestRow>(kOne, id), today(tx, now));
+  return view(opened(tx, *tx.one<PrivacyRequestRow>(kOne, id)), today(tx, now));
 }
 
 Expected<PrivacyRequestView, ApiError> complete_request(store::OrgTx& tx, const audit::Actor& by,
@@ -121,7 +129,7 @@ Expected<PrivacyRequestView, ApiError> complete_request(store::OrgTx& tx, const 
     return unexpected(
         ApiError(ErrorCode::conflict, "this request is already completed", "already_completed"));
   by.record(tx.connection(), "privacy_request.completed", "privacy_request", id);
-  return view(*tx.one<PrivacyRequestRow>(kOne, id), today(tx, now));
+  return view(opened(tx, *tx.one<PrivacyRequestRow>(kOne, id)), today(tx, now));
 }
 
 std::int64_t overdue_count(store::OrgTx& tx, std::int64_t now) {

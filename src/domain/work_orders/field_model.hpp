@@ -16,10 +16,13 @@ struct FieldFactsRow {
   std::optional<std::string> site_name, site_address, access_notes, asset_name, customer_phone;
   std::optional<bool> customer_sms_opt_out;
   std::optional<std::string> gate_code;
+  // The joined rows' keys: the repository opens the sealed columns with them.
+  std::optional<std::string> site_row_key, customer_row_key;
 };
 BOOST_DESCRIBE_STRUCT(FieldFactsRow, (),
                       (site_id, asset_id, site_name, site_address, access_notes, asset_name,
-                       customer_phone, customer_sms_opt_out, gate_code))
+                       customer_phone, customer_sms_opt_out, gate_code, site_row_key,
+                       customer_row_key))
 
 // One work order of an asset's history with what it cost, computed as its
 // invoice would be (domain/invoice_lines.hpp): labour minutes at the

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "resource/fields.hpp"
 
@@ -30,9 +31,10 @@ inline constexpr std::string_view kActiveStatus = "active";
 struct WorkOrderQuery {
   std::optional<std::string> status, priority;
   std::optional<std::int64_t> assignee_id, customer_id, site_id, asset_id;
-  std::optional<resource::Time> from, to;  // scheduled_start in [from, to)
-  std::optional<std::string> like;         // "%term%" on title, description and customer name
-  std::optional<std::int64_t> number;      // "1042" or "WO-1042"
+  std::optional<resource::Time> from, to;   // scheduled_start in [from, to)
+  std::optional<std::string> like;          // "%term%" on title and description
+  std::vector<std::string> customer_words;  // the customer's name: words or prefixes (tokens)
+  std::optional<std::int64_t> number;       // "1042" or "WO-1042"
   // Overdue at this instant: due before it and not completed, closed or cancelled.
   std::optional<std::int64_t> overdue_at;
   // Due on or after / on or before these local dates (the organization's

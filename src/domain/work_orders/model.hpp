@@ -293,14 +293,15 @@ struct BoardRow {
   std::string title, status, priority;
   std::optional<std::int64_t> assignee_id;
   std::optional<Time> scheduled_start, scheduled_end, due_at;
-  std::optional<std::string> customer_name, site_address;
+  std::optional<std::string> customer_name, site_address;  // sealed until opened
   std::int64_t version = 0;
   std::optional<Time> customer_confirmed_at;
+  std::optional<std::string> customer_row_key, site_row_key;
 };
 BOOST_DESCRIBE_STRUCT(BoardRow, (),
                       (id, number, title, status, priority, assignee_id, scheduled_start,
                        scheduled_end, due_at, customer_name, site_address, version,
-                       customer_confirmed_at))
+                       customer_confirmed_at, customer_row_key, site_row_key))
 
 struct DispatchTechnician {
   std::int64_t id = 0;

@@ -1,5 +1,6 @@
 // The SQL of the field facts beside a work order (site, access notes, asset,
 // customer's phone) and of an asset's work history.
+#include "domain/customers/joined.hpp"
 #include "domain/work_orders/repo.hpp"
 #include "resource/columns.hpp"
 
@@ -12,8 +13,8 @@ using store::OrgSql;
 constexpr OrgSql kFieldFacts(
     "SELECT w.site_id, w.asset_id, s.name AS site_name, s.address AS site_address, s.access_notes "
     "AS access_notes, s.gate_code AS gate_code, "
-    "a.name AS asset_name, c.phone AS customer_phone, c.sms_opt_out AS customer_sms_opt_out "
-    "FROM work_orders w "
+    "a.name AS asset_name, c.phone AS customer_phone, c.sms_opt_out AS customer_sms_opt_out, "
+    "s.row_key AS site_row_key, c.row_key AS customer_row_key FROM work_orders w "
     "LEFT JOIN sites s ON s.org_id = $1 AND s.id = w.site_id "
     "LEFT JOIN assets a ON a.org_id = $1 AND a.id = w.asset_id "
     "LEFT JOIN customers c ON c.org_id = $1 AND c.id = w.customer_id "
@@ -45,7 +46,14 @@ BOOST_DESCRIBE_STRUCT(Value, (), (value))
 }  // namespace
 
 std::optional<FieldFactsRow> field_facts(store::OrgTx& tx, std::int64_t wo) {
-  return tx.one<FieldFactsRow>(kFieldFacts, wo);
+  auto row = tx.one<FieldFactsRow>(kFieldFacts, wo);
+  if (!row) return row;
+  const auto& site = row->site_row_key;
+  customers::open_joined(tx, "sites", "address", site, row->site_address);
+  customers::open_joined(tx, "sites", "access_notes", site, row->access_notes);
+  customers::open_joined(tx, "sites", "gate_code", site, row->gate_code);
+  customers::open_joined(tx, "customers", "phone", row->customer_row_key, row->customer_phone);
+  return row;
 }
 
 std::optional<std::int64_t> asset_site(store::OrgTx& tx, std::int64_t asset) {

@@ -1,5 +1,6 @@
 // The SQL of what is recorded on a work order while it is worked, and of the
 // dispatcher's board and the technician's day.
+#include "domain/customers/joined.hpp"
 #include "domain/work_orders/repo.hpp"
 #include "resource/columns.hpp"
 
@@ -40,7 +41,8 @@ constexpr OrgSql kUpdatePart(
 #define BOARD_SELECT                                                                           \
   "SELECT w.id, w.number, w.title, w.status, w.priority, w.assignee_id, w.scheduled_start, "   \
   "w.scheduled_end, w.due_at, c.name AS customer_name, s.address AS site_address, w.version, " \
-  "w.customer_confirmed_at FROM work_orders w "                                                \
+  "w.customer_confirmed_at, c.row_key AS customer_row_key, s.row_key AS site_row_key "         \
+  "FROM work_orders w "                                                                        \
   "LEFT JOIN customers c ON c.org_id = $1 AND c.id = w.customer_id "                           \
   "LEFT JOIN sites s ON s.org_id = $1 AND s.id = w.site_id "
 
@@ -70,6 +72,15 @@ constexpr OrgSql kTechnicians(
 template <class... P>
 std::int64_t inserted_id(store::OrgTx& tx, OrgSql sql, const P&... params) {
   return tx.one<NewId>(sql, params...)->id;
+}
+
+// The board's customer names and site addresses, opened.
+std::vector<BoardRow> opened(store::OrgTx& tx, std::vector<BoardRow> rows) {
+  for (auto& r : rows) {
+    customers::open_joined(tx, "customers", "name", r.customer_row_key, r.customer_name);
+    customers::open_joined(tx, "sites", "address", r.site_row_key, r.site_address);
+  }
+  return rows;
 }
 
 }  // namespace
@@ -109,10 +120,12 @@ void update_part(store::OrgTx& tx, std::int64_t wo, std::int64_t part, const Par
 
 std::vector<BoardRow> scheduled_between(store::OrgTx& tx, std::int64_t from, std::int64_t to,
                                         std::optional<std::int64_t> assignee, std::int64_t limit) {
-  return tx.all<BoardRow>(kScheduledBetween, from, to, assignee, limit);
+  return opened(tx, tx.all<BoardRow>(kScheduledBetween, from, to, assignee, limit));
 }
 
-std::vector<BoardRow> unplanned(store::OrgTx& tx) { return tx.all<BoardRow>(kUnplanned); }
+std::vector<BoardRow> unplanned(store::OrgTx& tx) {
+  return opened(tx, tx.all<BoardRow>(kUnplanned));
+}
 
 std::vector<DispatchTechnician> technicians(store::OrgTx& tx) {
   return tx.all<DispatchTechnician>(kTechnicians);
@@ -120,7 +133,7 @@ std::vector<DispatchTechnician> technicians(store::OrgTx& tx) {
 
 std::vector<BoardRow> day_of(store::OrgTx& tx, std::int64_t user, std::int64_t from,
                              std::int64_t to) {
-  return tx.all<BoardRow>(kDay, user, from, to);
+  return opened(tx, tx.all<BoardRow>(kDay, user, from, to));
 }
 
 }  // namespace bulwark::domain::work_orders::repo

@@ -6,6 +6,7 @@
 // statement per sort and direction, each a keyset on (key, id).
 #include <limits>
 
+#include "domain/customers/joined.hpp"
 #include "domain/work_orders/repo.hpp"
 #include "resource/columns.hpp"
 
@@ -25,7 +26,8 @@ using store::OrgSql;
   "SELECT w.id, w.number, w.title, w.description, w.type, w.priority, w.status, "            \
   "w.customer_id, w.site_id, w.assignee_id, w.scheduled_start, w.scheduled_end, w.due_at, "  \
   "w.estimated_hours, w.created_by, w.created_at, w.updated_at, w.completed_at, w.version, " \
-  "c.name AS customer_name, COALESCE(NULLIF(u.name, ''), u.email) AS assignee_name, "        \
+  "c.name AS customer_name, c.row_key AS customer_row_key, "                                 \
+  "COALESCE(NULLIF(u.name, ''), u.email) AS assignee_name, "                                 \
   "w.customer_confirmed_at, w.notify_customer, w.asset_id, "                                 \
   "NULL AS site_name, NULL AS site_address, NULL AS asset_name, NULL AS customer_phone, "    \
   "NULL AS access_notes, NULL AS gate_code, 0 AS access_hidden, 0 AS customer_textable, "    \
@@ -61,12 +63,18 @@ constexpr OrgSql kListByAssigneeAndStatus(
     "AND (CAST($4 AS BIGINT) IS NULL OR w.id < CAST($4 AS BIGINT)) "
     "ORDER BY w.id DESC LIMIT $5");
 
-// Every filter. like ($8): a case-insensitive substring of the title, the
-// description or the customer's name; number ($9): the work order's number.
+// Every filter. like ($8): a case-insensitive substring of the title or the
+// description; or the customer's name holds every word searched (up to three
+// name tokens, $18-$20: the name is sealed, its words are blind indexes);
+// number ($9): the work order's number.
 // Overdue ($10): due before that instant and still to be done. Status
 // ($2) "active" is every status still to be done (kActiveStatus).
-#define WO_FILTERED                                                                    \
-  WO_SELECT                                                                            \
+#define WO_NAME_TOKEN(n)                                              \
+  "AND (CAST($" #n                                                    \
+  " AS TEXT) IS NULL OR w.customer_id IN (SELECT t.customer_id FROM " \
+  "customer_name_tokens t WHERE t.org_id = $1 AND t.token = CAST($" #n " AS TEXT))) "
+#define WO_FILTERED \
+  WO_SELECT         \
   "WHERE w.org_id = $1 "                                                               \
   "AND (CAST($2 AS TEXT) IS NULL OR w.status = CAST($2 AS TEXT) "                      \
   "     OR (CAST($2 AS TEXT) = 'active' "                                              \
@@ -78,7 +86,8 @@ constexpr OrgSql kListByAssigneeAndStatus(
   "AND (CAST($7 AS TEXT) IS NULL OR w.priority = CAST($7 AS TEXT)) "                   \
   "AND (CAST($8 AS TEXT) IS NULL OR lower(w.title) LIKE CAST($8 AS TEXT) ESCAPE '\\' " \
   "     OR lower(w.description) LIKE CAST($8 AS TEXT) ESCAPE '\\' "                    \
-  "     OR lower(c.name) LIKE CAST($8 AS TEXT) ESCAPE '\\' "                           \
+  "     OR (CAST($18 AS TEXT) IS NOT NULL " WO_NAME_TOKEN(18) WO_NAME_TOKEN(19)       \
+      WO_NAME_TOKEN(20) ") "                                                           \
   "     OR w.number = CAST($9 AS BIGINT)) "                                            \
   "AND (CAST($10 AS BIGINT) IS NULL OR (w.due_at < CAST($10 AS BIGINT) "               \
   "     AND w.status NOT IN ('completed', 'closed', 'cancelled'))) "                   \
@@ -129,6 +138,7 @@ constexpr OrgSql kSorted[7][2] = {
 #undef KEY_STATUS
 #undef WO_SORTED
 #undef WO_FILTERED
+#undef WO_NAME_TOKEN
 #undef WO_SELECT
 
 std::int64_t rank_of(std::string_view value, std::initializer_list<std::string_view> order) {
@@ -165,26 +175,41 @@ std::int64_t sort_key(const WorkOrderView& row, ListSort sort, bool ascending) {
   return row.id;
 }
 
+namespace {
+
+// The rows with their customer's name opened.
+template <class... P>
+std::vector<WorkOrderView> opened(store::OrgTx& tx, OrgSql sql, const P&... params) {
+  return customers::decode_opened<WorkOrderView>(
+      tx.run(sql, params...), [&](WorkOrderView& v, const auto& customer_key, const auto&) {
+        customers::open_joined(tx, "customers", "name", customer_key, v.customer_name);
+      });
+}
+
+}  // namespace
+
 std::optional<WorkOrderView> find(store::OrgTx& tx, std::int64_t id, Scope only_assignee) {
-  return tx.one<WorkOrderView>(kSelectOne, id, only_assignee);
+  auto rows = opened(tx, kSelectOne, id, only_assignee);
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
 }
 
 std::vector<WorkOrderView> list(store::OrgTx& tx, const WorkOrderQuery& q) {
   if (needs_filtered(q)) {
     // The newest-first sort's key is the id itself.
     const auto key = q.sort == ListSort::newest ? q.cursor : q.cursor_key;
-    return tx.all<WorkOrderView>(kSorted[static_cast<int>(q.sort)][q.ascending ? 1 : 0], q.status,
-                                 q.assignee_id, q.customer_id, q.from, q.to, q.priority, q.like,
-                                 q.number, q.overdue_at, q.due_from, q.due_until, q.site_id,
-                                 q.asset_id, key, q.cursor, q.limit + 1);
+    const auto names = customers::name_tokens_of<3>(tx, q.customer_words);
+    return opened(tx, kSorted[static_cast<int>(q.sort)][q.ascending ? 1 : 0], q.status,
+                  q.assignee_id, q.customer_id, q.from, q.to, q.priority, q.like, q.number,
+                  q.overdue_at, q.due_from, q.due_until, q.site_id, q.asset_id, key, q.cursor,
+                  q.limit + 1, names[0], names[1], names[2]);
   }
   const bool by_assignee_and_status =
       q.status && q.assignee_id && !q.customer_id && !q.priority && !q.from && !q.to;
   if (by_assignee_and_status)
-    return tx.all<WorkOrderView>(kListByAssigneeAndStatus, *q.assignee_id, *q.status, q.cursor,
-                                 q.limit + 1);
-  return tx.all<WorkOrderView>(kList, q.status, q.assignee_id, q.customer_id, q.cursor, q.from,
-                               q.to, q.limit + 1, q.priority);
+    return opened(tx, kListByAssigneeAndStatus, *q.assignee_id, *q.status, q.cursor, q.limit + 1);
+  return opened(tx, kList, q.status, q.assignee_id, q.customer_id, q.cursor, q.from, q.to,
+                q.limit + 1, q.priority);
 }
 
 }  // namespace bulwark::domain::work_orders::repo
