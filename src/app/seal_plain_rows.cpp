@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "privacy/seal_plain_attachments.hpp"
+#include "privacy/seal_plain_customers.hpp"
 #include "privacy/seal_plain_messages.hpp"
 #include "store/reclaim.hpp"
 
@@ -12,6 +13,9 @@ SealReport seal_plain_rows(store::Database& db, const std::string& data_dir,
                            const std::function<void(std::string_view, std::int64_t)>& progress) {
   using Pass = std::function<std::int64_t(store::Database&)>;
   const std::pair<std::string_view, Pass> kPasses[] = {
+      {"customers", [](store::Database& d) { return privacy::seal_plain_rows_customers(d); }},
+      {"sites", [](store::Database& d) { return privacy::seal_plain_rows_sites(d); }},
+      {"sms_consent", [](store::Database& d) { return privacy::seal_plain_rows_sms_consent(d); }},
       {"sms_messages", &privacy::seal_plain_rows_messages},
       {"attachments",
        [&data_dir](store::Database& d) {

@@ -3,7 +3,28 @@
 namespace bulwark::privacy {
 
 const std::vector<PersonalTable>& personal_tables() {
+  // Nullable columns compare with "or both NULL" (NULL = NULL is not true).
   static const std::vector<PersonalTable> tables = {
+      {"customers",
+       {"name", "phone", "email", "billing_address", "notes"},
+       store::OrgSql(
+           "SELECT id, row_key, name, phone, email, billing_address, notes FROM customers "
+           "WHERE org_id = $1 AND id > $2 AND row_key IS NOT NULL ORDER BY id LIMIT $3"),
+       store::OrgSql(
+           "UPDATE customers SET name = $3, phone = $4, email = $5, billing_address = $6, "
+           "notes = $7 WHERE org_id = $1 AND id = $2 AND name = $8 AND "
+           "(phone = CAST($9 AS TEXT) OR (phone IS NULL AND CAST($9 AS TEXT) IS NULL)) AND "
+           "(email = CAST($10 AS TEXT) OR (email IS NULL AND CAST($10 AS TEXT) IS NULL)) AND "
+           "billing_address = $11 AND notes = $12"),
+       store::OrgSql("SELECT COUNT(*) FROM customers WHERE org_id = $1 AND row_key IS NOT NULL")},
+      {"sites",
+       {"address", "access_notes", "gate_code"},
+       store::OrgSql("SELECT id, row_key, address, access_notes, gate_code FROM sites "
+                     "WHERE org_id = $1 AND id > $2 AND row_key IS NOT NULL ORDER BY id LIMIT $3"),
+       store::OrgSql("UPDATE sites SET address = $3, access_notes = $4, gate_code = $5 "
+                     "WHERE org_id = $1 AND id = $2 AND address = $6 AND access_notes = $7 "
+                     "AND gate_code = $8"),
+       store::OrgSql("SELECT COUNT(*) FROM sites WHERE org_id = $1 AND row_key IS NOT NULL")},
       {"sms_messages",
        {"phone", "body"},
        store::OrgSql("SELECT id, row_key, phone, body FROM sms_messages WHERE org_id = $1 "

@@ -41,15 +41,18 @@ constexpr OrgSql kDue(
 constexpr OrgSql kClaim(
     "UPDATE customers SET purged_at = $3 WHERE org_id = $1 AND id = $2 AND purged_at IS NULL "
     "AND deleted_at IS NOT NULL");
-constexpr OrgSql kPhone("SELECT phone FROM customers WHERE org_id = $1 AND id = $2");
+// The number's blind index (the consent list is keyed by it) and the row key
+// the stub's sealed values are bound to.
+constexpr OrgSql kPhone(
+    "SELECT phone_bidx AS phone, row_key FROM customers WHERE org_id = $1 AND id = $2");
 constexpr OrgSql kDeleteMessages(
     "DELETE FROM sms_messages WHERE org_id = $1 AND (customer_id = $2 OR work_order_id IN "
     "(SELECT w.id FROM work_orders w WHERE w.org_id = $1 AND w.customer_id = $2))");
 // The consent list outlives customers: a number another customer still has
 // keeps its row (a STOP stays a STOP).
 constexpr OrgSql kDeleteConsent(
-    "DELETE FROM sms_consent WHERE org_id = $1 AND phone_e164 = $3 AND NOT EXISTS "
-    "(SELECT 1 FROM customers o WHERE o.org_id = $1 AND o.phone = $3 AND o.id <> $2)");
+    "DELETE FROM sms_consent WHERE org_id = $1 AND phone_bidx = $3 AND NOT EXISTS "
+    "(SELECT 1 FROM customers o WHERE o.org_id = $1 AND o.phone_bidx = $3 AND o.id <> $2)");
 // Sites that equipment or a PM schedule still points at are kept (already
 // anonymised by the erasure step): the plant's asset history is not the
 // customer's personal data.
@@ -66,9 +69,9 @@ constexpr OrgSql kDeleteSites("DELETE FROM sites WHERE org_id = $1 AND id IN " F
 constexpr OrgSql kDeleteDoNotSell(
     "DELETE FROM customer_do_not_sell WHERE org_id = $1 AND customer_id = $2");
 constexpr OrgSql kStub(
-    "UPDATE customers SET name = $3, phone = NULL, email = NULL, billing_address = '', "
-    "notes = '', sms_opt_out = 0, sms_opt_out_by_customer = 0, do_not_sell = 0, "
-    "updated_at = $4 WHERE org_id = $1 AND id = $2");
+    "UPDATE customers SET name = $3, phone = NULL, email = NULL, phone_bidx = NULL, "
+    "email_bidx = NULL, billing_address = $5, notes = $6, row_key = $7, sms_opt_out = 0, "
+    "sms_opt_out_by_customer = 0, do_not_sell = 0, updated_at = $4 WHERE org_id = $1 AND id = $2");
 
 struct Id {
   std::int64_t id = 0;
@@ -79,9 +82,10 @@ struct OrgId {
 };
 BOOST_DESCRIBE_STRUCT(OrgId, (), (org_id))
 struct Phone {
-  std::optional<std::string> phone;
+  std::optional<std::string> phone;  // its blind index
+  std::optional<std::string> row_key;
 };
-BOOST_DESCRIBE_STRUCT(Phone, (), (phone))
+BOOST_DESCRIBE_STRUCT(Phone, (), (phone, row_key))
 
 // One customer, inside the organization's transaction; the files to remove
 // are added to `files` (removed after every statement succeeded).
@@ -89,7 +93,8 @@ CustomerPurgeCounts purge_one(store::OrgTx& tx, std::int64_t customer, std::int6
                               std::vector<privacy::repo::AttachmentKey>& files) {
   CustomerPurgeCounts c;
   if (tx.run(kClaim, customer, now).affected == 0) return c;
-  const auto phone = tx.one<Phone>(kPhone, customer).value_or(Phone{}).phone;
+  const auto row = tx.one<Phone>(kPhone, customer).value_or(Phone{});
+  const auto& phone = row.phone;
   // The invoices' billing snapshot first: the erasure step removes the buyer.
   c.invoice_snapshots = snapshot_customer_invoices(tx, customer, now);
   auto keys = privacy::repo::attachment_keys(tx, customer);
@@ -102,7 +107,11 @@ CustomerPurgeCounts purge_one(store::OrgTx& tx, std::int64_t customer, std::int6
   tx.run(kDeleteReveals, customer);
   c.sites = tx.run(kDeleteSites, customer).affected;
   tx.run(kDeleteDoNotSell, customer);
-  tx.run(kStub, customer, std::string(kDeletedCustomer), now);
+  // The stub is sealed like every customer row (readers open each one).
+  const auto key = row.row_key.value_or(tx.new_row_key());
+  tx.run(kStub, customer, tx.seal("customers", "name", key, kDeletedCustomer), now,
+         tx.seal("customers", "billing_address", key, ""), tx.seal("customers", "notes", key, ""),
+         key);
   c.customers = 1;
   files.insert(files.end(), keys.begin(), keys.end());
   return c;
