@@ -11,6 +11,7 @@
 #include "domain/retention/customer_purge.hpp"
 #include "domain/retention/invoice_snapshot.hpp"
 #include "domain/retention/settings.hpp"
+#include "privacy/seal_plain_customers.hpp"
 #include "store/blob_store.hpp"
 
 namespace bulwark::testing {
@@ -36,6 +37,10 @@ class RetentionCustomers : public OrgFixture {
     blobs_.emplace(dir_.string());
     seed();
   }
+  void seal_plain() {
+    privacy::seal_plain_rows_customers(*db_, org_);
+    privacy::seal_plain_rows_sms_consent(*db_, org_);
+  }
   void TearDown() override {
     if (!dir_.empty()) std::filesystem::remove_all(dir_);
     OrgFixture::TearDown();
@@ -45,8 +50,10 @@ class RetentionCustomers : public OrgFixture {
   // attachment and an invoice, soft-deleted at kDeletedAt.
   void seed() {
     db_->transaction([&](store::Connection& c) {
-      c.query(Sql("UPDATE customers SET phone = '+15550001111', email = 'cora@example.com', "
-                  "billing_address = '9 Tank Ln' WHERE org_id = $1 AND id = $2"),
+      // Written plain (as before issue 13), then sealed by the upgrade pass below.
+      c.query(Sql("UPDATE customers SET name = 'Cora Tank', phone = '+15550001111', "
+                  "email = 'cora@example.com', billing_address = '9 Tank Ln', notes = '', "
+                  "row_key = NULL WHERE org_id = $1 AND id = $2"),
               {org_, customer_});
       wo_ = c.query(Sql("INSERT INTO work_orders (org_id, number, title, description, type, "
                         "priority, status, customer_id, site_id, created_by, created_at, "
@@ -59,14 +66,16 @@ class RetentionCustomers : public OrgFixture {
                   "phone, body, status, created_at, updated_at) VALUES ($1, $2, $3, 'outbound', "
                   "'on_the_way', '+15550001111', 'On the way', 'sent', 1, 1)"),
               {org_, customer_, wo_});
-      c.query(Sql("INSERT INTO sms_consent (org_id, phone_e164, state, changed_at, source) "
-                  "VALUES ($1, '+15550001111', 'opted_out', 1, 'customer_sms')"),
+      c.query(Sql("INSERT INTO sms_consent (org_id, phone_bidx, row_key, phone, state, changed_at, "
+                  "source) VALUES ($1, 'plain:+15550001111', NULL, '+15550001111', 'opted_out', "
+                  "1, 'customer_sms')"),
               {org_});
       c.query(Sql("INSERT INTO invoices (org_id, number, work_order_id, customer_id, status, "
                   "total_cents, created_at, updated_at) VALUES ($1, 1, $2, $3, 'open', 4200, $4, "
                   "$4)"),
               {org_, wo_, customer_, kDeletedAt - 30 * kDay});
     });
+    seal_plain();
     blob_ = store::BlobStore::new_key();
     in_org([&](store::OrgTx& tx) { blobs_->put(tx, blob_, "png-bytes"); });
     db_->query(Sql("INSERT INTO attachments (org_id, owner_kind, owner_id, uploaded_by, mime, "
@@ -117,13 +126,15 @@ TEST_P(RetentionCustomers, retention_customers_7y_not_purged_before_their_retent
 
 TEST_P(RetentionCustomers, retention_customers_7y_purged_with_sites_messages_files_work_kept) {
   sweep(kDeletedAt + kSevenYears + kDay);
-  EXPECT_EQ(
-      db_->query(Sql("SELECT name FROM customers WHERE org_id = $1 AND id = $2"), {org_, customer_})
-          .rows.at(0)
-          .text(0),
-      std::string(retention::kDeletedCustomer));
+  // The stub is sealed like every customer row.
+  const auto stub = db_->query(
+      Sql("SELECT name, row_key FROM customers WHERE org_id = $1 AND id = $2"), {org_, customer_});
+  EXPECT_EQ(in_org([&](store::OrgTx& tx) {
+              return tx.open("customers", "name", stub.rows.at(0).text(1), stub.rows.at(0).text(0));
+            }),
+            std::string(retention::kDeletedCustomer));
   EXPECT_EQ(count(Sql("SELECT COUNT(*) FROM customers WHERE org_id = $1 AND id = $2 AND phone "
-                      "IS NULL AND email IS NULL AND billing_address = '' AND purged_at IS NOT "
+                      "IS NULL AND email IS NULL AND phone_bidx IS NULL AND purged_at IS NOT "
                       "NULL")),
             1);
   EXPECT_EQ(count(Sql("SELECT COUNT(*) + 0 * $2 FROM sites WHERE org_id = $1")), 0);
@@ -160,6 +171,7 @@ TEST_P(RetentionCustomers, retention_customers_consent_kept_when_another_custome
   db_->query(Sql("INSERT INTO customers (org_id, name, phone, created_at, updated_at) VALUES "
                  "($1, 'Other', '+15550001111', 0, 0)"),
              {org_});
+  seal_plain();
   sweep(kDeletedAt + kSevenYears + kDay);
   EXPECT_EQ(count(Sql("SELECT COUNT(*) + 0 * $2 FROM sms_consent WHERE org_id = $1")), 1);
   EXPECT_EQ(purged(), 1);

@@ -52,9 +52,9 @@ BOOST_DESCRIBE_STRUCT(OrgId, (), (org_id))
 
 std::string as_json(const customers::CustomerRow& c) {
   boost::json::object o;
-  o["name"] = c.name;
-  o["billing_address"] = c.billing_address;
-  o["email"] = c.email ? boost::json::value(*c.email) : boost::json::value(nullptr);
+  o["name"] = c.name.value;
+  o["billing_address"] = c.billing_address.value;
+  o["email"] = c.email.value ? boost::json::value(*c.email.value) : boost::json::value(nullptr);
   return boost::json::serialize(o);
 }
 
