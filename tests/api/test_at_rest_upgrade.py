@@ -21,7 +21,9 @@ FIXTURES = pathlib.Path(__file__).resolve().parents[1] / "fixtures" / "release-0
 
 # The personal columns sealed so far: (table, column). Values shorter than 8
 # characters are left out of the search: they would match unrelated bytes.
-PERSONAL = [("sms_messages", "body")]
+PERSONAL = [("customers", "name"), ("customers", "phone"), ("customers", "email"),
+            ("customers", "billing_address"), ("customers", "notes"), ("sites", "address"),
+            ("sites", "access_notes"), ("sms_messages", "body"), ("sms_messages", "phone")]
 
 
 def migrate(env):
@@ -51,7 +53,7 @@ def test_at_rest_aes256_upgrade_seals_plain_rows_and_leaves_no_plain_bytes_sqlit
     values = sqlite_values(d / "bulwark.sqlite3")
     assert len(values) >= 3 and leaked(sqlite_bytes(d), values) == values
     out = migrate({"BULWARK_DATA_DIR": str(d)})
-    assert "sealed 3 rows of sms_messages" in out
+    assert "sealed 3 rows of sms_messages" in out and "sealed 40 rows of customers" in out
     assert leaked(sqlite_bytes(d), values) == []
     # Run again: nothing left to seal, nothing rewritten.
     assert "sealed" not in migrate({"BULWARK_DATA_DIR": str(d)})
@@ -82,6 +84,6 @@ def test_at_rest_aes256_upgrade_seals_plain_rows_and_leaves_no_plain_bytes_postg
                      for v in psql(pg_old, f"SELECT {column} FROM {table}").splitlines() if len(v) >= 8})
     assert len(values) >= 3 and leaked(pg_dump(pg_old), values) == values
     out = migrate({"BULWARK_DATABASE_URL": pg_old})
-    assert "sealed 3 rows of sms_messages" in out
+    assert "sealed 3 rows of sms_messages" in out and "sealed 40 rows of customers" in out
     assert leaked(pg_dump(pg_old), values) == []
     assert psql(pg_old, "SELECT count(*) FROM sms_messages WHERE row_key IS NULL").strip() == "0"
