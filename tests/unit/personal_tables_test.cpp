@@ -4,6 +4,7 @@
 // the migrated schema on both engines, so a renamed column cannot silently
 // drop out of rotation or export.
 #include "privacy/personal_tables.hpp"
+#include "store/org_tx.hpp"
 
 #include <gtest/gtest.h>
 
