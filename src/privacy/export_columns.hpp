@@ -16,7 +16,7 @@ struct PersonalColumn {
 
 // Opened with tx.open(table, column, row_key, value) when the row's row_key
 // is not NULL (a row sealed by the field-encryption work); plain otherwise.
-inline constexpr std::array<PersonalColumn, 13> kPersonalColumns{{
+inline constexpr std::array<PersonalColumn, 14> kPersonalColumns{{
     {"customers", "name"},
     {"customers", "phone"},
     {"customers", "email"},
@@ -30,21 +30,24 @@ inline constexpr std::array<PersonalColumn, 13> kPersonalColumns{{
     {"sms_messages", "body"},
     {"attachments", "original_name"},
     {"attachments", "caption"},
+    {"invoices", "billing_snapshot"},
 }};
 
 // Never exported: password hashes, session ids and token hashes, CSRF tokens,
 // wrapped keys, webhook secrets, and the internals that only make sense to
 // the server (row keys, blind indexes). Matched by exact column name.
-inline constexpr std::array<std::string_view, 8> kSecretColumns{
-    "password_hash",  "token_hash",     "csrf_token", "wrapped",
-    "webhook_secret", "signing_secret", "row_key",    "request_hash"};
+inline constexpr std::array<std::string_view, 9> kSecretColumns{
+    "password_hash",  "token_hash", "csrf_token",   "wrapped", "webhook_secret",
+    "signing_secret", "row_key",    "request_hash", "file_key"};
 
 // Whole tables left out for the same reason, or because they are the
 // server's internals (the jobs queue, the exports themselves) or exported in
-// another form (attachment_chunks are the attachments/ files).
-inline constexpr std::array<std::string_view, 7> kSecretTables{
-    "sessions", "org_keys",    "idempotency_keys", "attachment_chunks",
-    "jobs",     "org_exports", "org_export_chunks"};
+// another form (attachment_chunks are the attachments/ files), or blind
+// search tokens (customer_name_tokens: HMACs, useless outside and a way to
+// test guesses against the live database).
+inline constexpr std::array<std::string_view, 8> kSecretTables{
+    "sessions", "org_keys",    "idempotency_keys",  "attachment_chunks",
+    "jobs",     "org_exports", "org_export_chunks", "customer_name_tokens"};
 
 constexpr bool is_personal(std::string_view table, std::string_view column) {
   for (const auto& p : kPersonalColumns)

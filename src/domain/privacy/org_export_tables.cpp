@@ -47,6 +47,10 @@ constexpr std::array kTables = std::to_array<ExportTable>({
     {"customer_erasures", "SELECT * FROM customer_erasures WHERE org_id = $1"},
     {"privacy_requests", "SELECT * FROM privacy_requests WHERE org_id = $1 ORDER BY id"},
     {"audit_log", "SELECT * FROM audit_log WHERE org_id = $1 ORDER BY id"},
+    // Where the live chain starts after older entries were archived, and
+    // which archive files hold them (their sealed keys are left out).
+    {"audit_checkpoints", "SELECT * FROM audit_checkpoints WHERE org_id = $1"},
+    {"audit_archives", "SELECT * FROM audit_archives WHERE org_id = $1 ORDER BY first_seq"},
 });
 
 }  // namespace
