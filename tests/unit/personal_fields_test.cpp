@@ -1,8 +1,9 @@
 // Personal<T> and OrgTx::seal/open (issue 13 item 1, "At Rest: AES-256"):
 // what a repository writes is an envelope bound to organization, table,
 // column and row, and only the same place opens it.
-#include <boost/describe/class.hpp>
 #include <gtest/gtest.h>
+
+#include <boost/describe/class.hpp>
 
 #include "store/personal.hpp"
 #include "test_databases.hpp"

@@ -4,7 +4,6 @@
 // the migrated schema on both engines, so a renamed column cannot silently
 // drop out of rotation or export.
 #include "privacy/personal_tables.hpp"
-#include "store/org_tx.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,6 +11,7 @@
 #include <string>
 
 #include "privacy/export_columns.hpp"
+#include "store/org_tx.hpp"
 #include "test_databases.hpp"
 
 namespace {
