@@ -12,7 +12,7 @@ namespace bulwark::app {
 SealReport seal_plain_rows(store::Database& db, const std::string& data_dir,
                            const std::function<void(std::string_view, std::int64_t)>& progress) {
   using Pass = std::function<std::int64_t(store::Database&)>;
-  const std::pair<std::string_view, Pass> kPasses[] = {
+  const std::pair<std::string_view, Pass> passes[] = {
       {"customers", [](store::Database& d) { return privacy::seal_plain_rows_customers(d); }},
       {"sites", [](store::Database& d) { return privacy::seal_plain_rows_sites(d); }},
       {"sms_consent", [](store::Database& d) { return privacy::seal_plain_rows_sms_consent(d); }},
@@ -23,7 +23,7 @@ SealReport seal_plain_rows(store::Database& db, const std::string& data_dir,
        }},
   };
   SealReport report;
-  for (const auto& [table, pass] : kPasses)
+  for (const auto& [table, pass] : passes)
     if (const auto n = pass(db); n > 0) {
       report.rows += n;
       if (progress) progress(table, n);
