@@ -7,7 +7,7 @@ import time
 
 import requests
 
-from fixtures.server import BIN, PG_URL, error_of
+from fixtures.server import BIN, PG_URL, error_of, TEST_MASTER_KEY
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; "
        "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
@@ -278,7 +278,9 @@ def test_cli_help_is_useful():
 def test_migrate_command_is_idempotent(tmp_path):
     env = {"PATH": os.environ["PATH"], "BULWARK_DATA_DIR": str(tmp_path)}
     if PG_URL:
+        # The shared database's keys are wrapped by the test servers' master key.
         env["BULWARK_DATABASE_URL"] = PG_URL
+        env["BULWARK_MASTER_KEY"] = TEST_MASTER_KEY
     first = subprocess.run([BIN, "migrate"], env=env, capture_output=True, text=True)
     assert first.returncode == 0, first.stderr
     second = subprocess.run([BIN, "migrate"], env=env, capture_output=True, text=True)

@@ -52,6 +52,8 @@ boost::json::object row_object(store::OrgTx& tx, std::string_view table, const s
 struct FileRef {
   std::string blob_key;
   std::string path;
+  std::string row_key;  // sealed blobs (blob_format 1) open with it
+  bool sealed = false;
 };
 
 }  // namespace
@@ -76,7 +78,11 @@ OrgArchive build_org_export(store::OrgTx& tx, const store::BlobStore& blobs, std
         std::string path = "attachments/" + id + "-" +
                            safe_name(name && name->is_string() ? name->as_string() : "file");
         o["file"] = path;
-        files.push_back({std::string(o.at("blob_key").as_string()), std::move(path)});
+        const auto* format = o.if_contains("blob_format");
+        const bool sealed = format && format->is_string() && format->as_string() == "1" && key_at &&
+                            !row.is_null(*key_at);
+        files.push_back({std::string(o.at("blob_key").as_string()), std::move(path),
+                         sealed ? row.text(*key_at) : std::string(), sealed});
       }
       lines += boost::json::serialize(o);
       lines += '\n';
@@ -89,7 +95,8 @@ OrgArchive build_org_export(store::OrgTx& tx, const store::BlobStore& blobs, std
     if (progress) progress({t.name, n, out.tables, total});
   }
   for (auto& f : files)
-    if (auto bytes = blobs.get(tx, f.blob_key)) {
+    if (auto bytes = f.sealed ? blobs.get_opened(tx, f.blob_key, {"attachments", "blob", f.row_key})
+                              : blobs.get(tx, f.blob_key)) {
       entries.push_back({std::move(f.path), std::move(*bytes)});
       ++out.files;
     }
