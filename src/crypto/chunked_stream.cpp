@@ -5,6 +5,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "crypto/master_key.hpp"
 #include "crypto/random.hpp"
 
 namespace bulwark::crypto {
@@ -214,60 +215,12 @@ Expected<DecryptStats, std::string> decrypt_backup(std::string_view key, const R
   return stats;
 }
 
-namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-int b64_value(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+' || c == '-') return 62;
-  if (c == '/' || c == '_') return 63;
-  return -1;
-}
-
-}  // namespace
-
+// The same text forms as the master key (64 hex digits or base64 of 32
+// bytes, surrounding whitespace ignored): one parser for both.
 Expected<std::string, std::string> parse_backup_key(std::string_view text) {
-  constexpr std::string_view kSpace = " \t\r\n";
-  const auto first = text.find_first_not_of(kSpace);
-  if (first == std::string_view::npos) return unexpected(std::string("the backup key is empty"));
-  text = text.substr(first, text.find_last_not_of(kSpace) - first + 1);
-  std::string out;
-  if (text.size() == 64) {
-    for (std::size_t i = 0; i < 64; i += 2) {
-      const int hi = hex_value(text[i]), lo = hex_value(text[i + 1]);
-      if (hi < 0 || lo < 0) {
-        out.clear();
-        break;
-      }
-      out.push_back(static_cast<char>(hi * 16 + lo));
-    }
-    if (out.size() == 32) return out;
-  }
-  while (!text.empty() && text.back() == '=') text.remove_suffix(1);
-  std::uint32_t acc = 0;
-  int bits = 0;
-  for (char c : text) {
-    const int v = b64_value(c);
-    if (v < 0) return unexpected(std::string("the backup key is neither 64 hex digits nor base64"));
-    acc = (acc << 6) | static_cast<std::uint32_t>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push_back(static_cast<char>((acc >> bits) & 0xff));
-    }
-  }
-  if (out.size() != 32)
-    return unexpected("the backup key must be 32 bytes (it has " + std::to_string(out.size()) +
-                      ")");
-  return out;
+  auto key = parse_master_key(text);
+  if (!key) return unexpected("the backup key " + key.error());
+  return std::string(key->reveal());
 }
 
 }  // namespace bulwark::crypto
