@@ -63,4 +63,14 @@ std::string build_zip(const std::vector<ZipEntry>& entries) {
   return bytes;
 }
 
+std::string zip_entry_name(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '.' || c == '-' || c == '_';
+    out += ok ? c : '_';
+  }
+  return out.empty() ? "file" : out;
+}
+
 }  // namespace bulwark::privacy

@@ -13,17 +13,6 @@ namespace {
 
 namespace px = ::bulwark::privacy;
 
-// A file name inside the archive: letters, digits, dot, dash, underscore.
-std::string safe_name(std::string_view name) {
-  std::string out;
-  for (char c : name) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '.' || c == '-' || c == '_';
-    out += ok ? c : '_';
-  }
-  return out.empty() ? "file" : out;
-}
-
 std::optional<std::size_t> column_index(const store::Result& r, std::string_view name) {
   for (std::size_t i = 0; i < r.columns.size(); ++i)
     if (r.columns[i] == name) return i;
@@ -76,7 +65,8 @@ OrgArchive build_org_export(store::OrgTx& tx, const store::BlobStore& blobs, std
         const std::string id(o.at("id").as_string());
         const auto* name = o.if_contains("original_name");
         std::string path = "attachments/" + id + "-" +
-                           safe_name(name && name->is_string() ? name->as_string() : "file");
+                           bulwark::privacy::zip_entry_name(
+                               name && name->is_string() ? name->as_string() : "file");
         o["file"] = path;
         const auto* format = o.if_contains("blob_format");
         const bool sealed = format && format->is_string() && format->as_string() == "1" && key_at &&

@@ -13,18 +13,6 @@ namespace {
 
 ApiError no_such_customer() { return ApiError(ErrorCode::not_found, "no such customer"); }
 
-// A file name inside the archive: the stored (already sanitised) name with
-// anything but letters, digits, dot, dash and underscore replaced.
-std::string safe_name(const std::string& name) {
-  std::string out;
-  for (char c : name) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '.' || c == '-' || c == '_';
-    out += ok ? c : '_';
-  }
-  return out.empty() ? "file" : out;
-}
-
 // Work orders carry their comments, checklist, time and parts.
 boost::json::array nest_work_orders(repo::ExportRows& e) {
   boost::json::array out;
@@ -72,13 +60,14 @@ Outcome<ExportFile> export_customer(store::OrgTx& tx, const store::BlobStore& bl
   for (auto& a : e.attachments) {
     auto& o = a.as_object();
     o["file"] = "attachments/" + std::to_string(o.at("id").as_int64()) + "-" +
-                safe_name(std::string(o.at("original_name").as_string()));
+                bulwark::privacy::zip_entry_name(std::string(o.at("original_name").as_string()));
   }
   for (const auto& k : repo::attachment_keys(tx, customer))
     if (auto bytes = k.row_key.empty() || k.blob_format == 0
                          ? blobs.get(tx, k.blob_key)
                          : blobs.get_opened(tx, k.blob_key, {"attachments", "blob", k.row_key}))
-      files.push_back({"attachments/" + std::to_string(k.id) + "-" + safe_name(k.original_name),
+      files.push_back({"attachments/" + std::to_string(k.id) + "-" +
+                           bulwark::privacy::zip_entry_name(k.original_name),
                        std::move(*bytes)});
   boost::json::object doc;
   doc["format"] = "bulwark.customer-export/1";
