@@ -5,8 +5,8 @@
 // changed, so the fuzzer also reaches the chunk loop behind the key check.
 // scripts/fuzz.sh reads each directive as one line: clang-format must not wrap them.
 // clang-format off
-// fuzz-sources: src/crypto/chunked_stream.cpp src/crypto/random.cpp
-// fuzz-libs: -lcrypto
+// fuzz-sources: src/crypto/chunked_stream.cpp src/crypto/random.cpp src/crypto/master_key.cpp src/crypto/field_cipher.cpp
+// fuzz-libs: -lcrypto -lfmt
 // clang-format on
 #include <algorithm>
 #include <cstdint>
