@@ -130,7 +130,9 @@ TEST_P(AttachmentsAtRestTest, TheUpgradePassSealsPlainRowsOnceAndRemovesThePlain
   }
   ASSERT_NE(stored_bytes().find(marker), std::string::npos);
 
-  EXPECT_EQ(privacy::seal_plain_rows_attachments(*db_, dir_), 2);
+  // At least ours: on PostgreSQL the pass also seals rows other suites left
+  // plain in the shared database.
+  EXPECT_GE(privacy::seal_plain_rows_attachments(*db_, dir_), 2);
   EXPECT_EQ(privacy::seal_plain_rows_attachments(*db_, dir_), 0) << "idempotent";
 
   EXPECT_EQ(stored_bytes().find(marker), std::string::npos) << "a plain blob is left";

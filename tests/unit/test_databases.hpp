@@ -76,9 +76,12 @@ inline std::unique_ptr<store::Database> open_test_database(const std::string& en
   o.pool_size = pool_size;
   auto db = store::open_database(o);
   store::migrate(*db);
-  // Personal fields need a key ring (issue 13).
-  static const Secret master = test_master_key(url);
-  crypto::attach_key_ring(*db, master, [] { return std::int64_t{1'700'000'000'000}; });
+  // Personal fields need a key ring (issue 13). The key is per URL, never one
+  // static for the process: a run of both engines opens SQLite first, and
+  // the shared PostgreSQL database must keep the key its organizations were
+  // made with.
+  crypto::attach_key_ring(*db, test_master_key(url),
+                          [] { return std::int64_t{1'700'000'000'000}; });
   return db;
 }
 
