@@ -11,6 +11,7 @@
 #include "core/org_time.hpp"
 #include "crypto/random.hpp"
 #include "domain/customers/repo.hpp"
+#include "domain/work_orders/visit_text.hpp"
 #include "identity/clock.hpp"
 #include "identity/users.hpp"
 #include "messaging/consent.hpp"
@@ -41,9 +42,9 @@ constexpr OrgSql kNextNumber(
 constexpr OrgSql kWorkOrder(
     "INSERT INTO work_orders (org_id, number, title, description, type, priority, "
     "status, customer_id, site_id, assignee_id, scheduled_start, scheduled_end, due_at, "
-    "estimated_hours, created_by, created_at, updated_at, completed_at, notify_customer) "
-    "VALUES ($1, $2, $3, '', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
-    "$17, 0) RETURNING id");
+    "estimated_hours, created_by, created_at, updated_at, completed_at, notify_customer, "
+    "row_key) VALUES ($1, $2, $3, $18, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
+    "$16, $17, 0, $19) RETURNING id");
 constexpr OrgSql kHistory(
     "INSERT INTO work_order_history (org_id, work_order_id, from_status, "
     "to_status, actor_id, at) VALUES ($1, $2, NULL, $3, NULL, $4)");
@@ -222,11 +223,13 @@ int seed(const std::string& slug, const Counts& counts) {
       const std::string priority =
           std::array{"low", "medium", "medium", "high", "urgent"}[rng() % 5];
       const Value assignee = assigned ? Value(techs.at(rng() % techs.size())) : Value(nullptr);
+      const auto description = domain::work_orders::seal_new(tx, "work_orders", "description", "");
       auto r =
           tx.run(kWorkOrder, n.rows.at(0).integer(0), std::string(kJobs[job]),
                  std::string(kTypes[job]), priority, std::string(status), customer, site, assignee,
                  start, start + 2 * 3'600'000, start + 3 * kDay, 2.0, std::int64_t{0},
-                 start - 5 * kDay, start, done ? Value(start + 2 * 3'600'000) : Value(nullptr));
+                 start - 5 * kDay, start, done ? Value(start + 2 * 3'600'000) : Value(nullptr),
+                 description.text, description.row_key);
       tx.run(kHistory, r.rows.at(0).integer(0), std::string(status), start);
       if ((i + 1) % std::max(250, counts.work_orders / 20) == 0)
         std::fprintf(stderr, "work orders: %d/%d\n", i + 1, counts.work_orders);

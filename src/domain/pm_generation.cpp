@@ -7,6 +7,7 @@
 
 #include "core/org_time.hpp"
 #include "domain/org/service.hpp"
+#include "domain/work_orders/visit_text.hpp"
 #include "store/org_tx.hpp"
 
 namespace bulwark::domain {
@@ -92,9 +93,9 @@ constexpr OrgSql kSiteCustomer(
     "SELECT customer_id AS value FROM sites WHERE org_id = $1 AND id = $2");
 constexpr OrgSql kInsertWorkOrder(
     "INSERT INTO work_orders (org_id, number, title, description, type, priority, status, "
-    "customer_id, site_id, assignee_id, due_at, created_by, created_at, updated_at) VALUES "
-    "($1, $2, $3, 'Preventive maintenance (generated)', 'preventive', $4, 'open', $5, $6, $7, "
-    "$8, 0, $9, $9) RETURNING id AS value");
+    "customer_id, site_id, assignee_id, due_at, created_by, created_at, updated_at, row_key) "
+    "VALUES ($1, $2, $3, $10, 'preventive', $4, 'open', $5, $6, $7, $8, 0, $9, $9, $11) "
+    "RETURNING id AS value");
 // The claim: a second writer of the same occurrence violates the primary
 // key and its whole transaction (work order included) rolls back.
 constexpr OrgSql kClaim(
@@ -118,9 +119,11 @@ void create_occurrence(store::OrgTx& tx, const DueSchedule& s, const std::string
                        std::optional<std::int64_t> due_at, std::int64_t now) {
   const auto number = value_of(tx.one<Found>(kNextNumber));
   const auto customer = tx.one<Found>(kSiteCustomer, s.site_id);
-  const auto work_order = value_of(tx.one<Found>(kInsertWorkOrder, number, s.title, s.priority,
-                                                 customer ? customer->value : std::nullopt,
-                                                 s.site_id, s.assignee_id, due_at, now));
+  const auto description = domain::work_orders::seal_new(tx, "work_orders", "description",
+                                                         "Preventive maintenance (generated)");
+  const auto work_order = value_of(tx.one<Found>(
+      kInsertWorkOrder, number, s.title, s.priority, customer ? customer->value : std::nullopt,
+      s.site_id, s.assignee_id, due_at, now, description.text, description.row_key));
   tx.run(kClaim, s.id, due_key, work_order);
   tx.run(kOpened, work_order, now);
 }

@@ -16,7 +16,7 @@ struct PersonalColumn {
 
 // Opened with tx.open(table, column, row_key, value) when the row's row_key
 // is not NULL (a row sealed by the field-encryption work); plain otherwise.
-inline constexpr std::array<PersonalColumn, 14> kPersonalColumns{{
+inline constexpr std::array<PersonalColumn, 19> kPersonalColumns{{
     {"customers", "name"},
     {"customers", "phone"},
     {"customers", "email"},
@@ -31,6 +31,11 @@ inline constexpr std::array<PersonalColumn, 14> kPersonalColumns{{
     {"attachments", "original_name"},
     {"attachments", "caption"},
     {"invoices", "billing_snapshot"},
+    {"work_orders", "description"},
+    {"work_order_comments", "body"},
+    {"work_order_time", "note"},
+    {"work_order_checklist", "value"},
+    {"completion_records", "record"},
 }};
 
 // Never exported: password hashes, session ids and token hashes, CSRF tokens,

@@ -43,6 +43,48 @@ const std::vector<PersonalTable>& personal_tables() {
        store::OrgSql("UPDATE attachments SET original_name = $3, caption = $4 WHERE org_id = $1 "
                      "AND id = $2 AND original_name = $5 AND caption = $6"),
        store::OrgSql("SELECT COUNT(*) FROM attachments WHERE org_id = $1 AND row_key IS NOT NULL")},
+      // The free text of a visit (migration 0024). Checklist items without a
+      // value and erased rows hold no text: their NULL compares as equal.
+      {"work_orders",
+       {"description"},
+       store::OrgSql("SELECT id, row_key, description FROM work_orders WHERE org_id = $1 "
+                     "AND id > $2 AND row_key IS NOT NULL ORDER BY id LIMIT $3"),
+       store::OrgSql("UPDATE work_orders SET description = $3 WHERE org_id = $1 AND id = $2 "
+                     "AND description = $4"),
+       store::OrgSql("SELECT COUNT(*) FROM work_orders WHERE org_id = $1 AND row_key IS NOT NULL")},
+      {"work_order_comments",
+       {"body"},
+       store::OrgSql("SELECT id, row_key, body FROM work_order_comments WHERE org_id = $1 "
+                     "AND id > $2 AND row_key IS NOT NULL ORDER BY id LIMIT $3"),
+       store::OrgSql("UPDATE work_order_comments SET body = $3 WHERE org_id = $1 AND id = $2 "
+                     "AND body = $4"),
+       store::OrgSql(
+           "SELECT COUNT(*) FROM work_order_comments WHERE org_id = $1 AND row_key IS NOT NULL")},
+      {"work_order_time",
+       {"note"},
+       store::OrgSql("SELECT id, row_key, note FROM work_order_time WHERE org_id = $1 "
+                     "AND id > $2 AND row_key IS NOT NULL ORDER BY id LIMIT $3"),
+       store::OrgSql("UPDATE work_order_time SET note = $3 WHERE org_id = $1 AND id = $2 "
+                     "AND note = $4"),
+       store::OrgSql(
+           "SELECT COUNT(*) FROM work_order_time WHERE org_id = $1 AND row_key IS NOT NULL")},
+      {"work_order_checklist",
+       {"value"},
+       store::OrgSql("SELECT id, row_key, value FROM work_order_checklist WHERE org_id = $1 "
+                     "AND id > $2 AND row_key IS NOT NULL ORDER BY id LIMIT $3"),
+       store::OrgSql(
+           "UPDATE work_order_checklist SET value = $3 WHERE org_id = $1 AND id = $2 "
+           "AND (value = CAST($4 AS TEXT) OR (value IS NULL AND CAST($4 AS TEXT) IS NULL))"),
+       store::OrgSql(
+           "SELECT COUNT(*) FROM work_order_checklist WHERE org_id = $1 AND row_key IS NOT NULL")},
+      {"completion_records",
+       {"record"},
+       store::OrgSql("SELECT id, row_key, record FROM completion_records WHERE org_id = $1 "
+                     "AND id > $2 AND row_key IS NOT NULL ORDER BY id LIMIT $3"),
+       store::OrgSql("UPDATE completion_records SET record = $3 WHERE org_id = $1 AND id = $2 "
+                     "AND record = $4"),
+       store::OrgSql(
+           "SELECT COUNT(*) FROM completion_records WHERE org_id = $1 AND row_key IS NOT NULL")},
   };
   return tables;
 }

@@ -37,13 +37,9 @@ struct Body {
 class WorkOrdersService : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    const std::string url = bulwark::testing::test_database_url(GetParam());
-    if (url.empty()) GTEST_SKIP() << "set BULWARK_TEST_DATABASE_URL to run on PostgreSQL";
-    store::DatabaseOptions o;
-    o.url = url;
-    o.pool_size = 2;
-    db_ = store::open_database(o);
-    store::migrate(*db_);
+    // Migrated, with a key ring: descriptions, comments and checklist values are sealed.
+    db_ = bulwark::testing::open_test_database(GetParam(), 2);
+    if (!db_) GTEST_SKIP() << bulwark::testing::kNeedsPostgres;
     const auto tag = crypto::random_token(6);
     db_->transaction([&](store::Connection& c) {
       org_ = identity::create_org(c, "wo-" + tag, "Work").id;

@@ -30,17 +30,17 @@ constexpr OrgSql kSiteKeys(
     "SELECT id, row_key FROM sites WHERE org_id = $1 AND customer_id = $2 ORDER BY id");
 constexpr OrgSql kWorkOrders(
     "SELECT id, number, title, description, type, priority, status, site_id, scheduled_start, "
-    "scheduled_end, created_at, completed_at FROM work_orders "
+    "scheduled_end, created_at, completed_at, row_key FROM work_orders "
     "WHERE org_id = $1 AND customer_id = $2 ORDER BY id");
 constexpr OrgSql kComments(
-    "SELECT id, work_order_id, author_id, body, created_at FROM work_order_comments "
+    "SELECT id, work_order_id, author_id, body, created_at, row_key FROM work_order_comments "
     "WHERE org_id = $1 AND work_order_id IN " CUSTOMER_WOS " ORDER BY id");
 constexpr OrgSql kChecklist(
-    "SELECT id, work_order_id, label, kind, unit, value, done, done_at, attachment_id "
-    "FROM work_order_checklist WHERE org_id = $1 AND work_order_id IN " CUSTOMER_WOS
+    "SELECT id, work_order_id, label, kind, unit, value, done, done_at, attachment_id, "
+    "row_key FROM work_order_checklist WHERE org_id = $1 AND work_order_id IN " CUSTOMER_WOS
     " ORDER BY id");
 constexpr OrgSql kTime(
-    "SELECT id, work_order_id, user_id, minutes, note, created_at FROM work_order_time "
+    "SELECT id, work_order_id, user_id, minutes, note, created_at, row_key FROM work_order_time "
     "WHERE org_id = $1 AND work_order_id IN " CUSTOMER_WOS " ORDER BY id");
 constexpr OrgSql kParts(
     "SELECT id, work_order_id, name, quantity, unit_cost_cents, currency, created_at "
@@ -77,28 +77,38 @@ constexpr OrgSql kAttachmentKeys(
     "FROM attachments WHERE org_id = $1 "
     "AND owner_kind = 'work_order' AND owner_id IN " CUSTOMER_WOS " ORDER BY id");
 
-// Erasure, in an order that keeps every reference valid.
+// Erasure, in an order that keeps every reference valid. Erased free text
+// is the plain marker with the row key NULL (domain/work_orders/visit_text.hpp):
+// a row with a key still holds text to erase.
+#define ERASED_TEXT "(kind IN ('text', 'signature', 'photo') AND value IS NOT NULL)"
 constexpr OrgSql kEraseChecklist(
-    "UPDATE work_order_checklist SET attachment_id = NULL, value = CASE WHEN value IS NULL "
-    "THEN NULL WHEN kind IN ('text', 'signature', 'photo') THEN '[erased]' ELSE value END "
+    "UPDATE work_order_checklist SET attachment_id = NULL, "
+    "value = CASE WHEN " ERASED_TEXT
+    " THEN '[erased]' ELSE value END, "
+    "row_key = CASE WHEN " ERASED_TEXT
+    " THEN NULL ELSE row_key END "
     "WHERE org_id = $1 AND work_order_id IN " CUSTOMER_WOS
-    " AND (attachment_id IS NOT NULL OR (value IS NOT NULL AND value <> '[erased]' "
-    "AND kind IN ('text', 'signature', 'photo')))");
+    " AND (attachment_id IS NOT NULL OR (" ERASED_TEXT
+    " AND (row_key IS NOT NULL "
+    "OR value <> '[erased]')))");
+#undef ERASED_TEXT
 constexpr OrgSql kDeleteAttachments(
     "DELETE FROM attachments WHERE org_id = $1 AND owner_kind = 'work_order' "
     "AND owner_id IN " CUSTOMER_WOS);
 constexpr OrgSql kEraseWorkOrders(
-    "UPDATE work_orders SET description = CASE WHEN description = '' THEN '' ELSE '[erased]' "
-    "END, updated_at = $3, version = version + 1 WHERE org_id = $1 AND customer_id = $2");
+    "UPDATE work_orders SET description = '[erased]', row_key = NULL, updated_at = $3, "
+    "version = version + 1 WHERE org_id = $1 AND customer_id = $2");
 constexpr OrgSql kEraseComments(
-    "UPDATE work_order_comments SET body = '[erased]' WHERE org_id = $1 "
-    "AND work_order_id IN " CUSTOMER_WOS " AND body <> '[erased]'");
+    "UPDATE work_order_comments SET body = '[erased]', row_key = NULL WHERE org_id = $1 "
+    "AND work_order_id IN " CUSTOMER_WOS " AND (row_key IS NOT NULL OR body <> '[erased]')");
 constexpr OrgSql kEraseTime(
-    "UPDATE work_order_time SET note = '[erased]' WHERE org_id = $1 "
-    "AND work_order_id IN " CUSTOMER_WOS " AND note <> '' AND note <> '[erased]'");
+    "UPDATE work_order_time SET note = '[erased]', row_key = NULL WHERE org_id = $1 "
+    "AND work_order_id IN " CUSTOMER_WOS
+    " AND (row_key IS NOT NULL OR (note <> '' AND note <> '[erased]'))");
 constexpr OrgSql kEraseCompletion(
-    "UPDATE completion_records SET record = '{\"erased\":true}' WHERE org_id = $1 "
-    "AND work_order_id IN " CUSTOMER_WOS " AND record <> '{\"erased\":true}'");
+    "UPDATE completion_records SET record = '{\"erased\":true}', row_key = NULL "
+    "WHERE org_id = $1 AND work_order_id IN " CUSTOMER_WOS
+    " AND (row_key IS NOT NULL OR record <> '{\"erased\":true}')");
 // A queued text to an erased number must not go out.
 constexpr OrgSql kEraseMessages(
     "UPDATE sms_messages SET body = '[erased]', phone = '', row_key = NULL, status = CASE WHEN "
@@ -208,9 +218,13 @@ ExportRows export_rows(store::OrgTx& tx, std::int64_t customer) {
   e.sites = rows(tx.run(kSites, customer));
   open_columns(tx, e.sites, "sites", {"address", "access_notes", "gate_code"});
   e.work_orders = rows(tx.run(kWorkOrders, customer));
+  open_columns(tx, e.work_orders, "work_orders", {"description"});
   e.comments = rows(tx.run(kComments, customer));
+  open_columns(tx, e.comments, "work_order_comments", {"body"});
   e.checklist = rows(tx.run(kChecklist, customer));
+  open_columns(tx, e.checklist, "work_order_checklist", {"value"});
   e.time = rows(tx.run(kTime, customer));
+  open_columns(tx, e.time, "work_order_time", {"note"});
   e.parts = rows(tx.run(kParts, customer));
   e.messages = message_rows(tx, tx.run(kMessages, customer));
   e.invoices = rows(tx.run(kInvoices, customer));

@@ -32,7 +32,7 @@ struct WorkOrderQuery {
   std::optional<std::string> status, priority;
   std::optional<std::int64_t> assignee_id, customer_id, site_id, asset_id;
   std::optional<resource::Time> from, to;   // scheduled_start in [from, to)
-  std::optional<std::string> like;          // "%term%" on title and description
+  std::optional<std::string> like;          // "%term%" on the title (descriptions are sealed)
   std::vector<std::string> customer_words;  // the customer's name: words or prefixes (tokens)
   std::optional<std::int64_t> number;       // "1042" or "WO-1042"
   // Overdue at this instant: due before it and not completed, closed or cancelled.

@@ -2,6 +2,7 @@
 // dispatcher's board and the technician's day.
 #include "domain/customers/joined.hpp"
 #include "domain/work_orders/repo.hpp"
+#include "domain/work_orders/visit_text.hpp"
 #include "resource/columns.hpp"
 
 namespace bulwark::domain::work_orders::repo {
@@ -11,11 +12,11 @@ namespace {
 using store::OrgSql;
 
 constexpr OrgSql kComments(
-    "SELECT c.id, c.author_id, u.name AS author_name, c.body, c.created_at "
+    "SELECT c.id, c.author_id, u.name AS author_name, c.body, c.created_at, c.row_key "
     "FROM work_order_comments c JOIN users u ON u.org_id = $1 AND u.id = c.author_id "
     "WHERE c.org_id = $1 AND c.work_order_id = $2 ORDER BY c.id");
 constexpr OrgSql kTimeEntries(
-    "SELECT id, user_id, minutes, note, created_at FROM work_order_time "
+    "SELECT id, user_id, minutes, note, created_at, row_key FROM work_order_time "
     "WHERE org_id = $1 AND work_order_id = $2 ORDER BY id");
 constexpr OrgSql kParts(
     "SELECT id, name, quantity, unit_cost_cents, currency FROM work_order_parts "
@@ -25,11 +26,11 @@ constexpr OrgSql kPart(
     "WHERE org_id = $1 AND work_order_id = $2 AND id = $3");
 
 constexpr OrgSql kInsertComment(
-    "INSERT INTO work_order_comments (org_id, work_order_id, author_id, body, created_at) "
-    "VALUES ($1, $2, $3, $4, $5) RETURNING id");
+    "INSERT INTO work_order_comments (org_id, work_order_id, author_id, body, created_at, "
+    "row_key) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id");
 constexpr OrgSql kInsertTimeEntry(
-    "INSERT INTO work_order_time (org_id, work_order_id, user_id, minutes, note, created_at) "
-    "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id");
+    "INSERT INTO work_order_time (org_id, work_order_id, user_id, minutes, note, created_at, "
+    "row_key) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id");
 constexpr OrgSql kInsertPart(
     "INSERT INTO work_order_parts (org_id, work_order_id, name, quantity, unit_cost_cents, "
     "added_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id");
@@ -86,10 +87,12 @@ std::vector<BoardRow> opened(store::OrgTx& tx, std::vector<BoardRow> rows) {
 }  // namespace
 
 std::vector<CommentView> comments(store::OrgTx& tx, std::int64_t wo) {
-  return tx.all<CommentView>(kComments, wo);
+  return decode_sealed(tx, tx.run(kComments, wo), "work_order_comments", "body",
+                       &CommentView::body);
 }
 std::vector<TimeEntryView> time_entries(store::OrgTx& tx, std::int64_t wo) {
-  return tx.all<TimeEntryView>(kTimeEntries, wo);
+  return decode_sealed(tx, tx.run(kTimeEntries, wo), "work_order_time", "note",
+                       &TimeEntryView::note);
 }
 std::vector<PartRow> parts(store::OrgTx& tx, std::int64_t wo) {
   return tx.all<PartRow>(kParts, wo);
@@ -100,12 +103,14 @@ std::optional<PartRow> part(store::OrgTx& tx, std::int64_t wo, std::int64_t part
 
 std::int64_t insert_comment(store::OrgTx& tx, std::int64_t wo, std::int64_t author,
                             const std::string& body, std::int64_t now) {
-  return inserted_id(tx, kInsertComment, wo, author, body, now);
+  const auto sealed = seal_new(tx, "work_order_comments", "body", body);
+  return inserted_id(tx, kInsertComment, wo, author, sealed.text, now, sealed.row_key);
 }
 
 std::int64_t insert_time_entry(store::OrgTx& tx, std::int64_t wo, std::int64_t user,
                                std::int64_t minutes, const std::string& note, std::int64_t now) {
-  return inserted_id(tx, kInsertTimeEntry, wo, user, minutes, note, now);
+  const auto sealed = seal_new(tx, "work_order_time", "note", note);
+  return inserted_id(tx, kInsertTimeEntry, wo, user, minutes, sealed.text, now, sealed.row_key);
 }
 
 std::int64_t insert_part(store::OrgTx& tx, std::int64_t wo, const NewPart& p, std::int64_t by,

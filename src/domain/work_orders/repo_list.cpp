@@ -8,6 +8,7 @@
 
 #include "domain/customers/joined.hpp"
 #include "domain/work_orders/repo.hpp"
+#include "domain/work_orders/visit_text.hpp"
 #include "resource/columns.hpp"
 
 namespace bulwark::domain::work_orders::repo {
@@ -31,7 +32,7 @@ using store::OrgSql;
   "w.customer_confirmed_at, w.notify_customer, w.asset_id, "                                 \
   "NULL AS site_name, NULL AS site_address, NULL AS asset_name, NULL AS customer_phone, "    \
   "NULL AS access_notes, NULL AS gate_code, 0 AS access_hidden, 0 AS customer_textable, "    \
-  "NULL AS customer_text_blocker FROM work_orders w "                                        \
+  "NULL AS customer_text_blocker, w.row_key FROM work_orders w "                             \
   "LEFT JOIN customers c ON c.org_id = $1 AND c.id = w.customer_id "                         \
   "LEFT JOIN users u ON u.org_id = $1 AND u.id = w.assignee_id "
 
@@ -63,9 +64,10 @@ constexpr OrgSql kListByAssigneeAndStatus(
     "AND (CAST($4 AS BIGINT) IS NULL OR w.id < CAST($4 AS BIGINT)) "
     "ORDER BY w.id DESC LIMIT $5");
 
-// Every filter. like ($8): a case-insensitive substring of the title or the
-// description; or the customer's name holds every word searched (up to three
-// name tokens, $18-$20: the name is sealed, its words are blind indexes);
+// Every filter. like ($8): a case-insensitive substring of the title (the
+// description is sealed: not searchable); or the customer's name holds every
+// word searched (up to three name tokens, $18-$20: the name is sealed, its
+// words are blind indexes);
 // number ($9): the work order's number.
 // Overdue ($10): due before that instant and still to be done. Status
 // ($2) "active" is every status still to be done (kActiveStatus).
@@ -85,7 +87,6 @@ constexpr OrgSql kListByAssigneeAndStatus(
   "AND (CAST($6 AS BIGINT) IS NULL OR w.scheduled_start < CAST($6 AS BIGINT)) "        \
   "AND (CAST($7 AS TEXT) IS NULL OR w.priority = CAST($7 AS TEXT)) "                   \
   "AND (CAST($8 AS TEXT) IS NULL OR lower(w.title) LIKE CAST($8 AS TEXT) ESCAPE '\\' " \
-  "     OR lower(w.description) LIKE CAST($8 AS TEXT) ESCAPE '\\' "                    \
   "     OR (CAST($18 AS TEXT) IS NOT NULL " WO_NAME_TOKEN(18) WO_NAME_TOKEN(19)       \
       WO_NAME_TOKEN(20) ") "                                                           \
   "     OR w.number = CAST($9 AS BIGINT)) "                                            \
@@ -177,13 +178,16 @@ std::int64_t sort_key(const WorkOrderView& row, ListSort sort, bool ascending) {
 
 namespace {
 
-// The rows with their customer's name opened.
+// The rows with their description and customer's name opened.
 template <class... P>
 std::vector<WorkOrderView> opened(store::OrgTx& tx, OrgSql sql, const P&... params) {
-  return customers::decode_opened<WorkOrderView>(
-      tx.run(sql, params...), [&](WorkOrderView& v, const auto& customer_key, const auto&) {
-        customers::open_joined(tx, "customers", "name", customer_key, v.customer_name);
-      });
+  const auto result = tx.run(sql, params...);
+  auto rows = decode_sealed(tx, result, "work_orders", "description", &WorkOrderView::description);
+  const auto keys = store::decode_all<customers::JoinedCustomerKey>(result);
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    customers::open_joined(tx, "customers", "name", keys[i].customer_row_key,
+                           rows[i].customer_name);
+  return rows;
 }
 
 }  // namespace

@@ -15,7 +15,8 @@ import { setListParam, setListParams } from './listQuery';
 // The filter bar of the work-order list: what needs attention (overdue, due
 // dates: the organization's local days, both included), who and where
 // (customer by name, then one of its sites, then an asset there), and a
-// search over number, title, description and customer name.
+// search over number, title and customer name (descriptions are sealed at
+// rest, so they are not searched).
 
 /** The server reads at most 100 characters of q. */
 const MAX_SEARCH = 100;
