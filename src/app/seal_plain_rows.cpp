@@ -5,7 +5,7 @@
 #include "privacy/seal_plain_attachments.hpp"
 #include "privacy/seal_plain_customers.hpp"
 #include "privacy/seal_plain_messages.hpp"
-#include "privacy/seal_plain_visit_texts.hpp"
+#include "privacy/seal_plain_texts.hpp"
 #include "store/reclaim.hpp"
 
 namespace bulwark::app {
@@ -18,7 +18,7 @@ SealReport seal_plain_rows(store::Database& db, const std::string& data_dir,
       {"sites", [](store::Database& d) { return privacy::seal_plain_rows_sites(d); }},
       {"sms_consent", [](store::Database& d) { return privacy::seal_plain_rows_sms_consent(d); }},
       {"sms_messages", &privacy::seal_plain_rows_messages},
-      {"visit texts", &privacy::seal_plain_rows_visit_texts},
+      {"visit texts and stored answers", &privacy::seal_plain_rows_texts},
       {"attachments",
        [&data_dir](store::Database& d) {
          return privacy::seal_plain_rows_attachments(d, data_dir);

@@ -1,6 +1,7 @@
 #include "idempotency/key_store.hpp"
 
 #include <boost/describe/class.hpp>
+#include <optional>
 
 #include "crypto/random.hpp"
 #include "store/org_tx.hpp"
@@ -19,8 +20,10 @@ struct KeyRow {
   std::string content_type;
   std::string location;
   std::string body;
+  std::optional<std::string> row_key;  // NULL: stored before migration 0024, plain
 };
-BOOST_DESCRIBE_STRUCT(KeyRow, (), (request_hash, state, status, content_type, location, body))
+BOOST_DESCRIBE_STRUCT(KeyRow, (),
+                      (request_hash, state, status, content_type, location, body, row_key))
 
 // Expired ($4), or left in_flight by a request that died before it answered
 // ($5: a crash, a killed instance): the key is free again.
@@ -31,11 +34,15 @@ constexpr OrgSql kInsert(
     "INSERT INTO idempotency_keys (org_id, user_id, idem_key, request_hash, state, created_at) "
     "VALUES ($1, $2, $3, $4, 'in_flight', $5) ON CONFLICT (org_id, user_id, idem_key) DO NOTHING");
 constexpr OrgSql kSelect(
-    "SELECT request_hash, state, status, content_type, location, body FROM idempotency_keys "
+    "SELECT request_hash, state, status, content_type, location, body, row_key "
+    "FROM idempotency_keys "
     "WHERE org_id = $1 AND user_id = $2 AND idem_key = $3");
+// The answer's body can repeat anything the request wrote (a comment, a
+// customer's name and phone): sealed under a key of its own (issue 13).
 constexpr OrgSql kComplete(
     "UPDATE idempotency_keys SET state = 'done', status = $4, content_type = $5, location = $6, "
-    "body = $7 WHERE org_id = $1 AND user_id = $2 AND idem_key = $3 AND state = 'in_flight'");
+    "body = $7, row_key = $8 WHERE org_id = $1 AND user_id = $2 AND idem_key = $3 "
+    "AND state = 'in_flight'");
 constexpr OrgSql kRelease(
     "DELETE FROM idempotency_keys WHERE org_id = $1 AND user_id = $2 AND idem_key = $3 "
     "AND state = 'in_flight'");
@@ -79,17 +86,19 @@ Claim claim(store::Database& db, const KeyRef& ref, std::string_view hash, std::
     if (!row) return Claim{};
     if (row->request_hash != h) return Claim{ClaimOutcome::reused, {}};
     if (row->state != "done") return Claim{ClaimOutcome::in_progress, {}};
-    return Claim{ClaimOutcome::replay,
-                 StoredAnswer{row->status, std::move(row->content_type), std::move(row->location),
-                              std::move(row->body)}};
+    auto body = row->row_key ? tx.open("idempotency_keys", "body", *row->row_key, row->body)
+                             : std::move(row->body);
+    return Claim{ClaimOutcome::replay, StoredAnswer{row->status, std::move(row->content_type),
+                                                    std::move(row->location), std::move(body)}};
   });
 }
 
 void complete(store::Database& db, const KeyRef& ref, const StoredAnswer& answer) {
   const std::string key(ref.key);
   store::in_org(db, ref.org_id, [&](store::OrgTx& tx) {
+    const auto row_key = tx.new_row_key();
     tx.run(kComplete, ref.user_id, key, std::int64_t{answer.status}, answer.content_type,
-           answer.location, answer.body);
+           answer.location, tx.seal("idempotency_keys", "body", row_key, answer.body), row_key);
   });
 }
 

@@ -85,6 +85,15 @@ const std::vector<PersonalTable>& personal_tables() {
                      "AND record = $4"),
        store::OrgSql(
            "SELECT COUNT(*) FROM completion_records WHERE org_id = $1 AND row_key IS NOT NULL")},
+      // Answers kept for Idempotency-Key replays (24 hours).
+      {"idempotency_keys",
+       {"body"},
+       store::OrgSql("SELECT id, row_key, body FROM idempotency_keys WHERE org_id = $1 "
+                     "AND id > $2 AND row_key IS NOT NULL ORDER BY id LIMIT $3"),
+       store::OrgSql("UPDATE idempotency_keys SET body = $3 WHERE org_id = $1 AND id = $2 "
+                     "AND body = $4"),
+       store::OrgSql(
+           "SELECT COUNT(*) FROM idempotency_keys WHERE org_id = $1 AND row_key IS NOT NULL")},
   };
   return tables;
 }

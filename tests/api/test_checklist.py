@@ -186,8 +186,11 @@ def test_the_completion_record_is_hashed_into_the_audit_chain(server, owner, dis
     assert body["completed_by"]["id"] == tech.user_id
     audit = owner.get("/api/v1/audit?action=work_order.completion_recorded").json()["items"]
     assert any(rec["sha256"] in ",".join(a.get("fields", [])) for a in audit), audit
-    # A later edit of what the record describes is evident.
-    db_exec(server, f"UPDATE work_order_checklist SET value = '400' WHERE id = {gallons['id']}")
+    # A later edit of what the record describes is evident. Values are sealed
+    # (issue 13), so the edit a database writer can make is a plain value with
+    # the row key removed (how a row from before sealing looks).
+    db_exec(server, "UPDATE work_order_checklist SET value = '400', row_key = NULL "
+            f"WHERE id = {gallons['id']}")
     later = dispatcher.get(url).json()
     assert later["matches"] is False
     assert "the checklist or attachments changed after completion" in later["problems"]
@@ -197,7 +200,7 @@ def test_the_completion_record_is_hashed_into_the_audit_chain(server, owner, dis
     forged = rec["record"].replace('"1000"', '"400"')
     fake = hashlib.sha256(forged.encode()).hexdigest()
     db_exec(server, "UPDATE completion_records SET record = '" + forged.replace("'", "''") +
-            f"', sha256 = '{fake}' WHERE work_order_id = {wo['id']}")
+            f"', sha256 = '{fake}', row_key = NULL WHERE work_order_id = {wo['id']}")
     forged_view = dispatcher.get(url).json()
     assert forged_view["matches"] is False
     assert "the audit chain does not hold this record's hash" in forged_view["problems"]

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -18,10 +19,15 @@ namespace {
 
 using namespace bulwark;
 
+// (A table the export leaves out whole, like the stored Idempotency-Key
+// answers, has nothing to open.)
 TEST(PersonalTables, AtRestAes256EveryRotatedColumnIsOpenedByTheExport) {
-  for (const auto& t : privacy::personal_tables())
+  for (const auto& t : privacy::personal_tables()) {
+    if (std::ranges::find(privacy::kSecretTables, t.table) != privacy::kSecretTables.end())
+      continue;
     for (auto column : t.columns)
       EXPECT_TRUE(privacy::is_personal(t.table, column)) << t.table << "." << column;
+  }
 }
 
 class PersonalTablesSchemaTest : public bulwark::testing::EngineTest {};

@@ -5,7 +5,7 @@
 // sealed under it (OrgTx::seal, table and column in the associated data), so
 // a copy of the database shows none of it. A row whose key is NULL holds
 // plain text: written before migration 0024 and not sealed yet by the
-// start-up pass (privacy/seal_plain_visit_texts.cpp), or erased.
+// start-up pass (privacy/seal_plain_texts.cpp), or erased.
 #include <boost/describe/class.hpp>
 #include <optional>
 #include <string>

@@ -1,4 +1,4 @@
-#include "privacy/seal_plain_visit_texts.hpp"
+#include "privacy/seal_plain_texts.hpp"
 
 #include <boost/describe/class.hpp>
 #include <optional>
@@ -16,7 +16,7 @@ namespace {
 // One sealed column of one table. The pass runs before any organization's
 // request, so its reads go across organizations; its writes are each in the
 // row's own organization.
-struct VisitText {
+struct SealedText {
   std::string_view table, column;
   store::CrossTenantSql plain;  // SELECT id, org_id, <column> AS text ... id > $1 LIMIT 500
   store::OrgSql seal;           // UPDATE ... SET <column> = $3, row_key = $4 (still NULL)
@@ -29,15 +29,15 @@ struct VisitText {
   store::OrgSql("UPDATE " TABLE " SET " COLUMN           \
                 " = $3, row_key = $4 WHERE org_id = $1 " \
                 "AND id = $2 AND row_key IS NULL")
-#define VISIT_TEXT(TABLE, COLUMN) \
-  VisitText { TABLE, COLUMN, PLAIN(TABLE, COLUMN), SEAL(TABLE, COLUMN) }
+#define SEALED_TEXT(TABLE, COLUMN) \
+  SealedText { TABLE, COLUMN, PLAIN(TABLE, COLUMN), SEAL(TABLE, COLUMN) }
 
-constexpr VisitText kVisitTexts[] = {
-    VISIT_TEXT("work_orders", "description"),   VISIT_TEXT("work_order_comments", "body"),
-    VISIT_TEXT("work_order_time", "note"),      VISIT_TEXT("work_order_checklist", "value"),
-    VISIT_TEXT("completion_records", "record"),
+constexpr SealedText kSealedTexts[] = {
+    SEALED_TEXT("work_orders", "description"),   SEALED_TEXT("work_order_comments", "body"),
+    SEALED_TEXT("work_order_time", "note"),      SEALED_TEXT("work_order_checklist", "value"),
+    SEALED_TEXT("completion_records", "record"), SEALED_TEXT("idempotency_keys", "body"),
 };
-#undef VISIT_TEXT
+#undef SEALED_TEXT
 #undef SEAL
 #undef PLAIN
 
@@ -47,7 +47,7 @@ struct PlainRow {
 };
 BOOST_DESCRIBE_STRUCT(PlainRow, (), (id, org_id, text))
 
-std::int64_t seal_table(store::Database& db, const VisitText& t) {
+std::int64_t seal_table(store::Database& db, const SealedText& t) {
   std::int64_t sealed = 0, after = 0;
   for (;;) {
     const auto batch = store::decode_all<PlainRow>(db.query(t.plain, {after}));
@@ -67,9 +67,9 @@ std::int64_t seal_table(store::Database& db, const VisitText& t) {
 
 }  // namespace
 
-std::int64_t seal_plain_rows_visit_texts(store::Database& db) {
+std::int64_t seal_plain_rows_texts(store::Database& db) {
   std::int64_t sealed = 0;
-  for (const auto& t : kVisitTexts) sealed += seal_table(db, t);
+  for (const auto& t : kSealedTexts) sealed += seal_table(db, t);
   return sealed;
 }
 
