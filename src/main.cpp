@@ -17,6 +17,7 @@
 #include "app/seal_plain_rows.hpp"
 #include "cli/admin_cli.hpp"
 #include "cli/gen_types.hpp"
+#include "cli/personal_fields.hpp"
 #include "config/config.hpp"
 #include "core/clock.hpp"
 #include "crypto/key_ring.hpp"
@@ -345,6 +346,8 @@ int main(int argc, char** argv) {
   auto run_admin = cli::register_admin_commands(*admin);
   std::function<int()> run_gen_types;
   auto* gen_types_cmd = cli::register_gen_types(cli, run_gen_types);
+  std::function<int()> run_personal_fields;
+  auto* personal_fields_cmd = cli::register_personal_fields(cli, run_personal_fields);
 
   CLI11_PARSE(cli, argc, argv);
   if (*serve_cmd) return serve();
@@ -353,5 +356,6 @@ int main(int argc, char** argv) {
   if (*show_config_cmd) return show_config();
   if (*admin) return run_admin();
   if (*gen_types_cmd) return run_gen_types();
+  if (*personal_fields_cmd) return run_personal_fields();
   return 0;
 }
