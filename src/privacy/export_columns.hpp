@@ -16,7 +16,7 @@ struct PersonalColumn {
 
 // Opened with tx.open(table, column, row_key, value) when the row's row_key
 // is not NULL (a row sealed by the field-encryption work); plain otherwise.
-inline constexpr std::array<PersonalColumn, 19> kPersonalColumns{{
+inline constexpr std::array<PersonalColumn, 20> kPersonalColumns{{
     {"customers", "name"},
     {"customers", "phone"},
     {"customers", "email"},
@@ -36,6 +36,7 @@ inline constexpr std::array<PersonalColumn, 19> kPersonalColumns{{
     {"work_order_time", "note"},
     {"work_order_checklist", "value"},
     {"completion_records", "record"},
+    {"privacy_requests", "notes"},
 }};
 
 // Never exported: password hashes, session ids and token hashes, CSRF tokens,

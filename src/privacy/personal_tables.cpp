@@ -85,6 +85,15 @@ const std::vector<PersonalTable>& personal_tables() {
                      "AND record = $4"),
        store::OrgSql(
            "SELECT COUNT(*) FROM completion_records WHERE org_id = $1 AND row_key IS NOT NULL")},
+      // A data-subject request's notes (they may name the customer).
+      {"privacy_requests",
+       {"notes"},
+       store::OrgSql("SELECT id, row_key, notes FROM privacy_requests WHERE org_id = $1 "
+                     "AND id > $2 AND row_key IS NOT NULL ORDER BY id LIMIT $3"),
+       store::OrgSql("UPDATE privacy_requests SET notes = $3 WHERE org_id = $1 AND id = $2 "
+                     "AND notes = $4"),
+       store::OrgSql(
+           "SELECT COUNT(*) FROM privacy_requests WHERE org_id = $1 AND row_key IS NOT NULL")},
       // Answers kept for Idempotency-Key replays (24 hours).
       {"idempotency_keys",
        {"body"},

@@ -36,6 +36,7 @@ constexpr SealedText kSealedTexts[] = {
     SEALED_TEXT("work_orders", "description"),   SEALED_TEXT("work_order_comments", "body"),
     SEALED_TEXT("work_order_time", "note"),      SEALED_TEXT("work_order_checklist", "value"),
     SEALED_TEXT("completion_records", "record"), SEALED_TEXT("idempotency_keys", "body"),
+    SEALED_TEXT("privacy_requests", "notes"),
 };
 #undef SEALED_TEXT
 #undef SEAL

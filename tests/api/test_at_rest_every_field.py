@@ -90,6 +90,12 @@ def seed_everything(server, peer):
         r = move(shop.tech, wo, to)
         assert r.status_code == 200, r.text
         wo = r.json()
+    # The customer asks, by phone, for a copy of their data.
+    notes = f"Asked by phone for a copy, call back on Tuesdays {tag}-r"
+    r = shop.owner.post("/api/v1/privacy-requests", json={
+        "customer_id": c["id"], "type": "access", "regime": "gdpr",
+        "received_on": "2031-06-01", "notes": notes})
+    assert r.status_code == 201, r.text
     # The customer texts STOP: the number goes on the consent list.
     assert inbound_sms(server, shop.number, phone, "STOP").status_code == 200
     return shop, {
@@ -112,6 +118,7 @@ def seed_everything(server, peer):
         "work_order_checklist.value": [value],
         "completion_records.record": [value],
         "idempotency_keys.body": [comment],
+        "privacy_requests.notes": [notes],
     }
 
 
@@ -122,7 +129,7 @@ SEEDED_FIELDS = {
     "sms_consent.phone", "sms_messages.phone", "sms_messages.body",
     "attachments.original_name", "attachments.caption", "work_orders.description",
     "work_order_comments.body", "work_order_time.note", "work_order_checklist.value",
-    "completion_records.record", "idempotency_keys.body",
+    "completion_records.record", "idempotency_keys.body", "privacy_requests.notes",
 }
 
 

@@ -63,8 +63,8 @@ constexpr Committed kCommitted[] = {
      "d3a7c5e5ba1ed07da5918e5e1ba23135122a404a35076939cec7a9d39a58d2b9"},
     {23, "org_exports", "26b936fd34eb06f68e94ac525c0274d618741815651da5684dfd9233a341bda3",
      "fa6d460fd857bdb74aab1d9c81cf6bec0ec8cc50e6c22fa5824d3b4ea8d79fe7"},
-    {24, "visit_text_sealed", "5ff9f8f27654f6b5772bb9e3f9623a5fecfaf8be98feaa86522102c192cb4347",
-     "5ff9f8f27654f6b5772bb9e3f9623a5fecfaf8be98feaa86522102c192cb4347"},
+    {24, "visit_text_sealed", "560efbc7924959ea5f8e5d83fbf71aba44f3f60b298b975ceb97b45e561cf9ef",
+     "560efbc7924959ea5f8e5d83fbf71aba44f3f60b298b975ceb97b45e561cf9ef"},
 };
 
 const Committed* committed(int version) {

@@ -65,7 +65,7 @@ constexpr OrgSql kDoNotSell(
     "SELECT do_not_sell, source, changed_by, changed_at FROM customer_do_not_sell "
     "WHERE org_id = $1 AND customer_id = $2 ORDER BY id");
 constexpr OrgSql kPrivacyRequests(
-    "SELECT id, type, regime, received_on, due_on, notes, created_at, completed_at "
+    "SELECT id, type, regime, received_on, due_on, notes, created_at, completed_at, row_key "
     "FROM privacy_requests WHERE org_id = $1 AND customer_id = $2 ORDER BY id");
 // row_key: '' on a row not sealed yet (from before migration 0021).
 constexpr OrgSql kAttachments(
@@ -126,8 +126,8 @@ constexpr OrgSql kEraseCustomer(
     "deleted_at = COALESCE(deleted_at, $3), updated_at = $3, "
     "version = version + 1 WHERE org_id = $1 AND id = $2");
 constexpr OrgSql kEraseRequestNotes(
-    "UPDATE privacy_requests SET notes = '[erased]' WHERE org_id = $1 AND customer_id = $2 "
-    "AND notes <> '' AND notes <> '[erased]'");
+    "UPDATE privacy_requests SET notes = '[erased]', row_key = NULL WHERE org_id = $1 "
+    "AND customer_id = $2 AND (row_key IS NOT NULL OR (notes <> '' AND notes <> '[erased]'))");
 constexpr OrgSql kCountInvoices(
     "SELECT COUNT(*) AS n FROM invoices WHERE org_id = $1 AND customer_id = $2");
 constexpr OrgSql kRecord(
@@ -233,6 +233,7 @@ ExportRows export_rows(store::OrgTx& tx, std::int64_t customer) {
   open_columns(tx, e.consent, "sms_consent", {"phone_e164"});
   e.do_not_sell = rows(tx.run(kDoNotSell, customer));
   e.privacy_requests = rows(tx.run(kPrivacyRequests, customer));
+  open_columns(tx, e.privacy_requests, "privacy_requests", {"notes"});
   e.attachments = rows(tx.run(kAttachments, customer));
   // Names and captions are sealed (issue 13): opened here, the key dropped.
   for (auto& a : e.attachments) {

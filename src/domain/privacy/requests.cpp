@@ -16,7 +16,7 @@ using store::OrgSql;
 #define REQUEST_SELECT                                                                     \
   "SELECT r.id, r.customer_id, c.name AS customer_name, r.type, r.regime, r.received_on, " \
   "r.due_on, r.notes, r.completed_at, r.completed_by, u.name AS completed_by_name, "       \
-  "r.created_at, c.row_key AS customer_row_key FROM privacy_requests r "                   \
+  "r.created_at, c.row_key AS customer_row_key, r.row_key FROM privacy_requests r "        \
   "LEFT JOIN customers c ON c.org_id = $1 AND c.id = r.customer_id "                       \
   "LEFT JOIN users u ON u.org_id = $1 AND u.id = r.completed_by "
 // Open ones first, by due date; then the completed, newest first.
@@ -28,7 +28,8 @@ constexpr OrgSql kOne(REQUEST_SELECT "WHERE r.org_id = $1 AND r.id = $2");
 constexpr OrgSql kCustomerExists("SELECT id FROM customers WHERE org_id = $1 AND id = $2");
 constexpr OrgSql kInsert(
     "INSERT INTO privacy_requests (org_id, customer_id, type, regime, received_on, due_on, "
-    "notes, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id");
+    "notes, created_by, created_at, row_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
+    "RETURNING id");
 constexpr OrgSql kComplete(
     "UPDATE privacy_requests SET completed_at = $3, completed_by = $4 "
     "WHERE org_id = $1 AND id = $2 AND completed_at IS NULL");
@@ -51,9 +52,10 @@ std::string today(store::OrgTx& tx, std::int64_t now) {
   return core::iso_date(core::local_date(org::time_zone(tx), now));
 }
 
-// The customer's name, opened.
+// The customer's name and the notes (which may name them), opened.
 PrivacyRequestRow& opened(store::OrgTx& tx, PrivacyRequestRow& r) {
   customers::open_joined(tx, "customers", "name", r.customer_row_key, r.customer_name);
+  customers::open_joined(tx, "privacy_requests", "notes", r.row_key, r.notes);
   return r;
 }
 PrivacyRequestRow opened(store::OrgTx& tx, PrivacyRequestRow&& r) { return opened(tx, r); }
@@ -112,9 +114,11 @@ Expected<PrivacyRequestView, ApiError> create_request(store::OrgTx& tx, const au
   if (!due)
     return unexpected(ApiError(ErrorCode::validation_failed, "bad date", "invalid_fields",
                                {{"received_on", "must be a date like 2026-01-31"}}));
-  const std::string notes = in.notes ? in.notes->value : std::string();
+  const auto row_key = tx.new_row_key();
+  const auto notes =
+      tx.seal("privacy_requests", "notes", row_key, in.notes ? in.notes->value : std::string());
   const auto id = tx.run(kInsert, in.customer_id, in.type.value, in.regime.value,
-                         in.received_on.value, *due, notes, by.user_id.value_or(0), now)
+                         in.received_on.value, *due, notes, by.user_id.value_or(0), now, row_key)
                       .rows.at(0)
                       .integer(0);
   by.record(tx.connection(), "privacy_request.created", "privacy_request", id,

@@ -47,10 +47,12 @@ struct PrivacyRequestRow {
   std::optional<std::string> completed_by_name;
   std::int64_t created_at = 0;
   std::optional<std::string> customer_row_key;  // customer_name is sealed with it
+  std::optional<std::string> row_key;           // notes are sealed with it (NULL: plain)
 };
 BOOST_DESCRIBE_STRUCT(PrivacyRequestRow, (),
                       (id, customer_id, customer_name, type, regime, received_on, due_on, notes,
-                       completed_at, completed_by, completed_by_name, created_at, customer_row_key))
+                       completed_at, completed_by, completed_by_name, created_at, customer_row_key,
+                       row_key))
 
 // CCPA "do not sell or share": set or cleared by the office.
 inline constexpr std::array<std::string_view, 3> kDoNotSellSources{"office", "customer_request",
