@@ -23,7 +23,8 @@ FIXTURES = pathlib.Path(__file__).resolve().parents[1] / "fixtures" / "release-0
 # characters are left out of the search: they would match unrelated bytes.
 PERSONAL = [("customers", "name"), ("customers", "phone"), ("customers", "email"),
             ("customers", "billing_address"), ("customers", "notes"), ("sites", "address"),
-            ("sites", "access_notes"), ("sms_messages", "body"), ("sms_messages", "phone")]
+            ("sites", "access_notes"), ("sms_messages", "body"), ("sms_messages", "phone"),
+            ("work_order_comments", "body")]
 
 
 def migrate(env):
@@ -54,11 +55,13 @@ def test_at_rest_aes256_upgrade_seals_plain_rows_and_leaves_no_plain_bytes_sqlit
     assert len(values) >= 3 and leaked(sqlite_bytes(d), values) == values
     out = migrate({"BULWARK_DATA_DIR": str(d)})
     assert "sealed 3 rows of sms_messages" in out and "sealed 40 rows of customers" in out
+    assert "rows of visit texts and stored answers" in out
     assert leaked(sqlite_bytes(d), values) == []
     # Run again: nothing left to seal, nothing rewritten.
     assert "sealed" not in migrate({"BULWARK_DATA_DIR": str(d)})
     con = sqlite3.connect(d / "bulwark.sqlite3")
     assert con.execute("SELECT count(*) FROM sms_messages WHERE row_key IS NULL").fetchone()[0] == 0
+    assert con.execute("SELECT count(*) FROM work_orders WHERE row_key IS NULL").fetchone()[0] == 0
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
@@ -85,5 +88,7 @@ def test_at_rest_aes256_upgrade_seals_plain_rows_and_leaves_no_plain_bytes_postg
     assert len(values) >= 3 and leaked(pg_dump(pg_old), values) == values
     out = migrate({"BULWARK_DATABASE_URL": pg_old})
     assert "sealed 3 rows of sms_messages" in out and "sealed 40 rows of customers" in out
+    assert "rows of visit texts and stored answers" in out
     assert leaked(pg_dump(pg_old), values) == []
     assert psql(pg_old, "SELECT count(*) FROM sms_messages WHERE row_key IS NULL").strip() == "0"
+    assert psql(pg_old, "SELECT count(*) FROM work_orders WHERE row_key IS NULL").strip() == "0"
