@@ -3,7 +3,8 @@
 // out, in one place. The export reads every table generically (SELECT *);
 // this list names the personal columns that hold sealed envelopes (the
 // shared data contract of issue 13) and the secrets that never leave.
-// At merge the lead replaces kPersonalColumns with the Personal<> registry.
+// `bulwark personal-fields` prints these with the rotation's list
+// (privacy/personal_tables.hpp); the raw-bytes API test seeds every one.
 #include <array>
 #include <string_view>
 

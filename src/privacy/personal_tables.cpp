@@ -94,6 +94,16 @@ const std::vector<PersonalTable>& personal_tables() {
                      "AND notes = $4"),
        store::OrgSql(
            "SELECT COUNT(*) FROM privacy_requests WHERE org_id = $1 AND row_key IS NOT NULL")},
+      // The consent list has no id: it pages by its blind index.
+      {"sms_consent",
+       {"phone"},
+       store::OrgSql("SELECT phone_bidx AS id, row_key, phone FROM sms_consent "
+                     "WHERE org_id = $1 AND phone_bidx > $2 AND row_key IS NOT NULL "
+                     "ORDER BY phone_bidx LIMIT $3"),
+       store::OrgSql("UPDATE sms_consent SET phone = $3 WHERE org_id = $1 AND phone_bidx = $2 "
+                     "AND phone = $4"),
+       store::OrgSql("SELECT COUNT(*) FROM sms_consent WHERE org_id = $1 AND row_key IS NOT NULL"),
+       true},
       // Answers kept for Idempotency-Key replays (24 hours).
       {"idempotency_keys",
        {"body"},

@@ -30,16 +30,17 @@ store::Value value_of(const std::optional<std::string>& v) {
   return v ? store::Value(*v) : store::Value(nullptr);
 }
 
-// One page of one table; returns the last id read, or nullopt at the end.
-std::optional<std::int64_t> reseal_page(store::OrgTx& tx, const PersonalTable& t,
-                                        std::int64_t after, std::uint32_t target,
+// One page of one table; returns the last key read (an id, or the text key
+// of a table without one), or nullopt at the end.
+std::optional<store::Value> reseal_page(store::OrgTx& tx, const PersonalTable& t,
+                                        const store::Value& after, std::uint32_t target,
                                         RotationPass& pass) {
   const store::Value page_params[] = {after, kPage};
   const auto page = tx.run_values(t.page, page_params);
   if (page.rows.empty()) return std::nullopt;
-  std::int64_t last = after;
+  store::Value last = after;
   for (const auto& row : page.rows) {
-    last = row.integer(0);
+    last = t.text_key ? store::Value(row.text(0)) : store::Value(row.integer(0));
     const std::string row_key = row.text(1);
     ++pass.scanned;
     bool changed = false;
@@ -75,7 +76,7 @@ RotationPass reseal_pass(store::Database& db, std::int64_t org, std::uint32_t ta
                          const std::function<void(std::int64_t)>& progress) {
   RotationPass pass;
   for (const auto& t : personal_tables()) {
-    std::optional<std::int64_t> after = 0;
+    std::optional<store::Value> after = first_cursor(t);
     while (after) {
       // A short transaction per page: the API keeps serving between them.
       after = store::in_org(

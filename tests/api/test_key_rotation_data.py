@@ -34,6 +34,12 @@ def test_rotate_data_under_load_loses_nothing_and_leaves_only_the_new_key(hooked
         assert inbound_sms(hooked, shop.number, c["phone"], body).status_code == 200
         sent.append(body)
     assert inbound_sms(hooked, other.number, c_other["phone"], "other org text").status_code == 200
+    # The consent list (a table without ids) and the free text of a visit rotate too.
+    stopper = shop.customer()
+    assert inbound_sms(hooked, shop.number, stopper["phone"], "STOP").status_code == 200
+    wo = shop.work_order(c, description=f"Lid under the birdbath {secrets.token_hex(3)}")
+    r = shop.dispatcher.post(f"/api/v1/work-orders/{wo['id']}/comments", json={"body": "call first"})
+    assert r.status_code == 201, r.text
     org, other_org = org_id_of(hooked, shop.slug), org_id_of(hooked, other.slug)
     [old_key] = key_ids(hooked, org)
     other_keys = key_ids(hooked, other_org)
@@ -70,6 +76,11 @@ def test_rotate_data_under_load_loses_nothing_and_leaves_only_the_new_key(hooked
     new_keys = key_ids(hooked, org)
     assert len(new_keys) == 1 and old_key not in new_keys
     assert key_ids(hooked, org, column="phone") == new_keys
+    for table, column in [("sms_consent", "phone"), ("customers", "name"),
+                          ("work_orders", "description"), ("work_order_comments", "body")]:
+        assert key_ids(hooked, org, table, column) == new_keys, table
+    assert shop.dispatcher.get(f"/api/v1/work-orders/{wo['id']}").json()["description"] == (
+        wo["description"])
     assert key_ids(hooked, other_org) == other_keys
     bodies = []
     cursor = None

@@ -37,7 +37,7 @@ TEST_P(PersonalTablesSchemaTest, AtRestAes256EveryListedColumnExistsWithARowKey)
   for (const auto& t : privacy::personal_tables()) {
     // The page statement names every column and the row key: it runs.
     store::read_org(*db_, org, [&](store::OrgTx& tx) {
-      const store::Value params[] = {std::int64_t{0}, std::int64_t{1}};
+      const store::Value params[] = {privacy::first_cursor(t), std::int64_t{1}};
       const auto r = tx.run_values(t.page, params);
       ASSERT_EQ(r.columns.size(), t.columns.size() + 2) << t.table;
       EXPECT_EQ(r.columns[1], "row_key") << t.table;
