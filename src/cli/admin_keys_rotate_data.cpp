@@ -18,6 +18,7 @@
 #include "identity/clock.hpp"
 #include "privacy/personal_tables.hpp"
 #include "privacy/rotate_data.hpp"
+#include "privacy/rotate_files.hpp"
 
 namespace bulwark::cli::admin {
 
@@ -83,13 +84,19 @@ int rotate_data(const std::string& slug) {
     std::printf("new data key %u for %s; re-sealing its personal data\n", target, slug.c_str());
   }
 
-  const auto total = privacy::count_sealed_rows(*db, org.id);
+  const auto total =
+      privacy::count_sealed_rows(*db, org.id) + privacy::count_sealed_files(*db, org.id);
   std::int64_t rewritten = 0;
   const auto started = Clock::now();
   for (int pass = 1;; ++pass) {
     ProgressBar bar(total);
-    const auto done =
-        privacy::reseal_pass(*db, org.id, target, [&](std::int64_t n) { bar.update(n); });
+    auto done = privacy::reseal_pass(*db, org.id, target, [&](std::int64_t n) { bar.update(n); });
+    // Then the attachment files, each one envelope under a blob key.
+    const auto files = privacy::reseal_files_pass(
+        *db, c.data_dir, org.id, target, [&](std::int64_t n) { bar.update(done.scanned + n); });
+    done.scanned += files.scanned;
+    done.rewritten += files.rewritten;
+    done.raced += files.raced;
     bar.update(done.scanned, true);
     rewritten += done.rewritten;
     std::printf("pass %d: %lld rows read, %lld re-sealed, %lld changed meanwhile\n", pass,
@@ -112,6 +119,7 @@ int rotate_data(const std::string& slug) {
     retired = crypto::retire_data_keys_except(conn, org.id, target, identity::now_ms());
     auto entry = cli_entry(org.id, "keys.data_rotated", "data_key", std::to_string(target));
     for (const auto& t : privacy::personal_tables()) entry.fields.emplace_back(t.table);
+    entry.fields.emplace_back("attachment files");
     audit::append(conn, entry);
   });
   const double seconds = std::chrono::duration<double>(Clock::now() - started).count();

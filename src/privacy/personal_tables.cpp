@@ -33,8 +33,8 @@ const std::vector<PersonalTable>& personal_tables() {
                      "AND phone = $5 AND body = $6"),
        store::OrgSql(
            "SELECT COUNT(*) FROM sms_messages WHERE org_id = $1 AND row_key IS NOT NULL")},
-      // The names and captions; the files themselves are not re-sealed yet
-      // (their old key stays stored, retired and readable).
+      // The names and captions; the files are re-sealed by
+      // privacy/rotate_files.cpp (each is one envelope under a blob key).
       {"attachments",
        {"original_name", "caption"},
        store::OrgSql(

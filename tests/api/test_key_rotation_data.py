@@ -4,15 +4,17 @@ keeps serving and new texts keep arriving; nothing is lost, nothing is left
 under the old key, the old key is retired, another organization is untouched,
 and both steps are in the audit log, whose chain still verifies."""
 import base64
+import pathlib
 import secrets
 import subprocess
 import threading
 import time
 
 from fixtures.database import db_exec, db_query
+from fixtures.files import png
 from fixtures.people import admin
 from fixtures.providers import Shop, inbound_sms
-from fixtures.server import BIN
+from fixtures.server import BIN, PG_URL
 
 
 def key_ids(server, org_id, table="sms_messages", column="body"):
@@ -120,3 +122,48 @@ def test_rotate_data_resumes_an_unfinished_rotation_instead_of_adding_a_key(hook
 def test_rotate_data_names_an_unknown_organization(hooked):
     p = admin(hooked, "keys", "rotate-data", "--org", "no-such-org", check=False)
     assert p.returncode != 0 and "no-such-org" in p.stderr
+
+
+def file_key_id(server, org_id, blob_key):
+    """The data key id in a stored file's envelope: a file on SQLite, the
+    first chunk row on PostgreSQL."""
+    if PG_URL:
+        [(hex_head,)] = db_query(server, "SELECT encode(data, 'hex') FROM attachment_chunks "
+                                         f"WHERE blob_key = '{blob_key}' AND seq = 0")
+        head = bytes.fromhex(hex_head)
+    else:
+        head = (pathlib.Path(server.data_dir) / "attachments" / str(org_id) / blob_key).read_bytes()
+    return int.from_bytes(head[1:5], "big")
+
+
+def test_rotate_data_reseals_attachment_files_and_thumbnails(hooked):
+    shop = Shop(hooked)
+    org = org_id_of(hooked, shop.slug)
+    wo = shop.work_order(shop.customer())
+    photo = png(width=64, height=48)
+    r = shop.tech.post(f"/api/v1/work-orders/{wo['id']}/attachments",
+                       files={"file": ("lid.png", photo, "image/png"), "caption": (None, "Lid")})
+    assert r.status_code == 201, r.text
+    a = r.json()
+    before = shop.tech.get(a["url"]).content
+    thumb_before = shop.tech.get(a["thumbnail_url"]).content
+    [(old_blob,)] = db_query(hooked, f"SELECT blob_key FROM attachments WHERE id = {int(a['id'])}")
+    old_key = file_key_id(hooked, org, old_blob)
+
+    p = subprocess.run([BIN, "admin", "keys", "rotate-data", "--org", shop.slug], env=hooked.env,
+                       capture_output=True, text=True, timeout=180)
+    assert p.returncode == 0, p.stderr
+
+    [(new_blob,)] = db_query(hooked, f"SELECT blob_key FROM attachments WHERE id = {int(a['id'])}")
+    assert new_blob != old_blob
+    new_key = file_key_id(hooked, org, new_blob)
+    assert new_key != old_key and file_key_id(hooked, org, new_blob + "-thumb") == new_key
+    assert key_ids(hooked, org, "attachments", "caption") == {new_key}
+    # The same bytes come back; the old copies are gone.
+    assert shop.tech.get(a["url"]).content == before
+    assert shop.tech.get(a["thumbnail_url"]).content == thumb_before
+    if PG_URL:
+        assert db_query(hooked, "SELECT COUNT(*) FROM attachment_chunks "
+                                f"WHERE blob_key LIKE '{old_blob}%'")[0][0] in (0, "0")
+    else:
+        assert not (pathlib.Path(hooked.data_dir) / "attachments" / str(org) / old_blob).exists()
