@@ -4,18 +4,21 @@
 and the rotation's registries). This test seeds each of them through the API
 with a value no other test uses, checks that the column really holds a value
 for the organization, then reads the raw bytes (the SQLite file with its WAL,
-or pg_dump) and the log and finds none of the values. A column added to the
+or pg_dump), the log and a backup, and finds none of the values. A column added to the
 registry without a seeder here fails the first test: personal data a later
 change adds is covered or CI is red."""
+import base64
+import os
 import secrets
 import subprocess
+import tempfile
 
 import pytest
 
 from fixtures.database import db_query
 from fixtures.peers import wait_for
 from fixtures.providers import Shop, inbound_sms, provider_env
-from fixtures.raw_bytes import database_bytes, leaked, log_bytes
+from fixtures.raw_bytes import database_bytes, directory_bytes, leaked, log_bytes
 from fixtures.server import BIN, Server
 from fixtures.work import move
 
@@ -35,7 +38,10 @@ def registry():
 
 @pytest.fixture(scope="module")
 def every_field_server(peer, clamd_socket):
-    s = Server(extra_env={**provider_env(peer.url), "BULWARK_CLAMD_SOCKET": clamd_socket})
+    backups = os.path.join(tempfile.mkdtemp(prefix="bulwark-every-field-"), "backups")
+    s = Server(extra_env={**provider_env(peer.url), "BULWARK_CLAMD_SOCKET": clamd_socket,
+                          "BULWARK_BACKUP_KEY": base64.b64encode(os.urandom(32)).decode(),
+                          "BULWARK_BACKUP_DIR": backups})
     yield s
     s.stop()
 
@@ -155,3 +161,10 @@ def test_at_rest_aes256_every_personal_field_seeded_through_the_api_is_ciphertex
     values = [v for vs in seeded.values() for v in vs]
     assert leaked(database_bytes(every_field_server), values) == []
     assert leaked(log_bytes(every_field_server), values) == []
+    # And a backup made now (the backup file and the erasure ledger beside it).
+    p = subprocess.run([BIN, "admin", "backup", "create"], env=every_field_server.env,
+                       capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0, p.stderr
+    backups = every_field_server.env["BULWARK_BACKUP_DIR"]
+    assert any(name.endswith(".bwbk") for name in os.listdir(backups))
+    assert leaked(directory_bytes(backups), values) == []
