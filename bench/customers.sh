@@ -33,7 +33,7 @@ tmp=$(mktemp -d)
 trap 'bench_stop; rm -rf "$tmp"' EXIT
 bench_env "${BENCH_PORT:-18090}"
 master_key=$(openssl rand -hex 32)
-scenarios=(list name phone get)
+scenarios=(get list name phone)  # the slowest last
 
 # use NAME: the environment of binary NAME (old | new).
 use() {

@@ -73,19 +73,36 @@ bench_json() {
     /usr/bin/python3 -c "import json, sys; j = json.load(sys.stdin); print($3)"
 }
 
+bench_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }  # utime + stime
+
+# bench_settle: wait (up to 60 s) until the server has used at most 2 clock
+# ticks of CPU in half a second: a slow scenario leaves requests queued
+# after wrk stops, and their work must not count in the next one.
+bench_settle() {
+  local a b
+  for _ in $(seq 120); do
+    a=$(bench_ticks)
+    sleep 0.5
+    b=$(bench_ticks)
+    ((b - a <= 2)) && return 0
+  done
+}
+
 # bench_wrk LABEL SECONDS COOKIE URL [WRK_ARGS...]: wrk at 2 threads and 64
-# connections against the server of bench_serve; prints (and the caller
-# collects) "LABEL req/s p99-ms cpu-us-per-request". CPU is the server
-# process's utime + stime from /proc over the run (what perf stat's
-# task-clock counts) divided by the requests wrk counted.
+# connections (10 s timeout: slow searches queue for seconds) against the
+# settled server of bench_serve; prints (and the caller collects) "LABEL
+# req/s p99-ms cpu-us-per-request". CPU is the server process's utime +
+# stime from /proc over the run (what perf stat's task-clock counts) divided
+# by the requests wrk counted.
 bench_wrk() {
   local label=$1 seconds=$2 cookie=$3 url=$4
   shift 4
   local before after out
   out=$(mktemp)
-  before=$(awk '{print $14 + $15}' "/proc/$server_pid/stat")
-  wrk -t2 -c64 -d"${seconds}s" --latency -H "Cookie: $cookie" "$@" "$url" >"$out"
-  after=$(awk '{print $14 + $15}' "/proc/$server_pid/stat")
+  bench_settle
+  before=$(bench_ticks)
+  wrk -t2 -c64 -d"${seconds}s" --timeout 10s --latency -H "Cookie: $cookie" "$@" "$url" >"$out"
+  after=$(bench_ticks)
   awk -v label="$label" -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
     function ms(t) {
       if (t ~ /us$/) return t / 1000
@@ -96,9 +113,11 @@ bench_wrk() {
     /Requests\/sec/ {rps = $2}
     /requests in/ {n = $1}
     / Non-2xx or 3xx responses/ {bad = $NF}
+    /Socket errors/ {errors = $0}
     $1 == "99%" {p99 = ms($2)}
     END {
       if (bad > 0) printf "%s: %d non-2xx responses\n", label, bad > "/dev/stderr"
+      if (errors != "") printf "%s:%s\n", label, errors > "/dev/stderr"
       printf "%s %.0f %.2f %.1f\n", label, rps, p99, n ? ticks / hz * 1e6 / n : 0
     }' "$out"
   rm -f "$out"
