@@ -20,8 +20,8 @@ using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)
 // the one set first). OpenSSL's cipher objects are immutable and safe to
 // share between threads; a context is used by one thread only.
 const EVP_CIPHER* aes_256_gcm() {
-  static EVP_CIPHER* const cipher = EVP_CIPHER_fetch(nullptr, "AES-256-GCM", nullptr);
-  return cipher;
+  static EVP_CIPHER* const kCipher = EVP_CIPHER_fetch(nullptr, "AES-256-GCM", nullptr);
+  return kCipher;
 }
 
 // The thread's context for one direction, set to AES-256-GCM with `key`

@@ -92,17 +92,18 @@ std::string base64(std::string_view bytes) {
 }
 
 namespace {
-// Each character's 6-bit value, or -1: one table lookup per character
-// (every sealed field is base64 and a list page opens hundreds of them).
-// Both alphabets: standard (+/) and URL-safe (-_).
-constexpr std::array<std::int8_t, 256> kBase64Values = [] {
-  std::array<std::int8_t, 256> t{};
-  t.fill(-1);
+// Each character's 6-bit value, or kNotBase64: one table lookup per
+// character (every sealed field is base64 and a list page opens hundreds of
+// them). Both alphabets: standard (+/) and URL-safe (-_).
+constexpr std::uint8_t kNotBase64 = 0xff;
+constexpr std::array<std::uint8_t, 256> kBase64Values = [] {
+  std::array<std::uint8_t, 256> t{};
+  t.fill(kNotBase64);
   for (int i = 0; i < 26; ++i) {
-    t['A' + i] = static_cast<std::int8_t>(i);
-    t['a' + i] = static_cast<std::int8_t>(26 + i);
+    t['A' + i] = static_cast<std::uint8_t>(i);
+    t['a' + i] = static_cast<std::uint8_t>(26 + i);
   }
-  for (int i = 0; i < 10; ++i) t['0' + i] = static_cast<std::int8_t>(52 + i);
+  for (int i = 0; i < 10; ++i) t['0' + i] = static_cast<std::uint8_t>(52 + i);
   t['+'] = t['-'] = 62;
   t['/'] = t['_'] = 63;
   return t;
@@ -118,8 +119,8 @@ std::optional<std::string> from_base64(std::string_view s) {
   std::uint32_t buffer = 0;
   int bits = 0;
   for (char c : s) {
-    const int v = kBase64Values[static_cast<unsigned char>(c)];
-    if (v < 0) return std::nullopt;
+    const std::uint8_t v = kBase64Values[static_cast<unsigned char>(c)];
+    if (v == kNotBase64) return std::nullopt;
     buffer = (buffer << 6) | static_cast<std::uint32_t>(v);
     bits += 6;
     if (bits >= 8) {
