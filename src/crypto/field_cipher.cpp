@@ -13,6 +13,41 @@ namespace {
 
 using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)>;
 
+// Every field is sealed or opened on its own, many per list page, so the
+// fixed costs matter more than the AES itself: the cipher is fetched from
+// the provider once per process (not on every init), and each thread keeps
+// one context per direction that later inits re-key (a NULL cipher keeps
+// the one set first). OpenSSL's cipher objects are immutable and safe to
+// share between threads; a context is used by one thread only.
+const EVP_CIPHER* aes_256_gcm() {
+  static EVP_CIPHER* const kCipher = EVP_CIPHER_fetch(nullptr, "AES-256-GCM", nullptr);
+  return kCipher;
+}
+
+// The thread's context for one direction, set to AES-256-GCM with `key`
+// and `nonce`; nullptr if OpenSSL refuses.
+EVP_CIPHER_CTX* gcm_context(bool encrypt, std::string_view key, std::string_view nonce) {
+  thread_local CipherCtx enc(nullptr, &EVP_CIPHER_CTX_free);
+  thread_local CipherCtx dec(nullptr, &EVP_CIPHER_CTX_free);
+  CipherCtx& ctx = encrypt ? enc : dec;
+  const EVP_CIPHER* cipher = nullptr;  // the one set when the context was made
+  if (!ctx) {
+    cipher = aes_256_gcm();
+    if (!cipher) return nullptr;
+    ctx.reset(EVP_CIPHER_CTX_new());
+    if (!ctx) return nullptr;
+  }
+  const auto* k = reinterpret_cast<const unsigned char*>(key.data());
+  const auto* n = reinterpret_cast<const unsigned char*>(nonce.data());
+  const int ok = encrypt ? EVP_EncryptInit_ex(ctx.get(), cipher, nullptr, k, n)
+                         : EVP_DecryptInit_ex(ctx.get(), cipher, nullptr, k, n);
+  if (ok != 1) {
+    ctx.reset();  // made again on the next call
+    return nullptr;
+  }
+  return ctx.get();
+}
+
 const unsigned char* bytes(std::string_view s) {
   return reinterpret_cast<const unsigned char*>(s.data());
 }
@@ -94,19 +129,17 @@ Expected<std::string, CipherError> gcm_seal(std::string_view key, std::string_vi
   if (key.size() != kKeyBytes || nonce.size() != kNonceBytes || !fits_int(aad) ||
       !fits_int(plaintext))
     return unexpected(CipherError::bad_argument);
-  CipherCtx ctx(EVP_CIPHER_CTX_new(), &EVP_CIPHER_CTX_free);
+  EVP_CIPHER_CTX* ctx = gcm_context(true, key, nonce);
   std::string out(plaintext.size() + kTagBytes, '\0');
   auto* o = reinterpret_cast<unsigned char*>(out.data());
   int len = 0, total = 0;
   if (!ctx ||
-      EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, bytes(key), bytes(nonce)) != 1 ||
-      EVP_EncryptUpdate(ctx.get(), nullptr, &len, bytes(aad), static_cast<int>(aad.size())) != 1 ||
-      EVP_EncryptUpdate(ctx.get(), o, &len, bytes(plaintext), static_cast<int>(plaintext.size())) !=
-          1)
+      EVP_EncryptUpdate(ctx, nullptr, &len, bytes(aad), static_cast<int>(aad.size())) != 1 ||
+      EVP_EncryptUpdate(ctx, o, &len, bytes(plaintext), static_cast<int>(plaintext.size())) != 1)
     return unexpected(CipherError::bad_argument);
   total = len;
-  if (EVP_EncryptFinal_ex(ctx.get(), o + total, &len) != 1 ||
-      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, static_cast<int>(kTagBytes),
+  if (EVP_EncryptFinal_ex(ctx, o + total, &len) != 1 ||
+      EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, static_cast<int>(kTagBytes),
                           o + plaintext.size()) != 1)
     return unexpected(CipherError::bad_argument);
   return out;
@@ -119,19 +152,18 @@ Expected<std::string, CipherError> gcm_open(std::string_view key, std::string_vi
   if (nonce.size() != kNonceBytes || tag.size() != kTagBytes || !fits_int(aad) ||
       !fits_int(ciphertext))
     return unexpected(CipherError::malformed);
-  CipherCtx ctx(EVP_CIPHER_CTX_new(), &EVP_CIPHER_CTX_free);
+  EVP_CIPHER_CTX* ctx = gcm_context(false, key, nonce);
   std::string out(ciphertext.size(), '\0');
   auto* o = reinterpret_cast<unsigned char*>(out.data());
   std::string tag_copy(tag);  // EVP wants a writable buffer
   int len = 0;
   if (!ctx ||
-      EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, bytes(key), bytes(nonce)) != 1 ||
-      EVP_DecryptUpdate(ctx.get(), nullptr, &len, bytes(aad), static_cast<int>(aad.size())) != 1 ||
-      EVP_DecryptUpdate(ctx.get(), o, &len, bytes(ciphertext),
-                        static_cast<int>(ciphertext.size())) != 1 ||
-      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, static_cast<int>(kTagBytes),
+      EVP_DecryptUpdate(ctx, nullptr, &len, bytes(aad), static_cast<int>(aad.size())) != 1 ||
+      EVP_DecryptUpdate(ctx, o, &len, bytes(ciphertext), static_cast<int>(ciphertext.size())) !=
+          1 ||
+      EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, static_cast<int>(kTagBytes),
                           tag_copy.data()) != 1 ||
-      EVP_DecryptFinal_ex(ctx.get(), o + len, &len) != 1) {
+      EVP_DecryptFinal_ex(ctx, o + len, &len) != 1) {
     cleanse(out);
     return unexpected(CipherError::authentication_failed);
   }

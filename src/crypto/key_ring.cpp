@@ -97,10 +97,16 @@ Expected<std::string, CipherError> KeyRing::blind_index(std::int64_t org, std::s
 }
 
 namespace {
-std::string raw_row_key(std::string_view row_key) {
+// A row's fields are opened one after another with the same row key: the
+// thread keeps the last one decoded.
+const std::string& raw_row_key(std::string_view row_key) {
+  thread_local std::string last_text, last_raw;
+  if (row_key == last_text && !last_raw.empty()) return last_raw;
   auto raw = from_base64(row_key);
   if (!raw || raw->size() != kRowKeyBytes) throw store::FieldSealError("malformed row key");
-  return std::move(*raw);
+  last_text.assign(row_key);
+  last_raw = std::move(*raw);
+  return last_raw;
 }
 [[noreturn]] void fail(std::string_view what, std::string_view table, std::string_view column,
                        CipherError e) {

@@ -6,6 +6,8 @@
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
+#include <array>
+#include <cstdint>
 #include <stdexcept>
 
 namespace bulwark::crypto {
@@ -90,14 +92,22 @@ std::string base64(std::string_view bytes) {
 }
 
 namespace {
-int base64_value(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+' || c == '-') return 62;
-  if (c == '/' || c == '_') return 63;
-  return -1;
-}
+// Each character's 6-bit value, or kNotBase64: one table lookup per
+// character (every sealed field is base64 and a list page opens hundreds of
+// them). Both alphabets: standard (+/) and URL-safe (-_).
+constexpr std::uint8_t kNotBase64 = 0xff;
+constexpr std::array<std::uint8_t, 256> kBase64Values = [] {
+  std::array<std::uint8_t, 256> t{};
+  t.fill(kNotBase64);
+  for (int i = 0; i < 26; ++i) {
+    t['A' + i] = static_cast<std::uint8_t>(i);
+    t['a' + i] = static_cast<std::uint8_t>(26 + i);
+  }
+  for (int i = 0; i < 10; ++i) t['0' + i] = static_cast<std::uint8_t>(52 + i);
+  t['+'] = t['-'] = 62;
+  t['/'] = t['_'] = 63;
+  return t;
+}();
 
 }  // namespace
 
@@ -105,11 +115,12 @@ int base64_value(char c) {
 std::optional<std::string> from_base64(std::string_view s) {
   while (!s.empty() && s.back() == '=') s.remove_suffix(1);
   std::string out;
+  out.reserve(s.size() * 3 / 4);
   std::uint32_t buffer = 0;
   int bits = 0;
   for (char c : s) {
-    const int v = base64_value(c);
-    if (v < 0) return std::nullopt;
+    const std::uint8_t v = kBase64Values[static_cast<unsigned char>(c)];
+    if (v == kNotBase64) return std::nullopt;
     buffer = (buffer << 6) | static_cast<std::uint32_t>(v);
     bits += 6;
     if (bits >= 8) {

@@ -31,19 +31,29 @@ constexpr std::string_view kSitesTable = "sites";
   "customer_name_tokens t WHERE t.org_id = $1 AND t.token = CAST($" #n " AS TEXT))) "
 
 constexpr OrgSql kSelectOne(CUSTOMER_SELECT "WHERE c.org_id = $1 AND c.id = $2");
-constexpr OrgSql kListNewest(
-    CUSTOMER_SELECT
-    "WHERE c.org_id = $1 "
-    "AND ((CAST($2 AS BIGINT) = 1 AND c.deleted_at IS NOT NULL) OR "
-    "     (CAST($2 AS BIGINT) = 0 AND c.deleted_at IS NULL)) "
-    "AND (CAST($3 AS BIGINT) IS NULL OR "
-    "     (CASE WHEN c.sms_opt_out = 1 OR s.state = 'opted_out' THEN 1 ELSE 0 END) "
-    "     = CAST($3 AS BIGINT)) "
-    "AND (CAST($4 AS TEXT) IS NULL OR c.phone_bidx = CAST($4 AS TEXT)) "
-    "AND (CAST($5 AS TEXT) IS NULL OR c.email_bidx = CAST($5 AS TEXT)) " NAME_TOKEN(6)
-        NAME_TOKEN(7) NAME_TOKEN(8) NAME_TOKEN(9)
-    "AND (CAST($10 AS BIGINT) IS NULL OR c.id < CAST($10 AS BIGINT)) "
-    "ORDER BY c.id DESC LIMIT $11");
+// The list's filters; PHONE and EMAIL are how $4 and $5 are matched. An
+// exact phone or email search gets its own statement with a plain equality,
+// so the database walks that blind index instead of every customer (the
+// "$4 IS NULL OR ..." form keeps SQLite off the index).
+#define CUSTOMER_LIST(PHONE, EMAIL) \
+  CUSTOMER_SELECT                   \
+  "WHERE c.org_id = $1 "                                                 \
+  "AND ((CAST($2 AS BIGINT) = 1 AND c.deleted_at IS NOT NULL) OR "       \
+  "     (CAST($2 AS BIGINT) = 0 AND c.deleted_at IS NULL)) "             \
+  "AND (CAST($3 AS BIGINT) IS NULL OR "                                  \
+  "     (CASE WHEN c.sms_opt_out = 1 OR s.state = 'opted_out' THEN 1 ELSE 0 END) " \
+  "     = CAST($3 AS BIGINT)) "                                          \
+  "AND " PHONE " AND " EMAIL " " NAME_TOKEN(6) NAME_TOKEN(7) NAME_TOKEN(8) NAME_TOKEN(9) \
+  "AND (CAST($10 AS BIGINT) IS NULL OR c.id < CAST($10 AS BIGINT)) "     \
+  "ORDER BY c.id DESC LIMIT $11"
+#define ANY_PHONE "(CAST($4 AS TEXT) IS NULL OR c.phone_bidx = CAST($4 AS TEXT))"
+#define ANY_EMAIL "(CAST($5 AS TEXT) IS NULL OR c.email_bidx = CAST($5 AS TEXT))"
+constexpr OrgSql kListNewest(CUSTOMER_LIST(ANY_PHONE, ANY_EMAIL));
+constexpr OrgSql kListByPhone(CUSTOMER_LIST("c.phone_bidx = CAST($4 AS TEXT)", ANY_EMAIL));
+constexpr OrgSql kListByEmail(CUSTOMER_LIST(ANY_PHONE, "c.email_bidx = CAST($5 AS TEXT)"));
+#undef ANY_EMAIL
+#undef ANY_PHONE
+#undef CUSTOMER_LIST
 #undef CUSTOMER_SELECT
 #undef NAME_TOKEN
 
@@ -121,8 +131,9 @@ std::vector<CustomerRow> list(store::OrgTx& tx, const CustomerQuery& q,
   std::vector<CustomerRow> out;
   // Pages of candidates until enough pass the check after opening.
   for (;;) {
-    auto rows = tx.all<CustomerRow>(kListNewest, q.deleted, q.opted_out, phone, email, tokens[0],
-                                    tokens[1], tokens[2], tokens[3], after_id, q.limit + 1);
+    const OrgSql sql = phone ? kListByPhone : email ? kListByEmail : kListNewest;
+    auto rows = tx.all<CustomerRow>(sql, q.deleted, q.opted_out, phone, email, tokens[0], tokens[1],
+                                    tokens[2], tokens[3], after_id, q.limit + 1);
     for (auto& r : rows) {
       store::open_personal(tx, kCustomers, r);
       if (matches(r, q)) out.push_back(std::move(r));
