@@ -4,7 +4,7 @@ namespace bulwark::privacy {
 
 const std::vector<PersonalTable>& personal_tables() {
   // Nullable columns compare with "or both NULL" (NULL = NULL is not true).
-  static const std::vector<PersonalTable> tables = {
+  static const std::vector<PersonalTable> kTables = {
       {"customers",
        {"name", "phone", "email", "billing_address", "notes"},
        store::OrgSql(
@@ -125,7 +125,7 @@ const std::vector<PersonalTable>& personal_tables() {
        store::OrgSql(
            "SELECT COUNT(*) FROM email_outbox WHERE org_id = $1 AND row_key IS NOT NULL")},
   };
-  return tables;
+  return kTables;
 }
 
 }  // namespace bulwark::privacy
