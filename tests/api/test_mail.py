@@ -122,6 +122,32 @@ def test_mail_550_fails_without_retrying_ISSUE14_3(make_server, make_sink):
     assert "smtp_550" in log and to not in log
 
 
+def test_mail_smtps_is_tls_from_the_first_byte_ISSUE14_3(make_server, make_sink):
+    sink = make_sink(tls=True, implicit=True)
+    server = make_server(extra_env=mail_env(sink))
+    slug = create_org(server)
+    to = f"pat-{secrets.token_hex(4)}@customer.example"
+    admin(server, "mail", "test", "--org", slug, "--to", to)
+    assert sink.wait_for_message(to)["tls"] is True
+    wait_status(server, slug, "sent")
+
+
+def test_mail_certificate_not_trusted_is_not_sent_and_retried_ISSUE14_3(make_server, make_sink):
+    sink = make_sink(tls=True)
+    # No BULWARK_SMTP_CA_FILE: the throwaway certificate is not trusted, and
+    # there is no switch to skip the check.
+    server = make_server(extra_env=mail_env(sink, BULWARK_SMTP_CA_FILE=""))
+    slug = create_org(server)
+    to = f"pat-{secrets.token_hex(4)}@customer.example"
+    admin(server, "mail", "test", "--org", slug, "--to", to)
+    deadline = time.time() + 20
+    while time.time() < deadline and not (outbox(server, slug)[0][2] or ""):
+        time.sleep(0.1)
+    status, attempts, error, _ = outbox(server, slug)[0]
+    assert (status, error) == ("queued", "smtp_tls")
+    assert sink.messages(to) == [] and sink.attempts(to) == []
+
+
 def test_mail_waits_in_the_outbox_until_smtp_is_configured_ISSUE14_3(make_server, make_sink):
     first = make_server()
     slug = create_org(first)
