@@ -24,6 +24,7 @@ test_packages=(
   postgresql python3-pytest python3-requests python3-twilio python3-stripe
   clang libclang-rt-14-dev clang-tidy-14 clang-format chromium openssl curl
   libheif-examples  # heif-enc: the attachment tests make a HEIC photo
+  python3-aiosmtpd  # a real SMTP server on loopback for the email tests
 )
 bench_packages=(wrk nginx-light)
 

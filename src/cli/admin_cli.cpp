@@ -46,6 +46,7 @@ std::function<int()> register_admin_commands(CLI::App& admin) {
   admin::register_keys(admin, chosen);
   admin::register_backup(admin, chosen);
   admin::register_export(admin, chosen);
+  admin::register_mail(admin, chosen);
   return [chosen] { return *chosen ? guarded(*chosen) : kUsage; };
 }
 

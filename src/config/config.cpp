@@ -212,6 +212,7 @@ Expected<Config, std::vector<std::string>> load(const Getenv& getenv) {
       r.problem(name, "must be an https:// URL (plain http only to a loopback test peer)");
     while (base->ends_with('/')) base->pop_back();
   }
+  for (auto& problem : read_smtp(getenv, c.smtp)) r.problems().push_back(std::move(problem));
   r.duration("BULWARK_SESSION_IDLE_TIMEOUT", c.session_idle_timeout);
   r.duration("BULWARK_SESSION_LIFETIME", c.session_lifetime);
   // MUST-004 / MUST-010: neither may exceed 24 hours.
@@ -279,7 +280,7 @@ std::vector<std::pair<std::string, std::string>> describe(const Config& c) {
     if (at == std::string::npos) return url;
     return url.substr(0, scheme + 3) + "***@" + url.substr(at + 1);
   };
-  return {
+  std::vector<std::pair<std::string, std::string>> lines{
       {"BULWARK_ENV", c.environment == Environment::production ? "production" : "development"},
       {"BULWARK_LISTEN", fmt::format("{}:{}", c.listen.host, c.listen.port)},
       {"BULWARK_DATA_DIR", c.data_dir},
@@ -336,6 +337,8 @@ std::vector<std::pair<std::string, std::string>> describe(const Config& c) {
       {"BULWARK_STRIPE_API_BASE", c.stripe_api_base},
       {"BULWARK_SECRET_KEY", secret(c.secret_key, c.secret_key_generated)},
   };
+  for (auto& line : describe_smtp(c.smtp)) lines.push_back(std::move(line));
+  return lines;
 }
 
 }  // namespace bulwark::config

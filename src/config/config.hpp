@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "config/smtp.hpp"
 #include "core/expected.hpp"
 #include "core/secret.hpp"
 
@@ -94,6 +95,8 @@ struct Config {
   Secret stripe_webhook_secret;
   Secret stripe_webhook_secret_previous;
   std::string stripe_api_base = "https://api.stripe.com";
+  // Email over SMTP (config/smtp.hpp); without it mail waits in the outbox.
+  SmtpSettings smtp;
   // How often expired sessions and old webhook ids are purged (0: never).
   std::chrono::milliseconds retention_interval{5min};
   // How often the SMS sender looks at the outbox (0: never).

@@ -5,6 +5,7 @@
 #include "jobs/org_export_job.hpp"
 #include "jobs/stripe_jobs.hpp"
 #include "logging/log.hpp"
+#include "mail/send_job.hpp"
 
 namespace bulwark::jobs {
 
@@ -73,6 +74,8 @@ std::span<const JobHandler> default_handlers() {
        expire_checkout_session},
       {domain::privacy::kOrgExportJob, [](const config::Config&) { return true; },
        build_org_export},
+      {mail::kSendJob, [](const config::Config& c) { return c.smtp.configured(); },
+       mail::run_send_job},
   };
   return kHandlers;
 }

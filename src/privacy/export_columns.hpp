@@ -17,7 +17,7 @@ struct PersonalColumn {
 
 // Opened with tx.open(table, column, row_key, value) when the row's row_key
 // is not NULL (a row sealed by the field-encryption work); plain otherwise.
-inline constexpr std::array<PersonalColumn, 20> kPersonalColumns{{
+inline constexpr std::array<PersonalColumn, 24> kPersonalColumns{{
     {"customers", "name"},
     {"customers", "phone"},
     {"customers", "email"},
@@ -38,6 +38,10 @@ inline constexpr std::array<PersonalColumn, 20> kPersonalColumns{{
     {"work_order_checklist", "value"},
     {"completion_records", "record"},
     {"privacy_requests", "notes"},
+    {"email_outbox", "to_address"},
+    {"email_outbox", "subject"},
+    {"email_outbox", "body_text"},
+    {"email_outbox", "body_html"},
 }};
 
 // Never exported: password hashes, session ids and token hashes, CSRF tokens,

@@ -4,7 +4,7 @@ namespace bulwark::privacy {
 
 const std::vector<PersonalTable>& personal_tables() {
   // Nullable columns compare with "or both NULL" (NULL = NULL is not true).
-  static const std::vector<PersonalTable> tables = {
+  static const std::vector<PersonalTable> kTables = {
       {"customers",
        {"name", "phone", "email", "billing_address", "notes"},
        store::OrgSql(
@@ -113,8 +113,19 @@ const std::vector<PersonalTable>& personal_tables() {
                      "AND body = $4"),
        store::OrgSql(
            "SELECT COUNT(*) FROM idempotency_keys WHERE org_id = $1 AND row_key IS NOT NULL")},
+      // Email (issue 14 item 3): the recipient, the subject and both bodies.
+      {"email_outbox",
+       {"to_address", "subject", "body_text", "body_html"},
+       store::OrgSql("SELECT id, row_key, to_address, subject, body_text, body_html FROM "
+                     "email_outbox WHERE org_id = $1 AND id > $2 AND row_key IS NOT NULL "
+                     "ORDER BY id LIMIT $3"),
+       store::OrgSql("UPDATE email_outbox SET to_address = $3, subject = $4, body_text = $5, "
+                     "body_html = $6 WHERE org_id = $1 AND id = $2 AND to_address = $7 AND "
+                     "subject = $8 AND body_text = $9 AND body_html = $10"),
+       store::OrgSql(
+           "SELECT COUNT(*) FROM email_outbox WHERE org_id = $1 AND row_key IS NOT NULL")},
   };
-  return tables;
+  return kTables;
 }
 
 }  // namespace bulwark::privacy

@@ -21,7 +21,7 @@ namespace bulwark::store::tenant_scope {
 
 // Every table with an org_id column. A unit test compares this list with the
 // migrated schema, so a new tenant table cannot be forgotten here.
-inline constexpr std::array<std::string_view, 43> kTenantTables{"assets",
+inline constexpr std::array<std::string_view, 44> kTenantTables{"assets",
                                                                 "attachment_chunks",
                                                                 "attachments",
                                                                 "audit_archives",
@@ -34,6 +34,7 @@ inline constexpr std::array<std::string_view, 43> kTenantTables{"assets",
                                                                 "customer_erasures",
                                                                 "customer_name_tokens",
                                                                 "customers",
+                                                                "email_outbox",
                                                                 "idempotency_keys",
                                                                 "invoice_lines",
                                                                 "invoice_payments",

@@ -17,6 +17,7 @@ import pytest
 
 from fixtures.database import db_query
 from fixtures.peers import wait_for
+from fixtures.people import admin
 from fixtures.providers import Shop, inbound_sms, provider_env
 from fixtures.raw_bytes import database_bytes, directory_bytes, leaked, log_bytes
 from fixtures.server import BIN, Server
@@ -104,6 +105,11 @@ def seed_everything(server, peer):
     assert r.status_code == 201, r.text
     # The customer texts STOP: the number goes on the consent list.
     assert inbound_sms(server, shop.number, phone, "STOP").status_code == 200
+    # An email to the customer (no API writes mail yet: the operator's test command).
+    mail_to, subject = f"ottoline.{tag}@mail-field.example", f"Your septic report {tag}-s"
+    mail_text = f"Tank measured at 80 percent {tag}-m"
+    admin(server, "mail", "test", "--org", shop.slug, "--to", mail_to, "--subject", subject,
+          "--text", mail_text, "--as-customer")
     return shop, {
         "customers.name": [c["name"]],
         "customers.phone": [phone, phone[2:]],
@@ -125,6 +131,10 @@ def seed_everything(server, peer):
         "completion_records.record": [value],
         "idempotency_keys.body": [comment],
         "privacy_requests.notes": [notes],
+        "email_outbox.to_address": [mail_to],
+        "email_outbox.subject": [subject],
+        "email_outbox.body_text": [mail_text],
+        "email_outbox.body_html": [mail_text],
     }
 
 
@@ -136,6 +146,8 @@ SEEDED_FIELDS = {
     "attachments.original_name", "attachments.caption", "work_orders.description",
     "work_order_comments.body", "work_order_time.note", "work_order_checklist.value",
     "completion_records.record", "idempotency_keys.body", "privacy_requests.notes",
+    "email_outbox.to_address", "email_outbox.subject", "email_outbox.body_text",
+    "email_outbox.body_html",
 }
 
 

@@ -65,6 +65,8 @@ constexpr Committed kCommitted[] = {
      "fa6d460fd857bdb74aab1d9c81cf6bec0ec8cc50e6c22fa5824d3b4ea8d79fe7"},
     {24, "visit_text_sealed", "560efbc7924959ea5f8e5d83fbf71aba44f3f60b298b975ceb97b45e561cf9ef",
      "560efbc7924959ea5f8e5d83fbf71aba44f3f60b298b975ceb97b45e561cf9ef"},
+    {25, "email_outbox", "1a58695162f704ccff87e3c6752a1097df2a3fe87d8c7e5183f792f7a72d415b",
+     "0b4412a7db5d05e306701702236a0962b28de962b2ab752f2822376a6f21f9d3"},
 };
 
 const Committed* committed(int version) {

@@ -1,0 +1,119 @@
+#include "mail/send_job.hpp"
+
+#include <boost/describe/class.hpp>
+#include <optional>
+
+#include "crypto/random.hpp"
+#include "identity/clock.hpp"
+#include "logging/log.hpp"
+#include "mail/message.hpp"
+#include "mail/outbox.hpp"
+#include "mail/smtp.hpp"
+#include "store/org_tx.hpp"
+
+namespace bulwark::mail {
+
+namespace {
+
+using jobs::HttpVerdict;
+using store::OrgSql;
+
+constexpr OrgSql kRow(
+    "SELECT status, to_customer, to_address, subject, body_text, body_html, row_key "
+    "FROM email_outbox WHERE org_id = $1 AND id = $2");
+constexpr OrgSql kOrg("SELECT name, reply_to_email FROM orgs WHERE id = $1");
+constexpr OrgSql kSent(
+    "UPDATE email_outbox SET status = 'sent', attempts = attempts + 1, last_error = NULL, "
+    "message_id = $3, sent_at = $4, updated_at = $4 WHERE org_id = $1 AND id = $2 "
+    "AND status = 'queued'");
+constexpr OrgSql kAttempt(
+    "UPDATE email_outbox SET status = $3, attempts = attempts + 1, last_error = $4, "
+    "updated_at = $5 WHERE org_id = $1 AND id = $2 AND status = 'queued'");
+
+struct OutboxRow {
+  std::string status;
+  bool to_customer = false;
+  std::string to_address, subject, body_text, body_html, row_key;
+};
+BOOST_DESCRIBE_STRUCT(OutboxRow, (),
+                      (status, to_customer, to_address, subject, body_text, body_html, row_key))
+struct OrgRow {
+  std::string name;
+  std::optional<std::string> reply_to_email;
+};
+BOOST_DESCRIBE_STRUCT(OrgRow, (), (name, reply_to_email))
+
+struct Loaded {
+  OutboxRow row;
+  OrgRow org;
+};
+
+std::optional<Loaded> load(store::Database& db, std::int64_t org, std::int64_t id) {
+  return store::in_org(db, org, [&](store::OrgTx& tx) -> std::optional<Loaded> {
+    auto row = tx.one<OutboxRow>(kRow, id);
+    auto o = tx.one<OrgRow>(kOrg);
+    if (!row || !o) return std::nullopt;
+    if (row->status != "queued") return Loaded{std::move(*row), std::move(*o)};
+    for (auto [column, value] :
+         {std::pair{"to_address", &row->to_address}, std::pair{"subject", &row->subject},
+          std::pair{"body_text", &row->body_text}, std::pair{"body_html", &row->body_html}})
+      *value = tx.open(kOutboxTable, column, row->row_key, *value);
+    return Loaded{std::move(*row), std::move(*o)};
+  });
+}
+
+void record(store::Database& db, std::int64_t org, std::int64_t id, std::string_view status,
+            std::string_view error, std::int64_t now) {
+  store::in_org(db, org, [&](store::OrgTx& tx) { tx.run(kAttempt, id, status, error, now); });
+}
+
+}  // namespace
+
+jobs::JobResult run_send_job(const jobs::JobContext& ctx, const jobs::Job& job) {
+  const auto* org = job.payload.if_contains("org_id");
+  const auto* id = job.payload.if_contains("outbox_id");
+  if (!org || !id || !org->is_int64() || !id->is_int64())
+    return {HttpVerdict::give_up, "invalid_payload"};
+  const auto org_id = org->as_int64(), outbox_id = id->as_int64();
+  const auto loaded = load(ctx.db, org_id, outbox_id);
+  if (!loaded) return {HttpVerdict::give_up, "no_such_message"};
+  if (loaded->row.status != "queued") return {HttpVerdict::done, {}};  // sent by an earlier attempt
+  const auto& s = ctx.config.smtp;
+  const auto& row = loaded->row;
+  OutgoingMessage m;
+  m.from_name = loaded->org.name;
+  m.from_address = s.mail_from;
+  m.reply_to = loaded->org.reply_to_email;
+  m.to_address = row.to_address;
+  m.subject = row.subject;
+  m.text = row.body_text;
+  m.html = row.body_html;
+  // A mailto: to the organization (or the From address) with subject
+  // "unsubscribe": the office sees the request in its mail. One-click
+  // (RFC 8058) URLs come with the customer links of issue 14 item 5.
+  if (row.to_customer)
+    m.list_unsubscribe = "mailto:" + m.reply_to.value_or(s.mail_from) + "?subject=unsubscribe";
+  m.message_id = crypto::random_hex(16) + s.mail_from.substr(s.mail_from.find('@'));
+  m.date_ms = identity::now_ms();
+  const auto text = build_message(m);
+  if (!text) {
+    record(ctx.db, org_id, outbox_id, "failed", text.error(), identity::now_ms());
+    return {HttpVerdict::give_up, text.error()};
+  }
+  const auto outcome = send_smtp(s, row.to_address, *text);
+  const auto now = identity::now_ms();
+  if (outcome.verdict == HttpVerdict::done) {
+    store::in_org(ctx.db, org_id,
+                  [&](store::OrgTx& tx) { tx.run(kSent, outbox_id, m.message_id, now); });
+    logging::info("mail sent",
+                  {{logging::Field::org_id, org_id}, {logging::Field::count, outbox_id}});
+    return {HttpVerdict::done, {}};
+  }
+  // The worker gives up after its last attempt: the row says so too.
+  const bool last =
+      outcome.verdict == HttpVerdict::give_up || job.attempts >= jobs::WorkerOptions{}.max_attempts;
+  record(ctx.db, org_id, outbox_id, last ? "failed" : "queued", outcome.error, now);
+  return {outcome.verdict, outcome.error};
+}
+
+}  // namespace bulwark::mail
