@@ -79,8 +79,8 @@ Document::Impl::Impl(PageSize size, std::string_view title) {
   surface = cairo_pdf_surface_create_for_stream(append, &pdf, page_width, page_height);
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, std::string(title).c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Bulwark");
+  // A surface in error draws nothing; finish() reports it.
   cr = cairo_create(surface);
-  if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) throw std::runtime_error("cairo: no PDF surface");
   pango = pango_cairo_create_context(cr);
   // Points, not screen pixels; metrics unhinted, so line breaks do not
   // depend on a hinting setting of the machine.
@@ -158,6 +158,7 @@ void Document::text(std::string_view text, Style style, Align align) {
   auto& d = *impl_;
   const auto l = d.layout(text, style, d.content_width(), align);
   const double h = Impl::height_of(l);
+  if (style == Style::heading && d.y > d.body_top()) d.y += 6;  // a section starts
   d.make_room(h);
   d.draw_layout(l, kMargin, d.y, style == Style::small ? 0.35 : 0);
   d.y += h + 2;

@@ -62,10 +62,18 @@ class Document {
   void title(std::string_view text);
   void text(std::string_view text, Style style = Style::normal, Align align = Align::left);
   void space(double points);
-  // Rows of cells, one per column; `header` false draws no header row (a
-  // block of label/value pairs, the totals).
+  // Rows of cells, one per column. Without a header row: a block of
+  // label/value pairs, the totals; `bold_rows` (indexes) stand out.
+  struct TableStyle {
+    bool header = true;
+    std::vector<std::size_t> bold_rows{};
+  };
   void table(const std::vector<Column>& columns, const std::vector<std::vector<std::string>>& rows,
-             bool header = true);
+             const TableStyle& style);
+  void table(const std::vector<Column>& columns,
+             const std::vector<std::vector<std::string>>& rows) {
+    table(columns, rows, TableStyle{});
+  }
   // Thumbnails in a grid, each with its caption; one that is not a JPEG
   // is named by its caption only.
   void pictures(const std::vector<Picture>& pictures);

@@ -59,7 +59,8 @@ std::shared_ptr<cairo_surface_t> jpeg_surface(const std::string& jpeg, PixelSize
 }  // namespace
 
 void Document::table(const std::vector<Column>& columns,
-                     const std::vector<std::vector<std::string>>& rows, bool header) {
+                     const std::vector<std::vector<std::string>>& rows, const TableStyle& style) {
+  const bool header = style.header;
   auto& d = *impl_;
   if (columns.empty()) return;
   const double shares = std::accumulate(columns.begin(), columns.end(), 0.0,
@@ -84,13 +85,18 @@ void Document::table(const std::vector<Column>& columns,
   Row head;
   if (header) {
     std::vector<std::string> headings;
+    headings.reserve(columns.size());
     for (const auto& c : columns) headings.push_back(c.heading);
     head = make_row(headings, Style::bold);
   }
   std::vector<Row> body;
   std::vector<double> heights;
-  for (const auto& cells : rows) {
-    body.push_back(make_row(cells, Style::normal));
+  body.reserve(rows.size());
+  heights.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const bool bold =
+        std::find(style.bold_rows.begin(), style.bold_rows.end(), i) != style.bold_rows.end();
+    body.push_back(make_row(rows[i], bold ? Style::bold : Style::normal));
     heights.push_back(body.back().height);
   }
   for (const auto& slice : paginate(heights, head.height, d.space_left(), d.page_space())) {

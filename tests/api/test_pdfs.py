@@ -3,6 +3,7 @@ report, read back with pdftotext (poppler-utils) and pdfimages."""
 import os
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -91,6 +92,13 @@ def test_the_invoice_pdf_names_the_buyer_and_adds_up(people, pdf_server):
         assert expected in text, expected
     # The header row repeats on the second page.
     assert pdf_text(r.content, "-f", "2", "-l", "2").count("Description") == 1
+    # Rendered on several handler threads at once (Pango's font map is per
+    # thread): the same text every time.
+    with ThreadPoolExecutor(6) as pool:
+        texts = set(pool.map(
+            lambda _: pdf_text(get_pdf(office, f"/api/v1/invoices/{inv['id']}/pdf").content),
+            range(12)))
+    assert texts == {text}
 
     # Opened, paid: the frozen buyer (a later rename does not change the
     # invoice), the payment and a zero balance.

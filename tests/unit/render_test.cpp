@@ -17,6 +17,7 @@ using render::TableSlice;
 
 std::vector<std::pair<std::size_t, std::size_t>> ranges(const std::vector<TableSlice>& slices) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
+  out.reserve(slices.size());
   for (const auto& s : slices) out.emplace_back(s.first, s.end);
   return out;
 }
@@ -108,6 +109,7 @@ TEST(RenderDocument, ALongTableRunsOverPagesAndEveryPageIsNumbered) {
   render::Document doc(render::PageSize::letter, "Test");
   doc.title("Invoice INV-1042 — Zoë Müller");
   std::vector<std::vector<std::string>> rows;
+  rows.reserve(120);
   for (int i = 0; i < 120; ++i) rows.push_back({"Line " + std::to_string(i), "1", "$1.00"});
   doc.table({{"Description", 4}, {"Qty", 1, render::Align::right}, {"Amount", 1}}, rows);
   const auto pdf = doc.finish();

@@ -73,7 +73,7 @@ Expected<render::PdfFile, ApiError> invoice_pdf(store::OrgTx& tx, std::int64_t i
       {"Status", status_word(inv->status)},
       {"Work order", inv->work_order_number}};
   if (inv->paid_at) facts.push_back({"Paid", render::long_date(zone, inv->paid_at->ms)});
-  doc.table({{"", 1}, {"", 3}}, facts, false);
+  doc.table({{"", 1}, {"", 3}}, facts, {.header = false});
 
   const auto buyer = buyer_of(tx, *inv);
   doc.text("Bill to", Style::bold);
@@ -101,7 +101,8 @@ Expected<render::PdfFile, ApiError> invoice_pdf(store::OrgTx& tx, std::int64_t i
                                                {"Amount paid", money(inv->paid_cents)}};
   if (inv->refunded_cents > 0) totals.push_back({"Refunded", money(inv->refunded_cents)});
   totals.push_back({"Balance due", money(inv->balance_cents)});
-  doc.table({{"", 6.4, Align::right}, {"", 1.6, Align::right}}, totals, false);
+  doc.table({{"", 6.4, Align::right}, {"", 1.6, Align::right}}, totals,
+            {.header = false, .bold_rows = {2, totals.size() - 1}});
   doc.text("Amounts in " + inv->currency + ". Dates in " + zone + ".", Style::small);
   return render::PdfFile{file_name(inv->number), doc.finish()};
 }

@@ -17,7 +17,7 @@ constexpr std::size_t kMaxPictures = 24;
 // What an item recorded, as a person reads it: "1,000 gallons", "Pass".
 std::string value_text(const ChecklistItemView& i) {
   if (!i.done) return "Not done";
-  const std::string value = i.value.value_or("");
+  std::string value = i.value.value_or("");
   if (i.kind == "checkbox") return "Done";
   if (i.kind == "pass_fail") return value == "pass" ? "Pass" : value == "fail" ? "Fail" : value;
   if (i.kind == "number") return i.unit.empty() ? value : value + " " + i.unit;
@@ -39,7 +39,11 @@ std::vector<render::Picture> pictures(store::OrgTx& tx, const store::BlobStore& 
     if (!thumb) continue;
     std::string caption = f.caption.empty() ? f.original_name : f.caption;
     for (const auto& i : checklist)
-      if (i.attachment_id == f.id) caption = i.label + (caption.empty() ? "" : ": " + caption);
+      if (i.attachment_id == f.id) {
+        std::string labelled = i.label;
+        if (!caption.empty()) labelled.append(": ").append(caption);
+        caption = std::move(labelled);
+      }
     out.push_back({std::move(thumb->data), std::move(caption)});
   }
   return out;
@@ -78,7 +82,7 @@ Outcome<render::PdfFile> pump_out_report(store::OrgTx& tx, const store::BlobStor
       {"Site address", v->site_address.value_or("—")}, {"Work", v->title},
       {"Completed", completed + " (" + zone + ")"},    {"Technician", technician}};
   if (v->asset_name) facts.push_back({"Tank / asset", *v->asset_name});
-  doc.table({{"", 1.3}, {"", 4}}, facts, false);
+  doc.table({{"", 1.3}, {"", 4}}, facts, {.header = false});
 
   doc.text("Checklist", Style::heading);
   std::vector<std::vector<std::string>> items;
