@@ -1,5 +1,6 @@
 """The PDFs an office sends (issue 14 item 2): the invoice and the pump-out
 report, read back with pdftotext (poppler-utils) and pdfimages."""
+import json
 import os
 import subprocess
 import tempfile
@@ -191,3 +192,12 @@ def test_a_report_without_checklist_or_files_still_renders(people):
     wo = complete(office, new_wo(office))
     text = pdf_text(get_pdf(office, f"/api/v1/work-orders/{wo['id']}/report.pdf").content)
     assert "(no checklist items)" in text and "Page 1 of 1" in text
+
+
+def test_must_not_001_the_documents_people_stay_out_of_the_log(pdf_server):
+    """Runs last in this module: the server rendered every PDF above."""
+    log = pdf_server.log_text()
+    assert "invoices" in log and "report.pdf" in log  # the requests were logged...
+    for personal in (BUYER, "Müller", ADDRESS, "Saint-Sauveur", "José Núñez", "Zoë"):
+        for form in (personal, json.dumps(personal)[1:-1]):  # as written, or JSON-escaped
+            assert form not in log, form  # ...and nothing the documents hold
