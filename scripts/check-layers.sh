@@ -2,6 +2,7 @@
 # The layer rules of design.md, checked by grep over src/ (the compiler cannot
 # see them: every header sits on one include path).
 #   openssl:  <openssl/...> is included only under src/crypto/
+#   render:   <cairo...> and <pango/...> are included only under src/render/
 #   engine:   sqlite3.h, libpq-fe.h and Engine:: appear only under src/store/
 #   upward:   src/store, src/domain, src/crypto and src/core include nothing
 #             from api/ or app/
@@ -48,6 +49,8 @@ mapfile -t sources < <(find src -type f \( -name '*.cpp' -o -name '*.hpp' -o -na
 
 check openssl "OpenSSL is included only under src/crypto/ (put the call behind a crypto/ function)" \
   '^[ \t]*#[ \t]*include[ \t]*<openssl/' '^src/crypto/' "${sources[@]}"
+check render "Cairo and Pango are included only under src/render/ (use render/document.hpp)" \
+  '^[ \t]*#[ \t]*include[ \t]*<(cairo|pango)' '^src/render/' "${sources[@]}"
 check engine "only src/store/ knows the database engine (sqlite3.h, libpq-fe.h, Engine::)" \
   '(#[ \t]*include[ \t]*[<"](sqlite3|libpq-fe)\.h[>"])|Engine::' '^src/store/' "${sources[@]}"
 

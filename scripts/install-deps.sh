@@ -19,12 +19,15 @@ run_packages=(
   libzip-dev
   # Encrypted backups of PostgreSQL (bulwark admin backup): pg_dump / pg_restore 15.
   postgresql-client-15
+  # Invoice and pump-out report PDFs (src/render/): Cairo, Pango and the font they name.
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core
 )
 test_packages=(
   postgresql python3-pytest python3-requests python3-twilio python3-stripe
   clang libclang-rt-14-dev clang-tidy-14 clang-format chromium openssl curl
   libheif-examples  # heif-enc: the attachment tests make a HEIC photo
   python3-aiosmtpd  # a real SMTP server on loopback for the email tests
+  poppler-utils     # pdftotext: the PDF tests read the text back
 )
 bench_packages=(wrk nginx-light)
 

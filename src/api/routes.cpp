@@ -12,6 +12,7 @@
 #include "api/openapi.hpp"
 #include "api/org_export_routes.hpp"
 #include "api/org_handlers.hpp"
+#include "api/pdf_handlers.hpp"
 #include "api/pm_handlers.hpp"
 #include "api/privacy_routes.hpp"
 #include "api/retention_handlers.hpp"
@@ -301,6 +302,15 @@ http::Router build_router() {
   authed(Method::post, "/api/v1/invoices/{id:int}/payment-link", changes, token, invoices_write,
          endpoint<create_payment_link>(),
          "A Stripe Checkout link for an open invoice (created once), texted to the customer");
+
+  // The PDFs an office sends (issue 14 item 2): the invoice, and the pump-out
+  // report of a completed work order (409 before; technicians only their own).
+  authed(Method::get, "/api/v1/invoices/{id:int}/pdf", reads, safe, invoices_read,
+         endpoint<invoice_pdf>(), "The invoice as a PDF (download)");
+  authed(Method::get, "/api/v1/work-orders/{id:int}/report.pdf", reads, safe, wo_read,
+         endpoint<work_order_report_pdf>(),
+         "A completed work order's pump-out report as a PDF: checklist, notes, photos, "
+         "signature and the record's fingerprint");
 
   // Completion (issue 12 item 5): the record of a completed work order, and
   // the office's checklist templates per work type, copied onto new work orders.
