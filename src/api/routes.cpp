@@ -313,20 +313,7 @@ http::Router build_router() {
          "A completed work order's pump-out report as a PDF: checklist, notes, photos, "
          "signature and the record's fingerprint");
 
-  // The price book (issue 14 item 1): read by everyone who works on work
-  // orders (technicians pick line items from it, without prices); written
-  // by the office that prices invoices.
-  authed(Method::get, "/api/v1/price-items", reads, safe, wo_read, endpoint<list_price_items>(),
-         "The price book: services and products with unit and price (q=, kind=, active=)");
-  authed(Method::get, "/api/v1/price-items/{id:int}", reads, safe, wo_read,
-         endpoint<get_price_item>(), "A price book item");
-  authed(Method::post, "/api/v1/price-items", changes, token, invoices_write,
-         endpoint<create_price_item>(), "Add a service or product to the price book");
-  authed(Method::patch, "/api/v1/price-items/{id:int}", changes, token, invoices_write,
-         endpoint<update_price_item>(), "Change a price book item (send the version you read)");
-  authed(Method::post, "/api/v1/price-items/{id:int}/archive", changes, token, invoices_write,
-         endpoint<archive_price_item>(),
-         "Archive a price book item (work orders keep what they were priced at)");
+  add_price_book_routes(r);  // the price book (issue 14 item 1)
 
   // Completion (issue 12 item 5): the record of a completed work order, and
   // the office's checklist templates per work type, copied onto new work orders.

@@ -51,19 +51,21 @@ std::vector<std::int64_t> seed_price_book(store::OrgTx& tx, std::int64_t now) {
 }
 
 void seed_line_items(store::OrgTx& tx, const std::vector<std::int64_t>& book,
-                     std::int64_t work_order, std::size_t job, std::uint32_t draw,
-                     std::int64_t by, std::int64_t now) {
+                     std::int64_t work_order, std::size_t job, std::uint32_t draw, std::int64_t by,
+                     std::int64_t now) {
   auto add = [&](Item item, double quantity) {
     tx.run(kInsertPart, work_order, book.at(item), quantity, by, now);
   };
   // A 1,000-gallon tank often holds a little more: the extra is billed per
   // gallon, and disposal on every gallon hauled (fractional on the meter).
-  const double gallons = 900.0 + (draw % 400) + (draw % 10) / 10.0;
+  // In tenths of a gallon (whole numbers), so the extra is exact: 1,126.6 - 1,000.
+  const std::int64_t tenths = 9'000 + static_cast<std::int64_t>(draw % 4'000);
+  const double gallons = static_cast<double>(tenths) / 10.0;
   switch (job) {
     case 0:  // Pump 1,000-gal septic tank
     case 6:  // Pump grease trap
       add(pump_out, 1);
-      if (gallons > 1000) add(extra_gallons, gallons - 1000);
+      if (tenths > 10'000) add(extra_gallons, static_cast<double>(tenths - 10'000) / 10.0);
       add(trip, 1);
       add(disposal, gallons);
       if (draw % 5 == 0) add(filter, 1);

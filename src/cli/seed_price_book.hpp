@@ -14,7 +14,7 @@ std::vector<std::int64_t> seed_price_book(store::OrgTx& tx, std::int64_t now);
 // book; `draw` varies the gallons pumped. Jobs the book does not price get
 // no line items (they bill labour as before).
 void seed_line_items(store::OrgTx& tx, const std::vector<std::int64_t>& book,
-                     std::int64_t work_order, std::size_t job, std::uint32_t draw,
-                     std::int64_t by, std::int64_t now);
+                     std::int64_t work_order, std::size_t job, std::uint32_t draw, std::int64_t by,
+                     std::int64_t now);
 
 }  // namespace bulwark::cli

@@ -1,7 +1,7 @@
 #include "domain/invoice_lines.hpp"
 
-#include <boost/describe/class.hpp>
 #include <algorithm>
+#include <boost/describe/class.hpp>
 #include <cmath>
 
 namespace bulwark::domain {

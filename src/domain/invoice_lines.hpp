@@ -2,8 +2,8 @@
 // What an invoice bills for a work order: labour (its time entries at the
 // organization's hourly rate) and each part at its unit cost, in integer
 // cents. A work order with line items from the price book bills those
-// instead of its minutes: labour is then billed through an hourly item. Computed in one place so that creating an invoice and refreshing a
-// draft after its work order changed always agree.
+// instead of its minutes: labour is then billed through an hourly item. Computed in one place so
+// that creating an invoice and refreshing a draft after its work order changed always agree.
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -80,8 +80,8 @@ BULWARK_RESOURCE(PriceItemView, id, kind, name, unit, unit_price_cents, tax_clas
                  created_at, updated_at)
 
 struct PriceItemQuery {
-  std::optional<std::string> like;   // "%term%" on lower(name)
-  std::optional<std::string> kind;   // service | product
+  std::optional<std::string> like;    // "%term%" on lower(name)
+  std::optional<std::string> kind;    // service | product
   std::optional<bool> active = true;  // nullopt: active and archived
 };
 

@@ -6,7 +6,7 @@ namespace {
 
 using store::OrgSql;
 
-#define PRICE_ITEM_SELECT                                                                     \
+#define PRICE_ITEM_SELECT                                                                   \
   "SELECT id, kind, name, unit, unit_price_cents, tax_class, active, version, created_at, " \
   "updated_at FROM price_items "
 constexpr OrgSql kFind(PRICE_ITEM_SELECT "WHERE org_id = $1 AND id = $2");

@@ -167,24 +167,24 @@ Outcome<PartAdded> add_part(store::OrgTx& tx, const Caller& by, std::int64_t wo,
     BULWARK_TRY(auto item, price_book::for_line_item(tx, p.price_item_id->id));
     return std::optional(std::move(item));
   };
-  return reply_of(record(
-      tx, by, wo, problems, {"work_order.part_added", Billing::billable}, now, find,
-      [&](const std::optional<price_book::PriceItemRow>& item) -> Reply<PartAdded> {
-        repo::NewPartRow row{p.name ? p.name->value : std::string(), p.quantity.value,
-                             p.unit_cost_cents ? p.unit_cost_cents->value : 0, std::nullopt};
-        std::vector<std::string> fields{"name", "quantity"};
-        if (item) {
-          row = {item->name, p.quantity.value, item->unit_price_cents, item->id};
-          fields = {"price_item_id", "name", "quantity", "unit_cost_cents"};
-        } else if (p.unit_cost_cents) {
-          fields.emplace_back("unit_cost_cents");
-        }
-        const auto id = repo::insert_part(tx, wo, row, by.user_id, now);
-        PartAdded out{id, row.name, row.quantity, {}, row.price_item_id, std::nullopt};
-        if (item) out.unit = item->unit;
-        if (!by.technician()) out.unit_cost_cents.emplace(row.unit_cost_cents);
-        return std::pair{std::move(out), std::move(fields)};
-      }));
+  return reply_of(
+      record(tx, by, wo, problems, {"work_order.part_added", Billing::billable}, now, find,
+             [&](const std::optional<price_book::PriceItemRow>& item) -> Reply<PartAdded> {
+               repo::NewPartRow row{p.name ? p.name->value : std::string(), p.quantity.value,
+                                    p.unit_cost_cents ? p.unit_cost_cents->value : 0, std::nullopt};
+               std::vector<std::string> fields{"name", "quantity"};
+               if (item) {
+                 row = {item->name, p.quantity.value, item->unit_price_cents, item->id};
+                 fields = {"price_item_id", "name", "quantity", "unit_cost_cents"};
+               } else if (p.unit_cost_cents) {
+                 fields.emplace_back("unit_cost_cents");
+               }
+               const auto id = repo::insert_part(tx, wo, row, by.user_id, now);
+               PartAdded out{id, row.name, row.quantity, {}, row.price_item_id, std::nullopt};
+               if (item) out.unit = item->unit;
+               if (!by.technician()) out.unit_cost_cents.emplace(row.unit_cost_cents);
+               return std::pair{std::move(out), std::move(fields)};
+             }));
 }
 
 Outcome<PartView> change_part(store::OrgTx& tx, const Caller& by, std::int64_t wo,

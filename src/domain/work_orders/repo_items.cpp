@@ -24,8 +24,7 @@ constexpr OrgSql kTimeEntries(
   "i.unit AS unit FROM work_order_parts p LEFT JOIN price_items i ON i.org_id = $1 "  \
   "AND i.id = p.price_item_id "
 constexpr OrgSql kParts(PART_SELECT "WHERE p.org_id = $1 AND p.work_order_id = $2 ORDER BY p.id");
-constexpr OrgSql kPart(PART_SELECT
-                       "WHERE p.org_id = $1 AND p.work_order_id = $2 AND p.id = $3");
+constexpr OrgSql kPart(PART_SELECT "WHERE p.org_id = $1 AND p.work_order_id = $2 AND p.id = $3");
 #undef PART_SELECT
 
 constexpr OrgSql kInsertComment(
