@@ -5,6 +5,7 @@
 
 #include "crypto/random.hpp"
 #include "domain/invoice_lines.hpp"
+#include "domain/price_book/repo.hpp"
 #include "domain/price_book/service.hpp"
 #include "identity/users.hpp"
 #include "store/database.hpp"
@@ -63,6 +64,18 @@ TEST_P(PriceBookServiceTest, NamesAreUniqueAmongActiveItemsWhateverTheirCase) {
   auto again = create("DISPOSAL FEE", 15);
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().reason, "name_taken");
+}
+
+// Two offices adding the same name at once: the unique index of active names
+// refuses the second (the service answers 409 name_taken from it).
+TEST_P(PriceBookServiceTest, TheDatabaseRefusesASecondActiveItemOfTheSameName) {
+  ASSERT_TRUE(create("Riser install", 28'500));
+  pb::NewPriceItem in;
+  in.kind.value = "product";
+  in.name.value = "riser INSTALL";
+  in.unit.value = "each";
+  EXPECT_THROW(in_org([&](OrgTx& tx) { return pb::repo::insert(tx, in, 2'000); }),
+               store::ConstraintViolation);
 }
 
 TEST_P(PriceBookServiceTest, ArchivedItemsLeaveThePickerAndFreeTheirName) {

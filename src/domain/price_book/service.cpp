@@ -2,6 +2,7 @@
 
 #include "core/try.hpp"
 #include "domain/price_book/repo.hpp"
+#include "store/database.hpp"
 
 namespace bulwark::domain::price_book {
 
@@ -54,7 +55,14 @@ Outcome<PriceItemView> create(store::OrgTx& tx, const audit::Actor& by,
   if (!in) return unexpected(in.error());
   const auto& item = (*in)->value;
   if (repo::name_taken(tx, item.name.value, std::nullopt)) return unexpected(name_taken());
-  const auto id = repo::insert(tx, item, now);
+  std::int64_t id = 0;
+  try {
+    id = repo::insert(tx, item, now);
+  } catch (const store::ConstraintViolation&) {
+    // Another office added the same name meanwhile (the unique index of
+    // active names); the error outcome rolls this transaction back.
+    return unexpected(name_taken());
+  }
   by.record(tx.connection(), "price_item.created", "price_item", id, (*in)->present);
   return get(tx, id, true);
 }
@@ -66,7 +74,11 @@ Outcome<PriceItemView> change(store::OrgTx& tx, const audit::Actor& by, std::int
   const auto& c = (*in)->value;
   if (c.name && current.active != 0 && repo::name_taken(tx, c.name->value, id))
     return unexpected(name_taken());
-  BULWARK_TRY_VOID(repo::update(tx, id, c, now));
+  try {
+    BULWARK_TRY_VOID(repo::update(tx, id, c, now));
+  } catch (const store::ConstraintViolation&) {
+    return unexpected(name_taken());  // renamed to a name added meanwhile
+  }
   by.record(tx.connection(), "price_item.updated", "price_item", id, (*in)->present);
   return get(tx, id, true);
 }
