@@ -14,6 +14,7 @@
 #include "api/org_handlers.hpp"
 #include "api/pdf_handlers.hpp"
 #include "api/pm_handlers.hpp"
+#include "api/price_book_handlers.hpp"
 #include "api/privacy_routes.hpp"
 #include "api/retention_handlers.hpp"
 #include "api/sms_number_handlers.hpp"
@@ -311,6 +312,8 @@ http::Router build_router() {
          endpoint<work_order_report_pdf>(),
          "A completed work order's pump-out report as a PDF: checklist, notes, photos, "
          "signature and the record's fingerprint");
+
+  add_price_book_routes(r);  // the price book (issue 14 item 1)
 
   // Completion (issue 12 item 5): the record of a completed work order, and
   // the office's checklist templates per work type, copied onto new work orders.

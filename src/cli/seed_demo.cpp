@@ -7,6 +7,7 @@
 
 #include "audit/audit_log.hpp"
 #include "cli/admin_support.hpp"
+#include "cli/seed_price_book.hpp"
 #include "config/config.hpp"
 #include "core/org_time.hpp"
 #include "crypto/random.hpp"
@@ -197,6 +198,7 @@ int seed(const std::string& slug, const Counts& counts) {
     for (const auto& t : kTemplate)
       tx.run(kTemplateItem, std::string(t.work_type), std::string(t.label), std::string(t.kind),
              std::string(t.unit), std::int64_t{t.required ? 1 : 0}, now);
+    const auto book = seed_price_book(tx, now - 400 * kDay);
     for (int i = 0; i < counts.work_orders; ++i) {
       const auto [customer, site] = pick(customer_sites);
       // Spread over the past year and the next two weeks. Demo work never
@@ -231,6 +233,10 @@ int seed(const std::string& slug, const Counts& counts) {
                  start - 5 * kDay, start, done ? Value(start + 2 * 3'600'000) : Value(nullptr),
                  description.text, description.row_key);
       tx.run(kHistory, r.rows.at(0).integer(0), std::string(status), start);
+      // Line items from the book (a draw of its own: the demo's work stays as before).
+      if (assigned)
+        seed_line_items(tx, book, r.rows.at(0).integer(0), job,
+                        static_cast<std::uint32_t>(i * 2654435761U), techs.front(), start);
       if ((i + 1) % std::max(250, counts.work_orders / 20) == 0)
         std::fprintf(stderr, "work orders: %d/%d\n", i + 1, counts.work_orders);
     }

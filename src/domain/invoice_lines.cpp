@@ -1,5 +1,6 @@
 #include "domain/invoice_lines.hpp"
 
+#include <algorithm>
 #include <boost/describe/class.hpp>
 #include <cmath>
 
@@ -14,7 +15,8 @@ constexpr OrgSql kMinutes(
     "SELECT COALESCE(SUM(minutes), 0) AS value FROM work_order_time WHERE org_id = $1 AND "
     "work_order_id = $2");
 constexpr OrgSql kParts(
-    "SELECT name AS description, quantity, unit_cost_cents AS unit_cents FROM work_order_parts "
+    "SELECT name AS description, quantity, unit_cost_cents AS unit_cents, "
+    "CASE WHEN price_item_id IS NULL THEN 0 ELSE 1 END AS from_book FROM work_order_parts "
     "WHERE org_id = $1 AND work_order_id = $2 ORDER BY id");
 constexpr OrgSql kInsertLine(
     "INSERT INTO invoice_lines (org_id, invoice_id, description, quantity, unit_cents, "
@@ -34,14 +36,10 @@ struct Count {
   std::int64_t value = 0;
 };
 BOOST_DESCRIBE_STRUCT(Count, (), (value))
-struct Part {
-  std::string description;
-  double quantity = 0;
-  std::int64_t unit_cents = 0;
-};
-BOOST_DESCRIBE_STRUCT(Part, (), (description, quantity, unit_cents))
 
 }  // namespace
+
+BOOST_DESCRIBE_STRUCT(BillablePart, (), (description, quantity, unit_cents, from_book))
 
 BOOST_DESCRIBE_STRUCT(WorkOrderInvoice, (), (id, status))
 
@@ -49,19 +47,28 @@ std::int64_t line_cents(double quantity, std::int64_t unit_cents) {
   return static_cast<std::int64_t>(std::llround(quantity * static_cast<double>(unit_cents)));
 }
 
-std::vector<InvoiceLine> work_order_invoice_lines(store::OrgTx& tx, std::int64_t wo) {
+std::vector<InvoiceLine> compose_invoice_lines(std::int64_t minutes, std::int64_t rate,
+                                               std::vector<BillablePart> parts) {
   std::vector<InvoiceLine> lines;
-  const auto rate = tx.one<Count>(kLabourRate).value().value;
-  const auto minutes = tx.one<Count>(kMinutes, wo).value_or(Count{}).value;
-  if (minutes > 0) {
+  // Time entries are still recorded on a priced job (how long it took), but
+  // the customer pays for what the book says: the pump-out, not its minutes.
+  const bool priced_from_book =
+      std::ranges::any_of(parts, [](const BillablePart& p) { return p.from_book != 0; });
+  if (minutes > 0 && !priced_from_book) {
     const double hours = static_cast<double>(minutes) / 60.0;
     lines.push_back(
         {"Labour (" + std::to_string(minutes) + " min)", hours, rate, line_cents(hours, rate)});
   }
-  for (auto& p : tx.all<Part>(kParts, wo))
+  for (auto& p : parts)
     lines.push_back(
         {std::move(p.description), p.quantity, p.unit_cents, line_cents(p.quantity, p.unit_cents)});
   return lines;
+}
+
+std::vector<InvoiceLine> work_order_invoice_lines(store::OrgTx& tx, std::int64_t wo) {
+  const auto rate = tx.one<Count>(kLabourRate).value().value;
+  const auto minutes = tx.one<Count>(kMinutes, wo).value_or(Count{}).value;
+  return compose_invoice_lines(minutes, rate, tx.all<BillablePart>(kParts, wo));
 }
 
 std::vector<InvoiceLine> work_order_invoice_lines(store::Connection& conn, std::int64_t org,

@@ -1,8 +1,9 @@
 #pragma once
 // What an invoice bills for a work order: labour (its time entries at the
 // organization's hourly rate) and each part at its unit cost, in integer
-// cents. Computed in one place so that creating an invoice and refreshing a
-// draft after its work order changed always agree.
+// cents. A work order with line items from the price book bills those
+// instead of its minutes: labour is then billed through an hourly item. Computed in one place so
+// that creating an invoice and refreshing a draft after its work order changed always agree.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -19,6 +20,18 @@ struct InvoiceLine {
   std::int64_t unit_cents = 0;
   std::int64_t amount_cents = 0;
 };
+
+// A part or line item as billed; `from_book`: it came from the price book.
+struct BillablePart {
+  std::string description;
+  double quantity = 0;
+  std::int64_t unit_cents = 0;
+  std::int64_t from_book = 0;
+};
+// The lines for `minutes` of labour at `rate` cents an hour and the parts
+// (pure: the rule above, in one place).
+std::vector<InvoiceLine> compose_invoice_lines(std::int64_t minutes, std::int64_t rate,
+                                               std::vector<BillablePart> parts);
 
 // The lines of the work order as it stands in this transaction.
 std::vector<InvoiceLine> work_order_invoice_lines(store::OrgTx& tx, std::int64_t work_order_id);

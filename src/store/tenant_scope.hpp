@@ -21,7 +21,7 @@ namespace bulwark::store::tenant_scope {
 
 // Every table with an org_id column. A unit test compares this list with the
 // migrated schema, so a new tenant table cannot be forgotten here.
-inline constexpr std::array<std::string_view, 44> kTenantTables{"assets",
+inline constexpr std::array<std::string_view, 45> kTenantTables{"assets",
                                                                 "attachment_chunks",
                                                                 "attachments",
                                                                 "audit_archives",
@@ -51,6 +51,7 @@ inline constexpr std::array<std::string_view, 44> kTenantTables{"assets",
                                                                 "payment_mismatches",
                                                                 "pm_generated",
                                                                 "pm_schedules",
+                                                                "price_items",
                                                                 "privacy_requests",
                                                                 "sessions",
                                                                 "site_access_reveals",

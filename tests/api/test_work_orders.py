@@ -208,6 +208,10 @@ def test_seed_demo_creates_a_company_to_click_through(server):
     assert pumped["kind"] == "number" and pumped["unit"] == "gallons" and pumped["required"]
     site = owner.get(f"/api/v1/customers/{customers[0]['id']}/sites").json()["items"][0]
     assert site["gate_code"].isdigit() and "Gate code" not in site["access_notes"]
+    # A septic company's price book, and jobs priced from it.
+    book = {i["name"]: i for i in owner.get("/api/v1/price-items").json()["items"]}
+    assert book["Disposal fee"]["unit"] == "gallon" and book["Trip fee"]["unit_price_cents"] == 7500
+    assert {"Pump-out (up to 1,000 gal)", "Labour", "Dig-out / locate lid"} <= set(book)
 
 
 # --- what is recorded while working ---

@@ -67,6 +67,8 @@ constexpr Committed kCommitted[] = {
      "560efbc7924959ea5f8e5d83fbf71aba44f3f60b298b975ceb97b45e561cf9ef"},
     {25, "email_outbox", "1a58695162f704ccff87e3c6752a1097df2a3fe87d8c7e5183f792f7a72d415b",
      "0b4412a7db5d05e306701702236a0962b28de962b2ab752f2822376a6f21f9d3"},
+    {26, "price_book", "726d1d07197f108f37d460a4befd0677e6805514322f942ea7b8adbc800055aa",
+     "9814f37889cb73ab00a5e3b4545bc52c869962a58098dee6a1c032bf57ced198"},
 };
 
 const Committed* committed(int version) {

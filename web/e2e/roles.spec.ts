@@ -21,6 +21,7 @@ const NAV: [string, Account, string[]][] = [
       'Users',
       'Messaging',
       'Organization',
+      'Price book',
       'Checklists',
       'Privacy requests',
       'Audit log',

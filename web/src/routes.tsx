@@ -21,6 +21,7 @@ import { MessagingSettingsPage } from './pages/MessagingSettingsPage';
 import { OrgSettingsPage } from './pages/OrgSettingsPage';
 import { ChecklistTemplatesPage } from './pages/ChecklistTemplatesPage';
 import { PrivacyRequestsPage } from './pages/PrivacyRequestsPage';
+import { PriceBookPage } from './pages/PriceBookPage';
 
 // The route table: which page, which permission it needs, and whether it
 // appears in the navigation. The server enforces permissions; the UI only
@@ -149,6 +150,13 @@ export const ROUTES: RouteDef[] = [
     permission: 'settings.manage',
     nav: 'Organization',
     render: () => <OrgSettingsPage />,
+  },
+  {
+    pattern: '/admin/price-book',
+    title: 'Price book',
+    permission: 'settings.manage',
+    nav: 'Price book',
+    render: () => <PriceBookPage />,
   },
   {
     pattern: '/admin/checklists',

@@ -4,6 +4,7 @@
 // own.
 #include "core/try.hpp"
 #include "domain/invoice_lines.hpp"
+#include "domain/price_book/service.hpp"
 #include "domain/work_orders/checklist_repo.hpp"
 #include "domain/work_orders/repo.hpp"
 #include "domain/work_orders/service.hpp"
@@ -96,7 +97,7 @@ Outcome<R> reply_of(Reply<R> r) {
 }
 
 PartView part_view(const PartRow& r, bool with_costs) {
-  PartView v{r.id, r.name, r.quantity, {}, {}};
+  PartView v{r.id, r.name, r.quantity, {}, {}, r.price_item_id, r.unit};
   if (with_costs) {
     v.unit_cost_cents.emplace(r.unit_cost_cents);
     v.currency.emplace(r.currency);
@@ -152,17 +153,38 @@ Outcome<PartAdded> add_part(store::OrgTx& tx, const Caller& by, std::int64_t wo,
                                "technicians record parts; the office prices them",
                                "technician_cannot_price"));
   const auto& p = in.value();
-  return reply_of(record(tx, by, wo, in.problems, {"work_order.part_added", Billing::billable}, now,
-                         nothing, [&](bool) -> Reply<PartAdded> {
-                           const auto id = repo::insert_part(tx, wo, p, by.user_id, now);
-                           PartAdded out{id, p.name.value, p.quantity.value, {}};
-                           if (!by.technician())
-                             out.unit_cost_cents.emplace(
-                                 p.unit_cost_cents ? p.unit_cost_cents->value : 0);
-                           std::vector<std::string> fields{"name", "quantity"};
-                           if (p.unit_cost_cents) fields.emplace_back("unit_cost_cents");
-                           return std::pair{std::move(out), std::move(fields)};
-                         }));
+  // A line item from the price book takes its name and price from there;
+  // a part without one is named by whoever records it.
+  auto problems = in.problems;
+  if (p.price_item_id && p.name)
+    problems.emplace("name", "comes from the price book item; leave it out");
+  if (p.price_item_id && p.unit_cost_cents)
+    problems.emplace("unit_cost_cents", "comes from the price book item; leave it out");
+  if (!p.price_item_id && !p.name && !problems.contains("name"))
+    problems.emplace("name", "is required (or send price_item_id)");
+  auto find = [&]() -> Outcome<std::optional<price_book::PriceItemRow>> {
+    if (!p.price_item_id) return std::optional<price_book::PriceItemRow>{};
+    BULWARK_TRY(auto item, price_book::for_line_item(tx, p.price_item_id->id));
+    return std::optional(std::move(item));
+  };
+  return reply_of(
+      record(tx, by, wo, problems, {"work_order.part_added", Billing::billable}, now, find,
+             [&](const std::optional<price_book::PriceItemRow>& item) -> Reply<PartAdded> {
+               repo::NewPartRow row{p.name ? p.name->value : std::string(), p.quantity.value,
+                                    p.unit_cost_cents ? p.unit_cost_cents->value : 0, std::nullopt};
+               std::vector<std::string> fields{"name", "quantity"};
+               if (item) {
+                 row = {item->name, p.quantity.value, item->unit_price_cents, item->id};
+                 fields = {"price_item_id", "name", "quantity", "unit_cost_cents"};
+               } else if (p.unit_cost_cents) {
+                 fields.emplace_back("unit_cost_cents");
+               }
+               const auto id = repo::insert_part(tx, wo, row, by.user_id, now);
+               PartAdded out{id, row.name, row.quantity, {}, row.price_item_id, std::nullopt};
+               if (item) out.unit = item->unit;
+               if (!by.technician()) out.unit_cost_cents.emplace(row.unit_cost_cents);
+               return std::pair{std::move(out), std::move(fields)};
+             }));
 }
 
 Outcome<PartView> change_part(store::OrgTx& tx, const Caller& by, std::int64_t wo,

@@ -51,6 +51,10 @@ struct UserRef {
   // NOLINTNEXTLINE(readability-identifier-naming): Ref<Tag> reads Tag::noun
   static constexpr std::string_view noun = "user";
 };
+struct PriceItemRef {  // an active item of the organization's price book
+  // NOLINTNEXTLINE(readability-identifier-naming): Ref<Tag> reads Tag::noun
+  static constexpr std::string_view noun = "price_item";
+};
 struct AssetRef {  // an asset at the work order's site
   // NOLINTNEXTLINE(readability-identifier-naming): Ref<Tag> reads Tag::noun
   static constexpr std::string_view noun = "asset";
@@ -191,12 +195,15 @@ BULWARK_RESOURCE(NewTimeEntry, minutes, note)
 
 using Quantity = Amount<0, 1000000, true>;
 
+// A part or a line item: either named (priced by the office), or taken from
+// the price book (price_item_id: its name, unit and price are copied).
 struct NewPart {
-  Text<200> name;
+  std::optional<Text<200>> name;
   Quantity quantity;
   std::optional<Cents> unit_cost_cents;
+  std::optional<Ref<PriceItemRef>> price_item_id;
 };
-BULWARK_RESOURCE(NewPart, name, quantity, unit_cost_cents)
+BULWARK_RESOURCE(NewPart, name, quantity, unit_cost_cents, price_item_id)
 
 struct PartChange {  // the office corrects a part (send at least one field)
   std::optional<Name<200>> name;
@@ -223,14 +230,17 @@ struct TimeEntryView {
 BULWARK_RESOURCE(TimeEntryView, id, user_id, minutes, note, created_at)
 
 // Costs are billing data: left out for technicians.
+// price_item_id and unit: set on a line item from the price book.
 struct PartView {
   std::int64_t id = 0;
   std::string name;
   double quantity = 0;
   Omittable<std::int64_t> unit_cost_cents;
   Omittable<std::string> currency;
+  std::optional<std::int64_t> price_item_id;
+  std::optional<std::string> unit;
 };
-BULWARK_RESOURCE(PartView, id, name, quantity, unit_cost_cents, currency)
+BULWARK_RESOURCE(PartView, id, name, quantity, unit_cost_cents, currency, price_item_id, unit)
 
 struct PartRow {
   std::int64_t id = 0;
@@ -238,8 +248,11 @@ struct PartRow {
   double quantity = 0;
   std::int64_t unit_cost_cents = 0;
   std::string currency;
+  std::optional<std::int64_t> price_item_id;
+  std::optional<std::string> unit;
 };
-BOOST_DESCRIBE_STRUCT(PartRow, (), (id, name, quantity, unit_cost_cents, currency))
+BOOST_DESCRIBE_STRUCT(PartRow, (),
+                      (id, name, quantity, unit_cost_cents, currency, price_item_id, unit))
 
 struct WorkOrderDetails {
   std::vector<CommentView> comments;
@@ -269,8 +282,10 @@ struct PartAdded {
   std::string name;
   double quantity = 0;
   Omittable<std::int64_t> unit_cost_cents;
+  std::optional<std::int64_t> price_item_id;
+  std::optional<std::string> unit;
 };
-BULWARK_RESOURCE(PartAdded, id, name, quantity, unit_cost_cents)
+BULWARK_RESOURCE(PartAdded, id, name, quantity, unit_cost_cents, price_item_id, unit)
 
 // --- the dispatcher's board and the technician's day ---
 

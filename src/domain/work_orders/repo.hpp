@@ -55,7 +55,14 @@ std::int64_t insert_comment(store::OrgTx& tx, std::int64_t wo, std::int64_t auth
                             const std::string& body, std::int64_t now);
 std::int64_t insert_time_entry(store::OrgTx& tx, std::int64_t wo, std::int64_t user,
                                std::int64_t minutes, const std::string& note, std::int64_t now);
-std::int64_t insert_part(store::OrgTx& tx, std::int64_t wo, const NewPart& p, std::int64_t by,
+// A part as stored: named by the office or copied from the price book.
+struct NewPartRow {
+  std::string name;
+  double quantity = 0;
+  std::int64_t unit_cost_cents = 0;
+  std::optional<std::int64_t> price_item_id;
+};
+std::int64_t insert_part(store::OrgTx& tx, std::int64_t wo, const NewPartRow& p, std::int64_t by,
                          std::int64_t now);
 void update_part(store::OrgTx& tx, std::int64_t wo, std::int64_t part, const PartChange& c);
 

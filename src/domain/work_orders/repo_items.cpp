@@ -18,12 +18,14 @@ constexpr OrgSql kComments(
 constexpr OrgSql kTimeEntries(
     "SELECT id, user_id, minutes, note, created_at, row_key FROM work_order_time "
     "WHERE org_id = $1 AND work_order_id = $2 ORDER BY id");
-constexpr OrgSql kParts(
-    "SELECT id, name, quantity, unit_cost_cents, currency FROM work_order_parts "
-    "WHERE org_id = $1 AND work_order_id = $2 ORDER BY id");
-constexpr OrgSql kPart(
-    "SELECT id, name, quantity, unit_cost_cents, currency FROM work_order_parts "
-    "WHERE org_id = $1 AND work_order_id = $2 AND id = $3");
+// With the unit of the price book item a line item came from.
+#define PART_SELECT                                                                   \
+  "SELECT p.id, p.name, p.quantity, p.unit_cost_cents, p.currency, p.price_item_id, " \
+  "i.unit AS unit FROM work_order_parts p LEFT JOIN price_items i ON i.org_id = $1 "  \
+  "AND i.id = p.price_item_id "
+constexpr OrgSql kParts(PART_SELECT "WHERE p.org_id = $1 AND p.work_order_id = $2 ORDER BY p.id");
+constexpr OrgSql kPart(PART_SELECT "WHERE p.org_id = $1 AND p.work_order_id = $2 AND p.id = $3");
+#undef PART_SELECT
 
 constexpr OrgSql kInsertComment(
     "INSERT INTO work_order_comments (org_id, work_order_id, author_id, body, created_at, "
@@ -33,7 +35,7 @@ constexpr OrgSql kInsertTimeEntry(
     "row_key) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id");
 constexpr OrgSql kInsertPart(
     "INSERT INTO work_order_parts (org_id, work_order_id, name, quantity, unit_cost_cents, "
-    "added_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id");
+    "added_by, created_at, price_item_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id");
 constexpr OrgSql kUpdatePart(
     "UPDATE work_order_parts SET name = COALESCE($4, name), quantity = COALESCE($5, quantity), "
     "unit_cost_cents = COALESCE($6, unit_cost_cents) "
@@ -113,10 +115,10 @@ std::int64_t insert_time_entry(store::OrgTx& tx, std::int64_t wo, std::int64_t u
   return inserted_id(tx, kInsertTimeEntry, wo, user, minutes, sealed.text, now, sealed.row_key);
 }
 
-std::int64_t insert_part(store::OrgTx& tx, std::int64_t wo, const NewPart& p, std::int64_t by,
+std::int64_t insert_part(store::OrgTx& tx, std::int64_t wo, const NewPartRow& p, std::int64_t by,
                          std::int64_t now) {
-  const std::int64_t cost = p.unit_cost_cents ? p.unit_cost_cents->value : 0;
-  return inserted_id(tx, kInsertPart, wo, p.name.value, p.quantity.value, cost, by, now);
+  return inserted_id(tx, kInsertPart, wo, p.name, p.quantity, p.unit_cost_cents, by, now,
+                     p.price_item_id);
 }
 
 void update_part(store::OrgTx& tx, std::int64_t wo, std::int64_t part, const PartChange& c) {

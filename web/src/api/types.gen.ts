@@ -415,9 +415,10 @@ export interface NewMessage {
 }
 
 export interface NewPart {
-  name: string;
+  name?: string | null;
   quantity: number;
   unit_cost_cents?: number | null;
+  price_item_id?: number | null;
 }
 
 export interface NewPmSchedule {
@@ -432,6 +433,14 @@ export interface NewPmSchedule {
   lead_days?: number | null;
   first_due_at?: string | null;
   first_meter_value?: number | null;
+}
+
+export interface NewPriceItem {
+  kind: 'service' | 'product';
+  name: string;
+  unit: 'each' | 'gallon' | 'hour' | 'flat';
+  unit_price_cents: number;
+  tax_class?: string | null;
 }
 
 export interface NewPrivacyRequest {
@@ -542,6 +551,8 @@ export interface PartAdded {
   name: string;
   quantity: number;
   unit_cost_cents?: number;
+  price_item_id: number | null;
+  unit: string | null;
 }
 
 export interface PartChange {
@@ -556,6 +567,8 @@ export interface PartView {
   quantity: number;
   unit_cost_cents?: number;
   currency?: string;
+  price_item_id: number | null;
+  unit: string | null;
 }
 
 export interface PasswordChange {
@@ -598,6 +611,32 @@ export interface PmScheduleChange {
   priority?: 'low' | 'medium' | 'high' | 'urgent' | null;
   assignee_id?: number | null;
   lead_days?: number | null;
+}
+
+export interface PriceItemArchive {
+  version: number;
+}
+
+export interface PriceItemChange {
+  kind?: 'service' | 'product' | null;
+  name?: string | null;
+  unit?: 'each' | 'gallon' | 'hour' | 'flat' | null;
+  unit_price_cents?: number | null;
+  tax_class?: string | null;
+  version: number;
+}
+
+export interface PriceItemView {
+  id: number;
+  kind: string;
+  name: string;
+  unit: string;
+  unit_price_cents?: number;
+  tax_class: string | null;
+  active: boolean;
+  version: number;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface PrivacyRequestView {

@@ -5,7 +5,9 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/Field';
 import { formatMoney } from '../../format';
 import { useAction } from '../../hooks/useAction';
+import { LineItemPicker } from './LineItemPicker';
 import { refusedAsInvoiced } from './useWorkOrderInvoice';
+import { unitWord } from '../price-book/units';
 
 type Part = WorkOrderDetails['parts'][number];
 
@@ -76,7 +78,11 @@ export function PartsPanel({
             ) : (
               <>
                 <span>
-                  {p.quantity} × {p.name}
+                  {p.quantity}
+                  {p.unit && unitWord(p.unit, p.quantity)
+                    ? ` ${unitWord(p.unit, p.quantity)}`
+                    : ''}{' '}
+                  × {p.name}
                   {p.unit_cost_cents !== undefined
                     ? p.unit_cost_cents > 0
                       ? ` at ${formatMoney(p.unit_cost_cents, p.currency)}`
@@ -98,6 +104,7 @@ export function PartsPanel({
           </li>
         ))}
       </ul>
+      {canWrite ? <LineItemPicker woId={woId} onAdded={onChanged} onInvoiced={onInvoiced} /> : null}
       {canWrite ? (
         <form onSubmit={submit} className="inline-form" aria-label="Add a part">
           <TextField
