@@ -67,6 +67,8 @@ constexpr Committed kCommitted[] = {
      "560efbc7924959ea5f8e5d83fbf71aba44f3f60b298b975ceb97b45e561cf9ef"},
     {25, "email_outbox", "1a58695162f704ccff87e3c6752a1097df2a3fe87d8c7e5183f792f7a72d415b",
      "0b4412a7db5d05e306701702236a0962b28de962b2ab752f2822376a6f21f9d3"},
+    {26, "placeholder", "f662584109fe7d6bc5dbbb3e10ebdac79b8c1844378ef0a8d29a7083e89ccde2",
+     "f662584109fe7d6bc5dbbb3e10ebdac79b8c1844378ef0a8d29a7083e89ccde2"},
 };
 
 const Committed* committed(int version) {
