@@ -6,7 +6,7 @@ zone, and labour and parts cost per local month."""
 import datetime
 
 from fixtures.database import db_exec, db_query
-from fixtures.people import create_org, new_user_client, outsider
+from fixtures.people import admin, create_org, new_user_client, outsider, unique
 from fixtures.server import error_of
 from fixtures.work import new_asset, new_customer, new_site, new_wo
 
@@ -172,3 +172,18 @@ def test_cost_per_month_sums_labour_and_parts(server, dispatcher, tech):
     # Open work orders are counted on the list.
     rows = dispatcher.get(f"/api/v1/assets?site_id={site['id']}").json()["items"]
     assert rows[0]["open_work_orders"] == 2
+
+
+def test_seed_demo_has_a_plant_with_a_machine_down(server):
+    slug = unique("plant")
+    admin(server, "seed-demo", "--org", slug, "--customers", "3", "--work-orders", "5")
+    owner, _ = new_user_client(server, slug, "owner")
+    rows = owner.get("/api/v1/assets", params={"limit": 200}).json()["items"]
+    hall = next(a for a in rows if a["name"] == "Bottling hall")
+    under = {a["name"]: a["status"] for a in rows if a["parent_id"] == hall["id"]}
+    assert len(under) >= 3 and under["Conveyor 3"] == "down", rows
+    assert hall["site_name"] == "Riverside plant"
+    conveyor = next(a for a in rows if a["name"] == "Conveyor 3")
+    since = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=2)).date()
+    d = owner.get(f"/api/v1/assets/{conveyor['id']}/downtime?from={since}").json()
+    assert d["periods"][-1]["end"] is None and d["down_minutes"] >= 170
