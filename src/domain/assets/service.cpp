@@ -11,9 +11,9 @@ namespace {
 ApiError no_such_asset() { return ApiError(ErrorCode::not_found, "no such asset"); }
 ApiError no_such_site() { return ApiError(ErrorCode::not_found, "no such site"); }
 
-ApiError reading_error(std::string message, std::string reason, std::string field,
+ApiError reading_error(const std::string& message, std::string reason, std::string field,
                        std::string problem) {
-  return ApiError(ErrorCode::validation_failed, std::move(message), std::move(reason),
+  return ApiError(ErrorCode::validation_failed, message, std::move(reason),
                   {{std::move(field), std::move(problem)}});
 }
 
