@@ -1,5 +1,7 @@
 #include "api/asset_handlers.hpp"
 
+#include <algorithm>
+
 #include "api/query_params.hpp"
 #include "domain/assets/service.hpp"
 #include "domain/customers/blind.hpp"
@@ -24,6 +26,10 @@ Result<assets::AssetPage> list_assets(Ctx& ctx) {
   query.type = q.text("type", 100);
   query.customer_id = q.integer("customer_id", 1, INT64_MAX);
   query.status = q.text("status", 20);
+  if (query.status &&
+      std::ranges::find(assets::kAssetStatuses, *query.status) == assets::kAssetStatuses.end())
+    return unexpected(ApiError(ErrorCode::validation_failed, "bad status", "invalid_parameter",
+                               {{"status", "must be running, down or retired"}}));
   query.parent_id = q.integer("parent_id", 1, INT64_MAX);
   query.site_id = q.integer("site_id", 1, INT64_MAX);
   query.after_id = q.integer("cursor", 1, INT64_MAX);

@@ -68,6 +68,7 @@ def test_status_changes_recorded_and_technician_limits(server, dispatcher, tech)
     assert r.status_code == 200 and r.json()["status"] == "down", r.text
     pump = r.json()
     rows = dispatcher.get("/api/v1/assets?status=down&limit=200").json()["items"]
+    assert dispatcher.get("/api/v1/assets?status=broken").status_code == 400
     assert pump["id"] in [a["id"] for a in rows]
     for body in [{"status": "retired"}, {"name": "renamed"}, {"parent_id": None}]:
         r = patch(tech, pump, version=pump["version"], **body)
