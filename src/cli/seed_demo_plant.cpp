@@ -5,6 +5,7 @@
 #include <string>
 
 #include "domain/customers/repo.hpp"
+#include "domain/work_orders/visit_text.hpp"
 
 namespace bulwark::cli {
 
@@ -17,7 +18,7 @@ constexpr OrgSql kAsset(
     "parent_id, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id");
 constexpr OrgSql kChange(
     "INSERT INTO asset_status_changes (org_id, asset_id, from_status, to_status, reason, "
-    "changed_by, changed_at) VALUES ($1, $2, $3, $4, $5, NULL, $6)");
+    "changed_by, changed_at, row_key) VALUES ($1, $2, $3, $4, $5, NULL, $6, $7)");
 
 struct Machine {
   const char* name;
@@ -65,12 +66,15 @@ void seed_demo_plant(store::OrgTx& tx, std::int64_t now) {
     if (broken) conveyor = id;
   }
   // Conveyor 3: a stop earlier (2 hours, fixed), and down since this morning.
-  const std::string belt = "Belt tracking off, product jammed";
-  tx.run(kChange, conveyor, std::string("running"), std::string("down"), belt, now - 6 * kDay);
-  tx.run(kChange, conveyor, std::string("down"), std::string("running"),
-         std::string("Belt re-tracked"), now - 6 * kDay + 2 * kHour);
-  tx.run(kChange, conveyor, std::string("running"), std::string("down"),
-         std::string("Belt torn at the splice; new belt ordered"), now - 3 * kHour);
+  // Reasons are sealed like every status change's (repo_status.cpp).
+  const auto change = [&](const char* from, const char* to, std::string_view reason,
+                          std::int64_t at) {
+    const auto sealed = domain::work_orders::seal_new(tx, "asset_status_changes", "reason", reason);
+    tx.run(kChange, conveyor, std::string(from), std::string(to), sealed.text, at, sealed.row_key);
+  };
+  change("running", "down", "Belt tracking off, product jammed", now - 6 * kDay);
+  change("down", "running", "Belt re-tracked", now - 6 * kDay + 2 * kHour);
+  change("running", "down", "Belt torn at the splice; new belt ordered", now - 3 * kHour);
 }
 
 }  // namespace bulwark::cli

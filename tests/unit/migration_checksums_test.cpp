@@ -69,8 +69,8 @@ constexpr Committed kCommitted[] = {
      "0b4412a7db5d05e306701702236a0962b28de962b2ab752f2822376a6f21f9d3"},
     {26, "placeholder", "f662584109fe7d6bc5dbbb3e10ebdac79b8c1844378ef0a8d29a7083e89ccde2",
      "f662584109fe7d6bc5dbbb3e10ebdac79b8c1844378ef0a8d29a7083e89ccde2"},
-    {27, "asset_hierarchy", "8c752333367030bc2da603c467a1ebfd871ba8837e8dd18a9406bf36d864aa7c",
-     "77e26f8e5f617af7159d01610d4b90a1edbf4b40ca72ad6fe95f0502e49ac505"},
+    {27, "asset_hierarchy", "31ef743b900d79e27e19b1eff0297a839dde383c647f878ffcc5dd996c06278e",
+     "6b677d88492844e7aa0a5d682a4ba0513b4432d5040216266e87def5d11b6ed0"},
 };
 
 const Committed* committed(int version) {

@@ -1,5 +1,6 @@
 #include "domain/assets/repo_status.hpp"
 
+#include "domain/work_orders/visit_text.hpp"
 #include "resource/columns.hpp"
 
 namespace bulwark::domain::assets::repo {
@@ -7,6 +8,9 @@ namespace bulwark::domain::assets::repo {
 namespace {
 
 using store::OrgSql;
+
+// The reason is sealed per row (domain/work_orders/visit_text.hpp).
+constexpr std::string_view kTable = "asset_status_changes";
 
 constexpr OrgSql kPlace(
     "SELECT id, site_id, parent_id, status, version FROM assets WHERE org_id = $1 AND id = $2");
@@ -19,18 +23,18 @@ constexpr OrgSql kUpdate(
     "WHERE org_id = $1 AND id = $2 AND version = $3");
 constexpr OrgSql kInsertChange(
     "INSERT INTO asset_status_changes (org_id, asset_id, from_status, to_status, reason, "
-    "changed_by, changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)");
+    "changed_by, changed_at, row_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)");
 constexpr OrgSql kChanges(
-    "SELECT c.id, c.from_status, c.to_status, c.reason, "
+    "SELECT c.id, c.from_status, c.to_status, c.reason, c.row_key, "
     "COALESCE(NULLIF(u.name, ''), u.email) AS changed_by_name, c.changed_at "
     "FROM asset_status_changes c LEFT JOIN users u ON u.org_id = $1 AND u.id = c.changed_by "
     "WHERE c.org_id = $1 AND c.asset_id = $2 ORDER BY c.changed_at DESC, c.id DESC LIMIT $3");
 constexpr OrgSql kAtOrBefore(
-    "SELECT to_status, reason, changed_at FROM asset_status_changes "
+    "SELECT to_status, reason, changed_at, row_key FROM asset_status_changes "
     "WHERE org_id = $1 AND asset_id = $2 AND changed_at <= $3 "
     "ORDER BY changed_at DESC, id DESC LIMIT 1");
 constexpr OrgSql kBetween(
-    "SELECT to_status, reason, changed_at FROM asset_status_changes "
+    "SELECT to_status, reason, changed_at, row_key FROM asset_status_changes "
     "WHERE org_id = $1 AND asset_id = $2 AND changed_at > $3 AND changed_at < $4 "
     "ORDER BY changed_at, id");
 constexpr OrgSql kCostWork(
@@ -70,21 +74,27 @@ Expected<void, ApiError> update(store::OrgTx& tx, std::int64_t asset, std::int64
 void insert_change(store::OrgTx& tx, std::int64_t asset, const std::string& from,
                    const std::string& to, const std::string& reason, std::optional<std::int64_t> by,
                    std::int64_t at) {
-  tx.run(kInsertChange, asset, from, to, reason, by, at);
+  const auto sealed = work_orders::seal_new(tx, kTable, "reason", reason);
+  tx.run(kInsertChange, asset, from, to, sealed.text, by, at, sealed.row_key);
 }
 
 std::vector<StatusChangeView> changes(store::OrgTx& tx, std::int64_t asset, std::int64_t limit) {
-  return tx.all<StatusChangeView>(kChanges, asset, limit);
+  return work_orders::decode_sealed(tx, tx.run(kChanges, asset, limit), kTable, "reason",
+                                    &StatusChangeView::reason);
 }
 
 std::optional<StatusPoint> change_at_or_before(store::OrgTx& tx, std::int64_t asset,
                                                std::int64_t at) {
-  return tx.one<StatusPoint>(kAtOrBefore, asset, at);
+  auto rows = work_orders::decode_sealed(tx, tx.run(kAtOrBefore, asset, at), kTable, "reason",
+                                         &StatusPoint::reason);
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
 }
 
 std::vector<StatusPoint> changes_between(store::OrgTx& tx, std::int64_t asset, std::int64_t from,
                                          std::int64_t to) {
-  return tx.all<StatusPoint>(kBetween, asset, from, to);
+  return work_orders::decode_sealed(tx, tx.run(kBetween, asset, from, to), kTable, "reason",
+                                    &StatusPoint::reason);
 }
 
 std::vector<CostWorkRow> cost_work(store::OrgTx& tx, std::int64_t asset, std::int64_t from,

@@ -3,7 +3,9 @@
 -- parent_id (same organization and site, no cycles: checked by the service),
 -- carry a status (running, down, retired) and a version for the PATCH's
 -- optimistic concurrency. Every status change is a row of
--- asset_status_changes, from which downtime is computed.
+-- asset_status_changes, from which downtime is computed. The reason is
+-- free text a technician types (it may name a person): sealed under the
+-- row's own key like a visit's time notes (row_key).
 ALTER TABLE assets ADD COLUMN parent_id INTEGER REFERENCES assets(id);
 ALTER TABLE assets ADD COLUMN status TEXT NOT NULL DEFAULT 'running'
   CHECK (status IN ('running','down','retired'));
@@ -17,6 +19,7 @@ CREATE TABLE asset_status_changes (
   from_status TEXT NOT NULL CHECK (from_status IN ('running','down','retired')),
   to_status TEXT NOT NULL CHECK (to_status IN ('running','down','retired')),
   reason TEXT NOT NULL DEFAULT '',
+  row_key TEXT,
   changed_by INTEGER REFERENCES users(id),
   changed_at INTEGER NOT NULL
 );
