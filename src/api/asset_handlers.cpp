@@ -1,5 +1,7 @@
 #include "api/asset_handlers.hpp"
 
+#include <algorithm>
+
 #include "api/query_params.hpp"
 #include "domain/assets/service.hpp"
 #include "domain/customers/blind.hpp"
@@ -15,7 +17,7 @@ Result<Items<assets::AssetView>> list_site_assets(Ctx& ctx, PathId site) {
 
 Result<assets::AssetPage> list_assets(Ctx& ctx) {
   QueryParams q(ctx.request.query);
-  q.allow_only({"q", "type", "customer_id", "cursor", "limit"});
+  q.allow_only({"q", "type", "customer_id", "status", "parent_id", "site_id", "cursor", "limit"});
   assets::AssetQuery query;
   if (const auto search = q.text("q", 100)) {
     query.like = like_pattern(*search);
@@ -23,6 +25,13 @@ Result<assets::AssetPage> list_assets(Ctx& ctx) {
   }
   query.type = q.text("type", 100);
   query.customer_id = q.integer("customer_id", 1, INT64_MAX);
+  query.status = q.text("status", 20);
+  if (query.status &&
+      std::ranges::find(assets::kAssetStatuses, *query.status) == assets::kAssetStatuses.end())
+    return unexpected(ApiError(ErrorCode::validation_failed, "bad status", "invalid_parameter",
+                               {{"status", "must be running, down or retired"}}));
+  query.parent_id = q.integer("parent_id", 1, INT64_MAX);
+  query.site_id = q.integer("site_id", 1, INT64_MAX);
   query.after_id = q.integer("cursor", 1, INT64_MAX);
   query.limit = q.integer("limit", 1, 200).value_or(50);
   return read_org(ctx, [&](OrgTx& tx) { return assets::list(tx, query); });

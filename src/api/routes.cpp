@@ -1,6 +1,7 @@
 #include "api/routes.hpp"
 
 #include "api/asset_handlers.hpp"
+#include "api/asset_status_handlers.hpp"
 #include "api/attachment_handlers.hpp"
 #include "api/auth_handlers.hpp"
 #include "api/checklist_handlers.hpp"
@@ -193,6 +194,16 @@ http::Router build_router() {
          "Every asset of the organization with its site and customer (q=, type=, customer_id=)");
   authed(Method::get, "/api/v1/assets/{id:int}", reads, safe, customers_read, endpoint<get_asset>(),
          "An asset");
+  // A plant's assets (issue 14 item 7): technicians may mark one down or
+  // running (checked in the service); costs are billing, not for technicians.
+  authed(Method::patch, "/api/v1/assets/{id:int}", changes, token, wo_write,
+         endpoint<update_asset>(),
+         "Change an asset (name, parent_id, status with reason; send the version you read)");
+  authed(Method::get, "/api/v1/assets/{id:int}/status-changes", reads, safe, customers_read,
+         endpoint<asset_status_changes>(), "An asset's status changes, newest first (limit)");
+  authed(Method::get, "/api/v1/assets/{id:int}/downtime", reads, safe, customers_read,
+         endpoint<asset_downtime>(),
+         "An asset's down minutes and periods between two local dates (from, to; this month)");
   authed(Method::get, "/api/v1/assets/{id:int}/readings", reads, safe, customers_read,
          endpoint<list_readings>(), "An asset's meter readings, newest first (kind, limit)");
   authed(Method::post, "/api/v1/assets/{id:int}/readings", changes, token, wo_write,
@@ -284,6 +295,9 @@ http::Router build_router() {
 
   // Invoices and business metrics: owners, admins and dispatchers; never technicians.
   const auto invoices_read = access(Permission::invoices_manage, "invoices:read");
+  // An asset's cost per month (issue 14 item 7): billing amounts, like the invoices.
+  authed(Method::get, "/api/v1/assets/{id:int}/cost", reads, safe, invoices_read,
+         endpoint<asset_cost>(), "An asset's labour and parts cost per local month (months=12)");
   const auto invoices_write = access(Permission::invoices_manage, "invoices:write");
   authed(Method::post, "/api/v1/work-orders/{id:int}/invoice", changes, token, invoices_write,
          endpoint<create_invoice>(),

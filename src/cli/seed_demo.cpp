@@ -7,6 +7,7 @@
 
 #include "audit/audit_log.hpp"
 #include "cli/admin_support.hpp"
+#include "cli/seed_demo_plant.hpp"
 #include "cli/seed_price_book.hpp"
 #include "config/config.hpp"
 #include "core/org_time.hpp"
@@ -240,6 +241,7 @@ int seed(const std::string& slug, const Counts& counts) {
       if ((i + 1) % std::max(250, counts.work_orders / 20) == 0)
         std::fprintf(stderr, "work orders: %d/%d\n", i + 1, counts.work_orders);
     }
+    seed_demo_plant(tx, now);  // after the random draws: the same demo as before
     audit::Entry e;
     e.org_id = org->id;
     e.actor_type = "cli";

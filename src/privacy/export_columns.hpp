@@ -17,7 +17,7 @@ struct PersonalColumn {
 
 // Opened with tx.open(table, column, row_key, value) when the row's row_key
 // is not NULL (a row sealed by the field-encryption work); plain otherwise.
-inline constexpr std::array<PersonalColumn, 24> kPersonalColumns{{
+inline constexpr std::array<PersonalColumn, 25> kPersonalColumns{{
     {"customers", "name"},
     {"customers", "phone"},
     {"customers", "email"},
@@ -42,6 +42,7 @@ inline constexpr std::array<PersonalColumn, 24> kPersonalColumns{{
     {"email_outbox", "subject"},
     {"email_outbox", "body_text"},
     {"email_outbox", "body_html"},
+    {"asset_status_changes", "reason"},
 }};
 
 // Never exported: password hashes, session ids and token hashes, CSRF tokens,

@@ -113,6 +113,15 @@ const std::vector<PersonalTable>& personal_tables() {
                      "AND body = $4"),
        store::OrgSql(
            "SELECT COUNT(*) FROM idempotency_keys WHERE org_id = $1 AND row_key IS NOT NULL")},
+      // Why an asset went down or back up (issue 14 item 7): typed on site.
+      {"asset_status_changes",
+       {"reason"},
+       store::OrgSql("SELECT id, row_key, reason FROM asset_status_changes WHERE org_id = $1 "
+                     "AND id > $2 AND row_key IS NOT NULL ORDER BY id LIMIT $3"),
+       store::OrgSql("UPDATE asset_status_changes SET reason = $3 WHERE org_id = $1 "
+                     "AND id = $2 AND reason = $4"),
+       store::OrgSql("SELECT COUNT(*) FROM asset_status_changes WHERE org_id = $1 "
+                     "AND row_key IS NOT NULL")},
       // Email (issue 14 item 3): the recipient, the subject and both bodies.
       {"email_outbox",
        {"to_address", "subject", "body_text", "body_html"},

@@ -21,7 +21,8 @@ namespace bulwark::store::tenant_scope {
 
 // Every table with an org_id column. A unit test compares this list with the
 // migrated schema, so a new tenant table cannot be forgotten here.
-inline constexpr std::array<std::string_view, 45> kTenantTables{"assets",
+inline constexpr std::array<std::string_view, 46> kTenantTables{"assets",
+                                                                "asset_status_changes",
                                                                 "attachment_chunks",
                                                                 "attachments",
                                                                 "audit_archives",

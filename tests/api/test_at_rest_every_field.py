@@ -110,6 +110,12 @@ def seed_everything(server, peer):
     mail_text = f"Tank measured at 80 percent {tag}-m"
     admin(server, "mail", "test", "--org", shop.slug, "--to", mail_to, "--subject", subject,
           "--text", mail_text, "--as-customer")
+    # A machine marked down with the reason typed on site (issue 14 item 7).
+    asset = shop.owner.post(f"/api/v1/sites/{site['id']}/assets", json={"name": "Lift pump"}).json()
+    down_reason = f"Float stuck, Mrs Ottoline called it in {tag}-a"
+    r = shop.owner.patch(f"/api/v1/assets/{asset['id']}", json={
+        "status": "down", "reason": down_reason, "version": asset["version"]})
+    assert r.status_code == 200, r.text
     return shop, {
         "customers.name": [c["name"]],
         "customers.phone": [phone, phone[2:]],
@@ -135,6 +141,7 @@ def seed_everything(server, peer):
         "email_outbox.subject": [subject],
         "email_outbox.body_text": [mail_text],
         "email_outbox.body_html": [mail_text],
+        "asset_status_changes.reason": [down_reason],
     }
 
 
@@ -147,7 +154,7 @@ SEEDED_FIELDS = {
     "work_order_comments.body", "work_order_time.note", "work_order_checklist.value",
     "completion_records.record", "idempotency_keys.body", "privacy_requests.notes",
     "email_outbox.to_address", "email_outbox.subject", "email_outbox.body_text",
-    "email_outbox.body_html",
+    "email_outbox.body_html", "asset_status_changes.reason",
 }
 
 

@@ -69,6 +69,8 @@ constexpr Committed kCommitted[] = {
      "0b4412a7db5d05e306701702236a0962b28de962b2ab752f2822376a6f21f9d3"},
     {26, "price_book", "726d1d07197f108f37d460a4befd0677e6805514322f942ea7b8adbc800055aa",
      "9814f37889cb73ab00a5e3b4545bc52c869962a58098dee6a1c032bf57ced198"},
+    {27, "asset_hierarchy", "31ef743b900d79e27e19b1eff0297a839dde383c647f878ffcc5dd996c06278e",
+     "6b677d88492844e7aa0a5d682a4ba0513b4432d5040216266e87def5d11b6ed0"},
 };
 
 const Committed* committed(int version) {

@@ -21,13 +21,22 @@ using resource::Text;
 using resource::Time;
 
 inline constexpr std::array<std::string_view, 3> kMeterKinds{"hours", "gallons", "cycles"};
+// running: in service; down: broken (downtime counts); retired: out of service for good.
+inline constexpr std::array<std::string_view, 3> kAssetStatuses{"running", "down", "retired"};
+
+// The asset an asset sits under (site -> area -> machine): same site.
+struct ParentRef {
+  // NOLINTNEXTLINE(readability-identifier-naming): Ref<Tag> reads Tag::noun
+  static constexpr std::string_view noun = "asset";
+};
 
 struct NewAsset {  // POST /api/v1/sites/{id}/assets
   Text<200> name;
   std::optional<Text<100, 0>> type, make, model, serial;
   std::optional<Date> install_date;
+  std::optional<resource::Ref<ParentRef>> parent_id;  // an area or machine at the same site
 };
-BULWARK_RESOURCE(NewAsset, name, type, make, model, serial, install_date)
+BULWARK_RESOURCE(NewAsset, name, type, make, model, serial, install_date, parent_id)
 
 // An assets row, and its view.
 struct AssetView {
@@ -40,9 +49,14 @@ struct AssetView {
   std::optional<std::string> site_name;
   std::optional<std::int64_t> customer_id;
   std::optional<std::string> customer_name;
+  // Where it sits (issue 14 item 7) and whether it runs.
+  std::optional<std::int64_t> parent_id;
+  std::optional<std::string> parent_name;
+  std::string status;  // running | down | retired
+  std::int64_t version = 0;
 };
 BULWARK_RESOURCE(AssetView, id, site_id, name, type, make, model, serial, install_date, created_at,
-                 site_name, customer_id, customer_name)
+                 site_name, customer_id, customer_name, parent_id, parent_name, status, version)
 
 // An asset in the organization-wide list, with where it is and whose it is.
 struct AssetSummary {
@@ -54,9 +68,15 @@ struct AssetSummary {
   std::string site_name, site_address;
   std::optional<std::int64_t> customer_id;
   std::optional<std::string> customer_name;
+  std::optional<std::int64_t> parent_id;
+  std::optional<std::string> parent_name;
+  std::string status;
+  std::int64_t version = 0;
+  std::int64_t open_work_orders = 0;  // not completed, closed or cancelled
 };
 BULWARK_RESOURCE(AssetSummary, id, site_id, name, type, make, model, serial, install_date,
-                 created_at, site_name, site_address, customer_id, customer_name)
+                 created_at, site_name, site_address, customer_id, customer_name, parent_id,
+                 parent_name, status, version, open_work_orders)
 
 // GET /api/v1/assets: a keyset page whose cursor is the last asset's id.
 struct AssetPage {
@@ -70,6 +90,9 @@ struct AssetQuery {
   std::vector<std::string> customer_words;  // the customer's name: words or prefixes (tokens)
   std::optional<std::string> type;
   std::optional<std::int64_t> customer_id;
+  std::optional<std::string> status;
+  std::optional<std::int64_t> parent_id;
+  std::optional<std::int64_t> site_id;
   std::optional<std::int64_t> after_id;
   std::int64_t limit = 50;
 };

@@ -14,8 +14,9 @@ constexpr OrgSql kSiteExists("SELECT 1 AS found FROM sites WHERE org_id = $1 AND
 #define ASSET_SELECT                                                                           \
   "SELECT a.id, a.site_id, a.name, a.type, a.make, a.model, a.serial, a.install_date, "        \
   "a.created_at, s.name AS site_name, s.customer_id AS customer_id, c.name AS customer_name, " \
-  "c.row_key AS customer_row_key FROM assets a LEFT JOIN sites s ON s.org_id = $1 AND s.id = " \
-  "a.site_id "                                                                                 \
+  "c.row_key AS customer_row_key, a.parent_id, p.name AS parent_name, a.status, a.version "    \
+  "FROM assets a LEFT JOIN sites s ON s.org_id = $1 AND s.id = a.site_id "                     \
+  "LEFT JOIN assets p ON p.org_id = $1 AND p.id = a.parent_id "                                \
   "LEFT JOIN customers c ON c.org_id = $1 AND c.id = s.customer_id "
 constexpr OrgSql kSelectOne(ASSET_SELECT "WHERE a.org_id = $1 AND a.id = $2");
 constexpr OrgSql kAtSite(ASSET_SELECT "WHERE a.org_id = $1 AND a.site_id = $2 ORDER BY a.id");
@@ -30,9 +31,13 @@ constexpr OrgSql kAtSite(ASSET_SELECT "WHERE a.org_id = $1 AND a.site_id = $2 OR
 constexpr OrgSql kList(
     "SELECT a.id, a.site_id, a.name, a.type, a.make, a.model, a.serial, a.install_date, "
     "a.created_at, s.name AS site_name, s.address AS site_address, s.customer_id AS customer_id, "
-    "c.name AS customer_name, c.row_key AS customer_row_key, s.row_key AS site_row_key "
+    "c.name AS customer_name, c.row_key AS customer_row_key, s.row_key AS site_row_key, "
+    "a.parent_id, p.name AS parent_name, a.status, a.version, "
+    "(SELECT COUNT(*) FROM work_orders w WHERE w.org_id = $1 AND w.asset_id = a.id "
+    " AND w.status NOT IN ('completed', 'closed', 'cancelled')) AS open_work_orders "
     "FROM assets a "
     "JOIN sites s ON s.org_id = $1 AND s.id = a.site_id "
+    "LEFT JOIN assets p ON p.org_id = $1 AND p.id = a.parent_id "
     "LEFT JOIN customers c ON c.org_id = $1 AND c.id = s.customer_id "
     "WHERE a.org_id = $1 AND (c.id IS NULL OR c.deleted_at IS NULL) "
     "AND (CAST($2 AS TEXT) IS NULL OR lower(a.name) LIKE CAST($2 AS TEXT) ESCAPE '\\' "
@@ -44,11 +49,14 @@ constexpr OrgSql kList(
     "AND (CAST($3 AS TEXT) IS NULL OR a.type = CAST($3 AS TEXT)) "
     "AND (CAST($4 AS BIGINT) IS NULL OR s.customer_id = CAST($4 AS BIGINT)) "
     "AND (CAST($5 AS BIGINT) IS NULL OR a.id > CAST($5 AS BIGINT)) "
+    "AND (CAST($10 AS TEXT) IS NULL OR a.status = CAST($10 AS TEXT)) "
+    "AND (CAST($11 AS BIGINT) IS NULL OR a.parent_id = CAST($11 AS BIGINT)) "
+    "AND (CAST($12 AS BIGINT) IS NULL OR a.site_id = CAST($12 AS BIGINT)) "
     "ORDER BY a.id LIMIT $6");
 #undef ASSET_NAME_TOKEN
 constexpr OrgSql kInsert(
     "INSERT INTO assets (org_id, site_id, name, type, make, model, serial, install_date, "
-    "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id");
+    "created_at, parent_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id");
 
 // Existence check and lock in one: the no-op UPDATE holds the asset's row
 // until commit on PostgreSQL (SQLite's write transaction holds the
@@ -107,13 +115,14 @@ std::vector<AssetView> at_site(store::OrgTx& tx, std::int64_t site) {
 std::vector<AssetSummary> list(store::OrgTx& tx, const AssetQuery& q) {
   const auto names = customers::name_tokens_of<3>(tx, q.customer_words);
   return opened<AssetSummary>(tx, kList, q.like, q.type, q.customer_id, q.after_id, q.limit + 1,
-                              names[0], names[1], names[2]);
+                              names[0], names[1], names[2], q.status, q.parent_id, q.site_id);
 }
 
 std::int64_t insert(store::OrgTx& tx, std::int64_t site, const NewAsset& a, std::int64_t now) {
   return tx
       .one<Returned>(kInsert, site, a.name, text_or_empty(a.type), text_or_empty(a.make),
-                     text_or_empty(a.model), text_or_empty(a.serial), a.install_date, now)
+                     text_or_empty(a.model), text_or_empty(a.serial), a.install_date, now,
+                     a.parent_id ? std::optional(a.parent_id->id) : std::nullopt)
       .value()
       .id;
 }

@@ -2,6 +2,7 @@
 
 #include "core/try.hpp"
 #include "domain/assets/repo.hpp"
+#include "domain/assets/status_service.hpp"
 
 namespace bulwark::domain::assets {
 
@@ -10,9 +11,9 @@ namespace {
 ApiError no_such_asset() { return ApiError(ErrorCode::not_found, "no such asset"); }
 ApiError no_such_site() { return ApiError(ErrorCode::not_found, "no such site"); }
 
-ApiError reading_error(std::string message, std::string reason, std::string field,
+ApiError reading_error(const std::string& message, std::string reason, std::string field,
                        std::string problem) {
-  return ApiError(ErrorCode::validation_failed, std::move(message), std::move(reason),
+  return ApiError(ErrorCode::validation_failed, message, std::move(reason),
                   {{std::move(field), std::move(problem)}});
 }
 
@@ -42,9 +43,11 @@ Outcome<AssetView> create(store::OrgTx& tx, const audit::Actor& by, std::int64_t
                           const Checked<NewAsset>& in, std::int64_t now) {
   if (!repo::site_exists(tx, site)) return unexpected(no_such_site());
   if (!in) return unexpected(in.error());
+  if (const auto& parent = (*in)->value.parent_id)
+    BULWARK_TRY_VOID(check_parent(tx, site, std::nullopt, parent->id));
   const auto id = repo::insert(tx, site, (*in)->value, now);
   by.record(tx.connection(), "asset.created", "asset", id,
-            {"name", "type", "make", "model", "serial", "install_date"});
+            {"name", "type", "make", "model", "serial", "install_date", "parent_id"});
   return get(tx, id);
 }
 

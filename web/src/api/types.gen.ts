@@ -3,6 +3,22 @@
 // Do not edit: change the description, then run build/bulwark gen-types and commit.
 // scripts/check-generated-types.sh fails when this file is stale.
 
+export interface AssetChange {
+  name?: string | null;
+  parent_id?: number | null;
+  status?: 'running' | 'down' | 'retired' | null;
+  reason?: string | null;
+  version: number;
+}
+
+export interface AssetCost {
+  time_zone: string;
+  months: CostMonth[];
+  labour_cents: number;
+  parts_cents: number;
+  total_cents: number;
+}
+
 export interface AssetPage {
   items: AssetSummary[];
   next_cursor: number | null;
@@ -22,6 +38,11 @@ export interface AssetSummary {
   site_address: string;
   customer_id: number | null;
   customer_name: string | null;
+  parent_id: number | null;
+  parent_name: string | null;
+  status: string;
+  version: number;
+  open_work_orders: number;
 }
 
 export interface AssetView {
@@ -37,6 +58,10 @@ export interface AssetView {
   site_name: string | null;
   customer_id: number | null;
   customer_name: string | null;
+  parent_id: number | null;
+  parent_name: string | null;
+  status: string;
+  version: number;
 }
 
 export interface AssetWorkHistory {
@@ -153,6 +178,14 @@ export interface CompletionRecordView {
   content_erased: boolean;
 }
 
+export interface CostMonth {
+  month: string;
+  work_orders: number;
+  labour_cents: number;
+  parts_cents: number;
+  total_cents: number;
+}
+
 export interface CustomerChange {
   name?: string | null;
   phone?: string | null;
@@ -226,6 +259,21 @@ export interface DoNotSellView {
   customer_id: number;
   do_not_sell: boolean;
   history: DoNotSellEvent[];
+}
+
+export interface DownPeriodView {
+  start: string;
+  end: string | null;
+  minutes: number;
+  reason: string;
+}
+
+export interface DowntimeView {
+  from: string;
+  to: string;
+  time_zone: string;
+  down_minutes: number;
+  periods: DownPeriodView[];
 }
 
 export interface EraseCounts {
@@ -387,6 +435,7 @@ export interface NewAsset {
   model?: string | null;
   serial?: string | null;
   install_date?: string | null;
+  parent_id?: number | null;
 }
 
 export interface NewChecklistItem {
@@ -788,6 +837,15 @@ export interface SmsTemplateView {
 export interface StatusChange {
   to: string;
   version: number;
+}
+
+export interface StatusChangeView {
+  id: number;
+  from_status: string;
+  to_status: string;
+  reason: string;
+  changed_by_name: string | null;
+  changed_at: string;
 }
 
 export interface TemplateItemView {

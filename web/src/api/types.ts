@@ -24,7 +24,16 @@ export type {
   SiteChange,
   AssetWorkHistory,
   AssetWorkOrder,
+  AssetSummary,
+  AssetPage,
+  AssetCost,
+  CostMonth,
+  DowntimeView as AssetDowntime,
+  StatusChangeView as AssetStatusChange,
 } from './types.gen';
+
+export type AssetStatus = 'running' | 'down' | 'retired';
+export const ASSET_STATUSES: AssetStatus[] = ['running', 'down', 'retired'];
 
 export type Role = 'owner' | 'admin' | 'dispatcher' | 'technician' | 'viewer';
 export const ROLES: Role[] = ['owner', 'admin', 'dispatcher', 'technician', 'viewer'];

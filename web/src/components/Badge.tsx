@@ -6,7 +6,7 @@ export function Badge({
   kind,
   value,
 }: {
-  kind: 'status' | 'priority' | 'invoice' | 'role' | 'sms';
+  kind: 'status' | 'priority' | 'invoice' | 'role' | 'sms' | 'asset';
   value: string;
 }) {
   const label =

@@ -15,6 +15,8 @@ import { useAssignees } from '../hooks/useAssignees';
 import { Link } from '../router/router';
 import { PmScheduleForm } from './asset/PmScheduleForm';
 import { PmScheduleTable } from './asset/PmScheduleTable';
+import { CostTable } from './asset/CostTable';
+import { StatusPanel } from './asset/StatusPanel';
 import { WorkHistory } from './asset/WorkHistory';
 
 export function AssetDetailPage({ id }: { id: number }) {
@@ -48,6 +50,14 @@ export function AssetDetailPage({ id }: { id: number }) {
             <dd>{a.install_date ?? '—'}</dd>
             <dt>Site</dt>
             <dd>{a.site_name ?? '—'}</dd>
+            <dt>Under</dt>
+            <dd>
+              {a.parent_id ? (
+                <Link to={`/assets/${a.parent_id}`}>{a.parent_name ?? 'Parent asset'}</Link>
+              ) : (
+                'Directly at the site'
+              )}
+            </dd>
             <dt>Customer</dt>
             <dd>
               {a.customer_id ? (
@@ -57,7 +67,9 @@ export function AssetDetailPage({ id }: { id: number }) {
               )}
             </dd>
           </dl>
+          <StatusPanel asset={a} onChanged={asset.reload} />
           <WorkHistory assetId={a.id} />
+          {can(me, 'invoices.manage') ? <CostTable assetId={a.id} /> : null}
           <section className="panel" aria-labelledby="readings-h">
             <h2 id="readings-h">Meter readings</h2>
             <LoadState loaded={readings} what="Loading readings">

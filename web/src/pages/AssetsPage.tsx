@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { api } from '../api/client';
 import type { PmSchedule } from '../api/types';
 import { can } from '../auth/permissions';
@@ -5,14 +6,16 @@ import { useMe } from '../auth/session';
 import { LoadState } from '../components/States';
 import { useApi } from '../hooks/useApi';
 import { useAssignees } from '../hooks/useAssignees';
-import { Link } from '../router/router';
+import { AssetList } from './asset/AssetList';
+import { NewAssetPanel } from './asset/NewAssetPanel';
 import { PmScheduleForm } from './asset/PmScheduleForm';
 import { PmScheduleTable } from './asset/PmScheduleTable';
 
-// Assets live at customers' sites (open one from a customer's page). This
-// page is the organization-wide view of preventive maintenance.
+// Every asset of the organization (issue 14 item 7), by site and area with
+// its status, and the preventive-maintenance schedules.
 export function AssetsPage() {
   const me = useMe();
+  const [added, setAdded] = useState(0);
   const schedules = useApi(
     (signal) =>
       can(me, 'work_orders.read')
@@ -24,10 +27,10 @@ export function AssetsPage() {
   return (
     <section>
       <h1>Assets and preventive maintenance</h1>
-      <p>
-        Tanks, pumps and other equipment belong to a customer's site: open a{' '}
-        <Link to="/customers">customer</Link> to see and add their assets and meter readings.
-      </p>
+      <AssetList reloadKey={added} />
+      {can(me, 'customers.write') ? (
+        <NewAssetPanel onCreated={() => setAdded((n) => n + 1)} />
+      ) : null}
       <section className="panel" aria-labelledby="pm-h">
         <h2 id="pm-h">Preventive-maintenance schedules</h2>
         <LoadState loaded={schedules} what="Loading schedules">

@@ -6,6 +6,7 @@ import { ErrorMessage, Notice } from '../../components/ErrorMessage';
 import { SelectField, TextField } from '../../components/Field';
 import { humanize, localInputToIso } from '../../format';
 import { useAction } from '../../hooks/useAction';
+import { SitePicker } from './SitePicker';
 
 type Unit = 'days' | 'weeks' | 'months' | 'meter';
 
@@ -20,6 +21,7 @@ export function PmScheduleForm({
   onCreated: () => void;
 }) {
   const [site, setSite] = useState(siteId ? String(siteId) : '');
+  const [customer, setCustomer] = useState<number | null>(null);
   const [title, setTitle] = useState('');
   const [priority, setPriority] = useState<Priority>('medium');
   const [unit, setUnit] = useState<Unit>('months');
@@ -60,15 +62,12 @@ export function PmScheduleForm({
   return (
     <form onSubmit={submit} className="form-grid" noValidate>
       {siteId ? null : (
-        <TextField
-          label="Site number"
-          type="number"
-          min={1}
-          required
-          value={site}
-          onChange={(e) => setSite(e.target.value)}
+        <SitePicker
+          customerId={customer}
+          onCustomer={setCustomer}
+          siteId={site}
+          onSite={setSite}
           error={errors.site_id}
-          hint="The site's number, from the customer's page."
         />
       )}
       <TextField

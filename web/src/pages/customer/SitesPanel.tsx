@@ -12,6 +12,7 @@ import { Link } from '../../router/router';
 import { AccessNotes, NavigateLinks } from '../field/FieldLinks';
 import { GateCode } from '../field/GateCode';
 import { EditSiteForm } from './EditSiteForm';
+import { ParentSelect } from '../asset/NewAssetPanel';
 
 /** A customer's service sites, each with its assets; add sites and assets here. */
 export function SitesPanel({ customerId, canWrite }: { customerId: number; canWrite: boolean }) {
@@ -114,9 +115,11 @@ function NewSiteForm({ customerId, onCreated }: { customerId: number; onCreated:
 const NO_ASSET = { name: '', type: '', make: '', model: '', serial: '', install_date: '' };
 
 function NewAssetForm({ siteId, onCreated }: { siteId: number; onCreated: () => void }) {
+  const [parent, setParent] = useState('');
   const form = useForm(NO_ASSET, async ({ install_date, ...rest }, { reset }) => {
     const body: Record<string, unknown> = { ...rest };
     if (install_date) body.install_date = install_date;
+    if (parent) body.parent_id = Number(parent);
     await api.post(`/sites/${siteId}/assets`, body);
     reset();
     onCreated();
@@ -126,6 +129,7 @@ function NewAssetForm({ siteId, onCreated }: { siteId: number; onCreated: () => 
       <summary>Add an asset</summary>
       <form onSubmit={form.submit} noValidate className="form-grid">
         <TextField label="Asset name" required maxLength={200} {...form.field('name')} />
+        <ParentSelect siteId={String(siteId)} value={parent} onChange={setParent} />
         <TextField
           label="Asset type"
           maxLength={100}
