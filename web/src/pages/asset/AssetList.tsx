@@ -115,8 +115,9 @@ function AssetTable({ items }: { items: AssetSummary[] }) {
           {assetTree(items).map(({ asset: a, depth }) => (
             <tr
               key={a.id}
-              className={depth > 0 ? 'asset-tree-child' : undefined}
-              style={depth > 0 ? ({ '--depth': depth } as React.CSSProperties) : undefined}
+              className={
+                depth > 0 ? `asset-tree-child asset-depth-${Math.min(depth, 4)}` : undefined
+              }
             >
               <td data-label="Asset">
                 {depth > 0 ? <span aria-hidden="true">└ </span> : null}
