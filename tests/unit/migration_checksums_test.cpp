@@ -71,6 +71,8 @@ constexpr Committed kCommitted[] = {
      "9814f37889cb73ab00a5e3b4545bc52c869962a58098dee6a1c032bf57ced198"},
     {27, "asset_hierarchy", "31ef743b900d79e27e19b1eff0297a839dde383c647f878ffcc5dd996c06278e",
      "6b677d88492844e7aa0a5d682a4ba0513b4432d5040216266e87def5d11b6ed0"},
+    {28, "placeholder", "d86ac8d6b45ae1a7061b42253dd09df2b9e82ce34ec12dc00f8143ad240bb0a2",
+     "d86ac8d6b45ae1a7061b42253dd09df2b9e82ce34ec12dc00f8143ad240bb0a2"},
 };
 
 const Committed* committed(int version) {
