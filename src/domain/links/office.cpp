@@ -20,8 +20,8 @@ constexpr OrgSql kInvoiceOf(
     "SELECT id FROM invoices WHERE org_id = $1 AND work_order_id = $2 "
     "AND status IN ('open', 'paid', 'refunded') ORDER BY id DESC LIMIT 1");
 
-ApiError refused(std::string message, std::string reason) {
-  return ApiError(ErrorCode::conflict, std::move(message), std::move(reason));
+ApiError refused(const std::string& message, std::string reason) {
+  return ApiError(ErrorCode::conflict, message, std::move(reason));
 }
 
 CustomerLinkSummary summary(const LinkRow& r, std::int64_t now) {

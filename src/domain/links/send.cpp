@@ -10,8 +10,8 @@ namespace {
 
 constexpr store::OrgSql kOrgName("SELECT name FROM orgs WHERE id = $1");
 
-ApiError nowhere(std::string message, std::string reason) {
-  return ApiError(ErrorCode::conflict, std::move(message), std::move(reason));
+ApiError nowhere(const std::string& message, std::string reason) {
+  return ApiError(ErrorCode::conflict, message, std::move(reason));
 }
 
 // What the email says the link is for.
