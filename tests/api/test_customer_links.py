@@ -309,3 +309,16 @@ def test_the_office_texts_or_emails_the_link_in_the_same_transaction(link_server
     # Both outboxes seal what they hold: the token is not readable at rest.
     stored = database_bytes(link_server)
     assert token.encode() not in stored and token_of(mailed).encode() not in stored
+
+
+def test_an_invoice_link_carries_its_open_payment_link_and_the_orgs_number(shop):
+    """Against the local Stripe stand-in (fixtures/providers.py)."""
+    inv = shop.linked_invoice()
+    issued = issue(shop.dispatcher, {"id": inv["work_order_id"]}, "invoice", send_by="sms")
+    assert issued["sent"] == "queued"
+    body = public(shop.server, "GET", f"/api/v1/links/{token_of(issued)}").json()
+    office_view = shop.dispatcher.get(f"/api/v1/invoices/{inv['id']}").json()
+    assert office_view["payment_link"]
+    assert body["invoice"]["payment_link"] == office_view["payment_link"]
+    assert body["invoice"]["balance_cents"] == office_view["balance_cents"] > 0
+    assert body["org"]["phone"] == shop.number
