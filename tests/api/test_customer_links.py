@@ -100,7 +100,7 @@ def test_appointment_link_shows_the_visit_and_nothing_else(link_server, office):
         assert hidden not in r.text
 
 
-def test_get_never_confirms_and_post_confirms_once(link_server, office):
+def test_must_not_006_get_never_confirms_and_post_confirms_once(link_server, office):
     d = office["dispatcher"]
     wo = scheduled(d)
     token = token_of(issue(d, wo))
@@ -131,7 +131,7 @@ def test_get_never_confirms_and_post_confirms_once(link_server, office):
     assert links[0]["state"] == "used"
 
 
-def test_every_tampered_token_gets_the_same_answer(link_server, office):
+def test_must_001_every_tampered_token_gets_the_same_answer(link_server, office):
     d = office["dispatcher"]
     wo = scheduled(d)
     token = token_of(issue(d, wo))
@@ -245,7 +245,7 @@ def test_invoice_and_report_links_show_only_their_document(link_server, office):
     assert_link_not_found(public(link_server, "GET", f"/api/v1/links/{token}/report.pdf"))
 
 
-def test_tokens_are_in_neither_the_database_nor_the_log(link_server, office):
+def test_must_not_001_tokens_are_in_neither_the_database_nor_the_log(link_server, office):
     d = office["dispatcher"]
     wo = scheduled(d)
     token = token_of(issue(d, wo))
