@@ -9,6 +9,7 @@
 #include "api/dispatch_handlers.hpp"
 #include "api/field_handlers.hpp"
 #include "api/invoice_handlers.hpp"
+#include "api/link_handlers.hpp"
 #include "api/messaging_handlers.hpp"
 #include "api/openapi.hpp"
 #include "api/org_export_routes.hpp"
@@ -328,6 +329,9 @@ http::Router build_router() {
          "signature and the record's fingerprint");
 
   add_price_book_routes(r);  // the price book (issue 14 item 1)
+
+  // Customer links (issue 14 item 5): public by token, and the office's side.
+  add_customer_link_routes(r);
 
   // Completion (issue 12 item 5): the record of a completed work order, and
   // the office's checklist templates per work type, copied onto new work orders.

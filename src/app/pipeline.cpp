@@ -42,6 +42,7 @@ security::RateLimit limit_for(http::RateClass rate, const config::Config& c) {
     case http::RateClass::standard: return per_minute(c.rate_standard_per_minute);
     case http::RateClass::auth: return per_minute(c.rate_auth_per_minute);
     case http::RateClass::webhook: return per_minute(c.rate_webhook_per_minute);
+    case http::RateClass::customer_link: return per_minute(c.rate_link_per_minute);
   }
   return {};
 }

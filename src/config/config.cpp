@@ -176,6 +176,7 @@ Expected<Config, std::vector<std::string>> load(const Getenv& getenv) {
   r.number<unsigned>("BULWARK_RATE_STANDARD_PER_MINUTE", c.rate_standard_per_minute, 0, 10'000'000);
   r.number<unsigned>("BULWARK_RATE_AUTH_PER_MINUTE", c.rate_auth_per_minute, 0, 10'000'000);
   r.number<unsigned>("BULWARK_RATE_WEBHOOK_PER_MINUTE", c.rate_webhook_per_minute, 0, 10'000'000);
+  r.number<unsigned>("BULWARK_RATE_LINK_PER_MINUTE", c.rate_link_per_minute, 0, 10'000'000);
 
   r.duration("BULWARK_PM_INTERVAL", c.pm_interval);
   r.duration("BULWARK_SMS_INTERVAL", c.sms_interval);
@@ -310,6 +311,7 @@ std::vector<std::pair<std::string, std::string>> describe(const Config& c) {
       {"BULWARK_RATE_STANDARD_PER_MINUTE", std::to_string(c.rate_standard_per_minute)},
       {"BULWARK_RATE_AUTH_PER_MINUTE", std::to_string(c.rate_auth_per_minute)},
       {"BULWARK_RATE_WEBHOOK_PER_MINUTE", std::to_string(c.rate_webhook_per_minute)},
+      {"BULWARK_RATE_LINK_PER_MINUTE", std::to_string(c.rate_link_per_minute)},
       {"BULWARK_SESSION_IDLE_TIMEOUT", fmt::format("{}ms", c.session_idle_timeout.count())},
       {"BULWARK_SESSION_LIFETIME", fmt::format("{}ms", c.session_lifetime.count())},
       {"BULWARK_BCRYPT_COST", std::to_string(c.bcrypt_cost)},

@@ -67,6 +67,7 @@ struct Config {
   unsigned rate_standard_per_minute = 1200;
   unsigned rate_auth_per_minute = 20;
   unsigned rate_webhook_per_minute = 600;
+  unsigned rate_link_per_minute = 60;  // customer links (no session), per IP
 
   // Sessions (MUST-004, MUST-010): both at most 24 h; tests shorten them.
   std::chrono::milliseconds session_idle_timeout{24h};

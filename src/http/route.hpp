@@ -21,7 +21,9 @@ struct RequestContext;
 namespace bulwark::http {
 
 enum class Auth { unset, public_access, session_or_token, twilio_signature, stripe_signature };
-enum class RateClass { unset, unlimited, standard, auth, webhook };
+// customer_link: the public links of issue 14 (a customer, no session): per IP,
+// low, so that guessing tokens is slow even before the 256 bits.
+enum class RateClass { unset, unlimited, standard, auth, webhook, customer_link };
 
 // What the route does to the server's state. MUST-NOT-006: a GET is read_only
 // or read_audited (a read that leaves an audit entry, e.g. an export); only

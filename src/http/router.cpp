@@ -99,6 +99,7 @@ std::string_view rate_class_name(RateClass r) {
     case RateClass::standard: return "standard";
     case RateClass::auth: return "auth";
     case RateClass::webhook: return "webhook";
+    case RateClass::customer_link: return "customer_link";
   }
   return "unset";
 }

@@ -38,6 +38,8 @@ constexpr std::array kKinds = {
     TemplateKind{"confirmed", "the reply to YES",
                  "{org}: thank you, your visit {number} on {date} is confirmed."},
     TemplateKind{"message", "a message typed by the office", "{body}"},
+    TemplateKind{"customer_link", "sent with a customer link (appointment, invoice, report)",
+                 "{org}: your link for {number}: {link}"},
 };
 
 constexpr std::array<std::string_view, 9> kPlaceholders = {

@@ -21,7 +21,7 @@ namespace bulwark::store::tenant_scope {
 
 // Every table with an org_id column. A unit test compares this list with the
 // migrated schema, so a new tenant table cannot be forgotten here.
-inline constexpr std::array<std::string_view, 46> kTenantTables{"assets",
+inline constexpr std::array<std::string_view, 47> kTenantTables{"assets",
                                                                 "asset_status_changes",
                                                                 "attachment_chunks",
                                                                 "attachments",
@@ -41,6 +41,7 @@ inline constexpr std::array<std::string_view, 46> kTenantTables{"assets",
                                                                 "invoice_payments",
                                                                 "invoices",
                                                                 "jobs",
+                                                                "link_tokens",
                                                                 "meter_readings",
                                                                 "org_counters",
                                                                 "org_export_chunks",

@@ -19,6 +19,11 @@ def test_must_001_non_public_route_requires_authentication(server):
     # Only liveness, readiness, the web app shell (and later login and webhooks) are public.
     allowed_public = {("GET", "/health"), ("GET", "/ready"), ("GET", "/{path*}"),
                       ("POST", "/api/v1/auth/login")}
+    # Customer links (issue 14 item 5): the link's 256-bit token is the
+    # credential (tests/api/test_customer_links.py refuses every bad one).
+    allowed_public |= {("GET", "/api/v1/links/{token:token}"),
+                       ("POST", "/api/v1/links/{token:token}/confirm"),
+                       ("GET", "/api/v1/links/{token:token}/report.pdf")}
     assert public <= allowed_public | {(r["method"], r["pattern"]) for r in routes
                                        if r["pattern"].startswith("/webhooks/")}
     for r in routes:

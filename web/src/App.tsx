@@ -5,6 +5,7 @@ import { Layout } from './components/Layout';
 import { Loading } from './components/States';
 import { NOT_ALLOWED_MESSAGE } from './api/errors';
 import { LoginPage } from './pages/LoginPage';
+import { CustomerLinkPage, customerLinkToken } from './pages/CustomerLinkPage';
 import { matchPath, navigate, useLocation } from './router/router';
 import { ROUTES } from './routes';
 import { homeFor } from './home';
@@ -12,15 +13,18 @@ import { homeFor } from './home';
 export function App() {
   const { state } = useSession();
   const { path } = useLocation();
+  // A customer's link (/l/{token}): public, outside the signed-in app.
+  const linkToken = customerLinkToken(path);
 
   // Signed out on any page but /login: go to /login and come back afterwards.
   useEffect(() => {
-    if (state.status === 'signed-out' && path !== '/login') {
+    if (state.status === 'signed-out' && path !== '/login' && linkToken === null) {
       const here = window.location.pathname + window.location.search;
       navigate(`/login?next=${encodeURIComponent(here)}`, { replace: true });
     }
-  }, [state.status, path]);
+  }, [state.status, path, linkToken]);
 
+  if (linkToken !== null) return <CustomerLinkPage token={linkToken} />;
   if (state.status === 'loading') return <Loading what="Starting Bulwark" />;
   if (state.status === 'signed-out') return <LoginPage notice={state.notice} />;
   if (path === '/login') {

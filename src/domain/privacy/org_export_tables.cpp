@@ -41,6 +41,8 @@ constexpr std::array kTables = std::to_array<ExportTable>({
     {"sms_consent", "SELECT * FROM sms_consent WHERE org_id = $1"},
     {"sms_templates", "SELECT * FROM sms_templates WHERE org_id = $1"},
     {"email_outbox", "SELECT * FROM email_outbox WHERE org_id = $1 ORDER BY id"},
+    // Customer links (token_hash is a secret column: left out).
+    {"link_tokens", "SELECT * FROM link_tokens WHERE org_id = $1 ORDER BY id"},
     {"org_sms_numbers", "SELECT * FROM org_sms_numbers WHERE org_id = $1"},
     {"sms_number_requests", "SELECT * FROM sms_number_requests WHERE org_id = $1 ORDER BY id"},
     {"org_working_hours", "SELECT * FROM org_working_hours WHERE org_id = $1"},

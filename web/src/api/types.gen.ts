@@ -196,6 +196,26 @@ export interface CustomerChange {
   version: number;
 }
 
+export interface CustomerLinkSummary {
+  id: number;
+  purpose: string;
+  state: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  used_at: string | null;
+  created_by_name: string | null;
+}
+
+export interface CustomerLinkView {
+  purpose: string;
+  org: LinkOrg;
+  expires_at: string;
+  appointment: LinkAppointment | null;
+  invoice: LinkInvoice | null;
+  report: LinkReport | null;
+}
+
 export interface CustomerView {
   id: number;
   name: string;
@@ -361,6 +381,56 @@ export interface InvoiceView {
   billing_snapshot: InvoiceBuyer | null;
 }
 
+export interface IssuedCustomerLink {
+  link: CustomerLinkSummary;
+  url: string;
+  sent: string | null;
+}
+
+export interface LinkAppointment {
+  work_order_number: string;
+  title: string;
+  starts_at: string | null;
+  ends_at: string | null;
+  date: string | null;
+  window: string | null;
+  address: string | null;
+  confirmed: boolean;
+  can_confirm: boolean;
+}
+
+export interface LinkConfirmed {
+  appointment: LinkAppointment;
+}
+
+export interface LinkInvoice {
+  number: string;
+  status: string;
+  currency: string;
+  lines: LinkInvoiceLine[];
+  total_cents: number;
+  balance_cents: number;
+  payment_link: string | null;
+}
+
+export interface LinkInvoiceLine {
+  description: string;
+  quantity: number;
+  unit_cents: number;
+  amount_cents: number;
+}
+
+export interface LinkOrg {
+  name: string;
+  phone: string | null;
+}
+
+export interface LinkReport {
+  work_order_number: string;
+  completed_on: string | null;
+  download_path: string;
+}
+
 export interface LoginRequest {
   email: string;
   password: string;
@@ -456,6 +526,12 @@ export interface NewCustomer {
   billing_address?: string | null;
   notes?: string | null;
   sms_opt_out?: boolean | null;
+}
+
+export interface NewCustomerLink {
+  purpose: 'appointment' | 'invoice' | 'report';
+  expires_in_hours?: number | null;
+  send_by?: 'sms' | 'email' | null;
 }
 
 export interface NewMessage {

@@ -18,6 +18,7 @@ import { useReloadWhenQueuedSent } from '../offline/useOutbox';
 import { Link, navigate } from '../router/router';
 import { ChecklistPanel } from './work-order/ChecklistPanel';
 import { CommentsPanel } from './work-order/CommentsPanel';
+import { CustomerLinksPanel } from './work-order/CustomerLinksPanel';
 import { EditPanel } from './work-order/EditPanel';
 import { FieldFacts } from './work-order/FieldFacts';
 import { HistoryPanel } from './work-order/HistoryPanel';
@@ -100,6 +101,9 @@ export function WorkOrderDetailPage({ id }: { id: number }) {
           ) : null}
           {seesBilling && (invoice.data || w.status === 'completed' || w.status === 'closed') ? (
             <InvoiceAction woId={w.id} invoice={invoice.data ?? null} />
+          ) : null}
+          {can(me, 'work_orders.assign') && w.customer_id !== null ? (
+            <CustomerLinksPanel woId={w.id} />
           ) : null}
           {locked ? (
             <p className="warning" role="status">
