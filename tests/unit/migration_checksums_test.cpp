@@ -71,9 +71,7 @@ constexpr Committed kCommitted[] = {
      "9814f37889cb73ab00a5e3b4545bc52c869962a58098dee6a1c032bf57ced198"},
     {27, "asset_hierarchy", "31ef743b900d79e27e19b1eff0297a839dde383c647f878ffcc5dd996c06278e",
      "6b677d88492844e7aa0a5d682a4ba0513b4432d5040216266e87def5d11b6ed0"},
-    {28, "placeholder", "d86ac8d6b45ae1a7061b42253dd09df2b9e82ce34ec12dc00f8143ad240bb0a2",
-     "d86ac8d6b45ae1a7061b42253dd09df2b9e82ce34ec12dc00f8143ad240bb0a2"},
-    {29, "link_tokens", "482ac02bc27dbc6368ec1bb6f1a62200affbdfc0fceac470c42858975bcd0532",
+    {28, "link_tokens", "482ac02bc27dbc6368ec1bb6f1a62200affbdfc0fceac470c42858975bcd0532",
      "768c33dffdc5af8a9410d7428e44a180c71441bb12ee5c701856e631156d49d6"},
 };
 
