@@ -40,10 +40,18 @@ test.describe('MUST-001 authentication is required', () => {
       for (const [method, op] of Object.entries(methods)) {
         const isPublic = Array.isArray(op.security) && op.security.length === 0;
         if (isPublic) {
-          // Only these are public by design (routes.cpp): probes, login, the app shell, webhooks (signed instead).
+          // Only these are public by design (routes.cpp): probes, login, the app shell, webhooks (signed instead),
+          // and the customer links, whose 256-bit token is the credential (tests/api/test_customer_links.py).
           expect(
-            ['/health', '/ready', '/api/v1/auth/login', '/{path*}'].includes(template) ||
-              template.startsWith('/webhooks/'),
+            [
+              '/health',
+              '/ready',
+              '/api/v1/auth/login',
+              '/{path*}',
+              '/api/v1/links/{token}',
+              '/api/v1/links/{token}/confirm',
+              '/api/v1/links/{token}/report.pdf',
+            ].includes(template) || template.startsWith('/webhooks/'),
             `unexpected public route ${method} ${template}`,
           ).toBe(true);
           continue;
