@@ -1,5 +1,5 @@
 // Operators type these values; a typo must be an error message, not a crash.
-// fuzz-sources: src/config/config.cpp src/crypto/random.cpp
+// fuzz-sources: src/config/config.cpp src/config/smtp.cpp src/crypto/random.cpp
 // fuzz-libs: -lcrypto -lfmt
 #include <cstdint>
 #include <cstdlib>
