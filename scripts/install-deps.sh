@@ -25,7 +25,7 @@ run_packages=(
 test_packages=(
   postgresql python3-pytest python3-requests python3-twilio python3-stripe
   clang libclang-rt-14-dev clang-tidy-14 clang-format chromium openssl curl
-  libheif-examples  # heif-enc: the attachment tests make a HEIC photo
+  libheif-examples libvips-tools  # heif-enc and vips: the attachment tests make HEIC and JPEG photos
   python3-aiosmtpd  # a real SMTP server on loopback for the email tests
   poppler-utils     # pdftotext: the PDF tests read the text back
 )

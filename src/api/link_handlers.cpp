@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "api/session_route.hpp"
 #include "api/work_order_handlers.hpp"
 #include "config/config.hpp"
 #include "domain/links/customer.hpp"
@@ -110,28 +111,16 @@ void add_customer_link_routes(http::Router& r) {
        "The pump-out report of a customer link, as a PDF (no sign-in)");
 
   // The office: dispatchers and above.
-  auto office = [&](Method m, const char* pattern, std::string_view scope, http::Endpoint handler,
-                    const char* summary) {
-    const bool reads = m == Method::get;
-    r.add({.method = m,
-           .pattern = pattern,
-           .auth = http::Auth::session_or_token,
-           .permission = http::requires_permission(security::Permission::work_orders_assign),
-           .rate = http::RateClass::standard,
-           .effect = reads ? http::Effect::read_only : http::Effect::changes_state,
-           .csrf = reads ? http::Csrf::not_applicable : http::Csrf::session_token,
-           .execution = http::Execution::pool,
-           .handler = std::move(handler),
-           .summary = summary,
-           .scope = scope});
-  };
-  office(Method::post, "/api/v1/work-orders/{id:int}/links", "work_orders:write",
-         endpoint<issue_customer_link>(),
-         "Make a customer link (appointment, invoice or report); its URL is answered once");
-  office(Method::get, "/api/v1/work-orders/{id:int}/links", "work_orders:read",
-         endpoint<list_customer_links>(), "A work order's customer links (never their tokens)");
-  office(Method::post, "/api/v1/links/{id:int}/revoke", "work_orders:write",
-         endpoint<revoke_customer_link>(), "Revoke a customer link");
+  const auto office = security::Permission::work_orders_assign;
+  add_session_route(
+      r, Method::post, "/api/v1/work-orders/{id:int}/links", office, "work_orders:write",
+      endpoint<issue_customer_link>(),
+      "Make a customer link (appointment, invoice or report); its URL is answered once");
+  add_session_route(r, Method::get, "/api/v1/work-orders/{id:int}/links", office,
+                    "work_orders:read", endpoint<list_customer_links>(),
+                    "A work order's customer links (never their tokens)");
+  add_session_route(r, Method::post, "/api/v1/links/{id:int}/revoke", office, "work_orders:write",
+                    endpoint<revoke_customer_link>(), "Revoke a customer link");
 }
 
 }  // namespace bulwark::api

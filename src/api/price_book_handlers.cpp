@@ -1,6 +1,7 @@
 #include "api/price_book_handlers.hpp"
 
 #include "api/query_params.hpp"
+#include "api/session_route.hpp"
 #include "domain/price_book/service.hpp"
 #include "security/permissions.hpp"
 #include "security/roles.hpp"
@@ -73,45 +74,24 @@ Result<price_book::PriceItemView> archive_price_item(Ctx& ctx, PathId id,
   });
 }
 
-namespace {
-
-// A session route at the standard rate: everyone who works on work orders
-// reads the book (technicians pick line items from it, without prices); the
-// office that prices invoices writes it.
-void row(http::Router& r, http::Method m, const char* pattern, security::Permission need,
-         std::string_view scope, http::Endpoint handler, const char* summary) {
-  const bool reads = m == http::Method::get;
-  r.add({.method = m,
-         .pattern = pattern,
-         .auth = http::Auth::session_or_token,
-         .permission = http::requires_permission(need),
-         .rate = http::RateClass::standard,
-         .effect = reads ? http::Effect::read_only : http::Effect::changes_state,
-         .csrf = reads ? http::Csrf::not_applicable : http::Csrf::session_token,
-         .execution = http::Execution::pool,
-         .handler = std::move(handler),
-         .summary = summary,
-         .scope = scope});
-}
-
-}  // namespace
-
 void add_price_book_routes(http::Router& r) {
   using http::Method;
   using security::Permission;
   const auto read = Permission::work_orders_read;
   const auto write = Permission::invoices_manage;
-  row(r, Method::get, "/api/v1/price-items", read, "work_orders:read", endpoint<list_price_items>(),
+  add_session_route(
+      r, Method::get, "/api/v1/price-items", read, "work_orders:read", endpoint<list_price_items>(),
       "The price book: services and products with unit and price (q=, kind=, active=)");
-  row(r, Method::get, "/api/v1/price-items/{id:int}", read, "work_orders:read",
-      endpoint<get_price_item>(), "A price book item");
-  row(r, Method::post, "/api/v1/price-items", write, "invoices:write",
-      endpoint<create_price_item>(), "Add a service or product to the price book");
-  row(r, Method::patch, "/api/v1/price-items/{id:int}", write, "invoices:write",
-      endpoint<update_price_item>(), "Change a price book item (send the version you read)");
-  row(r, Method::post, "/api/v1/price-items/{id:int}/archive", write, "invoices:write",
-      endpoint<archive_price_item>(),
-      "Archive a price book item (work orders keep what they were priced at)");
+  add_session_route(r, Method::get, "/api/v1/price-items/{id:int}", read, "work_orders:read",
+                    endpoint<get_price_item>(), "A price book item");
+  add_session_route(r, Method::post, "/api/v1/price-items", write, "invoices:write",
+                    endpoint<create_price_item>(), "Add a service or product to the price book");
+  add_session_route(r, Method::patch, "/api/v1/price-items/{id:int}", write, "invoices:write",
+                    endpoint<update_price_item>(),
+                    "Change a price book item (send the version you read)");
+  add_session_route(r, Method::post, "/api/v1/price-items/{id:int}/archive", write,
+                    "invoices:write", endpoint<archive_price_item>(),
+                    "Archive a price book item (work orders keep what they were priced at)");
 }
 
 }  // namespace bulwark::api

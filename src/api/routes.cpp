@@ -361,11 +361,7 @@ http::Router build_router() {
   authed(Method::post, "/api/v1/org/sms/request", changes, token, settings_write,
          endpoint<request_sms_number>(),
          "Ask the operator for an SMS number (optionally in an area code)");
-  // The organization's time zone: everyone's screens read it, admins set it.
-  authed(Method::get, "/api/v1/org", reads, safe, access(Permission::work_orders_read, "org:read"),
-         endpoint<get_org>(), "The organization's name and time zone");
-  authed(Method::patch, "/api/v1/org", changes, token, settings_write, endpoint<update_org>(),
-         "Change the organization's time zone (an IANA name such as America/New_York)");
+  add_org_routes(r);  // settings (time zone, Reply-To, labour rate) and the first-run checklist
   // Working hours per weekday: the board reads them, owners and admins set them.
   authed(Method::get, "/api/v1/org/working-hours", reads, safe,
          access(Permission::work_orders_read, "org:read"), endpoint<get_working_hours>(),

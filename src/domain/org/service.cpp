@@ -1,8 +1,10 @@
 #include "domain/org/service.hpp"
 
 #include <boost/describe/class.hpp>
+#include <vector>
 
 #include "core/org_time.hpp"
+#include "mail/message.hpp"
 
 namespace bulwark::domain::org {
 
@@ -10,42 +12,83 @@ namespace {
 
 using store::OrgSql;
 
-constexpr OrgSql kSettings("SELECT id, slug, name, time_zone FROM orgs WHERE id = $1");
+constexpr OrgSql kSettings(
+    "SELECT id, slug, name, time_zone, reply_to_email, labour_rate_cents FROM orgs WHERE id = $1");
 constexpr OrgSql kTimeZone("SELECT time_zone FROM orgs WHERE id = $1");
 constexpr OrgSql kSetTimeZone("UPDATE orgs SET time_zone = $2 WHERE id = $1");
+constexpr OrgSql kSetReplyTo("UPDATE orgs SET reply_to_email = $2 WHERE id = $1");
+constexpr OrgSql kSetLabourRate("UPDATE orgs SET labour_rate_cents = $2 WHERE id = $1");
 
 struct SettingsRow {
   std::int64_t id = 0;
   std::string slug, name, time_zone;
+  std::optional<std::string> reply_to_email;
+  std::int64_t labour_rate_cents = 0;
 };
-BOOST_DESCRIBE_STRUCT(SettingsRow, (), (id, slug, name, time_zone))
+BOOST_DESCRIBE_STRUCT(SettingsRow, (),
+                      (id, slug, name, time_zone, reply_to_email, labour_rate_cents))
 struct ZoneRow {
   std::string time_zone;
 };
 BOOST_DESCRIBE_STRUCT(ZoneRow, (), (time_zone))
 
+ApiError invalid(std::string field, std::string reason, std::string message) {
+  return ApiError(ErrorCode::validation_failed, std::move(message), std::move(reason),
+                  {{std::move(field), "invalid"}});
+}
+
 }  // namespace
 
-Expected<OrgSettings, ApiError> settings(store::OrgTx& tx) {
+Expected<OrgSettings, ApiError> settings(store::OrgTx& tx, bool sees_prices) {
   auto r = tx.one<SettingsRow>(kSettings);
   if (!r) return unexpected(ApiError(ErrorCode::not_found, "no such organization"));
-  return OrgSettings{r->id, std::move(r->slug), std::move(r->name), std::move(r->time_zone)};
+  OrgSettings out{r->id,
+                  std::move(r->slug),
+                  std::move(r->name),
+                  std::move(r->time_zone),
+                  std::move(r->reply_to_email),
+                  {}};
+  if (sees_prices) out.labour_rate_cents.emplace(r->labour_rate_cents);
+  return out;
 }
 
 Expected<OrgSettings, ApiError> change(store::OrgTx& tx, const audit::Actor& by,
-                                       const OrgChange& in) {
-  if (in.time_zone) {
-    const auto& zone = in.time_zone->value;
-    if (!core::is_valid_time_zone(zone))
-      return unexpected(ApiError(ErrorCode::validation_failed,
-                                 "time_zone must be an IANA time zone such as America/New_York",
-                                 "unknown_time_zone", {{"time_zone", "unknown time zone"}}));
-    if (zone != time_zone(tx)) {
-      tx.run(kSetTimeZone, zone);
-      by.record(tx.connection(), "org.settings_changed", "org", tx.org_id(), {"time_zone"});
+                                       const OrgChange& in, bool sees_prices) {
+  auto before = tx.one<SettingsRow>(kSettings);
+  if (!before) return unexpected(ApiError(ErrorCode::not_found, "no such organization"));
+  // Everything is checked before anything is written: one bad field changes nothing.
+  if (in.time_zone && !core::is_valid_time_zone(in.time_zone->value))
+    return unexpected(invalid("time_zone", "unknown_time_zone",
+                              "time_zone must be an IANA time zone such as America/New_York"));
+  if (in.reply_to_email.is_set() && !mail::valid_address(in.reply_to_email.value().value))
+    return unexpected(invalid("reply_to_email", "invalid_address",
+                              "reply_to_email must be a plain address like office@example.com"));
+  if (in.labour_rate_cents && !sees_prices)
+    return unexpected(ApiError(ErrorCode::forbidden,
+                               "only the office that prices invoices sets "
+                               "the labour rate",
+                               "prices_not_allowed"));
+
+  std::vector<std::string> changed;
+  if (in.time_zone && in.time_zone->value != before->time_zone) {
+    tx.run(kSetTimeZone, in.time_zone->value);
+    changed.emplace_back("time_zone");
+  }
+  if (!in.reply_to_email.absent()) {
+    std::optional<std::string> next;
+    if (in.reply_to_email.is_set()) next = in.reply_to_email.value().value;
+    if (next != before->reply_to_email) {
+      tx.run(kSetReplyTo, next);
+      changed.emplace_back("reply_to_email");
     }
   }
-  return settings(tx);
+  if (in.labour_rate_cents && in.labour_rate_cents->value != before->labour_rate_cents) {
+    tx.run(kSetLabourRate, in.labour_rate_cents->value);
+    changed.emplace_back("labour_rate_cents");
+  }
+  if (!changed.empty())
+    by.record(tx.connection(), "org.settings_changed", "org", tx.org_id(), changed);
+  return settings(tx, sees_prices);
 }
 
 std::string time_zone(store::OrgTx& tx) {

@@ -643,8 +643,24 @@ export interface OnTheWayView {
   explanation: string;
 }
 
+export interface Onboarding {
+  steps: OnboardingStep[];
+  done_count: number;
+  total: number;
+}
+
+export interface OnboardingStep {
+  key: string;
+  title: string;
+  done: boolean;
+  detail: string;
+  path: string;
+}
+
 export interface OrgChange {
   time_zone?: string | null;
+  reply_to_email?: string | null;
+  labour_rate_cents?: number | null;
 }
 
 export interface OrgExportView {
@@ -669,6 +685,8 @@ export interface OrgSettings {
   slug: string;
   name: string;
   time_zone: string;
+  reply_to_email: string | null;
+  labour_rate_cents?: number;
 }
 
 export interface PartAdded {

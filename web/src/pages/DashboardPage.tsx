@@ -9,6 +9,7 @@ import { LoadState } from '../components/States';
 import { formatMoney, humanize } from '../format';
 import { useApi } from '../hooks/useApi';
 import { Link } from '../router/router';
+import { OnboardingCard } from './dashboard/OnboardingCard';
 import { OverduePrivacyCard } from './PrivacyRequestsPage';
 
 export function DashboardPage() {
@@ -55,6 +56,7 @@ function BusinessDashboard() {
   return (
     <section>
       <h1>Dashboard</h1>
+      {can(me, 'settings.manage') ? <OnboardingCard /> : null}
       {can(me, 'users.manage') ? <OverduePrivacyCard /> : null}
       <LoadState loaded={metrics} what="Loading metrics">
         {(m) => <MetricsView m={m} />}

@@ -8,12 +8,14 @@ import { LoadState } from '../components/States';
 import { useAction } from '../hooks/useAction';
 import { useApi } from '../hooks/useApi';
 import { allTimeZones, browserTimeZone } from '../time';
+import { MailAndRatePanel } from './org/MailAndRatePanel';
 import { RetentionPanel } from './org/RetentionPanel';
 import { WorkingHoursPanel } from './org/WorkingHoursPanel';
 
-// Owners and admins (settings.manage): the organization's time zone. Every
-// day boundary (My day, the dispatch week, reminders the day before) and
-// every time on screen and in customers' texts uses it.
+// Owners and admins (settings.manage): the organization's time zone (every
+// day boundary, and every time on screen and in customers' texts uses it),
+// the Reply-To address of its mail, the labour rate, working hours and
+// retention.
 
 export function OrgSettingsPage() {
   const org = useApi((signal) => api.get<OrgSettings>('/org', undefined, signal), []);
@@ -21,7 +23,12 @@ export function OrgSettingsPage() {
     <section>
       <h1>Organization</h1>
       <LoadState loaded={org} what="Loading the organization">
-        {(o) => <TimeZonePanel org={o} onSaved={org.setData} />}
+        {(o) => (
+          <>
+            <TimeZonePanel org={o} onSaved={org.setData} />
+            <MailAndRatePanel org={o} onSaved={org.setData} />
+          </>
+        )}
       </LoadState>
       <WorkingHoursPanel />
       <RetentionPanel />
