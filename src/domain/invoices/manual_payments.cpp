@@ -15,19 +15,12 @@ using store::OrgSql;
 // two payments recorded at once are checked against the balance in turn,
 // and any copy of the invoice read before is stale.
 constexpr OrgSql kLockOpen(
-    "UPDATE invoices SET version = version + 1, updated_at = $3, "
-    "row_key = COALESCE(row_key, CAST($4 AS TEXT)) WHERE org_id = $1 AND id = $2 AND "
-    "status = 'open'");
-constexpr OrgSql kRowKey("SELECT row_key FROM invoices WHERE org_id = $1 AND id = $2");
+    "UPDATE invoices SET version = version + 1, updated_at = $3 WHERE org_id = $1 AND id = $2 "
+    "AND status = 'open'");
 constexpr OrgSql kInsert(
     "INSERT INTO payment_ledger (org_id, invoice_id, kind, amount_cents, currency, source, "
-    "recorded_by, at, method, reference, received_on) VALUES ($1, $2, 'charge', $3, $4, "
-    "'manual', $5, $6, $7, $8, $9)");
-
-struct RowKey {
-  std::optional<std::string> row_key;
-};
-BOOST_DESCRIBE_STRUCT(RowKey, (), (row_key))
+    "recorded_by, at, method, reference, received_on, row_key) VALUES ($1, $2, 'charge', $3, $4, "
+    "'manual', $5, $6, $7, $8, $9, $10)");
 
 ApiError not_open(const std::string& status) {
   return ApiError(ErrorCode::conflict, "only an open invoice takes payments; this one is " + status,
@@ -44,7 +37,7 @@ Outcome<InvoiceView> record_manual_payment(store::OrgTx& tx, const audit::Actor&
   if (!in) return unexpected(in.error());
   const auto& p = (*in)->value;
   if (row->status != "open") return unexpected(not_open(row->status));
-  if (tx.run(kLockOpen, id, now, tx.new_row_key()).affected == 0)
+  if (tx.run(kLockOpen, id, now).affected == 0)
     return unexpected(not_open("no longer open"));
   const auto state = payment_state(tx, id, row->total_cents);
   if (p.amount_cents.value > state.balance_cents)
@@ -53,14 +46,14 @@ Outcome<InvoiceView> record_manual_payment(store::OrgTx& tx, const audit::Actor&
         "the payment is more than the balance due (" + std::to_string(state.balance_cents) +
             " cents)",
         "overpayment", {{"amount_cents", "is more than the balance due"}}));
-  const auto key = tx.one<RowKey>(kRowKey, id).value().row_key.value();
+  const auto key = tx.new_row_key();
   std::optional<std::string> reference;
   if (p.reference) reference = tx.seal("payment_ledger", "reference", key, p.reference->value);
   const auto received_on =
       p.received_on ? p.received_on->value
                     : core::iso_date(core::local_date(org::time_zone(tx), now));
   tx.run(kInsert, id, p.amount_cents.value, row->currency, by.user_id, now, p.method.value,
-         reference, received_on);
+         reference, received_on, key);
   expire_payment_links(tx, id);
   std::vector<std::string> fields{"method", "amount_cents", "received_on"};
   if (p.reference) fields.emplace_back("reference");

@@ -33,7 +33,7 @@ constexpr OrgSql kLines(
     "WHERE org_id = $1 AND invoice_id = $2 ORDER BY id");
 constexpr OrgSql kPayments(
     "SELECT id, kind, amount_cents, currency, source, payment_intent_id, charge_id, refund_id, at, "
-    "method, reference, received_on FROM payment_ledger WHERE org_id = $1 AND invoice_id = $2 ORDER BY id");
+    "method, reference, received_on, row_key FROM payment_ledger WHERE org_id = $1 AND invoice_id = $2 ORDER BY id");
 constexpr OrgSql kMismatches(
     "SELECT kind, expected_cents, received_cents, expected_currency, currency, invoice_status, "
     "needs_refund, event_type, at FROM payment_mismatches WHERE org_id = $1 AND invoice_id = $2 "
@@ -64,8 +64,6 @@ constexpr OrgSql kSetPaymentIntent(
 constexpr OrgSql kLockOpen(
     "UPDATE invoices SET version = version WHERE org_id = $1 AND id = $2 AND status = 'open' "
     "AND version = $3");
-
-constexpr OrgSql kRowKey("SELECT row_key FROM invoices WHERE org_id = $1 AND id = $2");
 
 struct Value {
   std::int64_t value = 0;
@@ -104,14 +102,12 @@ std::vector<InvoiceLineView> lines(store::OrgTx& tx, std::int64_t id) {
 }
 
 std::vector<PaymentView> payments(store::OrgTx& tx, std::int64_t id) {
-  auto out = tx.all<PaymentView>(kPayments, id);
-  // The check number is sealed under the invoice's row key (manual_payments.cpp).
-  std::optional<std::string> key;
-  for (auto& p : out) {
-    if (!p.reference) continue;
-    if (!key) key = tx.one<RowKey>(kRowKey, id).value_or(RowKey{}).row_key;
-    customers::open_joined(tx, "payment_ledger", "reference", key, p.reference);
-  }
+  const auto result = tx.run(kPayments, id);
+  auto out = store::decode_all<PaymentView>(result);
+  // The check number is sealed under the ledger row's key (manual_payments.cpp).
+  const auto keys = store::decode_all<RowKey>(result);
+  for (std::size_t i = 0; i < out.size(); ++i)
+    customers::open_joined(tx, "payment_ledger", "reference", keys[i].row_key, out[i].reference);
   return out;
 }
 

@@ -93,6 +93,15 @@ Outcome<InvoiceView> get(store::OrgTx& tx, std::int64_t id) {
                 repo::mismatches(tx, id),
                 std::move(s.work_order_number),
                 std::move(s.customer_name),
+                std::nullopt,
+                false,
+                0,
+                0,
+                0,
+                0,
+                {},
+                std::nullopt,
+                std::nullopt,
                 std::nullopt};
   // The frozen buyer; once the customer is purged it is the invoice's name.
   if (auto b = retention::billing_snapshot(tx, id)) {

@@ -30,7 +30,9 @@ ALTER TABLE invoice_lines ADD COLUMN tax_rate_id BIGINT REFERENCES tax_rates(id)
 ALTER TABLE invoice_lines ADD COLUMN tax_name TEXT;
 ALTER TABLE invoice_lines ADD COLUMN tax_rate_bp INTEGER NOT NULL DEFAULT 0;
 -- The office's payments: method (cash, check, card_external), the check
--- number sealed under the invoice's row_key, the day the money came.
+-- number sealed under the ledger row's own row_key (the export and the key
+-- rotation open a column with its row's key), the day the money came.
 ALTER TABLE payment_ledger ADD COLUMN method TEXT;
 ALTER TABLE payment_ledger ADD COLUMN reference TEXT;
 ALTER TABLE payment_ledger ADD COLUMN received_on TEXT;
+ALTER TABLE payment_ledger ADD COLUMN row_key TEXT;
