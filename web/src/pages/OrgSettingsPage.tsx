@@ -9,6 +9,7 @@ import { useAction } from '../hooks/useAction';
 import { useApi } from '../hooks/useApi';
 import { allTimeZones, browserTimeZone } from '../time';
 import { RetentionPanel } from './org/RetentionPanel';
+import { TaxRatesPanel } from './org/TaxRatesPanel';
 import { WorkingHoursPanel } from './org/WorkingHoursPanel';
 
 // Owners and admins (settings.manage): the organization's time zone. Every
@@ -24,6 +25,7 @@ export function OrgSettingsPage() {
         {(o) => <TimeZonePanel org={o} onSaved={org.setData} />}
       </LoadState>
       <WorkingHoursPanel />
+      <TaxRatesPanel />
       <RetentionPanel />
     </section>
   );
