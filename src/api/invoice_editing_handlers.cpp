@@ -11,9 +11,8 @@ namespace bulwark::api {
 using store::OrgTx;
 
 Result<inv::InvoiceView> edit_invoice(Ctx& ctx, PathId id, LateBody<inv::InvoiceChange> in) {
-  return in_org(ctx, [&](OrgTx& tx) {
-    return inv::edit(tx, ctx.actor(), id, in.checked(), ctx.now_ms());
-  });
+  return in_org(
+      ctx, [&](OrgTx& tx) { return inv::edit(tx, ctx.actor(), id, in.checked(), ctx.now_ms()); });
 }
 
 Result<Created<inv::InvoiceView>> add_invoice_line(Ctx& ctx, PathId id,
@@ -58,14 +57,13 @@ Result<Items<tax::TaxRateView>> list_tax_rates(Ctx& ctx) {
 }
 
 Result<Created<tax::TaxRateView>> create_tax_rate(Ctx& ctx, LateBody<tax::NewTaxRate> in) {
-  return created(
-      in_org(ctx, [&](OrgTx& tx) { return tax::create(tx, ctx.actor(), in.checked(), ctx.now_ms()); }));
+  return created(in_org(
+      ctx, [&](OrgTx& tx) { return tax::create(tx, ctx.actor(), in.checked(), ctx.now_ms()); }));
 }
 
 Result<tax::TaxRateView> update_tax_rate(Ctx& ctx, PathId id, LateBody<tax::TaxRateChange> in) {
-  return in_org(ctx, [&](OrgTx& tx) {
-    return tax::change(tx, ctx.actor(), id, in.checked(), ctx.now_ms());
-  });
+  return in_org(
+      ctx, [&](OrgTx& tx) { return tax::change(tx, ctx.actor(), id, in.checked(), ctx.now_ms()); });
 }
 
 namespace {
@@ -100,11 +98,14 @@ void add_invoice_editing_routes(http::Router& r) {
       endpoint<edit_invoice>(),
       "Edit a draft invoice: discount (cents or basis points), notes, terms, due date");
   row(r, Method::post, "/api/v1/invoices/{id:int}/lines", office, "invoices:write",
-      endpoint<add_invoice_line>(), "Add a line to a draft invoice (typed, or from the price book)");
+      endpoint<add_invoice_line>(),
+      "Add a line to a draft invoice (typed, or from the price book)");
   row(r, Method::patch, "/api/v1/invoices/{id:int}/lines/{line:int}", office, "invoices:write",
-      endpoint<change_invoice_line>(), "Change a draft invoice's line (send the invoice's version)");
+      endpoint<change_invoice_line>(),
+      "Change a draft invoice's line (send the invoice's version)");
   row(r, Method::del, "/api/v1/invoices/{id:int}/lines/{line:int}", office, "invoices:write",
-      endpoint<remove_invoice_line>(), "Remove a draft invoice's line (send the invoice's version)");
+      endpoint<remove_invoice_line>(),
+      "Remove a draft invoice's line (send the invoice's version)");
   row(r, Method::post, "/api/v1/invoices/{id:int}/payments", office, "invoices:write",
       endpoint<record_invoice_payment>(),
       "Record a payment received by hand: cash, check or card outside Stripe");
@@ -112,8 +113,8 @@ void add_invoice_editing_routes(http::Router& r) {
       "Accounts receivable: open invoices with a balance, days past due and aging buckets");
   row(r, Method::get, "/api/v1/tax-rates", office, "invoices:read", endpoint<list_tax_rates>(),
       "The organization's tax rates");
-  row(r, Method::post, "/api/v1/tax-rates", settings, "settings:write",
-      endpoint<create_tax_rate>(), "Add a tax rate (name, basis points, price book tax class)");
+  row(r, Method::post, "/api/v1/tax-rates", settings, "settings:write", endpoint<create_tax_rate>(),
+      "Add a tax rate (name, basis points, price book tax class)");
   row(r, Method::patch, "/api/v1/tax-rates/{id:int}", settings, "settings:write",
       endpoint<update_tax_rate>(), "Change or retire a tax rate (send the version you read)");
 }

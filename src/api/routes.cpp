@@ -329,7 +329,7 @@ http::Router build_router() {
          "A completed work order's pump-out report as a PDF: checklist, notes, photos, "
          "signature and the record's fingerprint");
 
-  add_price_book_routes(r);  // the price book (issue 14 item 1)
+  add_price_book_routes(r);       // the price book (issue 14 item 1)
   add_invoice_editing_routes(r);  // draft editing, manual payments, receivables (item 2)
 
   // Customer links (issue 14 item 5): public by token, and the office's side.

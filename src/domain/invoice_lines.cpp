@@ -28,8 +28,7 @@ constexpr OrgSql kInvoiceOfWorkOrder(
     "SELECT id, status FROM invoices WHERE org_id = $1 AND work_order_id = $2");
 constexpr OrgSql kLockDraft(
     "UPDATE invoices SET version = version WHERE org_id = $1 AND id = $2 AND status = 'draft'");
-constexpr OrgSql kEdited(
-    "SELECT edited AS value FROM invoices WHERE org_id = $1 AND id = $2");
+constexpr OrgSql kEdited("SELECT edited AS value FROM invoices WHERE org_id = $1 AND id = $2");
 constexpr OrgSql kRefreshTotal(
     "UPDATE invoices SET total_cents = $3, updated_at = $4, version = version + 1 "
     "WHERE org_id = $1 AND id = $2 AND status = 'draft'");

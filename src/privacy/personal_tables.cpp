@@ -128,8 +128,9 @@ const std::vector<PersonalTable>& personal_tables() {
        {"notes"},
        store::OrgSql("SELECT id, row_key, notes FROM invoices WHERE org_id = $1 "
                      "AND id > $2 AND row_key IS NOT NULL ORDER BY id LIMIT $3"),
-       store::OrgSql("UPDATE invoices SET notes = $3 WHERE org_id = $1 AND id = $2 "
-                     "AND (notes = CAST($4 AS TEXT) OR (notes IS NULL AND CAST($4 AS TEXT) IS NULL))"),
+       store::OrgSql(
+           "UPDATE invoices SET notes = $3 WHERE org_id = $1 AND id = $2 "
+           "AND (notes = CAST($4 AS TEXT) OR (notes IS NULL AND CAST($4 AS TEXT) IS NULL))"),
        store::OrgSql("SELECT COUNT(*) FROM invoices WHERE org_id = $1 AND row_key IS NOT NULL")},
       {"payment_ledger",
        {"reference"},

@@ -18,7 +18,8 @@ TEST(InvoiceTotals, NoDiscountNoTaxIsTheSumOfTheLines) {
 TEST(InvoiceTotals, TaxIsRoundedHalfUpOncePerRateNotPerLine) {
   // 8.25 % of 3 x 101 cents: per line 8.3325 -> 8 each (24); once per rate
   // 303 x 0.0825 = 24.9975 -> 25.
-  const auto t = compute_totals({{101, "State", 825}, {101, "State", 825}, {101, "State", 825}}, 0, 0);
+  const auto t =
+      compute_totals({{101, "State", 825}, {101, "State", 825}, {101, "State", 825}}, 0, 0);
   ASSERT_EQ(t.taxes.size(), 1U);
   EXPECT_EQ(t.taxes[0].base_cents, 303);
   EXPECT_EQ(t.taxes[0].tax_cents, 25);

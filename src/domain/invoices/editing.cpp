@@ -95,7 +95,8 @@ Totals totals_of(const std::vector<InvoiceLineView>& lines, std::int64_t discoun
                  std::int64_t discount_bp) {
   std::vector<TotalsLine> in;
   in.reserve(lines.size());
-  for (const auto& l : lines) in.push_back({l.amount_cents, l.tax_name.value_or(""), l.tax_rate_bp});
+  for (const auto& l : lines)
+    in.push_back({l.amount_cents, l.tax_name.value_or(""), l.tax_rate_bp});
   return compute_totals(in, discount_cents, discount_bp);
 }
 
@@ -162,11 +163,10 @@ Outcome<InvoiceView> add_line(store::OrgTx& tx, const audit::Actor& by, std::int
   if (l.unit_cents) unit_cents = l.unit_cents->value;
   if (l.tax_rate_id) rate_id = l.tax_rate_id->value;
   if (description.empty() || !unit_cents)
-    return unexpected(ApiError(
-        ErrorCode::validation_failed, "a line needs a description and a unit price",
-        "invalid_body",
-        {{description.empty() ? "description" : "unit_cents",
-          "is required unless price_item_id is given"}}));
+    return unexpected(ApiError(ErrorCode::validation_failed,
+                               "a line needs a description and a unit price", "invalid_body",
+                               {{description.empty() ? "description" : "unit_cents",
+                                 "is required unless price_item_id is given"}}));
   BULWARK_TRY(const auto tax, tax_of(tx, rate_id));
   BULWARK_TRY_VOID(editable(tx, id, in, now));
   tx.run(kInsertLine, id, description, l.quantity.value, unit, *unit_cents,

@@ -37,21 +37,19 @@ Outcome<InvoiceView> record_manual_payment(store::OrgTx& tx, const audit::Actor&
   if (!in) return unexpected(in.error());
   const auto& p = (*in)->value;
   if (row->status != "open") return unexpected(not_open(row->status));
-  if (tx.run(kLockOpen, id, now).affected == 0)
-    return unexpected(not_open("no longer open"));
+  if (tx.run(kLockOpen, id, now).affected == 0) return unexpected(not_open("no longer open"));
   const auto state = payment_state(tx, id, row->total_cents);
   if (p.amount_cents.value > state.balance_cents)
-    return unexpected(ApiError(
-        ErrorCode::unprocessable,
-        "the payment is more than the balance due (" + std::to_string(state.balance_cents) +
-            " cents)",
-        "overpayment", {{"amount_cents", "is more than the balance due"}}));
+    return unexpected(ApiError(ErrorCode::unprocessable,
+                               "the payment is more than the balance due (" +
+                                   std::to_string(state.balance_cents) + " cents)",
+                               "overpayment", {{"amount_cents", "is more than the balance due"}}));
   const auto key = tx.new_row_key();
   std::optional<std::string> reference;
   if (p.reference) reference = tx.seal("payment_ledger", "reference", key, p.reference->value);
-  const auto received_on =
-      p.received_on ? p.received_on->value
-                    : core::iso_date(core::local_date(org::time_zone(tx), now));
+  const auto received_on = p.received_on
+                               ? p.received_on->value
+                               : core::iso_date(core::local_date(org::time_zone(tx), now));
   tx.run(kInsert, id, p.amount_cents.value, row->currency, by.user_id, now, p.method.value,
          reference, received_on, key);
   expire_payment_links(tx, id);

@@ -16,7 +16,7 @@ using store::OrgSql;
   "i.total_cents, i.created_at, i.updated_at, i.paid_at, i.version, "             \
   "w.number AS work_order_number, c.name AS customer_name, "                      \
   "c.row_key AS customer_row_key, i.edited, i.discount_cents, i.discount_bp, "    \
-  "i.notes, i.terms, i.due_on, i.row_key FROM invoices i "                              \
+  "i.notes, i.terms, i.due_on, i.row_key FROM invoices i "                        \
   "LEFT JOIN work_orders w ON w.org_id = $1 AND w.id = i.work_order_id "          \
   "LEFT JOIN customers c ON c.org_id = $1 AND c.id = i.customer_id "
 
@@ -33,7 +33,8 @@ constexpr OrgSql kLines(
     "WHERE org_id = $1 AND invoice_id = $2 ORDER BY id");
 constexpr OrgSql kPayments(
     "SELECT id, kind, amount_cents, currency, source, payment_intent_id, charge_id, refund_id, at, "
-    "method, reference, received_on, row_key FROM payment_ledger WHERE org_id = $1 AND invoice_id = $2 ORDER BY id");
+    "method, reference, received_on, row_key FROM payment_ledger WHERE org_id = $1 AND invoice_id "
+    "= $2 ORDER BY id");
 constexpr OrgSql kMismatches(
     "SELECT kind, expected_cents, received_cents, expected_currency, currency, invoice_status, "
     "needs_refund, event_type, at FROM payment_mismatches WHERE org_id = $1 AND invoice_id = $2 "

@@ -325,7 +325,8 @@ std::string payment_mismatch_kind(const InvoiceNow& inv,
   if (!is_currency(p.currency) || !same_currency(*p.currency, session->currency))
     return "currency_mismatch";
   if (*p.amount_cents != session->amount_cents) return "amount_mismatch";
-  if (session->invoice_version != inv.version || session->amount_cents != inv.balance_cents.value_or(inv.total_cents) ||
+  if (session->invoice_version != inv.version ||
+      session->amount_cents != inv.balance_cents.value_or(inv.total_cents) ||
       !same_currency(session->currency, inv.currency))
     return "stale_checkout_session";
   return "";

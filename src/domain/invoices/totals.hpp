@@ -18,7 +18,7 @@ namespace bulwark::domain::invoices {
 
 struct TotalsLine {
   std::int64_t amount_cents = 0;
-  std::string tax_name;        // empty: untaxed
+  std::string tax_name;  // empty: untaxed
   std::int64_t tax_rate_bp = 0;
 };
 

@@ -54,7 +54,6 @@ struct TaxRateView {
   std::int64_t version = 1;
   Time created_at, updated_at;
 };
-BULWARK_RESOURCE(TaxRateView, id, name, rate_bp, tax_class, active, version, created_at,
-                 updated_at)
+BULWARK_RESOURCE(TaxRateView, id, name, rate_bp, tax_class, active, version, created_at, updated_at)
 
 }  // namespace bulwark::domain::tax_rates

@@ -32,8 +32,8 @@ struct Id {
 BOOST_DESCRIBE_STRUCT(Id, (), (id))
 
 TaxRateView view_of(const TaxRateRow& r) {
-  return {r.id,          r.name,          r.rate_bp, r.tax_class, r.active != 0, r.version,
-          {r.created_at}, {r.updated_at}};
+  return {r.id,          r.name,    r.rate_bp,      r.tax_class,
+          r.active != 0, r.version, {r.created_at}, {r.updated_at}};
 }
 
 Outcome<TaxRateView> get(store::OrgTx& tx, std::int64_t id) {
@@ -50,14 +50,13 @@ Outcome<resource::Items<TaxRateView>> list(store::OrgTx& tx) {
   return out;
 }
 
-Outcome<TaxRateView> create(store::OrgTx& tx, const audit::Actor& by,
-                            const Checked<NewTaxRate>& in, std::int64_t now) {
+Outcome<TaxRateView> create(store::OrgTx& tx, const audit::Actor& by, const Checked<NewTaxRate>& in,
+                            std::int64_t now) {
   if (!in) return unexpected(in.error());
   const auto& r = (*in)->value;
   std::optional<std::string> tax_class;
   if (r.tax_class) tax_class = r.tax_class->value;
-  const auto id =
-      tx.one<Id>(kInsert, r.name.value, r.rate_bp.value, tax_class, now).value().id;
+  const auto id = tx.one<Id>(kInsert, r.name.value, r.rate_bp.value, tax_class, now).value().id;
   by.record(tx.connection(), "tax_rate.created", "tax_rate", id, (*in)->present);
   return get(tx, id);
 }

@@ -20,8 +20,8 @@ template <class T>
 using Checked = Expected<const resource::Read<T>*, ApiError>;
 
 Outcome<resource::Items<TaxRateView>> list(store::OrgTx& tx);
-Outcome<TaxRateView> create(store::OrgTx& tx, const audit::Actor& by,
-                            const Checked<NewTaxRate>& in, std::int64_t now);
+Outcome<TaxRateView> create(store::OrgTx& tx, const audit::Actor& by, const Checked<NewTaxRate>& in,
+                            std::int64_t now);
 Outcome<TaxRateView> change(store::OrgTx& tx, const audit::Actor& by, std::int64_t id,
                             const Checked<TaxRateChange>& in, std::int64_t now);
 
