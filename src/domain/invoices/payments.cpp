@@ -20,8 +20,8 @@ namespace bulwark::domain::invoices {
 
 namespace {
 
-ApiError not_open(std::string message) {
-  return ApiError(ErrorCode::conflict, std::move(message), "invoice_not_open");
+ApiError not_open(const std::string& message) {
+  return ApiError(ErrorCode::conflict, message, "invoice_not_open");
 }
 
 struct Plan {
