@@ -8,6 +8,7 @@
 #include "api/customer_handlers.hpp"
 #include "api/dispatch_handlers.hpp"
 #include "api/field_handlers.hpp"
+#include "api/invoice_editing_handlers.hpp"
 #include "api/invoice_handlers.hpp"
 #include "api/link_handlers.hpp"
 #include "api/messaging_handlers.hpp"
@@ -328,7 +329,8 @@ http::Router build_router() {
          "A completed work order's pump-out report as a PDF: checklist, notes, photos, "
          "signature and the record's fingerprint");
 
-  add_price_book_routes(r);  // the price book (issue 14 item 1)
+  add_price_book_routes(r);       // the price book (issue 14 item 1)
+  add_invoice_editing_routes(r);  // draft editing, manual payments, receivables (item 2)
 
   // Customer links (issue 14 item 5): public by token, and the office's side.
   add_customer_link_routes(r);

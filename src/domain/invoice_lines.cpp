@@ -28,6 +28,7 @@ constexpr OrgSql kInvoiceOfWorkOrder(
     "SELECT id, status FROM invoices WHERE org_id = $1 AND work_order_id = $2");
 constexpr OrgSql kLockDraft(
     "UPDATE invoices SET version = version WHERE org_id = $1 AND id = $2 AND status = 'draft'");
+constexpr OrgSql kEdited("SELECT edited AS value FROM invoices WHERE org_id = $1 AND id = $2");
 constexpr OrgSql kRefreshTotal(
     "UPDATE invoices SET total_cents = $3, updated_at = $4, version = version + 1 "
     "WHERE org_id = $1 AND id = $2 AND status = 'draft'");
@@ -109,13 +110,16 @@ bool lock_draft_invoice(store::Connection& conn, std::int64_t org, std::int64_t 
   return tx.run(kLockDraft, invoice_id).affected > 0;
 }
 
-void refresh_draft_invoice(store::Connection& conn, std::int64_t org, std::int64_t invoice_id,
+bool refresh_draft_invoice(store::Connection& conn, std::int64_t org, std::int64_t invoice_id,
                            std::int64_t wo, std::int64_t now) {
   store::OrgTx tx(conn, org);
+  // The office's edits win: an edited draft is theirs, not the work order's.
+  if (tx.one<Count>(kEdited, invoice_id).value_or(Count{}).value != 0) return false;
   const auto lines = work_order_invoice_lines(tx, wo);
   tx.run(kDeleteLines, invoice_id);
   insert_invoice_lines(tx, invoice_id, lines);
   tx.run(kRefreshTotal, invoice_id, invoice_total(lines), now);
+  return true;
 }
 
 }  // namespace bulwark::domain

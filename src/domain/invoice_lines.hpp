@@ -70,7 +70,8 @@ bool lock_draft_invoice(store::Connection& conn, std::int64_t org_id, std::int64
 
 // Rewrites a draft invoice's lines and total from its work order and bumps
 // its version (whoever read the old total must reload before opening it).
-void refresh_draft_invoice(store::Connection& conn, std::int64_t org_id, std::int64_t invoice_id,
+// False (nothing rewritten) once the office edited the draft.
+bool refresh_draft_invoice(store::Connection& conn, std::int64_t org_id, std::int64_t invoice_id,
                            std::int64_t work_order_id, std::int64_t now_ms);
 
 }  // namespace bulwark::domain

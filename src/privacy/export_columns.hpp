@@ -17,7 +17,7 @@ struct PersonalColumn {
 
 // Opened with tx.open(table, column, row_key, value) when the row's row_key
 // is not NULL (a row sealed by the field-encryption work); plain otherwise.
-inline constexpr std::array<PersonalColumn, 25> kPersonalColumns{{
+inline constexpr std::array<PersonalColumn, 27> kPersonalColumns{{
     {"customers", "name"},
     {"customers", "phone"},
     {"customers", "email"},
@@ -32,6 +32,8 @@ inline constexpr std::array<PersonalColumn, 25> kPersonalColumns{{
     {"attachments", "original_name"},
     {"attachments", "caption"},
     {"invoices", "billing_snapshot"},
+    {"invoices", "notes"},
+    {"payment_ledger", "reference"},
     {"work_orders", "description"},
     {"work_order_comments", "body"},
     {"work_order_time", "note"},

@@ -122,6 +122,25 @@ const std::vector<PersonalTable>& personal_tables() {
                      "AND id = $2 AND reason = $4"),
        store::OrgSql("SELECT COUNT(*) FROM asset_status_changes WHERE org_id = $1 "
                      "AND row_key IS NOT NULL")},
+      // Invoice notes and the check numbers of payments recorded by hand
+      // (issue 14 item 2); both nullable.
+      {"invoices",
+       {"notes"},
+       store::OrgSql("SELECT id, row_key, notes FROM invoices WHERE org_id = $1 "
+                     "AND id > $2 AND row_key IS NOT NULL ORDER BY id LIMIT $3"),
+       store::OrgSql(
+           "UPDATE invoices SET notes = $3 WHERE org_id = $1 AND id = $2 "
+           "AND (notes = CAST($4 AS TEXT) OR (notes IS NULL AND CAST($4 AS TEXT) IS NULL))"),
+       store::OrgSql("SELECT COUNT(*) FROM invoices WHERE org_id = $1 AND row_key IS NOT NULL")},
+      {"payment_ledger",
+       {"reference"},
+       store::OrgSql("SELECT id, row_key, reference FROM payment_ledger WHERE org_id = $1 "
+                     "AND id > $2 AND row_key IS NOT NULL ORDER BY id LIMIT $3"),
+       store::OrgSql("UPDATE payment_ledger SET reference = $3 WHERE org_id = $1 AND id = $2 AND "
+                     "(reference = CAST($4 AS TEXT) OR (reference IS NULL AND CAST($4 AS TEXT) IS "
+                     "NULL))"),
+       store::OrgSql(
+           "SELECT COUNT(*) FROM payment_ledger WHERE org_id = $1 AND row_key IS NOT NULL")},
       // Email (issue 14 item 3): the recipient, the subject and both bodies.
       {"email_outbox",
        {"to_address", "subject", "body_text", "body_html"},

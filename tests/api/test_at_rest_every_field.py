@@ -21,7 +21,7 @@ from fixtures.people import admin
 from fixtures.providers import Shop, inbound_sms, provider_env
 from fixtures.raw_bytes import database_bytes, directory_bytes, leaked, log_bytes
 from fixtures.server import BIN, Server
-from fixtures.work import move
+from fixtures.work import complete, move, step_invoice
 
 # Written by no request: the retention sweep freezes an invoice's buyer when
 # it purges the customer (needs a moved clock). The test named here seeds it
@@ -116,6 +116,21 @@ def seed_everything(server, peer):
     r = shop.owner.patch(f"/api/v1/assets/{asset['id']}", json={
         "status": "down", "reason": down_reason, "version": asset["version"]})
     assert r.status_code == 200, r.text
+    # A draft invoice's notes about the visit, then a check recorded by hand (issue 14 item 2).
+    other_wo = complete(d, shop.work_order(c))
+    inv = d.post(f"/api/v1/work-orders/{other_wo['id']}/invoice").json()
+    invoice_notes = f"Baffle cracked, told Mrs Brackenbury {tag}-i"
+    r = d.patch(f"/api/v1/invoices/{inv['id']}", json={
+        "notes": invoice_notes, "version": inv["version"]})
+    assert r.status_code == 200, r.text
+    r = d.post(f"/api/v1/invoices/{inv['id']}/lines", json={
+        "description": "Trip fee", "quantity": 1, "unit_cents": 5000, "version": r.json()["version"]})
+    assert r.status_code == 201, r.text
+    inv = step_invoice(d, r.json(), "open")
+    check_number = f"Check {tag}-77"
+    r = d.post(f"/api/v1/invoices/{inv['id']}/payments", json={
+        "method": "check", "amount_cents": 1000, "reference": check_number})
+    assert r.status_code == 201, r.text
     return shop, {
         "customers.name": [c["name"]],
         "customers.phone": [phone, phone[2:]],
@@ -142,6 +157,8 @@ def seed_everything(server, peer):
         "email_outbox.body_text": [mail_text],
         "email_outbox.body_html": [mail_text],
         "asset_status_changes.reason": [down_reason],
+        "invoices.notes": [invoice_notes],
+        "payment_ledger.reference": [check_number],
     }
 
 
@@ -154,7 +171,8 @@ SEEDED_FIELDS = {
     "work_order_comments.body", "work_order_time.note", "work_order_checklist.value",
     "completion_records.record", "idempotency_keys.body", "privacy_requests.notes",
     "email_outbox.to_address", "email_outbox.subject", "email_outbox.body_text",
-    "email_outbox.body_html", "asset_status_changes.reason",
+    "email_outbox.body_html", "asset_status_changes.reason", "invoices.notes",
+    "payment_ledger.reference",
 }
 
 

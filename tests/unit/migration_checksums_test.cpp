@@ -73,6 +73,8 @@ constexpr Committed kCommitted[] = {
      "6b677d88492844e7aa0a5d682a4ba0513b4432d5040216266e87def5d11b6ed0"},
     {28, "link_tokens", "482ac02bc27dbc6368ec1bb6f1a62200affbdfc0fceac470c42858975bcd0532",
      "768c33dffdc5af8a9410d7428e44a180c71441bb12ee5c701856e631156d49d6"},
+    {29, "invoice_editing", "39d7f8a76a6c63cc6ce3c911321d9618e837d9955ed4355a5a251c339e69e70f",
+     "cbd8f90e7d0d4821a5965c5eaf67ab003cd2a35afdd1b34fd027d405f4c6adee"},
 };
 
 const Committed* committed(int version) {

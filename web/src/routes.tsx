@@ -11,6 +11,7 @@ import { CustomerDetailPage } from './pages/CustomerDetailPage';
 import { AssetsPage } from './pages/AssetsPage';
 import { AssetDetailPage } from './pages/AssetDetailPage';
 import { InvoicesPage } from './pages/InvoicesPage';
+import { ReceivablesPage } from './pages/ReceivablesPage';
 import { InvoiceDetailPage } from './pages/InvoiceDetailPage';
 import { MyDayPage } from './pages/MyDayPage';
 import { UsersPage } from './pages/UsersPage';
@@ -123,6 +124,13 @@ export const ROUTES: RouteDef[] = [
     permission: 'invoices.manage',
     nav: 'Invoices',
     render: () => <InvoicesPage />,
+  },
+  {
+    pattern: '/receivables',
+    title: 'Receivables',
+    permission: 'invoices.manage',
+    nav: 'Receivables',
+    render: () => <ReceivablesPage />,
   },
   {
     pattern: '/invoices/:id',

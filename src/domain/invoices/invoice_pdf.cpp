@@ -32,6 +32,24 @@ std::string status_word(const std::string& status) {
   return s;
 }
 
+// 825 -> "8.25%", 1000 -> "10%".
+std::string percent_text(std::int64_t bp) {
+  std::string s = std::to_string(bp / 100);
+  if (bp % 100 != 0) {
+    std::array<char, 8> frac{};
+    std::snprintf(frac.data(), frac.size(), ".%02lld", static_cast<long long>(bp % 100));
+    s += frac.data();
+    while (s.ends_with('0')) s.pop_back();
+  }
+  return s + "%";
+}
+
+std::string method_word(const std::string& method) {
+  if (method == "check") return "check";
+  if (method == "card_external") return "card";
+  return "cash";
+}
+
 // The buyer: the snapshot frozen when the invoice was opened (it survives
 // the customer's purge), else the customer's record as it is now.
 InvoiceBuyer buyer_of(store::OrgTx& tx, const InvoiceView& inv) {
@@ -82,11 +100,11 @@ Expected<render::PdfFile, ApiError> invoice_pdf(store::OrgTx& tx, std::int64_t i
   doc.space(10);
 
   std::vector<std::vector<std::string>> lines;
-  std::int64_t subtotal = 0;
   for (const auto& l : inv->lines) {
+    auto description = l.description;
+    if (l.tax_name) description += " (" + *l.tax_name + ")";
     lines.push_back(
-        {l.description, quantity_text(l.quantity), money(l.unit_cents), money(l.amount_cents)});
-    subtotal += l.amount_cents;
+        {description, quantity_text(l.quantity), money(l.unit_cents), money(l.amount_cents)});
   }
   doc.table({{"Description", 5},
              {"Qty", 1, Align::right},
@@ -94,15 +112,32 @@ Expected<render::PdfFile, ApiError> invoice_pdf(store::OrgTx& tx, std::int64_t i
              {"Amount", 1.6, Align::right}},
             lines);
 
-  // Tax: what the total holds beyond the lines (zero until tax rates exist).
-  std::vector<std::vector<std::string>> totals{{"Subtotal", money(subtotal)},
-                                               {"Tax", money(inv->total_cents - subtotal)},
-                                               {"Total", money(inv->total_cents)},
-                                               {"Amount paid", money(inv->paid_cents)}};
+  // The totals as GET computes them (totals.hpp): discount, then each rate.
+  std::vector<std::vector<std::string>> totals{{"Subtotal", money(inv->subtotal_cents)}};
+  if (inv->discount_total_cents > 0) {
+    const auto pct = inv->discount_bp > 0 ? " (" + percent_text(inv->discount_bp) + ")" : "";
+    totals.push_back({"Discount" + pct, "-" + money(inv->discount_total_cents)});
+  }
+  for (const auto& t : inv->taxes)
+    totals.push_back({t.name + " " + percent_text(t.rate_bp), money(t.tax_cents)});
+  const auto total_row = totals.size();
+  totals.push_back({"Total", money(inv->total_cents)});
+  for (const auto& p : inv->payments) {
+    if (p.kind != "charge") continue;
+    std::string label = "Payment";
+    if (p.method) label += " by " + method_word(*p.method);
+    if (p.reference) label += " #" + *p.reference;
+    label += p.received_on ? ", " + *p.received_on : ", " + render::long_date(zone, p.at.ms);
+    totals.push_back({label, money(p.amount_cents)});
+  }
+  totals.push_back({"Amount paid", money(inv->paid_cents)});
   if (inv->refunded_cents > 0) totals.push_back({"Refunded", money(inv->refunded_cents)});
   totals.push_back({"Balance due", money(inv->balance_cents)});
   doc.table({{"", 6.4, Align::right}, {"", 1.6, Align::right}}, totals,
-            {.header = false, .bold_rows = {2, totals.size() - 1}});
+            {.header = false, .bold_rows = {total_row, totals.size() - 1}});
+  if (inv->due_on) doc.text("Due " + *inv->due_on, Style::bold);
+  if (inv->terms) doc.text("Terms: " + *inv->terms);
+  if (inv->notes) doc.text(*inv->notes);
   doc.text("Amounts in " + inv->currency + ". Dates in " + zone + ".", Style::small);
   return render::PdfFile{file_name(inv->number), doc.finish()};
 }

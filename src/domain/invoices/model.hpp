@@ -23,23 +23,40 @@ struct StatusChange {
 BULWARK_RESOURCE(StatusChange, to, version)
 
 struct InvoiceLineView {
+  std::int64_t id = 0;
   std::string description;
   double quantity = 0;
+  std::optional<std::string> unit;
   std::int64_t unit_cents = 0;
   std::int64_t amount_cents = 0;
+  std::optional<std::int64_t> price_item_id, tax_rate_id;
+  std::optional<std::string> tax_name;  // copied from the rate when it was chosen
+  std::int64_t tax_rate_bp = 0;
 };
-BULWARK_RESOURCE(InvoiceLineView, description, quantity, unit_cents, amount_cents)
+BULWARK_RESOURCE(InvoiceLineView, id, description, quantity, unit, unit_cents, amount_cents,
+                 price_item_id, tax_rate_id, tax_name, tax_rate_bp)
+
+// The tax of one rate on the invoice (domain/invoices/totals.hpp).
+struct InvoiceTaxView {
+  std::string name;
+  std::int64_t rate_bp = 0;
+  std::int64_t base_cents = 0, tax_cents = 0;
+};
+BULWARK_RESOURCE(InvoiceTaxView, name, rate_bp, base_cents, tax_cents)
 
 // One row of the payment ledger, as the invoice shows it.
 struct PaymentView {
+  std::int64_t id = 0;
   std::string kind;  // charge | refund
   std::int64_t amount_cents = 0;
   std::string currency, source;
   std::optional<std::string> payment_intent_id, charge_id, refund_id;
   Time at;
+  // The office's payments: cash | check | card_external, the check number, the day.
+  std::optional<std::string> method, reference, received_on;
 };
-BULWARK_RESOURCE(PaymentView, kind, amount_cents, currency, source, payment_intent_id, charge_id,
-                 refund_id, at)
+BULWARK_RESOURCE(PaymentView, id, kind, amount_cents, currency, source, payment_intent_id,
+                 charge_id, refund_id, at, method, reference, received_on)
 
 // A payment event that did not match what Bulwark asked for.
 struct MismatchView {
@@ -105,11 +122,19 @@ struct InvoiceView {
   std::string work_order_number;  // "WO-1042"
   std::optional<std::string> customer_name;
   std::optional<InvoiceBuyer> billing_snapshot;  // null before the invoice is opened
+  // The draft's edits and the totals computed from them (totals.hpp).
+  bool edited = false;
+  std::int64_t subtotal_cents = 0;
+  std::int64_t discount_cents = 0, discount_bp = 0;  // as set (one of them)
+  std::int64_t discount_total_cents = 0;             // as applied
+  std::vector<InvoiceTaxView> taxes;
+  std::optional<std::string> notes, terms, due_on;
 };
 BULWARK_RESOURCE(InvoiceView, id, number, work_order_id, customer_id, status, currency, total_cents,
                  created_at, updated_at, paid_at, version, lines, payment_link, payment_state,
                  paid_cents, refunded_cents, balance_cents, payments, mismatches, work_order_number,
-                 customer_name, billing_snapshot)
+                 customer_name, billing_snapshot, edited, subtotal_cents, discount_cents,
+                 discount_bp, discount_total_cents, taxes, notes, terms, due_on)
 
 struct InvoiceRow {
   std::int64_t id = 0;
@@ -124,10 +149,14 @@ struct InvoiceRow {
   std::int64_t version = 0;
   std::optional<std::int64_t> work_order_number;
   std::optional<std::string> customer_name;
+  std::int64_t edited = 0, discount_cents = 0, discount_bp = 0;
+  std::optional<std::string> notes, terms, due_on;  // notes opened by the repository
+  std::optional<std::string> row_key;               // seals notes and payment references
 };
 BOOST_DESCRIBE_STRUCT(InvoiceRow, (),
                       (id, number, work_order_id, customer_id, status, currency, total_cents,
-                       created_at, updated_at, paid_at, version, work_order_number, customer_name))
+                       created_at, updated_at, paid_at, version, work_order_number, customer_name,
+                       edited, discount_cents, discount_bp, notes, terms, due_on, row_key))
 
 // GET /api/v1/invoices: newest first, a keyset cursor on the id.
 struct InvoiceQuery {

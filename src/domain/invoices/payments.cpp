@@ -9,6 +9,7 @@
 #include "domain/checkout_sessions.hpp"
 #include "domain/invoices/repo.hpp"
 #include "domain/invoices/service.hpp"
+#include "domain/payment_ledger.hpp"
 #include "jobs/stripe_jobs.hpp"
 #include "logging/log.hpp"
 #include "messaging/outbox.hpp"
@@ -19,8 +20,8 @@ namespace bulwark::domain::invoices {
 
 namespace {
 
-ApiError not_open(std::string message) {
-  return ApiError(ErrorCode::conflict, std::move(message), "invoice_not_open");
+ApiError not_open(const std::string& message) {
+  return ApiError(ErrorCode::conflict, message, "invoice_not_open");
 }
 
 struct Plan {
@@ -34,12 +35,15 @@ Expected<Plan, ApiError> plan(store::OrgTx& tx, std::int64_t id) {
   if (!row) return unexpected(ApiError(ErrorCode::not_found, "no such invoice"));
   // A void or paid invoice hands out no link, not even the one it had.
   if (row->status != "open") return unexpected(not_open("only an open invoice can be paid online"));
-  Plan p{{tx.org_id(), id, row->number, row->version, row->total_cents, row->currency},
+  // A link asks for what is still owed (partial payments by hand before it).
+  const auto balance = payment_state(tx, id, row->total_cents).balance_cents;
+  if (balance <= 0) return unexpected(not_open("this invoice has nothing left to pay"));
+  Plan p{{tx.org_id(), id, row->number, row->version, balance, row->currency},
          row->work_order_id,
          std::nullopt};
   const auto session = find_checkout_session(tx, id, std::nullopt);
   if (session && session->status == "active" && session->invoice_version == row->version &&
-      session->amount_cents == row->total_cents)
+      session->amount_cents == balance)
     p.existing = PaymentLink{session->url, session->session_id};
   return p;
 }

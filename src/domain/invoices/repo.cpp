@@ -15,7 +15,8 @@ using store::OrgSql;
   "SELECT i.id, i.number, i.work_order_id, i.customer_id, i.status, i.currency, " \
   "i.total_cents, i.created_at, i.updated_at, i.paid_at, i.version, "             \
   "w.number AS work_order_number, c.name AS customer_name, "                      \
-  "c.row_key AS customer_row_key FROM invoices i "                                \
+  "c.row_key AS customer_row_key, i.edited, i.discount_cents, i.discount_bp, "    \
+  "i.notes, i.terms, i.due_on, i.row_key FROM invoices i "                        \
   "LEFT JOIN work_orders w ON w.org_id = $1 AND w.id = i.work_order_id "          \
   "LEFT JOIN customers c ON c.org_id = $1 AND c.id = i.customer_id "
 
@@ -27,11 +28,13 @@ constexpr OrgSql kList(INVOICE_COLUMNS
 #undef INVOICE_COLUMNS
 
 constexpr OrgSql kLines(
-    "SELECT description, quantity, unit_cents, amount_cents FROM invoice_lines "
+    "SELECT id, description, quantity, unit, unit_cents, amount_cents, price_item_id, "
+    "tax_rate_id, tax_name, tax_rate_bp FROM invoice_lines "
     "WHERE org_id = $1 AND invoice_id = $2 ORDER BY id");
 constexpr OrgSql kPayments(
-    "SELECT kind, amount_cents, currency, source, payment_intent_id, charge_id, refund_id, at "
-    "FROM payment_ledger WHERE org_id = $1 AND invoice_id = $2 ORDER BY id");
+    "SELECT id, kind, amount_cents, currency, source, payment_intent_id, charge_id, refund_id, at, "
+    "method, reference, received_on, row_key FROM payment_ledger WHERE org_id = $1 AND invoice_id "
+    "= $2 ORDER BY id");
 constexpr OrgSql kMismatches(
     "SELECT kind, expected_cents, received_cents, expected_currency, currency, invoice_status, "
     "needs_refund, event_type, at FROM payment_mismatches WHERE org_id = $1 AND invoice_id = $2 "
@@ -67,12 +70,17 @@ struct Value {
   std::int64_t value = 0;
 };
 BOOST_DESCRIBE_STRUCT(Value, (), (value))
+struct RowKey {
+  std::optional<std::string> row_key;
+};
+BOOST_DESCRIBE_STRUCT(RowKey, (), (row_key))
 
 // The rows with their customer's name opened.
 std::vector<InvoiceRow> opened(store::OrgTx& tx, const store::Result& result) {
   return customers::decode_opened<InvoiceRow>(
       result, [&](InvoiceRow& r, const auto& customer_key, const auto&) {
         customers::open_joined(tx, "customers", "name", customer_key, r.customer_name);
+        customers::open_joined(tx, "invoices", "notes", r.row_key, r.notes);
       });
 }
 
@@ -95,7 +103,13 @@ std::vector<InvoiceLineView> lines(store::OrgTx& tx, std::int64_t id) {
 }
 
 std::vector<PaymentView> payments(store::OrgTx& tx, std::int64_t id) {
-  return tx.all<PaymentView>(kPayments, id);
+  const auto result = tx.run(kPayments, id);
+  auto out = store::decode_all<PaymentView>(result);
+  // The check number is sealed under the ledger row's key (manual_payments.cpp).
+  const auto keys = store::decode_all<RowKey>(result);
+  for (std::size_t i = 0; i < out.size(); ++i)
+    customers::open_joined(tx, "payment_ledger", "reference", keys[i].row_key, out[i].reference);
+  return out;
 }
 
 std::vector<MismatchView> mismatches(store::OrgTx& tx, std::int64_t id) {

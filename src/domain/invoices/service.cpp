@@ -3,6 +3,7 @@
 #include "core/try.hpp"
 #include "domain/checkout_sessions.hpp"
 #include "domain/invoice_lines.hpp"
+#include "domain/invoices/editing.hpp"
 #include "domain/invoices/repo.hpp"
 #include "domain/payment_ledger.hpp"
 #include "domain/retention/invoice_snapshot.hpp"
@@ -92,6 +93,15 @@ Outcome<InvoiceView> get(store::OrgTx& tx, std::int64_t id) {
                 repo::mismatches(tx, id),
                 std::move(s.work_order_number),
                 std::move(s.customer_name),
+                std::nullopt,
+                false,
+                0,
+                0,
+                0,
+                0,
+                {},
+                std::nullopt,
+                std::nullopt,
                 std::nullopt};
   // The frozen buyer; once the customer is purged it is the invoice's name.
   if (auto b = retention::billing_snapshot(tx, id)) {
@@ -103,6 +113,17 @@ Outcome<InvoiceView> get(store::OrgTx& tx, std::int64_t id) {
     const auto session = find_checkout_session(tx, id, std::nullopt);
     if (session && session->status == "active") v.payment_link = session->url;
   }
+  v.edited = row->edited != 0;
+  v.discount_cents = row->discount_cents;
+  v.discount_bp = row->discount_bp;
+  v.notes = row->notes;
+  v.terms = row->terms;
+  v.due_on = row->due_on;
+  const auto totals = totals_of(v.lines, row->discount_cents, row->discount_bp);
+  v.subtotal_cents = totals.subtotal_cents;
+  v.discount_total_cents = totals.discount_cents;
+  for (const auto& t : totals.taxes)
+    v.taxes.push_back({t.name, t.rate_bp, t.base_cents, t.tax_cents});
   const auto state = payment_state(tx, id, v.total_cents);
   v.payment_state = state.state;
   v.paid_cents = state.paid_cents;

@@ -90,7 +90,8 @@ class EventWork {
  private:
   InvoiceNow invoice_now() {
     const auto row = repo::find(tx_, invoice_id_).value();
-    return {row.status, row.total_cents, row.currency, row.version};
+    return {row.status, row.total_cents, row.currency, row.version,
+            payment_state(tx_, invoice_id_, row.total_cents).balance_cents};
   }
   void audit(std::string action, std::vector<std::string> fields = {},
              std::string outcome = "success") {
@@ -324,7 +325,8 @@ std::string payment_mismatch_kind(const InvoiceNow& inv,
   if (!is_currency(p.currency) || !same_currency(*p.currency, session->currency))
     return "currency_mismatch";
   if (*p.amount_cents != session->amount_cents) return "amount_mismatch";
-  if (session->invoice_version != inv.version || session->amount_cents != inv.total_cents ||
+  if (session->invoice_version != inv.version ||
+      session->amount_cents != inv.balance_cents.value_or(inv.total_cents) ||
       !same_currency(session->currency, inv.currency))
     return "stale_checkout_session";
   return "";

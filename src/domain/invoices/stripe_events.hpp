@@ -53,6 +53,9 @@ struct InvoiceNow {
   std::int64_t total_cents = 0;
   std::string currency;
   std::int64_t version = 0;
+  // What is still owed: a link is made for the balance due (a partial
+  // payment by hand before it makes the old link stale).
+  std::optional<std::int64_t> balance_cents = std::nullopt;
 };
 // Why a payment does not count ("" when it does): invoice_not_open,
 // no_checkout_session, amount_missing, currency_mismatch, amount_mismatch,

@@ -18,6 +18,7 @@ constexpr std::array kTables = std::to_array<ExportTable>({
     {"assets", "SELECT * FROM assets WHERE org_id = $1 ORDER BY id"},
     {"meter_readings", "SELECT * FROM meter_readings WHERE org_id = $1 ORDER BY id"},
     {"price_items", "SELECT * FROM price_items WHERE org_id = $1 ORDER BY id"},
+    {"tax_rates", "SELECT * FROM tax_rates WHERE org_id = $1 ORDER BY id"},
     {"asset_status_changes", "SELECT * FROM asset_status_changes WHERE org_id = $1 ORDER BY id"},
     {"work_orders", "SELECT * FROM work_orders WHERE org_id = $1 ORDER BY id"},
     {"work_order_history", "SELECT * FROM work_order_history WHERE org_id = $1 ORDER BY id"},

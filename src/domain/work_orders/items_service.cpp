@@ -47,7 +47,7 @@ Outcome<std::optional<std::int64_t>> before_billable_change(store::OrgTx& tx, st
 void after_billable_change(store::OrgTx& tx, const Caller& by, std::int64_t wo,
                            std::optional<std::int64_t> draft, std::int64_t now) {
   if (!draft) return;
-  refresh_draft_invoice(tx.connection(), tx.org_id(), *draft, wo, now);
+  if (!refresh_draft_invoice(tx.connection(), tx.org_id(), *draft, wo, now)) return;
   by.actor.record(tx.connection(), "invoice.lines_refreshed", "invoice", *draft,
                   {"lines", "total_cents"});
 }

@@ -3,6 +3,12 @@
 // Do not edit: change the description, then run build/bulwark gen-types and commit.
 // scripts/check-generated-types.sh fails when this file is stale.
 
+export interface AgingBucket {
+  bucket: string;
+  count: number;
+  balance_cents: number;
+}
+
 export interface AssetChange {
   name?: string | null;
   parent_id?: number | null;
@@ -333,11 +339,39 @@ export interface InvoiceBuyer {
   email: string | null;
 }
 
+export interface InvoiceChange {
+  discount_cents?: number | null;
+  discount_bp?: number | null;
+  notes?: string | null;
+  terms?: string | null;
+  due_on?: string | null;
+  version: number;
+}
+
+export interface InvoiceLineChange {
+  description?: string | null;
+  quantity?: number | null;
+  unit?: 'each' | 'gallon' | 'hour' | 'flat' | null;
+  unit_cents?: number | null;
+  tax_rate_id?: number | null;
+  version: number;
+}
+
+export interface InvoiceLineRemoval {
+  version: number;
+}
+
 export interface InvoiceLineView {
+  id: number;
   description: string;
   quantity: number;
+  unit: string | null;
   unit_cents: number;
   amount_cents: number;
+  price_item_id: number | null;
+  tax_rate_id: number | null;
+  tax_name: string | null;
+  tax_rate_bp: number;
 }
 
 export interface InvoiceSummary {
@@ -354,6 +388,13 @@ export interface InvoiceSummary {
   version: number;
   work_order_number: string;
   customer_name: string | null;
+}
+
+export interface InvoiceTaxView {
+  name: string;
+  rate_bp: number;
+  base_cents: number;
+  tax_cents: number;
 }
 
 export interface InvoiceView {
@@ -379,6 +420,15 @@ export interface InvoiceView {
   work_order_number: string;
   customer_name: string | null;
   billing_snapshot: InvoiceBuyer | null;
+  edited: boolean;
+  subtotal_cents: number;
+  discount_cents: number;
+  discount_bp: number;
+  discount_total_cents: number;
+  taxes: InvoiceTaxView[];
+  notes: string | null;
+  terms: string | null;
+  due_on: string | null;
 }
 
 export interface IssuedCustomerLink {
@@ -434,6 +484,13 @@ export interface LinkReport {
 export interface LoginRequest {
   email: string;
   password: string;
+}
+
+export interface ManualPayment {
+  method: 'cash' | 'check' | 'card_external';
+  amount_cents: number;
+  reference?: string | null;
+  received_on?: string | null;
 }
 
 export interface MessagePage {
@@ -534,6 +591,16 @@ export interface NewCustomerLink {
   send_by?: 'sms' | 'email' | null;
 }
 
+export interface NewInvoiceLine {
+  description?: string | null;
+  quantity: number;
+  unit?: 'each' | 'gallon' | 'hour' | 'flat' | null;
+  unit_cents?: number | null;
+  price_item_id?: number | null;
+  tax_rate_id?: number | null;
+  version: number;
+}
+
 export interface NewMessage {
   body: string;
   work_order_id?: number | null;
@@ -587,6 +654,12 @@ export interface NewSite {
   address: string;
   access_notes?: string | null;
   gate_code?: string | null;
+}
+
+export interface NewTaxRate {
+  name: string;
+  rate_bp: number;
+  tax_class?: string | null;
 }
 
 export interface NewTemplateItem {
@@ -720,6 +793,7 @@ export interface PasswordChange {
 }
 
 export interface PaymentView {
+  id: number;
   kind: string;
   amount_cents: number;
   currency: string;
@@ -728,6 +802,9 @@ export interface PaymentView {
   charge_id: string | null;
   refund_id: string | null;
   at: string;
+  method: string | null;
+  reference: string | null;
+  received_on: string | null;
 }
 
 export interface PmSchedule {
@@ -808,6 +885,28 @@ export interface ReadingView {
   value: number;
   read_at: string;
   recorded_by: number;
+}
+
+export interface ReceivableView {
+  invoice_id: number;
+  number: string;
+  customer_id: number | null;
+  customer_name: string;
+  currency: string;
+  total_cents: number;
+  paid_cents: number;
+  balance_cents: number;
+  due_on: string;
+  days_overdue: number;
+  bucket: string;
+}
+
+export interface Receivables {
+  items: ReceivableView[];
+  next_cursor: string | null;
+  buckets: AgingBucket[];
+  total_balance_cents: number;
+  today: string;
 }
 
 export interface RecordedReading {
@@ -940,6 +1039,25 @@ export interface StatusChangeView {
   reason: string;
   changed_by_name: string | null;
   changed_at: string;
+}
+
+export interface TaxRateChange {
+  name?: string | null;
+  rate_bp?: number | null;
+  tax_class?: string | null;
+  active?: boolean | null;
+  version: number;
+}
+
+export interface TaxRateView {
+  id: number;
+  name: string;
+  rate_bp: number;
+  tax_class: string | null;
+  active: boolean;
+  version: number;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface TemplateItemView {

@@ -137,6 +137,13 @@ export type InvoiceDetail = Omit<gen.InvoiceView, 'status' | 'payment_state' | '
 };
 
 export type InvoicePayment = Omit<gen.PaymentView, 'kind'> & { kind: 'charge' | 'refund' };
+export type {
+  InvoiceLineView as InvoiceLine,
+  ReceivableView as Receivable,
+  Receivables,
+  TaxRateView as TaxRate,
+} from './types.gen';
+export type PaymentMethod = 'cash' | 'check' | 'card_external';
 
 export type BusinessMetrics = Omit<gen.BusinessMetrics, 'open_by_status' | 'open_by_priority'> & {
   open_by_status: Partial<Record<WoStatus, number>>;

@@ -12,6 +12,9 @@ import { Link } from '../router/router';
 import { HeaderRow } from '../components/HeaderRow';
 import { ActionButton } from '../components/ActionButton';
 import { Breadcrumb } from '../components/Breadcrumb';
+import { DraftEditor } from './invoice/DraftEditor';
+import { percentText } from './invoice/money';
+import { RecordPayment } from './invoice/RecordPayment';
 
 // The moves the server allows (invoice_handlers.cpp): draft -> open/void,
 // open -> paid/void, paid -> refunded.
@@ -49,8 +52,46 @@ export function InvoiceDetailPage({ id }: { id: number }) {
             Invoice {inv.number} <Badge kind="invoice" value={inv.status} />
           </h1>
           <dl className="facts panel">
+            <dt>Subtotal</dt>
+            <dd>{formatMoney(inv.subtotal_cents, inv.currency)}</dd>
+            {inv.discount_total_cents > 0 ? (
+              <>
+                <dt>Discount{inv.discount_bp ? ` (${percentText(inv.discount_bp)}%)` : ''}</dt>
+                <dd>−{formatMoney(inv.discount_total_cents, inv.currency)}</dd>
+              </>
+            ) : null}
+            {(inv.taxes ?? []).map((t) => (
+              <div key={`${t.name}-${t.rate_bp}`}>
+                <dt>
+                  {t.name} {percentText(t.rate_bp)}%
+                </dt>
+                <dd>{formatMoney(t.tax_cents, inv.currency)}</dd>
+              </div>
+            ))}
             <dt>Total</dt>
             <dd>{formatMoney(inv.total_cents, inv.currency)}</dd>
+            <dt>Balance due</dt>
+            <dd>
+              <strong>{formatMoney(inv.balance_cents ?? 0, inv.currency)}</strong>
+            </dd>
+            {inv.due_on ? (
+              <>
+                <dt>Due</dt>
+                <dd>{inv.due_on}</dd>
+              </>
+            ) : null}
+            {inv.terms ? (
+              <>
+                <dt>Terms</dt>
+                <dd>{inv.terms}</dd>
+              </>
+            ) : null}
+            {inv.notes ? (
+              <>
+                <dt>Notes</dt>
+                <dd>{inv.notes}</dd>
+              </>
+            ) : null}
             <dt>Work order</dt>
             <dd>
               <Link to={`/work-orders/${inv.work_order_id}`}>
@@ -107,9 +148,12 @@ export function InvoiceDetailPage({ id }: { id: number }) {
                 <table className="data-table">
                   <HeaderRow headers={['Description', 'Quantity', 'Unit', 'Amount']} />
                   <tbody>
-                    {(inv.lines ?? []).map((l, i) => (
-                      <tr key={i}>
-                        <td>{l.description}</td>
+                    {(inv.lines ?? []).map((l) => (
+                      <tr key={l.id}>
+                        <td>
+                          {l.description}
+                          {l.tax_name ? ` (${l.tax_name})` : ''}
+                        </td>
                         <td className="num">{l.quantity}</td>
                         <td className="num">{formatMoney(l.unit_cents, inv.currency)}</td>
                         <td className="num">{formatMoney(l.amount_cents, inv.currency)}</td>
@@ -120,6 +164,24 @@ export function InvoiceDetailPage({ id }: { id: number }) {
               </div>
             )}
           </section>
+          {inv.status === 'draft' ? (
+            <DraftEditor invoice={inv} onChanged={invoice.setData} />
+          ) : null}
+          {(inv.payments ?? []).length > 0 ? (
+            <section className="panel" aria-labelledby="payments-h">
+              <h2 id="payments-h">Payments</h2>
+              <ul>
+                {(inv.payments ?? []).map((p) => (
+                  <li key={p.id}>
+                    {p.kind === 'refund' ? 'Refund' : humanize(p.method ?? p.source)}
+                    {p.reference ? ` #${p.reference}` : ''}:{' '}
+                    {formatMoney(p.amount_cents, inv.currency)},{' '}
+                    {p.received_on ?? formatDateTime(p.at)}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <section className="panel" aria-labelledby="inv-actions-h">
             <h2 id="inv-actions-h">Actions</h2>
             <div className="button-row">
@@ -136,6 +198,9 @@ export function InvoiceDetailPage({ id }: { id: number }) {
               ))}
             </div>
             <ErrorMessage error={move.error} />
+            {inv.status === 'open' ? (
+              <RecordPayment key={inv.version} invoice={inv} onChanged={invoice.setData} />
+            ) : null}
             {inv.status === 'open' ? (
               <PaymentLink invoiceId={inv.id} existing={inv.payment_link ?? null} />
             ) : inv.status === 'draft' ? (

@@ -10,6 +10,7 @@ import { useApi } from '../hooks/useApi';
 import { allTimeZones, browserTimeZone } from '../time';
 import { MailAndRatePanel } from './org/MailAndRatePanel';
 import { RetentionPanel } from './org/RetentionPanel';
+import { TaxRatesPanel } from './org/TaxRatesPanel';
 import { WorkingHoursPanel } from './org/WorkingHoursPanel';
 
 // Owners and admins (settings.manage): the organization's time zone (every
@@ -31,6 +32,7 @@ export function OrgSettingsPage() {
         )}
       </LoadState>
       <WorkingHoursPanel />
+      <TaxRatesPanel />
       <RetentionPanel />
     </section>
   );
