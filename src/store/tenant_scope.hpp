@@ -21,7 +21,7 @@ namespace bulwark::store::tenant_scope {
 
 // Every table with an org_id column. A unit test compares this list with the
 // migrated schema, so a new tenant table cannot be forgotten here.
-inline constexpr std::array<std::string_view, 47> kTenantTables{"assets",
+inline constexpr std::array<std::string_view, 48> kTenantTables{"assets",
                                                                 "asset_status_changes",
                                                                 "attachment_chunks",
                                                                 "attachments",
@@ -37,6 +37,7 @@ inline constexpr std::array<std::string_view, 47> kTenantTables{"assets",
                                                                 "customers",
                                                                 "email_outbox",
                                                                 "idempotency_keys",
+                                                                "invitations",
                                                                 "invoice_lines",
                                                                 "invoice_payments",
                                                                 "invoices",

@@ -73,6 +73,11 @@ constexpr Committed kCommitted[] = {
      "6b677d88492844e7aa0a5d682a4ba0513b4432d5040216266e87def5d11b6ed0"},
     {28, "link_tokens", "482ac02bc27dbc6368ec1bb6f1a62200affbdfc0fceac470c42858975bcd0532",
      "768c33dffdc5af8a9410d7428e44a180c71441bb12ee5c701856e631156d49d6"},
+    // PLACEHOLDER on s25-invites: take s25-invoices' 0029 row at merge.
+    {29, "invoice_editing", "1cabb0a5ab730d62e97f1ff9bf6744abe0c8e1a69113bb5cd56062bd4e2ab6dc",
+     "1cabb0a5ab730d62e97f1ff9bf6744abe0c8e1a69113bb5cd56062bd4e2ab6dc"},
+    {30, "invitations", "faffbaf171fc4c0c368c816272fedb7bdb7d1f431a9cc7536261692f0b01ed10",
+     "672b53a34773e1950ca24ff1e0dd821778f67c103d3e9fa1f10e94cfb71ee560"},
 };
 
 const Committed* committed(int version) {
