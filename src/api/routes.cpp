@@ -15,6 +15,7 @@
 #include "api/openapi.hpp"
 #include "api/org_export_routes.hpp"
 #include "api/org_handlers.hpp"
+#include "api/password_reset_handlers.hpp"
 #include "api/pdf_handlers.hpp"
 #include "api/pm_handlers.hpp"
 #include "api/price_book_handlers.hpp"
@@ -146,6 +147,7 @@ http::Router build_router() {
   authed(Method::post, "/api/v1/users", changes, token, users_write, endpoint<create_user>(),
          "Invite a user by email (202 for every address; the invitee sets the password)");
   add_invitation_routes(r);  // list, resend, revoke; the invitee's show and accept
+  add_password_reset_routes(r);  // "Forgot password" (issue 14 item 4)
   authed(Method::patch, "/api/v1/users/{id:int}", changes, token, users_write,
          endpoint<update_user>(), "Change a user's role or deactivate them", step_up);
   authed(Method::post, "/api/v1/users/{id:int}/revoke-sessions", changes, token, users_write,
