@@ -6,6 +6,7 @@
 #include "domain/links/tokens.hpp"
 #include "identity/sessions.hpp"
 #include "identity/users.hpp"
+#include "mail/message.hpp"
 #include "mail/outbox.hpp"
 #include "security/passwords.hpp"
 #include "store/org_tx.hpp"
