@@ -52,14 +52,13 @@ Result<invitations::InvitationItem> revoke_invitation(Ctx& ctx, PathId id) {
 
 Result<invitations::InvitationPage> show_invitation(Ctx& ctx) {
   // The token is never logged: the access log records the route's pattern.
-  BULWARK_TRY(auto link, links::resolve(ctx.services.db, ctx.params.text("token"), kInvitation,
-                                        ctx.now_ms()));
+  BULWARK_TRY(auto link,
+              links::resolve(ctx.services.db, ctx.params.text("token"), kInvitation, ctx.now_ms()));
   return store::read_org(ctx.services.db, link.org_id,
                          [&](OrgTx& tx) { return invitations::show(tx, link); });
 }
 
-Result<http::Response> accept_invitation(Ctx& ctx,
-                                         const Body<invitations::AcceptInvitation>& in) {
+Result<http::Response> accept_invitation(Ctx& ctx, const Body<invitations::AcceptInvitation>& in) {
   auto& db = ctx.services.db;
   const auto now = ctx.now_ms();
   const auto& body = in.value;
@@ -76,21 +75,19 @@ Result<http::Response> accept_invitation(Ctx& ctx,
   const auto policy = app::session_policy(ctx.services.config);
   const auto& ip = ctx.request.client_ip;
   identity::NewSession session;
-  BULWARK_TRY(const auto joined,
-              store::in_org(db, link.org_id,
-                            [&](OrgTx& tx) -> Expected<invitations::Joined, ApiError> {
-                              BULWARK_TRY(auto j,
-                                          invitations::accept(tx, link, name, hash, ip, now));
-                              session = identity::create_session(tx.connection(), j.user_id,
-                                                                 link.org_id, policy, ip);
-                              return j;
-                            }));
+  BULWARK_TRY(
+      const auto joined,
+      store::in_org(db, link.org_id, [&](OrgTx& tx) -> Expected<invitations::Joined, ApiError> {
+        BULWARK_TRY(auto j, invitations::accept(tx, link, name, hash, ip, now));
+        session = identity::create_session(tx.connection(), j.user_id, link.org_id, policy, ip);
+        return j;
+      }));
   const auto org = identity::find_org(db, link.org_id);
   if (!org) return unexpected(links::link_not_found());
   const std::string role(security::role_name(joined.role));
-  const auto view = domain::users::session_view(
-      {joined.user_id, joined.email, joined.name, role},
-      {org->id, org->slug, org->name, org->time_zone}, joined.role, session.csrf_token);
+  const auto view = domain::users::session_view({joined.user_id, joined.email, joined.name, role},
+                                                {org->id, org->slug, org->name, org->time_zone},
+                                                joined.role, session.csrf_token);
   return signed_in_response(view, session, policy);
 }
 

@@ -8,11 +8,12 @@ namespace bulwark::api {
 Result<http::Response> ask_password_reset(Ctx& ctx, const Body<password_reset::ResetRequest>& in) {
   auto& db = ctx.services.db;
   const auto& ip = ctx.request.client_ip;
-  auto asked = password_reset::ask(db, in.value.email.value, ip, ctx.services.config.public_url,
-                                   {}, ctx.now_ms());
+  auto asked = password_reset::ask(db, in.value.email.value, ip, ctx.services.config.public_url, {},
+                                   ctx.now_ms());
   if (!asked) {
     auto res = error_response(asked.error(), ctx.request.request_id);
-    if (auto wait = password_reset::ip_wait(db, ip)) res.headers.set("Retry-After", std::to_string(*wait));
+    if (auto wait = password_reset::ip_wait(db, ip))
+      res.headers.set("Retry-After", std::to_string(*wait));
     return res;
   }
   return app::raw_json_response(202, resource::to_json(*asked));

@@ -146,7 +146,7 @@ http::Router build_router() {
   // An invitation (issue 14 item 4): 202 and the same answer for every address.
   authed(Method::post, "/api/v1/users", changes, token, users_write, endpoint<create_user>(),
          "Invite a user by email (202 for every address; the invitee sets the password)");
-  add_invitation_routes(r);  // list, resend, revoke; the invitee's show and accept
+  add_invitation_routes(r);      // list, resend, revoke; the invitee's show and accept
   add_password_reset_routes(r);  // "Forgot password" (issue 14 item 4)
   authed(Method::patch, "/api/v1/users/{id:int}", changes, token, users_write,
          endpoint<update_user>(), "Change a user's role or deactivate them", step_up);

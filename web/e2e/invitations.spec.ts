@@ -19,7 +19,9 @@ async function invitationLink(to: string): Promise<string> {
         if (!line.trim()) continue;
         const m = JSON.parse(line) as { rcpt_tos: string[]; data: string };
         if (!m.rcpt_tos.includes(to)) continue;
-        const raw = Buffer.from(m.data, 'base64').toString('utf8').replace(/=\r?\n/g, '');
+        const raw = Buffer.from(m.data, 'base64')
+          .toString('utf8')
+          .replace(/=\r?\n/g, '');
         const found = LINK.exec(raw);
         if (found) return `/invite/${found[1]}`;
       }

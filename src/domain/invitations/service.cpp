@@ -23,8 +23,8 @@ constexpr OrgSql kSetLink(
 constexpr OrgSql kSetStatus(
     "UPDATE invitations SET status = $3, user_id = $4, updated_at = $5 "
     "WHERE org_id = $1 AND id = $2 AND status = 'pending'");
-#define INVITATION_SELECT                                                                    \
-  "SELECT i.id, i.email, i.name, i.role, i.found, i.status, i.link_id, i.created_at, "       \
+#define INVITATION_SELECT                                                                     \
+  "SELECT i.id, i.email, i.name, i.role, i.found, i.status, i.link_id, i.created_at, "        \
   "i.expires_at, i.sent_count, u.name AS invited_by_name FROM invitations i LEFT JOIN users " \
   "u ON u.org_id = $1 AND u.id = i.invited_by "
 constexpr OrgSql kList(INVITATION_SELECT "WHERE i.org_id = $1 ORDER BY i.id DESC LIMIT 200");
@@ -102,8 +102,9 @@ Outcome<void> send(store::OrgTx& tx, const audit::Actor& by, const Row& r,
   if (!mailed) return {};
   std::string base(public_url);
   while (base.ends_with('/')) base.pop_back();
-  const InvitationMail what{org_name(tx), r.email, r.name, r.role, base + "/invite/" + issued.token,
-                            r.found == "elsewhere"};
+  const InvitationMail what{
+      org_name(tx),          r.email, r.name, r.role, base + "/invite/" + issued.token,
+      r.found == "elsewhere"};
   if (!mail::enqueue(tx.connection(), tx.org_id(), invitation_message(what, issued.id), now))
     return unexpected(ApiError(ErrorCode::validation_failed, "this email address cannot be used",
                                "invalid_email", {{"email", "cannot receive email"}}));
@@ -121,7 +122,7 @@ Outcome<InvitationAnswer> invite(store::OrgTx& tx, const audit::Actor& by, const
     return unexpected(ApiError(ErrorCode::validation_failed, "this email address cannot be used",
                                "invalid_email", {{"email", "cannot receive email"}}));
   const auto account = tx.connection().query(kAccountOf, {email});
-  const std::string found = account.empty()                           ? "new"
+  const std::string found = account.empty()                             ? "new"
                             : account.rows[0].integer(0) == tx.org_id() ? "member"
                                                                         : "elsewhere";
   const auto name = in.name ? in.name->value : std::string();
@@ -196,8 +197,8 @@ Outcome<Invitee> invitee(store::OrgTx& tx, const links::ResolvedLink& link) {
 }
 
 Outcome<Joined> accept(store::OrgTx& tx, const links::ResolvedLink& link, const std::string& name,
-                         const std::string& password_hash, const std::string& client_ip,
-                         std::int64_t now) {
+                       const std::string& password_hash, const std::string& client_ip,
+                       std::int64_t now) {
   BULWARK_TRY(const auto row, live(tx, link));
   // Once: a second request with the same token (a replay, or a double
   // click racing the first) finds the link used and changes nothing.
@@ -217,7 +218,7 @@ Outcome<Joined> accept(store::OrgTx& tx, const links::ResolvedLink& link, const 
   invitee.record(tx.connection(), "user.created", "user", *user_id,
                  {"email", "name", "role", "password_hash"});
   return Joined{*user_id, row.email, name,
-                  security::parse_role(row.role).value_or(security::Role::viewer)};
+                security::parse_role(row.role).value_or(security::Role::viewer)};
 }
 
 }  // namespace bulwark::domain::invitations

@@ -60,7 +60,7 @@ struct Joined {
   security::Role role = security::Role::viewer;
 };
 Outcome<Joined> accept(store::OrgTx& tx, const links::ResolvedLink& link, const std::string& name,
-                         const std::string& password_hash, const std::string& client_ip,
-                         std::int64_t now);
+                       const std::string& password_hash, const std::string& client_ip,
+                       std::int64_t now);
 
 }  // namespace bulwark::domain::invitations

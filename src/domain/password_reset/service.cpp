@@ -42,12 +42,11 @@ mail::Message reset_message(const std::string& org, const std::string& to, const
   m.kind = "password_reset";
   m.to_address = to;
   m.subject = "Reset your Bulwark password";
-  m.text = "Hello,\n\nSomeone (we hope you) asked to reset the password of your Bulwark account "
-           "at " +
-           org +
-           ".\n\nOpen this link within 30 minutes to choose a new password. It works once:\n\n" +
-           url +
-           "\n\nIf you did not ask for this, ignore this email: your password stays as it is.\n";
+  m.text =
+      "Hello,\n\nSomeone (we hope you) asked to reset the password of your Bulwark account "
+      "at " +
+      org + ".\n\nOpen this link within 30 minutes to choose a new password. It works once:\n\n" +
+      url + "\n\nIf you did not ask for this, ignore this email: your password stays as it is.\n";
   m.idempotency_key = "password_reset:" + std::to_string(link_id);
   return m;
 }
@@ -102,9 +101,8 @@ Expected<Target, ApiError> check(store::Database& db, const ResetConfirm& in, st
   if (!link) return unexpected(std::move(link.error()));
   if (link->used_at) return unexpected(links::link_not_found());
   std::optional<identity::User> user;
-  db.with_connection([&](store::Connection& c) {
-    user = identity::find_user(c, link->org_id, link->subject_id);
-  });
+  db.with_connection(
+      [&](store::Connection& c) { user = identity::find_user(c, link->org_id, link->subject_id); });
   if (!user || !user->active) return unexpected(links::link_not_found());
   if (auto problem = security::check_password_policy(in.password.value, {user->email, user->name}))
     return unexpected(ApiError(ErrorCode::validation_failed, problem->message, problem->reason,

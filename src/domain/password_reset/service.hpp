@@ -34,7 +34,7 @@ struct ResetRequest {  // POST /api/v1/auth/password-reset
 };
 BULWARK_RESOURCE(ResetRequest, email)
 
-struct ResetAsked {  // its 202 answer, the same for every address
+struct ResetAsked {    // its 202 answer, the same for every address
   std::string status;  // "sent_if_known"
 };
 BULWARK_RESOURCE(ResetAsked, status)

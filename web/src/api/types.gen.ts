@@ -317,14 +317,16 @@ export interface EraseRequest {
   confirm: string;
 }
 
-export interface InvitedUser {
+export interface InvitationItem {
   id: number;
   email: string;
   name: string;
   role: string;
-  active: boolean;
+  status: string;
   created_at: string;
-  initial_password?: string;
+  expires_at: string;
+  invited_by_name: string | null;
+  sent_count: number;
 }
 
 export interface InvoiceBuyer {

@@ -14,9 +14,7 @@ import { navigate } from '../router/router';
 // action is the form's POST.
 
 export type PublicPage =
-  | { kind: 'invite'; token: string }
-  | { kind: 'reset'; token: string }
-  | { kind: 'forgot' };
+  { kind: 'invite'; token: string } | { kind: 'reset'; token: string } | { kind: 'forgot' };
 
 /** Which public page a path is, or null for any other path. */
 export function publicPage(path: string): PublicPage | null {
