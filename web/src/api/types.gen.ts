@@ -3,6 +3,12 @@
 // Do not edit: change the description, then run build/bulwark gen-types and commit.
 // scripts/check-generated-types.sh fails when this file is stale.
 
+export interface AcceptInvitation {
+  token: string;
+  password: string;
+  name: string;
+}
+
 export interface AssetChange {
   name?: string | null;
   parent_id?: number | null;
@@ -317,6 +323,10 @@ export interface EraseRequest {
   confirm: string;
 }
 
+export interface InvitationAnswer {
+  invitation: InvitationView;
+}
+
 export interface InvitationItem {
   id: number;
   email: string;
@@ -327,6 +337,21 @@ export interface InvitationItem {
   expires_at: string;
   invited_by_name: string | null;
   sent_count: number;
+}
+
+export interface InvitationPage {
+  org_name: string;
+  email: string;
+  name: string;
+  role: string;
+  expires_at: string;
+}
+
+export interface InvitationView {
+  id: number;
+  email: string;
+  expires_at: string;
+  status: string;
 }
 
 export interface InvoiceBuyer {
@@ -536,6 +561,12 @@ export interface NewCustomerLink {
   send_by?: 'sms' | 'email' | null;
 }
 
+export interface NewInvitation {
+  email: string;
+  name?: string | null;
+  role: 'owner' | 'admin' | 'dispatcher' | 'technician' | 'viewer';
+}
+
 export interface NewMessage {
   body: string;
   work_order_id?: number | null;
@@ -602,13 +633,6 @@ export interface NewTemplateItem {
 export interface NewTimeEntry {
   minutes: number;
   note?: string | null;
-}
-
-export interface NewUser {
-  email: string;
-  name?: string | null;
-  role: 'owner' | 'admin' | 'dispatcher' | 'technician' | 'viewer';
-  password?: string | null;
 }
 
 export interface NewWorkOrder {
@@ -799,6 +823,20 @@ export interface RecordedReading {
   kind: string;
   value: number;
   read_at: string;
+}
+
+export interface ResetConfirm {
+  token: string;
+  password: string;
+}
+
+export interface ResetDone {
+  password_changed: boolean;
+  sessions_ended: number;
+}
+
+export interface ResetRequest {
+  email: string;
 }
 
 export interface RetentionChange {

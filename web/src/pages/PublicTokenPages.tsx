@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { request } from '../api/client';
 import { ApiError, retryText } from '../api/errors';
+import type { InvitationPage } from '../api/types.gen';
 import { useSession } from '../auth/session';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import { TextField } from '../components/Field';
@@ -52,14 +53,6 @@ function messageFor(err: unknown): string {
     return 'The server could not do this right now. Please try again.';
   }
   return 'Cannot reach the server. Check your connection and try again.';
-}
-
-interface InvitationPage {
-  org_name: string;
-  email: string;
-  name: string;
-  role: string;
-  expires_at: string;
 }
 
 function InvitePage({ token }: { token: string }) {
