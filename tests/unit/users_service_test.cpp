@@ -36,12 +36,6 @@ class UsersService : public bulwark::testing::OrgFixture {
     });
   }
 };
-in.value.email.value = email;
-in.value.role.value = role;
-return in;
-}
-}
-;
 
 // Inviting above one's rank: tests/unit/invitations_test.cpp.
 TEST_P(UsersService, AdminCannotChangeOwners) {
