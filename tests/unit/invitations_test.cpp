@@ -39,12 +39,12 @@ class Invitations : public bulwark::testing::OrgFixture {
 
 TEST_P(Invitations, SameAnswerForNewMemberAndAnotherOrgsAddress_ISSUE14_4) {
   const auto other = other_org();
-  std::string elsewhere = "elsewhere-" + crypto::random_token(6) + "@example.com";
+  std::string elsewhere = "elsewhere-" + crypto::random_hex(6) + "@example.com";
   db_->transaction([&](store::Connection& c) {
     identity::create_user(c, other, elsewhere, "E", Role::viewer, "$2b$12$notarealhash");
   });
   const auto before = mails();
-  auto fresh = invite("new-" + crypto::random_token(6) + "@example.com");
+  auto fresh = invite("new-" + crypto::random_hex(6) + "@example.com");
   auto known = invite(elsewhere);
   auto member = invite(email_of(tech_));
   ASSERT_TRUE(fresh && known && member);
@@ -58,13 +58,13 @@ TEST_P(Invitations, SameAnswerForNewMemberAndAnotherOrgsAddress_ISSUE14_4) {
 }
 
 TEST_P(Invitations, AdminCannotInviteAnOwner) {
-  auto owner = invite("o-" + crypto::random_token(6) + "@example.com", "owner");
+  auto owner = invite("o-" + crypto::random_hex(6) + "@example.com", "owner");
   ASSERT_FALSE(owner);
   EXPECT_EQ(owner.error().reason, "rank_exceeded");
 }
 
 TEST_P(Invitations, RevokedInvitationsLinkNoLongerResolves) {
-  auto made = invite("r-" + crypto::random_token(6) + "@example.com");
+  auto made = invite("r-" + crypto::random_hex(6) + "@example.com");
   ASSERT_TRUE(made);
   auto revoked = in_org([&](OrgTx& tx) {
     return inv::revoke(tx, actor(admin_), {admin_, Role::admin}, made->invitation.id, now_);
