@@ -61,8 +61,9 @@ test('owner invites a dispatcher who accepts by the emailed link on a phone and 
   await invitee.getByLabel('Your name').fill('Dee Patcher');
   await invitee.getByLabel('Choose a password').fill(password);
   await invitee.getByRole('button', { name: 'Join and sign in' }).click();
-  // Signed in: the dispatcher's home, with the main navigation.
-  await expect(invitee.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  // Signed in as the new dispatcher (on a phone the navigation sits behind "Menu").
+  await expect(invitee.getByText('Dee Patcher (dispatcher)')).toBeVisible();
+  await expect(invitee.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await phone.close();
 
   // The link worked once; the list shows the invitation accepted.
