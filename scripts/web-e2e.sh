@@ -102,8 +102,21 @@ if [[ -z "${BULWARK_CLAMD_SOCKET:-}" ]]; then
   export BULWARK_CLAMD_SOCKET="$CLAMD_DIR/clamd.sock"
 fi
 
+# A real SMTP server on loopback (the API tests' aiosmtpd sink, Debian
+# python3-aiosmtpd): the invitation spec reads the link from what arrives
+# (E2E_SMTP_OUT/messages.jsonl).
+SMTP_PORT="$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+export E2E_SMTP_OUT="$WORK/smtp"
+mkdir -p "$E2E_SMTP_OUT"
+/usr/bin/python3 "$ROOT/tests/api/fixtures/smtp_sink.py" --port "$SMTP_PORT" --out "$E2E_SMTP_OUT" \
+  >"$WORK/smtp.log" 2>&1 &
+PIDS+=("$!")
+for _ in $(seq 1 100); do grep -q ready "$WORK/smtp.log" 2>/dev/null && break; sleep 0.1; done
+grep -q ready "$WORK/smtp.log" || { echo "web-e2e: the SMTP sink did not start" >&2; cat "$WORK/smtp.log" >&2; exit 2; }
+
 # The main server: one organization with an owner, a dispatcher and a technician.
-start_server main
+start_server main "BULWARK_SMTP_URL=smtp://127.0.0.1:$SMTP_PORT" \
+  "BULWARK_MAIL_FROM=dispatch@e2e.example" "BULWARK_JOBS_INTERVAL=100ms"
 export E2E_BASE_URL="$SERVER_URL"
 admin main create-org --slug e2e --name "E2E Septic Co." --time-zone UTC >/dev/null
 export E2E_OWNER_EMAIL="owner@e2e.example" E2E_OWNER_PASSWORD="$(new_password)"
@@ -112,6 +125,10 @@ export E2E_TECH_EMAIL="tech@e2e.example" E2E_TECH_PASSWORD="$(new_password)"
 create_user main e2e owner "$E2E_OWNER_EMAIL" "Olive Owner" "$E2E_OWNER_PASSWORD"
 create_user main e2e dispatcher "$E2E_DISPATCHER_EMAIL" "Dana Dispatcher" "$E2E_DISPATCHER_PASSWORD"
 create_user main e2e technician "$E2E_TECH_EMAIL" "Theo Technician" "$E2E_TECH_PASSWORD"
+# A viewer whose role the admin spec changes (users are invited now; the
+# invitation spec covers that path).
+export E2E_VIEWER_EMAIL="viewer@e2e.example"
+create_user main e2e viewer "$E2E_VIEWER_EMAIL" "Vic Viewer" "$(new_password)"
 # Its SMS number comes from the operator, as in production (the API cannot
 # set one); --unverified because this server has no Twilio account to ask.
 export E2E_SMS_NUMBER="+1555$(printf '%07d' $(( $(od -An -N4 -tu4 /dev/urandom) % 10000000 )))"

@@ -45,6 +45,11 @@ http::Response with_session(const View& view, const identity::NewSession& s,
 
 }  // namespace
 
+http::Response signed_in_response(const SessionView& view, const identity::NewSession& session,
+                                  const identity::SessionPolicy& policy) {
+  return with_session(view, session, policy);
+}
+
 Result<http::Response> login(Ctx& ctx, const Body<LoginRequest>& in) {
   const auto policy = sign_in_policy(ctx);
   auto done = users::log_in(ctx.services.db, in.value, ctx.request.client_ip, policy);

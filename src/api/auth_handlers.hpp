@@ -4,6 +4,7 @@
 // read and written through the descriptions in domain/users/auth_model.hpp.
 #include "api/endpoint.hpp"
 #include "domain/users/auth_model.hpp"
+#include "identity/sessions.hpp"
 
 namespace bulwark::api {
 
@@ -15,5 +16,10 @@ Result<http::Response> login(Ctx& ctx, const Body<LoginRequest>& in);
 Result<http::Response> logout(Ctx& ctx);
 Result<SessionView> me(Ctx& ctx);
 Result<http::Response> change_password(Ctx& ctx, const Body<PasswordChange>& in);
+
+// The answer of any sign-in (log-in, an accepted invitation): the view, with
+// the session and CSRF cookies.
+http::Response signed_in_response(const SessionView& view, const identity::NewSession& session,
+                                  const identity::SessionPolicy& policy);
 
 }  // namespace bulwark::api

@@ -9,12 +9,14 @@
 #include "api/dispatch_handlers.hpp"
 #include "api/field_handlers.hpp"
 #include "api/invoice_editing_handlers.hpp"
+#include "api/invitation_handlers.hpp"
 #include "api/invoice_handlers.hpp"
 #include "api/link_handlers.hpp"
 #include "api/messaging_handlers.hpp"
 #include "api/openapi.hpp"
 #include "api/org_export_routes.hpp"
 #include "api/org_handlers.hpp"
+#include "api/password_reset_handlers.hpp"
 #include "api/pdf_handlers.hpp"
 #include "api/pm_handlers.hpp"
 #include "api/price_book_handlers.hpp"
@@ -142,8 +144,11 @@ http::Router build_router() {
   const auto security_write = access(Permission::settings_manage, "settings:write");
   authed(Method::get, "/api/v1/users", reads, safe, users_read, endpoint<list_users>(),
          "List the organization's users");
+  // An invitation (issue 14 item 4): 202 and the same answer for every address.
   authed(Method::post, "/api/v1/users", changes, token, users_write, endpoint<create_user>(),
-         "Create (invite) a user", bcrypt);
+         "Invite a user by email (202 for every address; the invitee sets the password)");
+  add_invitation_routes(r);      // list, resend, revoke; the invitee's show and accept
+  add_password_reset_routes(r);  // "Forgot password" (issue 14 item 4)
   authed(Method::patch, "/api/v1/users/{id:int}", changes, token, users_write,
          endpoint<update_user>(), "Change a user's role or deactivate them", step_up);
   authed(Method::post, "/api/v1/users/{id:int}/revoke-sessions", changes, token, users_write,

@@ -23,14 +23,6 @@ Result<users::UserPage> list_users(Ctx& ctx) {
   return read_org(ctx, [&](OrgTx& tx) { return users::list(tx, after, limit); });
 }
 
-Result<Created<users::InvitedUser>> create_user(Ctx& ctx, const Body<users::NewUser>& in) {
-  // Rank and bcrypt before the transaction: a hash takes a while.
-  BULWARK_TRY(const auto invitation,
-              users::prepare_invitation(manager(ctx), in, ctx.services.config.bcrypt_cost));
-  return created(in_org(
-      ctx, [&](OrgTx& tx) { return users::invite(tx, ctx.actor(), invitation, ctx.now_ms()); }));
-}
-
 Result<users::User> update_user(Ctx& ctx, PathId id, Body<users::UserChange> in) {
   return in_org(ctx, [&](OrgTx& tx) {
     return users::change(tx, ctx.actor(), manager(ctx), id, in, ctx.now_ms());

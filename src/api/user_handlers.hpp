@@ -9,7 +9,6 @@ namespace bulwark::api {
 namespace users = domain::users;
 
 Result<users::UserPage> list_users(Ctx& ctx);
-Result<Created<users::InvitedUser>> create_user(Ctx& ctx, const Body<users::NewUser>& in);
 Result<users::User> update_user(Ctx& ctx, PathId id, Body<users::UserChange> in);
 Result<users::SessionsEnded> revoke_user_sessions(Ctx& ctx, PathId id);
 Result<users::SessionsEnded> revoke_org_sessions(Ctx& ctx);

@@ -310,15 +310,11 @@ def test_must_003_login_input_is_validated(server, body, headers, status, code):
 
 # --- users API and roles ---
 
-def test_users_api_create_list_change_role_deactivate(server, org, owner):
-    r = owner.post("/api/v1/users", json={"email": unique("tech") + "@example.com",
-                                         "name": "Terry Tech", "role": "technician"})
-    assert r.status_code == 201, r.text
-    user = r.json()
-    assert len(user["initial_password"]) >= 20  # generated, shown once
-    tech = login(server, user["email"], user["initial_password"])
-    assert tech.get("/api/v1/auth/me").json()["role"] == "technician"
-
+def test_users_api_list_change_role_deactivate(server, org, owner):
+    # Adding a user is an invitation (tests/api/test_invitations.py): the
+    # account here comes from the admin CLI.
+    tech, email = new_user_client(server, org, "technician")
+    user = tech.get("/api/v1/auth/me").json()["user"]
     listing = owner.get("/api/v1/users?limit=200").json()
     assert any(u["id"] == user["id"] for u in listing["items"])
     assert all("initial_password" not in u and "password_hash" not in u for u in listing["items"])
@@ -327,17 +323,25 @@ def test_users_api_create_list_change_role_deactivate(server, org, owner):
     assert r.status_code == 200 and r.json()["role"] == "dispatcher"
     assert tech.get("/api/v1/auth/me").status_code == 401  # privilege change: log in again
 
-    tech = login(server, user["email"], user["initial_password"])
+    tech = login(server, email)
     r = owner.patch(f"/api/v1/users/{user['id']}", json={"active": False})
     assert r.status_code == 200 and r.json()["active"] is False
     assert tech.get("/api/v1/auth/me").status_code == 401  # deactivation ends sessions at once
-    assert try_login(server, user["email"], user["initial_password"]).status_code == 401
+    assert try_login(server, email, PASSWORD).status_code == 401
 
 
-def test_duplicate_email_is_409(server, org, owner):
-    email = create_user(server, org, "viewer")
-    r = owner.post("/api/v1/users", json={"email": email, "role": "viewer"})
-    assert r.status_code == 409 and error_of(r)["fields"]["email"]
+def test_existing_email_is_202_like_any_other_ISSUE14_4(server, org, owner):
+    # Was 409 email_taken, which told any admin that an address had an
+    # account somewhere (issue 14 item 4): now the same 202 as a new address.
+    taken = create_user(server, create_org(server), "viewer")
+    r = owner.post("/api/v1/users", json={"email": taken, "role": "viewer"})
+    fresh = owner.post("/api/v1/users", json={"email": unique("f") + "@example.com",
+                                              "role": "viewer"})
+    assert r.status_code == fresh.status_code == 202, r.text
+    assert set(r.json()["invitation"]) == set(fresh.json()["invitation"])
+    r = owner.post("/api/v1/users", json={"email": unique("p") + "@example.com", "role": "viewer",
+                                         "password": PASSWORD})
+    assert r.status_code == 400  # no password from the inviter any more: the invitee sets it
 
 
 def test_admin_cannot_create_or_change_owners(server, org, owner):
@@ -406,27 +410,31 @@ def test_audit_log_records_logins_and_changes_without_values(server, owner):
     try_login(server, boss_email, "wrong password here")
     r = boss.post("/api/v1/users", json={"email": unique("v") + "@example.com", "role": "viewer",
                                         "name": "Val Secretname"})
-    assert r.status_code == 201
+    assert r.status_code == 202
     entries = boss.get("/api/v1/audit?limit=200").json()["items"]
     actions = [(e["action"], e["outcome"]) for e in entries]
     assert ("auth.login", "success") in actions
     assert ("auth.login", "failure") in actions
-    created = next(e for e in entries if e["action"] == "user.created")
+    created = next(e for e in entries if e["action"] == "invitation.created")
     assert set(created["fields"]) >= {"email", "role"}
     text = json.dumps(entries)
     assert "Secretname" not in text and "wrong password" not in text
     assert all(e["ip"] for e in entries if e["actor_type"] == "user")
 
 
-def test_users_and_audit_times_are_rfc3339_like_every_view(server, owner):
+def test_users_and_audit_times_are_rfc3339_like_every_view(server, org, owner):
     # Issue 11: one time format everywhere (users' created_at and the audit
     # log's `at` were epoch milliseconds before 0.3).
     before = time.time()
+    _, email = new_user_client(server, org, "viewer")
     r = owner.post("/api/v1/users", json={"email": unique("t") + "@example.com", "role": "viewer"})
-    assert r.status_code == 201, r.text
-    times = [r.json()["created_at"]]
+    assert r.status_code == 202, r.text
+    invitation = r.json()["invitation"]
+    assert invitation["expires_at"].endswith("Z")  # 72 h ahead: checked for its form only
+    times = [i["created_at"] for i in owner.get("/api/v1/invitations").json()["items"]
+             if i["id"] == invitation["id"]]
     listing = owner.get("/api/v1/users?limit=200").json()["items"]
-    times += [u["created_at"] for u in listing if u["id"] == r.json()["id"]]
+    times += [u["created_at"] for u in listing if u["email"] == email]
     times += [e["at"] for e in owner.get("/api/v1/audit?limit=5").json()["items"]]
     assert len(times) >= 3
     for t in times:

@@ -24,6 +24,16 @@ def test_must_001_non_public_route_requires_authentication(server):
     allowed_public |= {("GET", "/api/v1/links/{token:token}"),
                        ("POST", "/api/v1/links/{token:token}/confirm"),
                        ("GET", "/api/v1/links/{token:token}/report.pdf")}
+    # Invitations (issue 14 item 4): the emailed token is the credential; GET
+    # only shows, the POST that accepts carries the Origin check
+    # (tests/api/test_invitations.py refuses every bad token).
+    allowed_public |= {("GET", "/api/v1/invitations/link/{token:token}"),
+                       ("POST", "/api/v1/invitations/accept")}
+    # "Forgot password" (issue 14 item 4): the person cannot sign in; asking
+    # answers 202 for every address, the confirmation's credential is the
+    # emailed token (tests/api/test_password_reset.py).
+    allowed_public |= {("POST", "/api/v1/auth/password-reset"),
+                       ("POST", "/api/v1/auth/password-reset/confirm")}
     assert public <= allowed_public | {(r["method"], r["pattern"]) for r in routes
                                        if r["pattern"].startswith("/webhooks/")}
     for r in routes:

@@ -75,6 +75,8 @@ constexpr Committed kCommitted[] = {
      "768c33dffdc5af8a9410d7428e44a180c71441bb12ee5c701856e631156d49d6"},
     {29, "invoice_editing", "39d7f8a76a6c63cc6ce3c911321d9618e837d9955ed4355a5a251c339e69e70f",
      "cbd8f90e7d0d4821a5965c5eaf67ab003cd2a35afdd1b34fd027d405f4c6adee"},
+    {30, "invitations", "faffbaf171fc4c0c368c816272fedb7bdb7d1f431a9cc7536261692f0b01ed10",
+     "672b53a34773e1950ca24ff1e0dd821778f67c103d3e9fa1f10e94cfb71ee560"},
 };
 
 const Committed* committed(int version) {

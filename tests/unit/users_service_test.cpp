@@ -1,6 +1,6 @@
 // The users service called directly, on both engines: rank, no change of
 // one's own role, never an organization without an active owner, sessions
-// ended on a privilege change, and one email per person.
+// ended on a privilege change.
 #include "area_org_fixture.hpp"
 #include "domain/users/service.hpp"
 #include "identity/sessions.hpp"
@@ -35,40 +35,10 @@ class UsersService : public bulwark::testing::OrgFixture {
       identity::create_session(c, user, org_, identity::SessionPolicy{}, "192.0.2.1");
     });
   }
-  static resource::Read<users::NewUser> invitation(const std::string& email, const char* role) {
-    resource::Read<users::NewUser> in{};
-    in.value.email.value = email;
-    in.value.role.value = role;
-    return in;
-  }
 };
 
-TEST_P(UsersService, InvitationWithoutAPasswordGetsOneShownOnce) {
-  const auto email = "new-" + crypto::random_token(6) + "@example.com";
-  auto ready =
-      users::prepare_invitation(as(admin_, Role::admin), invitation(email, "technician"), 12);
-  ASSERT_TRUE(ready);
-  ASSERT_TRUE(ready->generated_password);
-  EXPECT_GE(ready->generated_password->size(), 20u);
-  EXPECT_TRUE(security::verify_password(*ready->generated_password, ready->password_hash));
-  auto made = in_org([&](OrgTx& tx) { return users::invite(tx, actor(admin_), *ready, now_); });
-  ASSERT_TRUE(made);
-  EXPECT_EQ(made->email, email);
-  EXPECT_EQ(made->role, "technician");
-  EXPECT_EQ(made->initial_password, ready->generated_password);
-  // The same email again, in any organization: 409 email_taken.
-  auto again = in_org(other_org(),
-                      [&](OrgTx& tx) { return users::invite(tx, actor(admin_), *ready, now_); });
-  ASSERT_FALSE(again);
-  EXPECT_EQ(again.error().reason, "email_taken");
-  EXPECT_EQ(again.error().fields.count("email"), 1u);
-}
-
-TEST_P(UsersService, AdminCannotInviteOrChangeOwners) {
-  auto owner =
-      users::prepare_invitation(as(admin_, Role::admin), invitation("o@example.com", "owner"), 12);
-  ASSERT_FALSE(owner);
-  EXPECT_EQ(owner.error().reason, "rank_exceeded");
+// Inviting above one's rank: tests/unit/invitations_test.cpp.
+TEST_P(UsersService, AdminCannotChangeOwners) {
   auto demote = change(as(admin_, Role::admin), owner_, std::nullopt, false);
   EXPECT_EQ(demote.error().reason, "rank_exceeded");
   auto promote = change(as(admin_, Role::admin), tech_, "owner");

@@ -6,6 +6,7 @@ import { Loading } from './components/States';
 import { NOT_ALLOWED_MESSAGE } from './api/errors';
 import { LoginPage } from './pages/LoginPage';
 import { CustomerLinkPage, customerLinkToken } from './pages/CustomerLinkPage';
+import { PublicTokenPage, publicPage } from './pages/PublicTokenPages';
 import { matchPath, navigate, useLocation } from './router/router';
 import { ROUTES } from './routes';
 import { homeFor } from './home';
@@ -15,16 +16,20 @@ export function App() {
   const { path } = useLocation();
   // A customer's link (/l/{token}): public, outside the signed-in app.
   const linkToken = customerLinkToken(path);
+  // An invitation, "forgot password" and a reset link: public too.
+  const open = publicPage(path);
+  const isOpen = open !== null;
 
   // Signed out on any page but /login: go to /login and come back afterwards.
   useEffect(() => {
-    if (state.status === 'signed-out' && path !== '/login' && linkToken === null) {
+    if (state.status === 'signed-out' && path !== '/login' && linkToken === null && !isOpen) {
       const here = window.location.pathname + window.location.search;
       navigate(`/login?next=${encodeURIComponent(here)}`, { replace: true });
     }
-  }, [state.status, path, linkToken]);
+  }, [state.status, path, linkToken, isOpen]);
 
   if (linkToken !== null) return <CustomerLinkPage token={linkToken} />;
+  if (open) return <PublicTokenPage page={open} />;
   if (state.status === 'loading') return <Loading what="Starting Bulwark" />;
   if (state.status === 'signed-out') return <LoginPage notice={state.notice} />;
   if (path === '/login') {

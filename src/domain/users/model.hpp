@@ -21,16 +21,6 @@ using resource::Time;
 inline constexpr std::array<std::string_view, 5> kRoles{"owner", "admin", "dispatcher",
                                                         "technician", "viewer"};
 
-struct NewUser {  // POST /api/v1/users (an invitation)
-  Email email;
-  std::optional<Text<200, 0>> name;
-  OneOf<kRoles> role;
-  std::optional<Text<1024, 0>> password;  // generated (and shown once) when absent
-};
-BULWARK_RESOURCE(NewUser, email, name, role, password)
-// The password policy (length, not the email or name, not a common one).
-void validate(const NewUser& u, std::map<std::string, std::string>& problems);
-
 struct UserChange {  // PATCH /api/v1/users/{id}
   std::optional<OneOf<kRoles>> role;
   std::optional<bool> active;
@@ -46,16 +36,6 @@ struct User {
   Time created_at;
 };
 BULWARK_RESOURCE(User, id, email, name, role, active, created_at)
-
-// A new user, with the generated password shown exactly once.
-struct InvitedUser {
-  std::int64_t id = 0;
-  std::string email, name, role;
-  bool active = true;
-  Time created_at;
-  Omittable<std::string> initial_password;
-};
-BULWARK_RESOURCE(InvitedUser, id, email, name, role, active, created_at, initial_password)
 
 // GET /api/v1/users: by id, `next_after` is the next page's `after`.
 struct UserPage {

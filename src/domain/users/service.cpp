@@ -1,9 +1,7 @@
 #include "domain/users/service.hpp"
 
 #include "core/try.hpp"
-#include "crypto/random.hpp"
 #include "domain/users/repo.hpp"
-#include "security/passwords.hpp"
 
 namespace bulwark::domain::users {
 
@@ -32,13 +30,6 @@ Outcome<User> find(store::OrgTx& tx, std::int64_t id) {
 
 }  // namespace
 
-void validate(const NewUser& u, std::map<std::string, std::string>& problems) {
-  if (!u.password) return;
-  const std::string name = u.name ? u.name->value : std::string();
-  if (auto problem = security::check_password_policy(u.password->value, {u.email.value, name}))
-    problems.emplace("password", problem->message);
-}
-
 Outcome<UserPage> list(store::OrgTx& tx, std::int64_t after, std::int64_t limit) {
   UserPage page{repo::list(tx, after, limit + 1), std::nullopt};
   if (page.items.size() > static_cast<std::size_t>(limit)) {
@@ -46,32 +37,6 @@ Outcome<UserPage> list(store::OrgTx& tx, std::int64_t after, std::int64_t limit)
     page.next_after = page.items.back().id;
   }
   return page;
-}
-
-Outcome<Invitation> prepare_invitation(const Manager& who, const resource::Read<NewUser>& in,
-                                       int bcrypt_cost) {
-  BULWARK_TRY_VOID(within_rank(who, role_of(in.value.role.value)));
-  Invitation out{in.value, {}, std::nullopt};
-  if (!in.value.password) out.generated_password = crypto::random_token(18);  // 144 bits
-  out.password_hash = security::hash_password(
-      out.generated_password ? *out.generated_password : in.value.password->value, bcrypt_cost);
-  return out;
-}
-
-Outcome<InvitedUser> invite(store::OrgTx& tx, const audit::Actor& by, const Invitation& invitation,
-                            std::int64_t now) {
-  const auto& u = invitation.user;
-  const auto id = repo::insert(tx, u.email.value, u.name ? u.name->value : std::string(),
-                               u.role.value, invitation.password_hash, now);
-  if (!id)
-    return unexpected(ApiError(ErrorCode::conflict, "a user with this email already exists",
-                               "email_taken", {{"email", "is already in use"}}));
-  by.record(tx.connection(), "user.created", "user", *id,
-            {"email", "name", "role", "password_hash"});
-  BULWARK_TRY(const auto user, find(tx, *id));
-  InvitedUser out{user.id, user.email, user.name, user.role, user.active, user.created_at, {}};
-  if (invitation.generated_password) out.initial_password = *invitation.generated_password;
-  return out;
 }
 
 Outcome<User> change(store::OrgTx& tx, const audit::Actor& by, const Manager& who, std::int64_t id,

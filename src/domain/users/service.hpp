@@ -23,19 +23,9 @@ struct Manager {
   security::Role role = security::Role::viewer;
 };
 
-// A user ready to be written: checked against the manager's rank and with
-// the password hashed, before any transaction (bcrypt takes a while).
-struct Invitation {
-  NewUser user;
-  std::string password_hash;
-  std::optional<std::string> generated_password;  // shown once, never stored in clear
-};
-
 Outcome<UserPage> list(store::OrgTx& tx, std::int64_t after, std::int64_t limit);
-Outcome<Invitation> prepare_invitation(const Manager& who, const resource::Read<NewUser>& in,
-                                       int bcrypt_cost);
-Outcome<InvitedUser> invite(store::OrgTx& tx, const audit::Actor& by, const Invitation& invitation,
-                            std::int64_t now);
+// Adding a user is an invitation (domain/invitations/): the invitee sets
+// their own password.
 Outcome<User> change(store::OrgTx& tx, const audit::Actor& by, const Manager& who, std::int64_t id,
                      const resource::Read<UserChange>& in, std::int64_t now);
 Outcome<SessionsEnded> revoke_sessions(store::OrgTx& tx, const audit::Actor& by, const Manager& who,

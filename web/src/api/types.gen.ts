@@ -3,10 +3,10 @@
 // Do not edit: change the description, then run build/bulwark gen-types and commit.
 // scripts/check-generated-types.sh fails when this file is stale.
 
-export interface AgingBucket {
-  bucket: string;
-  count: number;
-  balance_cents: number;
+export interface AcceptInvitation {
+  token: string;
+  password: string;
+  name: string;
 }
 
 export interface AssetChange {
@@ -323,14 +323,35 @@ export interface EraseRequest {
   confirm: string;
 }
 
-export interface InvitedUser {
+export interface InvitationAnswer {
+  invitation: InvitationView;
+}
+
+export interface InvitationItem {
   id: number;
   email: string;
   name: string;
   role: string;
-  active: boolean;
+  status: string;
   created_at: string;
-  initial_password?: string;
+  expires_at: string;
+  invited_by_name: string | null;
+  sent_count: number;
+}
+
+export interface InvitationPage {
+  org_name: string;
+  email: string;
+  name: string;
+  role: string;
+  expires_at: string;
+}
+
+export interface InvitationView {
+  id: number;
+  email: string;
+  expires_at: string;
+  status: string;
 }
 
 export interface InvoiceBuyer {
@@ -339,39 +360,11 @@ export interface InvoiceBuyer {
   email: string | null;
 }
 
-export interface InvoiceChange {
-  discount_cents?: number | null;
-  discount_bp?: number | null;
-  notes?: string | null;
-  terms?: string | null;
-  due_on?: string | null;
-  version: number;
-}
-
-export interface InvoiceLineChange {
-  description?: string | null;
-  quantity?: number | null;
-  unit?: 'each' | 'gallon' | 'hour' | 'flat' | null;
-  unit_cents?: number | null;
-  tax_rate_id?: number | null;
-  version: number;
-}
-
-export interface InvoiceLineRemoval {
-  version: number;
-}
-
 export interface InvoiceLineView {
-  id: number;
   description: string;
   quantity: number;
-  unit: string | null;
   unit_cents: number;
   amount_cents: number;
-  price_item_id: number | null;
-  tax_rate_id: number | null;
-  tax_name: string | null;
-  tax_rate_bp: number;
 }
 
 export interface InvoiceSummary {
@@ -388,13 +381,6 @@ export interface InvoiceSummary {
   version: number;
   work_order_number: string;
   customer_name: string | null;
-}
-
-export interface InvoiceTaxView {
-  name: string;
-  rate_bp: number;
-  base_cents: number;
-  tax_cents: number;
 }
 
 export interface InvoiceView {
@@ -420,15 +406,6 @@ export interface InvoiceView {
   work_order_number: string;
   customer_name: string | null;
   billing_snapshot: InvoiceBuyer | null;
-  edited: boolean;
-  subtotal_cents: number;
-  discount_cents: number;
-  discount_bp: number;
-  discount_total_cents: number;
-  taxes: InvoiceTaxView[];
-  notes: string | null;
-  terms: string | null;
-  due_on: string | null;
 }
 
 export interface IssuedCustomerLink {
@@ -484,13 +461,6 @@ export interface LinkReport {
 export interface LoginRequest {
   email: string;
   password: string;
-}
-
-export interface ManualPayment {
-  method: 'cash' | 'check' | 'card_external';
-  amount_cents: number;
-  reference?: string | null;
-  received_on?: string | null;
 }
 
 export interface MessagePage {
@@ -591,14 +561,10 @@ export interface NewCustomerLink {
   send_by?: 'sms' | 'email' | null;
 }
 
-export interface NewInvoiceLine {
-  description?: string | null;
-  quantity: number;
-  unit?: 'each' | 'gallon' | 'hour' | 'flat' | null;
-  unit_cents?: number | null;
-  price_item_id?: number | null;
-  tax_rate_id?: number | null;
-  version: number;
+export interface NewInvitation {
+  email: string;
+  name?: string | null;
+  role: 'owner' | 'admin' | 'dispatcher' | 'technician' | 'viewer';
 }
 
 export interface NewMessage {
@@ -656,12 +622,6 @@ export interface NewSite {
   gate_code?: string | null;
 }
 
-export interface NewTaxRate {
-  name: string;
-  rate_bp: number;
-  tax_class?: string | null;
-}
-
 export interface NewTemplateItem {
   work_type: 'corrective' | 'preventive' | 'inspection' | 'emergency';
   label: string;
@@ -673,13 +633,6 @@ export interface NewTemplateItem {
 export interface NewTimeEntry {
   minutes: number;
   note?: string | null;
-}
-
-export interface NewUser {
-  email: string;
-  name?: string | null;
-  role: 'owner' | 'admin' | 'dispatcher' | 'technician' | 'viewer';
-  password?: string | null;
 }
 
 export interface NewWorkOrder {
@@ -716,24 +669,8 @@ export interface OnTheWayView {
   explanation: string;
 }
 
-export interface Onboarding {
-  steps: OnboardingStep[];
-  done_count: number;
-  total: number;
-}
-
-export interface OnboardingStep {
-  key: string;
-  title: string;
-  done: boolean;
-  detail: string;
-  path: string;
-}
-
 export interface OrgChange {
   time_zone?: string | null;
-  reply_to_email?: string | null;
-  labour_rate_cents?: number | null;
 }
 
 export interface OrgExportView {
@@ -758,8 +695,6 @@ export interface OrgSettings {
   slug: string;
   name: string;
   time_zone: string;
-  reply_to_email: string | null;
-  labour_rate_cents?: number;
 }
 
 export interface PartAdded {
@@ -793,7 +728,6 @@ export interface PasswordChange {
 }
 
 export interface PaymentView {
-  id: number;
   kind: string;
   amount_cents: number;
   currency: string;
@@ -802,9 +736,6 @@ export interface PaymentView {
   charge_id: string | null;
   refund_id: string | null;
   at: string;
-  method: string | null;
-  reference: string | null;
-  received_on: string | null;
 }
 
 export interface PmSchedule {
@@ -887,33 +818,25 @@ export interface ReadingView {
   recorded_by: number;
 }
 
-export interface ReceivableView {
-  invoice_id: number;
-  number: string;
-  customer_id: number | null;
-  customer_name: string;
-  currency: string;
-  total_cents: number;
-  paid_cents: number;
-  balance_cents: number;
-  due_on: string;
-  days_overdue: number;
-  bucket: string;
-}
-
-export interface Receivables {
-  items: ReceivableView[];
-  next_cursor: string | null;
-  buckets: AgingBucket[];
-  total_balance_cents: number;
-  today: string;
-}
-
 export interface RecordedReading {
   id: number;
   kind: string;
   value: number;
   read_at: string;
+}
+
+export interface ResetConfirm {
+  token: string;
+  password: string;
+}
+
+export interface ResetDone {
+  password_changed: boolean;
+  sessions_ended: number;
+}
+
+export interface ResetRequest {
+  email: string;
 }
 
 export interface RetentionChange {
@@ -1039,25 +962,6 @@ export interface StatusChangeView {
   reason: string;
   changed_by_name: string | null;
   changed_at: string;
-}
-
-export interface TaxRateChange {
-  name?: string | null;
-  rate_bp?: number | null;
-  tax_class?: string | null;
-  active?: boolean | null;
-  version: number;
-}
-
-export interface TaxRateView {
-  id: number;
-  name: string;
-  rate_bp: number;
-  tax_class: string | null;
-  active: boolean;
-  version: number;
-  created_at: string;
-  updated_at: string;
 }
 
 export interface TemplateItemView {

@@ -62,6 +62,9 @@ export function LoginPage({ notice }: { notice: string | null }) {
             {busy ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
+        <p>
+          <a href="/forgot">Forgot password?</a>
+        </p>
       </div>
     </main>
   );

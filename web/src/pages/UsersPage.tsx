@@ -7,7 +7,9 @@ import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import { LoadState } from '../components/States';
 import { useAction } from '../hooks/useAction';
 import { useApi } from '../hooks/useApi';
-import { NewUserForm } from './admin/NewUserForm';
+import { InviteForm } from './admin/InviteForm';
+import { Invitations } from './admin/Invitations';
+import type { InvitationItem } from '../api/types.gen';
 import { UserRow } from './admin/UserRow';
 import { HeaderRow } from '../components/HeaderRow';
 import { ActionButton } from '../components/ActionButton';
@@ -17,6 +19,10 @@ export function UsersPage() {
   const users = useApi(
     (signal) =>
       api.get<{ items: User[]; next_after: number | null }>('/users', { limit: 200 }, signal),
+    [],
+  );
+  const invitations = useApi(
+    (signal) => api.get<{ items: InvitationItem[] }>('/invitations', undefined, signal),
     [],
   );
   const replace = (u: User) =>
@@ -41,9 +47,13 @@ export function UsersPage() {
         )}
       </LoadState>
       <details className="panel add-form">
-        <summary>Add a user</summary>
-        <NewUserForm onCreated={users.reload} />
+        <summary>Invite someone</summary>
+        <InviteForm onInvited={invitations.reload} />
       </details>
+      <section aria-labelledby="invitations-h">
+        <h2 id="invitations-h">Invitations</h2>
+        <Invitations list={invitations} />
+      </section>
       {can(me, 'settings.manage') ? <RevokeEverything /> : null}
     </section>
   );
