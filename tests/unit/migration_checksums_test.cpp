@@ -73,6 +73,13 @@ constexpr Committed kCommitted[] = {
      "6b677d88492844e7aa0a5d682a4ba0513b4432d5040216266e87def5d11b6ed0"},
     {28, "link_tokens", "482ac02bc27dbc6368ec1bb6f1a62200affbdfc0fceac470c42858975bcd0532",
      "768c33dffdc5af8a9410d7428e44a180c71441bb12ee5c701856e631156d49d6"},
+    // 29 and 30: this branch's placeholders (drop when merging the real ones).
+    {29, "invoice_editing", "fcb2403f4e62f1fcc54bd04d6bf4306ab583c97b44eddc98f2408e14bd2f48f7",
+     "fcb2403f4e62f1fcc54bd04d6bf4306ab583c97b44eddc98f2408e14bd2f48f7"},
+    {30, "invitations", "00c37b125b1b19ef0f3ae1963fd8cd351f42775d6c858a2fabf71a8878950158",
+     "00c37b125b1b19ef0f3ae1963fd8cd351f42775d6c858a2fabf71a8878950158"},
+    {31, "work_requests", "36caf3feae0acdeb6bb8daf8526a9bb68953338fce8cc3424bd1a5603db2a30d",
+     "220b172f9797ee16c2d986d6b6187c22d94f11d7edfa4da5c98a584ad60102de"},
 };
 
 const Committed* committed(int version) {

@@ -43,6 +43,9 @@ constexpr std::array kTables = std::to_array<ExportTable>({
     {"email_outbox", "SELECT * FROM email_outbox WHERE org_id = $1 ORDER BY id"},
     // Customer links (token_hash is a secret column: left out).
     {"link_tokens", "SELECT * FROM link_tokens WHERE org_id = $1 ORDER BY id"},
+    // Work requests (token_sealed of request_links is a secret column: left out).
+    {"request_links", "SELECT * FROM request_links WHERE org_id = $1 ORDER BY id"},
+    {"work_requests", "SELECT * FROM work_requests WHERE org_id = $1 ORDER BY id"},
     {"org_sms_numbers", "SELECT * FROM org_sms_numbers WHERE org_id = $1"},
     {"sms_number_requests", "SELECT * FROM sms_number_requests WHERE org_id = $1 ORDER BY id"},
     {"org_working_hours", "SELECT * FROM org_working_hours WHERE org_id = $1"},
