@@ -6,6 +6,7 @@ import { Loading } from './components/States';
 import { NOT_ALLOWED_MESSAGE } from './api/errors';
 import { LoginPage } from './pages/LoginPage';
 import { CustomerLinkPage, customerLinkToken } from './pages/CustomerLinkPage';
+import { RequestFormPage, requestLinkToken } from './pages/RequestFormPage';
 import { matchPath, navigate, useLocation } from './router/router';
 import { ROUTES } from './routes';
 import { homeFor } from './home';
@@ -15,16 +16,19 @@ export function App() {
   const { path } = useLocation();
   // A customer's link (/l/{token}): public, outside the signed-in app.
   const linkToken = customerLinkToken(path);
+  // An asset's QR label (/r/{token}): the public request form, also outside.
+  const requestToken = requestLinkToken(path);
 
   // Signed out on any page but /login: go to /login and come back afterwards.
   useEffect(() => {
-    if (state.status === 'signed-out' && path !== '/login' && linkToken === null) {
+    if (state.status === 'signed-out' && path !== '/login' && linkToken === null && requestToken === null) {
       const here = window.location.pathname + window.location.search;
       navigate(`/login?next=${encodeURIComponent(here)}`, { replace: true });
     }
-  }, [state.status, path, linkToken]);
+  }, [state.status, path, linkToken, requestToken]);
 
   if (linkToken !== null) return <CustomerLinkPage token={linkToken} />;
+  if (requestToken !== null) return <RequestFormPage token={requestToken} />;
   if (state.status === 'loading') return <Loading what="Starting Bulwark" />;
   if (state.status === 'signed-out') return <LoginPage notice={state.notice} />;
   if (path === '/login') {

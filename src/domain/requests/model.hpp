@@ -46,11 +46,12 @@ struct RequestLinkView {
   std::int64_t id = 0;
   std::string subject;  // asset | site
   std::int64_t subject_id = 0;
-  std::string url;  // BULWARK_PUBLIC_URL + /r/{token}
+  std::string name;  // the asset's or the site's: what the label says
+  std::string url;   // BULWARK_PUBLIC_URL + /r/{token}
   std::string qr_path;
   Time created_at;
 };
-BULWARK_RESOURCE(RequestLinkView, id, subject, subject_id, url, qr_path, created_at)
+BULWARK_RESOURCE(RequestLinkView, id, subject, subject_id, name, url, qr_path, created_at)
 
 // The inbox (owner, admin, dispatcher).
 struct WorkRequestView {

@@ -26,12 +26,14 @@ Outcome<repo::Subject> subject(store::OrgTx& tx, LinkSubject of) {
   return std::move(*s);
 }
 
-RequestLinkView view_of(const repo::LinkRow& r, LinkSubject of, std::string_view public_url) {
+RequestLinkView view_of(const repo::LinkRow& r, LinkSubject of, const repo::Subject& s,
+                        std::string_view public_url) {
   const bool asset = of.asset_id.has_value();
   const auto id = asset ? *of.asset_id : of.site_id.value_or(0);
   return {r.id,
           asset ? "asset" : "site",
           id,
+          s.name,
           std::string(public_url) + "/r/" + r.token,
           std::string(asset ? "/api/v1/assets/" : "/api/v1/sites/") + std::to_string(id) +
               "/request-link/qr.svg",
@@ -45,15 +47,15 @@ std::int64_t target_id(LinkSubject of) { return of.asset_id ? *of.asset_id : *of
 
 Outcome<RequestLinkView> current_link(store::OrgTx& tx, LinkSubject of, std::string_view public_url,
                                       std::int64_t now) {
-  BULWARK_TRY_VOID(subject(tx, of));
+  BULWARK_TRY(const auto s, subject(tx, of));
   auto live = repo::live_link(tx, of.asset_id, of.site_id, now);
   if (!live) return unexpected(no_link());
-  return view_of(*live, of, public_url);
+  return view_of(*live, of, s, public_url);
 }
 
 Outcome<RequestLinkView> rotate_link(store::OrgTx& tx, const audit::Actor& by, LinkSubject of,
                                      std::string_view public_url, std::int64_t now) {
-  BULWARK_TRY_VOID(subject(tx, of));
+  BULWARK_TRY(const auto s, subject(tx, of));
   if (auto live = repo::live_link(tx, of.asset_id, of.site_id, now))
     links::revoke(tx, live->link_id, by.user_id, now);
   links::NewLink link;
@@ -64,17 +66,17 @@ Outcome<RequestLinkView> rotate_link(store::OrgTx& tx, const audit::Actor& by, L
   const auto issued = links::issue(tx, link, now);
   repo::insert_link(tx, issued.id, of.asset_id, of.site_id, issued.token, now);
   by.record(tx.connection(), "request_link.created", target_type(of), target_id(of));
-  return view_of(repo::by_link_id(tx, issued.id).value(), of, public_url);
+  return view_of(repo::by_link_id(tx, issued.id).value(), of, s, public_url);
 }
 
 Outcome<RequestLinkView> revoke_link(store::OrgTx& tx, const audit::Actor& by, LinkSubject of,
                                      std::string_view public_url, std::int64_t now) {
-  BULWARK_TRY_VOID(subject(tx, of));
+  BULWARK_TRY(const auto s, subject(tx, of));
   auto live = repo::live_link(tx, of.asset_id, of.site_id, now);
   if (!live) return unexpected(no_link());
   links::revoke(tx, live->link_id, by.user_id, now);
   by.record(tx.connection(), "request_link.revoked", target_type(of), target_id(of));
-  return view_of(*live, of, public_url);
+  return view_of(*live, of, s, public_url);
 }
 
 }  // namespace bulwark::domain::requests
