@@ -21,7 +21,12 @@ export function App() {
 
   // Signed out on any page but /login: go to /login and come back afterwards.
   useEffect(() => {
-    if (state.status === 'signed-out' && path !== '/login' && linkToken === null && requestToken === null) {
+    if (
+      state.status === 'signed-out' &&
+      path !== '/login' &&
+      linkToken === null &&
+      requestToken === null
+    ) {
       const here = window.location.pathname + window.location.search;
       navigate(`/login?next=${encodeURIComponent(here)}`, { replace: true });
     }

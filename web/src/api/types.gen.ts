@@ -582,6 +582,13 @@ export interface NewReading {
   read_at?: string | null;
 }
 
+export interface NewRequest {
+  token: string;
+  name: string;
+  phone?: string | null;
+  description: string;
+}
+
 export interface NewSite {
   name: string;
   address: string;
@@ -797,6 +804,39 @@ export interface RecordedReading {
   kind: string;
   value: number;
   read_at: string;
+}
+
+export interface RequestApprove {
+  version: number;
+}
+
+export interface RequestDecline {
+  version: number;
+  reason: string;
+}
+
+export interface RequestDeclined {
+  request: WorkRequestView;
+  text: string | null;
+}
+
+export interface RequestForm {
+  subject: string;
+  name: string;
+}
+
+export interface RequestLinkView {
+  id: number;
+  subject: string;
+  subject_id: number;
+  name: string;
+  url: string;
+  qr_path: string;
+  created_at: string;
+}
+
+export interface RequestReceived {
+  status: string;
 }
 
 export interface RetentionChange {
@@ -1044,6 +1084,24 @@ export interface WorkOrderView {
   access_hidden: boolean;
   customer_textable: boolean;
   customer_text_blocker: string | null;
+}
+
+export interface WorkRequestView {
+  id: number;
+  status: string;
+  requester_name: string;
+  requester_phone: string | null;
+  description: string;
+  asset_id: number | null;
+  site_id: number | null;
+  asset_name: string | null;
+  site_name: string | null;
+  decline_reason: string | null;
+  work_order_id: number | null;
+  work_order_number: string | null;
+  created_at: string;
+  decided_at: string | null;
+  version: number;
 }
 
 export interface WorkingDay {

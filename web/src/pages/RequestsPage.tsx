@@ -24,11 +24,7 @@ export function RequestsPage() {
   const [status, setStatus] = useState('new');
   const list = useApi(
     (signal) =>
-      api.get<{ items: WorkRequestView[] }>(
-        '/requests',
-        status ? { status } : undefined,
-        signal,
-      ),
+      api.get<{ items: WorkRequestView[] }>('/requests', status ? { status } : undefined, signal),
     [status],
   );
   return (
@@ -61,7 +57,13 @@ export function RequestsPage() {
   );
 }
 
-function RequestItem({ request: r, onChanged }: { request: WorkRequestView; onChanged: () => void }) {
+function RequestItem({
+  request: r,
+  onChanged,
+}: {
+  request: WorkRequestView;
+  onChanged: () => void;
+}) {
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState('');
   const [texted, setTexted] = useState<string | null>(null);
@@ -122,7 +124,11 @@ function RequestItem({ request: r, onChanged }: { request: WorkRequestView; onCh
               <button type="submit" className="button button-primary" disabled={decline.busy}>
                 Decline
               </button>
-              <button type="button" className="button-secondary" onClick={() => setDeclining(false)}>
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => setDeclining(false)}
+              >
                 Cancel
               </button>
             </span>

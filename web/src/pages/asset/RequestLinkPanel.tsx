@@ -14,14 +14,17 @@ import { Link } from '../../router/router';
 
 export function RequestLinkPanel({ kind, id }: { kind: 'assets' | 'sites'; id: number }) {
   const base = `/${kind}/${id}/request-link`;
-  const link = useApi(async (signal) => {
-    try {
-      return await api.get<RequestLinkView>(base, undefined, signal);
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 404) return null;
-      throw err;
-    }
-  }, [base]);
+  const link = useApi(
+    async (signal) => {
+      try {
+        return await api.get<RequestLinkView>(base, undefined, signal);
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 404) return null;
+        throw err;
+      }
+    },
+    [base],
+  );
   const make = useAction(async () => {
     await api.post(base);
     link.reload();
