@@ -32,15 +32,13 @@ Result<requests::RequestLinkView> current(Ctx& ctx, requests::LinkSubject of) {
 
 Result<Created<requests::RequestLinkView>> rotate(Ctx& ctx, requests::LinkSubject of) {
   return created(in_org(ctx, [&](OrgTx& tx) {
-    return requests::rotate_link(tx, ctx.actor(), of, ctx.services.config.public_url,
-                                 ctx.now_ms());
+    return requests::rotate_link(tx, ctx.actor(), of, ctx.services.config.public_url, ctx.now_ms());
   }));
 }
 
 Result<requests::RequestLinkView> revoke(Ctx& ctx, requests::LinkSubject of) {
   return in_org(ctx, [&](OrgTx& tx) {
-    return requests::revoke_link(tx, ctx.actor(), of, ctx.services.config.public_url,
-                                 ctx.now_ms());
+    return requests::revoke_link(tx, ctx.actor(), of, ctx.services.config.public_url, ctx.now_ms());
   });
 }
 
@@ -110,7 +108,8 @@ Result<Items<requests::WorkRequestView>> list_work_requests(Ctx& ctx) {
   q.allow_only({"status"});
   auto status = q.text("status", 20);
   if (status && std::ranges::find(requests::kStatuses, *status) == requests::kStatuses.end())
-    return unexpected(ApiError(ErrorCode::validation_failed, "invalid query parameters", "invalid_parameter",
+    return unexpected(ApiError(ErrorCode::validation_failed, "invalid query parameters",
+                               "invalid_parameter",
                                {{"status", "must be one of new, approved, declined"}}));
   return read_org(ctx, [&](OrgTx& tx) { return requests::list(tx, status); });
 }
@@ -195,11 +194,9 @@ void add_work_request_routes(http::Router& r) {
          "The inbox of work requests (status=new|approved|declined), with asset and site names");
   office(Method::get, "/api/v1/requests/{id:int}", read, endpoint<get_work_request>(),
          "A work request");
-  office(Method::post, "/api/v1/requests/{id:int}/approve", write,
-         endpoint<approve_work_request>(),
+  office(Method::post, "/api/v1/requests/{id:int}/approve", write, endpoint<approve_work_request>(),
          "Approve a work request: a work order on its asset and site (send the version)");
-  office(Method::post, "/api/v1/requests/{id:int}/decline", write,
-         endpoint<decline_work_request>(),
+  office(Method::post, "/api/v1/requests/{id:int}/decline", write, endpoint<decline_work_request>(),
          "Decline a work request with a reason, texted to the requester if they gave a phone");
 }
 

@@ -156,10 +156,9 @@ void send_one(store::Database& db, const config::Config& config, const std::stri
     if (allowed)
       db.with_connection([&](store::Connection& conn) {
         store::OrgTx tx(conn, m.org_id);
-        *who->phone =
-            who->customer_row_key
-                ? tx.open("customers", "phone", *who->customer_row_key, *who->phone)
-                : open_message_field(tx, "phone", who->message_row_key, *who->phone);
+        *who->phone = who->customer_row_key
+                          ? tx.open("customers", "phone", *who->customer_row_key, *who->phone)
+                          : open_message_field(tx, "phone", who->message_row_key, *who->phone);
         allowed = may_text(conn, m.org_id, *who->phone, who->sms_opt_out);
       });
     if (!allowed) {

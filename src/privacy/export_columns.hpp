@@ -53,8 +53,8 @@ inline constexpr std::array<PersonalColumn, 29> kPersonalColumns{{
 // wrapped keys, webhook secrets, and the internals that only make sense to
 // the server (row keys, blind indexes). Matched by exact column name.
 inline constexpr std::array<std::string_view, 10> kSecretColumns{
-    "password_hash", "token_hash",   "csrf_token", "wrapped",     "webhook_secret",
-    "signing_secret", "row_key",     "request_hash", "file_key",  "token_sealed"};
+    "password_hash",  "token_hash", "csrf_token",   "wrapped",  "webhook_secret",
+    "signing_secret", "row_key",    "request_hash", "file_key", "token_sealed"};
 
 // Whole tables left out for the same reason, or because they are the
 // server's internals (the jobs queue, the exports themselves) or exported in

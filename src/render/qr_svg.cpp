@@ -20,8 +20,8 @@ std::optional<std::string> qr_svg(std::string_view text) {
   const std::string input(text);  // libqrencode reads a NUL-terminated string
   // Version 0: the smallest that fits; case-sensitive 8-bit mode keeps the
   // token's letters as they are.
-  std::unique_ptr<QRcode, QrFree> code(QRcode_encodeString(input.c_str(), 0, QR_ECLEVEL_M,
-                                                           QR_MODE_8, 1));
+  std::unique_ptr<QRcode, QrFree> code(
+      QRcode_encodeString(input.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1));
   if (!code) return std::nullopt;
   const int width = code->width;
   const int size = width + 2 * kQuietZone;
@@ -33,8 +33,8 @@ std::optional<std::string> qr_svg(std::string_view text) {
         path += "M" + std::to_string(x + kQuietZone) + "," + std::to_string(y + kQuietZone) +
                 "h1v1h-1z";
   const auto n = std::to_string(size);
-  return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + n + " " + n +
-         "\" width=\"" + std::to_string(size * 8) + "\" height=\"" + std::to_string(size * 8) +
+  return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + n + " " + n + "\" width=\"" +
+         std::to_string(size * 8) + "\" height=\"" + std::to_string(size * 8) +
          "\" shape-rendering=\"crispEdges\"><rect width=\"" + n + "\" height=\"" + n +
          "\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
 }

@@ -21,9 +21,9 @@ std::string queue_decline_text(store::OrgTx& tx, std::int64_t request_id,
                                const std::string& phone_e164, const std::string& reason,
                                std::int64_t now) {
   const bool opted_out = !messaging::may_text(tx.connection(), tx.org_id(), phone_e164, false);
-  const auto body = messaging::render(
-      messaging::template_for(tx.connection(), tx.org_id(), "request_declined"),
-      {{"org", tx.run(kOrgName).rows.at(0).text(0)}, {"body", reason}});
+  const auto body =
+      messaging::render(messaging::template_for(tx.connection(), tx.org_id(), "request_declined"),
+                        {{"org", tx.run(kOrgName).rows.at(0).text(0)}, {"body", reason}});
   const auto sealed = messaging::seal_message(tx, phone_e164, body);
   tx.run(kQueue, sealed.phone, sealed.body, std::string_view(opted_out ? "suppressed" : "queued"),
          "request_declined:" + std::to_string(request_id),

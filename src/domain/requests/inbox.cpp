@@ -90,9 +90,9 @@ Outcome<WorkRequestView> approve(store::OrgTx& tx, const work_orders::Caller& by
   w.type.emplace();
   w.type->value = "corrective";
   if (row.asset_id) w.asset_id.emplace(resource::Ref<work_orders::AssetRef>{*row.asset_id});
-  if (const auto site = row.site_id ? row.site_id : repo::asset(tx, row.asset_id.value_or(0))
-                                                        .value_or(repo::Subject{})
-                                                        .site_id)
+  if (const auto site =
+          row.site_id ? row.site_id
+                      : repo::asset(tx, row.asset_id.value_or(0)).value_or(repo::Subject{}).site_id)
     w.site_id.emplace(resource::Ref<work_orders::SiteRef>{*site});
   if (row.site_customer_id)
     w.customer_id.emplace(resource::Ref<work_orders::CustomerRef>{*row.site_customer_id});
@@ -111,8 +111,7 @@ Outcome<RequestDeclined> decline(store::OrgTx& tx, const audit::Actor& by, std::
   if (!in) return unexpected(in.error());
   if (row.status != "new") return unexpected(already_decided(row.status));
   const auto& d = (*in)->value;
-  BULWARK_TRY_VOID(
-      repo::decline(tx, row, d.version.value, d.reason.value, by.user_id, now));
+  BULWARK_TRY_VOID(repo::decline(tx, row, d.version.value, d.reason.value, by.user_id, now));
   by.record(tx.connection(), "work_request.declined", "work_request", id,
             {"status", "decline_reason"});
   RequestDeclined out;

@@ -31,7 +31,7 @@ struct NewRequest {
   Text<100> token;
   Name<200> name;
   std::optional<resource::Phone> phone;  // to hear back (E.164); texts respect STOP
-  Name<4000> description;            // what is wrong
+  Name<4000> description;                // what is wrong
 };
 BULWARK_RESOURCE(NewRequest, token, name, phone, description)
 

@@ -12,10 +12,11 @@ constexpr std::int64_t kHourMs = 3'600'000;
 // The link's row and what it opens; a link whose asset or site is gone is
 // the same 404 as a bad token.
 Outcome<std::pair<repo::LinkRow, repo::Subject>> subject_of(store::OrgTx& tx,
-                                                           const links::ResolvedLink& link) {
+                                                            const links::ResolvedLink& link) {
   auto row = repo::by_link_id(tx, link.id);
   if (!row) return unexpected(links::link_not_found());
-  auto s = row->asset_id ? repo::asset(tx, *row->asset_id) : repo::site(tx, row->site_id.value_or(0));
+  auto s =
+      row->asset_id ? repo::asset(tx, *row->asset_id) : repo::site(tx, row->site_id.value_or(0));
   if (!s) return unexpected(links::link_not_found());
   return std::pair{std::move(*row), std::move(*s)};
 }
@@ -39,8 +40,8 @@ Outcome<RequestReceived> file_request(store::OrgTx& tx, const links::ResolvedLin
                                "the office or try again later",
                                "link_rate_limited"));
   const auto id = repo::insert(tx,
-                               {link.id, found.first.asset_id, found.first.site_id,
-                                in.name.value, phone, in.description.value},
+                               {link.id, found.first.asset_id, found.first.site_id, in.name.value,
+                                phone, in.description.value},
                                now);
   by.record(tx.connection(), "work_request.filed", "work_request", id,
             {"requester_name", "requester_phone", "description"});

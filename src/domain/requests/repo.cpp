@@ -31,13 +31,13 @@ constexpr OrgSql kInsertLink(
     "INSERT INTO request_links (org_id, link_id, asset_id, site_id, row_key, token_sealed, "
     "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id");
 
-#define REQUEST_SELECT                                                                        \
-  "SELECT q.id, q.link_id, q.asset_id, q.site_id, q.row_key, q.requester_name, "              \
-  "q.requester_phone, q.description, q.status, q.decline_reason, q.work_order_id, "           \
-  "w.number AS work_order_number, q.decided_at, q.version, q.created_at, a.name AS "          \
-  "asset_name, s.name AS site_name, s.customer_id AS site_customer_id FROM work_requests q "  \
-  "LEFT JOIN assets a ON a.org_id = $1 AND a.id = q.asset_id "                                \
-  "LEFT JOIN sites s ON s.org_id = $1 AND s.id = COALESCE(q.site_id, a.site_id) "             \
+#define REQUEST_SELECT                                                                       \
+  "SELECT q.id, q.link_id, q.asset_id, q.site_id, q.row_key, q.requester_name, "             \
+  "q.requester_phone, q.description, q.status, q.decline_reason, q.work_order_id, "          \
+  "w.number AS work_order_number, q.decided_at, q.version, q.created_at, a.name AS "         \
+  "asset_name, s.name AS site_name, s.customer_id AS site_customer_id FROM work_requests q " \
+  "LEFT JOIN assets a ON a.org_id = $1 AND a.id = q.asset_id "                               \
+  "LEFT JOIN sites s ON s.org_id = $1 AND s.id = COALESCE(q.site_id, a.site_id) "            \
   "LEFT JOIN work_orders w ON w.org_id = $1 AND w.id = q.work_order_id "
 constexpr OrgSql kFind(REQUEST_SELECT "WHERE q.org_id = $1 AND q.id = $2");
 // New first; 500 is more than an inbox holds between two looks.
@@ -81,8 +81,12 @@ BOOST_DESCRIBE_STRUCT(Count, (), (n))
 
 std::optional<LinkRow> opened(store::OrgTx& tx, std::optional<SealedLinkRow> r) {
   if (!r) return std::nullopt;
-  return LinkRow{r->id, r->link_id, r->asset_id, r->site_id,
-                 tx.open(kLinks, "token_sealed", r->row_key, r->token_sealed), r->created_at};
+  return LinkRow{r->id,
+                 r->link_id,
+                 r->asset_id,
+                 r->site_id,
+                 tx.open(kLinks, "token_sealed", r->row_key, r->token_sealed),
+                 r->created_at};
 }
 
 }  // namespace
@@ -148,7 +152,8 @@ Expected<void, ApiError> approve(store::OrgTx& tx, std::int64_t id, std::int64_t
 }
 
 Expected<void, ApiError> decline(store::OrgTx& tx, const RequestRow& row, std::int64_t version,
-                                 const std::string& reason, std::optional<std::int64_t> by, std::int64_t now) {
+                                 const std::string& reason, std::optional<std::int64_t> by,
+                                 std::int64_t now) {
   return tx.update_versioned(kDecline, "request", row.id, version,
                              tx.seal(kRequests, "decline_reason", row.row_key, reason), by, now);
 }

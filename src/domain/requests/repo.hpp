@@ -76,6 +76,7 @@ std::vector<RequestRow> list(store::OrgTx& tx, const std::optional<std::string>&
 Expected<void, ApiError> approve(store::OrgTx& tx, std::int64_t id, std::int64_t version,
                                  std::int64_t work_order_id, std::int64_t by, std::int64_t now);
 Expected<void, ApiError> decline(store::OrgTx& tx, const RequestRow& row, std::int64_t version,
-                                 const std::string& reason, std::optional<std::int64_t> by, std::int64_t now);
+                                 const std::string& reason, std::optional<std::int64_t> by,
+                                 std::int64_t now);
 
 }  // namespace bulwark::domain::requests::repo

@@ -22,7 +22,9 @@ ApiError no_link() {
 // The subject itself first: another organization's asset is a 404.
 Outcome<repo::Subject> subject(store::OrgTx& tx, LinkSubject of) {
   auto s = of.asset_id ? repo::asset(tx, *of.asset_id) : repo::site(tx, of.site_id.value_or(0));
-  if (!s) return unexpected(ApiError(ErrorCode::not_found, of.asset_id ? "no such asset" : "no such site"));
+  if (!s)
+    return unexpected(
+        ApiError(ErrorCode::not_found, of.asset_id ? "no such asset" : "no such site"));
   return std::move(*s);
 }
 
