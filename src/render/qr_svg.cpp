@@ -1,5 +1,6 @@
 #include "render/qr_svg.hpp"
 
+#include <fmt/format.h>
 #include <qrencode.h>
 
 #include <memory>
@@ -32,11 +33,12 @@ std::optional<std::string> qr_svg(std::string_view text) {
       if (code->data[(y * width) + x] & 1)
         path += "M" + std::to_string(x + kQuietZone) + "," + std::to_string(y + kQuietZone) +
                 "h1v1h-1z";
-  const auto n = std::to_string(size);
-  return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + n + " " + n + "\" width=\"" +
-         std::to_string(size * 8) + "\" height=\"" + std::to_string(size * 8) +
-         "\" shape-rendering=\"crispEdges\"><rect width=\"" + n + "\" height=\"" + n +
-         "\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
+  // Drawn 8 px per module by default; the viewBox lets a label scale it.
+  return fmt::format(
+      R"(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {0} {0}" width="{1}" height="{1}" )"
+      R"(shape-rendering="crispEdges"><rect width="{0}" height="{0}" fill="#fff"/>)"
+      R"(<path fill="#000" d="{2}"/></svg>)",
+      size, size * 8, path);
 }
 
 }  // namespace bulwark::render
