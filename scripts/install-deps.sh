@@ -21,6 +21,8 @@ run_packages=(
   postgresql-client-15
   # Invoice and pump-out report PDFs (src/render/): Cairo, Pango and the font they name.
   libcairo2-dev libpango1.0-dev fonts-dejavu-core
+  # QR labels of work-request links, drawn as SVG on the server (src/render/qr_svg.cpp).
+  libqrencode-dev
 )
 test_packages=(
   postgresql python3-pytest python3-requests python3-twilio python3-stripe

@@ -21,6 +21,7 @@
 #include "api/pm_handlers.hpp"
 #include "api/price_book_handlers.hpp"
 #include "api/privacy_routes.hpp"
+#include "api/request_handlers.hpp"
 #include "api/retention_handlers.hpp"
 #include "api/sms_number_handlers.hpp"
 #include "api/stripe_handlers.hpp"
@@ -339,6 +340,9 @@ http::Router build_router() {
 
   // Customer links (issue 14 item 5): public by token, and the office's side.
   add_customer_link_routes(r);
+
+  // Work requests (issue 14 item 6): QR labels, the public form, the inbox.
+  add_work_request_routes(r);
 
   // Completion (issue 12 item 5): the record of a completed work order, and
   // the office's checklist templates per work type, copied onto new work orders.

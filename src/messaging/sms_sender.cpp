@@ -52,13 +52,19 @@ constexpr CrossTenantSql kRequeue(
     "UPDATE sms_messages SET status = 'queued', last_error = $2, next_attempt_at = $3, "
     "claimed_until = NULL, updated_at = $4 WHERE id = $1 AND status = 'sending'");
 // Right before sending: who gets it, from which number, and whether it is still ours.
+// A message to no customer (a requester told why their work request was
+// declined) goes to its own sealed number; a customer's goes to the
+// customer's current one, and not at all once the customer is deleted.
 constexpr CrossTenantSql kRecipient(
-    "SELECT c.phone AS phone, c.sms_opt_out AS sms_opt_out, n.phone AS from_phone, "
-    "m.status AS status, m.claimed_until AS claimed_until, o.time_zone AS time_zone, "
-    "c.row_key AS customer_row_key FROM sms_messages m JOIN orgs o ON o.id = m.org_id "
-    "JOIN customers c ON c.org_id = m.org_id AND "
+    "SELECT CASE WHEN c.id IS NULL THEN m.phone ELSE c.phone END AS phone, "
+    "COALESCE(c.sms_opt_out, 0) AS sms_opt_out, "
+    "n.phone AS from_phone, m.status AS status, m.claimed_until AS claimed_until, "
+    "o.time_zone AS time_zone, c.row_key AS customer_row_key, m.row_key AS message_row_key "
+    "FROM sms_messages m JOIN orgs o ON o.id = m.org_id "
+    "LEFT JOIN customers c ON c.org_id = m.org_id AND "
     "c.id = m.customer_id JOIN org_sms_numbers n ON n.org_id = m.org_id "
-    "WHERE m.id = $1 AND m.org_id = $2 AND c.deleted_at IS NULL");
+    "WHERE m.id = $1 AND m.org_id = $2 AND ((m.customer_id IS NULL AND c.id IS NULL) OR "
+    "(c.id IS NOT NULL AND c.deleted_at IS NULL))");
 
 struct ClaimedRow {
   std::int64_t id = 0, org_id = 0;
@@ -77,11 +83,12 @@ struct RecipientRow {
   std::string from_phone, status;
   std::optional<std::int64_t> claimed_until;
   std::string time_zone;
-  std::string customer_row_key;  // phone is sealed with it
+  std::optional<std::string> customer_row_key;  // a customer's phone is sealed with it
+  std::optional<std::string> message_row_key;   // a message to no customer: its own number
 };
 BOOST_DESCRIBE_STRUCT(RecipientRow, (),
                       (phone, sms_opt_out, from_phone, status, claimed_until, time_zone,
-                       customer_row_key))
+                       customer_row_key, message_row_key))
 
 struct Claimed {
   std::int64_t id, org_id, customer_id;
@@ -149,7 +156,9 @@ void send_one(store::Database& db, const config::Config& config, const std::stri
     if (allowed)
       db.with_connection([&](store::Connection& conn) {
         store::OrgTx tx(conn, m.org_id);
-        *who->phone = tx.open("customers", "phone", who->customer_row_key, *who->phone);
+        *who->phone = who->customer_row_key
+                          ? tx.open("customers", "phone", *who->customer_row_key, *who->phone)
+                          : open_message_field(tx, "phone", who->message_row_key, *who->phone);
         allowed = may_text(conn, m.org_id, *who->phone, who->sms_opt_out);
       });
     if (!allowed) {

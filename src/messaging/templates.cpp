@@ -40,6 +40,8 @@ constexpr std::array kKinds = {
     TemplateKind{"message", "a message typed by the office", "{body}"},
     TemplateKind{"customer_link", "sent with a customer link (appointment, invoice, report)",
                  "{org}: your link for {number}: {link}"},
+    TemplateKind{"request_declined", "sent to a requester when the office declines a work request",
+                 "{org}: about your request: {body}"},
 };
 
 constexpr std::array<std::string_view, 9> kPlaceholders = {

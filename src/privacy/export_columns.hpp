@@ -17,7 +17,7 @@ struct PersonalColumn {
 
 // Opened with tx.open(table, column, row_key, value) when the row's row_key
 // is not NULL (a row sealed by the field-encryption work); plain otherwise.
-inline constexpr std::array<PersonalColumn, 27> kPersonalColumns{{
+inline constexpr std::array<PersonalColumn, 31> kPersonalColumns{{
     {"customers", "name"},
     {"customers", "phone"},
     {"customers", "email"},
@@ -45,14 +45,18 @@ inline constexpr std::array<PersonalColumn, 27> kPersonalColumns{{
     {"email_outbox", "body_text"},
     {"email_outbox", "body_html"},
     {"asset_status_changes", "reason"},
+    {"work_requests", "requester_name"},
+    {"work_requests", "requester_phone"},
+    {"work_requests", "description"},
+    {"work_requests", "decline_reason"},
 }};
 
 // Never exported: password hashes, session ids and token hashes, CSRF tokens,
 // wrapped keys, webhook secrets, and the internals that only make sense to
 // the server (row keys, blind indexes). Matched by exact column name.
-inline constexpr std::array<std::string_view, 9> kSecretColumns{
-    "password_hash",  "token_hash", "csrf_token",   "wrapped", "webhook_secret",
-    "signing_secret", "row_key",    "request_hash", "file_key"};
+inline constexpr std::array<std::string_view, 10> kSecretColumns{
+    "password_hash",  "token_hash", "csrf_token",   "wrapped",  "webhook_secret",
+    "signing_secret", "row_key",    "request_hash", "file_key", "token_sealed"};
 
 // Whole tables left out for the same reason, or because they are the
 // server's internals (the jobs queue, the exports themselves) or exported in

@@ -141,6 +141,20 @@ const std::vector<PersonalTable>& personal_tables() {
                      "NULL))"),
        store::OrgSql(
            "SELECT COUNT(*) FROM payment_ledger WHERE org_id = $1 AND row_key IS NOT NULL")},
+      // Work requests (issue 14 item 6): who asked, what is wrong, why declined.
+      {"work_requests",
+       {"requester_name", "requester_phone", "description", "decline_reason"},
+       store::OrgSql("SELECT id, row_key, requester_name, requester_phone, description, "
+                     "decline_reason FROM work_requests WHERE org_id = $1 AND id > $2 "
+                     "AND row_key IS NOT NULL ORDER BY id LIMIT $3"),
+       store::OrgSql("UPDATE work_requests SET requester_name = $3, requester_phone = $4, "
+                     "description = $5, decline_reason = $6 WHERE org_id = $1 AND id = $2 AND "
+                     "requester_name = $7 AND (requester_phone = CAST($8 AS TEXT) OR "
+                     "(requester_phone IS NULL AND CAST($8 AS TEXT) IS NULL)) AND "
+                     "description = $9 AND (decline_reason = CAST($10 AS TEXT) OR "
+                     "(decline_reason IS NULL AND CAST($10 AS TEXT) IS NULL))"),
+       store::OrgSql(
+           "SELECT COUNT(*) FROM work_requests WHERE org_id = $1 AND row_key IS NOT NULL")},
       // Email (issue 14 item 3): the recipient, the subject and both bodies.
       {"email_outbox",
        {"to_address", "subject", "body_text", "body_html"},

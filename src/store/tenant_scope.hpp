@@ -21,7 +21,7 @@ namespace bulwark::store::tenant_scope {
 
 // Every table with an org_id column. A unit test compares this list with the
 // migrated schema, so a new tenant table cannot be forgotten here.
-inline constexpr std::array<std::string_view, 48> kTenantTables{"assets",
+inline constexpr std::array<std::string_view, 51> kTenantTables{"assets",
                                                                 "asset_status_changes",
                                                                 "attachment_chunks",
                                                                 "attachments",
@@ -56,6 +56,7 @@ inline constexpr std::array<std::string_view, 48> kTenantTables{"assets",
                                                                 "pm_schedules",
                                                                 "price_items",
                                                                 "privacy_requests",
+                                                                "request_links",
                                                                 "sessions",
                                                                 "site_access_reveals",
                                                                 "sites",
@@ -69,7 +70,8 @@ inline constexpr std::array<std::string_view, 48> kTenantTables{"assets",
                                                                 "work_order_comments",
                                                                 "work_order_history",
                                                                 "work_order_parts",
-                                                                "work_order_time"};
+                                                                "work_order_time",
+                                                                "work_requests"};
 inline constexpr std::string_view kExtraTenantTable = "work_orders";
 inline constexpr std::string_view kRootTable = "orgs";
 

@@ -14,6 +14,7 @@ import subprocess
 import tempfile
 
 import pytest
+import requests
 
 from fixtures.database import db_query
 from fixtures.peers import wait_for
@@ -131,6 +132,20 @@ def seed_everything(server, peer):
     r = d.post(f"/api/v1/invoices/{inv['id']}/payments", json={
         "method": "check", "amount_cents": 1000, "reference": check_number})
     assert r.status_code == 201, r.text
+    # A work request filed from the machine's QR label (issue 14 item 6),
+    # declined with a reason (texted to the requester).
+    link = shop.dispatcher.post(f"/api/v1/assets/{asset['id']}/request-link").json()
+    req_name, req_phone = f"Wilbur{tag} Quarry", "+1556" + f"{int(tag, 16) % 10_000_000:07d}"
+    req_text = f"Lift pump hums but nothing moves {tag}-q"
+    r = requests.post(server.url + "/api/v1/public/requests", headers={"Origin": server.url},
+                      json={"token": link["url"].rsplit("/", 1)[-1], "name": req_name,
+                            "phone": req_phone, "description": req_text}, timeout=30)
+    assert r.status_code == 201, r.text
+    filed = d.get("/api/v1/requests").json()["items"][0]
+    decline_reason = f"Covered by the pump's warranty {tag}-w"
+    r = d.post(f"/api/v1/requests/{filed['id']}/decline",
+               json={"version": filed["version"], "reason": decline_reason})
+    assert r.status_code == 200, r.text
     return shop, {
         "customers.name": [c["name"]],
         "customers.phone": [phone, phone[2:]],
@@ -159,6 +174,10 @@ def seed_everything(server, peer):
         "asset_status_changes.reason": [down_reason],
         "invoices.notes": [invoice_notes],
         "payment_ledger.reference": [check_number],
+        "work_requests.requester_name": [req_name],
+        "work_requests.requester_phone": [req_phone],
+        "work_requests.description": [req_text],
+        "work_requests.decline_reason": [decline_reason],
     }
 
 
@@ -173,6 +192,8 @@ SEEDED_FIELDS = {
     "email_outbox.to_address", "email_outbox.subject", "email_outbox.body_text",
     "email_outbox.body_html", "asset_status_changes.reason", "invoices.notes",
     "payment_ledger.reference",
+    "work_requests.requester_name", "work_requests.requester_phone",
+    "work_requests.description", "work_requests.decline_reason",
 }
 
 

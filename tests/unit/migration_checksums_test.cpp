@@ -77,6 +77,8 @@ constexpr Committed kCommitted[] = {
      "cbd8f90e7d0d4821a5965c5eaf67ab003cd2a35afdd1b34fd027d405f4c6adee"},
     {30, "invitations", "faffbaf171fc4c0c368c816272fedb7bdb7d1f431a9cc7536261692f0b01ed10",
      "672b53a34773e1950ca24ff1e0dd821778f67c103d3e9fa1f10e94cfb71ee560"},
+    {31, "work_requests", "36caf3feae0acdeb6bb8daf8526a9bb68953338fce8cc3424bd1a5603db2a30d",
+     "220b172f9797ee16c2d986d6b6187c22d94f11d7edfa4da5c98a584ad60102de"},
 };
 
 const Committed* committed(int version) {

@@ -7,6 +7,7 @@ import { NOT_ALLOWED_MESSAGE } from './api/errors';
 import { LoginPage } from './pages/LoginPage';
 import { CustomerLinkPage, customerLinkToken } from './pages/CustomerLinkPage';
 import { PublicTokenPage, publicPage } from './pages/PublicTokenPages';
+import { RequestFormPage, requestLinkToken } from './pages/RequestFormPage';
 import { matchPath, navigate, useLocation } from './router/router';
 import { ROUTES } from './routes';
 import { homeFor } from './home';
@@ -19,16 +20,25 @@ export function App() {
   // An invitation, "forgot password" and a reset link: public too.
   const open = publicPage(path);
   const isOpen = open !== null;
+  // An asset's QR label (/r/{token}): the public request form, also outside.
+  const requestToken = requestLinkToken(path);
 
   // Signed out on any page but /login: go to /login and come back afterwards.
   useEffect(() => {
-    if (state.status === 'signed-out' && path !== '/login' && linkToken === null && !isOpen) {
+    if (
+      state.status === 'signed-out' &&
+      path !== '/login' &&
+      linkToken === null &&
+      requestToken === null &&
+      !isOpen
+    ) {
       const here = window.location.pathname + window.location.search;
       navigate(`/login?next=${encodeURIComponent(here)}`, { replace: true });
     }
-  }, [state.status, path, linkToken, isOpen]);
+  }, [state.status, path, linkToken, requestToken, isOpen]);
 
   if (linkToken !== null) return <CustomerLinkPage token={linkToken} />;
+  if (requestToken !== null) return <RequestFormPage token={requestToken} />;
   if (open) return <PublicTokenPage page={open} />;
   if (state.status === 'loading') return <Loading what="Starting Bulwark" />;
   if (state.status === 'signed-out') return <LoginPage notice={state.notice} />;

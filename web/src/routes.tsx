@@ -23,6 +23,8 @@ import { OrgSettingsPage } from './pages/OrgSettingsPage';
 import { ChecklistTemplatesPage } from './pages/ChecklistTemplatesPage';
 import { PrivacyRequestsPage } from './pages/PrivacyRequestsPage';
 import { PriceBookPage } from './pages/PriceBookPage';
+import { RequestsPage } from './pages/RequestsPage';
+import { RequestLabelPage } from './pages/RequestLabelPage';
 
 // The route table: which page, which permission it needs, and whether it
 // appears in the navigation. The server enforces permissions; the UI only
@@ -91,6 +93,25 @@ export const ROUTES: RouteDef[] = [
     permission: 'work_orders.assign',
     nav: 'Messages',
     render: () => <MessagesPage />,
+  },
+  {
+    pattern: '/requests',
+    title: 'Requests',
+    permission: 'work_orders.assign',
+    nav: 'Requests',
+    render: () => <RequestsPage />,
+  },
+  {
+    pattern: '/assets/:id/label',
+    title: 'Asset label',
+    permission: 'work_orders.assign',
+    render: (p) => <RequestLabelPage kind="assets" id={Number(p.id)} />,
+  },
+  {
+    pattern: '/sites/:id/label',
+    title: 'Site label',
+    permission: 'work_orders.assign',
+    render: (p) => <RequestLabelPage kind="sites" id={Number(p.id)} />,
   },
   {
     pattern: '/customers',

@@ -46,6 +46,9 @@ constexpr std::array kTables = std::to_array<ExportTable>({
     {"link_tokens", "SELECT * FROM link_tokens WHERE org_id = $1 ORDER BY id"},
     // Invitations (issue 14 item 4): who was invited, with which role, and the outcome.
     {"invitations", "SELECT * FROM invitations WHERE org_id = $1 ORDER BY id"},
+    // Work requests (token_sealed of request_links is a secret column: left out).
+    {"request_links", "SELECT * FROM request_links WHERE org_id = $1 ORDER BY id"},
+    {"work_requests", "SELECT * FROM work_requests WHERE org_id = $1 ORDER BY id"},
     {"org_sms_numbers", "SELECT * FROM org_sms_numbers WHERE org_id = $1"},
     {"sms_number_requests", "SELECT * FROM sms_number_requests WHERE org_id = $1 ORDER BY id"},
     {"org_working_hours", "SELECT * FROM org_working_hours WHERE org_id = $1"},

@@ -17,6 +17,7 @@ import { PmScheduleForm } from './asset/PmScheduleForm';
 import { PmScheduleTable } from './asset/PmScheduleTable';
 import { CostTable } from './asset/CostTable';
 import { StatusPanel } from './asset/StatusPanel';
+import { RequestLinkPanel } from './asset/RequestLinkPanel';
 import { WorkHistory } from './asset/WorkHistory';
 
 export function AssetDetailPage({ id }: { id: number }) {
@@ -68,6 +69,7 @@ export function AssetDetailPage({ id }: { id: number }) {
             </dd>
           </dl>
           <StatusPanel asset={a} onChanged={asset.reload} />
+          {can(me, 'work_orders.assign') ? <RequestLinkPanel kind="assets" id={a.id} /> : null}
           <WorkHistory assetId={a.id} />
           {can(me, 'invoices.manage') ? <CostTable assetId={a.id} /> : null}
           <section className="panel" aria-labelledby="readings-h">

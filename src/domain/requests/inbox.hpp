@@ -1,0 +1,33 @@
+#pragma once
+// The office's inbox of work requests (issue 14 item 6): list them with the
+// asset's and site's names, approve one (it becomes a work order on that
+// asset and site, the request linked to it) or decline it with a reason
+// that is texted to the requester when they gave a phone. Each decision is
+// version-checked (409 version_conflict) and happens once (409
+// already_decided); both are audited (field names, never values).
+#include <optional>
+#include <string>
+
+#include "domain/requests/model.hpp"
+#include "domain/work_orders/model.hpp"
+#include "resource/page.hpp"
+#include "resource/read.hpp"
+#include "store/org_tx.hpp"
+
+namespace bulwark::domain::requests {
+
+template <class T>
+using Outcome = Expected<T, ApiError>;
+template <class T>
+using Checked = Expected<const resource::Read<T>*, ApiError>;
+
+// `status`: new | approved | declined, or every request.
+Outcome<resource::Items<WorkRequestView>> list(store::OrgTx& tx,
+                                               const std::optional<std::string>& status);
+Outcome<WorkRequestView> get(store::OrgTx& tx, std::int64_t id);
+Outcome<WorkRequestView> approve(store::OrgTx& tx, const work_orders::Caller& by, std::int64_t id,
+                                 const Checked<RequestApprove>& in, std::int64_t now);
+Outcome<RequestDeclined> decline(store::OrgTx& tx, const audit::Actor& by, std::int64_t id,
+                                 const Checked<RequestDecline>& in, std::int64_t now);
+
+}  // namespace bulwark::domain::requests

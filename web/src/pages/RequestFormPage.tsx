@@ -1,0 +1,129 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { api } from '../api/client';
+import { ApiError } from '../api/errors';
+import type { RequestForm, RequestReceived } from '../api/types.gen';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { TextArea, TextField } from '../components/Field';
+import { useAction } from '../hooks/useAction';
+import { useApi } from '../hooks/useApi';
+
+// The page an asset's QR label opens (/r/{token}) on the phone of whoever
+// stands at the machine: no sign-in, no navigation, nothing of the
+// organization but the asset's name, and a form: name, phone, what is
+// wrong. Opening it changes nothing; sending is the form's POST.
+
+/** The token of /r/{token}, or null for any other path. */
+export function requestLinkToken(path: string): string | null {
+  const m = /^\/r\/([A-Za-z0-9_-]{1,128})$/.exec(path);
+  return m?.[1] ?? null;
+}
+
+export function RequestFormPage({ token }: { token: string }) {
+  const form = useApi(
+    (signal) => api.get<RequestForm>(`/public/requests/${token}`, undefined, signal),
+    [token],
+  );
+  if (form.error !== undefined) return <Shell>{gone(form.error)}</Shell>;
+  if (!form.data) {
+    return (
+      <Shell>
+        <p role="status">Loading…</p>
+      </Shell>
+    );
+  }
+  return (
+    <Shell>
+      <FileRequest token={token} subject={form.data} />
+    </Shell>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  return <main className="customer-link request-form">{children}</main>;
+}
+
+function gone(error: unknown) {
+  if (error instanceof ApiError && error.status === 429)
+    return <p role="alert">Too many tries. Please wait a minute and scan the label again.</p>;
+  if (error instanceof ApiError && error.status === 404) {
+    return (
+      <>
+        <h1>This label no longer works</h1>
+        <p>It may have been replaced. Please tell the maintenance office.</p>
+      </>
+    );
+  }
+  return <ErrorMessage error={error} />;
+}
+
+function FileRequest({ token, subject }: { token: string; subject: RequestForm }) {
+  const [name, setName] = useState('');
+  const [phone, setPhone] = useState('');
+  const [description, setDescription] = useState('');
+  const [sent, setSent] = useState(false);
+  const send = useAction(async () => {
+    await api.post<RequestReceived>('/public/requests', {
+      token,
+      name,
+      ...(phone.trim() ? { phone } : {}),
+      description,
+    });
+    setSent(true);
+  });
+  if (sent) {
+    return (
+      <section aria-labelledby="sent-h">
+        <h1 id="sent-h">Thank you</h1>
+        <p className="customer-link-done" role="status">
+          Your request about {subject.name} was sent to the maintenance office.
+        </p>
+        {phone.trim() ? <p>They may text you at {phone}.</p> : null}
+      </section>
+    );
+  }
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void send.run();
+  };
+  return (
+    <form onSubmit={submit} aria-labelledby="request-h" noValidate>
+      <p className="customer-link-org">{subject.name}</p>
+      <h1 id="request-h">Report a problem</h1>
+      <TextArea
+        label="What is wrong?"
+        value={description}
+        rows={5}
+        required
+        maxLength={4000}
+        error={send.fieldErrors.description}
+        onChange={(e) => setDescription(e.target.value)}
+      />
+      <TextField
+        label="Your name"
+        value={name}
+        required
+        maxLength={200}
+        autoComplete="name"
+        error={send.fieldErrors.name}
+        onChange={(e) => setName(e.target.value)}
+      />
+      <TextField
+        label="Your phone (optional)"
+        hint="To hear back by text. Reply STOP to any text to stop them."
+        value={phone}
+        type="tel"
+        autoComplete="tel"
+        error={send.fieldErrors.phone}
+        onChange={(e) => setPhone(e.target.value)}
+      />
+      <button
+        type="submit"
+        className="button button-primary customer-link-button"
+        disabled={send.busy}
+      >
+        Send
+      </button>
+      <ErrorMessage error={send.error} />
+    </form>
+  );
+}
