@@ -9,6 +9,7 @@
 #include "api/dispatch_handlers.hpp"
 #include "api/field_handlers.hpp"
 #include "api/invoice_handlers.hpp"
+#include "api/invoice_send_handlers.hpp"
 #include "api/link_handlers.hpp"
 #include "api/messaging_handlers.hpp"
 #include "api/openapi.hpp"
@@ -329,6 +330,7 @@ http::Router build_router() {
          "signature and the record's fingerprint");
 
   add_price_book_routes(r);  // the price book (issue 14 item 1)
+  add_invoice_send_routes(r);  // Send: the invoice PDF by email, its link by text (issue 14 item 2)
 
   // Customer links (issue 14 item 5): public by token, and the office's side.
   add_customer_link_routes(r);
