@@ -12,6 +12,7 @@ import { Link } from '../router/router';
 import { HeaderRow } from '../components/HeaderRow';
 import { ActionButton } from '../components/ActionButton';
 import { Breadcrumb } from '../components/Breadcrumb';
+import { SendInvoiceDialog } from './invoice/SendInvoiceDialog';
 
 // The moves the server allows (invoice_handlers.cpp): draft -> open/void,
 // open -> paid/void, paid -> refunded.
@@ -144,6 +145,7 @@ export function InvoiceDetailPage({ id }: { id: number }) {
               </p>
             ) : null}
           </section>
+          <SendInvoiceDialog invoice={inv} onSent={(updated) => invoice.setData(updated)} />
         </article>
       )}
     </LoadState>
