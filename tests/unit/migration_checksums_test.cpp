@@ -73,8 +73,8 @@ constexpr Committed kCommitted[] = {
      "6b677d88492844e7aa0a5d682a4ba0513b4432d5040216266e87def5d11b6ed0"},
     {28, "link_tokens", "482ac02bc27dbc6368ec1bb6f1a62200affbdfc0fceac470c42858975bcd0532",
      "768c33dffdc5af8a9410d7428e44a180c71441bb12ee5c701856e631156d49d6"},
-    {32, "email_attachments", "32685d6b66ffd0bf099ae3a03ecd9d4b19b99f8595f4d7b2cea87addccb74133",
-     "32685d6b66ffd0bf099ae3a03ecd9d4b19b99f8595f4d7b2cea87addccb74133"},
+    {32, "email_attachments", "7b05c98d098bc67b8e976edd2ec0952d02f7e0ed628536eb90fc274a48b475c3",
+     "7b05c98d098bc67b8e976edd2ec0952d02f7e0ed628536eb90fc274a48b475c3"},
 };
 
 const Committed* committed(int version) {

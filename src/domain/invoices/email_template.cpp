@@ -1,13 +1,8 @@
 #include "domain/invoices/email_template.hpp"
 
-#include <array>
-
 namespace bulwark::domain::invoices {
 
 namespace {
-
-constexpr std::array<std::string_view, 6> kPlaceholders{
-    "customer_name", "invoice_number", "total", "due_date", "link", "org_name"};
 
 std::string escape_html(std::string_view s) {
   std::string out;
@@ -78,7 +73,7 @@ const EmailTemplate& default_invoice_email() {
 }
 
 bool known_placeholder(std::string_view name) {
-  for (auto p : kPlaceholders)
+  for (auto p : kInvoiceEmailPlaceholders)
     if (p == name) return true;
   return false;
 }

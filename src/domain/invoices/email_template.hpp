@@ -5,6 +5,7 @@
 // text part and once, HTML-escaped, for the HTML part: a customer named
 // "<script>" or an org named "A & B" is text in both. An unknown
 // placeholder stays as written; braces are not special otherwise.
+#include <array>
 #include <map>
 #include <string>
 #include <string_view>
@@ -30,6 +31,8 @@ struct RenderedEmail {
 RenderedEmail render_invoice_email(const EmailTemplate& t, const TemplateValues& values);
 
 // The placeholders a template may use.
+inline constexpr std::array<std::string_view, 6> kInvoiceEmailPlaceholders{
+    "customer_name", "invoice_number", "total", "due_date", "link", "org_name"};
 bool known_placeholder(std::string_view name);
 
 }  // namespace bulwark::domain::invoices

@@ -4,6 +4,7 @@
 
 #include "core/try.hpp"
 #include "domain/customers/service.hpp"
+#include "domain/invoices/email_settings.hpp"
 #include "domain/invoices/email_template.hpp"
 #include "domain/invoices/invoice_pdf.hpp"
 #include "domain/invoices/repo.hpp"
@@ -56,7 +57,7 @@ Expected<std::string, ApiError> queue_email(store::OrgTx& tx, const InvoiceView&
   const auto buyer =
       inv.billing_snapshot ? inv.billing_snapshot->name : inv.customer_name.value_or("customer");
   const auto rendered =
-      render_invoice_email(default_invoice_email(),
+      render_invoice_email(invoice_email_of(tx),
                            {{"customer_name", buyer},
                             {"invoice_number", inv.number},
                             {"total", render::money(inv.total_cents, inv.currency)},

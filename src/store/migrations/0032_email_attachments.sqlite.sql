@@ -8,3 +8,9 @@
 ALTER TABLE email_outbox ADD COLUMN attachment_name TEXT;
 ALTER TABLE email_outbox ADD COLUMN attachment_type TEXT;
 ALTER TABLE email_outbox ADD COLUMN attachment TEXT;
+-- The organization's invoice email (issue 14 item 2): subject and body text
+-- with placeholders, edited by owners and admins; NULL: the built-in
+-- default (domain/invoices/email_template.cpp). The organization's own
+-- words, not personal data.
+ALTER TABLE orgs ADD COLUMN invoice_email_subject TEXT;
+ALTER TABLE orgs ADD COLUMN invoice_email_body TEXT;
