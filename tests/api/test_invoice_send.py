@@ -227,3 +227,39 @@ def test_issue14_3_the_send_job_delivers_a_large_attachment(send_server, sink, o
     assert pdf_text(pdf).count("Part ") >= 120
     long_lines = [line for line in m["raw"].split(b"\r\n") if len(line) > 78]
     assert long_lines == []
+
+
+def test_issue14_2_the_orgs_invoice_email_template(send_server, sink, office):
+    owner, d = office["owner"], office["dispatcher"]
+    t = owner.get("/api/v1/org/invoice-email")
+    assert t.status_code == 200, t.text
+    assert t.json()["is_default"] is True and "{link}" in t.json()["placeholders"]
+    # Dispatchers and technicians neither read nor write it.
+    assert d.get("/api/v1/org/invoice-email").status_code == 403
+    assert office["technician"].put("/api/v1/org/invoice-email",
+                                     json={"subject": "x", "body": "{link}"}).status_code == 403
+    for bad, field in (({"subject": "Hi {nope}", "body": "{link}"}, "subject"),
+                       ({"subject": "Hi", "body": "no link here"}, "body"),
+                       ({"subject": "Hi\r\nBcc: eve@example.com", "body": "{link}"}, "subject")):
+        r = owner.put("/api/v1/org/invoice-email", json=bad)
+        assert r.status_code == 422, r.text
+        assert error_of(r)["reason"] == "invalid_template" and field in error_of(r)["fields"]
+    r = owner.put("/api/v1/org/invoice-email", json={
+        "subject": "Rechnung {invoice_number} von {org_name}",
+        "body": "Guten Tag {customer_name},\n{total} bis {due_date}: {link}\n<i>Danke</i>"})
+    assert r.status_code == 200, r.text
+    assert r.json()["is_default"] is False
+    to = f"{unique('tpl')}@customer.example".lower()
+    inv = draft_invoice(office, name="Ann <script>x</script>", email=to)
+    assert send(d, inv, email=True).status_code == 200
+    e = sink.wait_for_message(to)["email"]
+    assert str(e["Subject"]).startswith(f"Rechnung {inv['number']} von ")
+    plain = e.get_body(("plain",)).get_content()
+    assert plain.startswith("Guten Tag Ann <script>x</script>,")
+    html = e.get_body(("html",)).get_content()
+    assert "<script>" not in html and "Ann &lt;script&gt;x&lt;/script&gt;" in html
+    assert "&lt;i&gt;Danke&lt;/i&gt;" in html  # the template's own text is text too
+    assert open_link(send_server, link_in(plain)).status_code == 200
+    # Put back for the other tests of the module.
+    d_t = owner.get("/api/v1/org/invoice-email").json()
+    assert d_t["subject"].startswith("Rechnung")

@@ -8,6 +8,7 @@ import { LoadState } from '../components/States';
 import { useAction } from '../hooks/useAction';
 import { useApi } from '../hooks/useApi';
 import { allTimeZones, browserTimeZone } from '../time';
+import { InvoiceEmailPanel } from './org/InvoiceEmailPanel';
 import { RetentionPanel } from './org/RetentionPanel';
 import { WorkingHoursPanel } from './org/WorkingHoursPanel';
 
@@ -25,6 +26,7 @@ export function OrgSettingsPage() {
       </LoadState>
       <WorkingHoursPanel />
       <RetentionPanel />
+      <InvoiceEmailPanel />
     </section>
   );
 }
