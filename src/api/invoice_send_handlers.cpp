@@ -15,8 +15,7 @@ Result<domain::invoices::InvoiceSent> send_invoice(Ctx& ctx, PathId id,
 
 Result<domain::invoices::InvoiceEmailTemplate> get_invoice_email(Ctx& ctx) {
   return read_org(ctx, [&](store::OrgTx& tx) {
-    return Result<domain::invoices::InvoiceEmailTemplate>(
-        domain::invoices::get_invoice_email(tx));
+    return Result<domain::invoices::InvoiceEmailTemplate>(domain::invoices::get_invoice_email(tx));
   });
 }
 

@@ -330,7 +330,8 @@ http::Router build_router() {
          "signature and the record's fingerprint");
 
   add_price_book_routes(r);  // the price book (issue 14 item 1)
-  add_invoice_send_routes(r);  // Send: the invoice PDF by email, its link by text (issue 14 item 2)
+  // Send: the invoice PDF by email, its link by text, and its template (issue 14 item 2).
+  add_invoice_send_routes(r);
 
   // Customer links (issue 14 item 5): public by token, and the office's side.
   add_customer_link_routes(r);

@@ -16,7 +16,8 @@ bool name_char(char c) {
 
 // RFC 2045 token characters: printable ASCII without specials or space.
 bool token_char(char c) {
-  return c > 0x20 && c < 0x7f && std::string_view("()<>@,;:\\\"/[]?=").find(c) == std::string_view::npos;
+  return c > 0x20 && c < 0x7f &&
+         std::string_view("()<>@,;:\\\"/[]?=").find(c) == std::string_view::npos;
 }
 
 bool token(std::string_view s) {

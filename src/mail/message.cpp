@@ -211,8 +211,7 @@ Expected<std::string, std::string> build_message(const OutgoingMessage& m) {
   for (const auto* v : {&m.from_name, &m.subject, &m.text, &m.html})
     if (!valid_utf8(*v)) return unexpected(std::string("invalid_utf8"));
   for (const auto& a : m.attachments)
-    if (!valid_content_type(a.content_type))
-      return unexpected(std::string("invalid_content_type"));
+    if (!valid_content_type(a.content_type)) return unexpected(std::string("invalid_content_type"));
 
   const std::string boundary = "=_bulwark_" + crypto::random_hex(12);  // "=_" never occurs in QP
   std::string out;

@@ -59,11 +59,10 @@ Expected<std::int64_t, QueueError> enqueue(store::Connection& conn, std::int64_t
     // (the organization export writes it into JSON).
     file = seal("attachment", crypto::base64(m.attachment->bytes));
   }
-  const auto r =
-      tx.run(kQueue, m.kind, m.customer_id, std::int64_t{m.to_customer ? 1 : 0},
-             seal("to_address", m.to_address), seal("subject", m.subject),
-             seal("body_text", m.text), seal("body_html", html), key, idempotency, now_ms,
-             file_name, file_type, file);
+  const auto r = tx.run(kQueue, m.kind, m.customer_id, std::int64_t{m.to_customer ? 1 : 0},
+                        seal("to_address", m.to_address), seal("subject", m.subject),
+                        seal("body_text", m.text), seal("body_html", html), key, idempotency,
+                        now_ms, file_name, file_type, file);
   if (r.empty()) return unexpected(QueueError::duplicate);
   const auto id = r.rows[0].integer(0);
   jobs::enqueue_job(conn, kSendJob, boost::json::object{{"org_id", org_id}, {"outbox_id", id}},

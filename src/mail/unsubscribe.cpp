@@ -1,7 +1,7 @@
 #include "mail/unsubscribe.hpp"
 
-#include <array>
 #include <algorithm>
+#include <array>
 
 namespace bulwark::mail {
 

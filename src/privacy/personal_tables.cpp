@@ -133,7 +133,8 @@ const std::vector<PersonalTable>& personal_tables() {
            "UPDATE email_outbox SET to_address = $3, subject = $4, body_text = $5, "
            "body_html = $6, attachment = $7 WHERE org_id = $1 AND id = $2 AND to_address = $8 "
            "AND subject = $9 AND body_text = $10 AND body_html = $11 AND "
-           "(attachment = CAST($12 AS TEXT) OR (attachment IS NULL AND CAST($12 AS TEXT) IS NULL))"),
+           "(attachment = CAST($12 AS TEXT) OR (attachment IS NULL AND CAST($12 AS TEXT) IS "
+           "NULL))"),
        store::OrgSql(
            "SELECT COUNT(*) FROM email_outbox WHERE org_id = $1 AND row_key IS NOT NULL")},
   };

@@ -66,7 +66,8 @@ TEST(MailAttachment, mixed_wraps_alternative_and_a_base64_part_ISSUE14_2) {
   const auto text = out->find("Content-Type: text/plain");
   const auto html = out->find("Content-Type: text/html");
   const auto alt_close = out->find("--" + alt + "--\r\n");
-  const auto file = out->find("--" + mixed + "\r\nContent-Type: application/pdf; name=\"INV-1001.pdf\"");
+  const auto file =
+      out->find("--" + mixed + "\r\nContent-Type: application/pdf; name=\"INV-1001.pdf\"");
   ASSERT_NE(first, std::string::npos) << *out;
   EXPECT_LT(first, text);
   EXPECT_LT(text, html);

@@ -8,8 +8,7 @@ namespace {
 
 using store::OrgSql;
 
-constexpr OrgSql kRead(
-    "SELECT invoice_email_subject, invoice_email_body FROM orgs WHERE id = $1");
+constexpr OrgSql kRead("SELECT invoice_email_subject, invoice_email_body FROM orgs WHERE id = $1");
 constexpr OrgSql kWrite(
     "UPDATE orgs SET invoice_email_subject = $2, invoice_email_body = $3 WHERE id = $1");
 
@@ -40,8 +39,8 @@ std::optional<std::string> unknown_placeholder(std::string_view t) {
     if (close == std::string_view::npos) return std::nullopt;
     const auto name = t.substr(i + 1, close - i - 1);
     // Only a word in braces looks like a placeholder; "{ " is text.
-    const bool word = !name.empty() && name.find_first_not_of(
-                                           "abcdefghijklmnopqrstuvwxyz_") == std::string_view::npos;
+    const bool word = !name.empty() && name.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") ==
+                                           std::string_view::npos;
     if (word && !known_placeholder(name)) return "{" + std::string(name) + "}";
     i = close + 1;
   }

@@ -56,14 +56,13 @@ Expected<std::string, ApiError> queue_email(store::OrgTx& tx, const InvoiceView&
   const auto org = tx.run(kOrgName).rows.at(0).text(0);
   const auto buyer =
       inv.billing_snapshot ? inv.billing_snapshot->name : inv.customer_name.value_or("customer");
-  const auto rendered =
-      render_invoice_email(invoice_email_of(tx),
-                           {{"customer_name", buyer},
-                            {"invoice_number", inv.number},
-                            {"total", render::money(inv.total_cents, inv.currency)},
-                            {"due_date", "on receipt"},
-                            {"link", url},
-                            {"org_name", org}});
+  const auto rendered = render_invoice_email(
+      invoice_email_of(tx), {{"customer_name", buyer},
+                             {"invoice_number", inv.number},
+                             {"total", render::money(inv.total_cents, inv.currency)},
+                             {"due_date", "on receipt"},
+                             {"link", url},
+                             {"org_name", org}});
   mail::Message m;
   m.kind = "invoice";  // transactional: no List-Unsubscribe (mail/unsubscribe.hpp)
   m.to_address = to;
@@ -124,7 +123,8 @@ Expected<InvoiceSent, ApiError> send_invoice(
     BULWARK_TRY_VOID(change_status(tx, by, id, &open, now));
   }
   // One live link per invoice: the newest Send's.
-  for (const auto& row : tx.run(kLiveLinks, id).rows) links::revoke(tx, row.integer(0), by.user_id, now);
+  for (const auto& row : tx.run(kLiveLinks, id).rows)
+    links::revoke(tx, row.integer(0), by.user_id, now);
   const auto link = links::issue(tx,
                                  {.purpose = links::Purpose::invoice,
                                   .subject_id = id,

@@ -27,10 +27,10 @@
 
 namespace bulwark::domain::invoices {
 
-struct InvoiceSend {  // POST /api/v1/invoices/{id}/send
-  std::optional<bool> email;             // default true
-  std::optional<bool> sms;               // default false
-  std::optional<resource::Email> to;     // instead of the customer's address
+struct InvoiceSend {                  // POST /api/v1/invoices/{id}/send
+  std::optional<bool> email;          // default true
+  std::optional<bool> sms;            // default false
+  std::optional<resource::Email> to;  // instead of the customer's address
 };
 BULWARK_RESOURCE(InvoiceSend, email, sms, to)
 
