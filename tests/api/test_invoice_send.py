@@ -214,7 +214,7 @@ def test_issue14_3_the_send_job_delivers_a_large_attachment(send_server, sink, o
     wo = new_wo(d, assignee_id=tech.user_id, customer_id=customer["id"])
     base = f"/api/v1/work-orders/{wo['id']}"
     for i in range(120):
-        r = d.post(base + "/parts", json={"name": f"Part {i} " + "é✓ " * 30, "quantity": 1,
+        r = d.post(base + "/parts", json={"name": f"Part {i} " + "é✓ " * 20, "quantity": 1,
                                           "unit_cost_cents": 100 + i})
         assert r.status_code == 201, r.text
     complete(d, wo)

@@ -10,6 +10,7 @@
 #include "domain/invoices/repo.hpp"
 #include "domain/invoices/service.hpp"
 #include "domain/links/tokens.hpp"
+#include "mail/message.hpp"
 #include "mail/outbox.hpp"
 #include "messaging/outbox.hpp"
 #include "render/format.hpp"
@@ -105,6 +106,11 @@ Expected<InvoiceSent, ApiError> send_invoice(
   if (!by_email && !by_sms)
     return unexpected(ApiError(ErrorCode::validation_failed, "choose email, sms or both",
                                "no_channel", {{"email", "email or sms must be true"}}));
+  // The address rules of the mail builder (plain local@domain, no display
+  // name, no line breaks), checked here so a bad address is a 422.
+  if (body.to && !mail::valid_address(body.to->value))
+    return unexpected(ApiError(ErrorCode::validation_failed, "bad to", "invalid_parameter",
+                               {{"to", "is not a valid email address"}}));
   if (body.to && !by_email)
     return unexpected(ApiError(ErrorCode::validation_failed, "to is an email address",
                                "invalid_parameter", {{"to", "only with email"}}));
