@@ -31,7 +31,7 @@ def sink():
 
 @pytest.fixture(scope="module")
 def send_server(sink):
-    s = Server(extra_env=mail_env(sink))
+    s = Server(extra_env=mail_env(sink, BULWARK_RATE_STANDARD_PER_MINUTE="100000"))
     yield s
     s.stop()
 
