@@ -35,7 +35,7 @@ EmailTemplate invoice_email_of(store::OrgTx& tx);
 
 InvoiceEmailTemplate get_invoice_email(store::OrgTx& tx);
 
-// 422 invalid_template (a line break in the subject, an unknown
+// 400 invalid_template (a line break in the subject, an unknown
 // placeholder, no {link} in the body); audited as org.invoice_email_changed.
 Expected<InvoiceEmailTemplate, ApiError> set_invoice_email(
     store::OrgTx& tx, const audit::Actor& by,

@@ -107,7 +107,7 @@ Expected<InvoiceSent, ApiError> send_invoice(
     return unexpected(ApiError(ErrorCode::validation_failed, "choose email, sms or both",
                                "no_channel", {{"email", "email or sms must be true"}}));
   // The address rules of the mail builder (plain local@domain, no display
-  // name, no line breaks), checked here so a bad address is a 422.
+  // name, no line breaks), checked here so a bad address is a 400, not a 409.
   if (body.to && !mail::valid_address(body.to->value))
     return unexpected(ApiError(ErrorCode::validation_failed, "bad to", "invalid_parameter",
                                {{"to", "is not a valid email address"}}));

@@ -42,7 +42,7 @@ struct InvoiceSent {
 };
 BULWARK_RESOURCE(InvoiceSent, invoice, email, sms, link_expires_at)
 
-// 404 for another organization's invoice; 422 no_channel (neither email nor
+// 404 for another organization's invoice; 400 no_channel (neither email nor
 // sms), 409 invoice_not_sendable (paid, refunded or void), 409
 // no_customer_email / no_customer_phone (nothing is changed then).
 Expected<InvoiceSent, ApiError> send_invoice(
