@@ -27,6 +27,7 @@ Saved saved(store::OrgTx& tx) {
 
 std::vector<std::string> placeholder_names() {
   std::vector<std::string> out;
+  out.reserve(kInvoiceEmailPlaceholders.size());
   for (auto p : kInvoiceEmailPlaceholders) out.emplace_back("{" + std::string(p) + "}");
   return out;
 }

@@ -61,7 +61,7 @@ std::string html_text(std::string_view s) {
 }  // namespace
 
 const EmailTemplate& default_invoice_email() {
-  static const EmailTemplate t{
+  static const EmailTemplate kDefault{
       "{org_name}: invoice {invoice_number}",
       "Hello {customer_name},\n\n"
       "thank you for your business. Your invoice {invoice_number} for {total} is attached "
@@ -69,7 +69,7 @@ const EmailTemplate& default_invoice_email() {
       "You can view and pay it online here:\n{link}\n\n"
       "The link works without an account and expires.\n\n"
       "{org_name}\n"};
-  return t;
+  return kDefault;
 }
 
 bool known_placeholder(std::string_view name) {
