@@ -11,6 +11,7 @@
 #include "api/invoice_editing_handlers.hpp"
 #include "api/invitation_handlers.hpp"
 #include "api/invoice_handlers.hpp"
+#include "api/invoice_send_handlers.hpp"
 #include "api/link_handlers.hpp"
 #include "api/messaging_handlers.hpp"
 #include "api/openapi.hpp"
@@ -337,6 +338,8 @@ http::Router build_router() {
 
   add_price_book_routes(r);       // the price book (issue 14 item 1)
   add_invoice_editing_routes(r);  // draft editing, manual payments, receivables (item 2)
+  // Send: the invoice PDF by email, its link by text, and its template (issue 14 item 2).
+  add_invoice_send_routes(r);
 
   // Customer links (issue 14 item 5): public by token, and the office's side.
   add_customer_link_routes(r);

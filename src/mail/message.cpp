@@ -210,6 +210,8 @@ Expected<std::string, std::string> build_message(const OutgoingMessage& m) {
     return unexpected(std::string("invalid_message_id"));
   for (const auto* v : {&m.from_name, &m.subject, &m.text, &m.html})
     if (!valid_utf8(*v)) return unexpected(std::string("invalid_utf8"));
+  for (const auto& a : m.attachments)
+    if (!valid_content_type(a.content_type)) return unexpected(std::string("invalid_content_type"));
 
   const std::string boundary = "=_bulwark_" + crypto::random_hex(12);  // "=_" never occurs in QP
   std::string out;
@@ -228,11 +230,27 @@ Expected<std::string, std::string> build_message(const OutgoingMessage& m) {
   out += "Subject: " + encode_unstructured(m.subject, 7) + "\r\n";
   out += "Message-ID: <" + m.message_id + ">\r\n";
   out += "MIME-Version: 1.0\r\n";
-  if (m.list_unsubscribe) out += "List-Unsubscribe: <" + *m.list_unsubscribe + ">\r\n";
-  out += "Content-Type: multipart/alternative;\r\n boundary=\"" + boundary + "\"\r\n\r\n";
-  out += "This is a multi-part message in MIME format.\r\n";
-  out += part(boundary, "text/plain", m.text);
-  out += part(boundary, "text/html", m.html.empty() ? html_from_text(m.text) : m.html);
+  if (m.list_unsubscribe) {
+    out += "List-Unsubscribe: <" + *m.list_unsubscribe + ">\r\n";
+    if (m.list_unsubscribe->starts_with("https:"))
+      out += "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n";
+  }
+  // Two independent random boundaries: neither is a prefix of the other (a
+  // "--X" delimiter must not begin a line inside the part it encloses).
+  const std::string alternative =
+      m.attachments.empty() ? boundary : "=_bulwark_" + crypto::random_hex(12);
+  if (!m.attachments.empty()) {
+    out += "Content-Type: multipart/mixed;\r\n boundary=\"" + boundary + "\"\r\n\r\n";
+    out += "This is a multi-part message in MIME format.\r\n";
+    out += "--" + boundary + "\r\n";
+  }
+  out += "Content-Type: multipart/alternative;\r\n boundary=\"" + alternative + "\"\r\n\r\n";
+  if (m.attachments.empty()) out += "This is a multi-part message in MIME format.\r\n";
+  out += part(alternative, "text/plain", m.text);
+  out += part(alternative, "text/html", m.html.empty() ? html_from_text(m.text) : m.html);
+  out += "--" + alternative + "--\r\n";
+  if (m.attachments.empty()) return out;
+  for (const auto& a : m.attachments) out += attachment_part(boundary, a);
   out += "--" + boundary + "--\r\n";
   return out;
 }

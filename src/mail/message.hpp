@@ -5,12 +5,16 @@
 // or NUL (header injection: a subject "Hi\r\nBcc: x" must not add a header);
 // non-ASCII or long display names and subjects become RFC 2047 encoded words.
 // Dot-stuffing (a body line that is only ".") is SMTP's, done by libcurl.
+// With attachments (mail/attachment.hpp) the body is a multipart/mixed: the
+// multipart/alternative first, then one base64 part per file.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/expected.hpp"
+#include "mail/attachment.hpp"
 
 namespace bulwark::mail {
 
@@ -22,8 +26,12 @@ struct OutgoingMessage {
   std::string subject;
   std::string text;
   std::string html;  // empty: made from `text`
-  // A URI for List-Unsubscribe (mailto: or https:), on mail to customers.
+  // A URI for List-Unsubscribe (mailto: or https:), on customer mail that
+  // is not transactional (mail/unsubscribe.hpp). An https: URI also gets
+  // "List-Unsubscribe-Post: List-Unsubscribe=One-Click" (RFC 8058 allows
+  // one-click only over HTTPS).
   std::optional<std::string> list_unsubscribe;
+  std::vector<Attachment> attachments;
   std::string message_id;  // "random@domain", without the angle brackets
   std::int64_t date_ms = 0;
 };
@@ -35,7 +43,8 @@ bool valid_address(std::string_view address);
 bool has_line_break(std::string_view value);
 
 // The whole message with CRLF line ends, or the reason it cannot be built
-// ("header_injection", "invalid_address", "invalid_utf8").
+// ("header_injection", "invalid_address", "invalid_utf8",
+// "invalid_content_type").
 Expected<std::string, std::string> build_message(const OutgoingMessage& m);
 
 // The pieces, for the unit tests and for later writers.

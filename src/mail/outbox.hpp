@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "core/expected.hpp"
+#include "mail/attachment.hpp"
 #include "store/database.hpp"
 
 namespace bulwark::mail {
@@ -26,13 +27,26 @@ struct Message {
   std::string subject;
   std::string text;
   std::string html;  // empty: made from `text`
-  // Mail to a customer carries List-Unsubscribe (mail/send_job.cpp).
+  // Mail to a customer that is not transactional carries List-Unsubscribe
+  // (mail/unsubscribe.hpp).
   bool to_customer = false;
   std::optional<std::int64_t> customer_id;
   std::string idempotency_key;  // unique per organization; empty: a fresh random one
+  // A file sent with the message, sealed in the row with the bodies (an
+  // invoice PDF is a few tens of KB; the row and the job carry no limit of
+  // their own, kMaxAttachment bounds it).
+  std::optional<Attachment> attachment;
 };
 
-enum class QueueError { invalid_address, header_injection, invalid_utf8, duplicate };
+inline constexpr std::size_t kMaxAttachment = 5 * 1024 * 1024;
+
+enum class QueueError {
+  invalid_address,
+  header_injection,
+  invalid_utf8,
+  duplicate,
+  invalid_attachment
+};
 std::string_view to_string(QueueError e);
 
 // The new email_outbox row's id.

@@ -9,6 +9,7 @@
 #include "mail/message.hpp"
 #include "mail/outbox.hpp"
 #include "mail/smtp.hpp"
+#include "mail/unsubscribe.hpp"
 #include "store/org_tx.hpp"
 
 namespace bulwark::mail {
@@ -19,8 +20,9 @@ using jobs::HttpVerdict;
 using store::OrgSql;
 
 constexpr OrgSql kRow(
-    "SELECT status, to_customer, to_address, subject, body_text, body_html, row_key "
-    "FROM email_outbox WHERE org_id = $1 AND id = $2");
+    "SELECT status, kind, to_customer, to_address, subject, body_text, body_html, row_key, "
+    "attachment_name, attachment_type, attachment FROM email_outbox "
+    "WHERE org_id = $1 AND id = $2");
 constexpr OrgSql kOrg("SELECT name, reply_to_email FROM orgs WHERE id = $1");
 constexpr OrgSql kSent(
     "UPDATE email_outbox SET status = 'sent', attempts = attempts + 1, last_error = NULL, "
@@ -31,12 +33,14 @@ constexpr OrgSql kAttempt(
     "updated_at = $5 WHERE org_id = $1 AND id = $2 AND status = 'queued'");
 
 struct OutboxRow {
-  std::string status;
+  std::string status, kind;
   bool to_customer = false;
   std::string to_address, subject, body_text, body_html, row_key;
+  std::optional<std::string> attachment_name, attachment_type, attachment;
 };
 BOOST_DESCRIBE_STRUCT(OutboxRow, (),
-                      (status, to_customer, to_address, subject, body_text, body_html, row_key))
+                      (status, kind, to_customer, to_address, subject, body_text, body_html,
+                       row_key, attachment_name, attachment_type, attachment))
 struct OrgRow {
   std::string name;
   std::optional<std::string> reply_to_email;
@@ -58,6 +62,8 @@ std::optional<Loaded> load(store::Database& db, std::int64_t org, std::int64_t i
          {std::pair{"to_address", &row->to_address}, std::pair{"subject", &row->subject},
           std::pair{"body_text", &row->body_text}, std::pair{"body_html", &row->body_html}})
       *value = tx.open(kOutboxTable, column, row->row_key, *value);
+    if (row->attachment)
+      row->attachment = tx.open(kOutboxTable, "attachment", row->row_key, *row->attachment);
     return Loaded{std::move(*row), std::move(*o)};
   });
 }
@@ -88,11 +94,20 @@ jobs::JobResult run_send_job(const jobs::JobContext& ctx, const jobs::Job& job) 
   m.subject = row.subject;
   m.text = row.body_text;
   m.html = row.body_html;
-  // A mailto: to the organization (or the From address) with subject
-  // "unsubscribe": the office sees the request in its mail. One-click
-  // (RFC 8058) URLs come with the customer links of issue 14 item 5.
-  if (row.to_customer)
-    m.list_unsubscribe = "mailto:" + m.reply_to.value_or(s.mail_from) + "?subject=unsubscribe";
+  // Customer mail that is not transactional only (mail/unsubscribe.hpp).
+  m.list_unsubscribe =
+      list_unsubscribe_for(row.kind, row.to_customer, m.reply_to.value_or(s.mail_from));
+  if (row.attachment) {
+    auto bytes = crypto::from_base64(*row.attachment);  // sealed as base64 (mail/outbox.cpp)
+    if (!bytes) {
+      record(ctx.db, org_id, outbox_id, "failed", "invalid_attachment", identity::now_ms());
+      return {HttpVerdict::give_up, "invalid_attachment"};
+    }
+    m.attachments.push_back(
+        {.filename = row.attachment_name.value_or("attachment"),
+         .content_type = row.attachment_type.value_or("application/octet-stream"),
+         .bytes = std::move(*bytes)});
+  }
   m.message_id = crypto::random_hex(16) + s.mail_from.substr(s.mail_from.find('@'));
   m.date_ms = identity::now_ms();
   const auto text = build_message(m);

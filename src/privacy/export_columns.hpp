@@ -17,7 +17,7 @@ struct PersonalColumn {
 
 // Opened with tx.open(table, column, row_key, value) when the row's row_key
 // is not NULL (a row sealed by the field-encryption work); plain otherwise.
-inline constexpr std::array<PersonalColumn, 31> kPersonalColumns{{
+inline constexpr std::array<PersonalColumn, 32> kPersonalColumns{{
     {"customers", "name"},
     {"customers", "phone"},
     {"customers", "email"},
@@ -44,6 +44,7 @@ inline constexpr std::array<PersonalColumn, 31> kPersonalColumns{{
     {"email_outbox", "subject"},
     {"email_outbox", "body_text"},
     {"email_outbox", "body_html"},
+    {"email_outbox", "attachment"},
     {"asset_status_changes", "reason"},
     {"work_requests", "requester_name"},
     {"work_requests", "requester_phone"},

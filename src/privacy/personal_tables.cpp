@@ -156,14 +156,18 @@ const std::vector<PersonalTable>& personal_tables() {
        store::OrgSql(
            "SELECT COUNT(*) FROM work_requests WHERE org_id = $1 AND row_key IS NOT NULL")},
       // Email (issue 14 item 3): the recipient, the subject and both bodies.
+      // The attached file (the invoice PDF, as base64) since 0032.
       {"email_outbox",
-       {"to_address", "subject", "body_text", "body_html"},
-       store::OrgSql("SELECT id, row_key, to_address, subject, body_text, body_html FROM "
-                     "email_outbox WHERE org_id = $1 AND id > $2 AND row_key IS NOT NULL "
+       {"to_address", "subject", "body_text", "body_html", "attachment"},
+       store::OrgSql("SELECT id, row_key, to_address, subject, body_text, body_html, attachment "
+                     "FROM email_outbox WHERE org_id = $1 AND id > $2 AND row_key IS NOT NULL "
                      "ORDER BY id LIMIT $3"),
-       store::OrgSql("UPDATE email_outbox SET to_address = $3, subject = $4, body_text = $5, "
-                     "body_html = $6 WHERE org_id = $1 AND id = $2 AND to_address = $7 AND "
-                     "subject = $8 AND body_text = $9 AND body_html = $10"),
+       store::OrgSql(
+           "UPDATE email_outbox SET to_address = $3, subject = $4, body_text = $5, "
+           "body_html = $6, attachment = $7 WHERE org_id = $1 AND id = $2 AND to_address = $8 "
+           "AND subject = $9 AND body_text = $10 AND body_html = $11 AND "
+           "(attachment = CAST($12 AS TEXT) OR (attachment IS NULL AND CAST($12 AS TEXT) IS "
+           "NULL))"),
        store::OrgSql(
            "SELECT COUNT(*) FROM email_outbox WHERE org_id = $1 AND row_key IS NOT NULL")},
   };

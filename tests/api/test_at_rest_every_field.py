@@ -98,6 +98,12 @@ def seed_everything(server, peer):
         r = move(shop.tech, wo, to)
         assert r.status_code == 200, r.text
         wo = r.json()
+    # The invoice sent by email (issue 14 item 2): its PDF is sealed in the
+    # outbox row as base64 ("JVBERi0" is "%PDF-" in base64).
+    inv = d.post(f"{base}/invoice")
+    assert inv.status_code == 201, inv.text
+    r = d.post(f"/api/v1/invoices/{inv.json()['id']}/send", json={"email": True})
+    assert r.status_code == 200, r.text
     # The customer asks, by phone, for a copy of their data.
     notes = f"Asked by phone for a copy, call back on Tuesdays {tag}-r"
     r = shop.owner.post("/api/v1/privacy-requests", json={
@@ -171,6 +177,7 @@ def seed_everything(server, peer):
         "email_outbox.subject": [subject],
         "email_outbox.body_text": [mail_text],
         "email_outbox.body_html": [mail_text],
+        "email_outbox.attachment": ["JVBERi0"],
         "asset_status_changes.reason": [down_reason],
         "invoices.notes": [invoice_notes],
         "payment_ledger.reference": [check_number],
@@ -190,7 +197,8 @@ SEEDED_FIELDS = {
     "work_order_comments.body", "work_order_time.note", "work_order_checklist.value",
     "completion_records.record", "idempotency_keys.body", "privacy_requests.notes",
     "email_outbox.to_address", "email_outbox.subject", "email_outbox.body_text",
-    "email_outbox.body_html", "asset_status_changes.reason", "invoices.notes",
+    "email_outbox.body_html", "email_outbox.attachment",
+    "asset_status_changes.reason", "invoices.notes",
     "payment_ledger.reference",
     "work_requests.requester_name", "work_requests.requester_phone",
     "work_requests.description", "work_requests.decline_reason",

@@ -79,6 +79,8 @@ constexpr Committed kCommitted[] = {
      "672b53a34773e1950ca24ff1e0dd821778f67c103d3e9fa1f10e94cfb71ee560"},
     {31, "work_requests", "36caf3feae0acdeb6bb8daf8526a9bb68953338fce8cc3424bd1a5603db2a30d",
      "220b172f9797ee16c2d986d6b6187c22d94f11d7edfa4da5c98a584ad60102de"},
+    {32, "email_attachments", "7b05c98d098bc67b8e976edd2ec0952d02f7e0ed628536eb90fc274a48b475c3",
+     "7b05c98d098bc67b8e976edd2ec0952d02f7e0ed628536eb90fc274a48b475c3"},
 };
 
 const Committed* committed(int version) {

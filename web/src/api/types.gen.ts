@@ -360,11 +360,36 @@ export interface InvoiceBuyer {
   email: string | null;
 }
 
+export interface InvoiceEmailTemplate {
+  subject: string;
+  body: string;
+  is_default: boolean;
+  placeholders: string[];
+}
+
+export interface InvoiceEmailTemplateChange {
+  subject: string;
+  body: string;
+}
+
 export interface InvoiceLineView {
   description: string;
   quantity: number;
   unit_cents: number;
   amount_cents: number;
+}
+
+export interface InvoiceSend {
+  email?: boolean | null;
+  sms?: boolean | null;
+  to?: string | null;
+}
+
+export interface InvoiceSent {
+  invoice: InvoiceView;
+  email: string | null;
+  sms: string | null;
+  link_expires_at: string;
 }
 
 export interface InvoiceSummary {

@@ -15,6 +15,7 @@ import { Breadcrumb } from '../components/Breadcrumb';
 import { DraftEditor } from './invoice/DraftEditor';
 import { percentText } from './invoice/money';
 import { RecordPayment } from './invoice/RecordPayment';
+import { SendInvoiceDialog } from './invoice/SendInvoiceDialog';
 
 // The moves the server allows (invoice_handlers.cpp): draft -> open/void,
 // open -> paid/void, paid -> refunded.
@@ -209,6 +210,7 @@ export function InvoiceDetailPage({ id }: { id: number }) {
               </p>
             ) : null}
           </section>
+          <SendInvoiceDialog invoice={inv} onSent={(updated) => invoice.setData(updated)} />
         </article>
       )}
     </LoadState>

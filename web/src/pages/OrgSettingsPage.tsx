@@ -9,6 +9,7 @@ import { useAction } from '../hooks/useAction';
 import { useApi } from '../hooks/useApi';
 import { allTimeZones, browserTimeZone } from '../time';
 import { MailAndRatePanel } from './org/MailAndRatePanel';
+import { InvoiceEmailPanel } from './org/InvoiceEmailPanel';
 import { RetentionPanel } from './org/RetentionPanel';
 import { TaxRatesPanel } from './org/TaxRatesPanel';
 import { WorkingHoursPanel } from './org/WorkingHoursPanel';
@@ -34,6 +35,7 @@ export function OrgSettingsPage() {
       <WorkingHoursPanel />
       <TaxRatesPanel />
       <RetentionPanel />
+      <InvoiceEmailPanel />
     </section>
   );
 }
