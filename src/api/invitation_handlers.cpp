@@ -3,6 +3,7 @@
 #include <array>
 
 #include "api/auth_handlers.hpp"
+#include "api/session_route.hpp"
 #include "app/policies.hpp"
 #include "config/config.hpp"
 #include "domain/invitations/service.hpp"
@@ -96,18 +97,8 @@ void add_invitation_routes(http::Router& r) {
   // Admins (users.manage), like the other users rows.
   auto office = [&](Method m, const char* pattern, std::string_view scope, http::Endpoint handler,
                     const char* summary) {
-    const bool reads = m == Method::get;
-    r.add({.method = m,
-           .pattern = pattern,
-           .auth = http::Auth::session_or_token,
-           .permission = http::requires_permission(security::Permission::users_manage),
-           .rate = http::RateClass::standard,
-           .effect = reads ? http::Effect::read_only : http::Effect::changes_state,
-           .csrf = reads ? http::Csrf::not_applicable : http::Csrf::session_token,
-           .execution = http::Execution::pool,
-           .handler = std::move(handler),
-           .summary = summary,
-           .scope = scope});
+    add_session_route(r, m, pattern, security::Permission::users_manage, scope, std::move(handler),
+                      summary);
   };
   office(Method::get, "/api/v1/invitations", "users:read", endpoint<list_invitations>(),
          "The organization's invitations, newest first (pending, accepted, revoked, expired)");

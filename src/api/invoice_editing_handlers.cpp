@@ -1,6 +1,7 @@
 #include "api/invoice_editing_handlers.hpp"
 
 #include "api/query_params.hpp"
+#include "api/session_route.hpp"
 #include "domain/invoices/editing.hpp"
 #include "domain/invoices/manual_payments.hpp"
 #include "domain/tax_rates/service.hpp"
@@ -66,27 +67,6 @@ Result<tax::TaxRateView> update_tax_rate(Ctx& ctx, PathId id, LateBody<tax::TaxR
       ctx, [&](OrgTx& tx) { return tax::change(tx, ctx.actor(), id, in.checked(), ctx.now_ms()); });
 }
 
-namespace {
-
-// A session route at the standard rate (price_book_handlers.cpp's shape).
-void row(http::Router& r, http::Method m, const char* pattern, security::Permission need,
-         std::string_view scope, http::Endpoint handler, const char* summary) {
-  const bool reads = m == http::Method::get;
-  r.add({.method = m,
-         .pattern = pattern,
-         .auth = http::Auth::session_or_token,
-         .permission = http::requires_permission(need),
-         .rate = http::RateClass::standard,
-         .effect = reads ? http::Effect::read_only : http::Effect::changes_state,
-         .csrf = reads ? http::Csrf::not_applicable : http::Csrf::session_token,
-         .execution = http::Execution::pool,
-         .handler = std::move(handler),
-         .summary = summary,
-         .scope = scope});
-}
-
-}  // namespace
-
 void add_invoice_editing_routes(http::Router& r) {
   using http::Method;
   using security::Permission;
@@ -94,29 +74,33 @@ void add_invoice_editing_routes(http::Router& r) {
   // and admins keep the tax rates with the other organization settings.
   const auto office = Permission::invoices_manage;
   const auto settings = Permission::settings_manage;
-  row(r, Method::patch, "/api/v1/invoices/{id:int}", office, "invoices:write",
+  add_session_route(
+      r, Method::patch, "/api/v1/invoices/{id:int}", office, "invoices:write",
       endpoint<edit_invoice>(),
       "Edit a draft invoice: discount (cents or basis points), notes, terms, due date");
-  row(r, Method::post, "/api/v1/invoices/{id:int}/lines", office, "invoices:write",
-      endpoint<add_invoice_line>(),
-      "Add a line to a draft invoice (typed, or from the price book)");
-  row(r, Method::patch, "/api/v1/invoices/{id:int}/lines/{line:int}", office, "invoices:write",
-      endpoint<change_invoice_line>(),
-      "Change a draft invoice's line (send the invoice's version)");
-  row(r, Method::del, "/api/v1/invoices/{id:int}/lines/{line:int}", office, "invoices:write",
-      endpoint<remove_invoice_line>(),
-      "Remove a draft invoice's line (send the invoice's version)");
-  row(r, Method::post, "/api/v1/invoices/{id:int}/payments", office, "invoices:write",
-      endpoint<record_invoice_payment>(),
-      "Record a payment received by hand: cash, check or card outside Stripe");
-  row(r, Method::get, "/api/v1/receivables", office, "invoices:read", endpoint<list_receivables>(),
+  add_session_route(r, Method::post, "/api/v1/invoices/{id:int}/lines", office, "invoices:write",
+                    endpoint<add_invoice_line>(),
+                    "Add a line to a draft invoice (typed, or from the price book)");
+  add_session_route(r, Method::patch, "/api/v1/invoices/{id:int}/lines/{line:int}", office,
+                    "invoices:write", endpoint<change_invoice_line>(),
+                    "Change a draft invoice's line (send the invoice's version)");
+  add_session_route(r, Method::del, "/api/v1/invoices/{id:int}/lines/{line:int}", office,
+                    "invoices:write", endpoint<remove_invoice_line>(),
+                    "Remove a draft invoice's line (send the invoice's version)");
+  add_session_route(r, Method::post, "/api/v1/invoices/{id:int}/payments", office, "invoices:write",
+                    endpoint<record_invoice_payment>(),
+                    "Record a payment received by hand: cash, check or card outside Stripe");
+  add_session_route(
+      r, Method::get, "/api/v1/receivables", office, "invoices:read", endpoint<list_receivables>(),
       "Accounts receivable: open invoices with a balance, days past due and aging buckets");
-  row(r, Method::get, "/api/v1/tax-rates", office, "invoices:read", endpoint<list_tax_rates>(),
-      "The organization's tax rates");
-  row(r, Method::post, "/api/v1/tax-rates", settings, "settings:write", endpoint<create_tax_rate>(),
-      "Add a tax rate (name, basis points, price book tax class)");
-  row(r, Method::patch, "/api/v1/tax-rates/{id:int}", settings, "settings:write",
-      endpoint<update_tax_rate>(), "Change or retire a tax rate (send the version you read)");
+  add_session_route(r, Method::get, "/api/v1/tax-rates", office, "invoices:read",
+                    endpoint<list_tax_rates>(), "The organization's tax rates");
+  add_session_route(r, Method::post, "/api/v1/tax-rates", settings, "settings:write",
+                    endpoint<create_tax_rate>(),
+                    "Add a tax rate (name, basis points, price book tax class)");
+  add_session_route(r, Method::patch, "/api/v1/tax-rates/{id:int}", settings, "settings:write",
+                    endpoint<update_tax_rate>(),
+                    "Change or retire a tax rate (send the version you read)");
 }
 
 }  // namespace bulwark::api

@@ -1,5 +1,6 @@
 #include "api/invoice_send_handlers.hpp"
 
+#include "api/session_route.hpp"
 #include "config/config.hpp"
 #include "security/permissions.hpp"
 
@@ -26,40 +27,20 @@ Result<domain::invoices::InvoiceEmailTemplate> set_invoice_email(
   });
 }
 
-namespace {
-
-// A session or a token with `scope`, CSRF on cookie sessions for changes,
-// the standard rate.
-void row(http::Router& r, http::Method m, const char* pattern, security::Permission need,
-         std::string_view scope, http::Endpoint handler, const char* summary) {
-  const bool reads = m == http::Method::get;
-  r.add({.method = m,
-         .pattern = pattern,
-         .auth = http::Auth::session_or_token,
-         .permission = http::requires_permission(need),
-         .rate = http::RateClass::standard,
-         .effect = reads ? http::Effect::read_only : http::Effect::changes_state,
-         .csrf = reads ? http::Csrf::not_applicable : http::Csrf::session_token,
-         .execution = http::Execution::pool,
-         .handler = std::move(handler),
-         .summary = summary,
-         .scope = scope});
-}
-
-}  // namespace
-
 void add_invoice_send_routes(http::Router& r) {
   using http::Method;
   using security::Permission;
   // Like the status change it includes: invoices.manage, invoices:write.
-  row(r, Method::post, "/api/v1/invoices/{id:int}/send", Permission::invoices_manage,
+  add_session_route(
+      r, Method::post, "/api/v1/invoices/{id:int}/send", Permission::invoices_manage,
       "invoices:write", endpoint<send_invoice>(),
       "Send an invoice: open a draft, email the PDF with a payment link and/or text the link");
-  row(r, Method::get, "/api/v1/org/invoice-email", Permission::settings_manage, "settings:read",
-      endpoint<get_invoice_email>(),
-      "The invoice email's subject and body template (placeholders listed)");
-  row(r, Method::put, "/api/v1/org/invoice-email", Permission::settings_manage, "settings:write",
-      endpoint<set_invoice_email>(), "Set the invoice email's subject and body template");
+  add_session_route(r, Method::get, "/api/v1/org/invoice-email", Permission::settings_manage,
+                    "settings:read", endpoint<get_invoice_email>(),
+                    "The invoice email's subject and body template (placeholders listed)");
+  add_session_route(r, Method::put, "/api/v1/org/invoice-email", Permission::settings_manage,
+                    "settings:write", endpoint<set_invoice_email>(),
+                    "Set the invoice email's subject and body template");
 }
 
 }  // namespace bulwark::api

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "api/query_params.hpp"
+#include "api/session_route.hpp"
 #include "api/work_order_handlers.hpp"
 #include "config/config.hpp"
 #include "domain/links/tokens.hpp"
@@ -158,18 +159,8 @@ void add_work_request_routes(http::Router& r) {
   // The office: owner, admin, dispatcher (work_orders.assign).
   auto office = [&](Method m, const char* pattern, std::string_view scope, http::Endpoint handler,
                     const char* summary) {
-    const bool reads = m == Method::get;
-    r.add({.method = m,
-           .pattern = pattern,
-           .auth = http::Auth::session_or_token,
-           .permission = http::requires_permission(security::Permission::work_orders_assign),
-           .rate = http::RateClass::standard,
-           .effect = reads ? http::Effect::read_only : http::Effect::changes_state,
-           .csrf = reads ? http::Csrf::not_applicable : http::Csrf::session_token,
-           .execution = http::Execution::pool,
-           .handler = std::move(handler),
-           .summary = summary,
-           .scope = scope});
+    add_session_route(r, m, pattern, security::Permission::work_orders_assign, scope,
+                      std::move(handler), summary);
   };
   const std::string_view read = "work_orders:read", write = "work_orders:write";
   office(Method::get, "/api/v1/assets/{id:int}/request-link", read,

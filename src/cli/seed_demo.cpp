@@ -7,6 +7,7 @@
 
 #include "audit/audit_log.hpp"
 #include "cli/admin_support.hpp"
+#include "cli/seed_demo_billing.hpp"
 #include "cli/seed_demo_plant.hpp"
 #include "cli/seed_price_book.hpp"
 #include "config/config.hpp"
@@ -163,6 +164,7 @@ int seed(const std::string& slug, const Counts& counts) {
   const auto now = identity::now_ms();
   constexpr std::int64_t kDay = 86'400'000;
 
+  int invoiced = 0;
   store::in_org(*db, org->id, [&](store::OrgTx& tx) {
     // A fictional SMS number, so messages queue with a reason an admin can
     // act on (configure Twilio) instead of "no number".
@@ -242,6 +244,8 @@ int seed(const std::string& slug, const Counts& counts) {
         std::fprintf(stderr, "work orders: %d/%d\n", i + 1, counts.work_orders);
     }
     seed_demo_plant(tx, now);  // after the random draws: the same demo as before
+    std::fprintf(stderr, "invoicing the last four months' work...\n");
+    invoiced = seed_demo_invoices(tx, org->time_zone, now);
     audit::Entry e;
     e.org_id = org->id;
     e.actor_type = "cli";
@@ -251,8 +255,10 @@ int seed(const std::string& slug, const Counts& counts) {
     e.ip = "local";
     audit::append(tx.connection(), e);
   });
-  std::printf("seeded %d customers with sites and %d work orders in %s\n", counts.customers,
-              counts.work_orders, slug.c_str());
+  const int requested = seed_demo_requests(*db, org->id, now);
+  std::printf(
+      "seeded %d customers with sites, %d work orders, %d invoices and %d work requests in %s\n",
+      counts.customers, counts.work_orders, invoiced, requested, slug.c_str());
   for (const auto& [email, password] : logins)
     std::printf("  %-24s password (shown once): %s\n", email.c_str(), password.c_str());
   return 0;

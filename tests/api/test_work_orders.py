@@ -214,6 +214,17 @@ def test_seed_demo_creates_a_company_to_click_through(server):
     book = {i["name"]: i for i in owner.get("/api/v1/price-items").json()["items"]}
     assert book["Disposal fee"]["unit"] == "gallon" and book["Trip fee"]["unit_price_cents"] == 7500
     assert {"Pump-out (up to 1,000 gal)", "Labour", "Dig-out / locate lid"} <= set(book)
+    # Money a prospect believes (issue 14 item 9): recent work invoiced on net 30,
+    # most paid by cash, check or card, some still owed, with the customer's name.
+    invoices = owner.get("/api/v1/invoices", params={"limit": 200}).json()["items"]
+    assert len(invoices) >= 5 and {i["status"] for i in invoices} >= {"paid", "open"}
+    paid = owner.get(f"/api/v1/invoices/{next(i['id'] for i in invoices if i['status'] == 'paid')}")
+    assert paid.json()["due_on"] and paid.json()["payments"] and paid.json()["balance_cents"] == 0
+    owed = owner.get("/api/v1/receivables").json()
+    assert owed["items"] and all(row["customer_name"] for row in owed["items"])
+    # Problem reports from the plant's QR labels wait in the inbox.
+    inbox = owner.get("/api/v1/requests", params={"status": "new"}).json()["items"]
+    assert len(inbox) == 2 and {r["asset_name"] for r in inbox} == {"Filler 1", "Conveyor 3"}
 
 
 # --- what is recorded while working ---

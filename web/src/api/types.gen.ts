@@ -9,6 +9,12 @@ export interface AcceptInvitation {
   name: string;
 }
 
+export interface AgingBucket {
+  bucket: string;
+  count: number;
+  balance_cents: number;
+}
+
 export interface AssetChange {
   name?: string | null;
   parent_id?: number | null;
@@ -360,6 +366,15 @@ export interface InvoiceBuyer {
   email: string | null;
 }
 
+export interface InvoiceChange {
+  discount_cents?: number | null;
+  discount_bp?: number | null;
+  notes?: string | null;
+  terms?: string | null;
+  due_on?: string | null;
+  version: number;
+}
+
 export interface InvoiceEmailTemplate {
   subject: string;
   body: string;
@@ -372,11 +387,30 @@ export interface InvoiceEmailTemplateChange {
   body: string;
 }
 
+export interface InvoiceLineChange {
+  description?: string | null;
+  quantity?: number | null;
+  unit?: 'each' | 'gallon' | 'hour' | 'flat' | null;
+  unit_cents?: number | null;
+  tax_rate_id?: number | null;
+  version: number;
+}
+
+export interface InvoiceLineRemoval {
+  version: number;
+}
+
 export interface InvoiceLineView {
+  id: number;
   description: string;
   quantity: number;
+  unit: string | null;
   unit_cents: number;
   amount_cents: number;
+  price_item_id: number | null;
+  tax_rate_id: number | null;
+  tax_name: string | null;
+  tax_rate_bp: number;
 }
 
 export interface InvoiceSend {
@@ -408,6 +442,13 @@ export interface InvoiceSummary {
   customer_name: string | null;
 }
 
+export interface InvoiceTaxView {
+  name: string;
+  rate_bp: number;
+  base_cents: number;
+  tax_cents: number;
+}
+
 export interface InvoiceView {
   id: number;
   number: string;
@@ -431,6 +472,15 @@ export interface InvoiceView {
   work_order_number: string;
   customer_name: string | null;
   billing_snapshot: InvoiceBuyer | null;
+  edited: boolean;
+  subtotal_cents: number;
+  discount_cents: number;
+  discount_bp: number;
+  discount_total_cents: number;
+  taxes: InvoiceTaxView[];
+  notes: string | null;
+  terms: string | null;
+  due_on: string | null;
 }
 
 export interface IssuedCustomerLink {
@@ -486,6 +536,13 @@ export interface LinkReport {
 export interface LoginRequest {
   email: string;
   password: string;
+}
+
+export interface ManualPayment {
+  method: 'cash' | 'check' | 'card_external';
+  amount_cents: number;
+  reference?: string | null;
+  received_on?: string | null;
 }
 
 export interface MessagePage {
@@ -592,6 +649,16 @@ export interface NewInvitation {
   role: 'owner' | 'admin' | 'dispatcher' | 'technician' | 'viewer';
 }
 
+export interface NewInvoiceLine {
+  description?: string | null;
+  quantity: number;
+  unit?: 'each' | 'gallon' | 'hour' | 'flat' | null;
+  unit_cents?: number | null;
+  price_item_id?: number | null;
+  tax_rate_id?: number | null;
+  version: number;
+}
+
 export interface NewMessage {
   body: string;
   work_order_id?: number | null;
@@ -640,11 +707,24 @@ export interface NewReading {
   read_at?: string | null;
 }
 
+export interface NewRequest {
+  token: string;
+  name: string;
+  phone?: string | null;
+  description: string;
+}
+
 export interface NewSite {
   name: string;
   address: string;
   access_notes?: string | null;
   gate_code?: string | null;
+}
+
+export interface NewTaxRate {
+  name: string;
+  rate_bp: number;
+  tax_class?: string | null;
 }
 
 export interface NewTemplateItem {
@@ -694,8 +774,24 @@ export interface OnTheWayView {
   explanation: string;
 }
 
+export interface Onboarding {
+  steps: OnboardingStep[];
+  done_count: number;
+  total: number;
+}
+
+export interface OnboardingStep {
+  key: string;
+  title: string;
+  done: boolean;
+  detail: string;
+  path: string;
+}
+
 export interface OrgChange {
   time_zone?: string | null;
+  reply_to_email?: string | null;
+  labour_rate_cents?: number | null;
 }
 
 export interface OrgExportView {
@@ -720,6 +816,8 @@ export interface OrgSettings {
   slug: string;
   name: string;
   time_zone: string;
+  reply_to_email: string | null;
+  labour_rate_cents?: number;
 }
 
 export interface PartAdded {
@@ -753,6 +851,7 @@ export interface PasswordChange {
 }
 
 export interface PaymentView {
+  id: number;
   kind: string;
   amount_cents: number;
   currency: string;
@@ -761,6 +860,9 @@ export interface PaymentView {
   charge_id: string | null;
   refund_id: string | null;
   at: string;
+  method: string | null;
+  reference: string | null;
+  received_on: string | null;
 }
 
 export interface PmSchedule {
@@ -843,11 +945,66 @@ export interface ReadingView {
   recorded_by: number;
 }
 
+export interface ReceivableView {
+  invoice_id: number;
+  number: string;
+  customer_id: number | null;
+  customer_name: string;
+  currency: string;
+  total_cents: number;
+  paid_cents: number;
+  balance_cents: number;
+  due_on: string;
+  days_overdue: number;
+  bucket: string;
+}
+
+export interface Receivables {
+  items: ReceivableView[];
+  next_cursor: string | null;
+  buckets: AgingBucket[];
+  total_balance_cents: number;
+  today: string;
+}
+
 export interface RecordedReading {
   id: number;
   kind: string;
   value: number;
   read_at: string;
+}
+
+export interface RequestApprove {
+  version: number;
+}
+
+export interface RequestDecline {
+  version: number;
+  reason: string;
+}
+
+export interface RequestDeclined {
+  request: WorkRequestView;
+  text: string | null;
+}
+
+export interface RequestForm {
+  subject: string;
+  name: string;
+}
+
+export interface RequestLinkView {
+  id: number;
+  subject: string;
+  subject_id: number;
+  name: string;
+  url: string;
+  qr_path: string;
+  created_at: string;
+}
+
+export interface RequestReceived {
+  status: string;
 }
 
 export interface ResetConfirm {
@@ -989,6 +1146,25 @@ export interface StatusChangeView {
   changed_at: string;
 }
 
+export interface TaxRateChange {
+  name?: string | null;
+  rate_bp?: number | null;
+  tax_class?: string | null;
+  active?: boolean | null;
+  version: number;
+}
+
+export interface TaxRateView {
+  id: number;
+  name: string;
+  rate_bp: number;
+  tax_class: string | null;
+  active: boolean;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface TemplateItemView {
   id: number;
   work_type: string;
@@ -1109,6 +1285,24 @@ export interface WorkOrderView {
   access_hidden: boolean;
   customer_textable: boolean;
   customer_text_blocker: string | null;
+}
+
+export interface WorkRequestView {
+  id: number;
+  status: string;
+  requester_name: string;
+  requester_phone: string | null;
+  description: string;
+  asset_id: number | null;
+  site_id: number | null;
+  asset_name: string | null;
+  site_name: string | null;
+  decline_reason: string | null;
+  work_order_id: number | null;
+  work_order_number: string | null;
+  created_at: string;
+  decided_at: string | null;
+  version: number;
 }
 
 export interface WorkingDay {

@@ -9,10 +9,7 @@ import { Link } from '../../router/router';
 // once everything is set up; "Hide for now" only hides it in this tab.
 
 export function OnboardingCard() {
-  const list = useApi(
-    (signal) => api.get<Onboarding>('/org/onboarding', undefined, signal),
-    [],
-  );
+  const list = useApi((signal) => api.get<Onboarding>('/org/onboarding', undefined, signal), []);
   const [hidden, setHidden] = useState(false);
   const o = list.data;
   if (!o || hidden || o.done_count === o.total) return null;

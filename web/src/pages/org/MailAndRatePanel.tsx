@@ -32,7 +32,8 @@ export function MailAndRatePanel({
     e.preventDefault();
     const change: Record<string, unknown> = {};
     const address = replyTo.trim();
-    if (address !== (org.reply_to_email ?? '')) change.reply_to_email = address === '' ? null : address;
+    if (address !== (org.reply_to_email ?? ''))
+      change.reply_to_email = address === '' ? null : address;
     if (rate !== undefined) {
       const cents = dollarsToCents(dollars);
       if (cents !== undefined && cents !== rate) change.labour_rate_cents = cents;
