@@ -89,6 +89,9 @@ def seed(server, office, tech, tag):
                     "kind, phone, body, status, created_at, updated_at) VALUES "
                     f"({org_id}, {c['id']}, {wo['id']}, 'inbound', 'reply', '{s['phone']}', "
                     f"'{s['sms_body']}', 'received', 1, 1)")
+    # Mail to the customer (a link to the pump-out report), queued in the outbox.
+    ok(office.post(f"/api/v1/work-orders/{wo['id']}/links",
+                   json={"purpose": "report", "send_by": "email"}))
     return {"customer": c, "site": site, "wo": wo, "photo": photo, "invoice": inv,
             "org_id": int(org_id), "secrets": s}
 
@@ -194,6 +197,10 @@ def test_erasure_leaves_no_seeded_value_anywhere(people, privacy_server):
     assert counts["time_notes"] == 1 and counts["attachments"] == 1
     assert counts["messages"] >= 1 and counts["completion_records"] == 1
     assert counts["invoices_kept"] == 1 and counts["blobs_deleted"] >= 1
+    # The mail to them goes too: its row held their address and message.
+    assert counts["emails"] == 1
+    assert db_query(privacy_server,
+                    f"SELECT COUNT(*) FROM email_outbox WHERE customer_id = {cid}")[0][0] == 0
 
     raw = raw_database_bytes(privacy_server)
     for key, value in secrets.items():

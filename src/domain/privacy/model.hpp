@@ -26,10 +26,10 @@ struct EraseCounts {
   bool already_erased = false;
   std::int64_t customers = 0, sites = 0, work_orders = 0, comments = 0, checklist_values = 0,
                time_notes = 0, completion_records = 0, messages = 0, attachments = 0,
-               blobs_deleted = 0, invoices_kept = 0, privacy_request_notes = 0;
+               blobs_deleted = 0, invoices_kept = 0, privacy_request_notes = 0, emails = 0;
 };
 BULWARK_RESOURCE(EraseCounts, already_erased, customers, sites, work_orders, comments,
                  checklist_values, time_notes, completion_records, messages, attachments,
-                 blobs_deleted, invoices_kept, privacy_request_notes)
+                 blobs_deleted, invoices_kept, privacy_request_notes, emails)
 
 }  // namespace bulwark::domain::privacy

@@ -115,6 +115,10 @@ constexpr OrgSql kEraseMessages(
     "status = "
     "'queued' THEN 'superseded' ELSE status END, last_error = NULL, updated_at = $3 "
     "WHERE org_id = $1 AND (customer_id = $2 OR work_order_id IN " CUSTOMER_WOS ")");
+// Mail to the customer goes: the outbox row holds their address, the message
+// and perhaps their invoice as a PDF. A queued one is never sent then (the
+// send job gives up on a message that is gone).
+constexpr OrgSql kEraseEmails("DELETE FROM email_outbox WHERE org_id = $1 AND customer_id = $2");
 // What stays is sealed like any value (readers open every row); the blind
 // indexes and name tokens go with the values.
 constexpr OrgSql kEraseSite(
@@ -268,6 +272,7 @@ Erased erase_rows(store::OrgTx& tx, std::int64_t customer, std::int64_t now) {
   n.time_notes = tx.run(kEraseTime, customer).affected;
   n.completion_records = tx.run(kEraseCompletion, customer).affected;
   n.messages = tx.run(kEraseMessages, customer, now).affected;
+  n.emails = tx.run(kEraseEmails, customer).affected;
   for (const auto& site : tx.run(kSiteKeys, customer).rows) {
     const auto key = site.text(1);
     n.sites +=

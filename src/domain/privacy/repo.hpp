@@ -41,7 +41,7 @@ std::vector<AttachmentKey> attachment_keys(store::OrgTx& tx, std::int64_t custom
 struct Erased {
   std::int64_t checklist_values = 0, attachments = 0, work_orders = 0, comments = 0, time_notes = 0,
                completion_records = 0, messages = 0, sites = 0, customers = 0, invoices = 0,
-               privacy_request_notes = 0;
+               privacy_request_notes = 0, emails = 0;
 };
 Erased erase_rows(store::OrgTx& tx, std::int64_t customer, std::int64_t now);
 void record_erasure(store::OrgTx& tx, std::int64_t customer, std::int64_t by, std::int64_t now,

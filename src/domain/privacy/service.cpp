@@ -108,7 +108,7 @@ Outcome<EraseCounts> erase_customer(store::OrgTx& tx, const store::BlobStore& bl
   repo::record_erasure(tx, customer, by.user_id.value_or(0), now, in.reason.value);
   by.record(tx.connection(), "customer.erased", "customer", customer,
             {"name", "phone", "email", "billing_address", "notes", "sites", "work_order_text",
-             "messages", "attachments"});
+             "messages", "emails", "attachments"});
   // The ledger before the files: it throws when it cannot be written, and the
   // transaction rolls back with nothing lost. A line whose transaction later
   // fails only makes a restore erase the customer again.
@@ -124,6 +124,7 @@ Outcome<EraseCounts> erase_customer(store::OrgTx& tx, const store::BlobStore& bl
   c.time_notes = n.time_notes;
   c.completion_records = n.completion_records;
   c.messages = n.messages;
+  c.emails = n.emails;
   c.attachments = n.attachments;
   c.invoices_kept = n.invoices;
   c.privacy_request_notes = n.privacy_request_notes;

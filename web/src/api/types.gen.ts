@@ -322,6 +322,7 @@ export interface EraseCounts {
   blobs_deleted: number;
   invoices_kept: number;
   privacy_request_notes: number;
+  emails: number;
 }
 
 export interface EraseRequest {
