@@ -199,8 +199,8 @@ def test_erasure_leaves_no_seeded_value_anywhere(people, privacy_server):
     assert counts["invoices_kept"] == 1 and counts["blobs_deleted"] >= 1
     # The mail to them goes too: its row held their address and message.
     assert counts["emails"] == 1
-    assert db_query(privacy_server,
-                    f"SELECT COUNT(*) FROM email_outbox WHERE customer_id = {cid}")[0][0] == 0
+    assert int(db_query(privacy_server,
+                        f"SELECT COUNT(*) FROM email_outbox WHERE customer_id = {cid}")[0][0]) == 0
 
     raw = raw_database_bytes(privacy_server)
     for key, value in secrets.items():
