@@ -22,9 +22,10 @@ test('a new owner sees what is left to set up and where to do it', async ({ page
   // Texting is the operator's part here: the owner is told who to ask, in plain words.
   await expect(steps.filter({ hasText: 'Text your customers' })).not.toContainText('BULWARK_');
 
+  // Rows a thumb can hit.
+  const row = await steps.filter({ hasText: 'Add your services and prices' }).boundingBox();
+  expect(row?.height ?? 0).toBeGreaterThanOrEqual(44);
   const prices = card.getByRole('link', { name: 'Add your services and prices' });
-  const box = await prices.boundingBox();
-  expect(box?.height ?? 0).toBeGreaterThanOrEqual(20);
   await prices.click();
   await expect(page).toHaveURL(/\/admin\/price-book$/);
   await expect(page.getByRole('heading', { name: 'Price book', level: 1 })).toBeVisible();

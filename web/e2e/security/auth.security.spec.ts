@@ -41,7 +41,10 @@ test.describe('MUST-001 authentication is required', () => {
         const isPublic = Array.isArray(op.security) && op.security.length === 0;
         if (isPublic) {
           // Only these are public by design (routes.cpp): probes, login, the app shell, webhooks (signed instead),
-          // and the customer links, whose 256-bit token is the credential (tests/api/test_customer_links.py).
+          // and the customer links, invitations, password resets and work-request labels, whose
+          // 256-bit token is the credential (tests/api/test_customer_links.py, test_invitations.py,
+          // test_password_reset.py, test_work_requests.py); asking for a reset proves nothing either
+          // way (the same 202 for every address).
           expect(
             [
               '/health',
@@ -51,6 +54,12 @@ test.describe('MUST-001 authentication is required', () => {
               '/api/v1/links/{token}',
               '/api/v1/links/{token}/confirm',
               '/api/v1/links/{token}/report.pdf',
+              '/api/v1/invitations/link/{token}',
+              '/api/v1/invitations/accept',
+              '/api/v1/auth/password-reset',
+              '/api/v1/auth/password-reset/confirm',
+              '/api/v1/public/requests/{token}',
+              '/api/v1/public/requests',
             ].includes(template) || template.startsWith('/webhooks/'),
             `unexpected public route ${method} ${template}`,
           ).toBe(true);
