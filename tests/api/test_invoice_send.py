@@ -252,11 +252,15 @@ def test_issue14_2_the_orgs_invoice_email_template(send_server, sink, office):
     assert r.json()["is_default"] is False
     to = f"{unique('tpl')}@customer.example".lower()
     inv = draft_invoice(office, name="Ann <script>x</script>", email=to)
+    due = d.patch(f"/api/v1/invoices/{inv['id']}",
+                  json={"due_on": "2027-01-15", "version": inv["version"]})
+    assert due.status_code == 200, due.text
     assert send(d, inv, email=True).status_code == 200
     e = sink.wait_for_message(to)["email"]
     assert str(e["Subject"]).startswith(f"Rechnung {inv['number']} von ")
     plain = e.get_body(("plain",)).get_content()
     assert plain.startswith("Guten Tag Ann <script>x</script>,")
+    assert " bis Jan 15, 2027: " in plain  # the due date as a person reads it
     html = e.get_body(("html",)).get_content()
     assert "<script>" not in html and "Ann &lt;script&gt;x&lt;/script&gt;" in html
     assert "&lt;i&gt;Danke&lt;/i&gt;" in html  # the template's own text is text too

@@ -1,6 +1,8 @@
 #include "domain/invoices/send.hpp"
 
+#include <array>
 #include <chrono>
+#include <cstdlib>
 
 #include "core/try.hpp"
 #include "domain/customers/service.hpp"
@@ -44,6 +46,19 @@ Expected<std::string, ApiError> email_address(store::OrgTx& tx, const InvoiceRow
   return unexpected(conflict("the customer has no email address", "no_customer_email"));
 }
 
+// "2027-01-15" as the customer reads it, "Jan 15, 2027"; no due date is
+// "on receipt".
+std::string due_date_text(const std::optional<std::string>& due_on) {
+  static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  if (!due_on || due_on->size() != 10) return "on receipt";
+  const int month = std::atoi(due_on->substr(5, 2).c_str());
+  const int day = std::atoi(due_on->substr(8, 2).c_str());
+  if (month < 1 || month > 12 || day < 1) return *due_on;
+  return std::string(kMonths[static_cast<std::size_t>(month - 1)]) + " " + std::to_string(day) +
+         ", " + due_on->substr(0, 4);
+}
+
 std::string link_url(std::string_view public_url, const std::string& token) {
   std::string base(public_url);
   while (base.ends_with('/')) base.pop_back();
@@ -61,7 +76,7 @@ Expected<std::string, ApiError> queue_email(store::OrgTx& tx, const InvoiceView&
       invoice_email_of(tx), {{"customer_name", buyer},
                              {"invoice_number", inv.number},
                              {"total", render::money(inv.total_cents, inv.currency)},
-                             {"due_date", "on receipt"},
+                             {"due_date", due_date_text(inv.due_on)},
                              {"link", url},
                              {"org_name", org}});
   mail::Message m;
