@@ -32,8 +32,8 @@ struct ZoneRow {
 };
 BOOST_DESCRIBE_STRUCT(ZoneRow, (), (time_zone))
 
-ApiError invalid(std::string field, std::string reason, std::string message) {
-  return ApiError(ErrorCode::validation_failed, std::move(message), std::move(reason),
+ApiError invalid(std::string field, std::string reason, const std::string& message) {
+  return ApiError(ErrorCode::validation_failed, message, std::move(reason),
                   {{std::move(field), "invalid"}});
 }
 
