@@ -21,12 +21,15 @@ namespace {
 using store::OrgSql;
 constexpr std::int64_t kDay = 86'400'000;
 
-// The last four months' finished work, oldest first (so invoice numbers run
-// with time).
+// The last four months' finished work that has something to bill (line items
+// from the book; demo jobs log no time), oldest first so that invoice numbers
+// run with time.
 constexpr OrgSql kRecentlyDone(
-    "SELECT id, completed_at FROM work_orders WHERE org_id = $1 "
-    "AND status IN ('completed', 'closed') AND completed_at >= $2 AND completed_at < $3 "
-    "ORDER BY completed_at, id LIMIT 80");
+    "SELECT w.id, w.completed_at FROM work_orders w WHERE w.org_id = $1 "
+    "AND w.status IN ('completed', 'closed') AND w.completed_at >= $2 AND w.completed_at < $3 "
+    "AND EXISTS (SELECT 1 FROM work_order_parts p WHERE p.org_id = $1 "
+    "AND p.work_order_id = w.id AND p.unit_cost_cents > 0) "
+    "ORDER BY w.completed_at, w.id LIMIT 400");
 struct Done {
   std::int64_t id = 0;
   std::int64_t completed_at = 0;
@@ -40,6 +43,11 @@ struct Id {
   std::int64_t value = 0;
 };
 BOOST_DESCRIBE_STRUCT(Id, (), (value))
+
+// "2026-11-05": the organization's local date, as the API's Date fields take it.
+std::string iso_day(const std::string& zone, std::int64_t ms) {
+  return core::iso_date(core::local_date(zone, ms));
+}
 
 audit::Actor demo_actor(std::int64_t org) {
   audit::Actor a;
@@ -69,7 +77,7 @@ int seed_demo_invoices(store::OrgTx& tx, const std::string& zone, std::int64_t n
     // Net 30 from the day of the visit, in the organization's zone.
     invoices::InvoiceChange terms;
     terms.terms.set(resource::Text<4000, 0>{"Net 30. Thank you for your business."});
-    terms.due_on.set(resource::Date{core::format_local_date(zone, wo.completed_at + 30 * kDay)});
+    terms.due_on.set(resource::Date{iso_day(zone, wo.completed_at + 30 * kDay)});
     terms.version.value = inv->version;
     const auto change = sent(terms, {"terms", "due_on", "version"});
     inv = invoices::edit(tx, by, inv->id, &change, invoiced_at);
@@ -78,18 +86,22 @@ int seed_demo_invoices(store::OrgTx& tx, const std::string& zone, std::int64_t n
     inv = invoices::change_status(tx, by, inv->id, &open, invoiced_at);
     if (!inv) continue;
     ++made;
-    // Seven in ten paid in full, one partly, two not yet (some of those overdue).
+    // Of the last seven weeks' invoices, seven in ten are paid in full, one
+    // partly and two not yet (the older of those are past due); older work is
+    // paid, but for the odd customer who never pays (the first invoice among
+    // them, 90+ days past due).
     const int kind = i++ % 10;
-    if (kind >= 8) continue;
+    const bool recent = wo.completed_at > now - 50 * kDay;
+    if ((kind >= 8 && recent) || i % 29 == 1) continue;
     const auto paid_at = std::min(now - kDay, wo.completed_at + (3 + (i * 7) % 25) * kDay);
     invoices::ManualPayment p;
     static constexpr std::array kMethods = {"check", "cash", "card_external"};
     p.method.value = kMethods[static_cast<std::size_t>(i) % kMethods.size()];
-    p.amount_cents.value = kind == 7 ? inv->balance_cents / 2 : inv->balance_cents;
+    p.amount_cents.value = kind == 7 && recent ? inv->balance_cents / 2 : inv->balance_cents;
     if (p.amount_cents.value <= 0) continue;
     if (p.method.value == "check")
       p.reference.emplace().value = "Check #" + std::to_string(1040 + i);
-    p.received_on.emplace().value = core::format_local_date(zone, paid_at);
+    p.received_on.emplace().value = iso_day(zone, paid_at);
     std::vector<std::string> fields{"method", "amount_cents", "received_on"};
     if (p.reference) fields.emplace_back("reference");
     const auto payment = sent(p, fields);

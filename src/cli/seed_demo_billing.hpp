@@ -1,8 +1,9 @@
 #pragma once
 // The demo's money (issue 14 item 9): the last four months of completed work
 // invoiced on net-30 terms, most of it paid by cash, check or card, some
-// partly paid, some open and some overdue, so Receivables has every aging
-// bucket; and problem reports from a plant's QR labels waiting in the inbox.
+// partly paid, some open and some past due (a few by months), so Receivables
+// has rows in several aging buckets; and problem reports from a plant's QR labels waiting in the
+// inbox.
 #include <cstdint>
 #include <string>
 

@@ -2,6 +2,7 @@
 transitions by role, versions, validation, lists and filters, what is
 recorded while working, my day and the dispatch board."""
 import datetime
+import re
 import threading
 
 import pytest
@@ -218,10 +219,13 @@ def test_seed_demo_creates_a_company_to_click_through(server):
     # most paid by cash, check or card, some still owed, with the customer's name.
     invoices = owner.get("/api/v1/invoices", params={"limit": 200}).json()["items"]
     assert len(invoices) >= 5 and {i["status"] for i in invoices} >= {"paid", "open"}
+    assert "draft" not in {i["status"] for i in invoices}  # nothing left half-made
     paid = owner.get(f"/api/v1/invoices/{next(i['id'] for i in invoices if i['status'] == 'paid')}")
-    assert paid.json()["due_on"] and paid.json()["payments"] and paid.json()["balance_cents"] == 0
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", paid.json()["due_on"])
+    assert paid.json()["payments"] and paid.json()["balance_cents"] == 0
     owed = owner.get("/api/v1/receivables").json()
     assert owed["items"] and all(row["customer_name"] for row in owed["items"])
+    assert any(row["days_overdue"] > 0 for row in owed["items"])  # some are late
     # Problem reports from the plant's QR labels wait in the inbox.
     inbox = owner.get("/api/v1/requests", params={"status": "new"}).json()["items"]
     assert len(inbox) == 2 and {r["asset_name"] for r in inbox} == {"Filler 1", "Conveyor 3"}
