@@ -20,6 +20,14 @@ constexpr OrgSql kChange(
     "INSERT INTO asset_status_changes (org_id, asset_id, from_status, to_status, reason, "
     "changed_by, changed_at, row_key) VALUES ($1, $2, $3, $4, $5, NULL, $6, $7)");
 
+constexpr OrgSql kReading(
+    "INSERT INTO meter_readings (org_id, asset_id, kind, value, read_at, recorded_by) "
+    "VALUES ($1, $2, 'hours', $3, $4, 0)");
+constexpr OrgSql kSchedule(
+    "INSERT INTO pm_schedules (org_id, site_id, asset_id, title, priority, interval_unit, "
+    "interval_value, meter_kind, lead_days, next_due_at, next_meter_value, created_at) "
+    "VALUES ($1, $2, $3, $4, 'medium', $5, $6, $7, $8, $9, $10, $11)");
+
 struct Machine {
   const char* name;
   const char* type;
@@ -59,12 +67,28 @@ void seed_demo_plant(store::OrgTx& tx, std::int64_t now) {
   const auto site = domain::customers::repo::insert_site(tx, customer, s, now - 300 * kDay).id;
   const auto hall = add_asset(tx, site, {"Bottling hall", "Area", "", ""}, std::nullopt, "running",
                               now - 300 * kDay);
-  std::int64_t conveyor = 0;
+  std::int64_t conveyor = 0, filler = 0, compressor = 0;
   for (const auto& m : kMachines) {
-    const bool broken = std::string_view(m.name) == "Conveyor 3";
+    const std::string_view name = m.name;
+    const bool broken = name == "Conveyor 3";
     const auto id = add_asset(tx, site, m, hall, broken ? "down" : "running", now - 300 * kDay);
     if (broken) conveyor = id;
+    if (name == "Filler 1") filler = id;
+    if (name == "Air compressor") compressor = id;
   }
+  // The compressor's hour meter, read weekly for twelve weeks (about 80 h a
+  // week), and its service every 2,000 hours, due at 12,000; the filler is
+  // lubricated monthly, next due in nine days with a 7-day lead. Nothing is
+  // generated at once (the meter is below its threshold): the PM worker makes
+  // the filler's work order two days after the demo starts.
+  for (int week = 12; week >= 0; --week)
+    tx.run(kReading, compressor, 11'000.0 - 80.0 * week + (week % 3) * 3.5, now - week * 7 * kDay);
+  tx.run(kSchedule, site, compressor, std::string("Compressor service (oil, filters, belts)"),
+         std::string("meter"), std::int64_t{2000}, std::string("hours"), std::int64_t{14},
+         store::Value(nullptr), 12'000.0, now - 200 * kDay);
+  tx.run(kSchedule, site, filler, std::string("Filler 1 lubrication and seal check"),
+         std::string("months"), std::int64_t{1}, store::Value(nullptr), std::int64_t{7},
+         now + 9 * kDay, store::Value(nullptr), now - 200 * kDay);
   // Conveyor 3: a stop earlier (2 hours, fixed), and down since this morning.
   // Reasons are sealed like every status change's (repo_status.cpp).
   const auto change = [&](const char* from, const char* to, std::string_view reason,

@@ -226,6 +226,9 @@ def test_seed_demo_creates_a_company_to_click_through(server):
     owed = owner.get("/api/v1/receivables").json()
     assert owed["items"] and all(row["customer_name"] for row in owed["items"])
     assert any(row["days_overdue"] > 0 for row in owed["items"])  # some are late
+    # The plant's compressor has an hour meter and a service every 2,000 hours.
+    plan = owner.get("/api/v1/pm-schedules").json()["items"]
+    assert {p["interval_unit"] for p in plan} >= {"meter", "months"}
     # Problem reports from the plant's QR labels wait in the inbox.
     inbox = owner.get("/api/v1/requests", params={"status": "new"}).json()["items"]
     assert len(inbox) == 2 and {r["asset_name"] for r in inbox} == {"Filler 1", "Conveyor 3"}
