@@ -4,6 +4,7 @@
 #include "api/session_route.hpp"
 #include "domain/invoices/editing.hpp"
 #include "domain/invoices/manual_payments.hpp"
+#include "domain/invoices/receivables_csv.hpp"
 #include "domain/tax_rates/service.hpp"
 #include "security/permissions.hpp"
 
@@ -53,6 +54,22 @@ Result<inv::Receivables> list_receivables(Ctx& ctx) {
   return read_org(ctx, [&](OrgTx& tx) { return inv::receivables(tx, query, ctx.now_ms()); });
 }
 
+// A download, not a page: every open invoice (core/csv.hpp guards the cells).
+Result<http::Response> receivables_csv(Ctx& ctx) {
+  QueryParams q(ctx.request.query);
+  q.allow_only({});
+  // In a transaction: the download's audit entry is written with it.
+  auto file =
+      in_org(ctx, [&](OrgTx& tx) { return inv::receivables_csv(tx, ctx.actor(), ctx.now_ms()); });
+  if (!file) return unexpected(std::move(file.error()));
+  http::Response res;
+  res.headers.set("Content-Type", "text/csv; charset=utf-8");
+  res.headers.set("Content-Disposition", "attachment; filename=\"" + file->filename + "\"");
+  res.headers.set("Cache-Control", "private, no-store");
+  res.body = std::move(file->bytes);
+  return res;
+}
+
 Result<Items<tax::TaxRateView>> list_tax_rates(Ctx& ctx) {
   return read_org(ctx, [&](OrgTx& tx) { return tax::list(tx); });
 }
@@ -93,6 +110,9 @@ void add_invoice_editing_routes(http::Router& r) {
   add_session_route(
       r, Method::get, "/api/v1/receivables", office, "invoices:read", endpoint<list_receivables>(),
       "Accounts receivable: open invoices with a balance, days past due and aging buckets");
+  add_session_route(r, Method::get, "/api/v1/receivables.csv", office, "invoices:read",
+                    endpoint<receivables_csv>(),
+                    "Accounts receivable as a CSV file for a spreadsheet (audited)");
   add_session_route(r, Method::get, "/api/v1/tax-rates", office, "invoices:read",
                     endpoint<list_tax_rates>(), "The organization's tax rates");
   add_session_route(r, Method::post, "/api/v1/tax-rates", settings, "settings:write",

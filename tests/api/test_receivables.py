@@ -2,7 +2,9 @@
 the customer's name on every row (not an id), days past due and the aging
 bucket counted in the organization's time zone, totals per bucket, cursor
 paging; another organization's invoices never appear."""
+import csv
 import datetime
+import io
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -99,3 +101,53 @@ def test_drafts_and_other_orgs_are_not_receivables(server, kiritimati, tech):
     assert tech.get("/api/v1/receivables").status_code == 403
     assert kiritimati.get("/api/v1/receivables", params={"colour": "red"}).status_code == 400
     assert kiritimati.get("/api/v1/receivables", params={"limit": "x"}).status_code == 400
+
+
+def csv_rows(client):
+    r = client.get("/api/v1/receivables.csv")
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"].startswith("text/csv")
+    assert r.headers["content-disposition"].startswith('attachment; filename="receivables-')
+    assert "no-store" in r.headers["cache-control"]
+    assert r.content.startswith(b"\xef\xbb\xbf"), "Excel reads UTF-8 only after a BOM"
+    return list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"), newline="")))
+
+
+def test_receivables_csv_has_every_open_invoice_with_names_and_decimal_amounts(kiritimati):
+    inv = open_invoice(kiritimati, "Zoë, the \"Tank\" Müller", local_today() - datetime.timedelta(days=40),
+                       cents=11875)
+    rows = csv_rows(kiritimati)
+    assert rows[0] == ["Invoice", "Customer", "Due on", "Days past due", "Aging", "Currency",
+                       "Total", "Paid", "Balance"]
+    mine = [row for row in rows[1:] if row[0] == inv["number"]]
+    assert mine == [[inv["number"], "Zoë, the \"Tank\" Müller",
+                     (local_today() - datetime.timedelta(days=40)).isoformat(), "40", "31-60",
+                     inv["currency"], "118.75", "0.00", "118.75"]]
+    # The same invoices as the JSON list, paged or not.
+    assert {row[0] for row in rows[1:]} == {r["number"] for r in rows_by_id(kiritimati)[0].values()}
+
+
+def test_receivables_csv_cells_that_look_like_formulas_are_text_item_9(kiritimati):
+    hostile = ['=HYPERLINK("http://evil.example","Click")', "+SUM(1+1)", "-1+2", "@cmd"]
+    made = {open_invoice(kiritimati, name, local_today())["number"]: name for name in hostile}
+    rows = {row[0]: row for row in csv_rows(kiritimati)[1:]}
+    for number, name in made.items():
+        # A spreadsheet shows a cell beginning with an apostrophe as text.
+        assert rows[number][1] == "'" + name
+    # Amounts stay numbers even when negative-looking text would be guarded.
+    assert all(not row[6].startswith("'") for row in rows.values())
+
+
+def test_receivables_csv_is_the_office_s_and_audited(server, kiritimati, tech):
+    assert tech.get("/api/v1/receivables.csv").status_code == 403
+    assert kiritimati.get("/api/v1/receivables.csv", params={"limit": "5"}).status_code == 400
+    other = outsider(server)
+    numbers = {row[0] for row in csv_rows(other)[1:]}
+    assert not numbers & {row[0] for row in csv_rows(kiritimati)[1:]}
+    # Customers' names leave in the file: the download is in the audit log.
+    org = create_org(server)
+    owner = new_user_client(server, org, "owner")[0]
+    csv_rows(owner)
+    r = owner.get("/api/v1/audit", params={"action": "receivables.exported"})
+    assert r.status_code == 200, r.text
+    assert len(r.json()["items"]) == 1

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { ApiSession, signIn, uniqueName } from './support/app';
 import { env } from './support/env';
@@ -71,5 +72,28 @@ test('edit a draft, open it, record a partial payment, see the balance and the r
   const row = page.getByRole('row', { name: new RegExp(invoice.number) });
   await expect(row).toContainText(customerName);
   await expect(row).toContainText('$200.00');
+
+  // The bookkeeper's spreadsheet: the link downloads the same row as CSV.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^receivables-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync(await download.path(), 'utf-8');
+  expect(csv).toContain(`${invoice.number},${customerName},`);
+  expect(csv).toContain(',300.00,100.00,200.00\r\n');
+
+  // The invoice's PDF is one click away on its page.
+  await page.goto(`/invoices/${invoice.id}`);
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download PDF' }).click(),
+  ]);
+  expect(pdf.suggestedFilename()).toMatch(/^invoice-\d+\.pdf$/);
+  expect(
+    readFileSync(await pdf.path())
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
   await context.close();
 });

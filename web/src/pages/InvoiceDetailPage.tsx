@@ -197,6 +197,9 @@ export function InvoiceDetailPage({ id }: { id: number }) {
                   {LABEL[to]} <span className="visually-hidden">({humanize(to)})</span>
                 </button>
               ))}
+              <a className="button-secondary" href={`/api/v1/invoices/${inv.id}/pdf`} download>
+                Download PDF
+              </a>
             </div>
             <ErrorMessage error={move.error} />
             {inv.status === 'open' ? (

@@ -27,7 +27,15 @@ export function ReceivablesPage() {
   );
   return (
     <section>
-      <h1>Receivables</h1>
+      <div className="page-head">
+        <h1>Receivables</h1>
+        <div className="actions">
+          {/* A plain link: the browser downloads the file with the session cookie. */}
+          <a className="button-secondary" href="/api/v1/receivables.csv" download>
+            Download CSV
+          </a>
+        </div>
+      </div>
       <LoadState loaded={page} what="Loading receivables">
         {(r) => (
           <>

@@ -88,6 +88,13 @@ export function WorkOrderDetailPage({ id }: { id: number }) {
             canAssign={can(me, 'work_orders.assign')}
             onChanged={wo.setData}
           />
+          {w.status === 'completed' || w.status === 'closed' ? (
+            <p>
+              <a href={`/api/v1/work-orders/${w.id}/report.pdf`} download>
+                Download the report (PDF)
+              </a>
+            </p>
+          ) : null}
           {can(me, 'work_orders.assign') ? (
             <EditPanel
               wo={w}
