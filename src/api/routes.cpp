@@ -17,6 +17,7 @@
 #include "api/openapi.hpp"
 #include "api/org_export_routes.hpp"
 #include "api/org_handlers.hpp"
+#include "api/org_logo_handlers.hpp"
 #include "api/password_reset_handlers.hpp"
 #include "api/pdf_handlers.hpp"
 #include "api/pm_handlers.hpp"
@@ -376,6 +377,7 @@ http::Router build_router() {
          endpoint<request_sms_number>(),
          "Ask the operator for an SMS number (optionally in an area code)");
   add_org_routes(r);  // settings (time zone, Reply-To, labour rate) and the first-run checklist
+  add_org_logo_routes(r);  // the logo on invoices and reports
   // Working hours per weekday: the board reads them, owners and admins set them.
   authed(Method::get, "/api/v1/org/working-hours", reads, safe,
          access(Permission::work_orders_read, "org:read"), endpoint<get_working_hours>(),

@@ -4,7 +4,7 @@ namespace bulwark::api {
 
 void add_session_route(http::Router& r, http::Method m, const char* pattern,
                        security::Permission need, std::string_view scope, http::Endpoint handler,
-                       const char* summary) {
+                       const char* summary, http::BodyLimit limit) {
   const bool reads = m == http::Method::get;
   r.add({.method = m,
          .pattern = pattern,
@@ -16,7 +16,8 @@ void add_session_route(http::Router& r, http::Method m, const char* pattern,
          .execution = http::Execution::pool,
          .handler = std::move(handler),
          .summary = summary,
-         .scope = scope});
+         .scope = scope,
+         .body_limit = limit});
 }
 
 }  // namespace bulwark::api

@@ -12,8 +12,9 @@
 
 namespace bulwark::api {
 
+// `limit`: the body size accepted (uploads take BULWARK_MAX_UPLOAD_BYTES).
 void add_session_route(http::Router& r, http::Method m, const char* pattern,
                        security::Permission need, std::string_view scope, http::Endpoint handler,
-                       const char* summary);
+                       const char* summary, http::BodyLimit limit = http::BodyLimit::standard);
 
 }  // namespace bulwark::api

@@ -105,4 +105,22 @@ Expected<Reencoded, std::string_view> reencode_image(std::string_view bytes, Fil
   return out;
 }
 
+Expected<std::string, std::string_view> logo_png(std::string_view clean_image) {
+  init_vips();
+  VipsImage* fitted = nullptr;
+  if (vips_thumbnail_buffer(const_cast<char*>(clean_image.data()), clean_image.size(), &fitted,
+                            kLogoWidth, "height", kLogoHeight, "size", VIPS_SIZE_DOWN,
+                            nullptr) != 0) {
+    vips_error_clear();
+    return unexpected(std::string_view("unsupported_type"));
+  }
+  Image logo(fitted);
+  std::string png;
+  if (!save(logo.get(), FileKind::png, png)) {
+    vips_error_clear();
+    return unexpected(std::string_view("unsupported_type"));
+  }
+  return png;
+}
+
 }  // namespace bulwark::files

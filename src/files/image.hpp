@@ -26,4 +26,11 @@ struct Reencoded {
 // bytes do not decode as the kind libmagic named).
 Expected<Reencoded, std::string_view> reencode_image(std::string_view bytes, FileKind kind);
 
+// An organization's logo for its documents: an image that already passed
+// reencode_image, made at most kLogoWidth x kLogoHeight pixels (never
+// enlarged) and written as a PNG with nothing but pixels (transparency
+// kept: a logo is often drawn on none). Error reason "unsupported_type".
+inline constexpr int kLogoWidth = 600, kLogoHeight = 240;
+Expected<std::string, std::string_view> logo_png(std::string_view clean_image);
+
 }  // namespace bulwark::files

@@ -74,6 +74,10 @@ class Document {
              const std::vector<std::vector<std::string>>& rows) {
     table(columns, rows, TableStyle{});
   }
+  // An organization's logo: PNG bytes drawn at the left, scaled down to fit
+  // `max_width` x `max_height` points (at most one pixel per point, so a
+  // small logo is not blown up). Bytes that are not a PNG draw nothing.
+  void logo(std::string_view png, double max_width = 180, double max_height = 60);
   // Thumbnails in a grid, each with its caption; one that is not a JPEG
   // is named by its caption only.
   void pictures(const std::vector<Picture>& pictures);

@@ -81,6 +81,8 @@ constexpr Committed kCommitted[] = {
      "220b172f9797ee16c2d986d6b6187c22d94f11d7edfa4da5c98a584ad60102de"},
     {32, "email_attachments", "7b05c98d098bc67b8e976edd2ec0952d02f7e0ed628536eb90fc274a48b475c3",
      "7b05c98d098bc67b8e976edd2ec0952d02f7e0ed628536eb90fc274a48b475c3"},
+    {33, "org_logo", "00409409b11e4814cd3f7f189bf5e53f5643d9b4e49c1995f25290316ae61d98",
+     "2a663ebee5de7766fd1fb3939eebcd9c95e24c6e03e86b85e809737feaeaeea0"},
 };
 
 const Committed* committed(int version) {

@@ -1,19 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { ApiSession, signIn, uniqueName } from './support/app';
 import { env } from './support/env';
+import { tinyPng } from './support/images';
 
 // Photos on a work order (MUST-007), on a 390-px phone: the technician picks
 // a photo with the file chooser (on a phone it opens the camera), sees its
 // thumbnail, and a file that is not a photo is refused with words that say
 // what to do. The server scans every upload with clamd (scripts/web-e2e.sh).
-
-// A 2 x 2 PNG, made here: the server re-encodes it and makes a thumbnail.
-function tinyPng(): Buffer {
-  return Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGM4YWQERAwQCgAjNgSxRnwWMwAAAABJRU5ErkJggg==',
-    'base64',
-  );
-}
 
 test('a technician attaches a photo from the phone; a renamed web page is refused', async ({
   browser,

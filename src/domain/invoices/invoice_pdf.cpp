@@ -5,6 +5,7 @@
 
 #include "domain/customers/service.hpp"
 #include "domain/invoices/service.hpp"
+#include "domain/org/logo.hpp"
 #include "domain/org/service.hpp"
 #include "render/format.hpp"
 
@@ -84,6 +85,7 @@ Expected<render::PdfFile, ApiError> invoice_pdf(store::OrgTx& tx, std::int64_t i
   const auto money = [&](std::int64_t cents) { return render::money(cents, inv->currency); };
 
   render::Document doc(render::page_size_for_time_zone(zone), "Invoice " + inv->number);
+  if (const auto logo = org::logo(tx)) doc.logo(*logo);
   doc.text(org.name, Style::heading);
   doc.title("Invoice " + inv->number);
   std::vector<std::vector<std::string>> facts{

@@ -23,8 +23,10 @@ struct OrgSettings {
   std::string time_zone;                      // "America/New_York"
   std::optional<std::string> reply_to_email;  // null: replies go to the From address
   Omittable<std::int64_t> labour_rate_cents;  // per hour; billing data (invoices.manage)
+  std::optional<std::string> logo_url;        // null: no logo on its documents
 };
-BULWARK_RESOURCE(OrgSettings, id, slug, name, time_zone, reply_to_email, labour_rate_cents)
+BULWARK_RESOURCE(OrgSettings, id, slug, name, time_zone, reply_to_email, labour_rate_cents,
+                 logo_url)
 
 struct OrgChange {  // PATCH /api/v1/org
   std::optional<Text<64>> time_zone;

@@ -13,7 +13,8 @@ namespace {
 using store::OrgSql;
 
 constexpr OrgSql kSettings(
-    "SELECT id, slug, name, time_zone, reply_to_email, labour_rate_cents FROM orgs WHERE id = $1");
+    "SELECT id, slug, name, time_zone, reply_to_email, labour_rate_cents, logo_updated_at "
+    "FROM orgs WHERE id = $1");
 constexpr OrgSql kTimeZone("SELECT time_zone FROM orgs WHERE id = $1");
 constexpr OrgSql kSetTimeZone("UPDATE orgs SET time_zone = $2 WHERE id = $1");
 constexpr OrgSql kSetReplyTo("UPDATE orgs SET reply_to_email = $2 WHERE id = $1");
@@ -24,9 +25,11 @@ struct SettingsRow {
   std::string slug, name, time_zone;
   std::optional<std::string> reply_to_email;
   std::int64_t labour_rate_cents = 0;
+  std::optional<std::int64_t> logo_updated_at;
 };
 BOOST_DESCRIBE_STRUCT(SettingsRow, (),
-                      (id, slug, name, time_zone, reply_to_email, labour_rate_cents))
+                      (id, slug, name, time_zone, reply_to_email, labour_rate_cents,
+                       logo_updated_at))
 struct ZoneRow {
   std::string time_zone;
 };
@@ -47,7 +50,11 @@ Expected<OrgSettings, ApiError> settings(store::OrgTx& tx, bool sees_prices) {
                   std::move(r->name),
                   std::move(r->time_zone),
                   std::move(r->reply_to_email),
+                  {},
                   {}};
+  // The version in the URL: a new logo is a new address, so no cached copy shows.
+  if (r->logo_updated_at)
+    out.logo_url = "/api/v1/org/logo?v=" + std::to_string(*r->logo_updated_at);
   if (sees_prices) out.labour_rate_cents.emplace(r->labour_rate_cents);
   return out;
 }

@@ -1,6 +1,7 @@
 #include "domain/work_orders/report_pdf.hpp"
 
 #include "domain/attachments/service.hpp"
+#include "domain/org/logo.hpp"
 #include "domain/org/service.hpp"
 #include "domain/work_orders/checklist_service.hpp"
 #include "render/format.hpp"
@@ -68,6 +69,7 @@ Outcome<render::PdfFile> pump_out_report(store::OrgTx& tx, const store::BlobStor
   const std::string number = v->number.text();
 
   render::Document doc(render::page_size_for_time_zone(zone), "Pump-out report " + number);
+  if (const auto logo = org::logo(tx)) doc.logo(*logo);
   doc.text(org_settings->name, Style::heading);
   doc.title("Pump-out report " + number);
   std::string completed = "—";

@@ -819,6 +819,7 @@ export interface OrgSettings {
   time_zone: string;
   reply_to_email: string | null;
   labour_rate_cents?: number;
+  logo_url: string | null;
 }
 
 export interface PartAdded {

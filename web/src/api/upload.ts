@@ -5,12 +5,16 @@ import { ApiError } from './errors';
 // File uploads: multipart/form-data (the browser writes the boundary), with
 // the CSRF token like every other change. The server scans and type-checks
 // every file (MUST-007); these are its refusals in words for a person.
-export async function uploadFile<T>(path: string, form: FormData): Promise<T> {
+export async function uploadFile<T>(
+  path: string,
+  form: FormData,
+  method: 'POST' | 'PUT' = 'POST',
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = readCsrfToken();
   if (token) headers[CSRF_HEADER] = token;
   const response = await fetch(`/api/v1${path}`, {
-    method: 'POST',
+    method,
     headers,
     body: form,
     credentials: 'same-origin',

@@ -10,6 +10,7 @@ import { useApi } from '../hooks/useApi';
 import { allTimeZones, browserTimeZone } from '../time';
 import { MailAndRatePanel } from './org/MailAndRatePanel';
 import { InvoiceEmailPanel } from './org/InvoiceEmailPanel';
+import { LogoPanel } from './org/LogoPanel';
 import { RetentionPanel } from './org/RetentionPanel';
 import { TaxRatesPanel } from './org/TaxRatesPanel';
 import { WorkingHoursPanel } from './org/WorkingHoursPanel';
@@ -29,6 +30,7 @@ export function OrgSettingsPage() {
           <>
             <TimeZonePanel org={o} onSaved={org.setData} />
             <MailAndRatePanel org={o} onSaved={org.setData} />
+            <LogoPanel org={o} onSaved={org.setData} />
           </>
         )}
       </LoadState>
