@@ -22,6 +22,7 @@
 #include "core/clock.hpp"
 #include "crypto/key_ring.hpp"
 #include "domain/pm_generation.hpp"
+#include "domain/service_plans/reminders.hpp"
 #include "http/server.hpp"
 #include "http/web_files.hpp"
 #include "identity/clock.hpp"
@@ -157,7 +158,10 @@ int serve() {
         [&db, &cfg = *c, next_reminders = std::int64_t{0}]() mutable {
           const auto now = identity::now_ms();
           if (now >= next_reminders) {
-            if (cfg.twilio_configured()) messaging::enqueue_due_reminders(*db, now);
+            if (cfg.twilio_configured()) {
+              messaging::enqueue_due_reminders(*db, now);
+              domain::service_plans::enqueue_service_reminders(*db, cfg.public_url, now);
+            }
             next_reminders = now + 60'000;
           }
           auto report = messaging::send_due_messages(*db, cfg, now);

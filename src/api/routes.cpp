@@ -25,6 +25,7 @@
 #include "api/privacy_routes.hpp"
 #include "api/request_handlers.hpp"
 #include "api/retention_handlers.hpp"
+#include "api/service_plan_handlers.hpp"
 #include "api/sms_number_handlers.hpp"
 #include "api/stripe_handlers.hpp"
 #include "api/system_handlers.hpp"
@@ -377,7 +378,8 @@ http::Router build_router() {
          endpoint<request_sms_number>(),
          "Ask the operator for an SMS number (optionally in an area code)");
   add_org_routes(r);  // settings (time zone, Reply-To, labour rate) and the first-run checklist
-  add_org_logo_routes(r);  // the logo on invoices and reports
+  add_org_logo_routes(r);      // the logo on invoices and reports
+  add_service_plan_routes(r);  // recurring customer service (issue 14 item 8)
   // Working hours per weekday: the board reads them, owners and admins set them.
   authed(Method::get, "/api/v1/org/working-hours", reads, safe,
          access(Permission::work_orders_read, "org:read"), endpoint<get_working_hours>(),

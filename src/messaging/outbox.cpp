@@ -91,7 +91,8 @@ bool is_visit_text(std::string_view kind) {
 }  // namespace
 
 bool held_in_quiet_hours(std::string_view kind) {
-  return kind == "confirmation" || kind == "reminder" || kind == "completion";
+  return kind == "confirmation" || kind == "reminder" || kind == "completion" ||
+         kind == "service_reminder";
 }
 
 std::string format_amount(std::int64_t cents, std::string_view currency) {

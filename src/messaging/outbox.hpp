@@ -56,7 +56,7 @@ int enqueue_due_reminders(store::Database& db, std::int64_t now_ms);
 int enqueue_due_reminders_in(store::Database& db, const std::string& zone, std::int64_t now_ms);
 
 // Quiet hours: texts nobody chose to send at that moment (confirmation,
-// reminder, completion) are held by the sender (sms_sender.cpp) outside
+// reminder, completion, a service plan's reminder) are held by the sender (sms_sender.cpp) outside
 // 08:00-21:00 in the organization's time zone, back in the queue with
 // last_error "quiet_hours" until the window opens; never dropped. Texts a person
 // sends on purpose (the office's messages, a payment link, the technician's

@@ -40,12 +40,16 @@ constexpr std::array kKinds = {
     TemplateKind{"message", "a message typed by the office", "{body}"},
     TemplateKind{"customer_link", "sent with a customer link (appointment, invoice, report)",
                  "{org}: your link for {number}: {link}"},
+    TemplateKind{"service_reminder",
+                 "sent before a service plan is due (marketing: needs the customer's consent)",
+                 "{org}: your {service} is due around {date}. Ask for a visit: {link} Reply STOP "
+                 "to opt out."},
     TemplateKind{"request_declined", "sent to a requester when the office declines a work request",
                  "{org}: about your request: {body}"},
 };
 
-constexpr std::array<std::string_view, 9> kPlaceholders = {
-    "org", "customer", "number", "date", "time", "amount", "link", "body", "technician"};
+constexpr std::array<std::string_view, 10> kPlaceholders = {
+    "org", "customer", "number", "date", "time", "amount", "link", "body", "technician", "service"};
 
 }  // namespace
 

@@ -83,6 +83,8 @@ constexpr Committed kCommitted[] = {
      "7b05c98d098bc67b8e976edd2ec0952d02f7e0ed628536eb90fc274a48b475c3"},
     {33, "org_logo", "00409409b11e4814cd3f7f189bf5e53f5643d9b4e49c1995f25290316ae61d98",
      "2a663ebee5de7766fd1fb3939eebcd9c95e24c6e03e86b85e809737feaeaeea0"},
+    {34, "service_plans", "e68d714d3c58074d46fc228e9f84451cd97ab717770179225796e1a9d995972f",
+     "6c8c669bcfc119d714b9e699344b37c03779d835c64799fc64f784270c0042a0"},
 };
 
 const Committed* committed(int version) {

@@ -20,6 +20,7 @@ import { AccountPage } from './pages/AccountPage';
 import { MessagesPage } from './pages/MessagesPage';
 import { MessagingSettingsPage } from './pages/MessagingSettingsPage';
 import { OrgSettingsPage } from './pages/OrgSettingsPage';
+import { ServicePlansPage } from './pages/ServicePlansPage';
 import { ChecklistTemplatesPage } from './pages/ChecklistTemplatesPage';
 import { PrivacyRequestsPage } from './pages/PrivacyRequestsPage';
 import { PriceBookPage } from './pages/PriceBookPage';
@@ -152,6 +153,13 @@ export const ROUTES: RouteDef[] = [
     permission: 'invoices.manage',
     nav: 'Receivables',
     render: () => <ReceivablesPage />,
+  },
+  {
+    pattern: '/service-plans',
+    title: 'Service due',
+    permission: 'work_orders.assign',
+    nav: 'Service due',
+    render: () => <ServicePlansPage />,
   },
   {
     pattern: '/invoices/:id',

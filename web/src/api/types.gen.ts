@@ -546,6 +546,26 @@ export interface ManualPayment {
   received_on?: string | null;
 }
 
+export interface MarketingConsent {
+  sms: boolean;
+  email: boolean;
+  history: MarketingConsentEntry[];
+}
+
+export interface MarketingConsentChange {
+  channel: 'sms' | 'email';
+  granted: boolean;
+  source: string;
+}
+
+export interface MarketingConsentEntry {
+  channel: string;
+  granted: boolean;
+  source: string;
+  recorded_by: number | null;
+  recorded_at: string;
+}
+
 export interface MessagePage {
   items: MessageView[];
   next_cursor: number | null;
@@ -713,6 +733,14 @@ export interface NewRequest {
   name: string;
   phone?: string | null;
   description: string;
+}
+
+export interface NewServicePlan {
+  site_id: number;
+  title: string;
+  interval_months: number;
+  next_due_on: string;
+  remind_days_before?: number | null;
 }
 
 export interface NewSite {
@@ -1057,6 +1085,42 @@ export interface ScheduleWarning {
   code: string;
   work_order_id?: number;
   number?: string;
+}
+
+export interface ServicePlanChange {
+  title?: string | null;
+  interval_months?: number | null;
+  next_due_on?: string | null;
+  remind_days_before?: number | null;
+  active?: boolean | null;
+  version: number;
+}
+
+export interface ServicePlanView {
+  id: number;
+  site_id: number;
+  site_name: string;
+  site_address: string;
+  customer_id: number | null;
+  customer_name: string;
+  title: string;
+  interval_months: number;
+  next_due_on: string;
+  remind_days_before: number;
+  remind_on: string;
+  reminded_for: string | null;
+  days_until_due: number;
+  marketing_sms: boolean;
+  marketing_email: boolean;
+  active: boolean;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ServicedOn {
+  on: string;
+  version: number;
 }
 
 export interface SessionOrg {

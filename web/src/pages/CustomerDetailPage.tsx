@@ -11,6 +11,7 @@ import { useApi } from '../hooks/useApi';
 import { Link } from '../router/router';
 import { CustomerForm } from './customer/CustomerForm';
 import { SitesPanel } from './customer/SitesPanel';
+import { ServicePlansPanel } from './customer/ServicePlansPanel';
 import { SmsThread } from './customer/SmsThread';
 import { PrivacyPanel } from './customer/PrivacyPanel';
 import { optInSentence, optOutSentence } from '../domain/consent';
@@ -97,6 +98,7 @@ export function CustomerDetailPage({ id }: { id: number }) {
             </section>
           )}
           <SitesPanel customerId={c.id} canWrite={canWrite} />
+          {can(me, 'work_orders.assign') ? <ServicePlansPanel customerId={c.id} /> : null}
           <PrivacyPanel
             customerId={c.id}
             customerName={c.name}
