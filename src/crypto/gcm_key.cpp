@@ -82,8 +82,7 @@ Expected<std::string, CipherError> GcmKey::seal(std::string_view nonce, std::str
   const bool ok =
       EVP_CipherInit_ex(ctx, nullptr, nullptr, nullptr, bytes(nonce), 1) == 1 &&
       EVP_EncryptUpdate(ctx, nullptr, &len, bytes(aad), static_cast<int>(aad.size())) == 1 &&
-      EVP_EncryptUpdate(ctx, o, &len, bytes(plaintext), static_cast<int>(plaintext.size())) ==
-          1 &&
+      EVP_EncryptUpdate(ctx, o, &len, bytes(plaintext), static_cast<int>(plaintext.size())) == 1 &&
       EVP_EncryptFinal_ex(ctx, o + len, &len) == 1 &&
       EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, static_cast<int>(kTagBytes),
                           o + plaintext.size()) == 1;
@@ -114,8 +113,7 @@ bool GcmKey::open(std::string_view nonce, std::string_view aad, std::string_view
       EVP_DecryptUpdate(ctx, nullptr, &len, bytes(aad), static_cast<int>(aad.size())) == 1 &&
       EVP_DecryptUpdate(ctx, o, &len, bytes(ciphertext), static_cast<int>(ciphertext.size())) ==
           1 &&
-      EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, static_cast<int>(kTagBytes), tag_copy) ==
-          1 &&
+      EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, static_cast<int>(kTagBytes), tag_copy) == 1 &&
       EVP_DecryptFinal_ex(ctx, o + len, &len) == 1;
   if (!ok) {
     // A tampered or moved field: the context is not reused (its state after

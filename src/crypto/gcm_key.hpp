@@ -43,9 +43,9 @@ class GcmKey {
   static std::size_t live_contexts();
 
  private:
-  evp_cipher_ctx_st* take() const;                  // a keyed context, or nullptr
-  void give_back(evp_cipher_ctx_st* ctx) const;     // into the pool
-  static void discard(evp_cipher_ctx_st* ctx);      // after a failure: not reused
+  evp_cipher_ctx_st* take() const;               // a keyed context, or nullptr
+  void give_back(evp_cipher_ctx_st* ctx) const;  // into the pool
+  static void discard(evp_cipher_ctx_st* ctx);   // after a failure: not reused
 
   std::string raw_;
   mutable std::mutex mutex_;

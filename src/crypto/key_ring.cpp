@@ -20,9 +20,7 @@ KeyRing::KeyRing(store::Database& db, const Secret& master, Now now)
 
 KeyRing::~KeyRing() = default;
 
-KeyRing::OrgKeys::~OrgKeys() {
-  cleanse(blind);
-}
+KeyRing::OrgKeys::~OrgKeys() { cleanse(blind); }
 
 KeyRing::Keys KeyRing::load(std::int64_t org) {
   std::vector<StoredKey> stored;

@@ -40,7 +40,7 @@ TEST_F(GcmKeyTest, AtRestAes256OpensWhatThePlainCipherSealsAndTheReverse) {
   const std::string raw = random_bytes(kKeyBytes);
   const GcmKey key(raw);
   const std::vector<std::string> texts{"", "Ada", "742 Evergreen Terrace, Springfield",
-                                      std::string(300, 'x'), std::string("\0\x01\xff", 3)};
+                                       std::string(300, 'x'), std::string("\0\x01\xff", 3)};
   for (const auto& text : texts) {
     auto sealed = seal_field(raw, 9, where(), text);  // field_cipher's own path
     ASSERT_TRUE(sealed);
@@ -74,7 +74,7 @@ TEST_F(GcmKeyTest, AtRestAes256TamperedOrMovedEnvelopeFailsAndTheNextFieldStillO
   const GcmKey key(random_bytes(kKeyBytes));
   const auto good = *seal_field(key, 3, where(), "+1 555 0100");
   for (std::size_t at : {std::size_t{5}, std::size_t{5 + kNonceBytes},  // nonce, tag
-                         kEnvelopeHeaderBytes}) {                        // ciphertext
+                         kEnvelopeHeaderBytes}) {                       // ciphertext
     std::string bad = good;
     bad[at] = static_cast<char>(bad[at] ^ 0x01);
     EXPECT_EQ(open(key, where(), bad).error(), CipherError::authentication_failed) << at;
