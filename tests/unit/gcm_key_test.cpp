@@ -98,6 +98,7 @@ TEST_F(GcmKeyTest, AtRestAes256ContextsAreFreedWithTheirKey) {
     sealed = *seal_field(*key, 1, where(), "gate 4411#");
     // Several threads at once: each takes a context of its own.
     std::vector<std::thread> threads;
+    threads.reserve(4);
     for (int t = 0; t < 4; ++t)
       threads.emplace_back([&] {
         for (int i = 0; i < 200; ++i) ASSERT_EQ(*open(*key, where(), sealed), "gate 4411#");
