@@ -84,18 +84,30 @@ std::string_view describe(CipherError e) {
   return "unknown cipher error";
 }
 
-Expected<Envelope, CipherError> parse_envelope(std::string_view in) {
+Expected<EnvelopeView, CipherError> parse_envelope_view(std::string_view in) {
   if (in.empty()) return unexpected(CipherError::malformed);
   if (static_cast<std::uint8_t>(in[0]) != kEnvelopeVersion)
     return unexpected(CipherError::unsupported_version);
   if (in.size() < kEnvelopeHeaderBytes) return unexpected(CipherError::malformed);
-  Envelope e;
+  EnvelopeView e;
   e.version = static_cast<std::uint8_t>(in[0]);
   for (std::size_t i = 1; i <= 4; ++i)
     e.key_id = (e.key_id << 8) | static_cast<std::uint8_t>(in[i]);
-  e.nonce = std::string(in.substr(5, kNonceBytes));
-  e.tag = std::string(in.substr(5 + kNonceBytes, kTagBytes));
-  e.ciphertext = std::string(in.substr(kEnvelopeHeaderBytes));
+  e.nonce = in.substr(5, kNonceBytes);
+  e.tag = in.substr(5 + kNonceBytes, kTagBytes);
+  e.ciphertext = in.substr(kEnvelopeHeaderBytes);
+  return e;
+}
+
+Expected<Envelope, CipherError> parse_envelope(std::string_view in) {
+  auto v = parse_envelope_view(in);
+  if (!v) return unexpected(v.error());
+  Envelope e;
+  e.version = v->version;
+  e.key_id = v->key_id;
+  e.nonce = std::string(v->nonce);
+  e.tag = std::string(v->tag);
+  e.ciphertext = std::string(v->ciphertext);
   return e;
 }
 
@@ -112,15 +124,21 @@ std::string serialize_envelope(const Envelope& e) {
 
 std::string new_row_key() { return random_bytes(kRowKeyBytes); }
 
-std::string field_associated_data(const FieldContext& where, std::uint8_t version,
-                                  std::uint32_t key_id) {
-  std::string aad = "bulwark-field";
+void field_associated_data_into(std::string& aad, const FieldContext& where, std::uint8_t version,
+                                std::uint32_t key_id) {
+  aad.assign("bulwark-field");
   aad.push_back(static_cast<char>(version));
   put_u32(aad, key_id);
   put_u64(aad, static_cast<std::uint64_t>(where.org_id));
   put_field(aad, where.table);
   put_field(aad, where.column);
   put_field(aad, where.row_key);
+}
+
+std::string field_associated_data(const FieldContext& where, std::uint8_t version,
+                                  std::uint32_t key_id) {
+  std::string aad;
+  field_associated_data_into(aad, where, version, key_id);
   return aad;
 }
 
@@ -186,7 +204,7 @@ Expected<std::string, CipherError> seal_field(std::string_view key, std::uint32_
 
 Expected<std::string, CipherError> open_field(const KeyLookup& key_for, const FieldContext& where,
                                               std::string_view envelope) {
-  auto e = parse_envelope(envelope);
+  auto e = parse_envelope_view(envelope);
   if (!e) return unexpected(e.error());
   if (where.row_key.size() != kRowKeyBytes) return unexpected(CipherError::authentication_failed);
   const std::string* key = key_for(e->key_id);

@@ -36,6 +36,13 @@ struct Envelope {
   std::string ciphertext;  // as long as the plaintext
 };
 Expected<Envelope, CipherError> parse_envelope(std::string_view bytes);
+// The same fields as views into `bytes` (no copies: the hot path of a list).
+struct EnvelopeView {
+  std::uint8_t version = kEnvelopeVersion;
+  std::uint32_t key_id = 0;
+  std::string_view nonce, tag, ciphertext;
+};
+Expected<EnvelopeView, CipherError> parse_envelope_view(std::string_view bytes);
 std::string serialize_envelope(const Envelope& e);
 
 // Where a field lives. row_key: kRowKeyBytes random bytes stored with the row.
@@ -50,6 +57,9 @@ std::string new_row_key();  // kRowKeyBytes from the CSPRNG
 // The associated data of one field (length-prefixed, so no two contexts collide).
 std::string field_associated_data(const FieldContext& where, std::uint8_t version,
                                   std::uint32_t key_id);
+// The same bytes written into `out` (cleared first), so a caller can reuse one buffer.
+void field_associated_data_into(std::string& out, const FieldContext& where, std::uint8_t version,
+                                std::uint32_t key_id);
 
 // Raw AES-256-GCM. seal returns ciphertext || tag.
 Expected<std::string, CipherError> gcm_seal(std::string_view key, std::string_view nonce,

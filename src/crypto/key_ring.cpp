@@ -4,21 +4,23 @@
 #include <memory>
 #include <stdexcept>
 
+#include "crypto/base64.hpp"
 #include "crypto/key_store.hpp"
 #include "crypto/master_key.hpp"
 #include "crypto/random.hpp"
 
 namespace bulwark::crypto {
 
+namespace {
+std::atomic<std::uint64_t> g_next_ring_serial{1};
+}  // namespace
+
 KeyRing::KeyRing(store::Database& db, const Secret& master, Now now)
-    : db_(db), master_(master), now_(std::move(now)) {}
+    : db_(db), master_(master), now_(std::move(now)), serial_(g_next_ring_serial++) {}
 
 KeyRing::~KeyRing() = default;
 
-KeyRing::OrgKeys::~OrgKeys() {
-  for (auto& [id, key] : data) cleanse(key);
-  cleanse(blind);
-}
+KeyRing::OrgKeys::~OrgKeys() { cleanse(blind); }
 
 KeyRing::Keys KeyRing::load(std::int64_t org) {
   std::vector<StoredKey> stored;
@@ -37,7 +39,7 @@ KeyRing::Keys KeyRing::load(std::int64_t org) {
       out->blind = std::move(*key);
     } else {
       if (!k.retired_at) out->active_data_id = std::max(out->active_data_id, k.key_id);
-      out->data[k.key_id] = std::move(*key);
+      out->data[k.key_id] = std::make_unique<GcmKey>(std::move(*key));
     }
   }
   if (out->active_data_id == 0 || out->blind.empty())
@@ -46,18 +48,37 @@ KeyRing::Keys KeyRing::load(std::int64_t org) {
 }
 
 KeyRing::Keys KeyRing::keys_of(std::int64_t org) {
+  // The thread's last answer (a row's five fields are opened one after
+  // another, and a page's rows by the same thread): held weakly, so it never
+  // keeps keys the ring dropped alive, and only while no load or forget()
+  // changed the cache since it was read (generation_, read first).
+  struct Recent {
+    std::uint64_t ring = 0, generation = 0;
+    std::int64_t org = 0;
+    std::weak_ptr<const OrgKeys> keys;
+  };
+  thread_local Recent recent;
+  const auto generation = generation_.load(std::memory_order_acquire);
+  const auto now = std::chrono::steady_clock::now();
+  if (recent.ring == serial_ && recent.org == org && recent.generation == generation) {
+    if (auto keys = recent.keys.lock(); keys && now - keys->loaded_at < kKeysTtl) return keys;
+  }
+  Keys found;
   {
     std::lock_guard lock(mutex_);
-    if (auto it = cache_.find(org);
-        it != cache_.end() && std::chrono::steady_clock::now() - it->second->loaded_at < kKeysTtl)
-      return it->second;
+    if (auto it = cache_.find(org); it != cache_.end() && now - it->second->loaded_at < kKeysTtl)
+      found = it->second;
   }
-  // Loaded outside the lock (database round trips); the newest load wins,
-  // and a caller still holding the previous one keeps it alive.
-  Keys loaded = load(org);
-  std::lock_guard lock(mutex_);
-  cache_[org] = loaded;
-  return loaded;
+  if (!found) {
+    // Loaded outside the lock (database round trips); the newest load wins,
+    // and a caller still holding the previous one keeps it alive.
+    found = load(org);
+    std::lock_guard lock(mutex_);
+    cache_[org] = found;
+    generation_.fetch_add(1, std::memory_order_acq_rel);
+  }
+  recent = Recent{serial_, generation, org, found};
+  return found;
 }
 
 Expected<std::string, CipherError> KeyRing::encrypt(std::int64_t org, std::string_view table,
@@ -65,7 +86,7 @@ Expected<std::string, CipherError> KeyRing::encrypt(std::int64_t org, std::strin
                                                     std::string_view row_key,
                                                     std::string_view plaintext) {
   const auto keys = keys_of(org);
-  return seal_field(keys->data.at(keys->active_data_id), keys->active_data_id,
+  return seal_field(*keys->data.at(keys->active_data_id), keys->active_data_id,
                     FieldContext{org, table, column, row_key}, plaintext);
 }
 
@@ -73,18 +94,20 @@ Expected<std::string, CipherError> KeyRing::decrypt(std::int64_t org, std::strin
                                                     std::string_view column,
                                                     std::string_view row_key,
                                                     std::string_view envelope) {
+  auto parsed = parse_envelope_view(envelope);
+  if (!parsed) return unexpected(parsed.error());
+  if (row_key.size() != kRowKeyBytes) return unexpected(CipherError::authentication_failed);
   auto keys = keys_of(org);
-  auto lookup = [&keys](std::uint32_t id) -> const std::string* {
-    auto it = keys->data.find(id);
-    return it == keys->data.end() ? nullptr : &it->second;
-  };
-  auto opened = open_field(lookup, FieldContext{org, table, column, row_key}, envelope);
-  if (opened || opened.error() != CipherError::unknown_key) return opened;
-  // Sealed by another instance under a key added since this one loaded its
-  // keys (a rotation): read them again, once.
-  forget(org);
-  keys = keys_of(org);
-  return open_field(lookup, FieldContext{org, table, column, row_key}, envelope);
+  auto key = keys->data.find(parsed->key_id);
+  if (key == keys->data.end()) {
+    // Sealed by another instance under a key added since this one loaded its
+    // keys (a rotation): read them again, once.
+    forget(org);
+    keys = keys_of(org);
+    key = keys->data.find(parsed->key_id);
+    if (key == keys->data.end()) return unexpected(CipherError::unknown_key);
+  }
+  return open_field(*key->second, FieldContext{org, table, column, row_key}, *parsed);
 }
 
 Expected<std::string, CipherError> KeyRing::blind_index(std::int64_t org, std::string_view domain,
@@ -127,9 +150,9 @@ std::string KeyRing::seal(std::int64_t org, std::string_view table, std::string_
 
 std::string KeyRing::open(std::int64_t org, std::string_view table, std::string_view column,
                           std::string_view row_key, std::string_view sealed) {
-  auto bytes = from_base64(sealed);
-  if (!bytes) fail("cannot open", table, column, CipherError::malformed);
-  auto plain = decrypt(org, table, column, raw_row_key(row_key), *bytes);
+  thread_local std::string bytes;  // the envelope (ciphertext, no secret), reused per field
+  if (!from_base64_into(sealed, bytes)) fail("cannot open", table, column, CipherError::malformed);
+  auto plain = decrypt(org, table, column, raw_row_key(row_key), bytes);
   if (!plain) fail("cannot open", table, column, plain.error());
   return std::move(*plain);
 }
@@ -171,6 +194,7 @@ void KeyRing::create_keys(store::Connection& conn, std::int64_t org) {
 void KeyRing::forget(std::int64_t org) {
   std::lock_guard lock(mutex_);
   cache_.erase(org);
+  generation_.fetch_add(1, std::memory_order_acq_rel);  // no thread's recent keys stay valid
 }
 
 KeyRing& attach_key_ring(store::Database& db, const Secret& master, KeyRing::Now now) {

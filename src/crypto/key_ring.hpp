@@ -8,6 +8,7 @@
 //   auto row_key = crypto::new_row_key();            // stored with the row
 //   auto sealed = ring.encrypt(org, "customers", "name", row_key, name);
 //   auto name = ring.decrypt(org, "customers", "name", row_key, sealed);
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -21,6 +22,7 @@
 #include "core/expected.hpp"
 #include "core/secret.hpp"
 #include "crypto/field_cipher.hpp"
+#include "crypto/gcm_key.hpp"
 #include "store/database.hpp"
 #include "store/field_sealer.hpp"
 
@@ -75,13 +77,15 @@ class KeyRing final : public store::FieldSealer {
  private:
   struct OrgKeys {
     std::uint32_t active_data_id = 0;
-    std::map<std::uint32_t, std::string> data;  // key id -> raw key
+    // key id -> the key with its ready contexts (gcm_key.hpp): freed and
+    // wiped with this object, when the ring drops these keys.
+    std::map<std::uint32_t, std::unique_ptr<GcmKey>> data;
     std::string blind;
     std::chrono::steady_clock::time_point loaded_at;
     OrgKeys() = default;
     OrgKeys(const OrgKeys&) = delete;
     OrgKeys& operator=(const OrgKeys&) = delete;
-    ~OrgKeys();  // wipes the raw keys
+    ~OrgKeys();  // wipes the blind-index key (each GcmKey wipes itself)
   };
   using Keys = std::shared_ptr<const OrgKeys>;
   // The cached keys of `org`, loading (and creating) them on first use and
@@ -97,6 +101,8 @@ class KeyRing final : public store::FieldSealer {
   Now now_;
   std::mutex mutex_;
   std::unordered_map<std::int64_t, Keys> cache_;
+  std::atomic<std::uint64_t> generation_{0};  // bumped whenever cache_ changes
+  const std::uint64_t serial_;                // this ring among all rings of the process
 };
 
 // Gives every organization keys, then attaches a key ring under `master` to

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "crypto/gcm_key.hpp"
 #include "crypto/key_store.hpp"
 #include "crypto/master_key.hpp"
 #include "crypto/random.hpp"
@@ -84,6 +85,52 @@ TEST_P(KeyRingTest, AtRestAes256RotateMasterRewrapsAndTheOldMasterNoLongerUnwrap
   db_->transaction([&](store::Connection& c) { wrong = rotate_master(c, master_, next, now()); });
   EXPECT_FALSE(wrong);
   db_->query("DELETE FROM master_key_fingerprint");
+}
+
+// The ring keeps each data key's contexts ready (crypto/gcm_key.hpp) and
+// remembers the org's keys per thread: neither may outlive a rotation.
+TEST_P(KeyRingTest, AtRestAes256RotatedKeysAreNotServedFromTheCachesAndTheirContextsAreFreed) {
+  const auto org = new_org("ring-cache", "Cache");
+  const auto row_key = new_row_key();
+  KeyRing ring(*db_, Secret(std::string(master_.reveal())), now);
+  const auto contexts_before = GcmKey::live_contexts();
+  const auto first = *ring.encrypt(org, "customers", "name", row_key, "Ada");
+  const auto first_id = parse_envelope(first)->key_id;
+  ASSERT_EQ(*ring.decrypt(org, "customers", "name", row_key, first), "Ada");
+  EXPECT_GT(GcmKey::live_contexts(), contexts_before);
+
+  // Another instance rotates: a new data key, and it seals with it.
+  std::uint32_t second_id = 0;
+  db_->transaction([&](store::Connection& c) { second_id = add_data_key(c, master_, org, now()); });
+  ASSERT_NE(second_id, first_id);
+  KeyRing other(*db_, Secret(std::string(master_.reveal())), now);
+  const auto second = *other.encrypt(org, "customers", "name", row_key, "Grace");
+  ASSERT_EQ(parse_envelope(second)->key_id, second_id);
+  // This ring (and this thread's remembered keys) had only the first key:
+  // the unknown key id makes it read the keys again, once.
+  EXPECT_EQ(*ring.decrypt(org, "customers", "name", row_key, second), "Grace");
+  EXPECT_EQ(parse_envelope(*ring.encrypt(org, "customers", "name", row_key, "x"))->key_id,
+            second_id)
+      << "sealing follows the newest key once the keys were read again";
+  EXPECT_EQ(*ring.decrypt(org, "customers", "name", row_key, first), "Ada")
+      << "the old key stays readable until the sweep retires it";
+
+  // Dropping the org's keys frees every context they held (EVP_CIPHER_CTX_free
+  // cleanses the key schedules); the thread's memory of them is weak.
+  ring.forget(org);
+  other.forget(org);
+  EXPECT_EQ(GcmKey::live_contexts(), contexts_before);
+  EXPECT_EQ(*ring.decrypt(org, "customers", "name", row_key, first), "Ada");
+
+  // Tampered still fails through the cached contexts, and the next field opens.
+  auto tampered = first;
+  tampered.back() = static_cast<char>(tampered.back() ^ 0x01);
+  EXPECT_EQ(ring.decrypt(org, "customers", "name", row_key, tampered).error(),
+            CipherError::authentication_failed);
+  EXPECT_EQ(*ring.decrypt(org, "customers", "name", row_key, second), "Grace");
+  // Another org's ring entry never answers with this org's keys.
+  const auto b = new_org("ring-cache-b", "CacheB");
+  EXPECT_FALSE(ring.decrypt(b, "customers", "name", row_key, second));
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, KeyRingTest, ::testing::Values("sqlite", "postgres"),
