@@ -21,7 +21,7 @@ namespace bulwark::store::tenant_scope {
 
 // Every table with an org_id column. A unit test compares this list with the
 // migrated schema, so a new tenant table cannot be forgotten here.
-inline constexpr std::array<std::string_view, 51> kTenantTables{"assets",
+inline constexpr std::array<std::string_view, 52> kTenantTables{"assets",
                                                                 "asset_status_changes",
                                                                 "attachment_chunks",
                                                                 "attachments",
@@ -57,6 +57,7 @@ inline constexpr std::array<std::string_view, 51> kTenantTables{"assets",
                                                                 "price_items",
                                                                 "privacy_requests",
                                                                 "request_links",
+                                                                "request_photos",
                                                                 "sessions",
                                                                 "site_access_reveals",
                                                                 "sites",

@@ -49,6 +49,8 @@ constexpr std::array kTables = std::to_array<ExportTable>({
     // Work requests (token_sealed of request_links is a secret column: left out).
     {"request_links", "SELECT * FROM request_links WHERE org_id = $1 ORDER BY id"},
     {"work_requests", "SELECT * FROM work_requests WHERE org_id = $1 ORDER BY id"},
+    // Their photos' rows (the bytes, like attachments', stay in the blob store).
+    {"request_photos", "SELECT * FROM request_photos WHERE org_id = $1 ORDER BY id"},
     {"org_sms_numbers", "SELECT * FROM org_sms_numbers WHERE org_id = $1"},
     {"sms_number_requests", "SELECT * FROM sms_number_requests WHERE org_id = $1 ORDER BY id"},
     {"org_working_hours", "SELECT * FROM org_working_hours WHERE org_id = $1"},
