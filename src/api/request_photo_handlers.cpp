@@ -1,5 +1,8 @@
 #include "api/request_photo_handlers.hpp"
 
+#include <array>
+#include <vector>
+
 #include "api/session_route.hpp"
 #include "audit/audit_log.hpp"
 #include "core/try.hpp"
@@ -29,11 +32,24 @@ ApiError bad_form(const std::string& message, std::string reason) {
 }
 
 // The form: one `request` part (the JSON of POST /api/v1/public/requests)
-// and up to kMaxPhotos `photo` parts. Nothing else.
+// and up to kMaxPhotos parts `photo1`, `photo2`, ... (numbered: the
+// multipart parser refuses a repeated name). Nothing else.
 struct Form {
   requests::NewRequest request;
   std::vector<att::Upload> photos;
 };
+
+// photo1 .. photo16 (16: the parser's most parts); a count past
+// kMaxPhotos is refused by name below, not as an unknown field.
+bool is_photo(std::string_view name) {
+  if (!name.starts_with("photo") || name.size() < 6 || name.size() > 7) return false;
+  int n = 0;
+  for (char c : name.substr(5)) {
+    if (c < '0' || c > '9') return false;
+    n = n * 10 + (c - '0');
+  }
+  return n >= 1 && n <= static_cast<int>(http::kMaxFormParts);
+}
 
 Expected<Form, ApiError> read_form(const Ctx& ctx) {
   const auto form =
@@ -47,7 +63,7 @@ Expected<Form, ApiError> read_form(const Ctx& ctx) {
   Form out;
   const http::FormPart* request = nullptr;
   for (const auto& part : form.parts) {
-    if (part.name == "photo") {
+    if (is_photo(part.name)) {
       out.photos.push_back({part.filename, part.body, {}});
     } else if (part.name == "request" && !request) {
       request = &part;
@@ -165,7 +181,7 @@ void add_request_photo_routes(http::Router& r) {
          .execution = http::Execution::pool,
          .handler = endpoint<file_work_request_with_photos>(),
          .summary = "File a work request with up to 5 photos through a QR label's link "
-                    "(multipart: `request` as JSON, `photo` files; no sign-in)",
+                    "(multipart: `request` as JSON, files `photo1`..`photo5`; no sign-in)",
          .body_limit = http::BodyLimit::upload});
   add_session_route(r, Method::get, "/api/v1/request-photos/{id:int}/content",
                     security::Permission::work_orders_assign, "work_orders:read",

@@ -290,13 +290,14 @@ def test_must_not_001_requester_data_and_tokens_are_sealed_at_rest(req_server, s
 
 # --- photos on the public form (the scan pipeline of attachments) ---
 
-def file_with_photos(server, token, photos, origin=True, **fields):
+def file_with_photos(server, token, photos, origin=None, **fields):
     body = {"token": token, "name": "Pat Operator", "phone": "(555) 301-0199",
             "description": "Valve 7 drips"}
     body.update(fields)
     parts = [("request", (None, json.dumps(body), "application/json"))]
-    parts += [("photo", (name, data, kind)) for name, data, kind in photos]
-    headers = {"Origin": server.url} if origin else {}
+    parts += [(f"photo{i}", (name, data, kind)) for i, (name, data, kind) in
+              enumerate(photos, start=1)]
+    headers = {"Origin": origin or server.url}
     return public(server, "POST", "/api/v1/public/requests/with-photos", files=parts,
                   headers=headers)
 
@@ -359,8 +360,9 @@ def test_must_007_hostile_photos_are_refused_and_nothing_stored(req_server, shop
     denied = shop.owner.get("/api/v1/audit", params={"action": "work_request.malware_detected"})
     assert [e for e in denied.json()["items"] if e["outcome"] == "denied"]
     # The form's other guards hold here too.
-    r = file_with_photos(req_server, token, [("a.png", png(), "image/png")], origin=False)
-    assert r.status_code == 403, r.text
+    r = file_with_photos(req_server, token, [("a.png", png(), "image/png")],
+                         origin="https://evil.example")
+    assert r.status_code == 403 and error_of(r)["reason"] == "csrf_origin_mismatch"
     r = file_with_photos(req_server, token[:-1] + "A", [("a.png", png(), "image/png")])
     assert_link_not_found(r)
     r = public(req_server, "POST", "/api/v1/public/requests/with-photos", json={"token": token},

@@ -217,14 +217,6 @@ export const ROUTES: RouteDef[] = [
     render: () => <AuditLogPage />,
   },
   {
-    pattern: '/account',
-    title: 'Account',
-    permission: null,
-    nav: 'Account',
-    requester: 'also',
-    render: () => <AccountPage />,
-  },
-  {
     pattern: '/my-requests',
     title: 'My requests',
     permission: 'requests.own',
@@ -239,6 +231,14 @@ export const ROUTES: RouteDef[] = [
     nav: 'New request',
     requester: 'only',
     render: () => <NewMyRequestPage />,
+  },
+  {
+    pattern: '/account',
+    title: 'Account',
+    permission: null,
+    nav: 'Account',
+    requester: 'also',
+    render: () => <AccountPage />,
   },
 ];
 

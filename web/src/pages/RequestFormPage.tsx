@@ -74,7 +74,8 @@ function FileRequest({ token, subject }: { token: string; subject: RequestForm }
     } else {
       const form = new FormData();
       form.append('request', JSON.stringify(body));
-      for (const p of photos) form.append('photo', p, p.name);
+      // photo1, photo2, ...: the server's multipart parser refuses a repeated name.
+      photos.forEach((p, i) => form.append(`photo${i + 1}`, p, p.name));
       await uploadFile<RequestReceived>('/public/requests/with-photos', form);
     }
     setSent(true);
