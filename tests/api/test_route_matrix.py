@@ -37,7 +37,8 @@ def test_must_001_non_public_route_requires_authentication(server):
     # Work requests (issue 14 item 6): the QR label's token is the credential
     # (tests/api/test_work_requests.py refuses every bad one).
     allowed_public |= {("GET", "/api/v1/public/requests/{token:token}"),
-                       ("POST", "/api/v1/public/requests")}
+                       ("POST", "/api/v1/public/requests"),
+                       ("POST", "/api/v1/public/requests/with-photos")}
     assert public <= allowed_public | {(r["method"], r["pattern"]) for r in routes
                                        if r["pattern"].startswith("/webhooks/")}
     for r in routes:
