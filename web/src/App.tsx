@@ -51,10 +51,7 @@ export function App() {
   for (const route of ROUTES) {
     const params = matchPath(route.pattern, path);
     if (!params) continue;
-    if (
-      !shownTo(route, state.me.role) ||
-      (route.permission && !can(state.me, route.permission))
-    ) {
+    if (!shownTo(route, state.me.role) || (route.permission && !can(state.me, route.permission))) {
       return (
         <Layout title={route.title}>
           <h1>{route.title}</h1>
