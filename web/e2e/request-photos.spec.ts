@@ -40,7 +40,8 @@ test('an operator files a request with a photo from a QR link; a requester signs
   // The QR link on a phone: the form takes a photo.
   const phone = await browser.newContext(PHONE);
   const operator = await phone.newPage();
-  await operator.goto(new URL(link.url).pathname);
+  // The label's URL is BULWARK_PUBLIC_URL's; the phone opens its /r/{token} here.
+  await operator.goto(env.baseURL + link.url.slice(link.url.indexOf('/r/')));
   await expect(operator.getByRole('heading', { name: 'Report a problem' })).toBeVisible();
   const problem = uniqueName('Filler leaks at head 3');
   await operator.getByLabel('What is wrong?').fill(problem);
@@ -63,7 +64,7 @@ test('an operator files a request with a photo from a QR link; a requester signs
     .toBeGreaterThan(0);
 
   // A requester on a phone: two pages, files on the labelled asset, sees it.
-  const theirs = await browser.newContext(PHONE);
+  const theirs = await browser.newContext({ ...PHONE, baseURL: env.baseURL });
   const rq = await theirs.newPage();
   await signIn(rq, env.requester);
   await expect(rq.getByRole('heading', { name: 'My requests' })).toBeVisible();
