@@ -103,12 +103,13 @@ Result<Created<requests::RequestReceived>> file_work_request(Ctx& ctx,
                                                              Body<requests::NewRequest> in) {
   BULWARK_TRY(auto link, domain::links::resolve(ctx.services.db, in.value.token.value,
                                                 kRequestLinks, ctx.now_ms()));
-  return created(store::in_org(
-      ctx.services.db, link.org_id, [&](OrgTx& tx) -> Expected<requests::RequestReceived, ApiError> {
-        BULWARK_TRY_VOID(
-            requests::file_request(tx, link, requester(ctx, link.org_id), in.value, ctx.now_ms()));
-        return requests::RequestReceived{};
-      }));
+  return created(store::in_org(ctx.services.db, link.org_id,
+                               [&](OrgTx& tx) -> Expected<requests::RequestReceived, ApiError> {
+                                 BULWARK_TRY_VOID(
+                                     requests::file_request(tx, link, requester(ctx, link.org_id),
+                                                            in.value, ctx.now_ms()));
+                                 return requests::RequestReceived{};
+                               }));
 }
 
 Result<Items<requests::WorkRequestView>> list_work_requests(Ctx& ctx) {

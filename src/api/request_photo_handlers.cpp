@@ -5,8 +5,8 @@
 
 #include "api/session_route.hpp"
 #include "audit/audit_log.hpp"
-#include "core/try.hpp"
 #include "config/config.hpp"
+#include "core/try.hpp"
 #include "domain/attachments/inspect.hpp"
 #include "domain/links/tokens.hpp"
 #include "domain/requests/photos.hpp"
@@ -75,10 +75,10 @@ Expected<Form, ApiError> read_form(const Ctx& ctx) {
     return unexpected(ApiError(ErrorCode::validation_failed, "the request part is required",
                                "validation_failed", {{"request", "is required"}}));
   if (out.photos.size() > requests::kMaxPhotos)
-    return unexpected(ApiError(ErrorCode::unprocessable,
-                               "at most " + std::to_string(requests::kMaxPhotos) +
-                                   " photos go with one request",
-                               "too_many_photos"));
+    return unexpected(
+        ApiError(ErrorCode::unprocessable,
+                 "at most " + std::to_string(requests::kMaxPhotos) + " photos go with one request",
+                 "too_many_photos"));
   const auto json = http::parse_json_text(request->body);  // throws: 400 invalid_json
   if (!json.is_object())
     return unexpected(ApiError(ErrorCode::invalid_json, "the request part must be a JSON object"));
@@ -140,9 +140,9 @@ Result<Created<requests::RequestReceived>> file_work_request_with_photos(Ctx& ct
   if (!checked) {
     if (checked.error().reason == "malware_detected")
       store::in_org(ctx.services.db, link.org_id, [&](OrgTx& tx) {
-        auto entry = link_actor(ctx, link.org_id)
-                         .entry("work_request.malware_detected", "request_link",
-                                std::to_string(link.id));
+        auto entry =
+            link_actor(ctx, link.org_id)
+                .entry("work_request.malware_detected", "request_link", std::to_string(link.id));
         entry.outcome = "denied";
         audit::append(tx.connection(), entry);
       });

@@ -32,11 +32,9 @@ void add_requester_routes(http::Router& r) {
   add_session_route(r, Method::get, "/api/v1/my/request-places", own, "",
                     endpoint<list_request_places>(),
                     "The assets and sites you may report a problem on (those with a QR label)");
-  add_session_route(r, Method::get, "/api/v1/my/requests", own, "",
-                    endpoint<list_my_requests>(),
+  add_session_route(r, Method::get, "/api/v1/my/requests", own, "", endpoint<list_my_requests>(),
                     "The work requests you filed, with their status and the work order's");
-  add_session_route(r, Method::post, "/api/v1/my/requests", own, "",
-                    endpoint<file_my_request>(),
+  add_session_route(r, Method::post, "/api/v1/my/requests", own, "", endpoint<file_my_request>(),
                     "File a work request on an asset or a site (subject, id, description)");
 }
 

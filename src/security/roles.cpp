@@ -18,16 +18,15 @@ constexpr std::array kOwner = {P::work_orders_read, P::work_orders_write, P::wor
                                P::settings_manage,  P::audit_read,        P::invoices_manage,
                                P::metrics_read,     P::requests_own};
 constexpr std::array kAdmin = kOwner;
-constexpr std::array kDispatcher = {P::work_orders_read,   P::work_orders_write,
-                                    P::work_orders_assign, P::customers_read,
-                                    P::customers_write,    P::invoices_manage,
-                                    P::requests_own};
+constexpr std::array kDispatcher = {
+    P::work_orders_read, P::work_orders_write, P::work_orders_assign, P::customers_read,
+    P::customers_write,  P::invoices_manage,   P::requests_own};
 constexpr std::array kTechnician = {P::work_orders_read, P::work_orders_write, P::customers_read,
                                     P::requests_own};
 constexpr std::array kViewer = {P::work_orders_read, P::customers_read, P::requests_own};
 constexpr std::array kRequester = {P::requests_own};
-constexpr std::array kRolesWeakestFirst = {Role::requester, Role::viewer,     Role::technician,
-                                           Role::dispatcher, Role::admin,     Role::owner};
+constexpr std::array kRolesWeakestFirst = {Role::requester,  Role::viewer, Role::technician,
+                                           Role::dispatcher, Role::admin,  Role::owner};
 }  // namespace
 
 std::span<const Role> all_roles() { return kRolesWeakestFirst; }

@@ -57,8 +57,7 @@ std::int64_t remove_orphan_blobs(Database& db, const std::string& data_dir, std:
       const auto name = file.path().filename().string();
       // An abandoned temporary file, or a blob no row names.
       const bool temporary = name.find(".tmp-") != std::string::npos;
-      if (!temporary &&
-          read_org(db, org, [&](OrgTx& tx) {
+      if (!temporary && read_org(db, org, [&](OrgTx& tx) {
             return !tx.run(kHasRow, name).empty() || !tx.run(kHasPhotoRow, name).empty();
           }))
         continue;

@@ -16,7 +16,7 @@ constexpr std::string_view kTable = "request_photos";
 constexpr OrgSql kInsert(
     "INSERT INTO request_photos (org_id, request_id, row_key, mime, size_bytes, sha256, "
     "blob_key, thumbnail_bytes, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
-#define PHOTO_SELECT                                                                        \
+#define PHOTO_SELECT                                                                          \
   "SELECT id, request_id, row_key, mime, size_bytes, sha256, blob_key, thumbnail_bytes FROM " \
   "request_photos "
 constexpr OrgSql kOfRequest(PHOTO_SELECT "WHERE org_id = $1 AND request_id = $2 ORDER BY id");
@@ -72,7 +72,8 @@ void add_photos(store::OrgTx& tx, const store::BlobStore& blobs, std::int64_t re
     tx.run(kInsert, request_id, row_key, p.mime, static_cast<std::int64_t>(p.data.size()),
            crypto::sha256_hex(p.data), key, thumb, now);
     blobs.put_sealed(tx, key, {kTable, "blob", row_key}, p.data);
-    if (p.thumbnail) blobs.put_sealed(tx, thumb_key(key), {kTable, "thumbnail", row_key}, *p.thumbnail);
+    if (p.thumbnail)
+      blobs.put_sealed(tx, thumb_key(key), {kTable, "thumbnail", row_key}, *p.thumbnail);
   }
 }
 
@@ -114,7 +115,8 @@ Expected<void, ApiError> move_photos(store::OrgTx& tx, const store::BlobStore& b
     auto data = blobs.get_opened(tx, r.blob_key, seal_of(r, false));
     if (!data) continue;  // bytes lost: nothing to carry over
     file.data = std::move(*data);
-    if (r.thumbnail_bytes) file.thumbnail = blobs.get_opened(tx, thumb_key(r.blob_key), seal_of(r, true));
+    if (r.thumbnail_bytes)
+      file.thumbnail = blobs.get_opened(tx, thumb_key(r.blob_key), seal_of(r, true));
     file.caption = "From the work request";
     auto added = attachments::add(tx, blobs, by, {"work_order", work_order_id}, file, now);
     if (!added) return unexpected(std::move(added.error()));

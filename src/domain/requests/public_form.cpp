@@ -29,8 +29,7 @@ Outcome<RequestForm> show_form(store::OrgTx& tx, const links::ResolvedLink& link
 }
 
 Outcome<std::int64_t> file_request(store::OrgTx& tx, const links::ResolvedLink& link,
-                                      const audit::Actor& by, const NewRequest& in,
-                                      std::int64_t now) {
+                                   const audit::Actor& by, const NewRequest& in, std::int64_t now) {
   BULWARK_TRY(const auto found, subject_of(tx, link));
   std::optional<std::string> phone;
   if (in.phone) phone = in.phone->e164;

@@ -31,14 +31,14 @@ constexpr OrgSql kInsertLink(
     "INSERT INTO request_links (org_id, link_id, asset_id, site_id, row_key, token_sealed, "
     "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id");
 
-#define REQUEST_SELECT                                                                       \
-  "SELECT q.id, q.link_id, q.asset_id, q.site_id, q.row_key, q.requester_name, "             \
-  "q.requester_phone, q.description, q.status, q.decline_reason, q.work_order_id, "          \
-  "w.number AS work_order_number, q.decided_at, q.version, q.created_at, a.name AS "         \
-  "asset_name, s.name AS site_name, s.customer_id AS site_customer_id, w.status AS "          \
-  "work_order_status, q.filed_by FROM work_requests q "                                        \
-  "LEFT JOIN assets a ON a.org_id = $1 AND a.id = q.asset_id "                               \
-  "LEFT JOIN sites s ON s.org_id = $1 AND s.id = COALESCE(q.site_id, a.site_id) "            \
+#define REQUEST_SELECT                                                               \
+  "SELECT q.id, q.link_id, q.asset_id, q.site_id, q.row_key, q.requester_name, "     \
+  "q.requester_phone, q.description, q.status, q.decline_reason, q.work_order_id, "  \
+  "w.number AS work_order_number, q.decided_at, q.version, q.created_at, a.name AS " \
+  "asset_name, s.name AS site_name, s.customer_id AS site_customer_id, w.status AS " \
+  "work_order_status, q.filed_by FROM work_requests q "                              \
+  "LEFT JOIN assets a ON a.org_id = $1 AND a.id = q.asset_id "                       \
+  "LEFT JOIN sites s ON s.org_id = $1 AND s.id = COALESCE(q.site_id, a.site_id) "    \
   "LEFT JOIN work_orders w ON w.org_id = $1 AND w.id = q.work_order_id "
 constexpr OrgSql kFind(REQUEST_SELECT "WHERE q.org_id = $1 AND q.id = $2");
 // New first; 500 is more than an inbox holds between two looks.

@@ -47,8 +47,8 @@ Expected<MyRequestView, ApiError> file_my_request(store::OrgTx& tx, const Reques
   const std::optional<std::int64_t> site_id = asset ? std::nullopt : std::optional(in.id.value);
   // An unlabelled or another organization's place: one answer.
   if (!repo::live_link(tx, asset_id, site_id, now))
-    return unexpected(ApiError(ErrorCode::not_found, "no such place to report on",
-                               "place_not_found"));
+    return unexpected(
+        ApiError(ErrorCode::not_found, "no such place to report on", "place_not_found"));
   if (repo::filed_by_since(tx, by.user_id, now - kHourMs) >= kRequestsPerRequesterPerHour)
     return unexpected(ApiError(ErrorCode::rate_limited,
                                "you filed many requests in the last hour; call the office or "
@@ -57,8 +57,8 @@ Expected<MyRequestView, ApiError> file_my_request(store::OrgTx& tx, const Reques
   // An asset's request also names its site, as one filed through its label.
   const auto subject = asset ? repo::asset(tx, in.id.value) : repo::site(tx, in.id.value);
   if (!subject)
-    return unexpected(ApiError(ErrorCode::not_found, "no such place to report on",
-                               "place_not_found"));
+    return unexpected(
+        ApiError(ErrorCode::not_found, "no such place to report on", "place_not_found"));
   std::optional<std::string> phone;
   if (in.phone) phone = in.phone->e164;
   const auto id = repo::insert(tx,
