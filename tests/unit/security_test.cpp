@@ -110,7 +110,10 @@ TEST(Roles, RequesterHoldsOnlyItsOwnRequests) {
   for (auto p : {Permission::work_orders_read, Permission::customers_read,
                  Permission::work_orders_assign, Permission::users_manage})
     EXPECT_FALSE(role_has(Role::requester, p));
-  for (auto r : all_roles())
-    if (r != Role::requester) EXPECT_LT(role_rank(Role::requester), role_rank(r));
+  for (auto r : all_roles()) {
+    if (r != Role::requester) {
+      EXPECT_LT(role_rank(Role::requester), role_rank(r));
+    }
+  }
   EXPECT_EQ(all_roles().front(), Role::requester);
 }
