@@ -129,6 +129,9 @@ create_user main e2e technician "$E2E_TECH_EMAIL" "Theo Technician" "$E2E_TECH_P
 # invitation spec covers that path).
 export E2E_VIEWER_EMAIL="viewer@e2e.example"
 create_user main e2e viewer "$E2E_VIEWER_EMAIL" "Vic Viewer" "$(new_password)"
+# A plant operator who follows their own work requests (work-requests spec).
+export E2E_REQUESTER_EMAIL="operator@e2e.example" E2E_REQUESTER_PASSWORD="$(new_password)"
+create_user main e2e requester "$E2E_REQUESTER_EMAIL" "Pat Operator" "$E2E_REQUESTER_PASSWORD"
 # Its SMS number comes from the operator, as in production (the API cannot
 # set one); --unverified because this server has no Twilio account to ask.
 export E2E_SMS_NUMBER="+1555$(printf '%07d' $(( $(od -An -N4 -tu4 /dev/urandom) % 10000000 )))"

@@ -4,6 +4,8 @@
 #include <array>
 
 #include "api/query_params.hpp"
+#include "api/request_photo_handlers.hpp"
+#include "api/requester_handlers.hpp"
 #include "api/session_route.hpp"
 #include "api/work_order_handlers.hpp"
 #include "config/config.hpp"
@@ -21,6 +23,8 @@ using store::OrgTx;
 namespace {
 
 constexpr std::array kRequestLinks{domain::links::Purpose::request};
+
+store::BlobStore blobs(const Ctx& ctx) { return store::BlobStore(ctx.services.config.data_dir); }
 
 requests::LinkSubject asset_of(PathId id) { return {id.value, std::nullopt}; }
 requests::LinkSubject site_of(PathId id) { return {std::nullopt, id.value}; }
@@ -99,9 +103,13 @@ Result<Created<requests::RequestReceived>> file_work_request(Ctx& ctx,
                                                              Body<requests::NewRequest> in) {
   BULWARK_TRY(auto link, domain::links::resolve(ctx.services.db, in.value.token.value,
                                                 kRequestLinks, ctx.now_ms()));
-  return created(store::in_org(ctx.services.db, link.org_id, [&](OrgTx& tx) {
-    return requests::file_request(tx, link, requester(ctx, link.org_id), in.value, ctx.now_ms());
-  }));
+  return created(store::in_org(ctx.services.db, link.org_id,
+                               [&](OrgTx& tx) -> Expected<requests::RequestReceived, ApiError> {
+                                 BULWARK_TRY_VOID(
+                                     requests::file_request(tx, link, requester(ctx, link.org_id),
+                                                            in.value, ctx.now_ms()));
+                                 return requests::RequestReceived{};
+                               }));
 }
 
 Result<Items<requests::WorkRequestView>> list_work_requests(Ctx& ctx) {
@@ -122,14 +130,14 @@ Result<requests::WorkRequestView> get_work_request(Ctx& ctx, PathId id) {
 Result<requests::WorkRequestView> approve_work_request(Ctx& ctx, PathId id,
                                                        LateBody<requests::RequestApprove> in) {
   return in_org(ctx, [&](OrgTx& tx) {
-    return requests::approve(tx, wo_caller(ctx), id, in.checked(), ctx.now_ms());
+    return requests::approve(tx, blobs(ctx), wo_caller(ctx), id, in.checked(), ctx.now_ms());
   });
 }
 
 Result<requests::RequestDeclined> decline_work_request(Ctx& ctx, PathId id,
                                                        LateBody<requests::RequestDecline> in) {
   return in_org(ctx, [&](OrgTx& tx) {
-    return requests::decline(tx, ctx.actor(), id, in.checked(), ctx.now_ms());
+    return requests::decline(tx, blobs(ctx), ctx.actor(), id, in.checked(), ctx.now_ms());
   });
 }
 
@@ -189,6 +197,8 @@ void add_work_request_routes(http::Router& r) {
          "Approve a work request: a work order on its asset and site (send the version)");
   office(Method::post, "/api/v1/requests/{id:int}/decline", write, endpoint<decline_work_request>(),
          "Decline a work request with a reason, texted to the requester if they gave a phone");
+  add_request_photo_routes(r);
+  add_requester_routes(r);
 }
 
 }  // namespace bulwark::api

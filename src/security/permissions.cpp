@@ -15,6 +15,7 @@ std::string_view permission_name(Permission p) {
     case Permission::audit_read: return "audit.read";
     case Permission::invoices_manage: return "invoices.manage";
     case Permission::metrics_read: return "metrics.read";
+    case Permission::requests_own: return "requests.own";
   }
   return "none";
 }

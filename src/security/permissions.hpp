@@ -18,6 +18,7 @@ enum class Permission {
   audit_read,
   invoices_manage,
   metrics_read,
+  requests_own,  // file work requests in the app and follow one's own
 };
 
 std::string_view permission_name(Permission p);

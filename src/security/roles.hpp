@@ -8,7 +8,7 @@
 
 namespace bulwark::security {
 
-enum class Role { owner, admin, dispatcher, technician, viewer };
+enum class Role { owner, admin, dispatcher, technician, viewer, requester };
 
 // Every role, weakest first (ascending role_rank).
 std::span<const Role> all_roles();

@@ -13,9 +13,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A blob's row: the original under its key, its thumbnail as "<key>-thumb".
+// A blob's row: the original under its key, its thumbnail as "<key>-thumb";
+// an attachment's or a work request's photo (domain/requests/photos.cpp).
 constexpr OrgSql kHasRow(
     "SELECT 1 FROM attachments WHERE org_id = $1 AND (blob_key = $2 OR "
+    "(thumbnail_bytes IS NOT NULL AND blob_key || '-thumb' = $2)) LIMIT 1");
+constexpr OrgSql kHasPhotoRow(
+    "SELECT 1 FROM request_photos WHERE org_id = $1 AND (blob_key = $2 OR "
     "(thumbnail_bytes IS NOT NULL AND blob_key || '-thumb' = $2)) LIMIT 1");
 
 std::int64_t modified_ms(const fs::path& p) {
@@ -53,8 +57,9 @@ std::int64_t remove_orphan_blobs(Database& db, const std::string& data_dir, std:
       const auto name = file.path().filename().string();
       // An abandoned temporary file, or a blob no row names.
       const bool temporary = name.find(".tmp-") != std::string::npos;
-      if (!temporary &&
-          read_org(db, org, [&](OrgTx& tx) { return !tx.run(kHasRow, name).empty(); }))
+      if (!temporary && read_org(db, org, [&](OrgTx& tx) {
+            return !tx.run(kHasRow, name).empty() || !tx.run(kHasPhotoRow, name).empty();
+          }))
         continue;
       if (fs::remove(file.path(), ec)) ++removed;
     }

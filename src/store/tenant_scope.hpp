@@ -21,7 +21,7 @@ namespace bulwark::store::tenant_scope {
 
 // Every table with an org_id column. A unit test compares this list with the
 // migrated schema, so a new tenant table cannot be forgotten here.
-inline constexpr std::array<std::string_view, 53> kTenantTables{"assets",
+inline constexpr std::array<std::string_view, 54> kTenantTables{"assets",
                                                                 "asset_status_changes",
                                                                 "attachment_chunks",
                                                                 "attachments",
@@ -58,6 +58,7 @@ inline constexpr std::array<std::string_view, 53> kTenantTables{"assets",
                                                                 "price_items",
                                                                 "privacy_requests",
                                                                 "request_links",
+                                                                "request_photos",
                                                                 "service_plans",
                                                                 "sessions",
                                                                 "site_access_reveals",

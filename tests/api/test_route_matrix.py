@@ -37,7 +37,8 @@ def test_must_001_non_public_route_requires_authentication(server):
     # Work requests (issue 14 item 6): the QR label's token is the credential
     # (tests/api/test_work_requests.py refuses every bad one).
     allowed_public |= {("GET", "/api/v1/public/requests/{token:token}"),
-                       ("POST", "/api/v1/public/requests")}
+                       ("POST", "/api/v1/public/requests"),
+                       ("POST", "/api/v1/public/requests/with-photos")}
     assert public <= allowed_public | {(r["method"], r["pattern"]) for r in routes
                                        if r["pattern"].startswith("/webhooks/")}
     for r in routes:
@@ -67,10 +68,19 @@ def test_every_route_declares_auth_permission_rate_and_effect(server):
 
 def test_the_role_table_ranks_roles_and_names_only_known_permissions():
     """The matrix below trusts the role table: check its shape once."""
-    assert roles()[0] == "viewer" and roles()[-1] == "owner"
+    assert roles()[0] == "requester" and roles()[1] == "viewer" and roles()[-1] == "owner"
     named = {r["permission"] for r in all_routes()} - {"none"}
     assert named and all(role_has("owner", p) for p in named), named  # owners hold them all
     assert any(roles_lacking(p) for p in named)  # or the matrix would refuse no one
+
+
+def test_a_requester_reaches_only_its_own_requests_ISSUE14_6():
+    """A requester (a plant operator) holds one permission: every other route of the table
+    refuses them (the matrix below tries each); with `none` they keep their account."""
+    theirs = {f"{r['method']} {r['pattern']}" for r in all_routes()
+              if r["permission"] != "none" and role_has("requester", r["permission"])}
+    assert theirs == {"GET /api/v1/my/request-places", "GET /api/v1/my/requests",
+                      "POST /api/v1/my/requests"}, theirs
 
 
 def test_route_matrix_from_the_route_table(make_server, make_clock_server):

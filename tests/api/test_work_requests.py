@@ -6,11 +6,13 @@ number texted STOP). Every tampering case gets one answer (404
 link_not_found); the form is rate-limited per IP and per link; what the
 requester typed is sealed at rest."""
 import hashlib
+import json
 import xml.etree.ElementTree as ET
 
 import pytest
 import requests
 
+from fixtures.files import EICAR, GPS_MARKER, clamd_socket, png  # noqa: F401 (fixture)
 from fixtures.peers import wait_for
 from fixtures.people import create_org, new_user_client, outsider
 from fixtures.providers import Shop, inbound_sms, provider_env, random_phone
@@ -19,12 +21,14 @@ from fixtures.server import Server, error_of
 from fixtures.work import created, new_asset, new_customer, new_site
 
 FAST = {"BULWARK_RATE_LINK_PER_MINUTE": "100000"}
+LIMIT = 1024 * 1024  # BULWARK_MAX_UPLOAD_BYTES of this module's server
 SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture(scope="module")
-def req_server(peer):
-    s = Server(extra_env={**provider_env(peer.url), **FAST})
+def req_server(peer, clamd_socket):
+    s = Server(extra_env={**provider_env(peer.url), **FAST, "BULWARK_CLAMD_SOCKET": clamd_socket,
+                          "BULWARK_MAX_UPLOAD_BYTES": str(LIMIT)})
     yield s
     s.stop()
 
@@ -282,3 +286,164 @@ def test_must_not_001_requester_data_and_tokens_are_sealed_at_rest(req_server, s
     assert hashlib.sha256(token.encode()).hexdigest().encode() in stored
     assert marker.encode() not in log_bytes(req_server)
     assert token.encode() not in log_bytes(req_server)
+
+
+# --- photos on the public form (the scan pipeline of attachments) ---
+
+def file_with_photos(server, token, photos, origin=None, **fields):
+    body = {"token": token, "name": "Pat Operator", "phone": "(555) 301-0199",
+            "description": "Valve 7 drips"}
+    body.update(fields)
+    parts = [("request", (None, json.dumps(body), "application/json"))]
+    parts += [(f"photo{i}", (name, data, kind)) for i, (name, data, kind) in
+              enumerate(photos, start=1)]
+    headers = {"Origin": origin or server.url}
+    return public(server, "POST", "/api/v1/public/requests/with-photos", files=parts,
+                  headers=headers)
+
+
+def requests_of(client, asset):
+    return [i for i in inbox(client) if i["asset_id"] == asset["id"]]
+
+
+def test_must_007_photos_go_with_a_request_and_on_to_the_work_order(req_server, shop):
+    d = shop.dispatcher
+    asset, _, token = labelled_asset(d, name="Valve 7")
+    photos = [("IMG_1.png", png(exif=True), "image/png"), ("IMG_2.png", png(64, 48), "image/png")]
+    r = file_with_photos(req_server, token, photos)
+    assert r.status_code == 201, r.text
+    assert r.json() == {"status": "received"}  # nothing of what was stored
+    [item] = requests_of(d, asset)
+    assert len(item["photos"]) == 2 and d.get(f"/api/v1/requests/{item['id']}").json()["photos"]
+    shown = d.get(item["photos"][0]["url"])
+    assert shown.status_code == 200 and shown.headers["Content-Type"].startswith("image/")
+    assert GPS_MARKER not in shown.content  # re-encoded: the position is gone
+    assert d.get(item["photos"][0]["thumbnail_url"]).status_code == 200
+    assert b"IMG_1" not in database_bytes(req_server)  # no file name kept
+    # A technician and another organization do not see them.
+    assert shop.tech.get(item["photos"][0]["url"]).status_code == 403
+    assert outsider(req_server).get(item["photos"][0]["url"]).status_code == 404
+
+    approved = d.post(f"/api/v1/requests/{item['id']}/approve",
+                      json={"version": item["version"]}).json()
+    wo_id = approved["work_order_id"]
+    files = d.get(f"/api/v1/work-orders/{wo_id}/attachments").json()["items"]
+    assert len(files) == 2 and all(f["mime"].startswith("image/") for f in files)
+    got = d.get(files[0]["url"])
+    assert got.status_code == 200 and GPS_MARKER not in got.content
+    # Moved, not copied: the request's photos are gone.
+    assert approved["photos"] == []
+    assert d.get(item["photos"][0]["url"]).status_code == 404
+
+
+def test_must_007_hostile_photos_are_refused_and_nothing_stored(req_server, shop):
+    d = shop.dispatcher
+    asset, _, token = labelled_asset(d)
+    html = b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+    pdf_bytes = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    cases = [
+        ([("a.png", png(), "image/png"), ("eicar.jpg", EICAR, "image/jpeg")], 422,
+         "malware_detected"),
+        ([("photo.png", html, "image/png")], 415, "unsupported_type"),
+        ([("photo.svg", svg, "image/svg+xml")], 415, "unsupported_type"),
+        ([("photo.pdf", pdf_bytes, "application/pdf")], 415, "unsupported_type"),
+        ([("big.png", png() + b"\0" * LIMIT, "image/png")], 413, "file_too_large"),
+        ([(f"p{i}.png", png(), "image/png") for i in range(6)], 422, "too_many_photos"),
+    ]
+    for photos, status, reason in cases:
+        r = file_with_photos(req_server, token, photos)
+        assert r.status_code == status, (reason, r.text)
+        assert r.headers["Content-Type"].startswith("application/json")
+        assert error_of(r)["reason"] == reason
+        assert requests_of(d, asset) == []  # nothing stored, not even the request
+    denied = shop.owner.get("/api/v1/audit", params={"action": "work_request.malware_detected"})
+    assert [e for e in denied.json()["items"] if e["outcome"] == "denied"]
+    # The form's other guards hold here too.
+    r = file_with_photos(req_server, token, [("a.png", png(), "image/png")],
+                         origin="https://evil.example")
+    assert r.status_code == 403 and error_of(r)["reason"] == "csrf_origin_mismatch"
+    r = file_with_photos(req_server, token[:-1] + "A", [("a.png", png(), "image/png")])
+    assert_link_not_found(r)
+    r = public(req_server, "POST", "/api/v1/public/requests/with-photos", json={"token": token},
+               headers={"Origin": req_server.url})
+    assert r.status_code == 415 and error_of(r)["reason"] == "multipart_required"
+    r = file_with_photos(req_server, token, [], description="")
+    assert r.status_code == 400, r.text
+    assert requests_of(d, asset) == []
+
+
+def test_photos_share_the_forms_per_link_limit(req_server, shop):
+    _, _, token = labelled_asset(shop.dispatcher)
+    assert [file(req_server, token).status_code for _ in range(10)] == [201] * 10
+    r = file_with_photos(req_server, token, [("a.png", png(), "image/png")])
+    assert r.status_code == 429 and error_of(r)["reason"] == "link_rate_limited"
+
+
+def test_declining_deletes_the_photos_at_once(req_server, shop):
+    d = shop.dispatcher
+    asset, _, token = labelled_asset(d)
+    assert file_with_photos(req_server, token, [("a.png", png(), "image/png")]).status_code == 201
+    [item] = requests_of(d, asset)
+    url = item["photos"][0]["url"]
+    assert d.get(url).status_code == 200
+    r = d.post(f"/api/v1/requests/{item['id']}/decline",
+               json={"version": item["version"], "reason": "Fixed already"})
+    assert r.status_code == 200, r.text
+    assert r.json()["request"]["photos"] == []
+    assert d.get(url).status_code == 404
+
+
+# --- the requester role: a plant operator who follows their own requests ---
+
+def test_requester_files_in_the_app_and_sees_only_their_own_requests(req_server, shop):
+    d = shop.dispatcher
+    asset, _, _ = labelled_asset(d, name="Press 4")
+    unlabelled = new_asset(d, name="Secret press")
+    rq, _ = new_user_client(req_server, shop.slug, "requester")
+    other_rq, _ = new_user_client(req_server, shop.slug, "requester")
+    places = rq.get("/api/v1/my/request-places").json()["items"]
+    assert {"subject": "asset", "id": asset["id"], "name": "Press 4"} in places
+    assert all(p["id"] != unlabelled["id"] or p["subject"] != "asset" for p in places)
+    r = rq.post("/api/v1/my/requests", json={"subject": "asset", "id": unlabelled["id"],
+                                             "description": "x"})
+    assert r.status_code == 404 and error_of(r)["reason"] == "place_not_found"
+    r = rq.post("/api/v1/my/requests", json={"subject": "asset", "id": asset["id"],
+                                             "description": "Press 4 jams"})
+    assert r.status_code == 201, r.text
+    mine = r.json()
+    assert mine["status"] == "new" and mine["asset_name"] == "Press 4"
+    assert [m["id"] for m in rq.get("/api/v1/my/requests").json()["items"]] == [mine["id"]]
+    assert other_rq.get("/api/v1/my/requests").json()["items"] == []
+    # The office sees it, approves it; the requester sees the work order's status.
+    item = next(i for i in inbox(d, "new") if i["id"] == mine["id"])
+    approved = d.post(f"/api/v1/requests/{item['id']}/approve",
+                      json={"version": item["version"]}).json()
+    [after] = rq.get("/api/v1/my/requests").json()["items"]
+    assert after["status"] == "approved"
+    assert after["work_order_number"] == approved["work_order_number"]
+    assert after["work_order_status"]
+    # Nothing else: the office's routes are 403 (the route matrix tries them all).
+    for path in ("/api/v1/requests", f"/api/v1/requests/{item['id']}", "/api/v1/work-orders",
+                 f"/api/v1/work-orders/{approved['work_order_id']}", "/api/v1/assets",
+                 "/api/v1/customers", "/api/v1/users", "/api/v1/audit"):
+        assert rq.get(path).status_code == 403, path
+    assert rq.get("/api/v1/auth/me").json()["role"] == "requester"
+    # Another organization's requester: 404 for this org's asset, and sees none of it.
+    stranger = outsider(req_server, "requester")
+    r = stranger.post("/api/v1/my/requests", json={"subject": "asset", "id": asset["id"],
+                                                   "description": "x"})
+    assert r.status_code == 404 and error_of(r)["reason"] == "place_not_found"
+    assert stranger.get("/api/v1/my/requests").json()["items"] == []
+    assert all(p["id"] != asset["id"] for p in
+               stranger.get("/api/v1/my/request-places").json()["items"])
+
+
+def test_owner_invites_a_requester_and_a_dispatcher_cannot(req_server, shop):
+    r = shop.owner.post("/api/v1/users", json={"email": f"op{random_phone()[-7:]}@example.com",
+                                               "role": "requester"})
+    assert r.status_code == 202, r.text
+    listed = shop.owner.get("/api/v1/invitations").json()["items"]
+    assert any(i["role"] == "requester" for i in listed)
+    r = shop.dispatcher.post("/api/v1/users", json={"email": "x@example.com", "role": "requester"})
+    assert r.status_code == 403

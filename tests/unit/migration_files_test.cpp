@@ -99,13 +99,21 @@ TEST(MigrationFiles, every_sql_file_in_the_directory_is_listed) {
     }
 }
 
-// The one foreign-keys-off migration kept its mode when it moved to a file.
+// The foreign-keys-off migrations kept their mode (0006 since it moved to a
+// file; 0034 rebuilds users, invitations and work_requests for the requester
+// role), and no other migration has it.
 TEST(MigrationFiles, sms_consent_still_rebuilds_with_sqlite_foreign_keys_off) {
   ASSERT_GE(std::size(kMigrations), 6u);
   EXPECT_STREQ(kMigrations[5].name, "sms_consent");
   EXPECT_EQ(kMigrations[5].foreign_keys, ForeignKeys::off_during);
   for (const auto& m : kMigrations)
-    if (m.version != 6) {
+    if (m.version != 6 && m.version != 34) {
       EXPECT_EQ(m.foreign_keys, ForeignKeys::enforced) << m.name;
     }
+}
+
+TEST(MigrationFiles, requester_role_rebuilds_with_sqlite_foreign_keys_off) {
+  ASSERT_GE(std::size(kMigrations), 34u);
+  EXPECT_STREQ(kMigrations[33].name, "request_photos_requester");
+  EXPECT_EQ(kMigrations[33].foreign_keys, ForeignKeys::off_during);
 }

@@ -39,6 +39,21 @@ class RetentionSweep : public OrgFixture {
                           "'work_order', 1, $2, 'image/png', 3, 'x', $3, 0)"),
                {org_, tech_, key});
   }
+  // A work request's photo (issue 14 item 6): its bytes are in the same
+  // store and must not look like an orphan while the request waits.
+  void request_photo_row(const std::string& key) {
+    const auto request = db_->query(store::Sql("INSERT INTO work_requests (org_id, row_key, "
+                                               "requester_name, description, created_at, "
+                                               "updated_at) VALUES ($1, 'k', 'n', 'd', 0, 0) "
+                                               "RETURNING id"),
+                                    {org_})
+                             .rows.at(0)
+                             .integer(0);
+    db_->query(store::Sql("INSERT INTO request_photos (org_id, request_id, row_key, mime, "
+                          "size_bytes, sha256, blob_key, created_at) VALUES ($1, $2, 'k', "
+                          "'image/png', 3, 'x', $3, 0)"),
+               {org_, request, key});
+  }
 };
 
 std::int64_t wall_ms() {
@@ -62,11 +77,14 @@ TEST_P(RetentionSweep, OnSqliteFilesWithoutARowAreRemovedAfterAnHour) {
   std::filesystem::remove_all(dir);
   const store::BlobStore blobs(dir.string());
   const auto kept = store::BlobStore::new_key(), orphan = store::BlobStore::new_key();
+  const auto photo = store::BlobStore::new_key();
   in_org([&](store::OrgTx& tx) {
     blobs.put(tx, kept, "png");
     blobs.put(tx, orphan, "png");
+    blobs.put(tx, photo, "png");
   });
   attachment_row(kept);
+  request_photo_row(photo);
   const auto now = wall_ms();
   // Young files are left alone: an upload may be about to commit.
   EXPECT_EQ(store::remove_orphan_blobs(*db_, dir.string(), now), 0);
@@ -76,6 +94,7 @@ TEST_P(RetentionSweep, OnSqliteFilesWithoutARowAreRemovedAfterAnHour) {
     return in_org([&](store::OrgTx& tx) { return blobs.get(tx, key).has_value(); });
   };
   EXPECT_TRUE(exists(kept));
+  EXPECT_TRUE(exists(photo));
   if (GetParam() == std::string("sqlite")) {
     EXPECT_EQ(removed, 1);
     EXPECT_FALSE(exists(orphan));

@@ -94,8 +94,26 @@ TEST(Roles, PermissionTable) {
   EXPECT_FALSE(role_has(Role::technician, Permission::work_orders_assign));
   EXPECT_FALSE(role_has(Role::viewer, Permission::work_orders_write));
   EXPECT_TRUE(role_has(Role::viewer, Permission::none));
-  for (auto r : {Role::owner, Role::admin, Role::dispatcher, Role::technician, Role::viewer})
+  for (auto r : {Role::owner, Role::admin, Role::dispatcher, Role::technician, Role::viewer,
+                 Role::requester})
     EXPECT_EQ(parse_role(role_name(r)), r);
   EXPECT_FALSE(parse_role("root"));
   EXPECT_GT(role_rank(Role::owner), role_rank(Role::admin));
+}
+
+// Issue 14 item 6: a requester holds requests_own and nothing else, and
+// ranks below every other role (manages no one).
+TEST(Roles, RequesterHoldsOnlyItsOwnRequests) {
+  ASSERT_EQ(permissions_of(Role::requester).size(), 1U);
+  EXPECT_TRUE(role_has(Role::requester, Permission::requests_own));
+  EXPECT_TRUE(role_has(Role::requester, Permission::none));
+  for (auto p : {Permission::work_orders_read, Permission::customers_read,
+                 Permission::work_orders_assign, Permission::users_manage})
+    EXPECT_FALSE(role_has(Role::requester, p));
+  for (auto r : all_roles()) {
+    if (r != Role::requester) {
+      EXPECT_LT(role_rank(Role::requester), role_rank(r));
+    }
+  }
+  EXPECT_EQ(all_roles().front(), Role::requester);
 }

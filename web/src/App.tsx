@@ -9,7 +9,7 @@ import { CustomerLinkPage, customerLinkToken } from './pages/CustomerLinkPage';
 import { PublicTokenPage, publicPage } from './pages/PublicTokenPages';
 import { RequestFormPage, requestLinkToken } from './pages/RequestFormPage';
 import { matchPath, navigate, useLocation } from './router/router';
-import { ROUTES } from './routes';
+import { ROUTES, shownTo } from './routes';
 import { homeFor } from './home';
 
 export function App() {
@@ -51,7 +51,7 @@ export function App() {
   for (const route of ROUTES) {
     const params = matchPath(route.pattern, path);
     if (!params) continue;
-    if (route.permission && !can(state.me, route.permission)) {
+    if (!shownTo(route, state.me.role) || (route.permission && !can(state.me, route.permission))) {
       return (
         <Layout title={route.title}>
           <h1>{route.title}</h1>

@@ -26,6 +26,8 @@ import { PrivacyRequestsPage } from './pages/PrivacyRequestsPage';
 import { PriceBookPage } from './pages/PriceBookPage';
 import { RequestsPage } from './pages/RequestsPage';
 import { RequestLabelPage } from './pages/RequestLabelPage';
+import { MyRequestsPage } from './pages/MyRequestsPage';
+import { NewMyRequestPage } from './pages/NewMyRequestPage';
 
 // The route table: which page, which permission it needs, and whether it
 // appears in the navigation. The server enforces permissions; the UI only
@@ -37,6 +39,12 @@ export interface RouteDef {
   permission: Permission | null;
   /** Label in the main navigation; absent for detail pages. */
   nav?: string;
+  /**
+   * For a requester (a plant operator): 'only' their pages, 'also' the
+   * account. A requester reaches no other page (the server refuses their
+   * data anyway; this keeps the app to the two things they do).
+   */
+  requester?: 'only' | 'also';
   render: (params: Record<string, string>) => ReactElement;
 }
 
@@ -217,10 +225,32 @@ export const ROUTES: RouteDef[] = [
     render: () => <AuditLogPage />,
   },
   {
+    pattern: '/my-requests',
+    title: 'My requests',
+    permission: 'requests.own',
+    nav: 'My requests',
+    requester: 'only',
+    render: () => <MyRequestsPage />,
+  },
+  {
+    pattern: '/my-requests/new',
+    title: 'New request',
+    permission: 'requests.own',
+    nav: 'New request',
+    requester: 'only',
+    render: () => <NewMyRequestPage />,
+  },
+  {
     pattern: '/account',
     title: 'Account',
     permission: null,
     nav: 'Account',
+    requester: 'also',
     render: () => <AccountPage />,
   },
 ];
+
+/** Whether the signed-in role sees a page: a requester only theirs, others not those. */
+export function shownTo(route: RouteDef, role: string): boolean {
+  return role === 'requester' ? route.requester !== undefined : route.requester !== 'only';
+}

@@ -52,6 +52,8 @@ constexpr std::array kTables = std::to_array<ExportTable>({
     // Recurring service (issue 14 item 8): plans and the marketing consent history.
     {"service_plans", "SELECT * FROM service_plans WHERE org_id = $1 ORDER BY id"},
     {"marketing_consent", "SELECT * FROM marketing_consent WHERE org_id = $1 ORDER BY id"},
+    // Their photos' rows (the bytes, like attachments', stay in the blob store).
+    {"request_photos", "SELECT * FROM request_photos WHERE org_id = $1 ORDER BY id"},
     {"org_sms_numbers", "SELECT * FROM org_sms_numbers WHERE org_id = $1"},
     {"sms_number_requests", "SELECT * FROM sms_number_requests WHERE org_id = $1 ORDER BY id"},
     {"org_working_hours", "SELECT * FROM org_working_hours WHERE org_id = $1"},

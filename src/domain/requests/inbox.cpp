@@ -2,6 +2,7 @@
 
 #include "core/try.hpp"
 #include "domain/requests/decline_text.hpp"
+#include "domain/requests/photos.hpp"
 #include "domain/requests/repo.hpp"
 #include "domain/work_orders/service.hpp"
 
@@ -60,16 +61,23 @@ std::string title_of(const std::string& description) {
 Outcome<resource::Items<WorkRequestView>> list(store::OrgTx& tx,
                                                const std::optional<std::string>& status) {
   resource::Items<WorkRequestView> out;
-  for (const auto& r : repo::list(tx, status)) out.items.push_back(view_of(r));
+  auto photos = undecided_photos(tx);
+  for (const auto& r : repo::list(tx, status)) {
+    out.items.push_back(view_of(r));
+    if (auto p = photos.find(r.id); p != photos.end()) out.items.back().photos = p->second;
+  }
   return out;
 }
 
 Outcome<WorkRequestView> get(store::OrgTx& tx, std::int64_t id) {
   BULWARK_TRY(const auto row, find_new(tx, id));
-  return view_of(row);
+  auto v = view_of(row);
+  v.photos = photos_of(tx, id);
+  return v;
 }
 
-Outcome<WorkRequestView> approve(store::OrgTx& tx, const work_orders::Caller& by, std::int64_t id,
+Outcome<WorkRequestView> approve(store::OrgTx& tx, const store::BlobStore& blobs,
+                                 const work_orders::Caller& by, std::int64_t id,
                                  const Checked<RequestApprove>& in, std::int64_t now) {
   BULWARK_TRY(const auto row, find_new(tx, id));  // 404 before the body's problems
   if (!in) return unexpected(in.error());
@@ -84,7 +92,10 @@ Outcome<WorkRequestView> approve(store::OrgTx& tx, const work_orders::Caller& by
   w.title.value = title_of(row.description.value);
   std::string text = row.description.value + "\n\nRequested by " + row.requester_name.value;
   if (row.requester_phone.value) text += " (" + *row.requester_phone.value + ")";
-  text += " through " + std::string(row.asset_id ? "the asset's" : "the site's") + " QR label.";
+  if (!row.link_id)
+    text += " in the app.";
+  else
+    text += " through " + std::string(row.asset_id ? "the asset's" : "the site's") + " QR label.";
   w.description.emplace();
   w.description->value = text.substr(0, 10000);
   w.type.emplace();
@@ -100,12 +111,14 @@ Outcome<WorkRequestView> approve(store::OrgTx& tx, const work_orders::Caller& by
       w, {"title", "description", "type", "asset_id", "site_id", "customer_id"}};
   BULWARK_TRY(const auto wo, work_orders::create(tx, by, {read, {}}, now));
   BULWARK_TRY_VOID(repo::approve(tx, id, row.version, wo.id, by.user_id, now));
+  BULWARK_TRY_VOID(move_photos(tx, blobs, by, id, wo.id, now));
   by.actor.record(tx.connection(), "work_request.approved", "work_request", id,
                   {"status", "work_order_id"});
   return get(tx, id);
 }
 
-Outcome<RequestDeclined> decline(store::OrgTx& tx, const audit::Actor& by, std::int64_t id,
+Outcome<RequestDeclined> decline(store::OrgTx& tx, const store::BlobStore& blobs,
+                                 const audit::Actor& by, std::int64_t id,
                                  const Checked<RequestDecline>& in, std::int64_t now) {
   BULWARK_TRY(const auto row, find_new(tx, id));
   if (!in) return unexpected(in.error());
@@ -117,6 +130,7 @@ Outcome<RequestDeclined> decline(store::OrgTx& tx, const audit::Actor& by, std::
   RequestDeclined out;
   if (row.requester_phone.value)
     out.text = queue_decline_text(tx, id, *row.requester_phone.value, d.reason.value, now);
+  delete_photos(tx, blobs, id);  // last: on SQLite the files go at once
   BULWARK_TRY(out.request, get(tx, id));
   return out;
 }

@@ -12,6 +12,7 @@
 #include "domain/work_orders/model.hpp"
 #include "resource/page.hpp"
 #include "resource/read.hpp"
+#include "store/blob_store.hpp"
 #include "store/org_tx.hpp"
 
 namespace bulwark::domain::requests {
@@ -25,9 +26,14 @@ using Checked = Expected<const resource::Read<T>*, ApiError>;
 Outcome<resource::Items<WorkRequestView>> list(store::OrgTx& tx,
                                                const std::optional<std::string>& status);
 Outcome<WorkRequestView> get(store::OrgTx& tx, std::int64_t id);
-Outcome<WorkRequestView> approve(store::OrgTx& tx, const work_orders::Caller& by, std::int64_t id,
+// The request's photos become the work order's attachments.
+Outcome<WorkRequestView> approve(store::OrgTx& tx, const store::BlobStore& blobs,
+                                 const work_orders::Caller& by, std::int64_t id,
                                  const Checked<RequestApprove>& in, std::int64_t now);
-Outcome<RequestDeclined> decline(store::OrgTx& tx, const audit::Actor& by, std::int64_t id,
+// The request's photos are deleted with their bytes (not kept for a
+// retention sweep: declined, they serve no one).
+Outcome<RequestDeclined> decline(store::OrgTx& tx, const store::BlobStore& blobs,
+                                 const audit::Actor& by, std::int64_t id,
                                  const Checked<RequestDecline>& in, std::int64_t now);
 
 }  // namespace bulwark::domain::requests

@@ -28,9 +28,8 @@ Outcome<RequestForm> show_form(store::OrgTx& tx, const links::ResolvedLink& link
   return RequestForm{found.first.asset_id ? "asset" : "site", found.second.name};
 }
 
-Outcome<RequestReceived> file_request(store::OrgTx& tx, const links::ResolvedLink& link,
-                                      const audit::Actor& by, const NewRequest& in,
-                                      std::int64_t now) {
+Outcome<std::int64_t> file_request(store::OrgTx& tx, const links::ResolvedLink& link,
+                                   const audit::Actor& by, const NewRequest& in, std::int64_t now) {
   BULWARK_TRY(const auto found, subject_of(tx, link));
   std::optional<std::string> phone;
   if (in.phone) phone = in.phone->e164;
@@ -40,12 +39,17 @@ Outcome<RequestReceived> file_request(store::OrgTx& tx, const links::ResolvedLin
                                "the office or try again later",
                                "link_rate_limited"));
   const auto id = repo::insert(tx,
-                               {link.id, found.first.asset_id, found.first.site_id, in.name.value,
-                                phone, in.description.value},
+                               {.link_id = link.id,
+                                .filed_by = std::nullopt,
+                                .asset_id = found.first.asset_id,
+                                .site_id = found.first.site_id,
+                                .name = in.name.value,
+                                .phone = phone,
+                                .description = in.description.value},
                                now);
   by.record(tx.connection(), "work_request.filed", "work_request", id,
             {"requester_name", "requester_phone", "description"});
-  return RequestReceived{};
+  return id;
 }
 
 }  // namespace bulwark::domain::requests

@@ -21,9 +21,9 @@ inline constexpr std::int64_t kRequestsPerLinkPerHour = 10;
 
 Outcome<RequestForm> show_form(store::OrgTx& tx, const links::ResolvedLink& link);
 
-// 429 link_rate_limited past kRequestsPerLinkPerHour.
-Outcome<RequestReceived> file_request(store::OrgTx& tx, const links::ResolvedLink& link,
-                                      const audit::Actor& by, const NewRequest& in,
-                                      std::int64_t now);
+// 429 link_rate_limited past kRequestsPerLinkPerHour. The new request's id
+// (for its photos; the public answer is RequestReceived, nothing stored).
+Outcome<std::int64_t> file_request(store::OrgTx& tx, const links::ResolvedLink& link,
+                                   const audit::Actor& by, const NewRequest& in, std::int64_t now);
 
 }  // namespace bulwark::domain::requests

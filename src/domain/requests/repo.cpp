@@ -31,26 +31,43 @@ constexpr OrgSql kInsertLink(
     "INSERT INTO request_links (org_id, link_id, asset_id, site_id, row_key, token_sealed, "
     "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id");
 
-#define REQUEST_SELECT                                                                       \
-  "SELECT q.id, q.link_id, q.asset_id, q.site_id, q.row_key, q.requester_name, "             \
-  "q.requester_phone, q.description, q.status, q.decline_reason, q.work_order_id, "          \
-  "w.number AS work_order_number, q.decided_at, q.version, q.created_at, a.name AS "         \
-  "asset_name, s.name AS site_name, s.customer_id AS site_customer_id FROM work_requests q " \
-  "LEFT JOIN assets a ON a.org_id = $1 AND a.id = q.asset_id "                               \
-  "LEFT JOIN sites s ON s.org_id = $1 AND s.id = COALESCE(q.site_id, a.site_id) "            \
+#define REQUEST_SELECT                                                               \
+  "SELECT q.id, q.link_id, q.asset_id, q.site_id, q.row_key, q.requester_name, "     \
+  "q.requester_phone, q.description, q.status, q.decline_reason, q.work_order_id, "  \
+  "w.number AS work_order_number, q.decided_at, q.version, q.created_at, a.name AS " \
+  "asset_name, s.name AS site_name, s.customer_id AS site_customer_id, w.status AS " \
+  "work_order_status, q.filed_by FROM work_requests q "                              \
+  "LEFT JOIN assets a ON a.org_id = $1 AND a.id = q.asset_id "                       \
+  "LEFT JOIN sites s ON s.org_id = $1 AND s.id = COALESCE(q.site_id, a.site_id) "    \
   "LEFT JOIN work_orders w ON w.org_id = $1 AND w.id = q.work_order_id "
 constexpr OrgSql kFind(REQUEST_SELECT "WHERE q.org_id = $1 AND q.id = $2");
 // New first; 500 is more than an inbox holds between two looks.
 constexpr OrgSql kList(REQUEST_SELECT
                        "WHERE q.org_id = $1 AND (CAST($2 AS TEXT) IS NULL OR q.status = "
                        "CAST($2 AS TEXT)) ORDER BY q.id DESC LIMIT 500");
+constexpr OrgSql kFiledBy(REQUEST_SELECT
+                          "WHERE q.org_id = $1 AND q.filed_by = $2 ORDER BY q.id DESC LIMIT 500");
 #undef REQUEST_SELECT
+// A live link: neither revoked nor expired (as kLive).
+constexpr OrgSql kLabelledAssets(
+    "SELECT DISTINCT a.id AS id, a.name AS name FROM request_links r "
+    "JOIN link_tokens l ON l.org_id = $1 AND l.id = r.link_id "
+    "JOIN assets a ON a.org_id = $1 AND a.id = r.asset_id "
+    "WHERE r.org_id = $1 AND l.revoked_at IS NULL AND l.expires_at > $2 ORDER BY a.name, a.id");
+constexpr OrgSql kLabelledSites(
+    "SELECT DISTINCT s.id AS id, s.name AS name FROM request_links r "
+    "JOIN link_tokens l ON l.org_id = $1 AND l.id = r.link_id "
+    "JOIN sites s ON s.org_id = $1 AND s.id = r.site_id "
+    "WHERE r.org_id = $1 AND l.revoked_at IS NULL AND l.expires_at > $2 ORDER BY s.name, s.id");
 constexpr OrgSql kInsert(
     "INSERT INTO work_requests (org_id, link_id, asset_id, site_id, row_key, requester_name, "
-    "requester_phone, description, created_at, updated_at) "
-    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id");
+    "requester_phone, description, created_at, updated_at, filed_by) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10) RETURNING id");
 constexpr OrgSql kFiledSince(
     "SELECT COUNT(*) AS n FROM work_requests WHERE org_id = $1 AND link_id = $2 AND "
+    "created_at > $3");
+constexpr OrgSql kFiledBySince(
+    "SELECT COUNT(*) AS n FROM work_requests WHERE org_id = $1 AND filed_by = $2 AND "
     "created_at > $3");
 constexpr OrgSql kApprove(
     "UPDATE work_requests SET status = 'approved', work_order_id = $4, decided_by = $5, "
@@ -125,13 +142,31 @@ std::int64_t insert(store::OrgTx& tx, const NewRow& r, std::int64_t now) {
       .one<Returned>(kInsert, r.link_id, r.asset_id, r.site_id, key,
                      tx.seal(kRequests, "requester_name", key, r.name),
                      tx.seal(kRequests, "requester_phone", key, r.phone),
-                     tx.seal(kRequests, "description", key, r.description), now)
+                     tx.seal(kRequests, "description", key, r.description), now, r.filed_by)
       .value()
       .id;
 }
 
 std::int64_t filed_since(store::OrgTx& tx, std::int64_t link_id, std::int64_t since) {
   return tx.one<Count>(kFiledSince, link_id, since).value().n;
+}
+
+std::int64_t filed_by_since(store::OrgTx& tx, std::int64_t user_id, std::int64_t since) {
+  return tx.one<Count>(kFiledBySince, user_id, since).value().n;
+}
+
+std::vector<RequestRow> filed_by(store::OrgTx& tx, std::int64_t user_id) {
+  auto rows = tx.all<RequestRow>(kFiledBy, user_id);
+  store::open_personal(tx, kRequests, rows);
+  return rows;
+}
+
+std::vector<PlaceRow> labelled_assets(store::OrgTx& tx, std::int64_t now) {
+  return tx.all<PlaceRow>(kLabelledAssets, now);
+}
+
+std::vector<PlaceRow> labelled_sites(store::OrgTx& tx, std::int64_t now) {
+  return tx.all<PlaceRow>(kLabelledSites, now);
 }
 
 std::optional<RequestRow> find(store::OrgTx& tx, std::int64_t id) {

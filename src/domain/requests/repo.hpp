@@ -41,7 +41,8 @@ std::int64_t insert_link(store::OrgTx& tx, std::int64_t link_id,
                          const std::string& token, std::int64_t now);
 
 struct RequestRow {
-  std::int64_t id = 0, link_id = 0;
+  std::int64_t id = 0;
+  std::optional<std::int64_t> link_id;  // null: filed in the app by a requester
   std::optional<std::int64_t> asset_id, site_id;
   std::string row_key;
   Personal<std::string> requester_name;
@@ -54,14 +55,18 @@ struct RequestRow {
   std::int64_t version = 1, created_at = 0;
   std::optional<std::string> asset_name, site_name;
   std::optional<std::int64_t> site_customer_id;
+  std::optional<std::string> work_order_status;
+  std::optional<std::int64_t> filed_by;
 };
 BOOST_DESCRIBE_STRUCT(RequestRow, (),
                       (id, link_id, asset_id, site_id, row_key, requester_name, requester_phone,
                        description, status, decline_reason, work_order_id, work_order_number,
-                       decided_at, version, created_at, asset_name, site_name, site_customer_id))
+                       decided_at, version, created_at, asset_name, site_name, site_customer_id,
+                       work_order_status, filed_by))
 
 struct NewRow {
-  std::int64_t link_id = 0;
+  std::optional<std::int64_t> link_id;   // the QR label's link, or
+  std::optional<std::int64_t> filed_by;  // the requester who filed it in the app
   std::optional<std::int64_t> asset_id, site_id;
   std::string name;
   std::optional<std::string> phone;
@@ -69,7 +74,19 @@ struct NewRow {
 };
 std::int64_t insert(store::OrgTx& tx, const NewRow& r, std::int64_t now);
 std::int64_t filed_since(store::OrgTx& tx, std::int64_t link_id, std::int64_t since);
+std::int64_t filed_by_since(store::OrgTx& tx, std::int64_t user_id, std::int64_t since);
 std::optional<RequestRow> find(store::OrgTx& tx, std::int64_t id);
+// A requester's own requests, newest first.
+std::vector<RequestRow> filed_by(store::OrgTx& tx, std::int64_t user_id);
+
+// The assets and the sites with a live request link, by name.
+struct PlaceRow {
+  std::int64_t id = 0;
+  std::string name;
+};
+BOOST_DESCRIBE_STRUCT(PlaceRow, (), (id, name))
+std::vector<PlaceRow> labelled_assets(store::OrgTx& tx, std::int64_t now);
+std::vector<PlaceRow> labelled_sites(store::OrgTx& tx, std::int64_t now);
 std::vector<RequestRow> list(store::OrgTx& tx, const std::optional<std::string>& status);
 
 // Versioned: 409 version_conflict when the request changed meanwhile.

@@ -18,8 +18,8 @@ using resource::OneOf;
 using resource::Text;
 using resource::Time;
 
-inline constexpr std::array<std::string_view, 5> kRoles{"owner", "admin", "dispatcher",
-                                                        "technician", "viewer"};
+inline constexpr std::array<std::string_view, 6> kRoles{"owner",      "admin",  "dispatcher",
+                                                        "technician", "viewer", "requester"};
 
 struct UserChange {  // PATCH /api/v1/users/{id}
   std::optional<OneOf<kRoles>> role;

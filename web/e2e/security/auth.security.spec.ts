@@ -60,6 +60,7 @@ test.describe('MUST-001 authentication is required', () => {
               '/api/v1/auth/password-reset/confirm',
               '/api/v1/public/requests/{token}',
               '/api/v1/public/requests',
+              '/api/v1/public/requests/with-photos',
             ].includes(template) || template.startsWith('/webhooks/'),
             `unexpected public route ${method} ${template}`,
           ).toBe(true);

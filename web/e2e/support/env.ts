@@ -25,6 +25,11 @@ export const env = {
     email: required('E2E_TECH_EMAIL'),
     password: required('E2E_TECH_PASSWORD'),
   },
+  /** A plant operator (role requester) of the main organization. */
+  requester: {
+    email: process.env.E2E_REQUESTER_EMAIL ?? '',
+    password: process.env.E2E_REQUESTER_PASSWORD ?? '',
+  },
   /** The main server's Twilio auth token (test-only, per run): signs simulated inbound texts. */
   twilioAuthToken: required('E2E_TWILIO_AUTH_TOKEN'),
   /** The main organization's SMS number, assigned by the operator command (unverified: no Twilio account). */

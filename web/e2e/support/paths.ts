@@ -19,6 +19,8 @@ export const APP_PAGES = [
   '/admin/messaging',
   '/admin/organization',
   '/admin/audit',
+  '/my-requests',
+  '/my-requests/new',
   '/account',
 ];
 

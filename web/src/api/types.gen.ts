@@ -628,6 +628,26 @@ export interface MyDayItem {
   access_hidden: boolean;
 }
 
+export interface MyNewRequest {
+  subject: 'asset' | 'site';
+  id: number;
+  phone?: string | null;
+  description: string;
+}
+
+export interface MyRequestView {
+  id: number;
+  status: string;
+  description: string;
+  asset_name: string | null;
+  site_name: string | null;
+  decline_reason: string | null;
+  work_order_number: string | null;
+  work_order_status: string | null;
+  created_at: string;
+  decided_at: string | null;
+}
+
 export interface NewAsset {
   name: string;
   type?: string | null;
@@ -667,7 +687,7 @@ export interface NewCustomerLink {
 export interface NewInvitation {
   email: string;
   name?: string | null;
-  role: 'owner' | 'admin' | 'dispatcher' | 'technician' | 'viewer';
+  role: 'owner' | 'admin' | 'dispatcher' | 'technician' | 'viewer' | 'requester';
 }
 
 export interface NewInvoiceLine {
@@ -1033,6 +1053,20 @@ export interface RequestLinkView {
   created_at: string;
 }
 
+export interface RequestPhotoView {
+  id: number;
+  mime: string;
+  size_bytes: number;
+  url: string;
+  thumbnail_url: string | null;
+}
+
+export interface RequestPlace {
+  subject: string;
+  id: number;
+  name: string;
+}
+
 export interface RequestReceived {
   status: string;
 }
@@ -1264,7 +1298,7 @@ export interface User {
 }
 
 export interface UserChange {
-  role?: 'owner' | 'admin' | 'dispatcher' | 'technician' | 'viewer' | null;
+  role?: 'owner' | 'admin' | 'dispatcher' | 'technician' | 'viewer' | 'requester' | null;
   active?: boolean | null;
   name?: string | null;
 }
@@ -1369,6 +1403,7 @@ export interface WorkRequestView {
   created_at: string;
   decided_at: string | null;
   version: number;
+  photos: RequestPhotoView[];
 }
 
 export interface WorkingDay {

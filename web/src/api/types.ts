@@ -35,8 +35,8 @@ export type {
 export type AssetStatus = 'running' | 'down' | 'retired';
 export const ASSET_STATUSES: AssetStatus[] = ['running', 'down', 'retired'];
 
-export type Role = 'owner' | 'admin' | 'dispatcher' | 'technician' | 'viewer';
-export const ROLES: Role[] = ['owner', 'admin', 'dispatcher', 'technician', 'viewer'];
+export type Role = 'owner' | 'admin' | 'dispatcher' | 'technician' | 'viewer' | 'requester';
+export const ROLES: Role[] = ['owner', 'admin', 'dispatcher', 'technician', 'viewer', 'requester'];
 
 export type Permission =
   | 'work_orders.read'
@@ -48,7 +48,8 @@ export type Permission =
   | 'settings.manage'
   | 'audit.read'
   | 'invoices.manage'
-  | 'metrics.read';
+  | 'metrics.read'
+  | 'requests.own';
 
 /** GET /auth/me: the session as the app keeps it (the csrf token stays in the API client). */
 export type Me = Omit<gen.SessionView, 'user' | 'role' | 'permissions' | 'csrf_token'> & {

@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useSession, useMe } from '../auth/session';
 import { can } from '../auth/permissions';
 import { Link, useLocation } from '../router/router';
-import { ROUTES } from '../routes';
+import { ROUTES, shownTo } from '../routes';
 
 /** Skip link, header with the role's navigation, and the main landmark. */
 export function Layout({ title, children }: { title: string; children: ReactNode }) {
@@ -13,7 +13,9 @@ export function Layout({ title, children }: { title: string; children: ReactNode
   useEffect(() => {
     document.title = `${title} · Bulwark`;
   }, [title]);
-  const items = ROUTES.filter((r) => r.nav && (r.permission === null || can(me, r.permission)));
+  const items = ROUTES.filter(
+    (r) => r.nav && shownTo(r, me.role) && (r.permission === null || can(me, r.permission)),
+  );
   const isActive = (pattern: string) =>
     pattern === '/' ? path === '/' : path === pattern || path.startsWith(`${pattern}/`);
 

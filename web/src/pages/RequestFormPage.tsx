@@ -2,6 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../api/client';
 import { ApiError } from '../api/errors';
 import type { RequestForm, RequestReceived } from '../api/types.gen';
+import { uploadErrorMessage, uploadFile } from '../api/upload';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { TextArea, TextField } from '../components/Field';
 import { useAction } from '../hooks/useAction';
@@ -10,7 +11,11 @@ import { useApi } from '../hooks/useApi';
 // The page an asset's QR label opens (/r/{token}) on the phone of whoever
 // stands at the machine: no sign-in, no navigation, nothing of the
 // organization but the asset's name, and a form: name, phone, what is
-// wrong. Opening it changes nothing; sending is the form's POST.
+// wrong, and up to five photos. Opening it changes nothing; sending is the
+// form's POST (multipart when there are photos: the server scans each).
+
+/** As many photos as the server takes with one request. */
+export const MAX_PHOTOS = 5;
 
 /** The token of /r/{token}, or null for any other path. */
 export function requestLinkToken(path: string): string | null {
@@ -60,16 +65,25 @@ function FileRequest({ token, subject }: { token: string; subject: RequestForm }
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [description, setDescription] = useState('');
+  const [photos, setPhotos] = useState<File[]>([]);
   const [sent, setSent] = useState(false);
   const send = useAction(async () => {
-    await api.post<RequestReceived>('/public/requests', {
-      token,
-      name,
-      ...(phone.trim() ? { phone } : {}),
-      description,
-    });
+    const body = { token, name, ...(phone.trim() ? { phone } : {}), description };
+    if (photos.length === 0) {
+      await api.post<RequestReceived>('/public/requests', body);
+    } else {
+      const form = new FormData();
+      form.append('request', JSON.stringify(body));
+      // photo1, photo2, ...: the server's multipart parser refuses a repeated name.
+      photos.forEach((p, i) => form.append(`photo${i + 1}`, p, p.name));
+      await uploadFile<RequestReceived>('/public/requests/with-photos', form);
+    }
     setSent(true);
   });
+  const photoError =
+    send.error instanceof ApiError && send.error.reason === 'too_many_photos'
+      ? `At most ${MAX_PHOTOS} photos.`
+      : uploadErrorMessage(send.error);
   if (sent) {
     return (
       <section aria-labelledby="sent-h">
@@ -116,6 +130,18 @@ function FileRequest({ token, subject }: { token: string; subject: RequestForm }
         error={send.fieldErrors.phone}
         onChange={(e) => setPhone(e.target.value)}
       />
+      <TextField
+        label={`Photos (optional, up to ${MAX_PHOTOS})`}
+        type="file"
+        accept="image/*"
+        multiple
+        onChange={(e) => setPhotos(Array.from(e.target.files ?? []).slice(0, MAX_PHOTOS))}
+      />
+      {photos.length > 0 ? (
+        <p className="hint">
+          {photos.length} photo{photos.length === 1 ? '' : 's'} chosen
+        </p>
+      ) : null}
       <button
         type="submit"
         className="button button-primary customer-link-button"
@@ -123,7 +149,13 @@ function FileRequest({ token, subject }: { token: string; subject: RequestForm }
       >
         Send
       </button>
-      <ErrorMessage error={send.error} />
+      {photoError ? (
+        <p className="error" role="alert">
+          {photoError}
+        </p>
+      ) : (
+        <ErrorMessage error={send.error} />
+      )}
     </form>
   );
 }

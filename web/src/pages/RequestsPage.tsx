@@ -89,6 +89,17 @@ function RequestItem({
         </span>
       </p>
       <p className="request-text">{r.description}</p>
+      {r.photos.length > 0 ? (
+        <ul className="request-photos" aria-label="Photos">
+          {r.photos.map((p, i) => (
+            <li key={p.id}>
+              <a href={p.url} target="_blank" rel="noreferrer">
+                <img src={p.thumbnail_url ?? p.url} alt={`Photo ${i + 1}`} width={96} />
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <p className="hint">
         From {r.requester_name}
         {r.requester_phone ? ` · ${r.requester_phone}` : ''}
