@@ -1,8 +1,8 @@
 #include "domain/invoices/receivables.hpp"
 
 #include <array>
-#include <charconv>
 
+#include "core/iso_date.hpp"
 #include "core/org_time.hpp"
 #include "domain/customers/joined.hpp"
 #include "domain/invoices/service.hpp"
@@ -53,18 +53,9 @@ std::string_view aging_bucket(std::int64_t days) {
 }
 
 std::optional<std::int64_t> days_between(std::string_view due, std::chrono::year_month_day today) {
-  if (due.size() != 10 || due[4] != '-' || due[7] != '-') return std::nullopt;
-  int y = 0;
-  unsigned m = 0, d = 0;
-  const auto num = [](std::string_view s, auto& out) {
-    return std::from_chars(s.data(), s.data() + s.size(), out).ec == std::errc{};
-  };
-  if (!num(due.substr(0, 4), y) || !num(due.substr(5, 2), m) || !num(due.substr(8, 2), d))
-    return std::nullopt;
-  const std::chrono::year_month_day day{std::chrono::year{y}, std::chrono::month{m},
-                                        std::chrono::day{d}};
-  if (!day.ok()) return std::nullopt;
-  return (std::chrono::sys_days{today} - std::chrono::sys_days{day}).count();
+  const auto day = core::parse_iso_date(due);
+  if (!day) return std::nullopt;
+  return (std::chrono::sys_days{today} - std::chrono::sys_days{*day}).count();
 }
 
 Expected<Receivables, ApiError> receivables(store::OrgTx& tx, const ReceivablesQuery& q,

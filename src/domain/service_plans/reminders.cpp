@@ -4,9 +4,9 @@
 
 #include <boost/describe/class.hpp>
 
+#include "core/iso_date.hpp"
 #include "core/org_time.hpp"
 #include "domain/requests/request_links.hpp"
-#include "domain/service_plans/service.hpp"
 #include "messaging/outbox.hpp"
 #include "store/org_tx.hpp"
 
@@ -64,7 +64,7 @@ int remind_zone(store::Database& db, const std::string& zone, std::string_view p
     db.transaction([&](store::Connection& conn) {
       store::OrgTx tx(conn, p.org_id);
       if (tx.run(kMark, p.id, p.next_due_on).affected == 0) return;  // another instance did
-      const auto due = parse_date(p.next_due_on);
+      const auto due = core::parse_iso_date(p.next_due_on);
       const auto link = visit_link(tx, p.site_id, public_url, now);
       if (!due || !link) return;
       // "Mon Mar 15": the due day's noon, so the zone's date is the one shown.

@@ -1,7 +1,6 @@
 #include "domain/service_plans/service.hpp"
 
-#include <charconv>
-
+#include "core/iso_date.hpp"
 #include "core/org_time.hpp"
 #include "core/try.hpp"
 #include "domain/customers/joined.hpp"
@@ -113,7 +112,7 @@ ServicePlanView view_of(const PlanRow& r, chr::year_month_day today) {
   v.remind_days_before = r.remind_days_before;
   v.remind_on = r.remind_on;
   v.reminded_for = r.reminded_for;
-  if (const auto due = parse_date(r.next_due_on))
+  if (const auto due = core::parse_iso_date(r.next_due_on))
     v.days_until_due = (chr::sys_days{*due} - chr::sys_days{today}).count();
   v.marketing_sms = r.sms_ok != 0;
   v.marketing_email = r.email_ok != 0;
@@ -134,26 +133,6 @@ std::string remind_on(chr::year_month_day due, std::int64_t days_before) {
 }
 
 }  // namespace
-
-std::optional<chr::year_month_day> parse_date(std::string_view iso) {
-  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
-  int y = 0;
-  unsigned m = 0, d = 0;
-  const auto num = [](std::string_view s, auto& out) {
-    return std::from_chars(s.data(), s.data() + s.size(), out).ec == std::errc{};
-  };
-  if (!num(iso.substr(0, 4), y) || !num(iso.substr(5, 2), m) || !num(iso.substr(8, 2), d))
-    return std::nullopt;
-  const chr::year_month_day day{chr::year{y}, chr::month{m}, chr::day{d}};
-  if (!day.ok() || y < 1900 || y > 9999) return std::nullopt;
-  return day;
-}
-
-chr::year_month_day add_months(chr::year_month_day d, int months) {
-  const chr::year_month first = chr::year_month{d.year(), d.month()} + chr::months{months};
-  const auto last = chr::year_month_day_last{first.year(), chr::month_day_last{first.month()}};
-  return {first.year(), first.month(), std::min(d.day(), last.day())};
-}
 
 Outcome<resource::Items<ServicePlanView>> list(store::OrgTx& tx, const PlanQuery& q,
                                                std::int64_t now) {
@@ -180,7 +159,7 @@ Outcome<ServicePlanView> create(store::OrgTx& tx, const audit::Actor& by,
   const auto& p = (*in)->value;
   if (!tx.one<IdRow>(kSiteExists, p.site_id.value))
     return unexpected(ApiError(ErrorCode::not_found, "no such site"));
-  const auto due = parse_date(p.next_due_on.value);
+  const auto due = core::parse_iso_date(p.next_due_on.value);
   if (!due) return unexpected(not_a_date("next_due_on"));
   const std::int64_t days = p.remind_days_before ? p.remind_days_before->value : 30;
   const auto id = tx.one<IdRow>(kInsert, p.site_id.value, p.title.value, p.interval_months.value,
@@ -196,9 +175,9 @@ Outcome<ServicePlanView> change(store::OrgTx& tx, const audit::Actor& by, std::i
   BULWARK_TRY(const auto current, get(tx, id, now));  // existence first: 404 before 422
   if (!in) return unexpected(in.error());
   const auto& c = (*in)->value;
-  auto next_due = parse_date(current.next_due_on);
+  auto next_due = core::parse_iso_date(current.next_due_on);
   if (c.next_due_on) {
-    next_due = parse_date(c.next_due_on->value);
+    next_due = core::parse_iso_date(c.next_due_on->value);
     if (!next_due) return unexpected(not_a_date("next_due_on"));
   }
   if (!next_due) return unexpected(not_a_date("next_due_on"));
@@ -218,9 +197,9 @@ Outcome<ServicePlanView> serviced(store::OrgTx& tx, const audit::Actor& by, std:
   BULWARK_TRY(const auto current, get(tx, id, now));
   if (!in) return unexpected(in.error());
   const auto& s = (*in)->value;
-  const auto on = parse_date(s.on.value);
+  const auto on = core::parse_iso_date(s.on.value);
   if (!on) return unexpected(not_a_date("on"));
-  const auto next = add_months(*on, static_cast<int>(current.interval_months));
+  const auto next = core::add_months(*on, static_cast<int>(current.interval_months));
   BULWARK_TRY_VOID(tx.update_versioned(
       kUpdate, "service plan", id, s.version.value, current.title, current.interval_months,
       core::iso_date(next), current.remind_days_before, remind_on(next, current.remind_days_before),

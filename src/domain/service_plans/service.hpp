@@ -2,7 +2,6 @@
 // The rules of service plans and marketing consent (issue 14 item 8). The
 // office (owner, admin, dispatcher) keeps the plans; the reminders are sent
 // by reminders.hpp from the SMS worker.
-#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,10 +44,5 @@ Outcome<MarketingConsent> record_marketing_consent(store::OrgTx& tx, const audit
                                                    std::int64_t customer_id,
                                                    const Checked<MarketingConsentChange>& in,
                                                    std::int64_t now);
-
-// Calendar helpers on "YYYY-MM-DD" (pure): nullopt for what is not a date.
-std::optional<std::chrono::year_month_day> parse_date(std::string_view iso);
-// `months` later, the day clamped to the month's end (Jan 31 + 1 = Feb 28/29).
-std::chrono::year_month_day add_months(std::chrono::year_month_day d, int months);
 
 }  // namespace bulwark::domain::service_plans

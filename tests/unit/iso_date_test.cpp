@@ -1,20 +1,21 @@
-// Service plans (issue 14 item 8): the calendar arithmetic of due dates.
+// core/iso_date: the calendar arithmetic of due dates (service plans, aging).
+#include "core/iso_date.hpp"
+
 #include <gtest/gtest.h>
 
 #include "core/org_time.hpp"
-#include "domain/service_plans/service.hpp"
 #include "messaging/outbox.hpp"
 
-namespace bulwark::domain::service_plans {
+namespace bulwark::core {
 namespace {
 
 using namespace std::chrono;
 
 std::string plus(std::string_view from, int months) {
-  return core::iso_date(add_months(*parse_date(from), months));
+  return iso_date(add_months(*parse_iso_date(from), months));
 }
 
-TEST(ServicePlanDates, MonthsKeepTheDayOrClampToTheMonthsEnd) {
+TEST(IsoDate, MonthsKeepTheDayOrClampToTheMonthsEnd) {
   EXPECT_EQ(plus("2026-12-01", 36), "2029-12-01");
   EXPECT_EQ(plus("2027-01-31", 1), "2027-02-28");
   EXPECT_EQ(plus("2028-01-31", 1), "2028-02-29");  // a leap year
@@ -24,17 +25,17 @@ TEST(ServicePlanDates, MonthsKeepTheDayOrClampToTheMonthsEnd) {
   EXPECT_EQ(plus("2027-03-31", 120), "2037-03-31");
 }
 
-TEST(ServicePlanDates, OnlyRealDatesParse) {
-  EXPECT_TRUE(parse_date("2027-02-28"));
+TEST(IsoDate, OnlyRealDatesParse) {
+  EXPECT_TRUE(parse_iso_date("2027-02-28"));
   for (auto bad : {"2027-02-29", "2027-13-01", "2027-00-10", "27-01-01", "2027/01/01", "2027-1-01",
                    "", "1899-12-31", "2027-01-01T00:00:00Z"})
-    EXPECT_FALSE(parse_date(bad)) << bad;
+    EXPECT_FALSE(parse_iso_date(bad)) << bad;
 }
 
-TEST(ServicePlanDates, RemindersAreHeldInQuietHoursLikeOtherAutomatedTexts) {
+TEST(IsoDate, RemindersAreHeldInQuietHoursLikeOtherAutomatedTexts) {
   EXPECT_TRUE(messaging::held_in_quiet_hours("service_reminder"));
   EXPECT_FALSE(messaging::held_in_quiet_hours("message"));
 }
 
 }  // namespace
-}  // namespace bulwark::domain::service_plans
+}  // namespace bulwark::core
