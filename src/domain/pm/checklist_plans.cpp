@@ -2,6 +2,8 @@
 
 #include <boost/describe/class.hpp>
 
+#include "resource/columns.hpp"
+
 namespace bulwark::domain::pm {
 
 namespace {
