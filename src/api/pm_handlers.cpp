@@ -28,8 +28,9 @@ Result<Items<pm::ChecklistPlanView>> list_pm_checklists(Ctx& ctx) {
 
 Result<Created<pm::ChecklistPlanView>> create_pm_checklist(Ctx& ctx,
                                                            Body<pm::NewChecklistPlan> in) {
-  return created(in_org(
-      ctx, [&](OrgTx& tx) { return pm::create_checklist_plan(tx, ctx.actor(), in, ctx.now_ms()); }));
+  return created(in_org(ctx, [&](OrgTx& tx) {
+    return pm::create_checklist_plan(tx, ctx.actor(), in, ctx.now_ms());
+  }));
 }
 
 Result<pm::ChecklistPlanView> add_pm_checklist_item(

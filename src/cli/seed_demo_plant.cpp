@@ -127,8 +127,8 @@ void seed_demo_plant(store::OrgTx& tx, std::int64_t now, std::int64_t tech) {
                             store::Value due, store::Value threshold, std::int64_t checklist,
                             std::int64_t minutes) {
     return tx
-        .run(kSchedule, site, asset, std::string(title), std::string(unit), every, meter, lead,
-             due, threshold, now - 200 * kDay, checklist, minutes, tech)
+        .run(kSchedule, site, asset, std::string(title), std::string(unit), every, meter, lead, due,
+             threshold, now - 200 * kDay, checklist, minutes, tech)
         .rows.at(0)
         .integer(0);
   };
@@ -139,8 +139,8 @@ void seed_demo_plant(store::OrgTx& tx, std::int64_t now, std::int64_t tech) {
   plant.monthly_schedule = schedule(filler, "Filler 1 lubrication and seal check", "months", 1,
                                     nullptr, 7, plant.monthly_next_due, nullptr, lube, 45);
   plant.weekly_next_due = now + 3 * kDay;
-  plant.weekly_schedule = schedule(conveyor, "Conveyor 3 weekly inspection", "weeks", 1, nullptr,
-                                   2, plant.weekly_next_due, nullptr, look, 20);
+  plant.weekly_schedule = schedule(conveyor, "Conveyor 3 weekly inspection", "weeks", 1, nullptr, 2,
+                                   plant.weekly_next_due, nullptr, look, 20);
   seed_demo_pm_history(tx, plant, now);
   // Conveyor 3: a stop earlier (2 hours, fixed), and down since this morning.
   // Reasons are sealed like every status change's (repo_status.cpp).

@@ -52,11 +52,11 @@ std::int64_t add_work_order(store::OrgTx& tx, const DemoPlant& p, const Job& j) 
   const auto at = std::holds_alternative<std::nullptr_t>(j.completed)
                       ? j.created
                       : std::get<std::int64_t>(j.completed);
-  const auto id = tx.run(kWorkOrder, number, j.title, description.text, j.type, j.status,
-                         p.customer, p.site, j.asset, p.tech, j.due, j.hours, j.created, at,
-                         j.completed, description.row_key)
-                      .rows.at(0)
-                      .integer(0);
+  const auto id =
+      tx.run(kWorkOrder, number, j.title, description.text, j.type, j.status, p.customer, p.site,
+             j.asset, p.tech, j.due, j.hours, j.created, at, j.completed, description.row_key)
+          .rows.at(0)
+          .integer(0);
   tx.run(kHistory, id, j.status, at);
   return id;
 }
@@ -111,16 +111,19 @@ void seed_demo_pm_history(store::OrgTx& tx, const DemoPlant& p, std::int64_t now
                          std::int64_t called, std::int64_t took) {
     return Job{title, type, "closed", asset, Value(nullptr), called, Value(called + took), 2};
   };
-  repair(tx, p, fixed("Conveyor 3 belt tracking", "corrective", p.conveyor, now - 6 * kDay, 2 * kHour),
+  repair(tx, p,
+         fixed("Conveyor 3 belt tracking", "corrective", p.conveyor, now - 6 * kDay, 2 * kHour),
          105, {{"Belt tracking guide", 2, 3850}});
-  repair(tx, p, fixed("Filler 1 seal leak", "emergency", p.filler, now - 41 * kDay, 5 * kHour),
-         270, {{"Filler valve seal kit", 1, 18900}, {"Food-grade grease", 2, 1495}});
+  repair(tx, p, fixed("Filler 1 seal leak", "emergency", p.filler, now - 41 * kDay, 5 * kHour), 270,
+         {{"Filler valve seal kit", 1, 18900}, {"Food-grade grease", 2, 1495}});
   repair(tx, p,
          fixed("Air compressor pressure drop", "corrective", p.compressor, now - 20 * kDay,
                3 * kHour + 30 * 60'000),
          180, {{"Intake valve", 1, 42500}, {"Air filter element", 1, 6800}});
-  repair(tx, p, fixed("Conveyor 3 motor overheating", "corrective", p.conveyor, now - 75 * kDay, 90 * 60'000),
-         60, {});
+  repair(
+      tx, p,
+      fixed("Conveyor 3 motor overheating", "corrective", p.conveyor, now - 75 * kDay, 90 * 60'000),
+      60, {});
 }
 
 }  // namespace bulwark::cli

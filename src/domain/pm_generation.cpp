@@ -41,7 +41,8 @@ std::int64_t next_due_after(std::int64_t due, std::string_view unit, std::int64_
 }
 
 std::int64_t generation_opens(std::int64_t due, std::int64_t lead_days, std::string_view zone) {
-  const auto day = std::chrono::sys_days(core::local_date(zone, due)) - std::chrono::days(lead_days);
+  const auto day =
+      std::chrono::sys_days(core::local_date(zone, due)) - std::chrono::days(lead_days);
   return core::day_bounds(zone, std::chrono::year_month_day(day)).start_ms;
 }
 
@@ -137,10 +138,10 @@ void create_occurrence(store::OrgTx& tx, const DueSchedule& s, const std::string
   // The estimate in hours, as the dispatch board sizes a job by it.
   std::optional<double> hours;
   if (s.estimated_minutes) hours = static_cast<double>(*s.estimated_minutes) / 60.0;
-  const auto work_order = value_of(tx.one<Found>(
-      kInsertWorkOrder, number, s.title, s.priority, customer ? customer->value : std::nullopt,
-      s.site_id, s.assignee_id, due_at, now, description.text, description.row_key, s.asset_id,
-      hours));
+  const auto work_order = value_of(
+      tx.one<Found>(kInsertWorkOrder, number, s.title, s.priority,
+                    customer ? customer->value : std::nullopt, s.site_id, s.assignee_id, due_at,
+                    now, description.text, description.row_key, s.asset_id, hours));
   tx.run(kClaim, s.id, due_key, work_order);
   tx.run(kOpened, work_order, now);
   if (s.checklist_template_id)

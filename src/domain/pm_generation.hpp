@@ -1,10 +1,9 @@
 #pragma once
 // Preventive maintenance: creates the work orders of due schedules ahead of
-// time (calendar: from the start of the local day `lead_days` before the due date; meter: when the latest
-// reading reaches the threshold). Idempotent: each occurrence is claimed in
-// pm_generated (unique per schedule and occurrence) in the same transaction
-// that creates its work order, so a restart or a second instance on the
-// same PostgreSQL never creates a duplicate.
+// time (calendar: from the start of the local day `lead_days` before the due date; meter: when the
+// latest reading reaches the threshold). Idempotent: each occurrence is claimed in pm_generated
+// (unique per schedule and occurrence) in the same transaction that creates its work order, so a
+// restart or a second instance on the same PostgreSQL never creates a duplicate.
 //
 // One open generated work order per schedule at a time: while the last one
 // is not completed, closed or cancelled, the schedule waits. Missed

@@ -25,8 +25,8 @@ TEST(PmLeadDays, FarFromUtcCountsTheOrganizationsDays) {
   EXPECT_EQ(format_rfc3339(generation_opens(due, 14, "Pacific/Kiritimati")),
             "2026-11-30T10:00:00Z");
   // Samoa's neighbour on the other side of the date line: UTC-11.
-  EXPECT_EQ(format_rfc3339(generation_opens(*parse_rfc3339("2026-12-15T20:00:00Z"), 1,
-                                            "Pacific/Pago_Pago")),
+  EXPECT_EQ(format_rfc3339(
+                generation_opens(*parse_rfc3339("2026-12-15T20:00:00Z"), 1, "Pacific/Pago_Pago")),
             "2026-12-14T11:00:00Z");
 }
 
@@ -35,8 +35,6 @@ TEST(PmLeadDays, FarFromUtcCountsTheOrganizationsDays) {
 // own offset (EDT) would say.
 TEST(PmLeadDays, AcrossADstChangeTheLocalMidnightIsKept) {
   const auto due = *parse_rfc3339("2026-03-20T13:00:00Z");  // 09:00 EDT
-  EXPECT_EQ(format_rfc3339(generation_opens(due, 14, "America/New_York")),
-            "2026-03-06T05:00:00Z");
-  EXPECT_EQ(format_rfc3339(generation_opens(due, 10, "America/New_York")),
-            "2026-03-10T04:00:00Z");
+  EXPECT_EQ(format_rfc3339(generation_opens(due, 14, "America/New_York")), "2026-03-06T05:00:00Z");
+  EXPECT_EQ(format_rfc3339(generation_opens(due, 10, "America/New_York")), "2026-03-10T04:00:00Z");
 }

@@ -66,7 +66,8 @@ Outcome<MttrReport> mttr(store::OrgTx& tx, LocalDay from, LocalDay to, std::int6
   MttrReport out{w.from, w.to, w.time_zone, {}, figures(all)};
   for (const auto& a : repo::asset_names(tx)) {
     const auto it = by_asset.find(a.id);
-    if (it != by_asset.end()) out.assets.push_back({a.id, a.name, a.site_name, figures(it->second)});
+    if (it != by_asset.end())
+      out.assets.push_back({a.id, a.name, a.site_name, figures(it->second)});
   }
   return out;
 }

@@ -1,11 +1,10 @@
 #pragma once
 // The reports' SQL (repo.cpp): rows decoded by name, all in the caller's
 // organization.
+#include <boost/describe/class.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <boost/describe/class.hpp>
 
 #include "store/org_tx.hpp"
 
