@@ -12,7 +12,8 @@ using store::OrgSql;
   "SELECT p.id, p.site_id, p.asset_id, p.title, p.priority, p.assignee_id, p.interval_unit, " \
   "p.interval_value, p.meter_kind, p.lead_days, p.next_due_at, p.next_meter_value, "          \
   "p.active, p.checklist_template_id, p.estimated_minutes, s.name AS site_name, "             \
-  "a.name AS asset_name, u.name AS assignee_name, t.name AS checklist_template_name "         \
+  "a.name AS asset_name, COALESCE(NULLIF(u.name, ''), u.email) AS assignee_name, "            \
+  "t.name AS checklist_template_name "                                                        \
   "FROM pm_schedules p LEFT JOIN sites s ON s.org_id = $1 AND s.id = p.site_id "              \
   "LEFT JOIN assets a ON a.org_id = $1 AND a.id = p.asset_id "                                \
   "LEFT JOIN users u ON u.org_id = $1 AND u.id = p.assignee_id "                              \
