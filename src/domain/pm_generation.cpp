@@ -87,13 +87,16 @@ BOOST_DESCRIBE_STRUCT(Latest, (), (value))
 
 // Every organization's schedules: the worker serves them all. The lead time
 // is counted in local days (generate() decides); two UTC days of slack here
-// cover a day boundary up to 26 hours from UTC and a DST change.
+// cover a day boundary up to 26 hours from UTC and a DST change. BIGINT:
+// on PostgreSQL lead_days is an INTEGER, and 25 days of milliseconds
+// overflow one.
 constexpr CrossTenantSql kDue(
     "SELECT id, org_id, site_id, asset_id, title, priority, assignee_id, interval_unit, "
     "interval_value, meter_kind, next_due_at, next_meter_value, next_meter_value AS meter_key, "
     "lead_days, checklist_template_id, estimated_minutes "
     "FROM pm_schedules WHERE active = 1 AND ((interval_unit <> 'meter' AND next_due_at - "
-    "(lead_days + 2) * 86400000 <= $1) OR interval_unit = 'meter') ORDER BY id LIMIT 1000");
+    "CAST(lead_days + 2 AS BIGINT) * 86400000 <= $1) OR interval_unit = 'meter') ORDER BY id LIMIT "
+    "1000");
 // Each schedule is then handled in its own organization's transaction.
 constexpr OrgSql kOpenGenerated(
     "SELECT g.schedule_id AS value FROM pm_generated g JOIN work_orders w ON w.org_id = $1 "
