@@ -31,7 +31,12 @@ export function ReportsPage() {
     <section className="reports">
       <h1>Maintenance reports</h1>
       <div className="form-grid panel" role="group" aria-label="Dates">
-        <TextField label="From" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        <TextField
+          label="From"
+          type="date"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+        />
         <TextField label="To" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
       </div>
       <section className="panel" aria-labelledby="pm-compliance-h">

@@ -5,8 +5,7 @@ import { Link } from '../../router/router';
 
 /** Labour and parts per asset, highest total first, as the server sorts them. */
 export function AssetCostTable({ report }: { report: AssetCostsReport }) {
-  if (report.assets.length === 0)
-    return <p className="empty">No work on assets in these dates.</p>;
+  if (report.assets.length === 0) return <p className="empty">No work on assets in these dates.</p>;
   return (
     <div className="table-wrap">
       <table className="data-table" aria-label="Cost per asset">

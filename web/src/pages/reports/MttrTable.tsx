@@ -25,8 +25,8 @@ export function MttrTable({ report }: { report: MttrReport }) {
   return (
     <>
       <p className="hint">
-        Repairs finished {report.from} to {report.to}. Work orders: corrective and emergency work
-        on the asset, from created to completed. Downtime: from marked down to running again.
+        Repairs finished {report.from} to {report.to}. Work orders: corrective and emergency work on
+        the asset, from created to completed. Downtime: from marked down to running again.
       </p>
       {report.assets.length === 0 ? (
         <p className="empty">No repairs were finished in these dates.</p>
@@ -34,7 +34,14 @@ export function MttrTable({ report }: { report: MttrReport }) {
         <div className="table-wrap">
           <table className="data-table" aria-label="Mean time to repair">
             <HeaderRow
-              headers={['Asset', 'Site', 'Work orders', 'Mean (work orders)', 'Downtimes', 'Mean (downtime)']}
+              headers={[
+                'Asset',
+                'Site',
+                'Work orders',
+                'Mean (work orders)',
+                'Downtimes',
+                'Mean (downtime)',
+              ]}
             />
             <tbody>
               {report.assets.map((a) => (
