@@ -51,7 +51,7 @@ export function PmPlanFields({
           { value: '', label: 'No checklist' },
           ...checklists.map((c) => ({
             value: String(c.id),
-            label: `${c.name} (${c.items.length} items)`,
+            label: `${c.name} (${c.items.length} ${c.items.length === 1 ? 'item' : 'items'})`,
           })),
         ]}
       />
