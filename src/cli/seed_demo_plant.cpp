@@ -123,9 +123,9 @@ void seed_demo_plant(store::OrgTx& tx, std::int64_t now, std::int64_t tech) {
                                    {"Guards in place", "checkbox", "", true}},
                                   now - 200 * kDay);
   const auto schedule = [&](std::int64_t asset, const char* title, const char* unit,
-                            std::int64_t every, store::Value meter, std::int64_t lead,
-                            store::Value due, store::Value threshold, std::int64_t checklist,
-                            std::int64_t minutes) {
+                            std::int64_t every, const store::Value& meter, std::int64_t lead,
+                            const store::Value& due, const store::Value& threshold,
+                            std::int64_t checklist, std::int64_t minutes) {
     return tx
         .run(kSchedule, site, asset, std::string(title), std::string(unit), every, meter, lead, due,
              threshold, now - 200 * kDay, checklist, minutes, tech)

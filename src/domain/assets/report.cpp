@@ -116,6 +116,7 @@ std::vector<AssetCostTotal> cost_by_asset(store::OrgTx& tx, std::int64_t from_ms
       by_asset[it->second].parts_cents += line_cents(p.quantity, p.unit_cost_cents);
   }
   std::vector<AssetCostTotal> out;
+  out.reserve(by_asset.size());
   for (auto& [id, a] : by_asset) out.push_back(a);
   return out;
 }
