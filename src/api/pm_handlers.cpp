@@ -1,6 +1,8 @@
 #include "api/pm_handlers.hpp"
 
+#include "api/session_route.hpp"
 #include "domain/pm/service.hpp"
+#include "security/permissions.hpp"
 
 namespace bulwark::api {
 
@@ -18,6 +20,38 @@ Result<Created<PmSchedule>> create_pm_schedule(Ctx& ctx, Body<NewPmSchedule> in)
 
 Result<PmSchedule> update_pm_schedule(Ctx& ctx, PathId id, LateBody<PmScheduleChange> in) {
   return in_org(ctx, [&](OrgTx& tx) { return pm::change(tx, ctx.actor(), id, in.checked()); });
+}
+
+Result<Items<pm::ChecklistPlanView>> list_pm_checklists(Ctx& ctx) {
+  return read_org(ctx, [](OrgTx& tx) { return pm::checklist_plans(tx); });
+}
+
+Result<Created<pm::ChecklistPlanView>> create_pm_checklist(Ctx& ctx,
+                                                           Body<pm::NewChecklistPlan> in) {
+  return created(in_org(ctx, [&](OrgTx& tx) {
+    return pm::create_checklist_plan(tx, ctx.actor(), in, ctx.now_ms());
+  }));
+}
+
+Result<pm::ChecklistPlanView> add_pm_checklist_item(
+    Ctx& ctx, PathId id, LateBody<domain::work_orders::NewChecklistItem> in) {
+  return in_org(ctx, [&](OrgTx& tx) {
+    return pm::add_checklist_plan_item(tx, ctx.actor(), id, in.checked(), ctx.now_ms());
+  });
+}
+
+void add_pm_checklist_routes(http::Router& r) {
+  using http::Method;
+  // Whoever plans PM (work_orders.assign, as the schedules) keeps its checklists.
+  const auto plan = security::Permission::work_orders_assign;
+  add_session_route(r, Method::get, "/api/v1/pm-checklists", plan, "work_orders:read",
+                    endpoint<list_pm_checklists>(),
+                    "Named checklist templates for PM schedules, with their items");
+  add_session_route(r, Method::post, "/api/v1/pm-checklists", plan, "work_orders:write",
+                    endpoint<create_pm_checklist>(), "Create a named checklist template");
+  add_session_route(r, Method::post, "/api/v1/pm-checklists/{id:int}/items", plan,
+                    "work_orders:write", endpoint<add_pm_checklist_item>(),
+                    "Add an item to a named checklist template");
 }
 
 }  // namespace bulwark::api

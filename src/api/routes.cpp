@@ -23,6 +23,7 @@
 #include "api/pm_handlers.hpp"
 #include "api/price_book_handlers.hpp"
 #include "api/privacy_routes.hpp"
+#include "api/report_handlers.hpp"
 #include "api/request_handlers.hpp"
 #include "api/retention_handlers.hpp"
 #include "api/service_plan_handlers.hpp"
@@ -302,7 +303,8 @@ http::Router build_router() {
          "Create a schedule: every N days/weeks/months, or every N meter units");
   authed(Method::patch, "/api/v1/pm-schedules/{id:int}", changes, token, wo_assign,
          endpoint<update_pm_schedule>(),
-         "Pause or resume a schedule, or change its title, priority, technician or lead time");
+         "Pause or resume a schedule, or change its title, priority, technician, lead time, "
+         "checklist or estimate");
 
   // Invoices and business metrics: owners, admins and dispatchers; never technicians.
   const auto invoices_read = access(Permission::invoices_manage, "invoices:read");
@@ -339,6 +341,8 @@ http::Router build_router() {
          "signature and the record's fingerprint");
 
   add_price_book_routes(r);       // the price book (issue 14 item 1)
+  add_pm_checklist_routes(r);     // PM checklists (issue 14 item 7)
+  add_report_routes(r);           // maintenance reports (issue 14 item 7)
   add_invoice_editing_routes(r);  // draft editing, manual payments, receivables (item 2)
   // Send: the invoice PDF by email, its link by text, and its template (issue 14 item 2).
   add_invoice_send_routes(r);

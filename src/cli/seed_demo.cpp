@@ -243,7 +243,7 @@ int seed(const std::string& slug, const Counts& counts) {
       if ((i + 1) % std::max(250, counts.work_orders / 20) == 0)
         std::fprintf(stderr, "work orders: %d/%d\n", i + 1, counts.work_orders);
     }
-    seed_demo_plant(tx, now);  // after the random draws: the same demo as before
+    seed_demo_plant(tx, now, techs.front());  // after the random draws: the same demo as before
     std::fprintf(stderr, "invoicing the last four months' work...\n");
     invoiced = seed_demo_invoices(tx, org->time_zone, now);
     audit::Entry e;

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "cli/seed_demo_pm_history.hpp"
 #include "domain/customers/repo.hpp"
 #include "domain/work_orders/visit_text.hpp"
 
@@ -25,8 +26,31 @@ constexpr OrgSql kReading(
     "VALUES ($1, $2, 'hours', $3, $4, 0)");
 constexpr OrgSql kSchedule(
     "INSERT INTO pm_schedules (org_id, site_id, asset_id, title, priority, interval_unit, "
-    "interval_value, meter_kind, lead_days, next_due_at, next_meter_value, created_at) "
-    "VALUES ($1, $2, $3, $4, 'medium', $5, $6, $7, $8, $9, $10, $11)");
+    "interval_value, meter_kind, lead_days, next_due_at, next_meter_value, created_at, "
+    "checklist_template_id, estimated_minutes, assignee_id) "
+    "VALUES ($1, $2, $3, $4, 'medium', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id");
+constexpr OrgSql kChecklist(
+    "INSERT INTO checklist_templates (org_id, name, created_at) VALUES ($1, $2, $3) RETURNING id");
+constexpr OrgSql kChecklistItem(
+    "INSERT INTO checklist_template_items (org_id, work_type, label, kind, unit, required, "
+    "created_at, template_id) VALUES ($1, 'preventive', $2, $3, $4, $5, $6, $7)");
+
+struct Item {
+  const char* label;
+  const char* kind;
+  const char* unit;
+  bool required;
+};
+
+// A named checklist template (issue 14 item 7) its PM schedule's work orders copy.
+std::int64_t add_checklist(store::OrgTx& tx, const char* name, std::initializer_list<Item> items,
+                           std::int64_t at) {
+  const auto id = tx.run(kChecklist, std::string(name), at).rows.at(0).integer(0);
+  for (const auto& i : items)
+    tx.run(kChecklistItem, std::string(i.label), std::string(i.kind), std::string(i.unit),
+           std::int64_t{i.required ? 1 : 0}, at, id);
+  return id;
+}
 
 struct Machine {
   const char* name;
@@ -52,7 +76,7 @@ std::int64_t add_asset(store::OrgTx& tx, std::int64_t site, const Machine& m,
 
 }  // namespace
 
-void seed_demo_plant(store::OrgTx& tx, std::int64_t now) {
+void seed_demo_plant(store::OrgTx& tx, std::int64_t now, std::int64_t tech) {
   constexpr std::int64_t kHour = 3'600'000;
   constexpr std::int64_t kDay = 24 * kHour;
   domain::customers::NewCustomer c;
@@ -83,12 +107,41 @@ void seed_demo_plant(store::OrgTx& tx, std::int64_t now) {
   // the filler's work order two days after the demo starts.
   for (int week = 12; week >= 0; --week)
     tx.run(kReading, compressor, 11'000.0 - 80.0 * week + (week % 3) * 3.5, now - week * 7 * kDay);
-  tx.run(kSchedule, site, compressor, std::string("Compressor service (oil, filters, belts)"),
-         std::string("meter"), std::int64_t{2000}, std::string("hours"), std::int64_t{14},
-         store::Value(nullptr), 12'000.0, now - 200 * kDay);
-  tx.run(kSchedule, site, filler, std::string("Filler 1 lubrication and seal check"),
-         std::string("months"), std::int64_t{1}, store::Value(nullptr), std::int64_t{7},
-         now + 9 * kDay, store::Value(nullptr), now - 200 * kDay);
+  const auto service = add_checklist(tx, "Compressor 2,000 h service",
+                                     {{"Change oil", "checkbox", "", true},
+                                      {"Replace air and oil filters", "checkbox", "", true},
+                                      {"Belt tension", "pass_fail", "", true},
+                                      {"Discharge pressure", "number", "psi", false}},
+                                     now - 200 * kDay);
+  const auto lube = add_checklist(tx, "Filler lubrication",
+                                  {{"Grease main bearings", "checkbox", "", true},
+                                   {"Seal wear", "pass_fail", "", true},
+                                   {"Lube reservoir level", "number", "%", false}},
+                                  now - 200 * kDay);
+  const auto look = add_checklist(tx, "Conveyor weekly inspection",
+                                  {{"Belt tracking and splice", "pass_fail", "", true},
+                                   {"Guards in place", "checkbox", "", true}},
+                                  now - 200 * kDay);
+  const auto schedule = [&](std::int64_t asset, const char* title, const char* unit,
+                            std::int64_t every, const store::Value& meter, std::int64_t lead,
+                            const store::Value& due, const store::Value& threshold,
+                            std::int64_t checklist, std::int64_t minutes) {
+    return tx
+        .run(kSchedule, site, asset, std::string(title), std::string(unit), every, meter, lead, due,
+             threshold, now - 200 * kDay, checklist, minutes, tech)
+        .rows.at(0)
+        .integer(0);
+  };
+  schedule(compressor, "Compressor service (oil, filters, belts)", "meter", 2000,
+           std::string("hours"), 14, nullptr, 12'000.0, service, 150);
+  DemoPlant plant{site, customer, tech, conveyor, filler, compressor, 0, 0, 0, 0};
+  plant.monthly_next_due = now + 9 * kDay;
+  plant.monthly_schedule = schedule(filler, "Filler 1 lubrication and seal check", "months", 1,
+                                    nullptr, 7, plant.monthly_next_due, nullptr, lube, 45);
+  plant.weekly_next_due = now + 3 * kDay;
+  plant.weekly_schedule = schedule(conveyor, "Conveyor 3 weekly inspection", "weeks", 1, nullptr, 2,
+                                   plant.weekly_next_due, nullptr, look, 20);
+  seed_demo_pm_history(tx, plant, now);
   // Conveyor 3: a stop earlier (2 hours, fixed), and down since this morning.
   // Reasons are sealed like every status change's (repo_status.cpp).
   const auto change = [&](const char* from, const char* to, std::string_view reason,

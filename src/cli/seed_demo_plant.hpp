@@ -8,6 +8,7 @@
 
 namespace bulwark::cli {
 
-void seed_demo_plant(store::OrgTx& tx, std::int64_t now);
+// `tech`: the technician the plant's PM schedules and past work are assigned to.
+void seed_demo_plant(store::OrgTx& tx, std::int64_t now, std::int64_t tech);
 
 }  // namespace bulwark::cli

@@ -7,6 +7,7 @@
 
 #include "core/org_time.hpp"
 #include "domain/org/service.hpp"
+#include "domain/work_orders/checklist_repo.hpp"
 #include "domain/work_orders/visit_text.hpp"
 #include "store/org_tx.hpp"
 
@@ -39,6 +40,12 @@ std::int64_t next_due_after(std::int64_t due, std::string_view unit, std::int64_
   }
 }
 
+std::int64_t generation_opens(std::int64_t due, std::int64_t lead_days, std::string_view zone) {
+  const auto day =
+      std::chrono::sys_days(core::local_date(zone, due)) - std::chrono::days(lead_days);
+  return core::day_bounds(zone, std::chrono::year_month_day(day)).start_ms;
+}
+
 double next_meter_threshold(double threshold, double every, double latest) {
   const double k = latest < threshold ? 1 : std::floor((latest - threshold) / every) + 1;
   return threshold + k * every;
@@ -62,10 +69,13 @@ struct DueSchedule {
   std::optional<std::int64_t> next_due_at;
   std::optional<double> next_meter_value;
   std::optional<std::string> meter_key;
+  std::int64_t lead_days = 0;
+  std::optional<std::int64_t> checklist_template_id, estimated_minutes;
 };
 BOOST_DESCRIBE_STRUCT(DueSchedule, (),
                       (id, org_id, site_id, asset_id, title, priority, assignee_id, interval_unit,
-                       interval_value, meter_kind, next_due_at, next_meter_value, meter_key))
+                       interval_value, meter_kind, next_due_at, next_meter_value, meter_key,
+                       lead_days, checklist_template_id, estimated_minutes))
 struct Found {
   std::optional<std::int64_t> value;
 };
@@ -75,12 +85,18 @@ struct Latest {
 };
 BOOST_DESCRIBE_STRUCT(Latest, (), (value))
 
-// Every organization's schedules: the worker serves them all.
+// Every organization's schedules: the worker serves them all. The lead time
+// is counted in local days (generate() decides); two UTC days of slack here
+// cover a day boundary up to 26 hours from UTC and a DST change. BIGINT:
+// on PostgreSQL lead_days is an INTEGER, and 25 days of milliseconds
+// overflow one.
 constexpr CrossTenantSql kDue(
     "SELECT id, org_id, site_id, asset_id, title, priority, assignee_id, interval_unit, "
-    "interval_value, meter_kind, next_due_at, next_meter_value, next_meter_value AS meter_key "
+    "interval_value, meter_kind, next_due_at, next_meter_value, next_meter_value AS meter_key, "
+    "lead_days, checklist_template_id, estimated_minutes "
     "FROM pm_schedules WHERE active = 1 AND ((interval_unit <> 'meter' AND next_due_at - "
-    "lead_days * 86400000 <= $1) OR interval_unit = 'meter') ORDER BY id LIMIT 1000");
+    "CAST(lead_days + 2 AS BIGINT) * 86400000 <= $1) OR interval_unit = 'meter') ORDER BY id LIMIT "
+    "1000");
 // Each schedule is then handled in its own organization's transaction.
 constexpr OrgSql kOpenGenerated(
     "SELECT g.schedule_id AS value FROM pm_generated g JOIN work_orders w ON w.org_id = $1 "
@@ -93,9 +109,10 @@ constexpr OrgSql kSiteCustomer(
     "SELECT customer_id AS value FROM sites WHERE org_id = $1 AND id = $2");
 constexpr OrgSql kInsertWorkOrder(
     "INSERT INTO work_orders (org_id, number, title, description, type, priority, status, "
-    "customer_id, site_id, assignee_id, due_at, created_by, created_at, updated_at, row_key) "
-    "VALUES ($1, $2, $3, $10, 'preventive', $4, 'open', $5, $6, $7, $8, 0, $9, $9, $11) "
-    "RETURNING id AS value");
+    "customer_id, site_id, assignee_id, due_at, created_by, created_at, updated_at, row_key, "
+    "asset_id, estimated_hours) "
+    "VALUES ($1, $2, $3, $10, 'preventive', $4, 'open', $5, $6, $7, $8, 0, $9, $9, $11, $12, "
+    "$13) RETURNING id AS value");
 // The claim: a second writer of the same occurrence violates the primary
 // key and its whole transaction (work order included) rolls back.
 constexpr OrgSql kClaim(
@@ -121,11 +138,17 @@ void create_occurrence(store::OrgTx& tx, const DueSchedule& s, const std::string
   const auto customer = tx.one<Found>(kSiteCustomer, s.site_id);
   const auto description = domain::work_orders::seal_new(tx, "work_orders", "description",
                                                          "Preventive maintenance (generated)");
-  const auto work_order = value_of(tx.one<Found>(
-      kInsertWorkOrder, number, s.title, s.priority, customer ? customer->value : std::nullopt,
-      s.site_id, s.assignee_id, due_at, now, description.text, description.row_key));
+  // The estimate in hours, as the dispatch board sizes a job by it.
+  std::optional<double> hours;
+  if (s.estimated_minutes) hours = static_cast<double>(*s.estimated_minutes) / 60.0;
+  const auto work_order = value_of(
+      tx.one<Found>(kInsertWorkOrder, number, s.title, s.priority,
+                    customer ? customer->value : std::nullopt, s.site_id, s.assignee_id, due_at,
+                    now, description.text, description.row_key, s.asset_id, hours));
   tx.run(kClaim, s.id, due_key, work_order);
   tx.run(kOpened, work_order, now);
+  if (s.checklist_template_id)
+    work_orders::checklist_repo::copy_named_template(tx, work_order, *s.checklist_template_id, now);
 }
 
 // One schedule in its organization's transaction; true if it made a work order.
@@ -143,10 +166,11 @@ bool generate(store::OrgTx& tx, const DueSchedule& s, std::int64_t now) {
   } else {
     if (!s.next_due_at) return false;
     const auto due_at = *s.next_due_at;
+    const auto zone = org::time_zone(tx);
+    if (now < generation_opens(due_at, s.lead_days, zone)) return false;
     create_occurrence(tx, s, "t:" + std::to_string(due_at), due_at, now);
     // Days, weeks and months of the organization's calendar, not UTC's.
-    const auto next =
-        next_due_after(due_at, s.interval_unit, s.interval_value, now, org::time_zone(tx));
+    const auto next = next_due_after(due_at, s.interval_unit, s.interval_value, now, zone);
     tx.run(kNextDue, s.id, next, due_at);
   }
   return true;

@@ -21,7 +21,7 @@ namespace bulwark::store::tenant_scope {
 
 // Every table with an org_id column. A unit test compares this list with the
 // migrated schema, so a new tenant table cannot be forgotten here.
-inline constexpr std::array<std::string_view, 54> kTenantTables{"assets",
+inline constexpr std::array<std::string_view, 55> kTenantTables{"assets",
                                                                 "asset_status_changes",
                                                                 "attachment_chunks",
                                                                 "attachments",
@@ -29,6 +29,7 @@ inline constexpr std::array<std::string_view, 54> kTenantTables{"assets",
                                                                 "audit_checkpoints",
                                                                 "audit_log",
                                                                 "checklist_template_items",
+                                                                "checklist_templates",
                                                                 "checkout_sessions",
                                                                 "completion_records",
                                                                 "customer_do_not_sell",

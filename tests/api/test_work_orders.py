@@ -197,10 +197,13 @@ def test_seed_demo_creates_a_company_to_click_through(server):
     assert dispatcher.get("/api/v1/auth/me").json()["role"] == "dispatcher"
     owner, _ = new_user_client(server, slug, "owner")
     customers = owner.get("/api/v1/customers", params={"limit": 200}).json()["items"]
-    # Plus the demo's plant (test_asset_hierarchy.py checks its assets).
-    customers = [c for c in customers if c["name"] != "Riverside Bottling Co."]
+    # Plus the demo's plant (test_asset_hierarchy.py checks its assets, and
+    # test_pm_reports.py its maintenance history).
+    plant = next(c["id"] for c in customers if c["name"] == "Riverside Bottling Co.")
+    customers = [c for c in customers if c["id"] != plant]
     assert len(customers) == 30
     orders = owner.get("/api/v1/work-orders", params={"limit": 200}).json()["items"]
+    orders = [w for w in orders if w["customer_id"] != plant]
     assert len(orders) == 120
     assert {w["status"] for w in orders} >= {"closed", "scheduled"}
     # A pump-out the prospect creates starts with the demo's septic checklist,

@@ -81,9 +81,8 @@ constexpr Committed kCommitted[] = {
      "220b172f9797ee16c2d986d6b6187c22d94f11d7edfa4da5c98a584ad60102de"},
     {32, "email_attachments", "7b05c98d098bc67b8e976edd2ec0952d02f7e0ed628536eb90fc274a48b475c3",
      "7b05c98d098bc67b8e976edd2ec0952d02f7e0ed628536eb90fc274a48b475c3"},
-    // PLACEHOLDER (branch s26-req only): 0033 is another branch's; drop at merge.
-    {33, "reserved_s26", "58d9b001af85ba44de9b1d2b7c8ca2d588861883408c24c6a2f998380ce0bc50",
-     "58d9b001af85ba44de9b1d2b7c8ca2d588861883408c24c6a2f998380ce0bc50"},
+    {33, "pm_plans", "9485a0fb269e7233948a42936f23c7f1b00305c1323f1ab4f17c0827d5e36d34",
+     "49fd58d89e192c742512d4235fa7c6f5e8c3c07cda99bf28b0c77b9dcdd18339"},
     {34, "request_photos_requester",
      "d6ed268fe8918ae5656c412398e7ac1775c0d919f084b4c2e83b9b31925ec009",
      "55ee9b5090eaa59dba037270cb0f1388d8e98055846a66bfab72377647672737"},

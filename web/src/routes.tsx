@@ -12,6 +12,7 @@ import { AssetsPage } from './pages/AssetsPage';
 import { AssetDetailPage } from './pages/AssetDetailPage';
 import { InvoicesPage } from './pages/InvoicesPage';
 import { ReceivablesPage } from './pages/ReceivablesPage';
+import { ReportsPage } from './pages/ReportsPage';
 import { InvoiceDetailPage } from './pages/InvoiceDetailPage';
 import { MyDayPage } from './pages/MyDayPage';
 import { UsersPage } from './pages/UsersPage';
@@ -168,6 +169,13 @@ export const ROUTES: RouteDef[] = [
     permission: 'work_orders.assign',
     nav: 'Service due',
     render: () => <ServicePlansPage />,
+  },
+  {
+    pattern: '/reports',
+    title: 'Reports',
+    permission: 'invoices.manage',
+    nav: 'Reports',
+    render: () => <ReportsPage />,
   },
   {
     pattern: '/invoices/:id',

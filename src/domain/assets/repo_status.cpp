@@ -38,7 +38,7 @@ constexpr OrgSql kBetween(
     "WHERE org_id = $1 AND asset_id = $2 AND changed_at > $3 AND changed_at < $4 "
     "ORDER BY changed_at, id");
 constexpr OrgSql kCostWork(
-    "SELECT w.id, COALESCE(w.completed_at, w.created_at) AS at, "
+    "SELECT w.id, w.asset_id, COALESCE(w.completed_at, w.created_at) AS at, "
     "(SELECT COALESCE(SUM(t.minutes), 0) FROM work_order_time t "
     " WHERE t.org_id = $1 AND t.work_order_id = w.id) AS labour_minutes "
     "FROM work_orders w WHERE w.org_id = $1 AND w.asset_id = $2 "
@@ -50,6 +50,20 @@ constexpr OrgSql kCostParts(
     "WHERE p.org_id = $1 AND w.asset_id = $2 "
     "AND COALESCE(w.completed_at, w.created_at) >= $3 "
     "AND COALESCE(w.completed_at, w.created_at) < $4");
+// The same two for every asset of the organization at once (the reports).
+constexpr OrgSql kCostWorkAll(
+    "SELECT w.id, w.asset_id, COALESCE(w.completed_at, w.created_at) AS at, "
+    "(SELECT COALESCE(SUM(t.minutes), 0) FROM work_order_time t "
+    " WHERE t.org_id = $1 AND t.work_order_id = w.id) AS labour_minutes "
+    "FROM work_orders w WHERE w.org_id = $1 AND w.asset_id IS NOT NULL "
+    "AND COALESCE(w.completed_at, w.created_at) >= $2 "
+    "AND COALESCE(w.completed_at, w.created_at) < $3");
+constexpr OrgSql kCostPartsAll(
+    "SELECT p.work_order_id, p.quantity, p.unit_cost_cents FROM work_order_parts p "
+    "JOIN work_orders w ON w.org_id = $1 AND w.id = p.work_order_id "
+    "WHERE p.org_id = $1 AND w.asset_id IS NOT NULL "
+    "AND COALESCE(w.completed_at, w.created_at) >= $2 "
+    "AND COALESCE(w.completed_at, w.created_at) < $3");
 constexpr OrgSql kLabourRate("SELECT labour_rate_cents AS value FROM orgs WHERE id = $1");
 
 struct Value {
@@ -105,6 +119,14 @@ std::vector<CostWorkRow> cost_work(store::OrgTx& tx, std::int64_t asset, std::in
 std::vector<CostPartRow> cost_parts(store::OrgTx& tx, std::int64_t asset, std::int64_t from,
                                     std::int64_t to) {
   return tx.all<CostPartRow>(kCostParts, asset, from, to);
+}
+
+std::vector<CostWorkRow> cost_work_all(store::OrgTx& tx, std::int64_t from, std::int64_t to) {
+  return tx.all<CostWorkRow>(kCostWorkAll, from, to);
+}
+
+std::vector<CostPartRow> cost_parts_all(store::OrgTx& tx, std::int64_t from, std::int64_t to) {
+  return tx.all<CostPartRow>(kCostPartsAll, from, to);
 }
 
 std::int64_t labour_rate_cents(store::OrgTx& tx) {

@@ -31,6 +31,9 @@ std::vector<CostWorkRow> cost_work(store::OrgTx& tx, std::int64_t asset, std::in
                                    std::int64_t to);
 std::vector<CostPartRow> cost_parts(store::OrgTx& tx, std::int64_t asset, std::int64_t from,
                                     std::int64_t to);
+// Every asset's, for the cost-per-asset report.
+std::vector<CostWorkRow> cost_work_all(store::OrgTx& tx, std::int64_t from, std::int64_t to);
+std::vector<CostPartRow> cost_parts_all(store::OrgTx& tx, std::int64_t from, std::int64_t to);
 std::int64_t labour_rate_cents(store::OrgTx& tx);
 
 }  // namespace bulwark::domain::assets::repo

@@ -98,4 +98,27 @@ Outcome<AssetCost> cost(store::OrgTx& tx, std::int64_t asset, int months, std::i
   return out;
 }
 
+std::vector<AssetCostTotal> cost_by_asset(store::OrgTx& tx, std::int64_t from_ms,
+                                          std::int64_t to_ms) {
+  std::map<std::int64_t, AssetCostTotal> by_asset;
+  std::map<std::int64_t, std::int64_t> asset_of;  // work order -> asset
+  const auto rate = repo::labour_rate_cents(tx);
+  for (const auto& w : repo::cost_work_all(tx, from_ms, to_ms)) {
+    asset_of[w.id] = w.asset_id;
+    auto& a = by_asset[w.asset_id];
+    a.asset_id = w.asset_id;
+    a.work_orders += 1;
+    a.labour_cents += line_cents(static_cast<double>(w.labour_minutes) / 60.0, rate);
+  }
+  for (const auto& p : repo::cost_parts_all(tx, from_ms, to_ms)) {
+    const auto it = asset_of.find(p.work_order_id);
+    if (it != asset_of.end())
+      by_asset[it->second].parts_cents += line_cents(p.quantity, p.unit_cost_cents);
+  }
+  std::vector<AssetCostTotal> out;
+  out.reserve(by_asset.size());
+  for (auto& [id, a] : by_asset) out.push_back(a);
+  return out;
+}
+
 }  // namespace bulwark::domain::assets

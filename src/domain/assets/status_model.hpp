@@ -77,9 +77,9 @@ struct AssetPlace {  // what an edit checks against
 BOOST_DESCRIBE_STRUCT(AssetPlace, (), (id, site_id, parent_id, status, version))
 
 struct CostWorkRow {
-  std::int64_t id = 0, at = 0, labour_minutes = 0;
+  std::int64_t id = 0, at = 0, labour_minutes = 0, asset_id = 0;
 };
-BOOST_DESCRIBE_STRUCT(CostWorkRow, (), (id, at, labour_minutes))
+BOOST_DESCRIBE_STRUCT(CostWorkRow, (), (id, at, labour_minutes, asset_id))
 
 struct CostPartRow {
   std::int64_t work_order_id = 0;
@@ -87,5 +87,11 @@ struct CostPartRow {
   std::int64_t unit_cost_cents = 0;
 };
 BOOST_DESCRIBE_STRUCT(CostPartRow, (), (work_order_id, quantity, unit_cost_cents))
+
+// One asset's work orders over a window, at billing amounts (the cost per
+// month's arithmetic, summed over the window instead of per month).
+struct AssetCostTotal {
+  std::int64_t asset_id = 0, work_orders = 0, labour_cents = 0, parts_cents = 0;
+};
 
 }  // namespace bulwark::domain::assets

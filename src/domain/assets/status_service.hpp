@@ -34,5 +34,9 @@ Outcome<DowntimeView> downtime(store::OrgTx& tx, std::int64_t asset,
                                std::optional<std::chrono::year_month_day> to, std::int64_t now);
 // The last `months` local months, the current one included.
 Outcome<AssetCost> cost(store::OrgTx& tx, std::int64_t asset, int months, std::int64_t now);
+// Every asset's cost over [from_ms, to_ms), by the same rule; assets with no
+// work order in the window are left out.
+std::vector<AssetCostTotal> cost_by_asset(store::OrgTx& tx, std::int64_t from_ms,
+                                          std::int64_t to_ms);
 
 }  // namespace bulwark::domain::assets

@@ -23,6 +23,8 @@ inline constexpr std::array<std::string_view, 4> kIntervalUnits{"days", "weeks",
 using assets::kMeterKinds;
 
 using Id = Int<1, INT64_MAX>;
+// A work order's expected length: up to a week of someone's time.
+using Minutes = Int<1, 7 * 24 * 60>;
 
 struct NewPmSchedule {  // POST /api/v1/pm-schedules
   Id site_id;
@@ -36,9 +38,12 @@ struct NewPmSchedule {  // POST /api/v1/pm-schedules
   std::optional<Int<0, 365>> lead_days;                        // 14
   std::optional<Time> first_due_at;                            // required for a calendar schedule
   std::optional<Int<0, 1'000'000'000'000>> first_meter_value;  // required for a meter schedule
+  std::optional<Id> checklist_template_id;  // a named template (pm/checklist_plans.hpp)
+  std::optional<Minutes> estimated_minutes;
 };
 BULWARK_RESOURCE(NewPmSchedule, site_id, asset_id, title, priority, assignee_id, interval_unit,
-                 interval_value, meter_kind, lead_days, first_due_at, first_meter_value)
+                 interval_value, meter_kind, lead_days, first_due_at, first_meter_value,
+                 checklist_template_id, estimated_minutes)
 // A calendar schedule needs its first due date; a meter schedule its asset,
 // meter kind and first threshold.
 void validate(const NewPmSchedule& s, std::map<std::string, std::string>& problems);
@@ -53,8 +58,11 @@ struct PmScheduleChange {
   std::optional<OneOf<kPriorities>> priority;
   std::optional<Id> assignee_id;
   std::optional<Int<0, 365>> lead_days;
+  std::optional<Id> checklist_template_id;
+  std::optional<Minutes> estimated_minutes;
 };
-BULWARK_RESOURCE(PmScheduleChange, active, title, priority, assignee_id, lead_days)
+BULWARK_RESOURCE(PmScheduleChange, active, title, priority, assignee_id, lead_days,
+                 checklist_template_id, estimated_minutes)
 
 // A pm_schedules row, and its view.
 struct PmSchedule {
@@ -70,11 +78,14 @@ struct PmSchedule {
   std::optional<Time> next_due_at;
   std::optional<double> next_meter_value;
   bool active = true;
+  std::optional<std::int64_t> checklist_template_id;
+  std::optional<std::int64_t> estimated_minutes;
   // Names for people to read instead of ids.
-  std::optional<std::string> site_name, asset_name;
+  std::optional<std::string> site_name, asset_name, assignee_name, checklist_template_name;
 };
 BULWARK_RESOURCE(PmSchedule, id, site_id, asset_id, title, priority, assignee_id, interval_unit,
                  interval_value, meter_kind, lead_days, next_due_at, next_meter_value, active,
-                 site_name, asset_name)
+                 checklist_template_id, estimated_minutes, site_name, asset_name, assignee_name,
+                 checklist_template_name)
 
 }  // namespace bulwark::domain::pm

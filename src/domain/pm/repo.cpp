@@ -11,9 +11,13 @@ using store::OrgSql;
 #define PM_SELECT                                                                             \
   "SELECT p.id, p.site_id, p.asset_id, p.title, p.priority, p.assignee_id, p.interval_unit, " \
   "p.interval_value, p.meter_kind, p.lead_days, p.next_due_at, p.next_meter_value, "          \
-  "p.active, s.name AS site_name, a.name AS asset_name FROM pm_schedules p "                  \
-  "LEFT JOIN sites s ON s.org_id = $1 AND s.id = p.site_id "                                  \
-  "LEFT JOIN assets a ON a.org_id = $1 AND a.id = p.asset_id "
+  "p.active, p.checklist_template_id, p.estimated_minutes, s.name AS site_name, "             \
+  "a.name AS asset_name, COALESCE(NULLIF(u.name, ''), u.email) AS assignee_name, "            \
+  "t.name AS checklist_template_name "                                                        \
+  "FROM pm_schedules p LEFT JOIN sites s ON s.org_id = $1 AND s.id = p.site_id "              \
+  "LEFT JOIN assets a ON a.org_id = $1 AND a.id = p.asset_id "                                \
+  "LEFT JOIN users u ON u.org_id = $1 AND u.id = p.assignee_id "                              \
+  "LEFT JOIN checklist_templates t ON t.org_id = $1 AND t.id = p.checklist_template_id "
 constexpr OrgSql kSelectOne(PM_SELECT "WHERE p.org_id = $1 AND p.id = $2");
 constexpr OrgSql kList(PM_SELECT "WHERE p.org_id = $1 ORDER BY p.id LIMIT 500");
 #undef PM_SELECT
@@ -23,14 +27,19 @@ constexpr OrgSql kAssetAtSite(
     "SELECT 1 AS found FROM assets WHERE org_id = $1 AND id = $2 AND site_id = $3");
 constexpr OrgSql kActiveUser(
     "SELECT 1 AS found FROM users WHERE org_id = $1 AND id = $2 AND active = 1");
+constexpr OrgSql kTemplateExists(
+    "SELECT 1 AS found FROM checklist_templates WHERE org_id = $1 AND id = $2");
 constexpr OrgSql kInsert(
     "INSERT INTO pm_schedules (org_id, site_id, asset_id, title, priority, assignee_id, "
     "interval_unit, interval_value, meter_kind, lead_days, next_due_at, next_meter_value, "
-    "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id");
+    "created_at, checklist_template_id, estimated_minutes) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+    "$8, $9, $10, $11, $12, $13, $14, $15) RETURNING id");
 constexpr OrgSql kUpdate(
     "UPDATE pm_schedules SET active = COALESCE($3, active), title = COALESCE($4, title), "
     "priority = COALESCE($5, priority), assignee_id = COALESCE($6, assignee_id), "
-    "lead_days = COALESCE($7, lead_days) WHERE org_id = $1 AND id = $2");
+    "lead_days = COALESCE($7, lead_days), "
+    "checklist_template_id = COALESCE($8, checklist_template_id), "
+    "estimated_minutes = COALESCE($9, estimated_minutes) WHERE org_id = $1 AND id = $2");
 
 struct Returned {
   std::int64_t id = 0;
@@ -53,6 +62,10 @@ bool asset_at_site(store::OrgTx& tx, std::int64_t asset, std::int64_t site) {
 
 bool active_user(store::OrgTx& tx, std::int64_t user) { return !tx.run(kActiveUser, user).empty(); }
 
+bool template_exists(store::OrgTx& tx, std::int64_t id) {
+  return !tx.run(kTemplateExists, id).empty();
+}
+
 std::int64_t insert(store::OrgTx& tx, const NewPmSchedule& s, std::optional<std::int64_t> first_due,
                     std::int64_t now) {
   std::optional<double> first_meter;
@@ -62,13 +75,14 @@ std::int64_t insert(store::OrgTx& tx, const NewPmSchedule& s, std::optional<std:
   return tx
       .one<Returned>(kInsert, s.site_id, s.asset_id, s.title, priority, s.assignee_id,
                      s.interval_unit, s.interval_value, s.meter_kind, lead_days, first_due,
-                     first_meter, now)
+                     first_meter, now, s.checklist_template_id, s.estimated_minutes)
       .value()
       .id;
 }
 
 void update(store::OrgTx& tx, std::int64_t id, const PmScheduleChange& c) {
-  tx.run(kUpdate, id, c.active, c.title, c.priority, c.assignee_id, c.lead_days);
+  tx.run(kUpdate, id, c.active, c.title, c.priority, c.assignee_id, c.lead_days,
+         c.checklist_template_id, c.estimated_minutes);
 }
 
 }  // namespace bulwark::domain::pm::repo

@@ -14,6 +14,7 @@ std::vector<PmSchedule> list(store::OrgTx& tx);
 bool site_exists(store::OrgTx& tx, std::int64_t site);
 bool asset_at_site(store::OrgTx& tx, std::int64_t asset, std::int64_t site);
 bool active_user(store::OrgTx& tx, std::int64_t user);
+bool template_exists(store::OrgTx& tx, std::int64_t id);
 std::int64_t insert(store::OrgTx& tx, const NewPmSchedule& s, std::optional<std::int64_t> first_due,
                     std::int64_t now);
 void update(store::OrgTx& tx, std::int64_t id, const PmScheduleChange& c);

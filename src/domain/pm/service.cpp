@@ -24,6 +24,13 @@ resource::Problems missing_references(store::OrgTx& tx, const NewPmSchedule& s) 
   return problems;
 }
 
+// Another organization's template is as absent as one never created.
+Expected<void, ApiError> template_in_org(store::OrgTx& tx, const std::optional<Id>& id) {
+  if (id && !repo::template_exists(tx, id->value))
+    return unexpected(ApiError(ErrorCode::not_found, "no such checklist template"));
+  return {};
+}
+
 }  // namespace
 
 Outcome<resource::Items<PmSchedule>> list(store::OrgTx& tx) {
@@ -40,6 +47,7 @@ Outcome<PmSchedule> create(store::OrgTx& tx, const audit::Actor& by,
   // one overdue work order per missed interval.
   if (first_due && *first_due < now - kMaxPastStartMs) return unexpected(start_too_far_in_past());
   BULWARK_TRY_VOID(resource::no_problems(missing_references(tx, s)));
+  BULWARK_TRY_VOID(template_in_org(tx, s.checklist_template_id));
   const auto id = repo::insert(tx, s, first_due, now);
   by.record(tx.connection(), "pm_schedule.created", "pm_schedule", id,
             {"title", "interval_unit", "interval_value"});
@@ -55,6 +63,7 @@ Outcome<PmSchedule> change(store::OrgTx& tx, const audit::Actor& by, std::int64_
     return unexpected(ApiError(ErrorCode::validation_failed, "some fields are invalid",
                                "invalid_fields",
                                {{"assignee_id", "is not an active user of this organization"}}));
+  BULWARK_TRY_VOID(template_in_org(tx, c.checklist_template_id));
   repo::update(tx, id, c);
   by.record(tx.connection(), "pm_schedule.updated", "pm_schedule", id, (*in)->present);
   return repo::find(tx, id).value();

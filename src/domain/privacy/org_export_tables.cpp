@@ -26,6 +26,7 @@ constexpr std::array kTables = std::to_array<ExportTable>({
     {"work_order_checklist", "SELECT * FROM work_order_checklist WHERE org_id = $1 ORDER BY id"},
     {"work_order_time", "SELECT * FROM work_order_time WHERE org_id = $1 ORDER BY id"},
     {"work_order_parts", "SELECT * FROM work_order_parts WHERE org_id = $1 ORDER BY id"},
+    {"checklist_templates", "SELECT * FROM checklist_templates WHERE org_id = $1 ORDER BY id"},
     {"checklist_template_items",
      "SELECT * FROM checklist_template_items WHERE org_id = $1 ORDER BY id"},
     {"completion_records", "SELECT * FROM completion_records WHERE org_id = $1 ORDER BY id"},

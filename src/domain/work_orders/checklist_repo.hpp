@@ -42,6 +42,9 @@ void delete_template_item(store::OrgTx& tx, std::int64_t id);
 // A new work order of `work_type` starts with a copy of its template.
 std::int64_t copy_template(store::OrgTx& tx, std::int64_t wo, std::string_view work_type,
                            std::int64_t now);
+// A PM schedule's work order starts with a copy of its named template.
+std::int64_t copy_named_template(store::OrgTx& tx, std::int64_t wo, std::int64_t template_id,
+                                 std::int64_t now);
 
 // Completion records.
 struct WorkOrderHeader {

@@ -47,7 +47,7 @@ constexpr OrgSql kFiles(
 
 constexpr OrgSql kTemplateItems(
     "SELECT id, work_type, label, kind, unit, required FROM checklist_template_items "
-    "WHERE org_id = $1 ORDER BY work_type, id");
+    "WHERE org_id = $1 AND template_id IS NULL ORDER BY work_type, id");
 constexpr OrgSql kTemplateItem(
     "SELECT id, work_type, label, kind, unit, required FROM checklist_template_items "
     "WHERE org_id = $1 AND id = $2");
@@ -59,7 +59,11 @@ constexpr OrgSql kDeleteTemplateItem(
 // In the template's order (ids ascending), so the copy keeps it.
 constexpr OrgSql kTemplateOf(
     "SELECT id, work_type, label, kind, unit, required FROM checklist_template_items "
-    "WHERE org_id = $1 AND work_type = $2 ORDER BY id");
+    "WHERE org_id = $1 AND work_type = $2 AND template_id IS NULL ORDER BY id");
+// A named template's items (migration 0033), for a PM schedule's work order.
+constexpr OrgSql kNamedTemplate(
+    "SELECT id, work_type, label, kind, unit, required FROM checklist_template_items "
+    "WHERE org_id = $1 AND template_id = $2 ORDER BY id");
 
 constexpr OrgSql kHeader(
     "SELECT id, number, title, type FROM work_orders "
@@ -147,6 +151,13 @@ void delete_template_item(store::OrgTx& tx, std::int64_t id) { tx.run(kDeleteTem
 std::int64_t copy_template(store::OrgTx& tx, std::int64_t wo, std::string_view work_type,
                            std::int64_t now) {
   const auto items = tx.all<TemplateItemView>(kTemplateOf, std::string(work_type));
+  for (const auto& t : items) insert_item(tx, wo, {t.label, t.kind, t.unit, t.required}, now);
+  return static_cast<std::int64_t>(items.size());
+}
+
+std::int64_t copy_named_template(store::OrgTx& tx, std::int64_t wo, std::int64_t template_id,
+                                 std::int64_t now) {
+  const auto items = tx.all<TemplateItemView>(kNamedTemplate, template_id);
   for (const auto& t : items) insert_item(tx, wo, {t.label, t.kind, t.unit, t.required}, now);
   return static_cast<std::int64_t>(items.size());
 }

@@ -31,6 +31,33 @@ export interface AssetCost {
   total_cents: number;
 }
 
+export interface AssetCostRow {
+  asset_id: number;
+  asset_name: string;
+  site_name: string | null;
+  work_orders: number;
+  labour_cents: number;
+  parts_cents: number;
+  total_cents: number;
+}
+
+export interface AssetCostsReport {
+  from: string;
+  to: string;
+  time_zone: string;
+  assets: AssetCostRow[];
+  labour_cents: number;
+  parts_cents: number;
+  total_cents: number;
+}
+
+export interface AssetMttr {
+  asset_id: number;
+  asset_name: string;
+  site_name: string | null;
+  figures: MttrFigures;
+}
+
 export interface AssetPage {
   items: AssetSummary[];
   next_cursor: number | null;
@@ -161,6 +188,12 @@ export interface ChecklistItemView {
   done_by_name: string | null;
   value: string | null;
   attachment_id: number | null;
+}
+
+export interface ChecklistPlanView {
+  id: number;
+  name: string;
+  items: TemplateItemView[];
 }
 
 export interface CommentAdded {
@@ -605,6 +638,21 @@ export interface MonthMoney {
   paid_cents: number;
 }
 
+export interface MttrFigures {
+  work_orders: number;
+  work_order_mttr_minutes: number | null;
+  downtime_repairs: number;
+  downtime_mttr_minutes: number | null;
+}
+
+export interface MttrReport {
+  from: string;
+  to: string;
+  time_zone: string;
+  assets: AssetMttr[];
+  overall: MttrFigures;
+}
+
 export interface MyDay {
   date: string;
   items: MyDayItem[];
@@ -663,6 +711,10 @@ export interface NewChecklistItem {
   kind?: 'checkbox' | 'number' | 'pass_fail' | 'text' | 'photo' | 'signature' | null;
   unit?: string | null;
   required?: boolean | null;
+}
+
+export interface NewChecklistPlan {
+  name: string;
 }
 
 export interface NewComment {
@@ -724,6 +776,8 @@ export interface NewPmSchedule {
   lead_days?: number | null;
   first_due_at?: string | null;
   first_meter_value?: number | null;
+  checklist_template_id?: number | null;
+  estimated_minutes?: number | null;
 }
 
 export interface NewPriceItem {
@@ -915,6 +969,22 @@ export interface PaymentView {
   received_on: string | null;
 }
 
+export interface PmComplianceReport {
+  from: string;
+  to: string;
+  time_zone: string;
+  schedules: PmScheduleCompliance[];
+  total: PmCounts;
+}
+
+export interface PmCounts {
+  on_time: number;
+  late: number;
+  missed: number;
+  open: number;
+  compliance_percent: number | null;
+}
+
 export interface PmSchedule {
   id: number;
   site_id: number;
@@ -929,8 +999,12 @@ export interface PmSchedule {
   next_due_at: string | null;
   next_meter_value: number | null;
   active: boolean;
+  checklist_template_id: number | null;
+  estimated_minutes: number | null;
   site_name: string | null;
   asset_name: string | null;
+  assignee_name: string | null;
+  checklist_template_name: string | null;
 }
 
 export interface PmScheduleChange {
@@ -939,6 +1013,16 @@ export interface PmScheduleChange {
   priority?: 'low' | 'medium' | 'high' | 'urgent' | null;
   assignee_id?: number | null;
   lead_days?: number | null;
+  checklist_template_id?: number | null;
+  estimated_minutes?: number | null;
+}
+
+export interface PmScheduleCompliance {
+  schedule_id: number;
+  title: string;
+  site_name: string | null;
+  asset_name: string | null;
+  counts: PmCounts;
 }
 
 export interface PriceItemArchive {

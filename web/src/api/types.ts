@@ -30,6 +30,12 @@ export type {
   CostMonth,
   DowntimeView as AssetDowntime,
   StatusChangeView as AssetStatusChange,
+  ChecklistPlanView as PmChecklist,
+  PmComplianceReport,
+  PmCounts,
+  MttrReport,
+  MttrFigures,
+  AssetCostsReport,
 } from './types.gen';
 
 export type AssetStatus = 'running' | 'down' | 'retired';

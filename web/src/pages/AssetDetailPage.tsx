@@ -11,7 +11,6 @@ import { LoadState } from '../components/States';
 import { formatDateTime, humanize } from '../format';
 import { useAction } from '../hooks/useAction';
 import { useApi } from '../hooks/useApi';
-import { useAssignees } from '../hooks/useAssignees';
 import { Link } from '../router/router';
 import { PmScheduleForm } from './asset/PmScheduleForm';
 import { PmScheduleTable } from './asset/PmScheduleTable';
@@ -31,7 +30,6 @@ export function AssetDetailPage({ id }: { id: number }) {
     (signal) => api.get<{ items: PmSchedule[] }>('/pm-schedules', undefined, signal),
     [id],
   );
-  const { nameOf } = useAssignees();
   return (
     <LoadState loaded={asset} what="Loading the asset">
       {(a) => (
@@ -100,7 +98,8 @@ export function AssetDetailPage({ id }: { id: number }) {
               {(s) => (
                 <PmScheduleTable
                   schedules={s.items.filter((x) => x.asset_id === a.id)}
-                  nameOf={nameOf}
+                  canEdit={can(me, 'work_orders.assign')}
+                  onChanged={schedules.reload}
                 />
               )}
             </LoadState>

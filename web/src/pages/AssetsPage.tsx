@@ -5,7 +5,6 @@ import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
 import { LoadState } from '../components/States';
 import { useApi } from '../hooks/useApi';
-import { useAssignees } from '../hooks/useAssignees';
 import { AssetList } from './asset/AssetList';
 import { NewAssetPanel } from './asset/NewAssetPanel';
 import { PmScheduleForm } from './asset/PmScheduleForm';
@@ -23,7 +22,6 @@ export function AssetsPage() {
         : Promise.resolve({ items: [] }),
     [],
   );
-  const { nameOf } = useAssignees();
   return (
     <section>
       <h1>Assets and preventive maintenance</h1>
@@ -34,7 +32,13 @@ export function AssetsPage() {
       <section className="panel" aria-labelledby="pm-h">
         <h2 id="pm-h">Preventive-maintenance schedules</h2>
         <LoadState loaded={schedules} what="Loading schedules">
-          {(s) => <PmScheduleTable schedules={s.items} nameOf={nameOf} />}
+          {(s) => (
+            <PmScheduleTable
+              schedules={s.items}
+              canEdit={can(me, 'work_orders.assign')}
+              onChanged={schedules.reload}
+            />
+          )}
         </LoadState>
       </section>
       {can(me, 'work_orders.assign') ? (

@@ -6,6 +6,9 @@ import { ErrorMessage, Notice } from '../../components/ErrorMessage';
 import { SelectField, TextField } from '../../components/Field';
 import { humanize, localInputToIso } from '../../format';
 import { useAction } from '../../hooks/useAction';
+import { useAssignees } from '../../hooks/useAssignees';
+import { usePmChecklists } from '../../hooks/usePmChecklists';
+import { PmPlanFields, planBody, type PmPlan } from './PmPlanFields';
 import { SitePicker } from './SitePicker';
 
 type Unit = 'days' | 'weeks' | 'months' | 'meter';
@@ -30,7 +33,10 @@ export function PmScheduleForm({
   const [kind, setKind] = useState<MeterKind>('hours');
   const [firstMeter, setFirstMeter] = useState('');
   const [lead, setLead] = useState('14');
+  const [plan, setPlan] = useState<PmPlan>({ assignee: '', checklist: '', minutes: '' });
   const [done, setDone] = useState<string | null>(null);
+  const { people } = useAssignees();
+  const checklists = usePmChecklists();
 
   const create = useAction(async () => {
     const body: Record<string, unknown> = {
@@ -40,6 +46,7 @@ export function PmScheduleForm({
       interval_unit: unit,
       interval_value: Number(every),
       lead_days: Number(lead),
+      ...planBody(plan),
     };
     if (assetId) body.asset_id = assetId;
     if (unit === 'meter') {
@@ -140,6 +147,13 @@ export function PmScheduleForm({
         value={lead}
         onChange={(e) => setLead(e.target.value)}
         error={errors.lead_days}
+      />
+      <PmPlanFields
+        plan={plan}
+        onChange={setPlan}
+        people={people}
+        checklists={checklists}
+        errors={errors}
       />
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={create.busy}>
