@@ -132,7 +132,7 @@ function NewPlanForm({ customerId, onCreated }: { customerId: number; onCreated:
     label: s.name,
   }));
   if (sites.data && siteOptions.length === 0)
-    return <p className="hint">Add a site to plan recurring service.</p>;
+    return <p className="hint">A plan belongs to a site: add one under Sites and assets first.</p>;
   return (
     <form onSubmit={form.submit} aria-label="New service plan" className="stack">
       <h3>New service plan</h3>
