@@ -9,6 +9,7 @@
 #include "domain/invitations/service.hpp"
 #include "domain/links/tokens.hpp"
 #include "domain/users/sign_in.hpp"
+#include "identity/login_throttle.hpp"
 #include "identity/users.hpp"
 #include "security/passwords.hpp"
 #include "security/permissions.hpp"
@@ -23,6 +24,40 @@ namespace links = domain::links;
 constexpr std::array kInvitation{links::Purpose::invitation};
 
 invitations::Inviter inviter(const Ctx& ctx) { return {ctx.who().user_id, ctx.who().role}; }
+
+// What the invitee proved or chose, checked before the transaction (bcrypt
+// runs on this route's password pool). An address that already signs in
+// joins with its password, which counts toward its sign-in lockout like a
+// log-in: a forwarded invitation is no way to guess it.
+Expected<invitations::Acceptance, ApiError> acceptance_of(Ctx& ctx,
+                                                          const invitations::AcceptInvitation& body,
+                                                          const invitations::Invitee& who) {
+  auto& db = ctx.services.db;
+  const auto& cfg = ctx.services.config;
+  invitations::Acceptance out{body.name.value, std::nullopt, {}};
+  if (who.account) {
+    const auto key = identity::account_key(who.email);
+    if (auto wait = identity::locked_for(db, key))
+      return unexpected(ApiError(ErrorCode::rate_limited,
+                                 "too many wrong passwords for this account; try later",
+                                 "login_rate_limited"));
+    if (!security::verify_password(body.password.value, who.account->password_hash)) {
+      identity::record_failure(db, key, app::account_throttle(cfg));
+      identity::record_failure(db, identity::ip_key(ctx.request.client_ip), app::ip_throttle(cfg));
+      return unexpected(ApiError(ErrorCode::unauthenticated,
+                                 "that is not the password of your Bulwark account",
+                                 "invalid_credentials", {{"password", "is incorrect"}}));
+    }
+    identity::clear(db, key);
+    out.account_id = who.account->id;
+    return out;
+  }
+  if (auto problem = security::check_password_policy(body.password.value, {who.email, out.name}))
+    return unexpected(ApiError(ErrorCode::validation_failed, problem->message, problem->reason,
+                               {{"password", problem->message}}));
+  out.password_hash = security::hash_password(body.password.value, cfg.bcrypt_cost);
+  return out;
+}
 
 }  // namespace
 
@@ -67,19 +102,14 @@ Result<http::Response> accept_invitation(Ctx& ctx, const Body<invitations::Accep
   BULWARK_TRY(const auto who, store::read_org(db, link.org_id, [&](OrgTx& tx) {
                 return invitations::invitee(tx, link);
               }));
-  const auto& name = body.name.value;
-  if (auto problem = security::check_password_policy(body.password.value, {who.email, name}))
-    return unexpected(ApiError(ErrorCode::validation_failed, problem->message, problem->reason,
-                               {{"password", problem->message}}));
-  // bcrypt before the transaction (this route runs on the password pool).
-  const auto hash = security::hash_password(body.password.value, ctx.services.config.bcrypt_cost);
+  BULWARK_TRY(auto acceptance, acceptance_of(ctx, body, who));
   const auto policy = app::session_policy(ctx.services.config);
   const auto& ip = ctx.request.client_ip;
   identity::NewSession session;
   BULWARK_TRY(
       const auto joined,
       store::in_org(db, link.org_id, [&](OrgTx& tx) -> Expected<invitations::Joined, ApiError> {
-        BULWARK_TRY(auto j, invitations::accept(tx, link, name, hash, ip, now));
+        BULWARK_TRY(auto j, invitations::accept(tx, link, acceptance, ip, now));
         session = identity::create_session(tx.connection(), j.user_id, link.org_id, policy, ip);
         return j;
       }));
@@ -131,8 +161,8 @@ void add_invitation_routes(http::Router& r) {
          .csrf = http::Csrf::same_origin_only,
          .execution = http::Execution::password_pool,
          .handler = endpoint<accept_invitation>(),
-         .summary = "Accept an emailed invitation: choose a password and name; creates the "
-                    "account and signs in"});
+         .summary = "Accept an emailed invitation: choose a password and name (or, for an "
+                    "address that already signs in, give its password); signs in"});
 }
 
 }  // namespace bulwark::api

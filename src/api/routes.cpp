@@ -18,6 +18,7 @@
 #include "api/org_export_routes.hpp"
 #include "api/org_handlers.hpp"
 #include "api/org_logo_handlers.hpp"
+#include "api/org_switch_handlers.hpp"
 #include "api/password_reset_handlers.hpp"
 #include "api/pdf_handlers.hpp"
 #include "api/pm_handlers.hpp"
@@ -152,6 +153,7 @@ http::Router build_router() {
   // An invitation (issue 14 item 4): 202 and the same answer for every address.
   authed(Method::post, "/api/v1/users", changes, token, users_write, endpoint<create_user>(),
          "Invite a user by email (202 for every address; the invitee sets the password)");
+  add_org_switch_routes(r);      // a person in several organizations (issue 14 item 4)
   add_invitation_routes(r);      // list, resend, revoke; the invitee's show and accept
   add_password_reset_routes(r);  // "Forgot password" (issue 14 item 4)
   authed(Method::patch, "/api/v1/users/{id:int}", changes, token, users_write,

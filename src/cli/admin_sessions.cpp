@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "cli/admin_commands.hpp"
+#include "identity/accounts.hpp"
 #include "identity/sessions.hpp"
 
 namespace bulwark::cli::admin {
@@ -25,11 +26,14 @@ int revoke_sessions(const RevokeOptions& o) {
   if (chosen != 1) throw Failure("give exactly one of --user EMAIL, --org SLUG or --all");
   std::int64_t ended = 0;
   if (!o.user.empty()) {
+    // Every session of the person, in every organization they belong to:
+    // an incident does not stop at one membership.
     auto creds = require_user(*db, o.user);
     db->transaction([&](store::Connection& conn) {
-      ended = identity::delete_user_sessions(conn, creds.user.org_id, creds.user.id);
-      audit::append(conn, cli_entry(creds.user.org_id, "session.revoked_user", "user",
-                                    std::to_string(creds.user.id)));
+      ended = identity::delete_account_sessions(conn, creds.account_id);
+      for (const auto& m : identity::memberships_of(conn, creds.account_id))
+        audit::append(
+            conn, cli_entry(m.org_id, "session.revoked_user", "user", std::to_string(m.user_id)));
     });
   } else if (!o.org.empty()) {
     auto org = require_org(*db, o.org);

@@ -8,6 +8,7 @@
 #include "crypto/key_ring.hpp"
 #include "crypto/key_store.hpp"
 #include "crypto/master_key.hpp"
+#include "identity/accounts.hpp"
 #include "identity/clock.hpp"
 
 namespace bulwark::cli::admin {
@@ -51,6 +52,29 @@ identity::Credentials require_user(store::Database& db, const std::string& email
   auto creds = identity::find_credentials(db, email);
   if (!creds) throw Failure("no user with that email");
   return *creds;
+}
+
+identity::Credentials require_member(store::Database& db, const std::string& email,
+                                     const std::string& org_slug) {
+  auto creds = require_user(db, email);
+  std::vector<identity::Membership> all;
+  db.with_connection(
+      [&](store::Connection& c) { all = identity::memberships_of(c, creds.account_id); });
+  if (org_slug.empty()) {
+    if (all.size() <= 1) return creds;
+    std::string slugs;
+    for (const auto& m : all) slugs += (slugs.empty() ? "" : ", ") + m.org_slug;
+    throw Failure("this person belongs to " + std::to_string(all.size()) + " organizations (" +
+                  slugs + "): name one with --org SLUG");
+  }
+  for (const auto& m : all) {
+    if (m.org_slug != org_slug) continue;
+    auto user = identity::find_user_by_email(db, m.org_id, email);
+    if (!user) break;
+    creds.user = *user;
+    return creds;
+  }
+  throw Failure("that person is not a member of '" + org_slug + "'");
 }
 
 audit::Entry cli_entry(std::int64_t org, std::string action, std::string target_type,

@@ -39,7 +39,12 @@ std::unique_ptr<store::Database> open_db(config::Config& c);
 void attach_key_ring_if_configured(const config::Config& c, store::Database& db);
 
 identity::Org require_org(store::Database& db, const std::string& slug);
+// The account for an address, with the membership sign-in opens.
 identity::Credentials require_user(store::Database& db, const std::string& email);
+// The account's membership in the organization `org_slug`; with no slug, its
+// only membership (a person in several organizations must be told which).
+identity::Credentials require_member(store::Database& db, const std::string& email,
+                                     const std::string& org_slug);
 
 audit::Entry cli_entry(std::int64_t org, std::string action, std::string target_type,
                        std::string target_id);

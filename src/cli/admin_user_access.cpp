@@ -7,6 +7,8 @@
 
 #include "cli/admin_commands.hpp"
 #include "cli/admin_password.hpp"
+#include "identity/accounts.hpp"
+#include "identity/clock.hpp"
 #include "identity/sessions.hpp"
 #include "security/passwords.hpp"
 
@@ -15,14 +17,14 @@ namespace bulwark::cli::admin {
 namespace {
 
 struct AccessOptions {
-  std::string email, role;
+  std::string email, role, org;
   bool password_stdin = false;
 };
 
 int set_role(const AccessOptions& o) {
   config::Config c;
   auto db = open_db(c);
-  auto creds = require_user(*db, o.email);
+  auto creds = require_member(*db, o.email, o.org);
   auto role = security::parse_role(o.role);
   if (!role) throw Failure("--role must be owner, admin, dispatcher, technician or viewer");
   db->transaction([&](store::Connection& conn) {
@@ -50,8 +52,8 @@ int reset_password(const AccessOptions& o) {
       obtain_password(o.password_stdin, {creds.user.email, creds.user.name});
   const auto hash = security::hash_password(password, c.bcrypt_cost);
   db->transaction([&](store::Connection& conn) {
-    identity::set_password_hash(conn, creds.user.org_id, creds.user.id, hash);
-    identity::delete_user_sessions(conn, creds.user.org_id, creds.user.id);
+    identity::set_account_password(conn, creds.account_id, hash, identity::now_ms());
+    identity::delete_account_sessions(conn, creds.account_id);
     auto e =
         cli_entry(creds.user.org_id, "user.password_reset", "user", std::to_string(creds.user.id));
     e.fields = {"password_hash"};
@@ -65,7 +67,7 @@ int reset_password(const AccessOptions& o) {
 int deactivate_user(const AccessOptions& o) {
   config::Config c;
   auto db = open_db(c);
-  auto creds = require_user(*db, o.email);
+  auto creds = require_member(*db, o.email, o.org);
   std::int64_t ended = 0;
   db->transaction([&](store::Connection& conn) {
     const auto& u = creds.user;
@@ -91,6 +93,7 @@ void register_set_role(CLI::App& admin, const Chosen& chosen) {
                         [o] { return set_role(*o); });
   c->add_option("--email", o->email)->required();
   c->add_option("--role", o->role)->required();
+  c->add_option("--org", o->org, "The organization (for a person in several)");
 }
 
 void register_reset_password(CLI::App& admin, const Chosen& chosen) {
@@ -108,6 +111,7 @@ void register_deactivate_user(CLI::App& admin, const Chosen& chosen) {
                         "Deactivate a user and end their sessions at once.",
                         [o] { return deactivate_user(*o); });
   c->add_option("--email", o->email)->required();
+  c->add_option("--org", o->org, "The organization (for a person in several)");
 }
 
 }  // namespace bulwark::cli::admin

@@ -2,9 +2,11 @@
 // organization (the first owner, typically) and listing who is in it.
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <optional>
 
 #include "cli/admin_commands.hpp"
 #include "cli/admin_password.hpp"
+#include "identity/accounts.hpp"
 #include "security/passwords.hpp"
 
 namespace bulwark::cli::admin {
@@ -24,6 +26,26 @@ int create_user(const CreateUserOptions& o) {
   if (!role) throw Failure("--role must be owner, admin, dispatcher, technician or viewer");
   const auto email = identity::normalize_email(o.email);
   if (!identity::plausible_email(email)) throw Failure("--email is not a valid email address");
+  // An address that already signs in elsewhere joins this organization with
+  // its own password: the operator neither sees nor sets it.
+  std::optional<identity::Account> existing;
+  db->with_connection([&](store::Connection& c) { existing = identity::find_account(c, email); });
+  if (existing) {
+    identity::User user;
+    try {
+      db->transaction([&](store::Connection& conn) {
+        user = identity::add_member(conn, org.id, existing->id, email, o.name, *role);
+        auto e = cli_entry(org.id, "user.created", "user", std::to_string(user.id));
+        e.fields = {"email", "name", "role"};
+        audit::append(conn, e);
+      });
+    } catch (const store::ConstraintViolation&) {
+      throw Failure("this person is already a member of " + org.slug);
+    }
+    std::printf("added %s (an existing account, password unchanged) to %s as %s (id %lld)\n",
+                email.c_str(), org.slug.c_str(), o.role.c_str(), static_cast<long long>(user.id));
+    return kOk;
+  }
   auto [password, generated] = obtain_password(o.password_stdin, {email, o.name});
   std::fprintf(stderr, "hashing the password (bcrypt cost %d)...\n", c.bcrypt_cost);
   const auto hash = security::hash_password(password, c.bcrypt_cost);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "identity/accounts.hpp"
 #include "identity/clock.hpp"
 #include "store/org_tx.hpp"
 
@@ -19,15 +20,19 @@ constexpr CrossTenantSql kInsertOrg(
     "INSERT INTO orgs (slug, name, created_at, time_zone) VALUES ($1, $2, $3, $4) RETURNING id");
 constexpr CrossTenantSql kOrgBySlug(
     "SELECT id, slug, name, session_idle_seconds, time_zone FROM orgs WHERE slug = $1");
+// The account and the membership sign-in opens: an active one first, then
+// the organization last switched to, then the oldest.
 constexpr CrossTenantSql kCredentials(
-    "SELECT id, org_id, email, name, role, active, created_at, password_hash "
-    "FROM users WHERE email = $1");
+    "SELECT u.id, u.org_id, a.email, u.name, u.role, u.active, u.created_at, a.password_hash, "
+    "a.id FROM accounts a JOIN users u ON u.account_id = a.id WHERE a.email = $1 "
+    "ORDER BY u.active DESC, CASE WHEN u.org_id = a.last_org_id THEN 0 ELSE 1 END, u.id "
+    "LIMIT 1");
 
 constexpr OrgSql kOrg(
     "SELECT id, slug, name, session_idle_seconds, time_zone FROM orgs WHERE id = $1");
 constexpr OrgSql kInsertUser(
-    "INSERT INTO users (org_id, email, name, role, password_hash, active, "
-    "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 1, $6, $6) RETURNING id");
+    "INSERT INTO users (org_id, account_id, email, name, role, active, created_at, updated_at) "
+    "VALUES ($1, $2, $3, $4, $5, 1, $6, $6) RETURNING id");
 constexpr OrgSql kUser(
     "SELECT id, org_id, email, name, role, active, created_at FROM users "
     "WHERE org_id = $1 AND id = $2");
@@ -43,8 +48,11 @@ constexpr OrgSql kActiveOwners(
     "SELECT COUNT(*) FROM users WHERE org_id = $1 AND role = 'owner' AND active = 1");
 constexpr OrgSql kSetRole(
     "UPDATE users SET role = $3, updated_at = $4 WHERE org_id = $1 AND id = $2");
+// The account behind the caller's organization's member: the subquery is
+// what scopes it.
 constexpr OrgSql kSetPasswordHash(
-    "UPDATE users SET password_hash = $3, updated_at = $4 WHERE org_id = $1 AND id = $2");
+    "UPDATE accounts SET password_hash = $3, updated_at = $4 WHERE id = "
+    "(SELECT account_id FROM users WHERE org_id = $1 AND id = $2)");
 constexpr OrgSql kSetActive(
     "UPDATE users SET active = $3, updated_at = $4 WHERE org_id = $1 AND id = $2");
 
@@ -120,9 +128,17 @@ std::optional<Org> find_org(store::Database& db, std::int64_t org_id) {
 User create_user(store::Connection& conn, std::int64_t org_id, std::string_view email,
                  std::string_view name, security::Role role, std::string_view password_hash) {
   const auto now = now_ms();
+  const auto account = insert_account(conn, email, password_hash, now);
+  if (!account) throw store::ConstraintViolation("accounts.email is taken");
+  return add_member(conn, org_id, *account, email, name, role);
+}
+
+User add_member(store::Connection& conn, std::int64_t org_id, std::int64_t account_id,
+                std::string_view email, std::string_view name, security::Role role) {
+  const auto now = now_ms();
   auto r = store::OrgTx(conn, org_id)
-               .run(kInsertUser, normalize_email(email), name, security::role_name(role),
-                    password_hash, now);
+               .run(kInsertUser, account_id, normalize_email(email), name,
+                    security::role_name(role), now);
   return User{
       r.rows.at(0).integer(0), org_id, normalize_email(email), std::string(name), role, true, now};
 }
@@ -130,7 +146,7 @@ User create_user(store::Connection& conn, std::int64_t org_id, std::string_view 
 std::optional<Credentials> find_credentials(store::Database& db, std::string_view email) {
   auto r = db.query(kCredentials, {normalize_email(email)});
   if (r.empty()) return std::nullopt;
-  return Credentials{user_from(r.rows[0]), r.rows[0].text(7)};
+  return Credentials{user_from(r.rows[0]), r.rows[0].text(7), r.rows[0].integer(8)};
 }
 
 std::optional<User> find_user(store::Connection& conn, std::int64_t org_id, std::int64_t user_id) {

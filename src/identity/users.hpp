@@ -30,9 +30,11 @@ struct User {
   std::int64_t created_at_ms = 0;
 };
 
+// An account and the membership its sign-in opens (identity/accounts.hpp).
 struct Credentials {
   User user;
   std::string password_hash;
+  std::int64_t account_id = 0;
 };
 
 // Lower-cased and trimmed; emails compare case-insensitively.
@@ -47,9 +49,14 @@ Org create_org(store::Connection& conn, std::string_view slug, std::string_view 
 std::optional<Org> find_org_by_slug(store::Database& db, std::string_view slug);
 std::optional<Org> find_org(store::Database& db, std::int64_t org_id);
 
-// Throws store::ConstraintViolation when the email is taken.
+// A new account and its first membership. Throws store::ConstraintViolation
+// when the address already has an account.
 User create_user(store::Connection& conn, std::int64_t org_id, std::string_view email,
                  std::string_view name, security::Role role, std::string_view password_hash);
+// An existing account joins the organization. Throws store::ConstraintViolation
+// when it is already a member.
+User add_member(store::Connection& conn, std::int64_t org_id, std::int64_t account_id,
+                std::string_view email, std::string_view name, security::Role role);
 std::optional<Credentials> find_credentials(store::Database& db, std::string_view email);
 std::optional<User> find_user(store::Connection& conn, std::int64_t org_id, std::int64_t user_id);
 std::optional<User> find_user_by_email(store::Database& db, std::int64_t org_id,
@@ -65,6 +72,8 @@ void lock_owner_set(store::Connection& conn, std::int64_t org_id);
 std::int64_t count_active_owners(store::Connection& conn, std::int64_t org_id);
 void set_role(store::Connection& conn, std::int64_t org_id, std::int64_t user_id,
               security::Role role);
+// Sets the password of the account behind the member (every organization
+// it belongs to signs in with it).
 void set_password_hash(store::Connection& conn, std::int64_t org_id, std::int64_t user_id,
                        std::string_view hash);
 void set_active(store::Connection& conn, std::int64_t org_id, std::int64_t user_id, bool active);

@@ -144,7 +144,7 @@ def test_same_origin_mutation_with_token_is_accepted(server, org):
 
 def test_must_009_stored_hash_is_bcrypt_cost_12_or_more(server, org):
     email = create_user(server, org, "viewer")
-    (stored,) = db_query(server, f"SELECT password_hash FROM users WHERE email = '{email}'")[0]
+    (stored,) = db_query(server, f"SELECT password_hash FROM accounts WHERE email = '{email}'")[0]
     assert stored.startswith("$2b$")
     assert int(stored[4:6]) >= 12
 
@@ -162,7 +162,7 @@ def test_hash_is_upgraded_at_login_when_cost_was_raised(make_server):
     s.stop()
     s2 = make_server(extra_env={"BULWARK_BCRYPT_COST": "13"}, data_dir=s.data_dir)
     login(s2, email)
-    (stored,) = db_query(s2, f"SELECT password_hash FROM users WHERE email = '{email}'")[0]
+    (stored,) = db_query(s2, f"SELECT password_hash FROM accounts WHERE email = '{email}'")[0]
     assert stored.startswith("$2b$13$")
 
 

@@ -132,10 +132,10 @@ def test_same_answer_for_unknown_and_another_orgs_address_ISSUE14_4(mail_server,
     assert a.json()["invitation"]["status"] == b.json()["invitation"]["status"] == "pending"
     assert set(a.headers) - {"Date", "X-Request-Id", "Content-Length"} == \
         set(b.headers) - {"Date", "X-Request-Id", "Content-Length"}
-    # The other organization's account gets a note, not a link.
+    # The other organization's account gets a link to join with its password.
     token_from(sink, fresh)
     note = sink.wait_for_message(elsewhere)["email"].get_body(("plain",)).get_content()
-    assert "already has a Bulwark account" in note and not LINK.search(note)
+    assert "already signs in to Bulwark" in note and LINK.search(note)
     # The list does not tell them apart either.
     items = {i["email"]: i for i in owner.get("/api/v1/invitations").json()["items"]}
     assert items[fresh]["status"] == items[elsewhere]["status"] == "pending"

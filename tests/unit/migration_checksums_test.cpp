@@ -90,6 +90,8 @@ constexpr Committed kCommitted[] = {
      "2a663ebee5de7766fd1fb3939eebcd9c95e24c6e03e86b85e809737feaeaeea0"},
     {36, "service_plans", "e68d714d3c58074d46fc228e9f84451cd97ab717770179225796e1a9d995972f",
      "6c8c669bcfc119d714b9e699344b37c03779d835c64799fc64f784270c0042a0"},
+    {37, "accounts", "e7f7b8654d83fd042a4538d6f26bb811b0db09715c30571a7793478f8aa353f1",
+     "5f6efa0ae82dd670800f0dcf545976af54aedf5252aa3b1bf796c449a7f5d9aa"},
 };
 
 const Committed* committed(int version) {

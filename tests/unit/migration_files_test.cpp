@@ -101,15 +101,22 @@ TEST(MigrationFiles, every_sql_file_in_the_directory_is_listed) {
 
 // The foreign-keys-off migrations kept their mode (0006 since it moved to a
 // file; 0034 rebuilds users, invitations and work_requests for the requester
-// role), and no other migration has it.
+// role; 0037 rebuilds users to move its UNIQUE to accounts), and no other
+// migration has it.
 TEST(MigrationFiles, sms_consent_still_rebuilds_with_sqlite_foreign_keys_off) {
   ASSERT_GE(std::size(kMigrations), 6u);
   EXPECT_STREQ(kMigrations[5].name, "sms_consent");
   EXPECT_EQ(kMigrations[5].foreign_keys, ForeignKeys::off_during);
   for (const auto& m : kMigrations)
-    if (m.version != 6 && m.version != 34) {
+    if (m.version != 6 && m.version != 34 && m.version != 37) {
       EXPECT_EQ(m.foreign_keys, ForeignKeys::enforced) << m.name;
     }
+}
+
+TEST(MigrationFiles, accounts_rebuild_users_with_sqlite_foreign_keys_off) {
+  ASSERT_GE(std::size(kMigrations), 37u);
+  EXPECT_STREQ(kMigrations[36].name, "accounts");
+  EXPECT_EQ(kMigrations[36].foreign_keys, ForeignKeys::off_during);
 }
 
 TEST(MigrationFiles, requester_role_rebuilds_with_sqlite_foreign_keys_off) {

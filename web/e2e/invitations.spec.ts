@@ -1,35 +1,11 @@
-import { readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { signIn, uniqueName } from './support/app';
 import { env } from './support/env';
+import { invitationLink } from './support/mail';
 
 // Issue 14 item 4: the owner invites a dispatcher by email; the link is read
 // from the test SMTP server (scripts/web-e2e.sh starts it); the invitee opens
 // it on a phone, chooses a password, is signed in, and can sign in again.
-
-const LINK = /\/invite\/([A-Za-z0-9_-]{43})/;
-
-/** The invitation link mailed to `to`, once the jobs worker sent it. */
-async function invitationLink(to: string): Promise<string> {
-  const file = join(process.env.E2E_SMTP_OUT ?? '', 'messages.jsonl');
-  for (let i = 0; i < 200; i += 1) {
-    if (existsSync(file)) {
-      for (const line of readFileSync(file, 'utf8').split('\n')) {
-        if (!line.trim()) continue;
-        const m = JSON.parse(line) as { rcpt_tos: string[]; data: string };
-        if (!m.rcpt_tos.includes(to)) continue;
-        const raw = Buffer.from(m.data, 'base64')
-          .toString('utf8')
-          .replace(/=\r?\n/g, '');
-        const found = LINK.exec(raw);
-        if (found) return `/invite/${found[1]}`;
-      }
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no invitation mail to ${to} arrived`);
-}
 
 test('owner invites a dispatcher who accepts by the emailed link on a phone and signs in', async ({
   page,

@@ -9,10 +9,13 @@ mail::Message invitation_message(const InvitationMail& m, std::int64_t link_id) 
   out.subject = m.org_name + " invited you to Bulwark";
   const std::string hello = m.name.empty() ? "Hello,\n\n" : "Hello " + m.name + ",\n\n";
   if (m.has_account_elsewhere) {
-    out.text = hello + m.org_name + " invited this address to join them on Bulwark as " + m.role +
-               ".\n\nThis address already has a Bulwark account, and one address can belong to "
-               "one organization for now. Please ask the person who invited you to use another "
-               "address.\n\nIf you did not expect this email, you can ignore it.\n";
+    out.text = hello + m.org_name + " invited you to join them on Bulwark as " + m.role +
+               ".\n\nThis address already signs in to Bulwark. Open this link and enter your "
+               "password to add " +
+               m.org_name +
+               " to your account; after signing in you switch between your organizations from "
+               "the top of the page. The link works once, for 72 hours:\n\n" +
+               m.url + "\n\nIf you did not expect this email, you can ignore it.\n";
   } else {
     out.text = hello + m.org_name + " invited you to join them on Bulwark as " + m.role +
                ".\n\nOpen this link to choose your password and sign in. It works once, for 72 "

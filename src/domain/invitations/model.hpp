@@ -56,8 +56,12 @@ BULWARK_RESOURCE(InvitationItem, id, email, name, role, status, created_at, expi
 struct InvitationPage {
   std::string org_name, email, name, role;
   Time expires_at;
+  // The address already signs in to Bulwark (another organization): the
+  // invitee joins with that password instead of choosing one. Shown only to
+  // whoever holds the link mailed to that address.
+  bool has_account = false;
 };
-BULWARK_RESOURCE(InvitationPage, org_name, email, name, role, expires_at)
+BULWARK_RESOURCE(InvitationPage, org_name, email, name, role, expires_at, has_account)
 
 struct AcceptInvitation {  // POST /api/v1/invitations/accept
   Text<64> token;

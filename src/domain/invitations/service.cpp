@@ -3,6 +3,7 @@
 #include "core/try.hpp"
 #include "domain/invitations/mail.hpp"
 #include "domain/users/repo.hpp"
+#include "identity/accounts.hpp"
 #include "identity/users.hpp"
 #include "mail/message.hpp"
 
@@ -30,10 +31,12 @@ constexpr OrgSql kSetStatus(
 constexpr OrgSql kList(INVITATION_SELECT "WHERE i.org_id = $1 ORDER BY i.id DESC LIMIT 200");
 constexpr OrgSql kFind(INVITATION_SELECT "WHERE i.org_id = $1 AND i.id = $2");
 #undef INVITATION_SELECT
-// Whether the address has an account, and where: the one read across
-// organizations, by the unique sign-in address (like sign-in itself). Its
-// answer chooses the mail and is never shown to the inviter.
-constexpr CrossTenantSql kAccountOf("SELECT org_id FROM users WHERE email = $1");
+// Whether the address has an account, and whether it is a member here: the
+// one read across organizations, by the unique sign-in address (like sign-in
+// itself). Its answer chooses the mail and is never shown to the inviter.
+constexpr CrossTenantSql kAccountOf(
+    "SELECT a.id, u.id AS member FROM accounts a LEFT JOIN users u ON u.account_id = a.id AND "
+    "u.org_id = $2 WHERE a.email = $1");
 constexpr OrgSql kOrgName("SELECT name FROM orgs WHERE id = $1");
 
 struct Returned {
@@ -121,10 +124,10 @@ Outcome<InvitationAnswer> invite(store::OrgTx& tx, const audit::Actor& by, const
   if (!mail::valid_address(email))
     return unexpected(ApiError(ErrorCode::validation_failed, "this email address cannot be used",
                                "invalid_email", {{"email", "cannot receive email"}}));
-  const auto account = tx.connection().query(kAccountOf, {email});
-  const std::string found = account.empty()                             ? "new"
-                            : account.rows[0].integer(0) == tx.org_id() ? "member"
-                                                                        : "elsewhere";
+  const auto account = tx.connection().query(kAccountOf, {email, tx.org_id()});
+  const std::string found = account.empty()               ? "new"
+                            : !account.rows[0].is_null(1) ? "member"
+                                                          : "elsewhere";
   const auto name = in.name ? in.name->value : std::string();
   const auto id =
       tx.one<Returned>(kInsert, email, name, in.role.value, found, by.user_id, now).value().id;
@@ -178,7 +181,7 @@ namespace {
 // with its link, answers like any refused link.
 Outcome<Row> live(store::OrgTx& tx, const links::ResolvedLink& link) {
   auto row = tx.one<Row>(kFind, link.subject_id);
-  if (!row || row->status != "pending" || row->found != "new" || row->link_id != link.id ||
+  if (!row || row->status != "pending" || row->found == "member" || row->link_id != link.id ||
       link.used_at)
     return unexpected(links::link_not_found());
   return *row;
@@ -188,36 +191,53 @@ Outcome<Row> live(store::OrgTx& tx, const links::ResolvedLink& link) {
 
 Outcome<InvitationPage> show(store::OrgTx& tx, const links::ResolvedLink& link) {
   BULWARK_TRY(const auto row, live(tx, link));
-  return InvitationPage{org_name(tx), row.email, row.name, row.role, Time{row.expires_at}};
+  const bool has_account = identity::find_account(tx.connection(), row.email).has_value();
+  return InvitationPage{org_name(tx),         row.email,  row.name, row.role,
+                        Time{row.expires_at}, has_account};
 }
 
 Outcome<Invitee> invitee(store::OrgTx& tx, const links::ResolvedLink& link) {
   BULWARK_TRY(const auto row, live(tx, link));
-  return Invitee{row.email};
+  // Looked up now, not when invited: the address may have signed up since.
+  return Invitee{row.email, identity::find_account(tx.connection(), row.email)};
 }
 
-Outcome<Joined> accept(store::OrgTx& tx, const links::ResolvedLink& link, const std::string& name,
-                       const std::string& password_hash, const std::string& client_ip,
-                       std::int64_t now) {
+Outcome<Joined> accept(store::OrgTx& tx, const links::ResolvedLink& link, const Acceptance& in,
+                       const std::string& client_ip, std::int64_t now) {
   BULWARK_TRY(const auto row, live(tx, link));
   // Once: a second request with the same token (a replay, or a double
   // click racing the first) finds the link used and changes nothing.
   if (!links::mark_used(tx, link.id, now)) return unexpected(links::link_not_found());
-  const auto user_id = users::repo::insert(tx, row.email, name, row.role, password_hash, now);
-  if (!user_id)
+  const auto user_id =
+      in.account_id
+          ? users::repo::add_membership(tx, *in.account_id, row.email, in.name, row.role, now)
+          : users::repo::insert(tx, row.email, in.name, row.role, in.password_hash, now);
+  if (!user_id) {
+    if (in.account_id)
+      return unexpected(ApiError(ErrorCode::conflict,
+                                 "you are already a member of this organization: sign in",
+                                 "already_member"));
     return unexpected(ApiError(ErrorCode::conflict,
-                               "this address already has a Bulwark account: ask the person who "
-                               "invited you to use another address",
+                               "this address got a Bulwark account a moment ago: open the "
+                               "invitation again to join with its password",
                                "account_exists"));
+  }
   tx.run(kSetStatus, row.id, std::string("accepted"), *user_id, now);
+  // The next sign-in opens the organization just joined.
+  const auto account = identity::account_of_user(tx.connection(), tx.org_id(), *user_id);
+  if (account) identity::remember_org(tx.connection(), account->id, tx.org_id());
   audit::Actor invitee;
   invitee.org_id = tx.org_id();
   invitee.user_id = *user_id;
   invitee.ip = client_ip;
   invitee.record(tx.connection(), "invitation.accepted", "invitation", row.id, {"status"});
-  invitee.record(tx.connection(), "user.created", "user", *user_id,
-                 {"email", "name", "role", "password_hash"});
-  return Joined{*user_id, row.email, name,
+  if (in.account_id)
+    invitee.record(tx.connection(), "user.created", "user", *user_id,
+                   {"email", "name", "role", "existing_account"});
+  else
+    invitee.record(tx.connection(), "user.created", "user", *user_id,
+                   {"email", "name", "role", "password_hash"});
+  return Joined{*user_id, row.email, in.name,
                 security::parse_role(row.role).value_or(security::Role::viewer)};
 }
 

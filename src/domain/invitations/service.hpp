@@ -10,6 +10,7 @@
 // other organizations' users. A member of this organization gets no mail.
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,7 @@
 #include "core/expected.hpp"
 #include "domain/invitations/model.hpp"
 #include "domain/links/tokens.hpp"
+#include "identity/accounts.hpp"
 #include "resource/page.hpp"
 #include "security/roles.hpp"
 #include "store/org_tx.hpp"
@@ -48,19 +50,28 @@ Outcome<InvitationItem> revoke(store::OrgTx& tx, const audit::Actor& by, const I
 // The invitee's side; `link` was resolved (purpose invitation) by the caller.
 // The page before accepting: the organization, the address and the role.
 Outcome<InvitationPage> show(store::OrgTx& tx, const links::ResolvedLink& link);
-// Who is about to accept (for the password rules, before bcrypt).
+// Who is about to accept (for the password rules, before bcrypt). An
+// address that already signs in (another organization's member) joins with
+// that account's password instead of choosing one.
 struct Invitee {
   std::string email;
+  std::optional<identity::Account> account;
 };
 Outcome<Invitee> invitee(store::OrgTx& tx, const links::ResolvedLink& link);
-// Creates the account with the hashed password and uses the link up.
+// What the invitee sent, checked by the caller: the existing account they
+// proved with its password, or the hash of the password they chose.
+struct Acceptance {
+  std::string name;
+  std::optional<std::int64_t> account_id;
+  std::string password_hash;  // a new account's, when account_id is empty
+};
+// Creates the membership (and a new account) and uses the link up.
 struct Joined {
   std::int64_t user_id = 0;
   std::string email, name;
   security::Role role = security::Role::viewer;
 };
-Outcome<Joined> accept(store::OrgTx& tx, const links::ResolvedLink& link, const std::string& name,
-                       const std::string& password_hash, const std::string& client_ip,
-                       std::int64_t now);
+Outcome<Joined> accept(store::OrgTx& tx, const links::ResolvedLink& link, const Acceptance& in,
+                       const std::string& client_ip, std::int64_t now);
 
 }  // namespace bulwark::domain::invitations

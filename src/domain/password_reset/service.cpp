@@ -4,6 +4,7 @@
 
 #include "audit/audit_log.hpp"
 #include "domain/links/tokens.hpp"
+#include "identity/accounts.hpp"
 #include "identity/sessions.hpp"
 #include "identity/users.hpp"
 #include "mail/message.hpp"
@@ -116,9 +117,12 @@ Expected<ResetDone, ApiError> apply(store::Database& db, const Target& t, const 
     // Once: a replay, or a second click racing the first, changes nothing.
     if (!links::mark_used(tx, t.link_id, now)) return unexpected(links::link_not_found());
     tx.run(kRetireOthers, t.user_id, now);
-    identity::set_password_hash(tx.connection(), t.org_id, t.user_id, hash);
+    const auto account = identity::account_of_user(tx.connection(), t.org_id, t.user_id);
+    if (!account) return unexpected(links::link_not_found());
+    identity::set_account_password(tx.connection(), account->id, hash, now);
     ResetDone out;
-    out.sessions_ended = identity::delete_user_sessions(tx.connection(), t.org_id, t.user_id);
+    // Every session of the account, in every organization it belongs to.
+    out.sessions_ended = identity::delete_account_sessions(tx.connection(), account->id);
     audit::Actor a;
     a.org_id = t.org_id;
     a.user_id = t.user_id;

@@ -1,5 +1,6 @@
 #include "domain/users/repo.hpp"
 
+#include "identity/accounts.hpp"
 #include "resource/columns.hpp"
 
 namespace bulwark::domain::users::repo {
@@ -14,8 +15,8 @@ constexpr OrgSql kList(
     "SELECT id, email, name, role, active, created_at FROM users "
     "WHERE org_id = $1 AND id > $2 ORDER BY id LIMIT $3");
 constexpr OrgSql kInsert(
-    "INSERT INTO users (org_id, email, name, role, password_hash, active, created_at, "
-    "updated_at) VALUES ($1, $2, $3, $4, $5, 1, $6, $6) ON CONFLICT DO NOTHING RETURNING id");
+    "INSERT INTO users (org_id, account_id, email, name, role, active, created_at, updated_at) "
+    "VALUES ($1, $2, $3, $4, $5, 1, $6, $6) ON CONFLICT DO NOTHING RETURNING id");
 // A no-op UPDATE: it locks the rows on PostgreSQL; on SQLite the write
 // transaction already holds the database.
 constexpr OrgSql kLockOwners(
@@ -51,7 +52,15 @@ std::vector<User> list(store::OrgTx& tx, std::int64_t after, std::int64_t limit)
 std::optional<std::int64_t> insert(store::OrgTx& tx, const std::string& email,
                                    const std::string& name, const std::string& role,
                                    const std::string& password_hash, std::int64_t now) {
-  auto row = tx.one<Returned>(kInsert, email, name, role, password_hash, now);
+  const auto account = identity::insert_account(tx.connection(), email, password_hash, now);
+  if (!account) return std::nullopt;
+  return add_membership(tx, *account, email, name, role, now);
+}
+
+std::optional<std::int64_t> add_membership(store::OrgTx& tx, std::int64_t account_id,
+                                           const std::string& email, const std::string& name,
+                                           const std::string& role, std::int64_t now) {
+  auto row = tx.one<Returned>(kInsert, account_id, email, name, role, now);
   if (!row) return std::nullopt;
   return row->id;
 }

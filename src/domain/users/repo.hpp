@@ -13,11 +13,17 @@ namespace bulwark::domain::users::repo {
 std::optional<User> find(store::OrgTx& tx, std::int64_t id);
 // Up to `limit` users with ids above `after`, by id.
 std::vector<User> list(store::OrgTx& tx, std::int64_t after, std::int64_t limit);
-// nullopt when the email is taken (by anyone: emails sign in, so they are
-// unique across organizations).
+// A new account and its membership here; nullopt when the address already
+// has an account (emails sign in, so accounts are unique across
+// organizations).
 std::optional<std::int64_t> insert(store::OrgTx& tx, const std::string& email,
                                    const std::string& name, const std::string& role,
                                    const std::string& password_hash, std::int64_t now);
+// An existing account joins this organization; nullopt when it is already a
+// member (or the address is another member's here).
+std::optional<std::int64_t> add_membership(store::OrgTx& tx, std::int64_t account_id,
+                                           const std::string& email, const std::string& name,
+                                           const std::string& role, std::int64_t now);
 
 // Holds the organization's active owners until the transaction ends: the
 // same rows identity::lock_owner_set locks for the admin CLI, so a change

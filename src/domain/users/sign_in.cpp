@@ -1,6 +1,8 @@
 #include "domain/users/sign_in.hpp"
 
 #include "audit/audit_log.hpp"
+#include "identity/accounts.hpp"
+#include "identity/clock.hpp"
 #include "identity/users.hpp"
 #include "security/passwords.hpp"
 
@@ -86,10 +88,12 @@ Expected<SignedIn, LoginRefused> log_in(store::Database& db, const LoginRequest&
 Expected<NewPassword, ApiError> change_password(store::Database& db, const audit::Actor& by,
                                                 const SignedInUser& who, const PasswordChange& in,
                                                 const SignInPolicy& policy) {
-  auto creds = identity::find_credentials(db, who.email);
-  if (!creds || creds->user.id != who.user_id)
-    return unexpected(ApiError(ErrorCode::unauthenticated, "authentication required"));
-  if (!security::verify_password(in.current_password.value, creds->password_hash)) {
+  std::optional<identity::Account> account;
+  db.with_connection([&](store::Connection& c) {
+    account = identity::account_of_user(c, who.org_id, who.user_id);
+  });
+  if (!account) return unexpected(ApiError(ErrorCode::unauthenticated, "authentication required"));
+  if (!security::verify_password(in.current_password.value, account->password_hash)) {
     auto entry = by.entry("auth.password_changed", "user", std::to_string(who.user_id));
     entry.outcome = "failure";
     audit::append(db, entry);
@@ -97,7 +101,7 @@ Expected<NewPassword, ApiError> change_password(store::Database& db, const audit
                                "wrong_current_password", {{"current_password", "is incorrect"}}));
   }
   const auto& next = in.new_password.value;
-  if (auto problem = security::check_password_policy(next, {who.email, creds->user.name}))
+  if (auto problem = security::check_password_policy(next, {who.email, who.name}))
     return unexpected(ApiError(ErrorCode::validation_failed, problem->message, problem->reason,
                                {{"new_password", problem->message}}));
 
@@ -105,9 +109,10 @@ Expected<NewPassword, ApiError> change_password(store::Database& db, const audit
   NewPassword out;
   std::int64_t ended = 0;
   db.transaction([&](store::Connection& conn) {
-    identity::set_password_hash(conn, who.org_id, who.user_id, hash);
-    // Every other session ends; this one gets a fresh token.
-    ended = identity::delete_user_sessions(conn, who.org_id, who.user_id);
+    identity::set_account_password(conn, account->id, hash, identity::now_ms());
+    // Every other session ends, in every organization the account belongs
+    // to (one password signs in to all of them); this one gets a fresh token.
+    ended = identity::delete_account_sessions(conn, account->id);
     out.session = identity::create_session(conn, who.user_id, who.org_id, policy.session, by.ip);
     by.record(conn, "auth.password_changed", "user", who.user_id, {"password_hash"});
   });

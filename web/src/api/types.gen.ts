@@ -385,6 +385,7 @@ export interface InvitationPage {
   name: string;
   role: string;
   expires_at: string;
+  has_account: boolean;
 }
 
 export interface InvitationView {
@@ -597,6 +598,14 @@ export interface MarketingConsentEntry {
   source: string;
   recorded_by: number | null;
   recorded_at: string;
+}
+
+export interface MembershipItem {
+  org_id: number;
+  org_slug: string;
+  org_name: string;
+  role: string;
+  current: boolean;
 }
 
 export interface MessagePage {
@@ -922,6 +931,10 @@ export interface OrgSettings {
   reply_to_email: string | null;
   labour_rate_cents?: number;
   logo_url: string | null;
+}
+
+export interface OrgSwitch {
+  org_id: number;
 }
 
 export interface PartAdded {

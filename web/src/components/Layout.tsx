@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useSession, useMe } from '../auth/session';
 import { can } from '../auth/permissions';
 import { Link, useLocation } from '../router/router';
+import { OrgSwitcher } from './OrgSwitcher';
 import { ROUTES, shownTo } from '../routes';
 
 /** Skip link, header with the role's navigation, and the main landmark. */
@@ -27,7 +28,7 @@ export function Layout({ title, children }: { title: string; children: ReactNode
       <header className="app-header">
         <div className="brand">
           <span className="brand-name">Bulwark</span>
-          <span className="brand-org">{me.org.name}</span>
+          <OrgSwitcher />
         </div>
         <button
           type="button"

@@ -49,7 +49,7 @@ function messageFor(err: unknown): string {
   if (err instanceof ApiError) {
     if (err.status === 404) return 'This link no longer works: it may have expired or been used.';
     if (err.status === 429) return `Too many tries. ${retryText(err.retryAfterSeconds)}`;
-    if (err.status === 422 || err.status === 409) return err.message;
+    if ([400, 401, 409, 422].includes(err.status)) return err.message;
     return 'The server could not do this right now. Please try again.';
   }
   return 'Cannot reach the server. Check your connection and try again.';
@@ -96,6 +96,13 @@ function InvitePage({ token }: { token: string }) {
             <strong>{invitation.org_name}</strong> invited <strong>{invitation.email}</strong> as{' '}
             {humanize(invitation.role)}.
           </p>
+          {invitation.has_account ? (
+            <p>
+              This address already signs in to Bulwark. Enter that password to add{' '}
+              {invitation.org_name} to your account; you can then switch between your organizations
+              at the top of every page.
+            </p>
+          ) : null}
           <form onSubmit={(e) => void submit(e)} noValidate>
             <TextField
               label="Your name"
@@ -105,18 +112,34 @@ function InvitePage({ token }: { token: string }) {
               value={name}
               onChange={(e) => setName(e.target.value)}
             />
-            <TextField
-              label="Choose a password"
-              type="password"
-              name="password"
-              autoComplete="new-password"
-              hint="A long phrase is best; common passwords are refused."
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
+            {invitation.has_account ? (
+              <TextField
+                label="Your Bulwark password"
+                type="password"
+                name="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+            ) : (
+              <TextField
+                label="Choose a password"
+                type="password"
+                name="password"
+                autoComplete="new-password"
+                hint="A long phrase is best; common passwords are refused."
+                required
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+            )}
             <button type="submit" className="button-primary button-block" disabled={busy}>
-              {busy ? 'Joining…' : 'Join and sign in'}
+              {busy
+                ? 'Joining…'
+                : invitation.has_account
+                  ? 'Join with my account'
+                  : 'Join and sign in'}
             </button>
           </form>
         </>
