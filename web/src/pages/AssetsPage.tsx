@@ -51,7 +51,7 @@ export function AssetsPage() {
       {can(me, 'work_orders.assign') ? (
         <details className="panel add-form">
           <summary>New calendar schedule for a site</summary>
-          <PmScheduleForm onCreated={schedules.reload} />
+          <PmScheduleForm onSaved={schedules.reload} />
         </details>
       ) : null}
     </section>

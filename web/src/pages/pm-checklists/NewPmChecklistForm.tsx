@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/Field';
 import { useAction } from '../../hooks/useAction';
 import { NewChecklistItemFields, useNewChecklistItem } from '../work-order/NewChecklistItemFields';
-import { itemText } from './itemText';
+import { itemText } from '../work-order/TemplateItemList';
 
 type ItemBody = ReturnType<ReturnType<typeof useNewChecklistItem>['body']>;
 

@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/Field';
 import { useAction } from '../../hooks/useAction';
 import { NewChecklistItemFields, useNewChecklistItem } from '../work-order/NewChecklistItemFields';
-import { itemText } from './itemText';
+import { TemplateItemList } from '../work-order/TemplateItemList';
 
 // One named checklist, folded to its name on a phone: its items (each
 // removable), an item to add, a new name, and deleting it. A checklist a
@@ -29,23 +29,12 @@ export function PmChecklistPanel({
         {plan.name} · {count}
       </summary>
       <section aria-label={`Items of ${plan.name}`}>
-        {plan.items.length === 0 ? <p className="empty">No items.</p> : null}
-        <ol className="checklist">
-          {plan.items.map((i) => (
-            <li key={i.id} className="check-row">
-              <span>{itemText(i)}</span>
-              <button
-                type="button"
-                className="button-secondary button-small"
-                aria-label={`Remove ${i.label} from ${plan.name}`}
-                disabled={removeItem.busy}
-                onClick={() => void removeItem.run(i.id)}
-              >
-                Remove
-              </button>
-            </li>
-          ))}
-        </ol>
+        <TemplateItemList
+          items={plan.items}
+          of={plan.name}
+          busy={removeItem.busy}
+          onRemove={(id) => void removeItem.run(id)}
+        />
         <ErrorMessage error={removeItem.error} />
       </section>
       <AddItem plan={plan} onAdded={onChanged} />
