@@ -1,5 +1,6 @@
 #include "api/attachment_handlers.hpp"
 
+#include "api/upload_form.hpp"
 #include "api/work_order_handlers.hpp"
 #include "config/config.hpp"
 #include "core/utf8.hpp"
@@ -49,14 +50,9 @@ Result<Created<AttachmentView>> upload(Ctx& ctx, const att::Owner& owner) {
   // Another organization's object is a 404 whatever the body holds.
   auto visible = read_org(ctx, [&](OrgTx& tx) { return att::check_owner(tx, by, owner); });
   if (!visible) return unexpected(std::move(visible.error()));
-  const auto form =
-      http::parse_form_data(ctx.request.headers.get("content-type").value_or(""), ctx.request.body);
-  if (form.error == "multipart_not_form_data")
-    return unexpected(ApiError(ErrorCode::unsupported_media_type,
-                               "send the file as multipart/form-data", "multipart_required"));
-  if (!form.error.empty())
-    return unexpected(form_error("the multipart body is malformed", std::string(form.error)));
-  auto input = read_form(form);
+  auto form = read_upload_form(ctx.request, "the file");
+  if (!form) return unexpected(std::move(form.error()));
+  auto input = read_form(*form);
   if (!input) return unexpected(std::move(input.error()));
   auto checked = att::inspect(*input, limits(ctx));
   if (!checked) {

@@ -2,6 +2,7 @@
 
 #include "api/query_params.hpp"
 #include "api/session_route.hpp"
+#include "api/upload_form.hpp"
 #include "config/config.hpp"
 #include "domain/attachments/inspect.hpp"
 #include "domain/org/logo.hpp"
@@ -25,12 +26,6 @@ ApiError not_an_image() {
 
 // The form: exactly one part, `file`.
 Expected<att::Upload, ApiError> read_logo_form(const http::FormData& form) {
-  if (form.error == "multipart_not_form_data")
-    return unexpected(ApiError(ErrorCode::unsupported_media_type,
-                               "send the logo as multipart/form-data", "multipart_required"));
-  if (!form.error.empty())
-    return unexpected(ApiError(ErrorCode::bad_request, "the multipart body is malformed",
-                               std::string(form.error)));
   for (const auto& part : form.parts)
     if (part.name != "file")
       return unexpected(
@@ -45,9 +40,9 @@ Expected<att::Upload, ApiError> read_logo_form(const http::FormData& form) {
 }  // namespace
 
 Result<domain::org::OrgSettings> upload_org_logo(Ctx& ctx) {
-  const auto form =
-      http::parse_form_data(ctx.request.headers.get("content-type").value_or(""), ctx.request.body);
-  auto upload = read_logo_form(form);
+  auto form = read_upload_form(ctx.request, "the logo");
+  if (!form) return unexpected(std::move(form.error()));
+  auto upload = read_logo_form(*form);
   if (!upload) return unexpected(std::move(upload.error()));
   const auto& c = ctx.services.config;
   auto checked = att::inspect(*upload, {c.max_upload_bytes, {c.clamd_socket, c.clamd_address}});

@@ -40,6 +40,22 @@ Result<pm::ChecklistPlanView> add_pm_checklist_item(
   });
 }
 
+Result<pm::ChecklistPlanView> rename_pm_checklist(Ctx& ctx, PathId id,
+                                                  LateBody<pm::NewChecklistPlan> in) {
+  return in_org(
+      ctx, [&](OrgTx& tx) { return pm::rename_checklist_plan(tx, ctx.actor(), id, in.checked()); });
+}
+
+Result<pm::ChecklistPlanView> remove_pm_checklist_item(Ctx& ctx, PathId id, PathInt<"item"> item) {
+  return in_org(
+      ctx, [&](OrgTx& tx) { return pm::remove_checklist_plan_item(tx, ctx.actor(), id, item); });
+}
+
+Result<NoContent> delete_pm_checklist(Ctx& ctx, PathId id) {
+  return no_content(
+      in_org(ctx, [&](OrgTx& tx) { return pm::delete_checklist_plan(tx, ctx.actor(), id); }));
+}
+
 void add_pm_checklist_routes(http::Router& r) {
   using http::Method;
   // Whoever plans PM (work_orders.assign, as the schedules) keeps its checklists.
@@ -52,6 +68,15 @@ void add_pm_checklist_routes(http::Router& r) {
   add_session_route(r, Method::post, "/api/v1/pm-checklists/{id:int}/items", plan,
                     "work_orders:write", endpoint<add_pm_checklist_item>(),
                     "Add an item to a named checklist template");
+  add_session_route(r, Method::patch, "/api/v1/pm-checklists/{id:int}", plan, "work_orders:write",
+                    endpoint<rename_pm_checklist>(), "Rename a named checklist template");
+  add_session_route(r, Method::del, "/api/v1/pm-checklists/{id:int}/items/{item:int}", plan,
+                    "work_orders:write", endpoint<remove_pm_checklist_item>(),
+                    "Remove an item from a named checklist template");
+  add_session_route(r, Method::del, "/api/v1/pm-checklists/{id:int}", plan, "work_orders:write",
+                    endpoint<delete_pm_checklist>(),
+                    "Delete a named checklist template (409 checklist_in_use while a PM "
+                    "schedule uses it)");
 }
 
 }  // namespace bulwark::api

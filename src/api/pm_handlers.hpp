@@ -23,6 +23,12 @@ Result<Created<domain::pm::ChecklistPlanView>> create_pm_checklist(
 Result<domain::pm::ChecklistPlanView> add_pm_checklist_item(
     Ctx& ctx, PathId id, LateBody<domain::work_orders::NewChecklistItem> in);
 
+Result<domain::pm::ChecklistPlanView> rename_pm_checklist(
+    Ctx& ctx, PathId id, LateBody<domain::pm::NewChecklistPlan> in);
+Result<domain::pm::ChecklistPlanView> remove_pm_checklist_item(Ctx& ctx, PathId id,
+                                                               PathInt<"item"> item);
+Result<NoContent> delete_pm_checklist(Ctx& ctx, PathId id);
+
 // The pm-checklists route rows; added by api::build_router() (the schedules'
 // rows are still in routes.cpp).
 void add_pm_checklist_routes(http::Router& r);

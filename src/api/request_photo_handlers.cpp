@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "api/session_route.hpp"
+#include "api/upload_form.hpp"
 #include "audit/audit_log.hpp"
 #include "config/config.hpp"
 #include "core/try.hpp"
@@ -52,14 +53,7 @@ bool is_photo(std::string_view name) {
 }
 
 Expected<Form, ApiError> read_form(const Ctx& ctx) {
-  const auto form =
-      http::parse_form_data(ctx.request.headers.get("content-type").value_or(""), ctx.request.body);
-  if (form.error == "multipart_not_form_data")
-    return unexpected(ApiError(ErrorCode::unsupported_media_type,
-                               "send the request and its photos as multipart/form-data",
-                               "multipart_required"));
-  if (!form.error.empty())
-    return unexpected(bad_form("the multipart body is malformed", std::string(form.error)));
+  BULWARK_TRY(const auto form, read_upload_form(ctx.request, "the request and its photos"));
   Form out;
   const http::FormPart* request = nullptr;
   for (const auto& part : form.parts) {

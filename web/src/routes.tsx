@@ -21,6 +21,7 @@ import { AccountPage } from './pages/AccountPage';
 import { MessagesPage } from './pages/MessagesPage';
 import { MessagingSettingsPage } from './pages/MessagingSettingsPage';
 import { OrgSettingsPage } from './pages/OrgSettingsPage';
+import { PmChecklistsPage } from './pages/PmChecklistsPage';
 import { ServicePlansPage } from './pages/ServicePlansPage';
 import { ChecklistTemplatesPage } from './pages/ChecklistTemplatesPage';
 import { PrivacyRequestsPage } from './pages/PrivacyRequestsPage';
@@ -148,6 +149,13 @@ export const ROUTES: RouteDef[] = [
     title: 'Asset',
     permission: 'customers.read',
     render: (p) => <AssetDetailPage id={Number(p.id)} />,
+  },
+  {
+    // No menu entry: reached from the Assets page, where PM is planned.
+    pattern: '/pm-checklists',
+    title: 'PM checklists',
+    permission: 'work_orders.assign',
+    render: () => <PmChecklistsPage />,
   },
   {
     pattern: '/invoices',

@@ -36,6 +36,23 @@ constexpr OrgSql kInsertItem(
     "INSERT INTO checklist_template_items (org_id, work_type, label, kind, unit, required, "
     "created_at, template_id) VALUES ($1, 'preventive', $2, $3, $4, $5, $6, $7) RETURNING id");
 
+constexpr OrgSql kRename("UPDATE checklist_templates SET name = $2 WHERE org_id = $1 AND id = $3");
+constexpr OrgSql kItemOf(
+    "SELECT id FROM checklist_template_items WHERE org_id = $1 AND template_id = $2 AND id = $3");
+constexpr OrgSql kDeleteItem(
+    "DELETE FROM checklist_template_items WHERE org_id = $1 AND template_id = $2 AND id = $3");
+constexpr OrgSql kDeleteItems(
+    "DELETE FROM checklist_template_items WHERE org_id = $1 AND template_id = $2");
+constexpr OrgSql kDeletePlan("DELETE FROM checklist_templates WHERE org_id = $1 AND id = $2");
+struct Count {
+  std::int64_t n = 0;
+};
+BOOST_DESCRIBE_STRUCT(Count, (), (n))
+constexpr OrgSql kUsers(
+    "SELECT COUNT(*) AS n FROM pm_schedules WHERE org_id = $1 AND checklist_template_id = $2");
+
+ApiError no_such_plan() { return ApiError(ErrorCode::not_found, "no such checklist template"); }
+
 ChecklistPlanView view_of(store::OrgTx& tx, const PlanRow& row) {
   return {row.id, row.name, tx.all<TemplateItemView>(kItems, row.id)};
 }
@@ -73,6 +90,46 @@ Expected<ChecklistPlanView, ApiError> add_checklist_plan_item(
   by.record(tx.connection(), "checklist_template.item_added", "checklist_template", plan,
             (*in)->present);
   return view_of(tx, *row);
+}
+
+Expected<ChecklistPlanView, ApiError> rename_checklist_plan(
+    store::OrgTx& tx, const audit::Actor& by, std::int64_t plan,
+    const Expected<const resource::Read<NewChecklistPlan>*, ApiError>& in) {
+  if (!tx.one<PlanRow>(kPlan, plan)) return unexpected(no_such_plan());
+  if (!in) return unexpected(in.error());
+  tx.run(kRename, (*in)->value.name, plan);
+  by.record(tx.connection(), "checklist_template.renamed", "checklist_template", plan, {"name"});
+  return view_of(tx, tx.one<PlanRow>(kPlan, plan).value());
+}
+
+Expected<ChecklistPlanView, ApiError> remove_checklist_plan_item(store::OrgTx& tx,
+                                                                 const audit::Actor& by,
+                                                                 std::int64_t plan,
+                                                                 std::int64_t item) {
+  const auto row = tx.one<PlanRow>(kPlan, plan);
+  if (!row) return unexpected(no_such_plan());
+  if (!tx.one<Returned>(kItemOf, plan, item))
+    return unexpected(ApiError(ErrorCode::not_found, "no such item in this checklist template"));
+  tx.run(kDeleteItem, plan, item);
+  by.record(tx.connection(), "checklist_template.item_removed", "checklist_template", plan);
+  return view_of(tx, *row);
+}
+
+Expected<void, ApiError> delete_checklist_plan(store::OrgTx& tx, const audit::Actor& by,
+                                               std::int64_t plan) {
+  if (!tx.one<PlanRow>(kPlan, plan)) return unexpected(no_such_plan());
+  const auto users = tx.one<Count>(kUsers, plan).value().n;
+  if (users > 0)
+    return unexpected(ApiError(ErrorCode::conflict,
+                               "this checklist is used by " + std::to_string(users) +
+                                   (users == 1 ? " PM schedule" : " PM schedules") +
+                                   ": choose another checklist on " + (users == 1 ? "it" : "them") +
+                                   " first",
+                               "checklist_in_use"));
+  tx.run(kDeleteItems, plan);
+  tx.run(kDeletePlan, plan);
+  by.record(tx.connection(), "checklist_template.deleted", "checklist_template", plan);
+  return {};
 }
 
 }  // namespace bulwark::domain::pm

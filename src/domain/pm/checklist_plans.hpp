@@ -17,7 +17,7 @@
 
 namespace bulwark::domain::pm {
 
-struct NewChecklistPlan {  // POST /api/v1/pm-checklists
+struct NewChecklistPlan {  // POST /api/v1/pm-checklists, and PATCH /{id} to rename
   resource::Name<200> name;
 };
 BULWARK_RESOURCE(NewChecklistPlan, name)
@@ -39,5 +39,20 @@ Expected<ChecklistPlanView, ApiError> add_checklist_plan_item(
     store::OrgTx& tx, const audit::Actor& by, std::int64_t plan,
     const Expected<const resource::Read<work_orders::NewChecklistItem>*, ApiError>& in,
     std::int64_t now);
+
+// A new name; the schedules that use the template keep pointing at it.
+Expected<ChecklistPlanView, ApiError> rename_checklist_plan(
+    store::OrgTx& tx, const audit::Actor& by, std::int64_t plan,
+    const Expected<const resource::Read<NewChecklistPlan>*, ApiError>& in);
+// Removes one item; work orders already made keep their copy of it.
+Expected<ChecklistPlanView, ApiError> remove_checklist_plan_item(store::OrgTx& tx,
+                                                                 const audit::Actor& by,
+                                                                 std::int64_t plan,
+                                                                 std::int64_t item);
+// Deletes the template and its items. One a PM schedule still uses is 409
+// checklist_in_use (the schedule would lose its checklist without a word);
+// work orders already made keep their copies.
+Expected<void, ApiError> delete_checklist_plan(store::OrgTx& tx, const audit::Actor& by,
+                                               std::int64_t plan);
 
 }  // namespace bulwark::domain::pm

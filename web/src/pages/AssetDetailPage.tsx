@@ -106,7 +106,7 @@ export function AssetDetailPage({ id }: { id: number }) {
             {can(me, 'work_orders.assign') ? (
               <details className="add-form">
                 <summary>New schedule for this asset</summary>
-                <PmScheduleForm siteId={a.site_id} assetId={a.id} onCreated={schedules.reload} />
+                <PmScheduleForm siteId={a.site_id} assetId={a.id} onSaved={schedules.reload} />
               </details>
             ) : null}
           </section>

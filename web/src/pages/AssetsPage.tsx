@@ -5,6 +5,7 @@ import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
 import { LoadState } from '../components/States';
 import { useApi } from '../hooks/useApi';
+import { Link } from '../router/router';
 import { AssetList } from './asset/AssetList';
 import { NewAssetPanel } from './asset/NewAssetPanel';
 import { PmScheduleForm } from './asset/PmScheduleForm';
@@ -31,6 +32,12 @@ export function AssetsPage() {
       ) : null}
       <section className="panel" aria-labelledby="pm-h">
         <h2 id="pm-h">Preventive-maintenance schedules</h2>
+        {can(me, 'work_orders.assign') ? (
+          <p>
+            <Link to="/pm-checklists">Edit PM checklists</Link> (the named checklists a schedule
+            copies onto its work orders)
+          </p>
+        ) : null}
         <LoadState loaded={schedules} what="Loading schedules">
           {(s) => (
             <PmScheduleTable
@@ -44,7 +51,7 @@ export function AssetsPage() {
       {can(me, 'work_orders.assign') ? (
         <details className="panel add-form">
           <summary>New calendar schedule for a site</summary>
-          <PmScheduleForm onCreated={schedules.reload} />
+          <PmScheduleForm onSaved={schedules.reload} />
         </details>
       ) : null}
     </section>

@@ -6,7 +6,7 @@ import { SelectField } from '../components/Field';
 import { LoadState } from '../components/States';
 import { useAction } from '../hooks/useAction';
 import { useApi } from '../hooks/useApi';
-import { KIND_LABELS, type ItemKind } from './work-order/checklistKinds';
+import { TemplateItemList } from './work-order/TemplateItemList';
 import { NewChecklistItemFields, useNewChecklistItem } from './work-order/NewChecklistItemFields';
 
 // Owners and admins (settings.manage): the checklist each work type starts
@@ -44,27 +44,12 @@ export function ChecklistTemplatesPage() {
               return (
                 <section className="panel" key={t.value} aria-labelledby={`tpl-${t.value}`}>
                   <h2 id={`tpl-${t.value}`}>{t.label}</h2>
-                  {items.length === 0 ? <p className="empty">No items.</p> : null}
-                  <ul className="checklist">
-                    {items.map((i) => (
-                      <li key={i.id} className="check-row">
-                        <span>
-                          {i.label}
-                          {i.unit ? ` (${i.unit})` : ''} · {KIND_LABELS[i.kind as ItemKind]}
-                          {i.required ? ' · required' : ''}
-                        </span>
-                        <button
-                          type="button"
-                          className="button-secondary"
-                          aria-label={`Remove ${i.label} from ${t.label}`}
-                          disabled={remove.busy}
-                          onClick={() => void remove.run(i.id)}
-                        >
-                          Remove
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
+                  <TemplateItemList
+                    items={items}
+                    of={t.label}
+                    busy={remove.busy}
+                    onRemove={(id) => void remove.run(id)}
+                  />
                 </section>
               );
             })}

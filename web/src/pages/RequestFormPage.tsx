@@ -1,12 +1,13 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { api } from '../api/client';
 import { ApiError } from '../api/errors';
 import type { RequestForm, RequestReceived } from '../api/types.gen';
 import { uploadErrorMessage, uploadFile } from '../api/upload';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { TextArea, TextField } from '../components/Field';
+import { TextField } from '../components/Field';
 import { useAction } from '../hooks/useAction';
 import { useApi } from '../hooks/useApi';
+import { ProblemReportForm, useProblemReport } from './request-form/ProblemReportForm';
 
 // The page an asset's QR label opens (/r/{token}) on the phone of whoever
 // stands at the machine: no sign-in, no navigation, nothing of the
@@ -63,12 +64,11 @@ function gone(error: unknown) {
 
 function FileRequest({ token, subject }: { token: string; subject: RequestForm }) {
   const [name, setName] = useState('');
-  const [phone, setPhone] = useState('');
-  const [description, setDescription] = useState('');
+  const report = useProblemReport();
   const [photos, setPhotos] = useState<File[]>([]);
   const [sent, setSent] = useState(false);
   const send = useAction(async () => {
-    const body = { token, name, ...(phone.trim() ? { phone } : {}), description };
+    const body = { token, name, ...report.body() };
     if (photos.length === 0) {
       await api.post<RequestReceived>('/public/requests', body);
     } else {
@@ -91,71 +91,61 @@ function FileRequest({ token, subject }: { token: string; subject: RequestForm }
         <p className="customer-link-done" role="status">
           Your request about {subject.name} was sent to the maintenance office.
         </p>
-        {phone.trim() ? <p>They may text you at {phone}.</p> : null}
+        {report.phone.trim() ? <p>They may text you at {report.phone}.</p> : null}
       </section>
     );
   }
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void send.run();
-  };
   return (
-    <form onSubmit={submit} aria-labelledby="request-h" noValidate>
-      <p className="customer-link-org">{subject.name}</p>
-      <h1 id="request-h">Report a problem</h1>
-      <TextArea
-        label="What is wrong?"
-        value={description}
-        rows={5}
-        required
-        maxLength={4000}
-        error={send.fieldErrors.description}
-        onChange={(e) => setDescription(e.target.value)}
-      />
-      <TextField
-        label="Your name"
-        value={name}
-        required
-        maxLength={200}
-        autoComplete="name"
-        error={send.fieldErrors.name}
-        onChange={(e) => setName(e.target.value)}
-      />
-      <TextField
-        label="Your phone (optional)"
-        hint="To hear back by text. Reply STOP to any text to stop them."
-        value={phone}
-        type="tel"
-        autoComplete="tel"
-        error={send.fieldErrors.phone}
-        onChange={(e) => setPhone(e.target.value)}
-      />
-      <TextField
-        label={`Photos (optional, up to ${MAX_PHOTOS})`}
-        type="file"
-        accept="image/*"
-        multiple
-        onChange={(e) => setPhotos(Array.from(e.target.files ?? []).slice(0, MAX_PHOTOS))}
-      />
-      {photos.length > 0 ? (
-        <p className="hint">
-          {photos.length} photo{photos.length === 1 ? '' : 's'} chosen
-        </p>
-      ) : null}
-      <button
-        type="submit"
-        className="button button-primary customer-link-button"
-        disabled={send.busy}
-      >
-        Send
-      </button>
-      {photoError ? (
-        <p className="error" role="alert">
-          {photoError}
-        </p>
-      ) : (
-        <ErrorMessage error={send.error} />
-      )}
-    </form>
+    <ProblemReportForm
+      aria-labelledby="request-h"
+      report={report}
+      errors={send.fieldErrors}
+      busy={send.busy}
+      onSend={() => void send.run()}
+      phoneHint="To hear back by text. Reply STOP to any text to stop them."
+      buttonClassName="button button-primary customer-link-button"
+      before={
+        <>
+          <p className="customer-link-org">{subject.name}</p>
+          <h1 id="request-h">Report a problem</h1>
+        </>
+      }
+      between={
+        <TextField
+          label="Your name"
+          value={name}
+          required
+          maxLength={200}
+          autoComplete="name"
+          error={send.fieldErrors.name}
+          onChange={(e) => setName(e.target.value)}
+        />
+      }
+      after={
+        <>
+          <TextField
+            label={`Photos (optional, up to ${MAX_PHOTOS})`}
+            type="file"
+            accept="image/*"
+            multiple
+            onChange={(e) => setPhotos(Array.from(e.target.files ?? []).slice(0, MAX_PHOTOS))}
+          />
+          {photos.length > 0 ? (
+            <p className="hint">
+              {photos.length} photo{photos.length === 1 ? '' : 's'} chosen
+            </p>
+          ) : null}
+        </>
+      }
+      error={
+        photoError ? (
+          <p className="error" role="alert">
+            {photoError}
+          </p>
+        ) : (
+          <ErrorMessage error={send.error} />
+        )
+      }
+    />
   );
 }

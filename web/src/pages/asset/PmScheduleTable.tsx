@@ -2,10 +2,8 @@ import { Fragment, useState } from 'react';
 import type { PmSchedule } from '../../api/types';
 import { Badge } from '../../components/Badge';
 import { formatDateTime } from '../../format';
-import { useAssignees } from '../../hooks/useAssignees';
-import { usePmChecklists } from '../../hooks/usePmChecklists';
 import { Link } from '../../router/router';
-import { PmScheduleEdit } from './PmScheduleEdit';
+import { PmScheduleForm } from './PmScheduleForm';
 
 function estimate(minutes: number | null | undefined): string {
   if (!minutes) return '—';
@@ -22,8 +20,6 @@ export function PmScheduleTable({
   onChanged?: () => void;
 }) {
   const [editing, setEditing] = useState<number | null>(null);
-  const { people } = useAssignees();
-  const checklists = usePmChecklists();
   if (schedules.length === 0) return <p className="empty">No preventive-maintenance schedules.</p>;
   const columns = canEdit ? 10 : 9;
   return (
@@ -89,11 +85,9 @@ export function PmScheduleTable({
               {canEdit && editing === s.id ? (
                 <tr>
                   <td colSpan={columns}>
-                    <PmScheduleEdit
+                    <PmScheduleForm
                       schedule={s}
-                      people={people}
-                      checklists={checklists}
-                      onChanged={() => {
+                      onSaved={() => {
                         setEditing(null);
                         onChanged?.();
                       }}
