@@ -12,5 +12,5 @@ jobs=2
 if [[ "${1:-}" == "-j" ]]; then jobs=$2; shift 2; fi
 regex=${1:-"$PWD/(src|tests)/"}
 # run-clang-tidy prints each file's findings and fails when any file has one.
-exec run-clang-tidy-14 -clang-tidy-binary "$(command -v "$TIDY")" -p build -j "$jobs" -quiet \
+exec run-clang-tidy-14 -clang-tidy-binary "$(command -v "$TIDY")" -p build/tidy -j "$jobs" -quiet \
   -extra-arg=-std=c++2b -extra-arg=-w "$regex"

@@ -19,7 +19,9 @@ bool starts_like_formula(std::string_view v) {
   }
 }
 
-std::string quoted(std::string_view v) {
+// Not named `quoted`: with <iomanip> in sight, a std::string argument would
+// find std::quoted by argument-dependent lookup.
+std::string rfc4180_quoted(std::string_view v) {
   if (v.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(v);
   std::string out = "\"";
   for (char c : v) {
@@ -33,8 +35,8 @@ std::string quoted(std::string_view v) {
 }  // namespace
 
 std::string text(std::string_view value) {
-  if (starts_like_formula(value)) return quoted("'" + std::string(value));
-  return quoted(value);
+  if (starts_like_formula(value)) return rfc4180_quoted("'" + std::string(value));
+  return rfc4180_quoted(value);
 }
 
 std::string amount(std::int64_t cents) {

@@ -1,6 +1,6 @@
 #pragma once
-// Re-sealing one organization's attachment files and thumbnails under its
-// newest data key (issue 13 item 3; the rows' names and captions go through
+// Re-sealing one organization's attachment files and thumbnails, and the
+// photos of its work requests, under its newest data key (issue 13 item 3; the rows' names and captions go through
 // privacy/rotate_data.cpp). A file is one envelope; re-sealing writes it
 // again under a new blob key, then points the row at it only while the row
 // still names the old one (an attachment deleted or changed meanwhile wins:
@@ -15,7 +15,7 @@
 
 namespace bulwark::privacy {
 
-// Attachments of `org` whose file is sealed.
+// Attachments and request photos of `org` whose file is sealed.
 std::int64_t count_sealed_files(store::Database& db, std::int64_t org);
 
 // One pass over `org`'s sealed files; `progress(files read so far)` after every page.

@@ -4,17 +4,21 @@ keeps serving and new texts keep arriving; nothing is lost, nothing is left
 under the old key, the old key is retired, another organization is untouched,
 and both steps are in the audit log, whose chain still verifies."""
 import base64
+import json
 import pathlib
 import secrets
 import subprocess
 import threading
 import time
 
+import requests
+
 from fixtures.database import db_exec, db_query
 from fixtures.files import png
 from fixtures.people import admin
 from fixtures.providers import Shop, inbound_sms
 from fixtures.server import BIN, PG_URL
+from fixtures.work import created, new_asset
 
 
 def key_ids(server, org_id, table="sms_messages", column="body"):
@@ -167,3 +171,36 @@ def test_rotate_data_reseals_attachment_files_and_thumbnails(hooked):
                                 f"WHERE blob_key LIKE '{old_blob}%'")[0][0] in (0, "0")
     else:
         assert not (pathlib.Path(hooked.data_dir) / "attachments" / str(org) / old_blob).exists()
+
+
+def test_rotate_data_reseals_request_photos_waiting_in_the_inbox_ISSUE13_3(hooked):
+    """A photo filed with a work request is sealed like an attachment until
+    the office approves or declines; rotation re-seals it too."""
+    shop = Shop(hooked)
+    org = org_id_of(hooked, shop.slug)
+    asset = new_asset(shop.dispatcher, name="Lift pump 9")
+    link = created(shop.dispatcher.post(f"/api/v1/assets/{asset['id']}/request-link"))
+    token = link["url"].rsplit("/", 1)[-1]
+    body = {"token": token, "name": "Pat Operator", "phone": "(555) 301-0199",
+            "description": "Pump 9 hums"}
+    r = requests.post(hooked.url + "/api/v1/public/requests/with-photos", timeout=30,
+                       headers={"Origin": hooked.url},
+                       files=[("request", (None, json.dumps(body), "application/json")),
+                              ("photo1", ("p.png", png(width=64, height=48), "image/png"))])
+    assert r.status_code == 201, r.text
+    [item] = [i for i in shop.dispatcher.get("/api/v1/requests").json()["items"]
+              if i["asset_id"] == asset["id"]]
+    url = item["photos"][0]["url"]
+    before = shop.dispatcher.get(url).content
+    [(old_blob,)] = db_query(hooked, f"SELECT blob_key FROM request_photos WHERE org_id = {org}")
+    old_key = file_key_id(hooked, org, old_blob)
+
+    p = subprocess.run([BIN, "admin", "keys", "rotate-data", "--org", shop.slug], env=hooked.env,
+                       capture_output=True, text=True, timeout=180)
+    assert p.returncode == 0, p.stderr
+
+    [(new_blob,)] = db_query(hooked, f"SELECT blob_key FROM request_photos WHERE org_id = {org}")
+    assert new_blob != old_blob
+    assert file_key_id(hooked, org, new_blob) != old_key
+    assert file_key_id(hooked, org, new_blob + "-thumb") == file_key_id(hooked, org, new_blob)
+    assert shop.dispatcher.get(url).content == before
