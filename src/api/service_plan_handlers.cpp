@@ -2,6 +2,7 @@
 
 #include "api/query_params.hpp"
 #include "api/session_route.hpp"
+#include "api/unsubscribe_handlers.hpp"
 #include "domain/service_plans/service.hpp"
 #include "security/permissions.hpp"
 
@@ -79,6 +80,7 @@ void add_service_plan_routes(http::Router& r) {
   add_session_route(r, Method::post, "/api/v1/customers/{id:int}/marketing-consent", office,
                     "customers:write", endpoint<record_marketing_consent>(),
                     "Record a marketing consent decision with how it was given (audited)");
+  add_unsubscribe_routes(r);  // the reminder email's one-click unsubscribe (public)
 }
 
 }  // namespace bulwark::api

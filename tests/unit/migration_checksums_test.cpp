@@ -90,6 +90,11 @@ constexpr Committed kCommitted[] = {
      "2a663ebee5de7766fd1fb3939eebcd9c95e24c6e03e86b85e809737feaeaeea0"},
     {36, "service_plans", "e68d714d3c58074d46fc228e9f84451cd97ab717770179225796e1a9d995972f",
      "6c8c669bcfc119d714b9e699344b37c03779d835c64799fc64f784270c0042a0"},
+    // PLACEHOLDER for the lead's 0037: drop when merging s27-h1.
+    {37, "placeholder_lead", "c60237811964233540d840dae63a647367ccace7324f58b17cfd4e99232b207d",
+     "c60237811964233540d840dae63a647367ccace7324f58b17cfd4e99232b207d"},
+    {38, "plan_mail_and_visits", "6cfe1453fb162e4ede5bedb67a89692413f43426bf8a19c515e2d13e0f0ac040",
+     "b2739678a62be5c16bb61806dabe8b06b0609150d9a9fd2fb1d1fa33bd100c04"},
 };
 
 const Committed* committed(int version) {

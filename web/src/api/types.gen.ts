@@ -1227,6 +1227,7 @@ export interface ServicePlanView {
   remind_days_before: number;
   remind_on: string;
   reminded_for: string | null;
+  reminded_by: string | null;
   days_until_due: number;
   marketing_sms: boolean;
   marketing_email: boolean;
@@ -1370,6 +1371,11 @@ export interface TimeEntryView {
   minutes: number;
   note: string;
   created_at: string;
+}
+
+export interface UnsubscribeView {
+  organization: string;
+  subscribed: boolean;
 }
 
 export interface User {

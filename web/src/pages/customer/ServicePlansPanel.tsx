@@ -11,6 +11,7 @@ import { useApi } from '../../hooks/useApi';
 import { useForm } from '../../hooks/useForm';
 import { zonedToday } from '../../time';
 import { dueText } from '../service-plans/dueText';
+import { reminderText } from '../service-plans/reminderText';
 
 // Recurring service (issue 14 item 8): a site's plan ("pump-out every 36
 // months"), the visit recorded when it is done, and the customer's consent
@@ -59,7 +60,9 @@ function PlanRow({ plan, onChanged }: { plan: ServicePlanView; onChanged: () => 
     <li className="service-plan">
       <strong>{plan.title}</strong> at {plan.site_name}, every {plan.interval_months} months.{' '}
       {plan.active ? dueText(plan) : <span className="badge">Paused</span>}
-      {plan.reminded_for === plan.next_due_on ? <span className="badge">Reminder sent</span> : null}
+      {plan.reminded_for === plan.next_due_on ? (
+        <span className="badge">{reminderText(plan)}</span>
+      ) : null}
       <div className="button-row">
         <label>
           Serviced on{' '}
