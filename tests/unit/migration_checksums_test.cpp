@@ -93,8 +93,8 @@ constexpr Committed kCommitted[] = {
     // PLACEHOLDER for the lead's 0037: drop when merging s27-h1.
     {37, "placeholder_lead", "c60237811964233540d840dae63a647367ccace7324f58b17cfd4e99232b207d",
      "c60237811964233540d840dae63a647367ccace7324f58b17cfd4e99232b207d"},
-    {38, "plan_mail_and_visits", "6cfe1453fb162e4ede5bedb67a89692413f43426bf8a19c515e2d13e0f0ac040",
-     "b2739678a62be5c16bb61806dabe8b06b0609150d9a9fd2fb1d1fa33bd100c04"},
+    {38, "plan_mail_and_visits", "da4643e71210ed95a0648a0738baa6e9fb0084cf7989404e186ca3a83ff22b4e",
+     "afd2a5fc97556be83796fe7e7ec17698013053a4b5ee4870665ef704ecdaf751"},
 };
 
 const Committed* committed(int version) {

@@ -38,4 +38,7 @@ ALTER TABLE service_plans ADD COLUMN reminded_by TEXT;
 --    completing it records the visit on the plan (next due = completion's
 --    local date + the interval). NULL for every other work order.
 ALTER TABLE work_orders ADD COLUMN service_plan_id INTEGER REFERENCES service_plans(id);
+-- The local date the plan recorded this work order's visit: set once, so
+-- completing it again after a reopen does not advance the plan twice.
+ALTER TABLE work_orders ADD COLUMN service_plan_visit_on TEXT;
 CREATE INDEX work_orders_service_plan ON work_orders(org_id, service_plan_id);

@@ -1120,6 +1120,7 @@ export interface RequestDecline {
 export interface RequestDeclined {
   request: WorkRequestView;
   text: string | null;
+  email: string | null;
 }
 
 export interface RequestForm {
@@ -1475,6 +1476,8 @@ export interface WorkOrderView {
   access_hidden: boolean;
   customer_textable: boolean;
   customer_text_blocker: string | null;
+  service_plan_id: number | null;
+  service_plan_title: string | null;
 }
 
 export interface WorkRequestView {
