@@ -4,7 +4,7 @@ import type { PmChecklist, PmSchedule } from '../../api/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/Field';
 import { useAction } from '../../hooks/useAction';
-import { PmPlanFields, planBody, type PmPlan } from './PmPlanFields';
+import { PmPlanFields, planChangeBody, type PmPlan } from './PmPlanFields';
 
 /** Pause or resume a schedule, or change who does it, its checklist, estimate and lead time. */
 export function PmScheduleEdit({
@@ -30,7 +30,7 @@ export function PmScheduleEdit({
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void save.run({ ...planBody(plan), lead_days: Number(lead) });
+    void save.run({ ...planChangeBody(plan), lead_days: Number(lead) });
   };
   return (
     <form onSubmit={submit} className="form-grid" noValidate aria-label={`Edit ${schedule.title}`}>
