@@ -101,8 +101,9 @@ int remind_zone(store::Database& db, const std::string& zone, std::string_view p
                 ReminderChannels channels, std::int64_t now) {
   const auto today = core::local_date(zone, now);
   int queued = 0;
-  for (const auto& p : store::decode_all<DueRow>(db.query(kDue, {zone, core::iso_date(today), std::int64_t{channels.sms ? 1 : 0},
-                                         std::int64_t{channels.email ? 1 : 0}}))) {
+  for (const auto& p : store::decode_all<DueRow>(
+           db.query(kDue, {zone, core::iso_date(today), std::int64_t{channels.sms ? 1 : 0},
+                           std::int64_t{channels.email ? 1 : 0}}))) {
     db.transaction([&](store::Connection& conn) {
       store::OrgTx tx(conn, p.org_id);
       if (tx.run(kMark, p.id, p.next_due_on).affected == 0) return;  // another instance did
