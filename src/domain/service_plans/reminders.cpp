@@ -25,23 +25,27 @@ namespace chr = std::chrono;
 constexpr CrossTenantSql kOrgZones("SELECT DISTINCT time_zone FROM orgs ORDER BY time_zone");
 // Plans of the organizations in zone $1 whose reminder day ($2, a local
 // date) has come and that have none for their due date, of customers whose
-// latest decision on marketing texts is "granted".
-// Plans of the organizations in zone $1 whose reminder day ($2, a local
-// date) has come and that have none for their due date, of customers whose
-// latest decision on marketing texts or on marketing email is "granted".
-#define LATEST_CONSENT(channel)                                               \
+// latest decision on marketing texts ($3 = 1: texts can go) or on marketing
+// email ($4 = 1: email can go) is "granted".
+#define LATEST_SMS                                                            \
   "(SELECT m.granted FROM marketing_consent m WHERE m.org_id = p.org_id AND " \
-  "m.customer_id = s.customer_id AND m.channel = '" channel "' ORDER BY m.id DESC LIMIT 1)"
+  "m.customer_id = s.customer_id AND m.channel = 'sms' ORDER BY m.id DESC LIMIT 1)"
+#define LATEST_EMAIL                                                          \
+  "(SELECT m.granted FROM marketing_consent m WHERE m.org_id = p.org_id AND " \
+  "m.customer_id = s.customer_id AND m.channel = 'email' ORDER BY m.id DESC LIMIT 1)"
+// clang-format off
 constexpr CrossTenantSql kDue(
-    "SELECT p.org_id, p.id, p.site_id, p.title, p.next_due_on, s.customer_id, s.name AS "
-    "site_name, COALESCE(" LATEST_CONSENT("sms") ", 0) AS sms_ok, COALESCE(" LATEST_CONSENT(
-        "email") ", 0) AS email_ok FROM "
-                 "service_plans p JOIN sites s ON s.org_id = p.org_id AND s.id = p.site_id WHERE "
-                 "p.org_id IN (SELECT o.id FROM orgs o WHERE o.time_zone = $1) AND p.active = 1 "
-                 "AND p.remind_on <= $2 AND (p.reminded_for IS NULL OR p.reminded_for <> "
-                 "p.next_due_on) AND (($3 = 1 AND " LATEST_CONSENT("sms") " = 1) OR ($4 = 1 AND " LATEST_CONSENT(
-                     "email") " = 1)) ORDER BY p.id LIMIT 500");
-#undef LATEST_CONSENT
+    "SELECT p.org_id, p.id, p.site_id, p.title, p.next_due_on, s.customer_id, "
+    "s.name AS site_name, COALESCE(" LATEST_SMS ", 0) AS sms_ok, "
+    "COALESCE(" LATEST_EMAIL ", 0) AS email_ok "
+    "FROM service_plans p JOIN sites s ON s.org_id = p.org_id AND s.id = p.site_id WHERE "
+    "p.org_id IN (SELECT o.id FROM orgs o WHERE o.time_zone = $1) AND p.active = 1 AND "
+    "p.remind_on <= $2 AND (p.reminded_for IS NULL OR p.reminded_for <> p.next_due_on) AND "
+    "(($3 = 1 AND " LATEST_SMS " = 1) OR ($4 = 1 AND " LATEST_EMAIL " = 1)) "
+    "ORDER BY p.id LIMIT 500");
+// clang-format on
+#undef LATEST_SMS
+#undef LATEST_EMAIL
 // Compare-and-set: the instance that marks the plan sends its reminder.
 constexpr OrgSql kMark(
     "UPDATE service_plans SET reminded_for = $3, reminded_by = '' WHERE org_id = $1 AND id = $2 "
