@@ -1,8 +1,7 @@
 """Service-plan reminders by email (issue 14 item 8, CAN-SPAM): a customer
 whose latest marketing consent for email is "granted" and who has an address
 gets the reminder as an email (plain text and HTML, the visit link, the
-organization's name and a footer that says it has no postal address on
-file) with a working one-click unsubscribe (RFC 8058 List-Unsubscribe and
+organization's name and postal address) with a working one-click unsubscribe (RFC 8058 List-Unsubscribe and
 List-Unsubscribe-Post). Unsubscribing records a consent row (granted false,
 source "unsubscribe link"), so the next due date sends no mail. A real SMTP
 server on loopback (aiosmtpd) reads what arrives."""
@@ -56,6 +55,10 @@ def test_reminder_email_with_link_and_one_click_unsubscribe_CAN_SPAM_ISSUE14_8(m
     s = make_server(extra_env=env)
     org = create_org(s)
     d, _ = new_user_client(s, org, "dispatcher")
+    owner, _ = new_user_client(s, org, "owner")
+    # CAN-SPAM: the sender's postal address, kept on the organization.
+    r = owner.patch("/api/v1/org", json={"postal_address": "12 Mill Lane\nSpringfield, IL 62701"})
+    assert r.status_code == 200 and r.json()["postal_address"].startswith("12 Mill Lane"), r.text
     tag = secrets.token_hex(4)
     addr = {n: f"{n}-{tag}@customer.example" for n in ("agreed", "never", "control")}
     agreed = new_customer(d, name="Ada Agreed", email=addr["agreed"])
@@ -76,10 +79,11 @@ def test_reminder_email_with_link_and_one_click_unsubscribe_CAN_SPAM_ISSUE14_8(m
     m = sink.wait_for_message(addr["agreed"])
     e = m["email"]
     assert "Septic pump-out" in e["Subject"] and f"Org {org}" in e["Subject"]
-    text = e.get_body(("plain",)).get_content()
+    text = e.get_body(("plain",)).get_content().replace("\r\n", "\n")
     html = e.get_body(("html",)).get_content()
     assert "Hello Ada Agreed," in text and "Ada Agreed's house" in text
-    assert "Postal address: not on file" in text and f"Org {org}" in text
+    assert "12 Mill Lane\nSpringfield, IL 62701" in text and f"Org {org}" in text
+    assert "12 Mill Lane<br>" in html and "not on file" not in text
     # The visit link: the site's public request form.
     link = text.split("/r/")[1].split()[0]
     assert f"/r/{link}" in html
@@ -145,6 +149,20 @@ def test_reminder_email_with_link_and_one_click_unsubscribe_CAN_SPAM_ISSUE14_8(m
     assert len(sink.messages(addr["agreed"])) == 1
     assert d.get(f"/api/v1/service-plans/{plans['agreed']['id']}").json()["reminded_for"] == \
         plans["agreed"]["next_due_on"]
+
+
+def test_org_postal_address_is_set_cleared_and_checked(server):
+    org = create_org(server)
+    owner, _ = new_user_client(server, org, "owner")
+    tech, _ = new_user_client(server, org, "technician")
+    assert owner.get("/api/v1/org").json()["postal_address"] is None
+    r = owner.patch("/api/v1/org", json={"postal_address": "PO Box 7, Dover, DE 19901"})
+    assert r.status_code == 200 and r.json()["postal_address"] == "PO Box 7, Dover, DE 19901"
+    assert owner.patch("/api/v1/org", json={"postal_address": "x" * 301}).status_code == 400
+    assert owner.patch("/api/v1/org", json={"postal_address": 7}).status_code == 400
+    assert tech.patch("/api/v1/org", json={"postal_address": "y"}).status_code == 403
+    r = owner.patch("/api/v1/org", json={"postal_address": None})
+    assert r.status_code == 200 and r.json()["postal_address"] is None
 
 
 def test_one_click_unsubscribe_refuses_malformed_tokens_ISSUE14_8(server):

@@ -93,8 +93,8 @@ constexpr Committed kCommitted[] = {
     // PLACEHOLDER for the lead's 0037: drop when merging s27-h1.
     {37, "placeholder_lead", "c60237811964233540d840dae63a647367ccace7324f58b17cfd4e99232b207d",
      "c60237811964233540d840dae63a647367ccace7324f58b17cfd4e99232b207d"},
-    {38, "plan_mail_and_visits", "da4643e71210ed95a0648a0738baa6e9fb0084cf7989404e186ca3a83ff22b4e",
-     "afd2a5fc97556be83796fe7e7ec17698013053a4b5ee4870665ef704ecdaf751"},
+    {38, "plan_mail_and_visits", "5ff22c7be3e0d9f91dafdec8165880ba4bc06efd58a89f9034391f40e453d7f6",
+     "146f1505dd141c006d501d59b72546be95edbceaf2ff12424af3c62ea9b8645d"},
 };
 
 const Committed* committed(int version) {

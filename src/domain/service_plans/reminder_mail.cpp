@@ -23,9 +23,16 @@ std::string escape(std::string_view text) {
   return out;
 }
 
+// Escaped, with the address's line breaks kept.
+std::string escape_lines(std::string_view text) {
+  std::string out;
+  for (char c : escape(text)) out += c == '\n' ? std::string("<br>\n") : std::string(1, c);
+  return out;
+}
+
 std::string postal_line(const ReminderFacts& f) {
   if (f.org_postal_address && !f.org_postal_address->empty()) return *f.org_postal_address;
-  return "Postal address: not on file (" + f.org_name + " has not recorded one in Bulwark)";
+  return "Postal address: not on file (" + f.org_name + " has not recorded one in Bulwark yet)";
 }
 
 }  // namespace
@@ -56,7 +63,7 @@ mail::Message reminder_mail(const ReminderFacts& f) {
       "This is a service reminder. You get it because you agreed to reminders by email from "
       "{}. <a href=\"{}\">Unsubscribe</a></p>\n</div></body></html>\n",
       escape(greeting), escape(f.service), escape(f.site_name), escape(f.due_date),
-      escape(f.visit_link), escape(f.org_name), escape(f.org_name), escape(postal),
+      escape(f.visit_link), escape(f.org_name), escape(f.org_name), escape_lines(postal),
       escape(f.org_name), slot);
   return m;
 }

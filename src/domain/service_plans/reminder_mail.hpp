@@ -15,7 +15,7 @@ namespace bulwark::domain::service_plans {
 
 struct ReminderFacts {
   std::string org_name;
-  std::optional<std::string> org_postal_address;  // none recorded today
+  std::optional<std::string> org_postal_address;  // null: not recorded
   std::string customer_name;
   std::string service;    // the plan's title, "Septic pump-out"
   std::string site_name;  // "Farmhouse"

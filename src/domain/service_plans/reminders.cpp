@@ -52,7 +52,7 @@ constexpr OrgSql kMark(
     "AND next_due_on = $3 AND (reminded_for IS NULL OR reminded_for <> $3)");
 constexpr OrgSql kReminded(
     "UPDATE service_plans SET reminded_by = $3 WHERE org_id = $1 AND id = $2");
-constexpr OrgSql kOrgName("SELECT name FROM orgs WHERE id = $1");
+constexpr OrgSql kOrg("SELECT name, postal_address FROM orgs WHERE id = $1");
 
 struct ZoneRow {
   std::string time_zone;
@@ -68,10 +68,11 @@ struct DueRow {
 BOOST_DESCRIBE_STRUCT(DueRow, (),
                       (org_id, id, site_id, title, next_due_on, customer_id, site_name, sms_ok,
                        email_ok))
-struct NameRow {
+struct OrgRow {
   std::string name;
+  std::optional<std::string> postal_address;
 };
-BOOST_DESCRIBE_STRUCT(NameRow, (), (name))
+BOOST_DESCRIBE_STRUCT(OrgRow, (), (name, postal_address))
 
 // The site's request link: the live one, or a new one made by the system.
 std::optional<std::string> visit_link(store::OrgTx& tx, std::int64_t site_id,
@@ -88,8 +89,9 @@ bool email_reminder(store::OrgTx& tx, const DueRow& p, const std::string& date,
                     const std::string& link, const std::string& key, std::int64_t now) {
   const auto customer = customers::get(tx, p.customer_id);
   if (!customer || !customer->email || customer->email->empty()) return false;
-  auto m = reminder_mail({.org_name = tx.one<NameRow>(kOrgName).value().name,
-                          .org_postal_address = std::nullopt,
+  auto org = tx.one<OrgRow>(kOrg).value();
+  auto m = reminder_mail({.org_name = std::move(org.name),
+                          .org_postal_address = std::move(org.postal_address),
                           .customer_name = customer->name,
                           .service = p.title,
                           .site_name = p.site_name,

@@ -10,3 +10,5 @@ ALTER TABLE service_plans ADD COLUMN reminded_by TEXT;
 ALTER TABLE work_orders ADD COLUMN service_plan_id BIGINT REFERENCES service_plans(id);
 ALTER TABLE work_orders ADD COLUMN service_plan_visit_on TEXT;
 CREATE INDEX work_orders_service_plan ON work_orders(org_id, service_plan_id);
+
+ALTER TABLE orgs ADD COLUMN postal_address TEXT;

@@ -42,3 +42,8 @@ ALTER TABLE work_orders ADD COLUMN service_plan_id INTEGER REFERENCES service_pl
 -- completing it again after a reopen does not advance the plan twice.
 ALTER TABLE work_orders ADD COLUMN service_plan_visit_on TEXT;
 CREATE INDEX work_orders_service_plan ON work_orders(org_id, service_plan_id);
+
+-- 4. The organization's postal address, printed in the footer of its
+--    marketing email (CAN-SPAM asks for a valid physical postal address).
+--    A business address, not personal data; NULL: not recorded.
+ALTER TABLE orgs ADD COLUMN postal_address TEXT;

@@ -895,6 +895,7 @@ export interface OrgChange {
   time_zone?: string | null;
   reply_to_email?: string | null;
   labour_rate_cents?: number | null;
+  postal_address?: string | null;
 }
 
 export interface OrgExportView {
@@ -922,6 +923,7 @@ export interface OrgSettings {
   reply_to_email: string | null;
   labour_rate_cents?: number;
   logo_url: string | null;
+  postal_address: string | null;
 }
 
 export interface PartAdded {
