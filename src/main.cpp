@@ -158,10 +158,11 @@ int serve() {
         [&db, &cfg = *c, next_reminders = std::int64_t{0}]() mutable {
           const auto now = identity::now_ms();
           if (now >= next_reminders) {
-            if (cfg.twilio_configured()) {
-              messaging::enqueue_due_reminders(*db, now);
-              domain::service_plans::enqueue_service_reminders(*db, cfg.public_url, now);
-            }
+            if (cfg.twilio_configured()) messaging::enqueue_due_reminders(*db, now);
+            // Service-plan reminders go by text (Twilio) and/or email (SMTP).
+            if (cfg.twilio_configured() || cfg.smtp.configured())
+              domain::service_plans::enqueue_service_reminders(
+                  *db, cfg.public_url, {cfg.twilio_configured(), cfg.smtp.configured()}, now);
             next_reminders = now + 60'000;
           }
           auto report = messaging::send_due_messages(*db, cfg, now);

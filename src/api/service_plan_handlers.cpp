@@ -2,7 +2,10 @@
 
 #include "api/query_params.hpp"
 #include "api/session_route.hpp"
+#include "api/unsubscribe_handlers.hpp"
+#include "api/work_order_handlers.hpp"
 #include "domain/service_plans/service.hpp"
+#include "domain/service_plans/visits.hpp"
 #include "security/permissions.hpp"
 
 namespace bulwark::api {
@@ -45,6 +48,12 @@ Result<plans::ServicePlanView> service_plan_serviced(Ctx& ctx, PathId id,
   });
 }
 
+Result<Created<domain::work_orders::WorkOrderView>> schedule_service_plan_visit(Ctx& ctx,
+                                                                                PathId id) {
+  return created(in_org(
+      ctx, [&](OrgTx& tx) { return plans::schedule_visit(tx, wo_caller(ctx), id, ctx.now_ms()); }));
+}
+
 Result<plans::MarketingConsent> get_marketing_consent(Ctx& ctx, PathId id) {
   return read_org(ctx, [&](OrgTx& tx) { return plans::marketing_consent(tx, id); });
 }
@@ -73,12 +82,17 @@ void add_service_plan_routes(http::Router& r) {
   add_session_route(r, Method::post, "/api/v1/service-plans/{id:int}/serviced", office,
                     "service_plans:write", endpoint<service_plan_serviced>(),
                     "Record the visit: the plan is next due interval_months after it");
+  add_session_route(r, Method::post, "/api/v1/service-plans/{id:int}/visits", office,
+                    "work_orders:write", endpoint<schedule_service_plan_visit>(),
+                    "Schedule a visit: a work order for the plan's site, linked to the plan; "
+                    "completing it records the visit");
   add_session_route(r, Method::get, "/api/v1/customers/{id:int}/marketing-consent", office,
                     "customers:read", endpoint<get_marketing_consent>(),
                     "The customer's marketing consent (texts, email) and its history");
   add_session_route(r, Method::post, "/api/v1/customers/{id:int}/marketing-consent", office,
                     "customers:write", endpoint<record_marketing_consent>(),
                     "Record a marketing consent decision with how it was given (audited)");
+  add_unsubscribe_routes(r);  // the reminder email's one-click unsubscribe (public)
 }
 
 }  // namespace bulwark::api

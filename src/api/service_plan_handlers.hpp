@@ -4,6 +4,7 @@
 // consent the reminders need. The rules live in domain/service_plans/.
 #include "api/endpoint.hpp"
 #include "domain/service_plans/model.hpp"
+#include "domain/work_orders/model.hpp"
 #include "http/router.hpp"
 
 namespace bulwark::api {
@@ -18,6 +19,8 @@ Result<plans::ServicePlanView> update_service_plan(Ctx& ctx, PathId id,
                                                    LateBody<plans::ServicePlanChange> in);
 Result<plans::ServicePlanView> service_plan_serviced(Ctx& ctx, PathId id,
                                                      LateBody<plans::ServicedOn> in);
+Result<Created<domain::work_orders::WorkOrderView>> schedule_service_plan_visit(Ctx& ctx,
+                                                                                PathId id);
 Result<plans::MarketingConsent> get_marketing_consent(Ctx& ctx, PathId id);
 Result<plans::MarketingConsent> record_marketing_consent(
     Ctx& ctx, PathId id, LateBody<plans::MarketingConsentChange> in);

@@ -20,7 +20,8 @@ using jobs::HttpVerdict;
 using store::OrgSql;
 
 constexpr OrgSql kRow(
-    "SELECT status, kind, to_customer, to_address, subject, body_text, body_html, row_key, "
+    "SELECT status, kind, to_customer, customer_id, to_address, subject, body_text, body_html, "
+    "row_key, "
     "attachment_name, attachment_type, attachment FROM email_outbox "
     "WHERE org_id = $1 AND id = $2");
 constexpr OrgSql kOrg("SELECT name, reply_to_email FROM orgs WHERE id = $1");
@@ -35,12 +36,13 @@ constexpr OrgSql kAttempt(
 struct OutboxRow {
   std::string status, kind;
   bool to_customer = false;
+  std::optional<std::int64_t> customer_id;
   std::string to_address, subject, body_text, body_html, row_key;
   std::optional<std::string> attachment_name, attachment_type, attachment;
 };
 BOOST_DESCRIBE_STRUCT(OutboxRow, (),
-                      (status, kind, to_customer, to_address, subject, body_text, body_html,
-                       row_key, attachment_name, attachment_type, attachment))
+                      (status, kind, to_customer, customer_id, to_address, subject, body_text,
+                       body_html, row_key, attachment_name, attachment_type, attachment))
 struct OrgRow {
   std::string name;
   std::optional<std::string> reply_to_email;
@@ -94,9 +96,18 @@ jobs::JobResult run_send_job(const jobs::JobContext& ctx, const jobs::Job& job) 
   m.subject = row.subject;
   m.text = row.body_text;
   m.html = row.body_html;
-  // Customer mail that is not transactional only (mail/unsubscribe.hpp).
+  // Customer mail that is not transactional only (mail/unsubscribe.hpp):
+  // one-click to a known customer, else the mailbox.
   m.list_unsubscribe =
       list_unsubscribe_for(row.kind, row.to_customer, m.reply_to.value_or(s.mail_from));
+  if (m.list_unsubscribe && row.customer_id && !ctx.config.public_url.empty()) {
+    const auto link = store::in_org(ctx.db, org_id, [&](store::OrgTx& tx) {
+      return issue_one_click(tx, *row.customer_id, ctx.config.public_url, identity::now_ms());
+    });
+    m.list_unsubscribe = link.post_url;
+    m.text = fill_unsubscribe_slot(std::move(m.text), link.page_url);
+    m.html = fill_unsubscribe_slot(std::move(m.html), link.page_url);
+  }
   if (row.attachment) {
     auto bytes = crypto::from_base64(*row.attachment);  // sealed as base64 (mail/outbox.cpp)
     if (!bytes) {

@@ -12,9 +12,12 @@
 // the header on bulk and marketing mail only. Bulwark sends no marketing
 // mail; any future kind that is not in the list below (a newsletter, a
 // "time for your yearly pump-out" reminder) gets the header by default.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "store/org_tx.hpp"
 
 namespace bulwark::mail {
 
@@ -26,5 +29,24 @@ bool transactional(std::string_view kind);
 // address): a mailto: with subject "unsubscribe", which the office reads.
 std::optional<std::string> list_unsubscribe_for(std::string_view kind, bool to_customer,
                                                 std::string_view mailbox);
+
+// Where a marketing body names its unsubscribe page (mail/send_job.cpp).
+inline constexpr std::string_view kUnsubscribeSlot = "{{unsubscribe_url}}";
+
+struct OneClick {
+  std::string post_url;  // List-Unsubscribe: BULWARK_PUBLIC_URL/api/v1/public/unsubscribe/{t}
+  std::string page_url;  // for people: BULWARK_PUBLIC_URL/u/{t} (a page with a button)
+};
+
+// How long an unsubscribe link works: CAN-SPAM wants the opt-out to work at
+// least 30 days after sending; a year covers a reminder read late.
+inline constexpr std::int64_t kUnsubscribeTtlMs = 365LL * 24 * 3600 * 1000;
+
+// Issues the one-click link of a customer in the caller's transaction.
+OneClick issue_one_click(store::OrgTx& tx, std::int64_t customer_id, std::string_view public_url,
+                         std::int64_t now_ms);
+
+// `text` with every kUnsubscribeSlot replaced by `url`.
+std::string fill_unsubscribe_slot(std::string text, std::string_view url);
 
 }  // namespace bulwark::mail

@@ -61,6 +61,43 @@ def test_pm_schedule_checklist_and_estimate_reach_the_generated_work_order(serve
     assert not any(i["label"] == "Listen for leaks" for i in type_items)
 
 
+def test_pm_patch_null_clears_the_checklist_and_the_estimate_absent_leaves_them(server,
+                                                                                dispatcher):
+    site = new_site(dispatcher, new_customer(dispatcher))
+    plan = checklist(dispatcher, unique("Monthly look"), [{"label": "Listen for leaks"}])
+    title = unique("Blower check")
+    r = dispatcher.post("/api/v1/pm-schedules", json={
+        "site_id": site["id"], "title": title, "interval_unit": "weeks", "interval_value": 4,
+        "first_due_at": iso(utc_now() + datetime.timedelta(days=3)),
+        "checklist_template_id": plan["id"], "estimated_minutes": 90})
+    assert r.status_code == 201, r.text
+    s = r.json()
+    # Absent: unchanged.
+    r = dispatcher.patch(f"/api/v1/pm-schedules/{s['id']}", json={"title": title})
+    assert r.status_code == 200, r.text
+    assert (r.json()["checklist_template_id"], r.json()["estimated_minutes"]) == (plan["id"], 90)
+    # null: cleared, one at a time.
+    r = dispatcher.patch(f"/api/v1/pm-schedules/{s['id']}", json={"estimated_minutes": None})
+    assert r.status_code == 200, r.text
+    assert (r.json()["checklist_template_id"], r.json()["estimated_minutes"]) == (plan["id"], None)
+    r = dispatcher.patch(f"/api/v1/pm-schedules/{s['id']}", json={"checklist_template_id": None})
+    assert r.status_code == 200, r.text
+    assert r.json()["checklist_template_id"] is None
+    assert r.json()["checklist_template_name"] is None and r.json()["estimated_minutes"] is None
+    # The generated work order has neither.
+    admin(server, "pm-run")
+    [wo] = work_orders_titled(dispatcher, title)
+    assert wo["estimated_hours"] is None
+    assert dispatcher.get(f"/api/v1/work-orders/{wo['id']}/details").json()["checklist"] == []
+    # And they can be set again.
+    r = dispatcher.patch(f"/api/v1/pm-schedules/{s['id']}",
+                         json={"checklist_template_id": plan["id"], "estimated_minutes": 30})
+    assert (r.json()["checklist_template_id"], r.json()["estimated_minutes"]) == (plan["id"], 30)
+    # A wrong type is still a 400, not a clear.
+    r = dispatcher.patch(f"/api/v1/pm-schedules/{s['id']}", json={"estimated_minutes": "none"})
+    assert r.status_code == 400, r.text
+
+
 def test_another_orgs_checklist_template_is_404(server, dispatcher, tech):
     site = new_site(dispatcher, new_customer(dispatcher))
     theirs = checklist(outsider(server), "Theirs", [{"label": "x"}])

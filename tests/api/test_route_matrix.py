@@ -39,6 +39,12 @@ def test_must_001_non_public_route_requires_authentication(server):
     allowed_public |= {("GET", "/api/v1/public/requests/{token:token}"),
                        ("POST", "/api/v1/public/requests"),
                        ("POST", "/api/v1/public/requests/with-photos")}
+    # One-click unsubscribe from service-reminder email (RFC 8058, CAN-SPAM):
+    # the emailed token is the credential; GET only shows, the mailbox
+    # provider's POST carries no Origin, a browser's foreign Origin is refused
+    # (tests/api/test_service_plan_email.py).
+    allowed_public |= {("GET", "/api/v1/public/unsubscribe/{token:token}"),
+                       ("POST", "/api/v1/public/unsubscribe/{token:token}")}
     assert public <= allowed_public | {(r["method"], r["pattern"]) for r in routes
                                        if r["pattern"].startswith("/webhooks/")}
     for r in routes:

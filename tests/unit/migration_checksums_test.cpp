@@ -92,6 +92,8 @@ constexpr Committed kCommitted[] = {
      "6c8c669bcfc119d714b9e699344b37c03779d835c64799fc64f784270c0042a0"},
     {37, "accounts", "e7f7b8654d83fd042a4538d6f26bb811b0db09715c30571a7793478f8aa353f1",
      "5f6efa0ae82dd670800f0dcf545976af54aedf5252aa3b1bf796c449a7f5d9aa"},
+    {38, "plan_mail_and_visits", "5ff22c7be3e0d9f91dafdec8165880ba4bc06efd58a89f9034391f40e453d7f6",
+     "146f1505dd141c006d501d59b72546be95edbceaf2ff12424af3c62ea9b8645d"},
 };
 
 const Committed* committed(int version) {

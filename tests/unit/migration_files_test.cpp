@@ -101,14 +101,15 @@ TEST(MigrationFiles, every_sql_file_in_the_directory_is_listed) {
 
 // The foreign-keys-off migrations kept their mode (0006 since it moved to a
 // file; 0034 rebuilds users, invitations and work_requests for the requester
-// role; 0037 rebuilds users to move its UNIQUE to accounts), and no other
+// role; 0037 rebuilds users to move its UNIQUE to accounts; 0038 rebuilds
+// link_tokens for the unsubscribe purpose), and no other
 // migration has it.
 TEST(MigrationFiles, sms_consent_still_rebuilds_with_sqlite_foreign_keys_off) {
   ASSERT_GE(std::size(kMigrations), 6u);
   EXPECT_STREQ(kMigrations[5].name, "sms_consent");
   EXPECT_EQ(kMigrations[5].foreign_keys, ForeignKeys::off_during);
   for (const auto& m : kMigrations)
-    if (m.version != 6 && m.version != 34 && m.version != 37) {
+    if (m.version != 6 && m.version != 34 && m.version != 37 && m.version != 38) {
       EXPECT_EQ(m.foreign_keys, ForeignKeys::enforced) << m.name;
     }
 }
@@ -123,4 +124,12 @@ TEST(MigrationFiles, requester_role_rebuilds_with_sqlite_foreign_keys_off) {
   ASSERT_GE(std::size(kMigrations), 34u);
   EXPECT_STREQ(kMigrations[33].name, "request_photos_requester");
   EXPECT_EQ(kMigrations[33].foreign_keys, ForeignKeys::off_during);
+}
+
+// link_tokens' purpose CHECK gains 'unsubscribe' (one-click unsubscribe from
+// service-reminder email): a rebuild on SQLite.
+TEST(MigrationFiles, unsubscribe_purpose_rebuilds_with_sqlite_foreign_keys_off) {
+  ASSERT_GE(std::size(kMigrations), 38u);
+  EXPECT_STREQ(kMigrations[37].name, "plan_mail_and_visits");
+  EXPECT_EQ(kMigrations[37].foreign_keys, ForeignKeys::off_during);
 }

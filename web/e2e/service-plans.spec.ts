@@ -5,7 +5,8 @@ import { env } from './support/env';
 // Recurring service (issue 14 item 8) on a phone: the dispatcher adds a
 // "pump-out every 3 years" plan to a customer's site, records that the
 // customer agreed to reminder texts and how, and finds the plan on the
-// Service due page with the customer's name.
+// Service due page with the customer's name and the channel; "Schedule
+// visit" opens a work order that names the plan.
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -43,7 +44,15 @@ test('a dispatcher plans a recurring pump-out and sees it due soon', async ({
   const row = page.getByRole('row', { name: new RegExp(name) });
   await expect(row).toContainText('Lake cabin');
   await expect(row).toContainText('Septic pump-out');
+  await expect(row).toContainText(/On \d{4}-\d{2}-\d{2} by text/); // the channels agreed to
   expect(
     await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
   ).toBeLessThanOrEqual(0);
+
+  // Schedule visit: a work order for the site, whose page names the plan.
+  await page.goto(`/customers/${customer.id}`);
+  await panel.getByRole('button', { name: 'Schedule visit' }).click();
+  await expect(page).toHaveURL(/\/work-orders\/\d+$/);
+  await expect(page.getByText('Completing this work order records the visit.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Septic pump-out' })).toBeVisible();
 });

@@ -14,8 +14,8 @@ namespace {
 constexpr std::size_t kTokenBytes = 32;  // 256 bits
 constexpr std::size_t kTokenChars = 43;  // base64url of 32 bytes, unpadded
 
-constexpr std::array<std::string_view, 6> kPurposeNames{"appointment", "invoice",        "report",
-                                                        "invitation",  "password_reset", "request"};
+constexpr std::array<std::string_view, 7> kPurposeNames{
+    "appointment", "invoice", "report", "invitation", "password_reset", "request", "unsubscribe"};
 
 constexpr OrgSql kInsert(
     "INSERT INTO link_tokens (org_id, token_hash, purpose, subject_id, work_order_id, "

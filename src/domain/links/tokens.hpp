@@ -23,7 +23,17 @@
 namespace bulwark::domain::links {
 
 // What a link is for; the table's CHECK allows every one of them.
-enum class Purpose { appointment, invoice, report, invitation, password_reset, request };
+// unsubscribe: one-click unsubscribe from a customer's marketing email
+// (RFC 8058), subject_id the customer (domain/service_plans/unsubscribe.hpp).
+enum class Purpose {
+  appointment,
+  invoice,
+  report,
+  invitation,
+  password_reset,
+  request,
+  unsubscribe
+};
 std::string_view purpose_name(Purpose p);
 std::optional<Purpose> parse_purpose(std::string_view name);
 

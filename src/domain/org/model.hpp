@@ -1,8 +1,8 @@
 #pragma once
 // The organization's own settings (GET/PATCH /api/v1/org): its time zone (the
 // IANA name every local day and customer-facing time uses), the address
-// customers' replies to its mail go to, and the labour rate invoices bill
-// time at (shown only to those who see prices).
+// customers' replies to its mail go to, the labour rate invoices bill time
+// at (shown only to those who see prices), and its postal address.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -24,16 +24,19 @@ struct OrgSettings {
   std::optional<std::string> reply_to_email;  // null: replies go to the From address
   Omittable<std::int64_t> labour_rate_cents;  // per hour; billing data (invoices.manage)
   std::optional<std::string> logo_url;        // null: no logo on its documents
+  // Printed in its marketing email's footer (CAN-SPAM); null: not recorded.
+  std::optional<std::string> postal_address;
 };
 BULWARK_RESOURCE(OrgSettings, id, slug, name, time_zone, reply_to_email, labour_rate_cents,
-                 logo_url)
+                 logo_url, postal_address)
 
 struct OrgChange {  // PATCH /api/v1/org
   std::optional<Text<64>> time_zone;
   Patch<Text<254>> reply_to_email;  // null clears it
   std::optional<Cents> labour_rate_cents;
+  Patch<Text<300>> postal_address;  // null clears it
 };
-BULWARK_RESOURCE(OrgChange, time_zone, reply_to_email, labour_rate_cents)
+BULWARK_RESOURCE(OrgChange, time_zone, reply_to_email, labour_rate_cents, postal_address)
 
 // The owner's first-run checklist (GET /api/v1/org/onboarding): each step is
 // worked out from what the organization has, never ticked by hand, so it

@@ -13,11 +13,12 @@ namespace {
 using store::OrgSql;
 
 constexpr OrgSql kSettings(
-    "SELECT id, slug, name, time_zone, reply_to_email, labour_rate_cents, logo_updated_at "
-    "FROM orgs WHERE id = $1");
+    "SELECT id, slug, name, time_zone, reply_to_email, labour_rate_cents, logo_updated_at, "
+    "postal_address FROM orgs WHERE id = $1");
 constexpr OrgSql kTimeZone("SELECT time_zone FROM orgs WHERE id = $1");
 constexpr OrgSql kSetTimeZone("UPDATE orgs SET time_zone = $2 WHERE id = $1");
 constexpr OrgSql kSetReplyTo("UPDATE orgs SET reply_to_email = $2 WHERE id = $1");
+constexpr OrgSql kSetPostalAddress("UPDATE orgs SET postal_address = $2 WHERE id = $1");
 constexpr OrgSql kSetLabourRate("UPDATE orgs SET labour_rate_cents = $2 WHERE id = $1");
 
 struct SettingsRow {
@@ -26,10 +27,11 @@ struct SettingsRow {
   std::optional<std::string> reply_to_email;
   std::int64_t labour_rate_cents = 0;
   std::optional<std::int64_t> logo_updated_at;
+  std::optional<std::string> postal_address;
 };
 BOOST_DESCRIBE_STRUCT(SettingsRow, (),
                       (id, slug, name, time_zone, reply_to_email, labour_rate_cents,
-                       logo_updated_at))
+                       logo_updated_at, postal_address))
 struct ZoneRow {
   std::string time_zone;
 };
@@ -51,7 +53,8 @@ Expected<OrgSettings, ApiError> settings(store::OrgTx& tx, bool sees_prices) {
                   std::move(r->time_zone),
                   std::move(r->reply_to_email),
                   {},
-                  {}};
+                  {},
+                  std::move(r->postal_address)};
   // The version in the URL: a new logo is a new address, so no cached copy shows.
   if (r->logo_updated_at)
     out.logo_url = "/api/v1/org/logo?v=" + std::to_string(*r->logo_updated_at);
@@ -87,6 +90,15 @@ Expected<OrgSettings, ApiError> change(store::OrgTx& tx, const audit::Actor& by,
     if (next != before->reply_to_email) {
       tx.run(kSetReplyTo, next);
       changed.emplace_back("reply_to_email");
+    }
+  }
+  if (!in.postal_address.absent()) {
+    std::optional<std::string> next;
+    if (in.postal_address.is_set() && !in.postal_address.value().value.empty())
+      next = in.postal_address.value().value;
+    if (next != before->postal_address) {
+      tx.run(kSetPostalAddress, next);
+      changed.emplace_back("postal_address");
     }
   }
   if (in.labour_rate_cents && in.labour_rate_cents->value != before->labour_rate_cents) {

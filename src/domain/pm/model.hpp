@@ -58,8 +58,9 @@ struct PmScheduleChange {
   std::optional<OneOf<kPriorities>> priority;
   std::optional<Id> assignee_id;
   std::optional<Int<0, 365>> lead_days;
-  std::optional<Id> checklist_template_id;
-  std::optional<Minutes> estimated_minutes;
+  // null clears them (no checklist, no estimate); absent leaves them.
+  resource::Patch<Id> checklist_template_id;
+  resource::Patch<Minutes> estimated_minutes;
 };
 BULWARK_RESOURCE(PmScheduleChange, active, title, priority, assignee_id, lead_days,
                  checklist_template_id, estimated_minutes)

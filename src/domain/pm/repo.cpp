@@ -38,8 +38,10 @@ constexpr OrgSql kUpdate(
     "UPDATE pm_schedules SET active = COALESCE($3, active), title = COALESCE($4, title), "
     "priority = COALESCE($5, priority), assignee_id = COALESCE($6, assignee_id), "
     "lead_days = COALESCE($7, lead_days), "
-    "checklist_template_id = COALESCE($8, checklist_template_id), "
-    "estimated_minutes = COALESCE($9, estimated_minutes) WHERE org_id = $1 AND id = $2");
+    "checklist_template_id = CASE WHEN $10 = 1 THEN NULL "
+    "ELSE COALESCE($8, checklist_template_id) END, "
+    "estimated_minutes = CASE WHEN $11 = 1 THEN NULL ELSE COALESCE($9, estimated_minutes) END "
+    "WHERE org_id = $1 AND id = $2");
 
 struct Returned {
   std::int64_t id = 0;
@@ -81,8 +83,11 @@ std::int64_t insert(store::OrgTx& tx, const NewPmSchedule& s, std::optional<std:
 }
 
 void update(store::OrgTx& tx, std::int64_t id, const PmScheduleChange& c) {
+  // A Patch: absent leaves the column, null ($10/$11 = 1) clears it.
   tx.run(kUpdate, id, c.active, c.title, c.priority, c.assignee_id, c.lead_days,
-         c.checklist_template_id, c.estimated_minutes);
+         c.checklist_template_id.if_set(), c.estimated_minutes.if_set(),
+         std::int64_t{c.checklist_template_id.cleared() ? 1 : 0},
+         std::int64_t{c.estimated_minutes.cleared() ? 1 : 0});
 }
 
 }  // namespace bulwark::domain::pm::repo

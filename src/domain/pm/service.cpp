@@ -63,7 +63,7 @@ Outcome<PmSchedule> change(store::OrgTx& tx, const audit::Actor& by, std::int64_
     return unexpected(ApiError(ErrorCode::validation_failed, "some fields are invalid",
                                "invalid_fields",
                                {{"assignee_id", "is not an active user of this organization"}}));
-  BULWARK_TRY_VOID(template_in_org(tx, c.checklist_template_id));
+  BULWARK_TRY_VOID(template_in_org(tx, c.checklist_template_id.if_set()));
   repo::update(tx, id, c);
   by.record(tx.connection(), "pm_schedule.updated", "pm_schedule", id, (*in)->present);
   return repo::find(tx, id).value();

@@ -1,6 +1,7 @@
 #include "domain/requests/inbox.hpp"
 
 #include "core/try.hpp"
+#include "domain/requests/decline_email.hpp"
 #include "domain/requests/decline_text.hpp"
 #include "domain/requests/photos.hpp"
 #include "domain/requests/repo.hpp"
@@ -130,6 +131,9 @@ Outcome<RequestDeclined> decline(store::OrgTx& tx, const store::BlobStore& blobs
   RequestDeclined out;
   if (row.requester_phone.value)
     out.text = queue_decline_text(tx, id, *row.requester_phone.value, d.reason.value, now);
+  else if (row.filed_by)  // a requester in the app: no phone, their account's address
+    out.email =
+        queue_decline_email(tx, id, *row.filed_by, row.description.value, d.reason.value, now);
   delete_photos(tx, blobs, id);  // last: on SQLite the files go at once
   BULWARK_TRY(out.request, get(tx, id));
   return out;

@@ -141,7 +141,10 @@ struct RequestDeclined {
   WorkRequestView request;
   // queued | suppressed (the number texted STOP); null: no phone to text.
   std::optional<std::string> text;
+  // queued: emailed to the requester's account (filed in the app, no phone);
+  // null: not emailed.
+  std::optional<std::string> email;
 };
-BULWARK_RESOURCE(RequestDeclined, request, text)
+BULWARK_RESOURCE(RequestDeclined, request, text, email)
 
 }  // namespace bulwark::domain::requests

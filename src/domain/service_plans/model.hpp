@@ -67,8 +67,11 @@ struct ServicePlanView {
   std::int64_t remind_days_before = 0;
   std::string remind_on;
   std::optional<std::string> reminded_for;  // the due date a reminder went out for
-  std::int64_t days_until_due = 0;          // negative: overdue
-  bool marketing_sms = false;               // the customer agreed to reminder texts
+  // The channels it went by: "sms", "email", "sms,email"; "" when none could
+  // (a number that texted STOP, no address); null before the first.
+  std::optional<std::string> reminded_by;
+  std::int64_t days_until_due = 0;  // negative: overdue
+  bool marketing_sms = false;       // the customer agreed to reminder texts
   bool marketing_email = false;
   bool active = true;
   std::int64_t version = 1;
@@ -76,8 +79,8 @@ struct ServicePlanView {
 };
 BULWARK_RESOURCE(ServicePlanView, id, site_id, site_name, site_address, customer_id, customer_name,
                  title, interval_months, next_due_on, remind_days_before, remind_on, reminded_for,
-                 days_until_due, marketing_sms, marketing_email, active, version, created_at,
-                 updated_at)
+                 reminded_by, days_until_due, marketing_sms, marketing_email, active, version,
+                 created_at, updated_at)
 
 // POST /api/v1/customers/{id}/marketing-consent: a decision, with how it was
 // given ("signed service agreement 2026-12-01", "web form").

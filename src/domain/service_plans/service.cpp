@@ -19,7 +19,8 @@ namespace chr = std::chrono;
   "SELECT p.id, p.site_id, s.name AS site_name, s.address AS site_address, "                  \
   "s.row_key AS site_row_key, c.id AS customer_id, c.name AS customer_name, "                 \
   "c.row_key AS customer_row_key, p.title, p.interval_months, p.next_due_on, "                \
-  "p.remind_days_before, p.remind_on, p.reminded_for, p.active, p.version, p.created_at, "    \
+  "p.remind_days_before, p.remind_on, p.reminded_for, p.reminded_by, p.active, p.version, "   \
+  "p.created_at, "                                                                            \
   "p.updated_at, "                                                                            \
   "COALESCE((SELECT m.granted FROM marketing_consent m WHERE m.org_id = $1 AND "              \
   "m.customer_id = c.id AND m.channel = 'sms' ORDER BY m.id DESC LIMIT 1), 0) AS sms_ok, "    \
@@ -63,13 +64,13 @@ struct PlanRow {
   std::string next_due_on;
   std::int64_t remind_days_before = 0;
   std::string remind_on;
-  std::optional<std::string> reminded_for;
+  std::optional<std::string> reminded_for, reminded_by;
   std::int64_t active = 1, version = 1, created_at = 0, updated_at = 0, sms_ok = 0, email_ok = 0;
 };
 BOOST_DESCRIBE_STRUCT(PlanRow, (),
                       (id, site_id, site_name, site_address, customer_id, customer_name, title,
                        interval_months, next_due_on, remind_days_before, remind_on, reminded_for,
-                       active, version, created_at, updated_at, sms_ok, email_ok))
+                       reminded_by, active, version, created_at, updated_at, sms_ok, email_ok))
 struct IdRow {
   std::int64_t id = 0;
 };
@@ -112,6 +113,7 @@ ServicePlanView view_of(const PlanRow& r, chr::year_month_day today) {
   v.remind_days_before = r.remind_days_before;
   v.remind_on = r.remind_on;
   v.reminded_for = r.reminded_for;
+  v.reminded_by = r.reminded_by;
   if (const auto due = core::parse_iso_date(r.next_due_on))
     v.days_until_due = (chr::sys_days{*due} - chr::sys_days{today}).count();
   v.marketing_sms = r.sms_ok != 0;

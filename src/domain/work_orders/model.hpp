@@ -154,13 +154,19 @@ struct WorkOrderView {
   // customer; if not, why: no_phone, customer_opted_out, not_notified.
   bool customer_textable = false;
   std::optional<std::string> customer_text_blocker;
+  // A visit scheduled from a service plan: completing it records the visit
+  // on the plan (domain/service_plans/visits.hpp). The title on one work
+  // order's page only.
+  std::optional<std::int64_t> service_plan_id;
+  std::optional<std::string> service_plan_title;
 };
 BULWARK_RESOURCE(WorkOrderView, id, number, title, description, type, priority, status,
                  allowed_transitions, customer_id, site_id, assignee_id, scheduled_start,
                  scheduled_end, due_at, estimated_hours, created_by, created_at, updated_at,
                  completed_at, version, customer_name, assignee_name, customer_confirmed_at,
                  notify_customer, asset_id, site_name, site_address, asset_name, customer_phone,
-                 access_notes, gate_code, access_hidden, customer_textable, customer_text_blocker)
+                 access_notes, gate_code, access_hidden, customer_textable, customer_text_blocker,
+                 service_plan_id, service_plan_title)
 
 struct WorkOrderHistoryEntry {
   std::optional<std::string> from;

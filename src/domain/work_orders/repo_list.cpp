@@ -32,7 +32,8 @@ using store::OrgSql;
   "w.customer_confirmed_at, w.notify_customer, w.asset_id, "                                 \
   "NULL AS site_name, NULL AS site_address, NULL AS asset_name, NULL AS customer_phone, "    \
   "NULL AS access_notes, NULL AS gate_code, 0 AS access_hidden, 0 AS customer_textable, "    \
-  "NULL AS customer_text_blocker, w.row_key FROM work_orders w "                             \
+  "NULL AS customer_text_blocker, w.service_plan_id, NULL AS service_plan_title, "           \
+  "w.row_key FROM work_orders w "                                                            \
   "LEFT JOIN customers c ON c.org_id = $1 AND c.id = w.customer_id "                         \
   "LEFT JOIN users u ON u.org_id = $1 AND u.id = w.assignee_id "
 

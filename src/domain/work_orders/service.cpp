@@ -3,6 +3,7 @@
 #include "core/org_time.hpp"
 #include "core/try.hpp"
 #include "domain/org/service.hpp"
+#include "domain/service_plans/visits.hpp"
 #include "domain/work_order_status.hpp"
 #include "domain/work_orders/checklist_service.hpp"
 #include "domain/work_orders/repo.hpp"
@@ -209,6 +210,8 @@ Outcome<WorkOrderView> transition(store::OrgTx& tx, const Caller& by, std::int64
   } else if (to == WoStatus::completed) {
     record_completion(tx, by, id, now);
     queue_text(tx, id, "completion", version + 1, now);
+    // A visit scheduled from a service plan advances the plan, once.
+    service_plans::record_plan_visit(tx, by.actor, id, now);
   }
   return get(tx, by, id);
 }

@@ -10,6 +10,12 @@
 
 namespace bulwark::domain::work_orders {
 
+namespace {
+
+constexpr store::OrgSql kPlanTitle("SELECT title FROM service_plans WHERE org_id = $1 AND id = $2");
+
+}  // namespace
+
 bool sees_access_notes(security::Role role) {
   return security::role_rank(role) >= security::role_rank(security::Role::dispatcher);
 }
@@ -39,6 +45,9 @@ void add_field_facts(store::OrgTx& tx, security::Role role, WorkOrderView& v) {
                                 f->customer_sms_opt_out.value_or(false)))
     v.customer_text_blocker = "customer_opted_out";
   v.customer_textable = !v.customer_text_blocker;
+  if (v.service_plan_id)
+    if (auto r = tx.run(kPlanTitle, *v.service_plan_id); !r.empty())
+      v.service_plan_title = r.rows[0].text(0);
 }
 
 void add_field_facts(store::OrgTx& tx, MyDayItem& item) {

@@ -904,6 +904,7 @@ export interface OrgChange {
   time_zone?: string | null;
   reply_to_email?: string | null;
   labour_rate_cents?: number | null;
+  postal_address?: string | null;
 }
 
 export interface OrgExportView {
@@ -931,6 +932,7 @@ export interface OrgSettings {
   reply_to_email: string | null;
   labour_rate_cents?: number;
   logo_url: string | null;
+  postal_address: string | null;
 }
 
 export interface OrgSwitch {
@@ -1133,6 +1135,7 @@ export interface RequestDecline {
 export interface RequestDeclined {
   request: WorkRequestView;
   text: string | null;
+  email: string | null;
 }
 
 export interface RequestForm {
@@ -1240,6 +1243,7 @@ export interface ServicePlanView {
   remind_days_before: number;
   remind_on: string;
   reminded_for: string | null;
+  reminded_by: string | null;
   days_until_due: number;
   marketing_sms: boolean;
   marketing_email: boolean;
@@ -1385,6 +1389,11 @@ export interface TimeEntryView {
   created_at: string;
 }
 
+export interface UnsubscribeView {
+  organization: string;
+  subscribed: boolean;
+}
+
 export interface User {
   id: number;
   email: string;
@@ -1482,6 +1491,8 @@ export interface WorkOrderView {
   access_hidden: boolean;
   customer_textable: boolean;
   customer_text_blocker: string | null;
+  service_plan_id: number | null;
+  service_plan_title: string | null;
 }
 
 export interface WorkRequestView {

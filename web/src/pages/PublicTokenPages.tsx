@@ -7,6 +7,7 @@ import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import { TextField } from '../components/Field';
 import { humanize } from '../format';
 import { navigate } from '../router/router';
+import { UnsubscribePage } from './UnsubscribePage';
 
 // The pages reached from an emailed link or from the sign-in page, outside
 // the signed-in app: accept an invitation (/invite/{token}), ask for a
@@ -15,19 +16,25 @@ import { navigate } from '../router/router';
 // action is the form's POST.
 
 export type PublicPage =
-  { kind: 'invite'; token: string } | { kind: 'reset'; token: string } | { kind: 'forgot' };
+  | { kind: 'invite'; token: string }
+  | { kind: 'reset'; token: string }
+  | { kind: 'unsubscribe'; token: string }
+  | { kind: 'forgot' };
 
 /** Which public page a path is, or null for any other path. */
 export function publicPage(path: string): PublicPage | null {
   if (path === '/forgot') return { kind: 'forgot' };
-  const m = /^\/(invite|reset)\/([A-Za-z0-9_-]{1,128})$/.exec(path);
+  const m = /^\/(invite|reset|u)\/([A-Za-z0-9_-]{1,128})$/.exec(path);
   if (!m) return null;
-  return { kind: m[1] === 'invite' ? 'invite' : 'reset', token: m[2] ?? '' };
+  const token = m[2] ?? '';
+  if (m[1] === 'u') return { kind: 'unsubscribe', token }; // a reminder email's unsubscribe link
+  return { kind: m[1] === 'invite' ? 'invite' : 'reset', token };
 }
 
 export function PublicTokenPage({ page }: { page: PublicPage }) {
   if (page.kind === 'invite') return <InvitePage token={page.token} />;
   if (page.kind === 'reset') return <ResetPage token={page.token} />;
+  if (page.kind === 'unsubscribe') return <UnsubscribePage token={page.token} />;
   return <ForgotPage />;
 }
 

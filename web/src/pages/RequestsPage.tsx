@@ -11,7 +11,8 @@ import { Link } from '../router/router';
 
 // The office's inbox of problem reports filed from QR labels: approve one
 // (a work order on that asset and site) or decline it with a reason, which
-// is texted to the requester when they gave a phone (unless they texted STOP).
+// is texted to the requester when they gave a phone (unless they texted STOP),
+// or emailed to a requester who filed in the app (their account's address).
 
 const FILTERS = [
   { value: 'new', label: 'New' },
@@ -66,7 +67,7 @@ function RequestItem({
 }) {
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState('');
-  const [texted, setTexted] = useState<string | null>(null);
+  const [told, setTold] = useState<string | null>(null);
   const approve = useAction(async () => {
     await api.post(`/requests/${r.id}/approve`, { version: r.version });
     onChanged();
@@ -76,7 +77,15 @@ function RequestItem({
       version: r.version,
       reason,
     });
-    setTexted(answer.text ?? null);
+    setTold(
+      answer.email === 'queued'
+        ? 'The reason is being emailed to them.'
+        : answer.text === 'queued'
+          ? 'The reason is being texted.'
+          : answer.text
+            ? 'Not texted: they opted out.'
+            : null,
+    );
     onChanged();
   });
   const where = [r.asset_name, r.site_name].filter(Boolean).join(' · ');
@@ -110,11 +119,7 @@ function RequestItem({
         </p>
       ) : null}
       {r.decline_reason ? <p>Declined: {r.decline_reason}</p> : null}
-      {texted ? (
-        <p role="status">
-          {texted === 'queued' ? 'The reason is being texted.' : 'Not texted: they opted out.'}
-        </p>
-      ) : null}
+      {told ? <p role="status">{told}</p> : null}
       {r.status === 'new' ? (
         declining ? (
           <form
@@ -124,7 +129,7 @@ function RequestItem({
             }}
           >
             <TextField
-              label="Reason (texted to them if they gave a phone)"
+              label="Reason (texted to them if they gave a phone, emailed if they filed in the app)"
               value={reason}
               required
               maxLength={500}

@@ -7,10 +7,12 @@ import { LoadState } from '../components/States';
 import { useApi } from '../hooks/useApi';
 import { Link } from '../router/router';
 import { dueText } from './service-plans/dueText';
+import { reminderText } from './service-plans/reminderText';
 
 // The office's due-soon list (issue 14 item 8): active service plans due
 // within the chosen window, overdue first, with the customer, the site and
-// whether a reminder went out (it needs the customer's marketing consent).
+// whether a reminder went out and by which channels (text, email; each needs
+// the customer's marketing consent for it).
 
 const WINDOWS = [
   { value: '30', label: 'Next 30 days' },
@@ -63,13 +65,7 @@ export function ServicePlansPage() {
                       <td className={plan.days_until_due < 0 ? 'overdue' : undefined}>
                         {dueText(plan)}
                       </td>
-                      <td>
-                        {plan.reminded_for === plan.next_due_on
-                          ? 'Sent'
-                          : plan.marketing_sms
-                            ? `On ${plan.remind_on}`
-                            : 'No consent to texts'}
-                      </td>
+                      <td>{reminderText(plan)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -7,12 +7,25 @@ export interface PmPlan {
   minutes: string; // estimated minutes, or ''
 }
 
-/** The body members of a plan: only what is set (PATCH cannot clear them). */
+/** The body members of a new plan: only what is set. */
 export function planBody(p: PmPlan): Record<string, number> {
   const body: Record<string, number> = {};
   if (p.assignee) body.assignee_id = Number(p.assignee);
   if (p.checklist) body.checklist_template_id = Number(p.checklist);
   if (p.minutes) body.estimated_minutes = Number(p.minutes);
+  return body;
+}
+
+/**
+ * The body members of a change: an emptied checklist or estimate is sent as
+ * null, which clears it (PATCH /pm-schedules/{id}); the assignee only when set.
+ */
+export function planChangeBody(p: PmPlan): Record<string, number | null> {
+  const body: Record<string, number | null> = {
+    checklist_template_id: p.checklist ? Number(p.checklist) : null,
+    estimated_minutes: p.minutes ? Number(p.minutes) : null,
+  };
+  if (p.assignee) body.assignee_id = Number(p.assignee);
   return body;
 }
 

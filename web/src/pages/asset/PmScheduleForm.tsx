@@ -8,7 +8,7 @@ import { humanize, localInputToIso } from '../../format';
 import { useAction } from '../../hooks/useAction';
 import { useAssignees } from '../../hooks/useAssignees';
 import { usePmChecklists } from '../../hooks/usePmChecklists';
-import { PmPlanFields, planBody, type PmPlan } from './PmPlanFields';
+import { PmPlanFields, planBody, planChangeBody, type PmPlan } from './PmPlanFields';
 import { SitePicker } from './SitePicker';
 
 type Unit = 'days' | 'weeks' | 'months' | 'meter';
@@ -80,7 +80,9 @@ export function PmScheduleForm({
   const errors = save.fieldErrors;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void save.run({ title, priority, lead_days: Number(lead), ...planBody(plan) });
+    // An edit sends an emptied checklist or estimate as null, which clears it.
+    const planPart = editing ? planChangeBody(plan) : planBody(plan);
+    void save.run({ title, priority, lead_days: Number(lead), ...planPart });
   };
   return (
     <form

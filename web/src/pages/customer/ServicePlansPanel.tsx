@@ -9,8 +9,10 @@ import { LoadState } from '../../components/States';
 import { useAction } from '../../hooks/useAction';
 import { useApi } from '../../hooks/useApi';
 import { useForm } from '../../hooks/useForm';
+import { navigate } from '../../router/router';
 import { zonedToday } from '../../time';
 import { dueText } from '../service-plans/dueText';
+import { reminderText } from '../service-plans/reminderText';
 
 // Recurring service (issue 14 item 8): a site's plan ("pump-out every 36
 // months"), the visit recorded when it is done, and the customer's consent
@@ -51,6 +53,12 @@ function PlanRow({ plan, onChanged }: { plan: ServicePlanView; onChanged: () => 
     await api.post(`/service-plans/${plan.id}/serviced`, { on, version: plan.version });
     onChanged();
   });
+  // A work order for the plan's site and customer, linked to the plan:
+  // completing it records the visit (next due moves on its own).
+  const visit = useAction(async () => {
+    const wo = await api.post<{ id: number }>(`/service-plans/${plan.id}/visits`, {});
+    navigate(`/work-orders/${wo.id}`);
+  });
   const pause = useAction(async () => {
     await api.patch(`/service-plans/${plan.id}`, { active: !plan.active, version: plan.version });
     onChanged();
@@ -59,7 +67,9 @@ function PlanRow({ plan, onChanged }: { plan: ServicePlanView; onChanged: () => 
     <li className="service-plan">
       <strong>{plan.title}</strong> at {plan.site_name}, every {plan.interval_months} months.{' '}
       {plan.active ? dueText(plan) : <span className="badge">Paused</span>}
-      {plan.reminded_for === plan.next_due_on ? <span className="badge">Reminder sent</span> : null}
+      {plan.reminded_for === plan.next_due_on ? (
+        <span className="badge">{reminderText(plan)}</span>
+      ) : null}
       <div className="button-row">
         <label>
           Serviced on{' '}
@@ -81,13 +91,21 @@ function PlanRow({ plan, onChanged }: { plan: ServicePlanView; onChanged: () => 
         <button
           type="button"
           className="button-secondary"
+          disabled={visit.busy || !plan.active}
+          onClick={() => void visit.run()}
+        >
+          Schedule visit
+        </button>
+        <button
+          type="button"
+          className="button-secondary"
           disabled={pause.busy}
           onClick={() => void pause.run()}
         >
           {plan.active ? 'Pause' : 'Resume'}
         </button>
       </div>
-      <ErrorMessage error={serviced.error ?? pause.error} />
+      <ErrorMessage error={serviced.error ?? visit.error ?? pause.error} />
     </li>
   );
 }

@@ -2,13 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { OrgSettings } from '../../api/types.gen';
 import { ErrorMessage, Notice } from '../../components/ErrorMessage';
-import { TextField } from '../../components/Field';
+import { TextArea, TextField } from '../../components/Field';
 import { formatMoney } from '../../format';
 import { useAction } from '../../hooks/useAction';
 import { dollarsToCents } from '../price-book/units';
 
 // Owners and admins: where customers' replies to the organization's email go,
-// and the hourly labour rate invoices bill time at (shown only to those who
+// its postal address (printed in service-reminder email: CAN-SPAM asks for
+// one), and the hourly labour rate invoices bill time at (shown only to those who
 // see prices: the server leaves it out for the others).
 
 export function MailAndRatePanel({
@@ -19,6 +20,7 @@ export function MailAndRatePanel({
   onSaved: (o: OrgSettings) => void;
 }) {
   const [replyTo, setReplyTo] = useState(org.reply_to_email ?? '');
+  const [postal, setPostal] = useState(org.postal_address ?? '');
   const rate = org.labour_rate_cents;
   const [dollars, setDollars] = useState(rate === undefined ? '' : (rate / 100).toFixed(2));
   const [done, setDone] = useState<string | null>(null);
@@ -34,6 +36,8 @@ export function MailAndRatePanel({
     const address = replyTo.trim();
     if (address !== (org.reply_to_email ?? ''))
       change.reply_to_email = address === '' ? null : address;
+    const where = postal.trim();
+    if (where !== (org.postal_address ?? '')) change.postal_address = where === '' ? null : where;
     if (rate !== undefined) {
       const cents = dollarsToCents(dollars);
       if (cents !== undefined && cents !== rate) change.labour_rate_cents = cents;
@@ -53,6 +57,14 @@ export function MailAndRatePanel({
           hint="Customers who answer an invoice or a link email write to this address. Empty: replies go to the sending address."
           error={save.fieldErrors.reply_to_email}
           onChange={(e) => setReplyTo(e.target.value)}
+        />
+        <TextArea
+          label="Postal address"
+          maxLength={300}
+          value={postal}
+          hint="Printed at the foot of service-reminder emails (the law on marketing email asks for a postal address)."
+          error={save.fieldErrors.postal_address}
+          onChange={(e) => setPostal(e.target.value)}
         />
         {rate === undefined ? null : (
           <TextField

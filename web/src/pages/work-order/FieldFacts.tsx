@@ -3,10 +3,11 @@ import { Link } from '../../router/router';
 import { AccessNotes, NavigateLinks, PhoneLinks } from '../field/FieldLinks';
 
 // What the technician needs at the gate, on the work order: the site and a
-// way to navigate there, the customer's phone, the access notes, the asset.
+// way to navigate there, the customer's phone, the access notes, the asset,
+// and the service plan a visit was scheduled from.
 
 export function FieldFacts({ wo, myId }: { wo: WorkOrder; myId: number }) {
-  if (!wo.site_id && !wo.customer_phone && !wo.asset_id) return null;
+  if (!wo.site_id && !wo.customer_phone && !wo.asset_id && !wo.service_plan_id) return null;
   const assignedToMe = wo.assignee_id === myId;
   return (
     <section className="panel field-facts" aria-labelledby="field-h">
@@ -49,6 +50,21 @@ export function FieldFacts({ wo, myId }: { wo: WorkOrder; myId: number }) {
             <dt>Asset</dt>
             <dd>
               <Link to={`/assets/${wo.asset_id}`}>{wo.asset_name ?? 'Asset'}</Link>
+            </dd>
+          </>
+        ) : null}
+        {wo.service_plan_id ? (
+          <>
+            <dt>Service plan</dt>
+            <dd>
+              {wo.customer_id ? (
+                <Link to={`/customers/${wo.customer_id}`}>
+                  {wo.service_plan_title ?? 'Service plan'}
+                </Link>
+              ) : (
+                (wo.service_plan_title ?? 'Service plan')
+              )}
+              <span className="hint block">Completing this work order records the visit.</span>
             </dd>
           </>
         ) : null}

@@ -1,0 +1,60 @@
+#include "api/unsubscribe_handlers.hpp"
+
+#include <array>
+
+#include "domain/links/tokens.hpp"
+
+namespace bulwark::api {
+
+namespace {
+
+namespace links = domain::links;
+namespace plans = domain::service_plans;
+constexpr std::array kUnsubscribe{links::Purpose::unsubscribe};
+
+// Never logged: the access log records the route's pattern, not the path.
+std::string_view token_of(const Ctx& ctx) { return ctx.params.text("token"); }
+
+}  // namespace
+
+Result<plans::UnsubscribeView> show_unsubscribe(Ctx& ctx) {
+  BULWARK_TRY(auto link,
+              links::resolve(ctx.services.db, token_of(ctx), kUnsubscribe, ctx.now_ms()));
+  return store::read_org(ctx.services.db, link.org_id,
+                         [&](store::OrgTx& tx) { return plans::unsubscribe_state(tx, link); });
+}
+
+Result<plans::UnsubscribeView> post_unsubscribe(Ctx& ctx) {
+  BULWARK_TRY(auto link,
+              links::resolve(ctx.services.db, token_of(ctx), kUnsubscribe, ctx.now_ms()));
+  audit::Actor by;
+  by.org_id = link.org_id;
+  by.type = "customer_link";
+  by.ip = ctx.request.client_ip;
+  return store::in_org(ctx.services.db, link.org_id, [&](store::OrgTx& tx) {
+    return plans::unsubscribe(tx, link, by, ctx.now_ms());
+  });
+}
+
+void add_unsubscribe_routes(http::Router& r) {
+  using http::Method;
+  auto open = [&](Method m, http::Endpoint handler, const char* summary) {
+    const bool reads = m == Method::get;
+    r.add({.method = m,
+           .pattern = "/api/v1/public/unsubscribe/{token:token}",
+           .auth = http::Auth::public_access,
+           .permission = http::no_permission(),
+           .rate = http::RateClass::customer_link,
+           .effect = reads ? http::Effect::read_only : http::Effect::changes_state,
+           .csrf = reads ? http::Csrf::not_applicable : http::Csrf::same_origin_only,
+           .execution = http::Execution::pool,
+           .handler = std::move(handler),
+           .summary = summary});
+  };
+  open(Method::get, endpoint<show_unsubscribe>(),
+       "Whose reminder email an unsubscribe link stops, and whether it still goes (no sign-in)");
+  open(Method::post, endpoint<post_unsubscribe>(),
+       "One-click unsubscribe (RFC 8058) from service-reminder email (no sign-in)");
+}
+
+}  // namespace bulwark::api
