@@ -2,6 +2,8 @@
 // organization (the first owner, typically) and listing who is in it.
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <iostream>
+#include <tuple>
 #include <optional>
 
 #include "cli/admin_commands.hpp"
@@ -16,7 +18,21 @@ namespace {
 struct CreateUserOptions {
   std::string org, email, role, name;
   bool password_stdin = false;
+  bool password_hash_stdin = false;
 };
+
+// A bcrypt hash brought from another system (moving a team's accounts over,
+// or a test suite that hashes its one password once): read from standard
+// input, never the command line, and only "$2b$" at cost 12 or more
+// (MUST-009). The password policy applies when its owner next changes it.
+std::string read_imported_hash() {
+  std::string line;
+  if (!std::getline(std::cin, line)) throw Failure("no password hash on standard input");
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+  if (!security::importable_bcrypt_hash(line))
+    throw Failure("--password-hash-stdin takes a bcrypt \"$2b$\" hash of cost 12 or more");
+  return line;
+}
 
 int create_user(const CreateUserOptions& o) {
   config::Config c;
@@ -46,9 +62,17 @@ int create_user(const CreateUserOptions& o) {
                 email.c_str(), org.slug.c_str(), o.role.c_str(), static_cast<long long>(user.id));
     return kOk;
   }
-  auto [password, generated] = obtain_password(o.password_stdin, {email, o.name});
-  std::fprintf(stderr, "hashing the password (bcrypt cost %d)...\n", c.bcrypt_cost);
-  const auto hash = security::hash_password(password, c.bcrypt_cost);
+  if (o.password_stdin && o.password_hash_stdin)
+    throw Failure("give --password-stdin or --password-hash-stdin, not both");
+  std::string password, hash;
+  bool generated = false;
+  if (o.password_hash_stdin) {
+    hash = read_imported_hash();
+  } else {
+    std::tie(password, generated) = obtain_password(o.password_stdin, {email, o.name});
+    std::fprintf(stderr, "hashing the password (bcrypt cost %d)...\n", c.bcrypt_cost);
+    hash = security::hash_password(password, c.bcrypt_cost);
+  }
   identity::User user;
   try {
     db->transaction([&](store::Connection& conn) {
@@ -97,6 +121,8 @@ void register_create_user(CLI::App& admin, const Chosen& chosen) {
   c->add_option("--role", o->role, "owner | admin | dispatcher | technician | viewer")->required();
   c->add_option("--name", o->name, "Display name");
   c->add_flag("--password-stdin", o->password_stdin, "Read the password from standard input");
+  c->add_flag("--password-hash-stdin", o->password_hash_stdin,
+              "Read an existing bcrypt hash ($2b$, cost 12 or more) from standard input");
 }
 
 void register_list_users(CLI::App& admin, const Chosen& chosen) {

@@ -50,6 +50,15 @@ int bcrypt_cost_of(std::string_view h) {
   return (h[4] - '0') * 10 + (h[5] - '0');
 }
 
+bool importable_bcrypt_hash(std::string_view h) {
+  const int cost = bcrypt_cost_of(h);
+  if (cost < kMinBcryptCost || cost > 31 || h.size() != 60) return false;
+  return std::ranges::all_of(h.substr(7), [](char c) {
+    return c == '.' || c == '/' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+           (c >= '0' && c <= '9');
+  });
+}
+
 const std::string& dummy_hash(int cost) {
   static std::mutex mutex;
   static std::map<int, std::string> hashes;

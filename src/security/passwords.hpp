@@ -21,6 +21,9 @@ std::string hash_password(std::string_view password, int cost);
 bool verify_password(std::string_view password, std::string_view stored_hash);
 // The cost recorded in a "$2b$NN$..." hash, or 0 if it is not one.
 int bcrypt_cost_of(std::string_view stored_hash);
+// A whole "$2b$" hash (22 salt and 31 hash characters of bcrypt's base64) at
+// a cost from kMinBcryptCost to 31: what an operator may import.
+bool importable_bcrypt_hash(std::string_view stored_hash);
 
 // A real hash of a random password at the configured cost, so that a login
 // for an unknown email costs the same time as a wrong password.

@@ -143,10 +143,27 @@ def test_same_origin_mutation_with_token_is_accepted(server, org):
 # --- passwords ---
 
 def test_must_009_stored_hash_is_bcrypt_cost_12_or_more(server, org):
-    email = create_user(server, org, "viewer")
+    # A password of its own: the server hashes it (the shared PASSWORD is
+    # imported as a ready hash by the fixtures).
+    password = "server-hashed Juniper Anvil 58 dune"
+    email = create_user(server, org, "viewer", password=password)
     (stored,) = db_query(server, f"SELECT password_hash FROM accounts WHERE email = '{email}'")[0]
     assert stored.startswith("$2b$")
     assert int(stored[4:6]) >= 12
+    assert try_login(server, email, password).status_code == 200
+
+
+def test_must_009_an_imported_hash_must_be_bcrypt_cost_12_or_more(server, org):
+    email = f"{unique('imported')}@example.com"
+    cheap = "$2b$10$" + "a" * 53
+    for bad in (cheap, "$1$abc$def", "plain text password", "$2b$12$short"):
+        p = admin(server, "create-user", "--org", org, "--email", email, "--role", "viewer",
+                  "--password-hash-stdin", stdin=bad + "\n", check=False)
+        assert p.returncode != 0 and "cost 12" in p.stderr, p.stderr
+        assert bad not in p.stderr and bad not in p.stdout  # never echoed
+    assert try_login(server, email, PASSWORD).status_code == 401  # nothing was created
+    create_user(server, org, "viewer", email=email)  # the fixtures' imported cost-12 hash
+    assert try_login(server, email, PASSWORD).status_code == 200
 
 
 def test_bcrypt_cost_below_12_is_refused_by_config(tmp_path):

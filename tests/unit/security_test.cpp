@@ -43,6 +43,24 @@ TEST(Passwords, VerifyRejectsNonBcryptHashes) {
   EXPECT_EQ(bcrypt_cost_of("$2a$12$xyz"), 0);
 }
 
+TEST(Passwords, must_009_only_whole_2b_hashes_of_cost_12_or_more_are_importable) {
+  const auto real = hash_password("test-only Granite Kettle 42", 12);
+  EXPECT_TRUE(importable_bcrypt_hash(real));
+  auto cheap = real;
+  cheap.replace(4, 2, "10");
+  EXPECT_FALSE(importable_bcrypt_hash(cheap));            // below MUST-009's cost
+  EXPECT_FALSE(importable_bcrypt_hash(real.substr(0, 59)));  // cut short
+  EXPECT_FALSE(importable_bcrypt_hash(real + "A"));
+  auto odd = real;
+  odd[30] = '$';
+  EXPECT_FALSE(importable_bcrypt_hash(odd));
+  auto other = real;
+  other.replace(0, 4, "$2a$");
+  EXPECT_FALSE(importable_bcrypt_hash(other));
+  EXPECT_FALSE(importable_bcrypt_hash("$1$abc$def"));  // MD5-crypt (MUST-NOT-008)
+  EXPECT_FALSE(importable_bcrypt_hash(""));
+}
+
 TEST(Passwords, DummyHashIsARealHashAtTheGivenCost) {
   EXPECT_EQ(bcrypt_cost_of(dummy_hash(12)), 12);
 }
