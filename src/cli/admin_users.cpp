@@ -3,8 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
-#include <tuple>
 #include <optional>
+#include <tuple>
 
 #include "cli/admin_commands.hpp"
 #include "cli/admin_password.hpp"

@@ -1,11 +1,10 @@
 #pragma once
 // Re-sealing one organization's attachment files and thumbnails, and the
-// photos of its work requests, under its newest data key (issue 13 item 3; the rows' names and captions go through
-// privacy/rotate_data.cpp). A file is one envelope; re-sealing writes it
-// again under a new blob key, then points the row at it only while the row
-// still names the old one (an attachment deleted or changed meanwhile wins:
-// the new copy is removed), and removes the old blob. Resumable: a file
-// already under the target key is left alone.
+// photos of its work requests, under its newest data key (issue 13 item 3; the rows' names and
+// captions go through privacy/rotate_data.cpp). A file is one envelope; re-sealing writes it again
+// under a new blob key, then points the row at it only while the row still names the old one (an
+// attachment deleted or changed meanwhile wins: the new copy is removed), and removes the old blob.
+// Resumable: a file already under the target key is left alone.
 #include <cstdint>
 #include <functional>
 #include <string>

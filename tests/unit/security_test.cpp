@@ -48,7 +48,7 @@ TEST(Passwords, must_009_only_whole_2b_hashes_of_cost_12_or_more_are_importable)
   EXPECT_TRUE(importable_bcrypt_hash(real));
   auto cheap = real;
   cheap.replace(4, 2, "10");
-  EXPECT_FALSE(importable_bcrypt_hash(cheap));            // below MUST-009's cost
+  EXPECT_FALSE(importable_bcrypt_hash(cheap));               // below MUST-009's cost
   EXPECT_FALSE(importable_bcrypt_hash(real.substr(0, 59)));  // cut short
   EXPECT_FALSE(importable_bcrypt_hash(real + "A"));
   auto odd = real;
