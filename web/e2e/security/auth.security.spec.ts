@@ -43,8 +43,9 @@ test.describe('MUST-001 authentication is required', () => {
           // Only these are public by design (routes.cpp): probes, login, the app shell, webhooks (signed instead),
           // and the customer links, invitations, password resets and work-request labels, whose
           // 256-bit token is the credential (tests/api/test_customer_links.py, test_invitations.py,
-          // test_password_reset.py, test_work_requests.py); asking for a reset proves nothing either
-          // way (the same 202 for every address).
+          // test_password_reset.py, test_work_requests.py, test_service_plan_email.py's one-click
+          // unsubscribe); asking for a reset proves nothing either way (the same 202 for every
+          // address).
           expect(
             [
               '/health',
@@ -61,6 +62,7 @@ test.describe('MUST-001 authentication is required', () => {
               '/api/v1/public/requests/{token}',
               '/api/v1/public/requests',
               '/api/v1/public/requests/with-photos',
+              '/api/v1/public/unsubscribe/{token}',
             ].includes(template) || template.startsWith('/webhooks/'),
             `unexpected public route ${method} ${template}`,
           ).toBe(true);
