@@ -91,17 +91,7 @@ void add_customer_link_routes(http::Router& r) {
   // Their own per-IP rate class; the confirmation, the one change, carries
   // the Origin check (a page elsewhere cannot post it).
   auto open = [&](Method m, const char* pattern, http::Endpoint handler, const char* summary) {
-    const bool reads = m == Method::get;
-    r.add({.method = m,
-           .pattern = pattern,
-           .auth = http::Auth::public_access,
-           .permission = http::no_permission(),
-           .rate = http::RateClass::customer_link,
-           .effect = reads ? http::Effect::read_only : http::Effect::changes_state,
-           .csrf = reads ? http::Csrf::not_applicable : http::Csrf::same_origin_only,
-           .execution = http::Execution::pool,
-           .handler = std::move(handler),
-           .summary = summary});
+    add_public_token_route(r, m, pattern, std::move(handler), summary);
   };
   open(Method::get, "/api/v1/links/{token:token}", endpoint<show_customer_link>(),
        "A customer link: the appointment, the invoice or the report it is for (no sign-in)");

@@ -17,4 +17,11 @@ void add_session_route(http::Router& r, http::Method m, const char* pattern,
                        security::Permission need, std::string_view scope, http::Endpoint handler,
                        const char* summary, http::BodyLimit limit = http::BodyLimit::standard);
 
+// A public route whose path token is the credential (customer links,
+// one-click unsubscribe; MUST-001's explicit exceptions): no session, the
+// per-IP customer-link rate, a GET only reads, and any other method changes
+// state behind the Origin check (a page elsewhere cannot post it).
+void add_public_token_route(http::Router& r, http::Method m, const char* pattern,
+                            http::Endpoint handler, const char* summary);
+
 }  // namespace bulwark::api

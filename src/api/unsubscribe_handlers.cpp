@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "api/session_route.hpp"
 #include "domain/links/tokens.hpp"
 
 namespace bulwark::api {
@@ -39,17 +40,8 @@ Result<plans::UnsubscribeView> post_unsubscribe(Ctx& ctx) {
 void add_unsubscribe_routes(http::Router& r) {
   using http::Method;
   auto open = [&](Method m, http::Endpoint handler, const char* summary) {
-    const bool reads = m == Method::get;
-    r.add({.method = m,
-           .pattern = "/api/v1/public/unsubscribe/{token:token}",
-           .auth = http::Auth::public_access,
-           .permission = http::no_permission(),
-           .rate = http::RateClass::customer_link,
-           .effect = reads ? http::Effect::read_only : http::Effect::changes_state,
-           .csrf = reads ? http::Csrf::not_applicable : http::Csrf::same_origin_only,
-           .execution = http::Execution::pool,
-           .handler = std::move(handler),
-           .summary = summary});
+    add_public_token_route(r, m, "/api/v1/public/unsubscribe/{token:token}", std::move(handler),
+                           summary);
   };
   open(Method::get, endpoint<show_unsubscribe>(),
        "Whose reminder email an unsubscribe link stops, and whether it still goes (no sign-in)");

@@ -1,23 +1,12 @@
 #include "domain/invoices/email_template.hpp"
 
+#include "core/html_escape.hpp"
+
 namespace bulwark::domain::invoices {
 
 namespace {
 
-std::string escape_html(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+using core::html_escape;
 
 // Template text: literal pieces through `literal`, values through `value`.
 template <class Literal, class Value>
@@ -48,7 +37,7 @@ std::string as_is(std::string_view s) { return std::string(s); }
 
 std::string html_text(std::string_view s) {
   std::string out;
-  for (char c : escape_html(s)) {
+  for (char c : html_escape(s)) {
     if (c == '\r') continue;
     if (c == '\n')
       out += "<br>\n";
@@ -81,7 +70,7 @@ bool known_placeholder(std::string_view name) {
 RenderedEmail render_invoice_email(const EmailTemplate& t, const TemplateValues& values) {
   auto plain = [](std::string_view, const std::string& v) { return v; };
   auto html = [](std::string_view name, const std::string& v) {
-    if (name == "link") return "<a href=\"" + escape_html(v) + "\">" + escape_html(v) + "</a>";
+    if (name == "link") return "<a href=\"" + html_escape(v) + "\">" + html_escape(v) + "</a>";
     return html_text(v);
   };
   RenderedEmail out;

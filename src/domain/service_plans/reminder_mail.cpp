@@ -2,31 +2,19 @@
 
 #include <fmt/format.h>
 
+#include "core/html_escape.hpp"
 #include "mail/unsubscribe.hpp"
 
 namespace bulwark::domain::service_plans {
 
 namespace {
 
-std::string escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+using core::html_escape;
 
 // Escaped, with the address's line breaks kept.
 std::string escape_lines(std::string_view text) {
   std::string out;
-  for (char c : escape(text)) out += c == '\n' ? std::string("<br>\n") : std::string(1, c);
+  for (char c : html_escape(text)) out += c == '\n' ? std::string("<br>\n") : std::string(1, c);
   return out;
 }
 
@@ -62,9 +50,9 @@ mail::Message reminder_mail(const ReminderFacts& f) {
       "<hr>\n<p style=\"font-size: small; color: #555\">{}<br>\n{}<br>\n"
       "This is a service reminder. You get it because you agreed to reminders by email from "
       "{}. <a href=\"{}\">Unsubscribe</a></p>\n</div></body></html>\n",
-      escape(greeting), escape(f.service), escape(f.site_name), escape(f.due_date),
-      escape(f.visit_link), escape(f.org_name), escape(f.org_name), escape_lines(postal),
-      escape(f.org_name), slot);
+      html_escape(greeting), html_escape(f.service), html_escape(f.site_name),
+      html_escape(f.due_date), html_escape(f.visit_link), html_escape(f.org_name),
+      html_escape(f.org_name), escape_lines(postal), html_escape(f.org_name), slot);
   return m;
 }
 
