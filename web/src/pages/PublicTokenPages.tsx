@@ -119,28 +119,20 @@ function InvitePage({ token }: { token: string }) {
               value={name}
               onChange={(e) => setName(e.target.value)}
             />
-            {invitation.has_account ? (
-              <TextField
-                label="Your Bulwark password"
-                type="password"
-                name="password"
-                autoComplete="current-password"
-                required
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            ) : (
-              <TextField
-                label="Choose a password"
-                type="password"
-                name="password"
-                autoComplete="new-password"
-                hint="A long phrase is best; common passwords are refused."
-                required
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            )}
+            <TextField
+              type="password"
+              name="password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              {...(invitation.has_account
+                ? { label: 'Your Bulwark password', autoComplete: 'current-password' }
+                : {
+                    label: 'Choose a password',
+                    autoComplete: 'new-password',
+                    hint: 'A long phrase is best; common passwords are refused.',
+                  })}
+            />
             <button type="submit" className="button-primary button-block" disabled={busy}>
               {busy
                 ? 'Joining…'
