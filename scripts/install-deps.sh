@@ -29,6 +29,7 @@ test_packages=(
   clang libclang-rt-14-dev clang-tidy-14 clang-format chromium openssl curl
   libheif-examples libvips-tools  # heif-enc and vips: the attachment tests make HEIC and JPEG photos
   python3-aiosmtpd  # a real SMTP server on loopback for the email tests
+  python3-pyotp python3-authlib  # RFC 6238 codes and a real OAuth 2.0 client for the identity tests
   poppler-utils     # pdftotext: the PDF tests read the text back
 )
 bench_packages=(wrk nginx-light)
