@@ -38,8 +38,11 @@ template <class View>
 http::Response with_session(const View& view, const identity::NewSession& s,
                             const identity::SessionPolicy& policy) {
   auto res = app::raw_json_response(200, resource::to_json(view));
-  // Max-Age never exceeds 24 h (MUST-004): the absolute lifetime is capped there.
-  set_cookies(res, s.token, s.csrf_token, std::min<long>(policy.absolute_lifetime.count(), 86400));
+  // Max-Age never exceeds 24 h (MUST-004): the absolute lifetime is capped
+  // there, and an organization's shorter one (its security policy) wins.
+  const long lifetime =
+      s.max_age_seconds > 0 ? s.max_age_seconds : policy.absolute_lifetime.count();
+  set_cookies(res, s.token, s.csrf_token, std::min<long>(lifetime, 86400));
   return res;
 }
 

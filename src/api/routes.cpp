@@ -18,7 +18,9 @@
 #include "api/org_export_routes.hpp"
 #include "api/org_handlers.hpp"
 #include "api/org_logo_handlers.hpp"
+#include "api/org_security_handlers.hpp"
 #include "api/org_switch_handlers.hpp"
+#include "api/own_session_handlers.hpp"
 #include "api/password_reset_handlers.hpp"
 #include "api/pdf_handlers.hpp"
 #include "api/pm_handlers.hpp"
@@ -154,6 +156,8 @@ http::Router build_router() {
   authed(Method::post, "/api/v1/users", changes, token, users_write, endpoint<create_user>(),
          "Invite a user by email (202 for every address; the invitee sets the password)");
   add_org_switch_routes(r);      // a person in several organizations (issue 14 item 4)
+  add_own_session_routes(r);     // where you are signed in (issue 15 item 7)
+  add_org_security_routes(r);    // the owner's security policy (issue 15 items 2 and 5)
   add_invitation_routes(r);      // list, resend, revoke; the invitee's show and accept
   add_password_reset_routes(r);  // "Forgot password" (issue 14 item 4)
   authed(Method::patch, "/api/v1/users/{id:int}", changes, token, users_write,

@@ -44,6 +44,9 @@ struct Principal {
   std::string org_slug;
   std::string org_name;
   std::string org_time_zone;
+  // The organization's IP allowlist (canonical CIDR ranges, comma-separated;
+  // "" allows every address), checked by the ip_allowlist stage.
+  std::string org_ip_allowlist;
 };
 
 struct RequestContext {

@@ -42,6 +42,7 @@ Verdict request_id(Exchange& ex);     // in every later log line and on the resp
 Verdict route_found(Exchange& ex);    // 404 / 405 with Allow
 Verdict rate_limit(Exchange& ex);     // per client IP and rate class -> 429 with Retry-After
 Verdict authenticate(Exchange& ex);   // per route.auth -> 401 (session), 403 (webhook signature)
+Verdict ip_allowlist(Exchange& ex);   // the org's allowed client ranges -> 403 ip_not_allowed
 Verdict csrf(Exchange& ex);           // per route.csrf; the session's token -> 403
 Verdict authorize(Exchange& ex);      // route.permission -> 403
 Verdict idempotency(Exchange& ex);    // Idempotency-Key: replay, 409 in flight, 422 reused
@@ -84,6 +85,7 @@ using BeforeHandler = StageList<&stages::trusted_proxy,  // first: rate limits k
                                 &stages::route_found,    // later stages read the route's rules
                                 &stages::rate_limit,     // a spray costs a token, not a bcrypt
                                 &stages::authenticate,   // the principal, or the webhook signature
+                                &stages::ip_allowlist,   // needs the principal's organization
                                 &stages::csrf,           // needs the session-bound token
                                 &stages::authorize,      // needs the principal's role
                                 &stages::idempotency>;   // only what may run claims a key
@@ -99,7 +101,8 @@ static_assert(BeforeHandler::runs_before<&stages::trusted_proxy, &stages::rate_l
                   BeforeHandler::runs_before<&stages::request_id, &stages::route_found>() &&
                   BeforeHandler::runs_before<&stages::route_found, &stages::rate_limit>() &&
                   BeforeHandler::runs_before<&stages::rate_limit, &stages::authenticate>() &&
-                  BeforeHandler::runs_before<&stages::authenticate, &stages::csrf>() &&
+                  BeforeHandler::runs_before<&stages::authenticate, &stages::ip_allowlist>() &&
+                  BeforeHandler::runs_before<&stages::ip_allowlist, &stages::csrf>() &&
                   BeforeHandler::runs_before<&stages::csrf, &stages::authorize>() &&
                   BeforeHandler::runs_before<&stages::authorize, &stages::idempotency>(),
               "the request pipeline is out of order");

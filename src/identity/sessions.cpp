@@ -20,8 +20,10 @@ constexpr OrgSql kInsert(
 constexpr CrossTenantSql kByToken(
     "SELECT s.id, s.user_id, s.org_id, s.csrf_token, s.last_seen_at, "
     "s.expires_at, u.role, u.email, u.active, o.session_idle_seconds, u.name, o.slug, o.name, "
-    "o.time_zone FROM sessions s JOIN users u ON u.id = s.user_id "
+    "o.time_zone, s.created_at, o.session_lifetime_seconds, o.ip_allowlist "
+    "FROM sessions s JOIN users u ON u.id = s.user_id "
     "JOIN orgs o ON o.id = s.org_id WHERE s.token_hash = $1");
+constexpr OrgSql kOrgLifetime("SELECT session_lifetime_seconds FROM orgs WHERE id = $1");
 constexpr OrgSql kDelete("DELETE FROM sessions WHERE org_id = $1 AND id = $2");
 constexpr OrgSql kTouch("UPDATE sessions SET last_seen_at = $3 WHERE org_id = $1 AND id = $2");
 constexpr OrgSql kDeleteOfUser(
@@ -41,10 +43,15 @@ NewSession create_session(store::Connection& conn, std::int64_t user_id, std::in
   s.token = crypto::random_token(kTokenBytes);
   s.csrf_token = crypto::random_token(kTokenBytes);
   const auto now = now_ms();
-  s.expires_at_ms = now + ms(policy.absolute_lifetime);
-  auto r = store::OrgTx(conn, org_id)
-               .run(kInsert, crypto::sha256_hex(s.token), user_id, s.csrf_token, now,
-                    s.expires_at_ms, client_ip);
+  store::OrgTx tx(conn, org_id);
+  auto lifetime = policy.absolute_lifetime;
+  if (auto org = tx.run(kOrgLifetime); !org.empty())
+    if (auto seconds = org.rows[0].optional_integer(0); seconds && *seconds > 0)
+      lifetime = std::min(lifetime, std::chrono::seconds(*seconds));
+  s.expires_at_ms = now + ms(lifetime);
+  s.max_age_seconds = lifetime.count();
+  auto r = tx.run(kInsert, crypto::sha256_hex(s.token), user_id, s.csrf_token, now, s.expires_at_ms,
+                  client_ip);
   s.session_id = r.rows.at(0).integer(0);
   return s;
 }
@@ -60,7 +67,11 @@ std::optional<ActiveSession> find_session(store::Database& db, std::string_view 
   if (auto org_idle = row.optional_integer(9); org_idle && *org_idle > 0)
     idle_ms = std::min(idle_ms, *org_idle * 1000);
   const auto last_seen = row.integer(4);
-  const bool expired = now >= row.integer(5) || now - last_seen >= idle_ms;
+  // The organization's lifetime applies to sessions opened before it was set.
+  std::int64_t ends_at = row.integer(5);
+  if (auto org_lifetime = row.optional_integer(15); org_lifetime && *org_lifetime > 0)
+    ends_at = std::min(ends_at, row.integer(14) + *org_lifetime * 1000);
+  const bool expired = now >= ends_at || now - last_seen >= idle_ms;
   const auto id = row.integer(0), org_id = row.integer(2);
   if (expired || row.integer(8) == 0) {
     store::read_org(db, org_id, [&](store::OrgTx& tx) { tx.run(kDelete, id); });
@@ -70,8 +81,9 @@ std::optional<ActiveSession> find_session(store::Database& db, std::string_view 
   if (!role) return std::nullopt;
   if (now - last_seen >= ms(policy.touch_interval))
     store::read_org(db, org_id, [&](store::OrgTx& tx) { tx.run(kTouch, id, now); });
-  return ActiveSession{row.integer(0), row.integer(1), row.integer(2), *role,        row.text(7),
-                       row.text(3),    row.text(10),   row.text(11),   row.text(12), row.text(13)};
+  return ActiveSession{row.integer(0), row.integer(1), row.integer(2), *role,
+                       row.text(7),    row.text(3),    row.text(10),   row.text(11),
+                       row.text(12),   row.text(13),   row.text(16)};
 }
 
 void delete_session(store::Connection& conn, std::int64_t org_id, std::int64_t session_id) {

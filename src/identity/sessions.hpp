@@ -25,6 +25,7 @@ struct NewSession {
   std::string csrf_token;  // bound to this session, readable by the web app
   std::int64_t session_id = 0;
   std::int64_t expires_at_ms = 0;
+  std::int64_t max_age_seconds = 0;  // the cookie's: the stricter of server and org lifetime
 };
 
 struct ActiveSession {
@@ -38,7 +39,8 @@ struct ActiveSession {
   std::string user_name;
   std::string org_slug;
   std::string org_name;
-  std::string org_time_zone;  // IANA name, for the web app's clocks
+  std::string org_time_zone;     // IANA name, for the web app's clocks
+  std::string org_ip_allowlist;  // canonical CIDR ranges, comma-separated; "" allows all
 };
 
 NewSession create_session(store::Connection& conn, std::int64_t user_id, std::int64_t org_id,

@@ -64,6 +64,35 @@ bool read_value(const boost::json::value& v, Ref<Tag>& out, std::string& problem
   return detail::read_integer(v, out.id, 1, INT64_MAX, problem);
 }
 
+// A JSON array of at most kMaxListItems values of one field type (IP
+// allowlists, email domains, scopes). Each item reads by its own rule; the
+// first bad one is reported with its position (counted from 1).
+inline constexpr std::size_t kMaxListItems = 100;
+template <class T>
+bool read_value(const boost::json::value& v, std::vector<T>& out, std::string& problem) {
+  const auto* array = v.if_array();
+  if (!array) {
+    problem = "must be an array";
+    return false;
+  }
+  if (array->size() > kMaxListItems) {
+    problem = "must have at most " + std::to_string(kMaxListItems) + " items";
+    return false;
+  }
+  out.clear();
+  out.reserve(array->size());
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    T item{};
+    std::string item_problem;
+    if (!read_value((*array)[i], item, item_problem)) {
+      problem = "item " + std::to_string(i + 1) + " " + item_problem;
+      return false;
+    }
+    out.push_back(std::move(item));
+  }
+  return true;
+}
+
 // What a missing required member is told.
 template <class T>
 std::string missing_message() {

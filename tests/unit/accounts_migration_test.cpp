@@ -9,6 +9,7 @@
 
 #include "crypto/random.hpp"
 #include "identity/accounts.hpp"
+#include "identity/clock.hpp"
 #include "identity/sessions.hpp"
 #include "identity/users.hpp"
 #include "store/migrations.gen.hpp"
@@ -103,9 +104,16 @@ TEST_P(AccountsMigration, existing_users_become_accounts_with_their_memberships_
   });
   const auto ann = old_user(org_a, "ann@example.com", "$2b$12$annhashannhashannhashannhash");
   const auto bob = old_user(org_b, "bob@example.com", "$2b$12$bobhashbobhashbobhashbobhash");
+  // A session as release 36 wrote it (raw SQL: today's create_session reads
+  // columns that later migrations add).
   identity::NewSession session;
-  db_->transaction([&](store::Connection& c) {
-    session = identity::create_session(c, ann, org_a, identity::SessionPolicy{}, "127.0.0.1");
+  session.token = crypto::random_token(32);
+  db_->with_connection([&](store::Connection& c) {
+    const auto now = identity::now_ms();
+    c.query(Sql("INSERT INTO sessions (org_id, token_hash, user_id, csrf_token, created_at, "
+                "last_seen_at, expires_at, client_ip) VALUES ($1, $2, $3, 'csrf', $4, $4, $5, "
+                "'127.0.0.1')"),
+            {org_a, crypto::sha256_hex(session.token), ann, now, now + 3'600'000});
   });
 
   const auto report = store::migrate(*db_);

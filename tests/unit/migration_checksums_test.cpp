@@ -94,6 +94,14 @@ constexpr Committed kCommitted[] = {
      "5f6efa0ae82dd670800f0dcf545976af54aedf5252aa3b1bf796c449a7f5d9aa"},
     {38, "plan_mail_and_visits", "5ff22c7be3e0d9f91dafdec8165880ba4bc06efd58a89f9034391f40e453d7f6",
      "146f1505dd141c006d501d59b72546be95edbceaf2ff12424af3c62ea9b8645d"},
+    {39, "placeholder_h1", "fa2fc25ae751dc9f526e8be55273af0bedf2060d011520a97b45454209198b20",
+     "fa2fc25ae751dc9f526e8be55273af0bedf2060d011520a97b45454209198b20"},
+    {40, "placeholder_h2", "fa2fc25ae751dc9f526e8be55273af0bedf2060d011520a97b45454209198b20",
+     "fa2fc25ae751dc9f526e8be55273af0bedf2060d011520a97b45454209198b20"},
+    {41, "placeholder_h3", "fa2fc25ae751dc9f526e8be55273af0bedf2060d011520a97b45454209198b20",
+     "fa2fc25ae751dc9f526e8be55273af0bedf2060d011520a97b45454209198b20"},
+    {42, "org_security_policy", "742f59d6f5f1903e75c36db4988095dd3caf5ed1493e410a04803622a6aa6f78",
+     "4b8594e9b8903b8c7a527fa4203270415dd0c7a2ed2ff745f7ec475384460033"},
 };
 
 const Committed* committed(int version) {

@@ -2,6 +2,7 @@
 
 #include "core/try.hpp"
 #include "domain/invitations/mail.hpp"
+#include "domain/org/security_policy.hpp"
 #include "domain/users/repo.hpp"
 #include "identity/accounts.hpp"
 #include "identity/users.hpp"
@@ -124,6 +125,8 @@ Outcome<InvitationAnswer> invite(store::OrgTx& tx, const audit::Actor& by, const
   if (!mail::valid_address(email))
     return unexpected(ApiError(ErrorCode::validation_failed, "this email address cannot be used",
                                "invalid_email", {{"email", "cannot receive email"}}));
+  // The owner's rule on new members' addresses (issue 15 item 2).
+  BULWARK_TRY_VOID(org::check_member_email_domain(tx, email));
   const auto account = tx.connection().query(kAccountOf, {email, tx.org_id()});
   const std::string found = account.empty()               ? "new"
                             : !account.rows[0].is_null(1) ? "member"

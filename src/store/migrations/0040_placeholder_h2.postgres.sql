@@ -1,0 +1,2 @@
+-- Placeholder for a helper branch's migration; dropped at merge.
+SELECT 1;
