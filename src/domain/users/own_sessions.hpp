@@ -7,9 +7,9 @@
 #include <string>
 
 #include "audit/actor.hpp"
-#include "domain/users/model.hpp"  // SessionsEnded
 #include "core/error.hpp"
 #include "core/expected.hpp"
+#include "domain/users/model.hpp"  // SessionsEnded
 #include "resource/fields.hpp"
 #include "resource/page.hpp"
 #include "store/org_tx.hpp"
