@@ -21,6 +21,7 @@ import { AccountPage } from './pages/AccountPage';
 import { MessagesPage } from './pages/MessagesPage';
 import { MessagingSettingsPage } from './pages/MessagingSettingsPage';
 import { OrgSettingsPage } from './pages/OrgSettingsPage';
+import { SecurityPolicyPage } from './pages/security/SecurityPolicyPage';
 import { PmChecklistsPage } from './pages/PmChecklistsPage';
 import { ServicePlansPage } from './pages/ServicePlansPage';
 import { ChecklistTemplatesPage } from './pages/ChecklistTemplatesPage';
@@ -211,6 +212,13 @@ export const ROUTES: RouteDef[] = [
     permission: 'settings.manage',
     nav: 'Organization',
     render: () => <OrgSettingsPage />,
+  },
+  {
+    pattern: '/admin/security',
+    title: 'Security',
+    permission: 'settings.manage',
+    nav: 'Security',
+    render: () => <SecurityPolicyPage />,
   },
   {
     pattern: '/admin/price-book',

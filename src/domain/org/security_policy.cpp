@@ -186,12 +186,10 @@ Expected<SecurityPolicy, ApiError> change_security_policy(store::OrgTx& tx, cons
     BULWARK_TRY(ranges, canonical_ranges(*in.ip_allowlist));
     // MUST NOT lock the owner out from where they stand: the way back in is
     // only from the server (`bulwark admin security allow-ip`).
+    const auto lockout = "leaves out your own address (" + std::string(caller_ip) +
+                         "); add it, or you would be signed out at once";
     if (!ranges.empty() && !allows(ranges, caller_ip))
-      return unexpected(refused("ip_allowlist", "leaves out your address",
-                                "this allowlist leaves out your own address (" +
-                                    std::string(caller_ip) +
-                                    "); add it, or you would be signed out at once",
-                                "would_lock_out_self"));
+      return unexpected(refused("ip_allowlist", lockout, lockout, "would_lock_out_self"));
   }
   auto domains = split_list(before->allowed_email_domains);
   if (in.allowed_email_domains) {

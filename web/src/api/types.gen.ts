@@ -939,6 +939,16 @@ export interface OrgSwitch {
   org_id: number;
 }
 
+export interface OwnSession {
+  id: number;
+  current: boolean;
+  device: string;
+  ip: string;
+  signed_in_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
 export interface PartAdded {
   id: number;
   name: string;
@@ -1219,6 +1229,23 @@ export interface ScheduleWarning {
   code: string;
   work_order_id?: number;
   number?: string;
+}
+
+export interface SecurityPolicy {
+  session_idle_minutes: number | null;
+  session_lifetime_minutes: number | null;
+  server_idle_minutes: number;
+  server_lifetime_minutes: number;
+  ip_allowlist: string[];
+  allowed_email_domains: string[];
+  your_ip: string;
+}
+
+export interface SecurityPolicyChange {
+  session_idle_minutes?: number | null;
+  session_lifetime_minutes?: number | null;
+  ip_allowlist?: string[] | null;
+  allowed_email_domains?: string[] | null;
 }
 
 export interface ServicePlanChange {

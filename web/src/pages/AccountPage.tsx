@@ -4,6 +4,7 @@ import { useMe } from '../auth/session';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import { TextField } from '../components/Field';
 import { useForm } from '../hooks/useForm';
+import { SessionsPanel } from './account/SessionsPanel';
 
 export function AccountPage() {
   const me = useMe();
@@ -21,6 +22,7 @@ export function AccountPage() {
         <dd>{me.org.name}</dd>
       </dl>
       <ChangePassword />
+      <SessionsPanel />
     </section>
   );
 }
