@@ -3,6 +3,7 @@
 #include "app/auth_stages.hpp"
 #include "app/policies.hpp"
 #include "audit/audit_log.hpp"
+#include "domain/users/new_device.hpp"
 #include "domain/users/sign_in.hpp"
 #include "http/cookies.hpp"
 #include "identity/sessions.hpp"
@@ -46,7 +47,39 @@ http::Response with_session(const View& view, const identity::NewSession& s,
   return res;
 }
 
+// A browser's device cookie (issue 15 item 7): not a credential, only how the
+// account recognises a browser it signed in from before; so it outlives any
+// session (400 days, the most browsers keep), and is still HttpOnly, Secure
+// and SameSite=Strict.
+constexpr std::string_view kDeviceCookie = "__Host-device";
+constexpr long kDeviceCookieSeconds = 400L * 24 * 3600;
+
 }  // namespace
+
+void note_sign_in_device(Ctx& ctx, http::Response& res, std::int64_t org_id, std::int64_t user_id,
+                         std::int64_t session_id) {
+  users::SignInDevice in{org_id,
+                         user_id,
+                         session_id,
+                         std::nullopt,
+                         {},
+                         ctx.request.client_ip,
+                         ctx.services.config.public_url};
+  if (auto cookies = ctx.request.headers.get("cookie"))
+    if (auto v = http::find_cookie(*cookies, kDeviceCookie)) in.cookie = std::string(*v);
+  if (auto ua = ctx.request.headers.get("user-agent")) in.user_agent = std::string(*ua);
+  try {
+    const auto note = users::note_sign_in(ctx.services.db, in, ctx.now_ms());
+    if (note.cookie.empty()) return;
+    res.headers.add("Set-Cookie", http::set_cookie_header({.name = kDeviceCookie,
+                                                           .value = note.cookie,
+                                                           .max_age_seconds = kDeviceCookieSeconds,
+                                                           .http_only = true}));
+  } catch (const std::exception&) {
+    // The sign-in stands without its device note; nothing personal is logged.
+    logging::warn("the new-device note failed", {{Field::request_id, ctx.request.request_id}});
+  }
+}
 
 http::Response signed_in_response(const SessionView& view, const identity::NewSession& session,
                                   const identity::SessionPolicy& policy) {
@@ -65,7 +98,9 @@ Result<http::Response> login(Ctx& ctx, const Body<LoginRequest>& in) {
                                      {Field::client_ip, ctx.request.client_ip}});
     return res;
   }
-  return with_session(done->view, done->session, policy.session);
+  auto res = with_session(done->view, done->session, policy.session);
+  note_sign_in_device(ctx, res, done->view.org.id, done->view.user.id, done->session.session_id);
+  return res;
 }
 
 Result<http::Response> logout(Ctx& ctx) {

@@ -22,4 +22,11 @@ Result<http::Response> change_password(Ctx& ctx, const Body<PasswordChange>& in)
 http::Response signed_in_response(const SessionView& view, const identity::NewSession& session,
                                   const identity::SessionPolicy& policy);
 
+// After a sign-in from a person's browser (password, second factor, SSO, an
+// accepted invitation): labels the session with its device and, when the
+// browser is new to the account, sets the device cookie and emails the
+// person (domain/users/new_device.hpp).
+void note_sign_in_device(Ctx& ctx, http::Response& res, std::int64_t org_id, std::int64_t user_id,
+                         std::int64_t session_id);
+
 }  // namespace bulwark::api

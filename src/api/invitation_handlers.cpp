@@ -119,7 +119,9 @@ Result<http::Response> accept_invitation(Ctx& ctx, const Body<invitations::Accep
   const auto view = domain::users::session_view({joined.user_id, joined.email, joined.name, role},
                                                 {org->id, org->slug, org->name, org->time_zone},
                                                 joined.role, session.csrf_token);
-  return signed_in_response(view, session, policy);
+  auto res = signed_in_response(view, session, policy);
+  note_sign_in_device(ctx, res, org->id, joined.user_id, session.session_id);
+  return res;
 }
 
 void add_invitation_routes(http::Router& r) {
