@@ -3,6 +3,7 @@
 #include "api/asset_handlers.hpp"
 #include "api/asset_status_handlers.hpp"
 #include "api/attachment_handlers.hpp"
+#include "api/audit_export_handlers.hpp"
 #include "api/auth_handlers.hpp"
 #include "api/checklist_handlers.hpp"
 #include "api/customer_handlers.hpp"
@@ -169,6 +170,7 @@ http::Router build_router() {
          "End every session in the organization (incident response)", step_up);
   authed(Method::get, "/api/v1/audit", reads, safe, access(Permission::audit_read, "audit:read"),
          endpoint<list_audit>(), "The organization's audit log, newest first");
+  add_audit_export_routes(r);  // CSV and JSON Lines (issue 15 item 6)
 
   authed(Method::get, "/api/v1/openapi.json", reads, safe, kSignedIn, openapi,
          "This API's OpenAPI 3.1 document, generated from the route table");

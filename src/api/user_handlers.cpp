@@ -1,5 +1,6 @@
 #include "api/user_handlers.hpp"
 
+#include "api/audit_query.hpp"
 #include "api/query_params.hpp"
 #include "config/config.hpp"
 #include "domain/users/service.hpp"
@@ -41,14 +42,7 @@ Result<users::SessionsEnded> revoke_org_sessions(Ctx& ctx) {
 Result<users::AuditPage> list_audit(Ctx& ctx) {
   QueryParams q(ctx.request.query);
   q.allow_only({"action", "actor_id", "outcome", "since", "until", "before", "limit"});
-  audit::Query query;
-  query.org_id = ctx.who().org_id;
-  query.action = q.text("action", 100);
-  query.actor_id = q.integer("actor_id", 1, INT64_MAX);
-  query.outcome = q.text("outcome", 20);
-  query.since_ms = q.integer("since", 0, INT64_MAX);
-  query.until_ms = q.integer("until", 0, INT64_MAX);
-  query.before_seq = q.integer("before", 1, INT64_MAX);
+  auto query = audit_filters(ctx, q);
   query.limit = static_cast<int>(q.integer("limit", 1, 200).value_or(50));
   return users::audit_log(ctx.services.db, query);
 }

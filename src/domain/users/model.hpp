@@ -58,9 +58,14 @@ struct AuditRecord {
   std::optional<std::int64_t> actor_id;
   std::string action, target_type, target_id, ip, outcome;
   std::vector<std::string> fields;
+  // Names instead of ids, for sentences a person reads ("Dana changed
+  // Tomas's role"): the member's name (or address) when the actor or the
+  // target is a member of this organization; null otherwise.
+  std::optional<std::string> actor_name;
+  std::optional<std::string> target_name;
 };
 BULWARK_RESOURCE(AuditRecord, seq, at, actor_type, actor_id, action, target_type, target_id, ip,
-                 outcome, fields)
+                 outcome, fields, actor_name, target_name)
 
 // GET /api/v1/audit: newest first, `next_before` is the next page's `before`.
 struct AuditPage {

@@ -1,5 +1,8 @@
 #include "domain/users/service.hpp"
 
+#include <charconv>
+#include <map>
+
 #include "core/try.hpp"
 #include "domain/users/repo.hpp"
 
@@ -102,13 +105,45 @@ Outcome<SessionsEnded> revoke_all_sessions(store::OrgTx& tx, const audit::Actor&
   return SessionsEnded{ended};
 }
 
+std::map<std::int64_t, std::string> member_names(store::Database& db, std::int64_t org_id) {
+  static constexpr store::OrgSql kNames("SELECT id, name, email FROM users WHERE org_id = $1");
+  std::map<std::int64_t, std::string> out;
+  store::read_org(db, org_id, [&](store::OrgTx& tx) {
+    for (const auto& row : tx.run(kNames).rows)
+      out.emplace(row.integer(0), row.text(1).empty() ? row.text(2) : row.text(1));
+  });
+  return out;
+}
+
+AuditRecord audit_record(const audit::Record& r, const std::map<std::int64_t, std::string>& names) {
+  AuditRecord out{r.seq,
+                  Time{r.at_ms},
+                  r.entry.actor_type,
+                  r.entry.actor_id,
+                  r.entry.action,
+                  r.entry.target_type,
+                  r.entry.target_id,
+                  r.entry.ip,
+                  r.entry.outcome,
+                  r.entry.fields,
+                  {},
+                  {}};
+  if (r.entry.actor_id && r.entry.actor_type == "user")
+    if (auto it = names.find(*r.entry.actor_id); it != names.end()) out.actor_name = it->second;
+  if (r.entry.target_type == "user") {
+    std::int64_t id = 0;
+    const auto& t = r.entry.target_id;
+    if (std::from_chars(t.data(), t.data() + t.size(), id).ec == std::errc{})
+      if (auto it = names.find(id); it != names.end()) out.target_name = it->second;
+  }
+  return out;
+}
+
 Outcome<AuditPage> audit_log(store::Database& db, const audit::Query& q) {
   AuditPage page;
   const auto records = audit::list(db, q);
-  for (const auto& r : records)
-    page.items.push_back(AuditRecord{r.seq, Time{r.at_ms}, r.entry.actor_type, r.entry.actor_id,
-                                     r.entry.action, r.entry.target_type, r.entry.target_id,
-                                     r.entry.ip, r.entry.outcome, r.entry.fields});
+  const auto names = member_names(db, q.org_id);
+  for (const auto& r : records) page.items.push_back(audit_record(r, names));
   if (!records.empty() && records.size() == static_cast<std::size_t>(q.limit))
     page.next_before = records.back().seq;
   return page;

@@ -3,6 +3,8 @@
 // with no HTTP: rank (an admin manages users up to their own role), no
 // change of one's own role, never an organization without an active owner,
 // and a changed role or a deactivation ends the user's sessions at once.
+#include <map>
+
 #include "audit/actor.hpp"
 #include "audit/audit_log.hpp"
 #include "core/error.hpp"
@@ -35,5 +37,9 @@ Outcome<SessionsEnded> revoke_all_sessions(store::OrgTx& tx, const audit::Actor&
 
 // The audit log, newest first (q.org_id is the caller's organization).
 Outcome<AuditPage> audit_log(store::Database& db, const audit::Query& q);
+// One record as the API shows it, with member names from `names` (id -> name).
+AuditRecord audit_record(const audit::Record& r, const std::map<std::int64_t, std::string>& names);
+// The organization's members by id: their name, or their address when unnamed.
+std::map<std::int64_t, std::string> member_names(store::Database& db, std::int64_t org_id);
 
 }  // namespace bulwark::domain::users

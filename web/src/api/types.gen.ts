@@ -158,6 +158,8 @@ export interface AuditRecord {
   ip: string;
   outcome: string;
   fields: string[];
+  actor_name: string | null;
+  target_name: string | null;
 }
 
 export interface BusinessMetrics {
