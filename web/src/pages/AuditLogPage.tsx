@@ -3,8 +3,12 @@ import type { AuditRecord } from '../api/types';
 import { type Column } from '../components/DataTable';
 import { PagedTable, type PagedTableTexts } from '../components/PagedTable';
 import { TextField } from '../components/Field';
+import { downloadFile } from '../api/download';
+import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDateTime } from '../format';
+import { useAction } from '../hooks/useAction';
 import { useAssignees } from '../hooks/useAssignees';
+import { auditSentence } from './audit/auditSentence';
 import { useCursorPages } from '../hooks/useCursorPages';
 import { FilterSelect } from '../components/FilterSelect';
 
@@ -44,7 +48,7 @@ const TEXTS: PagedTableTexts = {
 export function AuditLogPage() {
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [applied, setApplied] = useState<Filters>(NO_FILTERS);
-  const { people, nameOf } = useAssignees();
+  const { people } = useAssignees();
   const list = useCursorPages<AuditRecord>('/audit', toQuery(applied), {
     pageSize: 50,
     cursorParam: 'before',
@@ -52,24 +56,22 @@ export function AuditLogPage() {
   });
   const columns: Column<AuditRecord>[] = [
     { header: 'When', cell: (r) => formatDateTime(r.at) },
-    { header: 'Actor', cell: (r) => (r.actor_id ? nameOf(r.actor_id) : r.actor_type) },
-    { header: 'Action', cell: (r) => <code>{r.action}</code> },
     {
-      header: 'Target',
+      header: 'What happened',
+      className: (r) => (r.outcome === 'success' ? undefined : 'outcome-bad'),
       cell: (r) => (
         <>
-          {r.target_type} {r.target_id}
+          {auditSentence(r)}
+          <br />
+          <code className="hint">{r.action}</code>
         </>
       ),
     },
-    {
-      header: 'Outcome',
-      className: (r) => (r.outcome === 'success' ? undefined : 'outcome-bad'),
-      cell: (r) => r.outcome,
-    },
-    { header: 'Fields', cell: (r) => r.fields.join(', ') },
-    { header: 'IP', cell: (r) => r.ip },
+    { header: 'From', cell: (r) => r.ip },
   ];
+  const exporter = useAction(async (format: 'csv' | 'jsonl') => {
+    await downloadFile('/audit/export', { ...toQuery(applied), format }, `audit.${format}`);
+  });
 
   const set = (key: keyof Filters) => (e: { target: { value: string } }) =>
     setDraft({ ...draft, [key]: e.target.value });
@@ -100,6 +102,25 @@ export function AuditLogPage() {
           </button>
         </div>
       </form>
+      <div className="form-actions" role="group" aria-label="Export the filtered audit log">
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={exporter.busy}
+          onClick={() => void exporter.run('csv')}
+        >
+          Export CSV
+        </button>
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={exporter.busy}
+          onClick={() => void exporter.run('jsonl')}
+        >
+          Export JSON Lines
+        </button>
+      </div>
+      <ErrorMessage error={exporter.error} />
       <PagedTable list={list} columns={columns} rowKey={(r) => r.seq} texts={TEXTS} />
     </section>
   );
