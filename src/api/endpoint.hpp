@@ -98,11 +98,11 @@ class LateBody {
 inline ApiError not_found(const std::string& what) {
   return ApiError(ErrorCode::not_found, "no such " + what);
 }
-inline ApiError forbidden(std::string message, std::string reason) {
-  return ApiError(ErrorCode::forbidden, std::move(message), std::move(reason));
+inline ApiError forbidden(const std::string& message, std::string reason) {
+  return ApiError(ErrorCode::forbidden, message, std::move(reason));
 }
-inline ApiError conflict(std::string message, std::string reason) {
-  return ApiError(ErrorCode::conflict, std::move(message), std::move(reason));
+inline ApiError conflict(const std::string& message, std::string reason) {
+  return ApiError(ErrorCode::conflict, message, std::move(reason));
 }
 
 // The caller's organization-scoped transaction, and a read without one.

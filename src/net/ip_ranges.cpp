@@ -51,7 +51,7 @@ std::optional<Ip16> parse_ip_address(std::string_view text) {
 
 Expected<IpRange, std::string> parse_ip_range(std::string_view text) {
   const std::string shown(text.substr(0, 64));
-  auto refuse = [&](std::string why) {
+  auto refuse = [&](const std::string& why) {
     return bulwark::unexpected("\"" + shown + "\" is not an IP range: " + why);
   };
   if (text.empty()) return refuse("it is empty");

@@ -33,13 +33,14 @@ BOOST_DESCRIBE_STRUCT(PolicyRow, (),
 ApiError no_org() { return ApiError(ErrorCode::not_found, "no such organization"); }
 
 // Malformed input: 400 validation_failed, like every body that breaks a rule.
-ApiError invalid(std::string field, std::string problem, std::string message) {
-  return ApiError(ErrorCode::validation_failed, std::move(message), "invalid_fields",
+ApiError invalid(std::string field, std::string problem, const std::string& message) {
+  return ApiError(ErrorCode::validation_failed, message, "invalid_fields",
                   {{std::move(field), std::move(problem)}});
 }
 // Well-formed and understood, and refused by a rule of the policy: 422.
-ApiError refused(std::string field, std::string problem, std::string message, std::string reason) {
-  return ApiError(ErrorCode::unprocessable, std::move(message), std::move(reason),
+ApiError refused(std::string field, std::string problem, const std::string& message,
+                 std::string reason) {
+  return ApiError(ErrorCode::unprocessable, message, std::move(reason),
                   {{std::move(field), std::move(problem)}});
 }
 
