@@ -44,6 +44,7 @@ Verdict rate_limit(Exchange& ex);     // per client IP and rate class -> 429 wit
 Verdict authenticate(Exchange& ex);   // per route.auth -> 401 (session), 403 (webhook signature)
 Verdict csrf(Exchange& ex);           // per route.csrf; the session's token -> 403
 Verdict authorize(Exchange& ex);      // route.permission -> 403
+Verdict step_up(Exchange& ex);        // route.step_up: a factor within 15 minutes -> 403
 Verdict idempotency(Exchange& ex);    // Idempotency-Key: replay, 409 in flight, 422 reused
 
 void security_headers(Exchange& ex, http::Response& response) noexcept;    // CSP, HSTS, ...
@@ -86,6 +87,7 @@ using BeforeHandler = StageList<&stages::trusted_proxy,  // first: rate limits k
                                 &stages::authenticate,   // the principal, or the webhook signature
                                 &stages::csrf,           // needs the session-bound token
                                 &stages::authorize,      // needs the principal's role
+                                &stages::step_up,        // a fresh factor, once allowed at all
                                 &stages::idempotency>;   // only what may run claims a key
 using Always = StageList<&stages::security_headers,      // also on rejections and 500s
                          &stages::request_id_header,     // the id the log line carries
@@ -101,7 +103,8 @@ static_assert(BeforeHandler::runs_before<&stages::trusted_proxy, &stages::rate_l
                   BeforeHandler::runs_before<&stages::rate_limit, &stages::authenticate>() &&
                   BeforeHandler::runs_before<&stages::authenticate, &stages::csrf>() &&
                   BeforeHandler::runs_before<&stages::csrf, &stages::authorize>() &&
-                  BeforeHandler::runs_before<&stages::authorize, &stages::idempotency>(),
+                  BeforeHandler::runs_before<&stages::authorize, &stages::step_up>() &&
+                  BeforeHandler::runs_before<&stages::step_up, &stages::idempotency>(),
               "the request pipeline is out of order");
 static_assert(Always::runs_before<&stages::security_headers, &stages::access_log>() &&
                   Always::runs_before<&stages::request_id_header, &stages::access_log>() &&

@@ -94,6 +94,8 @@ constexpr Committed kCommitted[] = {
      "5f6efa0ae82dd670800f0dcf545976af54aedf5252aa3b1bf796c449a7f5d9aa"},
     {38, "plan_mail_and_visits", "5ff22c7be3e0d9f91dafdec8165880ba4bc06efd58a89f9034391f40e453d7f6",
      "146f1505dd141c006d501d59b72546be95edbceaf2ff12424af3c62ea9b8645d"},
+    {39, "mfa", "dcb199df27a8c0be64510c7c5884c80bb697c172a9414fb5bc471485edf52928",
+     "881fb42da1ba35f85db3d3b8097417f3c306ae8d7b884d39589d535bd82a63b4"},
 };
 
 const Committed* committed(int version) {
