@@ -1278,6 +1278,7 @@ export interface SessionView {
   role: string;
   permissions: string[];
   csrf_token: string;
+  mfa_enabled: boolean;
 }
 
 export interface SessionsEnded {
