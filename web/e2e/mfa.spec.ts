@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { createHmac } from 'node:crypto';
 import { ApiSession, signOut, uniqueName } from './support/app';
 import { env } from './support/env';
@@ -50,12 +50,18 @@ async function nextCode(secret: string, used: { last: number }): Promise<string>
   }
 }
 
-async function invite(owner: ApiSession, role: string, password: string): Promise<string> {
+async function invite(
+  owner: ApiSession,
+  invitee: APIRequestContext,
+  role: string,
+  password: string,
+): Promise<string> {
   const email = `${uniqueName(role).replace(/\s/g, '').toLowerCase()}@e2e.example`;
   await owner.post('/users', { email, role });
   const link = await invitationLink(email);
   const token = link.split('/invite/')[1];
-  const res = await owner.request.post('/api/v1/invitations/accept', {
+  // Accepted from a context of its own: its session cookie must not mix with the owner's.
+  const res = await invitee.post('/api/v1/invitations/accept', {
     data: { token, password, name: `MFA ${role}` },
   });
   expect(res.status(), await res.text()).toBe(200);
@@ -73,12 +79,15 @@ test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true
 test('MFA: enrol on the Account page, sign in with a TOTP code, step up for a role change', async ({
   page,
   request,
+  playwright,
 }) => {
   test.setTimeout(120_000);
   const owner = await ApiSession.login(request, env.owner);
+  const invitees = await playwright.request.newContext({ baseURL: env.baseURL });
   const password = `e2e-mfa ${uniqueName('Basalt')} 42 orbit`;
-  const email = await invite(owner, 'admin', password);
-  const target = await invite(owner, 'viewer', password);
+  const email = await invite(owner, invitees, 'admin', password);
+  const target = await invite(owner, invitees, 'viewer', password);
+  await invitees.dispose();
 
   await page.goto('/account');
   await passwordStep(page, email, password);
