@@ -19,6 +19,12 @@ constexpr std::uint32_t kKeyId = 1;
 std::mutex g_mutex;
 std::shared_ptr<const AccountSecrets> g_secrets;
 
+// The field cipher binds a 128-bit row key; an account's is derived from its
+// id, so the envelope opens only on that account's row.
+std::string row_key_of(std::int64_t account_id) {
+  return sha256("bulwark account row " + std::to_string(account_id)).substr(0, kRowKeyBytes);
+}
+
 FieldContext context_of(const std::string& row, std::string_view column) {
   return {.org_id = 0, .table = "accounts", .column = column, .row_key = row};
 }
@@ -31,7 +37,7 @@ AccountSecrets::AccountSecrets(const Secret& master)
 
 std::string AccountSecrets::seal(std::int64_t account_id, std::string_view column,
                                  std::string_view plain) const {
-  const auto row = std::to_string(account_id);
+  const auto row = row_key_of(account_id);
   auto sealed = seal_field(seal_key_.reveal(), kKeyId, context_of(row, column), plain);
   if (!sealed) throw std::runtime_error("cannot seal an account secret");
   return base64(*sealed);
@@ -42,7 +48,7 @@ Expected<std::string, CipherError> AccountSecrets::open(std::int64_t account_id,
                                                         std::string_view sealed) const {
   auto bytes = from_base64(sealed);
   if (!bytes) return unexpected(CipherError::malformed);
-  const auto row = std::to_string(account_id);
+  const auto row = row_key_of(account_id);
   const std::string key(seal_key_.reveal());
   return open_field([&](std::uint32_t id) { return id == kKeyId ? &key : nullptr; },
                     context_of(row, column), *bytes);

@@ -21,7 +21,7 @@ namespace totp = identity::totp;
 constexpr std::string_view kIssuer = "Bulwark";
 
 ApiError invalid_code() {
-  return ApiError(ErrorCode::validation_failed, "the code is incorrect or was already used",
+  return ApiError(ErrorCode::unprocessable, "the code is incorrect or was already used",
                   "invalid_code", {{"code", "is incorrect or was already used"}});
 }
 
@@ -184,7 +184,7 @@ Expected<SteppedUp, ApiError> step_up(store::Database& db, const audit::Actor& b
   const auto account_key = identity::account_key(identity::normalize_email(account->email));
   if (enabled) {
     if (!in.code && !in.recovery_code)
-      return unexpected(ApiError(ErrorCode::validation_failed,
+      return unexpected(ApiError(ErrorCode::unprocessable,
                                  "enter a code from your authenticator app", "mfa_code_required",
                                  {{"code", "is required"}}));
     if (with_factor(db, by, who, in.code, in.recovery_code, mark) == FactorUsed::none) {
@@ -196,14 +196,14 @@ Expected<SteppedUp, ApiError> step_up(store::Database& db, const audit::Actor& b
     }
   } else {
     if (!in.password)
-      return unexpected(ApiError(ErrorCode::validation_failed, "enter your password",
+      return unexpected(ApiError(ErrorCode::unprocessable, "enter your password",
                                  "password_required", {{"password", "is required"}}));
     if (!security::verify_password(in.password->value, account->password_hash)) {
       identity::record_failure(db, account_key, policy.account);
       auto entry = by.entry("auth.step_up", "session", std::to_string(session_id));
       entry.outcome = "failure";
       audit::append(db, entry);
-      return unexpected(ApiError(ErrorCode::validation_failed, "the password is incorrect",
+      return unexpected(ApiError(ErrorCode::unprocessable, "the password is incorrect",
                                  "wrong_password", {{"password", "is incorrect"}}));
     }
     db.transaction(mark);
@@ -232,7 +232,7 @@ Expected<SignedIn, LoginRefused> verify_sign_in(store::Database& db, const MfaVe
                                                 const SignInPolicy& policy) {
   const auto refused = [](ApiError e) { return unexpected(LoginRefused{std::move(e), {}}); };
   if (in.code.has_value() == in.recovery_code.has_value())
-    return refused(ApiError(ErrorCode::validation_failed, "send a code or a recovery code",
+    return refused(ApiError(ErrorCode::unprocessable, "send a code or a recovery code",
                             "mfa_code_required", {{"code", "is required"}}));
   auto holder = challenge_holder(db, in.challenge.value, ChallengeUse::verify);
   if (!holder) return refused(std::move(holder.error()));

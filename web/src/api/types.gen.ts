@@ -629,6 +629,17 @@ export interface MessageView {
   updated_at: string;
 }
 
+export interface MfaStatus {
+  enabled: boolean;
+  recovery_codes_left: number;
+}
+
+export interface MfaVerify {
+  challenge: string;
+  code?: string | null;
+  recovery_code?: string | null;
+}
+
 export interface MismatchView {
   kind: string;
   expected_cents: number | null;
@@ -1221,6 +1232,11 @@ export interface ScheduleWarning {
   number?: string;
 }
 
+export interface SecondFactor {
+  code?: string | null;
+  recovery_code?: string | null;
+}
+
 export interface ServicePlanChange {
   title?: string | null;
   interval_months?: number | null;
@@ -1348,6 +1364,16 @@ export interface StatusChangeView {
   changed_at: string;
 }
 
+export interface StepUpRequest {
+  code?: string | null;
+  recovery_code?: string | null;
+  password?: string | null;
+}
+
+export interface SteppedUp {
+  valid_for_seconds: number;
+}
+
 export interface TaxRateChange {
   name?: string | null;
   rate_bp?: number | null;
@@ -1388,6 +1414,21 @@ export interface TimeEntryView {
   minutes: number;
   note: string;
   created_at: string;
+}
+
+export interface TotpConfirm {
+  code: string;
+  challenge?: string | null;
+}
+
+export interface TotpEnrollRequest {
+  challenge?: string | null;
+}
+
+export interface TotpEnrollment {
+  secret: string;
+  otpauth_uri: string;
+  qr_svg: string;
 }
 
 export interface UnsubscribeView {
