@@ -70,8 +70,7 @@ Result<http::Response> login(Ctx& ctx, const Body<LoginRequest>& in) {
     return res;
   }
   // The password was right, but a second step comes first: no session yet.
-  if (done->second_step)
-    return app::raw_json_response(200, resource::to_json(*done->second_step));
+  if (done->second_step) return app::raw_json_response(200, resource::to_json(*done->second_step));
   return with_session(done->view, done->session, policy.session);
 }
 

@@ -94,10 +94,9 @@ Result<http::Response> verify(Ctx& ctx, const Body<users::MfaVerify>& in) {
   auto done = users::verify_sign_in(ctx.services.db, in.value, ctx.request.client_ip, policy);
   if (!done) {
     auto res = error_response(done.error().error, ctx.request.request_id);
-    logging::info("second sign-in step failed", {{logging::Field::request_id,
-                                                   ctx.request.request_id},
-                                                  {logging::Field::client_ip,
-                                                   ctx.request.client_ip}});
+    logging::info("second sign-in step failed",
+                  {{logging::Field::request_id, ctx.request.request_id},
+                   {logging::Field::client_ip, ctx.request.client_ip}});
     return res;
   }
   return signed_in_response(done->view, done->session, policy.session);

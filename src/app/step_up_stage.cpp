@@ -18,10 +18,10 @@ Verdict step_up(Exchange& ex) {
     const auto now = ex.services.clock.now_ms();
     if (at && now - *at < domain::users::kStepUpValidMs) return std::nullopt;
   }
-  return error_response(ApiError(ErrorCode::forbidden,
-                                 "confirm it is you: enter a code (or your password) again",
-                                 "step_up_required"),
-                        ex.request.request_id);
+  return error_response(
+      ApiError(ErrorCode::forbidden, "confirm it is you: enter a code (or your password) again",
+               "step_up_required"),
+      ex.request.request_id);
 }
 
 }  // namespace bulwark::app::stages

@@ -22,8 +22,7 @@ class AccountSecrets {
 
   // An AES-256-GCM envelope (base64) bound to the account and the column,
   // so a sealed secret copied to another account or column does not open.
-  std::string seal(std::int64_t account_id, std::string_view column,
-                   std::string_view plain) const;
+  std::string seal(std::int64_t account_id, std::string_view column, std::string_view plain) const;
   Expected<std::string, CipherError> open(std::int64_t account_id, std::string_view column,
                                           std::string_view sealed) const;
   // HMAC-SHA256 (hex) of a recovery code under its own key: the stored form,

@@ -48,7 +48,8 @@ constexpr CrossTenantSql kMembership(
     "JOIN orgs o ON o.id = u.org_id WHERE u.id = $1");
 constexpr CrossTenantSql kChallengeFailed(
     "UPDATE mfa_challenges SET failures = failures + 1 WHERE id = $1");
-constexpr CrossTenantSql kDeleteSpent("DELETE FROM mfa_challenges WHERE id = $1 AND failures >= $2");
+constexpr CrossTenantSql kDeleteSpent(
+    "DELETE FROM mfa_challenges WHERE id = $1 AND failures >= $2");
 constexpr CrossTenantSql kDeleteChallenge("DELETE FROM mfa_challenges WHERE id = $1");
 constexpr CrossTenantSql kPurgeChallenges("DELETE FROM mfa_challenges WHERE expires_at <= $1");
 constexpr OrgSql kMarkSteppedUp(
@@ -172,8 +173,8 @@ std::optional<Membership> membership_of(store::Connection& conn, std::int64_t us
   const auto& row = r.rows[0];
   auto role = security::parse_role(row.text(4));
   if (!role) return std::nullopt;
-  return Membership{row.integer(0), row.integer(1), row.text(2), row.text(3), *role,
-                    row.integer(5) != 0};
+  return Membership{row.integer(0), row.integer(1), row.text(2),
+                    row.text(3),    *role,          row.integer(5) != 0};
 }
 
 void challenge_failed(store::Connection& conn, std::int64_t challenge_id) {

@@ -102,8 +102,8 @@ std::string otpauth_uri(std::string_view issuer, std::string_view account_name,
                         std::string_view secret) {
   const auto label = uri_component(std::string(issuer) + ":" + std::string(account_name));
   return "otpauth://totp/" + label + "?secret=" + base32(secret) +
-         "&issuer=" + uri_component(issuer) + "&algorithm=SHA1&digits=" +
-         std::to_string(kDigits) + "&period=" + std::to_string(kStepSeconds);
+         "&issuer=" + uri_component(issuer) + "&algorithm=SHA1&digits=" + std::to_string(kDigits) +
+         "&period=" + std::to_string(kStepSeconds);
 }
 
 }  // namespace bulwark::identity::totp

@@ -143,8 +143,8 @@ Expected<RecoveryCodes, ApiError> confirm_totp(store::Database& db, const audit:
   switch (outcome) {
     case Outcome::confirmed: return out;
     case Outcome::nothing_pending:
-      return unexpected(ApiError(ErrorCode::conflict, "start the enrolment first",
-                                 "no_pending_enrollment"));
+      return unexpected(
+          ApiError(ErrorCode::conflict, "start the enrolment first", "no_pending_enrollment"));
     case Outcome::wrong_code: return unexpected(invalid_code());
   }
   return unexpected(invalid_code());
@@ -152,12 +152,11 @@ Expected<RecoveryCodes, ApiError> confirm_totp(store::Database& db, const audit:
 
 Expected<void, ApiError> disable_totp(store::Database& db, const audit::Actor& by,
                                       const MfaAccount& who, const SecondFactor& factor) {
-  const auto used = with_factor(db, by, who, factor.code, factor.recovery_code,
-                                [&](store::Connection& c) {
-                                  mfa::disable(c, who.account_id);
-                                  by.record(c, "auth.mfa_disabled", "user", who.user_id,
-                                            {"totp_secret", "recovery_codes"});
-                                });
+  const auto used =
+      with_factor(db, by, who, factor.code, factor.recovery_code, [&](store::Connection& c) {
+        mfa::disable(c, who.account_id);
+        by.record(c, "auth.mfa_disabled", "user", who.user_id, {"totp_secret", "recovery_codes"});
+      });
   if (used == FactorUsed::none) {
     auto entry = by.entry("auth.mfa_disabled", "user", std::to_string(who.user_id));
     entry.outcome = "failure";
@@ -244,9 +243,9 @@ Expected<SignedIn, LoginRefused> verify_sign_in(store::Database& db, const MfaVe
     return unexpected(LoginRefused{invalid_challenge(), std::nullopt});
   }
   const auto by = member_actor(who, client_ip);
-  const auto used =
-      with_factor(db, by, who, in.code, in.recovery_code,
-                  [&](store::Connection& c) { mfa::delete_challenge(c, holder->challenge_id); });
+  const auto used = with_factor(db, by, who, in.code, in.recovery_code, [&](store::Connection& c) {
+    mfa::delete_challenge(c, holder->challenge_id);
+  });
   if (used == FactorUsed::none) {
     // Counts toward the login lockout like a wrong password.
     db.transaction([&](store::Connection& c) { mfa::challenge_failed(c, holder->challenge_id); });

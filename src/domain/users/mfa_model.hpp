@@ -11,8 +11,8 @@
 
 namespace bulwark::domain::users {
 
-using Code = Text<16>;           // six digits; room for spaces a person types
-using RecoveryCode = Text<64>;   // xxxx-xxxx-xxxx-xxxx
+using Code = Text<16>;          // six digits; room for spaces a person types
+using RecoveryCode = Text<64>;  // xxxx-xxxx-xxxx-xxxx
 using ChallengeToken = Text<128>;
 
 // POST /api/v1/auth/mfa/totp/enroll: with a session, or with the challenge of

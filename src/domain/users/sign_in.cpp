@@ -50,7 +50,8 @@ std::optional<MfaChallenge> second_step_of(store::Database& db, const identity::
 
 SessionView session_view(const SessionUser& user, const SessionOrg& org, security::Role role,
                          std::string csrf_token) {
-  SessionView v{user, org, std::string(security::role_name(role)), {}, std::move(csrf_token), false};
+  SessionView v{user, org, std::string(security::role_name(role)), {}, std::move(csrf_token),
+                false};
   for (auto p : security::permissions_of(role))
     v.permissions.emplace_back(security::permission_name(p));
   return v;

@@ -12,9 +12,9 @@
 #include "core/expected.hpp"
 #include "domain/users/auth_model.hpp"
 #include "domain/users/mfa_model.hpp"
-#include "identity/users.hpp"
 #include "identity/login_throttle.hpp"
 #include "identity/sessions.hpp"
+#include "identity/users.hpp"
 #include "security/roles.hpp"
 #include "store/database.hpp"
 
