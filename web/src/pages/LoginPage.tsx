@@ -19,6 +19,8 @@ type Step =
 
 export function LoginPage({ notice }: { notice: string | null }) {
   const [step, setStep] = useState<Step>({ kind: 'password' });
+  // The second step's challenge lasts five minutes and dies after five wrong codes.
+  const [expired, setExpired] = useState(false);
   useEffect(() => {
     document.title = 'Sign in · Bulwark';
   }, []);
@@ -26,9 +28,20 @@ export function LoginPage({ notice }: { notice: string | null }) {
     <main id="main" className="login-page">
       <div className="login-card">
         <h1>Sign in to Bulwark</h1>
-        {step.kind === 'password' ? <PasswordStep notice={notice} onNext={setStep} /> : null}
+        {step.kind === 'password' ? (
+          <PasswordStep
+            notice={expired ? 'That sign-in expired. Please sign in again.' : notice}
+            onNext={setStep}
+          />
+        ) : null}
         {step.kind === 'code' ? (
-          <CodeStep challenge={step.challenge} onRestart={() => setStep({ kind: 'password' })} />
+          <CodeStep
+            challenge={step.challenge}
+            onRestart={() => {
+              setExpired(true);
+              setStep({ kind: 'password' });
+            }}
+          />
         ) : null}
         {step.kind === 'enroll' ? (
           <EnrollStep
