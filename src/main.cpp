@@ -20,6 +20,7 @@
 #include "cli/personal_fields.hpp"
 #include "config/config.hpp"
 #include "core/clock.hpp"
+#include "crypto/account_secrets.hpp"
 #include "crypto/key_ring.hpp"
 #include "domain/pm_generation.hpp"
 #include "domain/service_plans/reminders.hpp"
@@ -124,6 +125,8 @@ int serve() {
     }
     // Repositories seal and open personal fields through it (store/personal.hpp).
     crypto::attach_key_ring(*db, *master_key, identity::now_ms);
+    // An account's TOTP secret and recovery codes (no organization's keys fit).
+    crypto::install_account_secrets(*master_key);
     // Rows from before personal data was sealed are sealed now, once.
     app::seal_plain_rows(*db, c->data_dir, [](std::string_view table, std::int64_t rows) {
       logging::info("personal data sealed", {{Field::name, table}, {Field::count, rows}});

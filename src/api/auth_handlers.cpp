@@ -3,6 +3,7 @@
 #include "app/auth_stages.hpp"
 #include "app/policies.hpp"
 #include "audit/audit_log.hpp"
+#include "domain/users/mfa.hpp"
 #include "domain/users/new_device.hpp"
 #include "domain/users/sign_in.hpp"
 #include "http/cookies.hpp"
@@ -81,6 +82,13 @@ void note_sign_in_device(Ctx& ctx, http::Response& res, std::int64_t org_id, std
   }
 }
 
+void set_session_cookies(http::Response& res, const identity::NewSession& session,
+                         const identity::SessionPolicy& policy) {
+  const long lifetime =
+      session.max_age_seconds > 0 ? session.max_age_seconds : policy.absolute_lifetime.count();
+  set_cookies(res, session.token, session.csrf_token, std::min<long>(lifetime, 86400));
+}
+
 http::Response signed_in_response(const SessionView& view, const identity::NewSession& session,
                                   const identity::SessionPolicy& policy) {
   return with_session(view, session, policy);
@@ -98,6 +106,8 @@ Result<http::Response> login(Ctx& ctx, const Body<LoginRequest>& in) {
                                      {Field::client_ip, ctx.request.client_ip}});
     return res;
   }
+  // The password was right, but a second step comes first: no session yet.
+  if (done->second_step) return app::raw_json_response(200, resource::to_json(*done->second_step));
   auto res = with_session(done->view, done->session, policy.session);
   note_sign_in_device(ctx, res, done->view.org.id, done->view.user.id, done->session.session_id);
   return res;
@@ -119,9 +129,12 @@ Result<SessionView> me(Ctx& ctx) {
   // Everything comes from the session lookup the pipeline already made.
   const auto& who = ctx.who();
   const std::string role(security::role_name(who.role));
-  return users::session_view({who.user_id, who.email, who.name, role},
-                             {who.org_id, who.org_slug, who.org_name, who.org_time_zone}, who.role,
-                             who.csrf_token);
+  auto view = users::session_view({who.user_id, who.email, who.name, role},
+                                  {who.org_id, who.org_slug, who.org_name, who.org_time_zone},
+                                  who.role, who.csrf_token);
+  if (auto account = users::mfa_account(ctx.services.db, who.org_id, who.user_id))
+    view.mfa_enabled = users::mfa_status(ctx.services.db, *account).enabled;
+  return view;
 }
 
 Result<http::Response> change_password(Ctx& ctx, const Body<PasswordChange>& in) {

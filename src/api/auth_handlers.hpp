@@ -17,6 +17,10 @@ Result<http::Response> logout(Ctx& ctx);
 Result<SessionView> me(Ctx& ctx);
 Result<http::Response> change_password(Ctx& ctx, const Body<PasswordChange>& in);
 
+// The session and CSRF cookies of a new session, on any answer.
+void set_session_cookies(http::Response& res, const identity::NewSession& session,
+                         const identity::SessionPolicy& policy);
+
 // The answer of any sign-in (log-in, an accepted invitation): the view, with
 // the session and CSRF cookies.
 http::Response signed_in_response(const SessionView& view, const identity::NewSession& session,

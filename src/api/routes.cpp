@@ -15,6 +15,7 @@
 #include "api/invoice_send_handlers.hpp"
 #include "api/link_handlers.hpp"
 #include "api/messaging_handlers.hpp"
+#include "api/mfa_handlers.hpp"
 #include "api/openapi.hpp"
 #include "api/org_export_routes.hpp"
 #include "api/org_handlers.hpp"
@@ -66,8 +67,8 @@ Access access(Permission p, std::string_view scope) {
 const Access kSignedIn{http::no_permission(), ""};
 
 // Columns a session row may add: where it runs (handler pool unless it hashes
-// a password), and whether it will need a fresh second factor (inert until
-// the MFA issue).
+// a password), and whether it needs a fresh second factor (the step_up stage,
+// app/step_up_stage.cpp: a step-up within 15 minutes).
 struct Extra {
   Execution execution = Execution::pool;
   bool step_up = false;
@@ -147,6 +148,7 @@ http::Router build_router() {
          "The current user, organization, role and permissions");
   authed(Method::post, "/api/v1/auth/password", new_session, token, kSignedIn,
          endpoint<change_password>(), "Change your password (ends your other sessions)", bcrypt);
+  add_mfa_routes(r);  // two-step sign-in and step-up (issue 15 item 1)
 
   const auto users_read = access(Permission::users_manage, "users:read");
   const auto users_write = access(Permission::users_manage, "users:write");

@@ -45,6 +45,7 @@ Verdict authenticate(Exchange& ex);   // per route.auth -> 401 (session), 403 (w
 Verdict ip_allowlist(Exchange& ex);   // the org's allowed client ranges -> 403 ip_not_allowed
 Verdict csrf(Exchange& ex);           // per route.csrf; the session's token -> 403
 Verdict authorize(Exchange& ex);      // route.permission -> 403
+Verdict step_up(Exchange& ex);        // route.step_up: a factor within 15 minutes -> 403
 Verdict idempotency(Exchange& ex);    // Idempotency-Key: replay, 409 in flight, 422 reused
 
 void security_headers(Exchange& ex, http::Response& response) noexcept;    // CSP, HSTS, ...
@@ -88,6 +89,7 @@ using BeforeHandler = StageList<&stages::trusted_proxy,  // first: rate limits k
                                 &stages::ip_allowlist,   // needs the principal's organization
                                 &stages::csrf,           // needs the session-bound token
                                 &stages::authorize,      // needs the principal's role
+                                &stages::step_up,        // a fresh factor, once allowed at all
                                 &stages::idempotency>;   // only what may run claims a key
 using Always = StageList<&stages::security_headers,      // also on rejections and 500s
                          &stages::request_id_header,     // the id the log line carries
@@ -104,7 +106,8 @@ static_assert(BeforeHandler::runs_before<&stages::trusted_proxy, &stages::rate_l
                   BeforeHandler::runs_before<&stages::authenticate, &stages::ip_allowlist>() &&
                   BeforeHandler::runs_before<&stages::ip_allowlist, &stages::csrf>() &&
                   BeforeHandler::runs_before<&stages::csrf, &stages::authorize>() &&
-                  BeforeHandler::runs_before<&stages::authorize, &stages::idempotency>(),
+                  BeforeHandler::runs_before<&stages::authorize, &stages::step_up>() &&
+                  BeforeHandler::runs_before<&stages::step_up, &stages::idempotency>(),
               "the request pipeline is out of order");
 static_assert(Always::runs_before<&stages::security_headers, &stages::access_log>() &&
                   Always::runs_before<&stages::request_id_header, &stages::access_log>() &&

@@ -6,6 +6,7 @@
 #include "domain/retention/customer_purge.hpp"
 #include "domain/retention/invoice_snapshot.hpp"
 #include "idempotency/key_store.hpp"
+#include "identity/mfa.hpp"
 #include "identity/sessions.hpp"
 #include "privacy/erasure_ledger.hpp"
 #include "store/blob_orphans.hpp"
@@ -17,6 +18,10 @@ RetentionReport sweep_retention(store::Database& db, const config::Config& confi
                                 std::int64_t now_ms) {
   RetentionReport r;
   r.sessions = identity::purge_expired_sessions(db, session_policy(config));
+  // Expired sign-in challenges (the second step, 5 minutes; issue 15 item 1)
+  // are counted with the sessions they never became.
+  db.with_connection(
+      [&](store::Connection& c) { r.sessions += identity::mfa::purge_challenges(c, now_ms); });
   r.webhook_events = webhooks::purge_handled_events(db, now_ms);
   r.idempotency_keys = idempotency::purge_expired(db, now_ms);
   r.access_reveals = domain::customers::purge_old_reveals(db, now_ms);

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from fixtures.people import PASSWORD, admin, create_org, login, new_user_client, unique
+from fixtures.people import PASSWORD, admin, create_org, login, step_up, unique
 from fixtures.server import Server, error_of
 
 
@@ -33,7 +33,7 @@ def office(server):
     victim = login(server, victim_email)
     r = owner.post(f"/api/v1/users/{victim.user_id}/revoke-sessions")
     assert r.status_code == 200, r.text
-    return owner, victim
+    return step_up(owner), victim  # exporting is a step_up route
 
 
 def test_audit_records_name_the_people_involved(office):
@@ -98,5 +98,12 @@ def test_a_bad_export_request_is_a_clear_400(office, params):
 
 def test_only_those_who_read_the_audit_log_export_it(server, office):
     owner, victim = office
-    r = export(login(server, victim.email), format="csv")
-    assert r.status_code == 403
+    r = export(step_up(login(server, victim.email)), format="csv")
+    assert r.status_code == 403 and error_of(r)["reason"] == "permission_denied"
+
+
+def test_an_export_needs_a_fresh_factor(server, office):
+    owner, _ = office
+    fresh = login(server, owner.email)
+    r = export(fresh, format="csv")
+    assert r.status_code == 403 and error_of(r)["reason"] == "step_up_required", r.text

@@ -11,7 +11,7 @@ import requests
 
 from fixtures.database import db_exec, db_query
 from fixtures.people import (PASSWORD, Client, admin, cookie_value, create_org, create_user,
-                             login, new_user_client, try_login, unique)
+                             login, new_user_client, step_up, try_login, unique)
 from fixtures.server import BIN, PG_URL, error_of
 
 
@@ -336,6 +336,7 @@ def test_users_api_list_change_role_deactivate(server, org, owner):
     assert any(u["id"] == user["id"] for u in listing["items"])
     assert all("initial_password" not in u and "password_hash" not in u for u in listing["items"])
 
+    step_up(owner)
     r = owner.patch(f"/api/v1/users/{user['id']}", json={"role": "dispatcher"})
     assert r.status_code == 200 and r.json()["role"] == "dispatcher"
     assert tech.get("/api/v1/auth/me").status_code == 401  # privilege change: log in again
@@ -366,8 +367,8 @@ def test_admin_cannot_create_or_change_owners(server, org, owner):
     r = adm.post("/api/v1/users", json={"email": unique("o") + "@example.com", "role": "owner"})
     assert r.status_code == 403 and error_of(r)["reason"] == "rank_exceeded"
     owner_id = owner.get("/api/v1/auth/me").json()["user"]["id"]
-    r = adm.patch(f"/api/v1/users/{owner_id}", json={"active": False})
-    assert r.status_code == 403
+    r = step_up(adm).patch(f"/api/v1/users/{owner_id}", json={"active": False})
+    assert r.status_code == 403 and error_of(r)["reason"] != "step_up_required"
 
 
 def test_last_owner_cannot_be_demoted(server):
@@ -375,7 +376,7 @@ def test_last_owner_cannot_be_demoted(server):
     c, _ = new_user_client(server, o, "owner")
     me = c.get("/api/v1/auth/me").json()["user"]["id"]
     second, _ = new_user_client(server, o, "owner")
-    r = second.patch(f"/api/v1/users/{me}", json={"role": "admin"})
+    r = step_up(second).patch(f"/api/v1/users/{me}", json={"role": "admin"})
     assert r.status_code == 200  # two owners: fine
     r = c.get("/api/v1/auth/me")
     assert r.status_code == 401  # demoted: sessions ended
@@ -388,7 +389,7 @@ def test_another_orgs_user_is_404(server, owner):
     other_org = create_org(server)
     other_owner, _ = new_user_client(server, other_org, "owner")
     other_id = other_owner.get("/api/v1/auth/me").json()["user"]["id"]
-    r = owner.patch(f"/api/v1/users/{other_id}", json={"role": "viewer"})
+    r = step_up(owner).patch(f"/api/v1/users/{other_id}", json={"role": "viewer"})
     assert r.status_code == 404
     r = owner.post(f"/api/v1/users/{other_id}/revoke-sessions")
     assert r.status_code == 404
@@ -413,7 +414,7 @@ def test_org_wide_revocation(server):
     o = create_org(server)
     boss, _ = new_user_client(server, o, "owner")
     worker, _ = new_user_client(server, o, "technician")
-    r = boss.post("/api/v1/org/revoke-sessions")
+    r = step_up(boss).post("/api/v1/org/revoke-sessions")
     assert r.status_code == 200 and r.json()["sessions_ended"] >= 2
     assert worker.get("/api/v1/auth/me").status_code == 401
     assert boss.get("/api/v1/auth/me").status_code == 401

@@ -14,7 +14,7 @@ import requests
 
 from fixtures.mail import SmtpSink, mail_env
 from fixtures.people import PASSWORD, Client, admin, cookie_value, create_org, create_user, \
-    login, new_user_client, try_login, unique
+    login, new_user_client, step_up, try_login, unique
 from fixtures.server import Server, error_of
 
 LINK = re.compile(r"/invite/([A-Za-z0-9_-]{43})")
@@ -156,7 +156,7 @@ def test_deactivated_in_one_org_keeps_the_other_ISSUE14_4(server, two_orgs):
     a, b, pat = two_orgs["a"], two_orgs["b"], two_orgs["pat"]
     in_b = login(server, pat)
     member = {u["email"]: u for u in b.get("/api/v1/users").json()["items"]}[pat]
-    r = b.patch(f"/api/v1/users/{member['id']}", json={"active": False})
+    r = step_up(b).patch(f"/api/v1/users/{member['id']}", json={"active": False})
     assert r.status_code == 200, r.text
     assert in_b.get("/api/v1/auth/me").status_code == 401
     # Sign-in now opens A, the membership still active; B is not offered.

@@ -10,7 +10,7 @@ import requests
 
 from fixtures.clock import hooks_binary
 from fixtures.people import PASSWORD, admin, create_org, create_user, login, \
-    new_user_client, unique
+    new_user_client, step_up, try_login, unique
 from fixtures.server import Server, error_of
 
 PROXY_ENV = {"BULWARK_TRUSTED_PROXY": "127.0.0.1"}
@@ -33,7 +33,12 @@ def from_ip(ip):
 
 
 def put_policy(client, body, ip=None):
-    return client.put("/api/v1/org/security", json=body, headers=from_ip(ip) if ip else None)
+    """A policy change is a step_up route: a fresh factor first (the password,
+    for these people without MFA), from the same address."""
+    headers = from_ip(ip) if ip else None
+    r = client.post("/api/v1/auth/step-up", json={"password": PASSWORD}, headers=headers)
+    assert r.status_code == 200, r.text
+    return client.put("/api/v1/org/security", json=body, headers=headers)
 
 
 def audit_actions(client, prefix, ip=None):
@@ -264,3 +269,26 @@ def test_sign_out_everywhere_else_keeps_this_session(server):
     assert all(o.get("/api/v1/auth/me").status_code == 401 for o in others)
     assert here.get("/api/v1/auth/me").status_code == 200
     assert len(here.get("/api/v1/auth/sessions").json()["items"]) == 1
+
+
+def test_a_policy_change_needs_a_fresh_factor(server):
+    _, owner = fresh_owner(server)
+    r = owner.put("/api/v1/org/security", json={"session_idle_minutes": 30})
+    assert r.status_code == 403 and error_of(r)["reason"] == "step_up_required", r.text
+    assert owner.get("/api/v1/org/security").json()["session_idle_minutes"] is None
+
+
+def test_owners_require_two_step_sign_in_for_chosen_roles(server):
+    org, owner = fresh_owner(server)
+    email = create_user(server, org, "dispatcher")
+    r = put_policy(owner, {"mfa_required_roles": ["dispatcher", "Admin", "dispatcher"]})
+    assert r.status_code == 200, r.text
+    assert r.json()["mfa_required_roles"] == ["dispatcher", "admin"]
+    assert "mfa_required_roles" in owner.get(
+        "/api/v1/audit?action=org.security_policy_changed").json()["items"][0]["fields"]
+    # The dispatcher's next sign-in enrols them before any session opens.
+    r = try_login(server, email, PASSWORD)
+    assert r.status_code == 200 and r.json().get("mfa_enrollment_required") is True, r.text
+    assert "__Host-session" not in r.headers.get("Set-Cookie", "")
+    r = put_policy(owner, {"mfa_required_roles": ["janitor"]})
+    assert r.status_code == 400 and "mfa_required_roles" in error_of(r)["fields"], r.text

@@ -11,7 +11,7 @@ import threading
 
 import requests
 
-from fixtures.people import create_org, create_user, login, new_user_client, unique
+from fixtures.people import create_org, create_user, login, new_user_client, step_up, unique
 from fixtures.work import complete, new_asset, new_customer, new_site, new_wo
 
 TIMEOUT = 30  # seconds for any one request or thread
@@ -47,7 +47,7 @@ def test_owners_demoting_each_other_at_once_never_leave_no_owner(server):
     for _ in range(rounds):
         org = create_org(server)
         a_email, b_email = create_user(server, org, "owner"), create_user(server, org, "owner")
-        a, b = login(server, a_email), login(server, b_email)
+        a, b = step_up(login(server, a_email)), step_up(login(server, b_email))
         a_id = a.get("/api/v1/auth/me").json()["user"]["id"]
         b_id = b.get("/api/v1/auth/me").json()["user"]["id"]
         ra, rb = storm([timed(a, "PATCH", f"/api/v1/users/{b_id}", json={"role": "admin"}),

@@ -113,6 +113,36 @@ TEST_F(PipelineStages, SessionTokenRuleNeedsTheSessionsToken) {
   EXPECT_EQ(reason_of(run_csrf(Csrf::session_token, http::Method::post, bearer, {})), "passed");
 }
 
+// Issue 15 item 1: a step_up route refuses a bearer token outright (an API
+// client has no person to ask for a second factor); other routes let it by.
+// (A session's step-up time is read from the database: tests/api/test_mfa.py.)
+TEST_F(PipelineStages, StepUpRouteRefusesABearerToken_ISSUE15_1) {
+  auto run = [&](bool step_up, std::optional<app::Principal> who) {
+    route_ = {.method = http::Method::patch,
+              .pattern = "/x",
+              .auth = http::Auth::session_or_token,
+              .permission = http::no_permission(),
+              .rate = http::RateClass::standard,
+              .effect = http::Effect::changes_state,
+              .csrf = Csrf::session_token,
+              .execution = http::Execution::pool,
+              .handler = ok,
+              .summary = "",
+              .step_up = step_up};
+    match_ = {};
+    match_.kind = http::MatchResult::Kind::found;
+    match_.route = &route_;
+    request_ = {};
+    app::Exchange ex{request_, match_, services_, limiter_, "127.0.0.1", false, std::move(who)};
+    return app::stages::step_up(ex);
+  };
+  const app::Principal bearer;  // session_id 0
+  EXPECT_EQ(reason_of(run(true, bearer)), "step_up_required");
+  EXPECT_EQ(run(true, bearer)->status, 403);
+  EXPECT_EQ(reason_of(run(false, bearer)), "passed");
+  EXPECT_EQ(reason_of(run(false, session_principal())), "passed");
+}
+
 TEST_F(PipelineStages, RouteFoundAnswers405WithAllowAnd404) {
   http::Request request;
   http::MatchResult match;
@@ -153,6 +183,8 @@ static_assert(Wrong::runs_before<&stages::authorize, &stages::authenticate>());
 static_assert(!Wrong::runs_before<&stages::csrf, &stages::authorize>(), "absent: not before");
 static_assert(bulwark::app::BeforeHandler::index_of<&stages::idempotency>() ==
               bulwark::app::BeforeHandler::kSize - 1);
-static_assert(bulwark::app::BeforeHandler::index_of<&stages::authorize>() ==
+static_assert(bulwark::app::BeforeHandler::index_of<&stages::step_up>() ==
               bulwark::app::BeforeHandler::kSize - 2);
+static_assert(bulwark::app::BeforeHandler::index_of<&stages::authorize>() ==
+              bulwark::app::BeforeHandler::kSize - 3);
 }  // namespace order_check

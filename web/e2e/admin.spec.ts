@@ -15,6 +15,11 @@ test('owner changes the role of a user, ends their sessions and finds it in the 
   const role = page.getByLabel(`Role of ${email}`);
   await expect(role).toHaveValue('viewer');
   await role.selectOption('technician');
+  // A role change is a step_up route (issue 15 item 1): the owner, without
+  // two-step sign-in, confirms with the password, and the change goes through.
+  const stepUp = page.getByRole('dialog', { name: 'Confirm it is you' });
+  await stepUp.getByLabel('Password').fill(env.owner.password);
+  await stepUp.getByRole('button', { name: 'Confirm' }).click();
   await expect(
     page.getByRole('row', { name: new RegExp(email) }).getByText('Saved.'),
   ).toBeVisible();

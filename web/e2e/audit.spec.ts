@@ -17,6 +17,10 @@ test('the audit log reads in plain language and exports the filtered records as 
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
+  // Exporting the log needs a fresh factor (step-up): the owner's password.
+  const stepUp = page.getByRole('dialog', { name: 'Confirm it is you' });
+  await stepUp.getByLabel('Password').fill(env.owner.password);
+  await stepUp.getByRole('button', { name: 'Confirm' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^audit-.*\.csv$/);
   const text = readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, '');

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { SessionProvider } from './auth/session';
+import { StepUpDialog } from './auth/StepUpDialog';
 import { RouterProvider } from './router/router';
 import './styles.css';
 
@@ -19,6 +20,7 @@ createRoot(document.getElementById('root')!).render(
     <RouterProvider>
       <SessionProvider>
         <App />
+        <StepUpDialog />
       </SessionProvider>
     </RouterProvider>
   </StrictMode>,

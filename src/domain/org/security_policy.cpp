@@ -5,6 +5,7 @@
 
 #include "core/try.hpp"
 #include "net/ip_ranges.hpp"
+#include "security/roles.hpp"
 
 namespace bulwark::domain::org {
 
@@ -13,22 +14,24 @@ namespace {
 using store::OrgSql;
 
 constexpr OrgSql kPolicy(
-    "SELECT session_idle_seconds, session_lifetime_seconds, ip_allowlist, allowed_email_domains "
-    "FROM orgs WHERE id = $1");
+    "SELECT session_idle_seconds, session_lifetime_seconds, ip_allowlist, allowed_email_domains, "
+    "mfa_required_roles FROM orgs WHERE id = $1");
 constexpr OrgSql kSetLifetimes(
     "UPDATE orgs SET session_idle_seconds = $2, session_lifetime_seconds = $3 WHERE id = $1");
 constexpr OrgSql kSetAllowlist("UPDATE orgs SET ip_allowlist = $2 WHERE id = $1");
 constexpr OrgSql kSetDomains("UPDATE orgs SET allowed_email_domains = $2 WHERE id = $1");
+constexpr OrgSql kSetMfaRoles("UPDATE orgs SET mfa_required_roles = $2 WHERE id = $1");
 
 struct PolicyRow {
   std::optional<std::int64_t> session_idle_seconds;
   std::optional<std::int64_t> session_lifetime_seconds;
   std::string ip_allowlist;
   std::string allowed_email_domains;
+  std::string mfa_required_roles;
 };
 BOOST_DESCRIBE_STRUCT(PolicyRow, (),
                       (session_idle_seconds, session_lifetime_seconds, ip_allowlist,
-                       allowed_email_domains))
+                       allowed_email_domains, mfa_required_roles))
 
 ApiError no_org() { return ApiError(ErrorCode::not_found, "no such organization"); }
 
@@ -117,6 +120,20 @@ Expected<std::vector<std::string>, ApiError> canonical_domains(
   return deduplicated(std::move(out));
 }
 
+Expected<std::vector<std::string>, ApiError> canonical_roles(
+    const std::vector<resource::Text<20>>& in) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const auto role = security::parse_role(lower(in[i].value));
+    if (!role)
+      return unexpected(invalid("mfa_required_roles",
+                                "item " + std::to_string(i + 1) + " is not a role",
+                                "\"" + in[i].value + "\" is not a role"));
+    out.emplace_back(security::role_name(*role));
+  }
+  return deduplicated(std::move(out));
+}
+
 }  // namespace
 
 std::vector<std::string> split_list(std::string_view stored) {
@@ -152,6 +169,7 @@ Expected<SecurityPolicy, ApiError> security_policy(store::OrgTx& tx,
   out.server_lifetime_minutes = server.lifetime.count() / 60;
   out.ip_allowlist = split_list(row->ip_allowlist);
   out.allowed_email_domains = split_list(row->allowed_email_domains);
+  out.mfa_required_roles = split_list(row->mfa_required_roles);
   out.your_ip = std::string(caller_ip);
   return out;
 }
@@ -197,6 +215,11 @@ Expected<SecurityPolicy, ApiError> change_security_policy(store::OrgTx& tx, cons
     BULWARK_TRY(domains, canonical_domains(*in.allowed_email_domains));
   }
 
+  auto mfa_roles = split_list(before->mfa_required_roles);
+  if (in.mfa_required_roles) {
+    BULWARK_TRY(mfa_roles, canonical_roles(*in.mfa_required_roles));
+  }
+
   std::vector<std::string> changed;
   if (idle != before->session_idle_seconds) changed.emplace_back("session_idle_minutes");
   if (lifetime != before->session_lifetime_seconds)
@@ -210,6 +233,10 @@ Expected<SecurityPolicy, ApiError> change_security_policy(store::OrgTx& tx, cons
   if (const auto joined = join_list(domains); joined != before->allowed_email_domains) {
     tx.run(kSetDomains, joined);
     changed.emplace_back("allowed_email_domains");
+  }
+  if (const auto joined = join_list(mfa_roles); joined != before->mfa_required_roles) {
+    tx.run(kSetMfaRoles, joined);
+    changed.emplace_back("mfa_required_roles");
   }
   if (!changed.empty())
     by.record(tx.connection(), "org.security_policy_changed", "org", tx.org_id(), changed);

@@ -23,13 +23,16 @@ struct SecurityPolicy {
   std::vector<std::string> ip_allowlist;
   // Lower-case domains a new member's address must be in; empty: any.
   std::vector<std::string> allowed_email_domains;
+  // Roles whose members must use two-step sign-in: their next sign-in
+  // enrols them before it opens a session (identity/mfa.cpp).
+  std::vector<std::string> mfa_required_roles;
   // The caller's address as the server sees it (through the trusted proxy),
   // so an owner can see what an allowlist must include.
   std::string your_ip;
 };
 BULWARK_RESOURCE(SecurityPolicy, session_idle_minutes, session_lifetime_minutes,
                  server_idle_minutes, server_lifetime_minutes, ip_allowlist, allowed_email_domains,
-                 your_ip)
+                 mfa_required_roles, your_ip)
 
 // PUT /api/v1/org/security: a member left out keeps its value; null puts a
 // lifetime back to the server's; an empty list lifts the allowlist or the
@@ -39,8 +42,9 @@ struct SecurityPolicyChange {
   resource::Patch<resource::Int<15, 1440>> session_lifetime_minutes;
   std::optional<std::vector<resource::Text<64>>> ip_allowlist;
   std::optional<std::vector<resource::Text<253>>> allowed_email_domains;
+  std::optional<std::vector<resource::Text<20>>> mfa_required_roles;  // "owner", "admin", ...
 };
 BULWARK_RESOURCE(SecurityPolicyChange, session_idle_minutes, session_lifetime_minutes, ip_allowlist,
-                 allowed_email_domains)
+                 allowed_email_domains, mfa_required_roles)
 
 }  // namespace bulwark::domain::org

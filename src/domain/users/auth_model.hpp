@@ -42,8 +42,9 @@ struct SessionView {
   std::string role;
   std::vector<std::string> permissions;
   std::string csrf_token;
+  bool mfa_enabled = false;  // two-step sign-in (issue 15 item 1); filled by GET /auth/me
 };
-BULWARK_RESOURCE(SessionView, user, org, role, permissions, csrf_token)
+BULWARK_RESOURCE(SessionView, user, org, role, permissions, csrf_token, mfa_enabled)
 
 struct PasswordChanged {
   std::string csrf_token;  // this session's new one

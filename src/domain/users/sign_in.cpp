@@ -3,6 +3,7 @@
 #include "audit/audit_log.hpp"
 #include "identity/accounts.hpp"
 #include "identity/clock.hpp"
+#include "identity/mfa.hpp"
 #include "identity/users.hpp"
 #include "security/passwords.hpp"
 
@@ -23,11 +24,34 @@ audit::Actor user_actor(const identity::User& u, const std::string& ip) {
   return a;
 }
 
+// A challenge instead of a session when the account has MFA on, or when the
+// organization requires it of the role and the account has none yet.
+std::optional<MfaChallenge> second_step_of(store::Database& db, const identity::Credentials& creds,
+                                           const std::string& client_ip) {
+  namespace mfa = identity::mfa;
+  std::optional<MfaChallenge> out;
+  db.transaction([&](store::Connection& conn) {
+    const auto& user = creds.user;
+    const bool enabled = mfa::totp_enabled(conn, creds.account_id);
+    const bool required =
+        !enabled && mfa::role_requires_mfa(conn, user.org_id, security::role_name(user.role));
+    if (!enabled && !required) return;
+    const auto purpose = enabled ? mfa::Purpose::verify : mfa::Purpose::enroll;
+    out = MfaChallenge{enabled, required,
+                       mfa::create_challenge(conn, user.id, purpose, identity::now_ms())};
+    user_actor(user, client_ip)
+        .record(conn, enabled ? "auth.mfa_challenged" : "auth.mfa_enrollment_required", "user",
+                user.id);
+  });
+  return out;
+}
+
 }  // namespace
 
 SessionView session_view(const SessionUser& user, const SessionOrg& org, security::Role role,
                          std::string csrf_token) {
-  SessionView v{user, org, std::string(security::role_name(role)), {}, std::move(csrf_token)};
+  SessionView v{user, org, std::string(security::role_name(role)), {}, std::move(csrf_token),
+                false};
   for (auto p : security::permissions_of(role))
     v.permissions.emplace_back(security::permission_name(p));
   return v;
@@ -63,21 +87,37 @@ Expected<SignedIn, LoginRefused> log_in(store::Database& db, const LoginRequest&
     return unexpected(LoginRefused{invalid_credentials(), std::nullopt});
   }
 
-  identity::clear(db, account_key);
   const auto& user = creds->user;
-  identity::NewSession session;
-  db.transaction([&](store::Connection& conn) {
-    // Re-hash when the configured cost went up since this hash was made.
-    if (security::bcrypt_cost_of(hash) < policy.bcrypt_cost)
+  // Re-hash when the configured cost went up since this hash was made.
+  if (security::bcrypt_cost_of(hash) < policy.bcrypt_cost)
+    db.transaction([&](store::Connection& conn) {
       identity::set_password_hash(conn, user.org_id, user.id,
                                   security::hash_password(password, policy.bcrypt_cost));
-    session = identity::create_session(conn, user.id, user.org_id, policy.session, client_ip);
-    user_actor(user, client_ip).record(conn, "auth.login", "user", user.id);
+    });
+  // The second step (issue 15 item 1). The failures counted so far stay until
+  // it succeeds: a right password must not reset the count of wrong codes.
+  if (auto second = second_step_of(db, *creds, client_ip)) {
+    SignedIn pending;
+    pending.second_step = std::move(*second);
+    return pending;
+  }
+  identity::clear(db, account_key);
+  auto opened = open_session(db, user, client_ip, policy.session);
+  if (!opened) return unexpected(LoginRefused{std::move(opened.error()), std::nullopt});
+  return std::move(*opened);
+}
+
+Expected<SignedIn, ApiError> open_session(store::Database& db, const identity::User& user,
+                                          const std::string& client_ip,
+                                          const identity::SessionPolicy& policy,
+                                          std::string_view action) {
+  identity::NewSession session;
+  db.transaction([&](store::Connection& conn) {
+    session = identity::create_session(conn, user.id, user.org_id, policy, client_ip);
+    user_actor(user, client_ip).record(conn, std::string(action), "user", user.id);
   });
   const auto org = identity::find_org(db, user.org_id);
-  if (!org)
-    return unexpected(LoginRefused{ApiError(ErrorCode::unauthenticated, "authentication required"),
-                                   std::nullopt});
+  if (!org) return unexpected(ApiError(ErrorCode::unauthenticated, "authentication required"));
   const std::string role(security::role_name(user.role));
   auto view =
       session_view({user.id, user.email, user.name, role},

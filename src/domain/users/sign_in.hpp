@@ -11,8 +11,10 @@
 #include "core/error.hpp"
 #include "core/expected.hpp"
 #include "domain/users/auth_model.hpp"
+#include "domain/users/mfa_model.hpp"
 #include "identity/login_throttle.hpp"
 #include "identity/sessions.hpp"
+#include "identity/users.hpp"
 #include "security/roles.hpp"
 #include "store/database.hpp"
 
@@ -28,6 +30,10 @@ struct SignInPolicy {
 struct SignedIn {
   identity::NewSession session;  // its token goes in the cookie
   SessionView view;
+  // Set instead of a session when the password was right but a second step
+  // is needed (issue 15 item 1): MFA is on, or the organization requires it
+  // of the role and the person has none yet.
+  std::optional<MfaChallenge> second_step = std::nullopt;
 };
 // A refused login; `retry_after` (seconds) when the address is locked out.
 struct LoginRefused {
@@ -37,6 +43,13 @@ struct LoginRefused {
 
 Expected<SignedIn, LoginRefused> log_in(store::Database& db, const LoginRequest& in,
                                         const std::string& client_ip, const SignInPolicy& policy);
+
+// Opens a session for the membership (the last step of every sign-in) and
+// audits it as `action`; the view the web app reads.
+Expected<SignedIn, ApiError> open_session(store::Database& db, const identity::User& user,
+                                          const std::string& client_ip,
+                                          const identity::SessionPolicy& policy,
+                                          std::string_view action = "auth.login");
 
 // The signed-in person, as the session lookup found them.
 struct SignedInUser {

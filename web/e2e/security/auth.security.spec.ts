@@ -45,7 +45,9 @@ test.describe('MUST-001 authentication is required', () => {
           // 256-bit token is the credential (tests/api/test_customer_links.py, test_invitations.py,
           // test_password_reset.py, test_work_requests.py, test_service_plan_email.py's one-click
           // unsubscribe); asking for a reset proves nothing either way (the same 202 for every
-          // address).
+          // address). Two-step sign-in (issue 15 item 1): the second step and a forced
+          // enrolment have no session yet; their credential is the sign-in challenge
+          // (tests/api/test_mfa.py).
           expect(
             [
               '/health',
@@ -63,6 +65,9 @@ test.describe('MUST-001 authentication is required', () => {
               '/api/v1/public/requests',
               '/api/v1/public/requests/with-photos',
               '/api/v1/public/unsubscribe/{token}',
+              '/api/v1/auth/mfa/verify',
+              '/api/v1/auth/mfa/totp/enroll',
+              '/api/v1/auth/mfa/totp/confirm',
             ].includes(template) || template.startsWith('/webhooks/'),
             `unexpected public route ${method} ${template}`,
           ).toBe(true);

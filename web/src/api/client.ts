@@ -8,10 +8,25 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 type Query = Record<string, string | number | boolean | null | undefined>;
 
 let onUnauthenticated: (() => void) | null = null;
+let onStepUpRequired: (() => Promise<boolean>) | null = null;
 
 /** The session layer registers here: any 401 outside login ends the session in the UI. */
 export function setUnauthenticatedHandler(handler: (() => void) | null): void {
   onUnauthenticated = handler;
+}
+
+/**
+ * The step-up dialog registers here: a 403 step_up_required (a route that
+ * needs a fresh second factor) asks the person, and the call is retried once
+ * if they stepped up.
+ */
+export function setStepUpHandler(handler: (() => Promise<boolean>) | null): void {
+  onStepUpRequired = handler;
+}
+
+/** The same dialog for calls made outside `request` (file downloads). */
+export function askForStepUp(): Promise<boolean> {
+  return onStepUpRequired ? onStepUpRequired() : Promise.resolve(false);
 }
 
 export function buildPath(path: string, query?: Query): string {
@@ -34,6 +49,8 @@ export async function request<T>(
     signal?: AbortSignal;
     isLogin?: boolean;
     idempotencyKey?: string;
+    /** Set on the retry after a step-up (and on step-up itself): never ask twice. */
+    noStepUp?: boolean;
   } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -61,6 +78,14 @@ export async function request<T>(
     return (text ? JSON.parse(text) : undefined) as T;
   }
   const error = await toApiError(response);
+  if (
+    error.status === 403 &&
+    error.reason === 'step_up_required' &&
+    !options.noStepUp &&
+    onStepUpRequired &&
+    (await onStepUpRequired())
+  )
+    return request<T>(method, path, { ...options, noStepUp: true });
   if (error.status === 401 && !options.isLogin && onUnauthenticated) onUnauthenticated();
   throw error;
 }

@@ -631,6 +631,17 @@ export interface MessageView {
   updated_at: string;
 }
 
+export interface MfaStatus {
+  enabled: boolean;
+  recovery_codes_left: number;
+}
+
+export interface MfaVerify {
+  challenge: string;
+  code?: string | null;
+  recovery_code?: string | null;
+}
+
 export interface MismatchView {
   kind: string;
   expected_cents: number | null;
@@ -1233,6 +1244,11 @@ export interface ScheduleWarning {
   number?: string;
 }
 
+export interface SecondFactor {
+  code?: string | null;
+  recovery_code?: string | null;
+}
+
 export interface SecurityPolicy {
   session_idle_minutes: number | null;
   session_lifetime_minutes: number | null;
@@ -1240,6 +1256,7 @@ export interface SecurityPolicy {
   server_lifetime_minutes: number;
   ip_allowlist: string[];
   allowed_email_domains: string[];
+  mfa_required_roles: string[];
   your_ip: string;
 }
 
@@ -1248,6 +1265,7 @@ export interface SecurityPolicyChange {
   session_lifetime_minutes?: number | null;
   ip_allowlist?: string[] | null;
   allowed_email_domains?: string[] | null;
+  mfa_required_roles?: string[] | null;
 }
 
 export interface ServicePlanChange {
@@ -1307,6 +1325,7 @@ export interface SessionView {
   role: string;
   permissions: string[];
   csrf_token: string;
+  mfa_enabled: boolean;
 }
 
 export interface SessionsEnded {
@@ -1376,6 +1395,16 @@ export interface StatusChangeView {
   changed_at: string;
 }
 
+export interface StepUpRequest {
+  code?: string | null;
+  recovery_code?: string | null;
+  password?: string | null;
+}
+
+export interface SteppedUp {
+  valid_for_seconds: number;
+}
+
 export interface TaxRateChange {
   name?: string | null;
   rate_bp?: number | null;
@@ -1416,6 +1445,21 @@ export interface TimeEntryView {
   minutes: number;
   note: string;
   created_at: string;
+}
+
+export interface TotpConfirm {
+  code: string;
+  challenge?: string | null;
+}
+
+export interface TotpEnrollRequest {
+  challenge?: string | null;
+}
+
+export interface TotpEnrollment {
+  secret: string;
+  otpauth_uri: string;
+  qr_svg: string;
 }
 
 export interface UnsubscribeView {

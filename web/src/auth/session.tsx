@@ -11,6 +11,7 @@ import {
 import { api, request, setUnauthenticatedHandler } from '../api/client';
 import { ApiError, SESSION_EXPIRED_MESSAGE } from '../api/errors';
 import type { Me } from '../api/types';
+import { outcomeOf, type LoginOutcome } from './mfa';
 import { fieldStorageSignedIn, fieldStorageSignedOut } from '../offline/session';
 import { navigate } from '../router/router';
 import { setOrgTimeZone } from '../time';
@@ -26,7 +27,10 @@ type SessionState =
 
 interface SessionApi {
   state: SessionState;
-  login: (email: string, password: string) => Promise<void>;
+  /** The password step: signed in, or the second step the server asks for. */
+  login: (email: string, password: string) => Promise<LoginOutcome>;
+  /** After a second step (or a forced enrolment) set the session cookie. */
+  finishSignIn: () => Promise<void>;
   logout: () => Promise<void>;
   refresh: () => Promise<void>;
 }
@@ -79,12 +83,24 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => setUnauthenticatedHandler(null);
   }, []);
 
-  const login = useCallback(async (email: string, password: string) => {
-    await request<unknown>('POST', '/auth/login', { body: { email, password }, isLogin: true });
+  const finishSignIn = useCallback(async () => {
     const me = await api.get<Me>('/auth/me');
     setOrgTimeZone(me.org.time_zone);
     setState({ status: 'signed-in', me });
   }, []);
+
+  const login = useCallback(
+    async (email: string, password: string) => {
+      const body = await request<unknown>('POST', '/auth/login', {
+        body: { email, password },
+        isLogin: true,
+      });
+      const outcome = outcomeOf(body);
+      if (outcome.next === 'done') await finishSignIn();
+      return outcome;
+    },
+    [finishSignIn],
+  );
 
   const logout = useCallback(async () => {
     try {
@@ -96,7 +112,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo(() => ({ state, login, logout, refresh }), [state, login, logout, refresh]);
+  const value = useMemo(
+    () => ({ state, login, finishSignIn, logout, refresh }),
+    [state, login, finishSignIn, logout, refresh],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -1,8 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import { useMe } from '../auth/session';
+import { mfaApi, type Factor } from '../auth/mfa';
+import { useMe, useSession } from '../auth/session';
+import { FactorFields, RecoveryCodesPanel, TotpEnrollmentForm } from '../components/TwoStep';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import { TextField } from '../components/Field';
+import { useApi } from '../hooks/useApi';
 import { useForm } from '../hooks/useForm';
 import { SessionsPanel } from './account/SessionsPanel';
 
@@ -21,9 +24,95 @@ export function AccountPage() {
         <dt>Organization</dt>
         <dd>{me.org.name}</dd>
       </dl>
+      <TwoStepSignIn />
       <ChangePassword />
       <SessionsPanel />
     </section>
+  );
+}
+
+/** Turn TOTP two-step sign-in on (QR code, a confirming code, recovery codes once) or off. */
+function TwoStepSignIn() {
+  const { refresh } = useSession();
+  const loaded = useApi(() => mfaApi.status(), []);
+  const status = loaded.data ?? null;
+  const load = loaded.reload;
+  const error = loaded.error;
+  const [mode, setMode] = useState<'view' | 'enrol' | 'codes'>('view');
+  const [codes, setCodes] = useState<string[]>([]);
+
+  return (
+    <section className="panel" aria-labelledby="mfa-h">
+      <h2 id="mfa-h">Two-step sign-in</h2>
+      <ErrorMessage error={error} />
+      {status === null ? null : mode === 'codes' ? (
+        <RecoveryCodesPanel
+          codes={codes}
+          doneLabel="Done"
+          onDone={() => {
+            setMode('view');
+            load();
+            void refresh();
+          }}
+        />
+      ) : mode === 'enrol' ? (
+        <TotpEnrollmentForm
+          onConfirmed={(c) => {
+            setCodes(c);
+            setMode('codes');
+          }}
+          onCancel={() => setMode('view')}
+        />
+      ) : status.enabled ? (
+        <TurnOff
+          left={status.recovery_codes_left}
+          onOff={() => {
+            load();
+            void refresh();
+          }}
+        />
+      ) : (
+        <>
+          <p>Off. Signing in needs only your password.</p>
+          <button type="button" className="button-primary" onClick={() => setMode('enrol')}>
+            Turn on two-step sign-in
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
+
+function TurnOff({ left, onOff }: { left: number; onOff: () => void }) {
+  const [factor, setFactor] = useState<Factor>({ code: '' });
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await mfaApi.disable('code' in factor ? { code: factor.code.replace(/\s/g, '') } : factor);
+      onOff();
+    } catch (err) {
+      setFactor('code' in factor ? { code: '' } : { recovery_code: '' });
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate className="narrow-form">
+      <p>
+        On. Signing in needs your password and a code from your authenticator app. Recovery codes
+        left: {left}.
+      </p>
+      <FactorFields value={factor} onChange={setFactor} />
+      <button type="submit" disabled={busy}>
+        Turn off two-step sign-in
+      </button>
+      <ErrorMessage error={error} />
+    </form>
   );
 }
 

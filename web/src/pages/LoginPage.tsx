@@ -3,12 +3,59 @@ import { ApiError, retryText } from '../api/errors';
 import { useSession } from '../auth/session';
 import { TextField } from '../components/Field';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
+import { FactorFields, RecoveryCodesPanel, TotpEnrollmentForm } from '../components/TwoStep';
+import { mfaApi, type Factor } from '../auth/mfa';
 
 // One generic message for every failed sign-in: the server does not say
 // whether the email exists, and neither do we.
 const GENERIC_FAILURE = 'The email or password is incorrect.';
 
+/** Where the sign-in is: the password, a second step, or a forced enrolment. */
+type Step =
+  | { kind: 'password' }
+  | { kind: 'code'; challenge: string }
+  | { kind: 'enroll'; challenge: string }
+  | { kind: 'codes'; codes: string[] };
+
 export function LoginPage({ notice }: { notice: string | null }) {
+  const [step, setStep] = useState<Step>({ kind: 'password' });
+  // The second step's challenge lasts five minutes and dies after five wrong codes.
+  const [expired, setExpired] = useState(false);
+  useEffect(() => {
+    document.title = 'Sign in · Bulwark';
+  }, []);
+  return (
+    <main id="main" className="login-page">
+      <div className="login-card">
+        <h1>Sign in to Bulwark</h1>
+        {step.kind === 'password' ? (
+          <PasswordStep
+            notice={expired ? 'That sign-in expired. Please sign in again.' : notice}
+            onNext={setStep}
+          />
+        ) : null}
+        {step.kind === 'code' ? (
+          <CodeStep
+            challenge={step.challenge}
+            onRestart={() => {
+              setExpired(true);
+              setStep({ kind: 'password' });
+            }}
+          />
+        ) : null}
+        {step.kind === 'enroll' ? (
+          <EnrollStep
+            challenge={step.challenge}
+            onCodes={(codes) => setStep({ kind: 'codes', codes })}
+          />
+        ) : null}
+        {step.kind === 'codes' ? <CodesStep codes={step.codes} /> : null}
+      </div>
+    </main>
+  );
+}
+
+function PasswordStep({ notice, onNext }: { notice: string | null; onNext: (step: Step) => void }) {
   const { login } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -20,8 +67,12 @@ export function LoginPage({ notice }: { notice: string | null }) {
     setBusy(true);
     setError(null);
     try {
-      await login(email, password);
-      // App sees the session and leaves /login for ?next=.
+      const outcome = await login(email, password);
+      // Signed in: App sees the session and leaves /login for ?next=.
+      if (outcome.next !== 'done') {
+        setPassword('');
+        onNext({ kind: outcome.next, challenge: outcome.challenge });
+      }
     } catch (err) {
       setPassword('');
       setError(messageFor(err));
@@ -30,43 +81,104 @@ export function LoginPage({ notice }: { notice: string | null }) {
     }
   };
 
-  useEffect(() => {
-    document.title = 'Sign in · Bulwark';
-  }, []);
   return (
-    <main id="main" className="login-page">
-      <div className="login-card">
-        <h1>Sign in to Bulwark</h1>
-        {notice && !error ? <Notice text={notice} /> : null}
-        <ErrorMessage error={error} />
-        <form onSubmit={(e) => void submit(e)} noValidate>
-          <TextField
-            label="Email"
-            type="email"
-            name="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-          <TextField
-            label="Password"
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-          <button type="submit" className="button-primary button-block" disabled={busy}>
-            {busy ? 'Signing in…' : 'Sign in'}
-          </button>
-        </form>
-        <p>
-          <a href="/forgot">Forgot password?</a>
-        </p>
-      </div>
-    </main>
+    <>
+      {notice && !error ? <Notice text={notice} /> : null}
+      <ErrorMessage error={error} />
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <TextField
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <button type="submit" className="button-primary button-block" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+      <p>
+        <a href="/forgot">Forgot password?</a>
+      </p>
+    </>
+  );
+}
+
+/** The second step: a code from the app, or a recovery code. */
+function CodeStep({ challenge, onRestart }: { challenge: string; onRestart: () => void }) {
+  const { finishSignIn } = useSession();
+  const [factor, setFactor] = useState<Factor>({ code: '' });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const sent = 'code' in factor ? { code: factor.code.replace(/\s/g, '') } : factor;
+      await mfaApi.verify(challenge, sent);
+      await finishSignIn();
+    } catch (err) {
+      if (err instanceof ApiError && err.reason === 'mfa_challenge_invalid') {
+        onRestart();
+        return;
+      }
+      setFactor('code' in factor ? { code: '' } : { recovery_code: '' });
+      setError(
+        err instanceof ApiError && err.reason === 'invalid_code'
+          ? 'That code is not right, or was already used. Try the next one.'
+          : messageFor(err),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <h2>Two-step sign-in</h2>
+      <p>Enter the code your authenticator app shows for Bulwark.</p>
+      <ErrorMessage error={error} />
+      <FactorFields value={factor} onChange={setFactor} />
+      <button type="submit" className="button-primary button-block" disabled={busy}>
+        {busy ? 'Checking…' : 'Continue'}
+      </button>
+    </form>
+  );
+}
+
+/** The organization requires two-step sign-in of this role: set it up before anything else. */
+function EnrollStep({
+  challenge,
+  onCodes,
+}: {
+  challenge: string;
+  onCodes: (codes: string[]) => void;
+}) {
+  return (
+    <div>
+      <h2>Set up two-step sign-in</h2>
+      <p>Your organization requires two-step sign-in for your role.</p>
+      <TotpEnrollmentForm challenge={challenge} onConfirmed={onCodes} />
+    </div>
+  );
+}
+
+/** The session is open (the confirmation set it); the codes are shown once before going on. */
+function CodesStep({ codes }: { codes: string[] }) {
+  const { finishSignIn } = useSession();
+  return (
+    <RecoveryCodesPanel codes={codes} doneLabel="Continue" onDone={() => void finishSignIn()} />
   );
 }
 

@@ -20,13 +20,13 @@ export function SessionsPanel() {
     setDone(null);
     await api.del(`/auth/sessions/${id}`);
     sessions.reload();
-    setDone('That session was signed out.');
+    setDone('That session was ended.');
   });
   const endOthers = useAction(async () => {
     setDone(null);
     const res = await api.post<SessionsEnded>('/auth/sessions/sign-out-others', {});
     sessions.reload();
-    setDone(`${res.sessions_ended} other session(s) were signed out.`);
+    setDone(`${res.sessions_ended} other session(s) were ended.`);
   });
   return (
     <section className="panel" aria-labelledby="sessions-h">
@@ -51,9 +51,9 @@ export function SessionsPanel() {
                         className="button-secondary"
                         disabled={endOne.busy}
                         onClick={() => void endOne.run(item.id)}
-                        aria-label={`Sign out ${item.device || 'this session'} from ${item.ip}`}
+                        aria-label={`End the session on ${item.device || 'an unknown device'} from ${item.ip}`}
                       >
-                        Sign out
+                        End this session
                       </button>
                     </div>
                   )}
@@ -67,7 +67,7 @@ export function SessionsPanel() {
                 disabled={endOthers.busy}
                 onClick={() => void endOthers.run()}
               >
-                Sign out everywhere else
+                End every other session
               </button>
             )}
           </>

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { SecurityPolicy } from '../../api/types.gen';
+import { ROLES } from '../../api/types';
 import { useMe } from '../../auth/session';
 import { ErrorMessage, Notice } from '../../components/ErrorMessage';
-import { TextArea, TextField } from '../../components/Field';
+import { CheckboxField, TextArea, TextField } from '../../components/Field';
 import { LoadState } from '../../components/States';
 import { useAction } from '../../hooks/useAction';
 import { useApi } from '../../hooks/useApi';
@@ -53,6 +54,9 @@ function PolicyForm({
     ips: policy.ip_allowlist.join('\n'),
     domains: policy.allowed_email_domains.join('\n'),
   }));
+  const [mfaRoles, setMfaRoles] = useState<string[]>(policy.mfa_required_roles);
+  const toggleRole = (role: string) =>
+    setMfaRoles((r) => (r.includes(role) ? r.filter((x) => x !== role) : [...r, role]));
   const [done, setDone] = useState<string | null>(null);
   const save = useAction(async () => {
     setDone(null);
@@ -63,6 +67,7 @@ function PolicyForm({
         session_lifetime_minutes: minutes(draft.lifetime),
         ip_allowlist: lines(draft.ips),
         allowed_email_domains: lines(draft.domains),
+        mfa_required_roles: mfaRoles,
       }),
     );
     setDone('Security policy saved. It applies to every session at its next request.');
@@ -108,6 +113,24 @@ function PolicyForm({
         >
           Use the OWASP ASVS level 2 preset (30 minutes idle, 12 hours)
         </button>
+      </fieldset>
+      <fieldset className="panel" disabled={!owner}>
+        <legend>Two-step sign-in required for</legend>
+        <p className="hint">
+          People in these roles set up an authenticator app at their next sign-in before they can do
+          anything else.
+        </p>
+        {ROLES.map((role) => (
+          <CheckboxField
+            key={role}
+            label={role}
+            checked={mfaRoles.includes(role)}
+            onChange={() => toggleRole(role)}
+          />
+        ))}
+        {save.fieldErrors.mfa_required_roles && (
+          <p className="field-error">{save.fieldErrors.mfa_required_roles}</p>
+        )}
       </fieldset>
       <fieldset className="panel" disabled={!owner}>
         <legend>Networks allowed to sign in</legend>
