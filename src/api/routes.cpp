@@ -1,5 +1,6 @@
 #include "api/routes.hpp"
 
+#include "api/api_client_handlers.hpp"
 #include "api/asset_handlers.hpp"
 #include "api/asset_status_handlers.hpp"
 #include "api/attachment_handlers.hpp"
@@ -14,6 +15,7 @@
 #include "api/invoice_send_handlers.hpp"
 #include "api/link_handlers.hpp"
 #include "api/messaging_handlers.hpp"
+#include "api/oauth_handlers.hpp"
 #include "api/openapi.hpp"
 #include "api/org_export_routes.hpp"
 #include "api/org_handlers.hpp"
@@ -118,6 +120,10 @@ http::Router build_router() {
          .handler = endpoint<login>(),
          .summary = "Log in with email and password; sets the session cookie"});
 
+  // OAuth 2.0 for API clients (issue 15 item 3): the token endpoint and
+  // revocation, public, authenticated by the client's secret.
+  add_oauth_routes(r);
+
   // Everything below requires a session (MUST-001), at the standard rate.
   auto authed = [&](Method m, const char* pattern, Effect effect, Csrf csrf, Access need,
                     http::Endpoint handler, const char* summary, Extra extra = {}) {
@@ -153,6 +159,7 @@ http::Router build_router() {
   // An invitation (issue 14 item 4): 202 and the same answer for every address.
   authed(Method::post, "/api/v1/users", changes, token, users_write, endpoint<create_user>(),
          "Invite a user by email (202 for every address; the invitee sets the password)");
+  add_api_client_routes(r);      // OAuth API clients: create, list, revoke (issue 15 item 3)
   add_org_switch_routes(r);      // a person in several organizations (issue 14 item 4)
   add_invitation_routes(r);      // list, resend, revoke; the invitee's show and accept
   add_password_reset_routes(r);  // "Forgot password" (issue 14 item 4)

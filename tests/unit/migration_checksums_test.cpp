@@ -94,6 +94,11 @@ constexpr Committed kCommitted[] = {
      "5f6efa0ae82dd670800f0dcf545976af54aedf5252aa3b1bf796c449a7f5d9aa"},
     {38, "plan_mail_and_visits", "5ff22c7be3e0d9f91dafdec8165880ba4bc06efd58a89f9034391f40e453d7f6",
      "146f1505dd141c006d501d59b72546be95edbceaf2ff12424af3c62ea9b8645d"},
+    // Placeholder for another helper's 0039 (session 28); the lead drops it at merge.
+    {39, "placeholder_h2", "5a623db29bac097dd33462e189f0fb1792d01f3b867c08010668295e5913e3f2",
+     "5a623db29bac097dd33462e189f0fb1792d01f3b867c08010668295e5913e3f2"},
+    {40, "api_clients", "b59471e374a22b16b61f122141408228c21f76d50acf17eb635b32c91429cd2a",
+     "c8a85b9ff8eaf20135caf838dd41669a318ec62b973f033874a216410e11a13c"},
 };
 
 const Committed* committed(int version) {
