@@ -61,7 +61,8 @@ Verdict authenticate_bearer(Exchange& ex, std::string_view token, security::Rate
   if (!limit.unlimited()) {
     if (auto wait = ex.rate_limiter.acquire("client|" + std::to_string(holder->client_id), limit)) {
       auto r = error_response(
-          ApiError(ErrorCode::rate_limited, "too many requests from this API client; try later"),
+          ApiError(ErrorCode::rate_limited, "too many requests from this API client; try later",
+                   "client_rate_limited"),
           ex.request.request_id);
       r.headers.set("Retry-After", std::to_string(wait->count()));
       return r;

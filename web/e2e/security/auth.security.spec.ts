@@ -45,7 +45,8 @@ test.describe('MUST-001 authentication is required', () => {
           // 256-bit token is the credential (tests/api/test_customer_links.py, test_invitations.py,
           // test_password_reset.py, test_work_requests.py, test_service_plan_email.py's one-click
           // unsubscribe); asking for a reset proves nothing either way (the same 202 for every
-          // address).
+          // address). The OAuth token and revocation endpoints (issue 15 item 3): the API
+          // client's id and secret are the credential (tests/api/test_oauth_clients.py).
           expect(
             [
               '/health',
@@ -63,6 +64,8 @@ test.describe('MUST-001 authentication is required', () => {
               '/api/v1/public/requests',
               '/api/v1/public/requests/with-photos',
               '/api/v1/public/unsubscribe/{token}',
+              '/oauth/token',
+              '/oauth/revoke',
             ].includes(template) || template.startsWith('/webhooks/'),
             `unexpected public route ${method} ${template}`,
           ).toBe(true);
