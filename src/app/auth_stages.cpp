@@ -29,7 +29,7 @@ std::optional<Principal> authenticate(const http::Request& request, Services& se
   return Principal{session->org_id,       session->user_id,    session->role,
                    session->session_id,   session->csrf_token, session->email,
                    session->user_name,    session->org_slug,   session->org_name,
-                   session->org_time_zone};
+                   session->org_time_zone, std::nullopt};
 }
 
 Expected<void, ApiError> check_same_origin(const http::Request& request,
