@@ -56,6 +56,16 @@ Verdict authenticate_bearer(Exchange& ex, std::string_view token, security::Rate
   const auto now = ex.services.clock.now_ms();
   auto holder = domain::api_clients::find_token(ex.services.db, token, now);
   if (!holder) return invalid_token(ex);
+  // The client's IP allowlist (issue 15 item 5), on the address through the
+  // trusted proxy; a refusal is audited against the client.
+  if (!domain::api_clients::allowed_from(holder->allowed_ips, ex.request.client_ip)) {
+    domain::api_clients::audit_refusal(ex.services.db, holder->org_id, holder->client_id,
+                                       "api_client.ip_not_allowed", ex.request.client_ip);
+    return error_response(ApiError(ErrorCode::forbidden,
+                                   "this API client may not be used from this address",
+                                   "ip_not_allowed"),
+                          ex.request.request_id);
+  }
   // The standard rate per client as well as per address: a client spread
   // over many addresses still gets one budget.
   if (!limit.unlimited()) {

@@ -258,3 +258,35 @@ def test_rate_limit_per_client_ISSUE15_3(make_server):
         if r.status_code == 429:
             assert error_of(r)["reason"] == "client_rate_limited"
     assert 429 in statuses and statuses[0] == 200, statuses
+
+
+def test_client_ip_allowlist_v4_and_v6_through_the_trusted_proxy_ISSUE15_3(make_server):
+    """A client's allowed_ips (issue 15 item 5's ranges): its token and its secret work only
+    from inside them, judged on the address the trusted proxy names; refusals are audited."""
+    s = make_server(extra_env={"BULWARK_TRUSTED_PROXY": "127.0.0.1"})
+    admin, _ = new_user_client(s, create_org(s), "admin")
+    r = admin.post("/api/v1/api-clients", json={"name": "x", "scopes": ["work_orders:read"],
+                                                "role": "viewer", "purpose": "",
+                                                "allowed_ips": ["10.0.0.1/8"]})
+    assert r.status_code == 422 and error_of(r)["reason"] == "invalid_ip_range"
+    client = new_client(admin, allowed_ips=["203.0.113.0/24", "2001:db8::/32"])
+    assert client["allowed_ips"] == ["203.0.113.0/24", "2001:db8::/32"]
+    url = s.url + "/oauth/token"
+    creds = (client["client_id"], client["client_secret"])
+    outside = requests.post(url, data={"grant_type": "client_credentials"}, auth=creds,
+                            headers={"X-Forwarded-For": "198.51.100.7"})
+    assert outside.status_code == 403 and outside.json()["reason"] == "ip_not_allowed"
+    inside = requests.post(url, data={"grant_type": "client_credentials"}, auth=creds,
+                           headers={"X-Forwarded-For": "203.0.113.9"})
+    assert inside.status_code == 200, inside.text
+    token = bearer(inside.json())
+    for ip, status in (("203.0.113.200", 200), ("2001:db8::5", 200),
+                       ("::ffff:203.0.113.7", 200), ("198.51.100.7", 403), ("2001:db9::1", 403)):
+        r = requests.get(s.url + "/api/v1/work-orders",
+                         headers={**token, "X-Forwarded-For": ip})
+        assert r.status_code == status, (ip, r.text)
+        if status == 403:
+            assert error_of(r)["reason"] == "ip_not_allowed"
+    refusals = [e for e in audit_actions(admin) if e["action"] == "api_client.ip_not_allowed"]
+    assert len(refusals) >= 3 and refusals[0]["actor_type"] == "api_client"
+    assert refusals[0]["outcome"] == "denied"

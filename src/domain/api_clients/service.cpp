@@ -5,6 +5,7 @@
 #include "core/try.hpp"
 #include "crypto/random.hpp"
 #include "domain/api_clients/repo.hpp"
+#include "net/ip_ranges.hpp"
 
 namespace bulwark::domain::api_clients {
 
@@ -78,9 +79,17 @@ Outcome<CreatedApiClient> create(store::OrgTx& tx, const Creator& by,
   if (c.expires_at && c.expires_at->ms <= now)
     return unexpected(unprocessable("the expiry is in the past", "expires_in_past", "expires_at",
                                     "must be in the future"));
-  // allowed_ips: stored as given (net/ip_ranges is not on this branch yet;
-  // see the API clients' README section).
-  const std::vector<std::string> ips = c.allowed_ips ? c.allowed_ips->values : std::vector<std::string>{};
+  // allowed_ips: each a CIDR range (or one address), stored canonical.
+  std::vector<std::string> ips;
+  if (c.allowed_ips)
+    for (const auto& text : c.allowed_ips->values) {
+      auto range = net::parse_ip_range(text);
+      if (!range)
+        return unexpected(unprocessable("not an IP range: " + range.error(), "invalid_ip_range",
+                                        "allowed_ips", range.error()));
+      auto canonical = net::ip_range_text(*range);
+      if (std::ranges::find(ips, canonical) == ips.end()) ips.push_back(std::move(canonical));
+    }
 
   const std::string secret = crypto::random_token(kSecretBytes);
   repo::NewRow row{crypto::random_hex(kClientIdBytes),

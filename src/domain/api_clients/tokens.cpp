@@ -3,6 +3,7 @@
 #include "crypto/random.hpp"
 #include "domain/api_clients/model.hpp"
 #include "domain/api_clients/repo.hpp"
+#include "net/ip_ranges.hpp"
 #include "store/org_tx.hpp"
 
 namespace bulwark::domain::api_clients {
@@ -121,6 +122,15 @@ void record_use(store::Database& db, const TokenHolder& holder, std::int64_t now
   if (holder.last_used_at && now - *holder.last_used_at < kTouchIntervalMs) return;
   store::in_org(db, holder.org_id,
                 [&](store::OrgTx& tx) { repo::touch(tx, holder.client_id, now); });
+}
+
+bool allowed_from(const std::vector<std::string>& ranges, std::string_view ip) {
+  if (ranges.empty()) return true;
+  std::vector<net::IpRange> parsed;
+  parsed.reserve(ranges.size());
+  for (const auto& text : ranges)
+    if (auto range = net::parse_ip_range(text)) parsed.push_back(*range);
+  return net::any_range_contains(parsed, ip);
 }
 
 void audit_refusal(store::Database& db, std::int64_t org_id, std::int64_t client_id,

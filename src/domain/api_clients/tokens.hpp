@@ -68,6 +68,10 @@ std::optional<TokenHolder> find_token(store::Database& db, std::string_view toke
 // last_used_at, written at most once a minute.
 void record_use(store::Database& db, const TokenHolder& holder, std::int64_t now);
 
+// Whether a client with these allowed ranges (canonical CIDR text; empty:
+// anywhere) may be used from `ip`, the address through the trusted proxy.
+bool allowed_from(const std::vector<std::string>& ranges, std::string_view ip);
+
 // An audit entry of a refusal that names the client (e.g. an address
 // outside its allowlist).
 void audit_refusal(store::Database& db, std::int64_t org_id, std::int64_t client_id,
