@@ -10,7 +10,7 @@ import { useForm } from '../../hooks/useForm';
 // The roles a client may act with: never owner, and the server also refuses
 // one above the creator's own.
 const CEILINGS = ['admin', 'dispatcher', 'technician', 'viewer', 'requester'];
-const EMPTY = { name: '', purpose: '', role: 'viewer', expires: '' };
+const EMPTY = { name: '', purpose: '', role: 'viewer', expires: '', ips: '' };
 
 /**
  * Create an OAuth API client: a name, what it is for, the scopes it may ask
@@ -25,8 +25,10 @@ export function ApiClientForm({
   onCreated: (created: CreatedApiClient) => void;
 }) {
   const [chosen, setChosen] = useState<string[]>([]);
-  const form = useForm(EMPTY, async ({ name, purpose, role, expires }, { reset }) => {
+  const form = useForm(EMPTY, async ({ name, purpose, role, expires, ips }, { reset }) => {
     const body: Record<string, unknown> = { name, purpose, role, scopes: chosen };
+    const ranges = ips.split(/[\s,]+/).filter((r) => r !== '');
+    if (ranges.length > 0) body.allowed_ips = ranges;
     const expiresAt = localInputToIso(expires);
     if (expiresAt) body.expires_at = expiresAt;
     const created = await api.post<CreatedApiClient>('/api-clients', body);
@@ -48,6 +50,14 @@ export function ApiClientForm({
         options={CEILINGS.map((r) => ({ value: r, label: humanize(r) }))}
       />
       <TextField label="Expires (optional)" type="datetime-local" {...form.field('expires')} />
+      <TextField
+        label="Allowed IP ranges (optional)"
+        hint="CIDR ranges separated by spaces or commas, e.g. 203.0.113.0/24 2001:db8::/32"
+        autoComplete="off"
+        value={form.values.ips}
+        onChange={(e) => form.set('ips', e.target.value)}
+        error={form.action.fieldErrors.allowed_ips}
+      />
       <fieldset className="scope-picker">
         <legend>Scopes</legend>
         {areas.map((area) => (
