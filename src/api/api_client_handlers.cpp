@@ -43,8 +43,8 @@ Result<Items<OAuthScopeView>> list_oauth_scopes(Ctx&) {
   Items<OAuthScopeView> out;
   for (const auto& s : declared_scopes()) {
     const auto colon = s.find(':');
-    out.items.push_back({s, s.substr(0, colon),
-                         colon == std::string::npos ? std::string{} : s.substr(colon + 1)});
+    out.items.push_back(
+        {s, s.substr(0, colon), colon == std::string::npos ? std::string{} : s.substr(colon + 1)});
   }
   return out;
 }
@@ -56,16 +56,14 @@ void add_api_client_routes(http::Router& r) {
   // can never mint or revoke clients, so a leaked one cannot make itself
   // permanent.
   const auto manage = security::Permission::users_manage;
-  add_session_route(r, Method::get, "/api/v1/api-clients", manage, "",
-                    endpoint<list_api_clients>(),
+  add_session_route(r, Method::get, "/api/v1/api-clients", manage, "", endpoint<list_api_clients>(),
                     "The organization's OAuth API clients (never their secrets), with last use");
   add_session_route(r, Method::post, "/api/v1/api-clients", manage, "",
                     endpoint<create_api_client>(),
                     "Create an OAuth API client {name, scopes, role, purpose, expires_at?, "
                     "allowed_ips?}; its client_secret is in this answer only");
   add_session_route(r, Method::del, "/api/v1/api-clients/{id:int}", manage, "",
-                    endpoint<revoke_api_client>(),
-                    "Revoke an API client and every token it holds");
+                    endpoint<revoke_api_client>(), "Revoke an API client and every token it holds");
   add_session_route(r, Method::get, "/api/v1/oauth-scopes", manage, "",
                     endpoint<list_oauth_scopes>(),
                     "The OAuth scopes the route table declares (what a client may be given)");

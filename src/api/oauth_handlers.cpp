@@ -121,12 +121,12 @@ std::variant<std::pair<Form, clients::AuthenticatedClient>, http::Response> auth
   // The client's IP allowlist (issue 15 item 5): its secret alone does not
   // work from elsewhere. Audited against the client.
   if (!clients::allowed_from(client->allowed_ips, ctx.request.client_ip)) {
-    clients::audit_refusal(ctx.services.db, client->org_id, client->id,
-                           "api_client.ip_not_allowed", ctx.request.client_ip);
-    auto r = oauth_json(403, {{"error", "unauthorized_client"},
-                              {"error_description",
-                               "this client may not be used from this address"},
-                              {"reason", "ip_not_allowed"}});
+    clients::audit_refusal(ctx.services.db, client->org_id, client->id, "api_client.ip_not_allowed",
+                           ctx.request.client_ip);
+    auto r =
+        oauth_json(403, {{"error", "unauthorized_client"},
+                         {"error_description", "this client may not be used from this address"},
+                         {"reason", "ip_not_allowed"}});
     return r;
   }
   return std::pair{std::move(form), std::move(*client)};

@@ -14,12 +14,12 @@ namespace {
 constexpr std::string_view kRealm = "bulwark";
 
 http::Response invalid_token(const Exchange& ex) {
-  auto r = error_response(ApiError(ErrorCode::unauthenticated,
-                                   "the bearer token is invalid, expired or revoked",
-                                   "invalid_token"),
-                          ex.request.request_id);
-  r.headers.set("WWW-Authenticate",
-                std::string("Bearer realm=\"") + std::string(kRealm) + "\", error=\"invalid_token\"");
+  auto r =
+      error_response(ApiError(ErrorCode::unauthenticated,
+                              "the bearer token is invalid, expired or revoked", "invalid_token"),
+                     ex.request.request_id);
+  r.headers.set("WWW-Authenticate", std::string("Bearer realm=\"") + std::string(kRealm) +
+                                        "\", error=\"invalid_token\"");
   return r;
 }
 
@@ -61,10 +61,10 @@ Verdict authenticate_bearer(Exchange& ex, std::string_view token, security::Rate
   if (!domain::api_clients::allowed_from(holder->allowed_ips, ex.request.client_ip)) {
     domain::api_clients::audit_refusal(ex.services.db, holder->org_id, holder->client_id,
                                        "api_client.ip_not_allowed", ex.request.client_ip);
-    return error_response(ApiError(ErrorCode::forbidden,
-                                   "this API client may not be used from this address",
-                                   "ip_not_allowed"),
-                          ex.request.request_id);
+    return error_response(
+        ApiError(ErrorCode::forbidden, "this API client may not be used from this address",
+                 "ip_not_allowed"),
+        ex.request.request_id);
   }
   // The standard rate per client as well as per address: a client spread
   // over many addresses still gets one budget.
@@ -100,9 +100,9 @@ Verdict check_scope(Exchange& ex) {
   // RFC 6750 section 3.1: 403 and the scope the token would need. A route
   // without a scope is for a person at a browser (their profile, logging
   // out, changing a password): no token reaches it, whatever its scopes.
-  const std::string message =
-      scope.empty() ? "API clients cannot use this route; it is for people signed in"
-                    : "this token lacks the scope " + std::string(scope);
+  const std::string message = scope.empty()
+                                  ? "API clients cannot use this route; it is for people signed in"
+                                  : "this token lacks the scope " + std::string(scope);
   auto r = error_response(ApiError(ErrorCode::forbidden, message, "insufficient_scope"),
                           ex.request.request_id);
   std::string challenge =

@@ -85,9 +85,7 @@ Verdict idempotency(Exchange& ex) {
     return r;
   }
   switch (claim.outcome) {
-    case idempotency::ClaimOutcome::claimed:
-      ex.idempotency_key = key;
-      return std::nullopt;
+    case idempotency::ClaimOutcome::claimed: ex.idempotency_key = key; return std::nullopt;
     case idempotency::ClaimOutcome::replay: return replay(claim.answer);
     case idempotency::ClaimOutcome::in_progress: {
       auto r = refuse(ex, ErrorCode::conflict,

@@ -56,8 +56,9 @@ inline constexpr std::array<PersonalColumn, 32> kPersonalColumns{{
 // wrapped keys, webhook secrets, and the internals that only make sense to
 // the server (row keys, blind indexes). Matched by exact column name.
 inline constexpr std::array<std::string_view, 11> kSecretColumns{
-    "password_hash", "token_hash",   "csrf_token", "wrapped",      "webhook_secret", "signing_secret",
-    "row_key",       "request_hash", "file_key",   "token_sealed", "secret_hash"};
+    "password_hash",  "token_hash",     "csrf_token", "wrapped",
+    "webhook_secret", "signing_secret", "row_key",    "request_hash",
+    "file_key",       "token_sealed",   "secret_hash"};
 
 // Whole tables left out for the same reason, or because they are the
 // server's internals (the jobs queue, the exports themselves) or exported in
@@ -66,7 +67,7 @@ inline constexpr std::array<std::string_view, 11> kSecretColumns{
 // test guesses against the live database). oauth_tokens are an API client's
 // live bearer tokens (hashes, one hour): credentials like sessions.
 inline constexpr std::array<std::string_view, 9> kSecretTables{
-    "sessions", "org_keys",    "idempotency_keys",  "attachment_chunks",   "jobs",
+    "sessions",    "org_keys",          "idempotency_keys",     "attachment_chunks", "jobs",
     "org_exports", "org_export_chunks", "customer_name_tokens", "oauth_tokens"};
 
 constexpr bool is_personal(std::string_view table, std::string_view column) {

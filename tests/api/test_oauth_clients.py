@@ -290,3 +290,19 @@ def test_client_ip_allowlist_v4_and_v6_through_the_trusted_proxy_ISSUE15_3(make_
     refusals = [e for e in audit_actions(admin) if e["action"] == "api_client.ip_not_allowed"]
     assert len(refusals) >= 3 and refusals[0]["actor_type"] == "api_client"
     assert refusals[0]["outcome"] == "denied"
+
+
+def test_openapi_declares_the_client_credentials_scheme_and_each_routes_scope_ISSUE15_3(
+        server, owner):
+    doc = owner.get("/api/v1/openapi.json").json()
+    scheme = doc["components"]["securitySchemes"]["oauth2"]
+    assert scheme["type"] == "oauth2"
+    flow = scheme["flows"]["clientCredentials"]
+    assert flow["tokenUrl"] == "/oauth/token" and "work_orders:read" in flow["scopes"]
+    listing = doc["paths"]["/api/v1/work-orders"]["get"]
+    assert {"oauth2": ["work_orders:read"]} in listing["security"]
+    assert {"session": []} in listing["security"]
+    assert listing["x-oauth-scope"] == "work_orders:read"
+    me = doc["paths"]["/api/v1/auth/me"]["get"]
+    assert all("oauth2" not in alt for alt in me["security"])
+    assert doc["paths"]["/oauth/token"]["post"]["security"] == []

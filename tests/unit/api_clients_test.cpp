@@ -19,12 +19,13 @@ using store::OrgTx;
 TEST(ApiClientWords, ReadsAnArrayOfWordsOnceEach) {
   std::vector<std::string> out;
   std::string problem;
-  ASSERT_TRUE(ac::read_word_list(boost::json::parse(R"(["a:read","b:write","a:read"])"), out, 5,
-                                 problem));
+  ASSERT_TRUE(
+      ac::read_word_list(boost::json::parse(R"(["a:read","b:write","a:read"])"), out, 5, problem));
   EXPECT_EQ(out, (std::vector<std::string>{"a:read", "b:write"}));
   EXPECT_EQ(ac::join_words(out), "a:read b:write");
   EXPECT_EQ(ac::split_words(" a:read  b:write "), out);
-  for (const char* bad : {R"("a:read")", R"([1])", R"(["two words"])", R"([""])", R"(["a","b","c"])"}) {
+  for (const char* bad :
+       {R"("a:read")", R"([1])", R"(["two words"])", R"([""])", R"(["a","b","c"])"}) {
     std::vector<std::string> o;
     EXPECT_FALSE(ac::read_word_list(boost::json::parse(bad), o, 2, problem)) << bad;
   }
@@ -70,7 +71,8 @@ TEST_P(ApiClientsService, TheSecretAuthenticatesAndRevocationEndsTokens) {
   ASSERT_TRUE(made) << made.error().what();
   EXPECT_GE(made->client_secret.size(), 43U);  // 256 bits, base64url
   EXPECT_FALSE(ac::authenticate_client(*db_, made->client_id, "wrong", 2'000, "192.0.2.1"));
-  auto client = ac::authenticate_client(*db_, made->client_id, made->client_secret, 2'000, "192.0.2.1");
+  auto client =
+      ac::authenticate_client(*db_, made->client_id, made->client_secret, 2'000, "192.0.2.1");
   ASSERT_TRUE(client);
   EXPECT_EQ(client->org_id, org_);
   const auto issued = ac::issue_token(*db_, *client, {"customers:read"}, 2'000, "192.0.2.1");
@@ -83,9 +85,8 @@ TEST_P(ApiClientsService, TheSecretAuthenticatesAndRevocationEndsTokens) {
   EXPECT_FALSE(ac::find_token(*db_, issued.access_token, 5'000));
   EXPECT_FALSE(ac::authenticate_client(*db_, made->client_id, made->client_secret, 5'000, ""));
   // Another organization does not see the client.
-  auto foreign = store::in_org(*db_, other_org(), [&](OrgTx& tx) {
-    return ac::revoke(tx, actor(admin_), made->id, 6'000);
-  });
+  auto foreign = store::in_org(
+      *db_, other_org(), [&](OrgTx& tx) { return ac::revoke(tx, actor(admin_), made->id, 6'000); });
   EXPECT_FALSE(foreign);
 }
 

@@ -60,8 +60,8 @@ struct ApiClientView {
   Time created_at;
   std::optional<Time> expires_at, revoked_at, last_used_at;
 };
-BULWARK_RESOURCE(ApiClientView, id, client_id, name, purpose, role, scopes, allowed_ips,
-                 created_by, created_at, expires_at, revoked_at, last_used_at)
+BULWARK_RESOURCE(ApiClientView, id, client_id, name, purpose, role, scopes, allowed_ips, created_by,
+                 created_at, expires_at, revoked_at, last_used_at)
 
 // The answer to a creation: the client and its secret, shown this once.
 struct CreatedApiClient {

@@ -6,7 +6,7 @@ namespace {
 
 using store::OrgSql;
 
-#define API_CLIENT_SELECT                                                                   \
+#define API_CLIENT_SELECT                                                                    \
   "SELECT id, client_id, name, purpose, scopes, role, allowed_ips, created_by, created_at, " \
   "expires_at, revoked_at, last_used_at FROM api_clients "
 constexpr OrgSql kFind(API_CLIENT_SELECT "WHERE org_id = $1 AND id = $2");
@@ -18,7 +18,8 @@ constexpr OrgSql kInsert(
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id");
 constexpr OrgSql kRevoke(
     "UPDATE api_clients SET revoked_at = $3 WHERE org_id = $1 AND id = $2 AND revoked_at IS NULL");
-constexpr OrgSql kDeleteTokensOf("DELETE FROM oauth_tokens WHERE org_id = $1 AND api_client_id = $2");
+constexpr OrgSql kDeleteTokensOf(
+    "DELETE FROM oauth_tokens WHERE org_id = $1 AND api_client_id = $2");
 constexpr OrgSql kInsertToken(
     "INSERT INTO oauth_tokens (org_id, api_client_id, token_hash, scopes, created_at, expires_at) "
     "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id");

@@ -70,8 +70,8 @@ Outcome<CreatedApiClient> create(store::OrgTx& tx, const Creator& by,
   const auto& c = in.value;
   BULWARK_TRY(const auto role, ceiling_for(by, c.role.value));
   if (c.scopes.values.empty())
-    return unexpected(unprocessable("an API client needs at least one scope", "no_scope",
-                                    "scopes", "must name at least one scope"));
+    return unexpected(unprocessable("an API client needs at least one scope", "no_scope", "scopes",
+                                    "must name at least one scope"));
   for (const auto& s : c.scopes.values)
     if (std::ranges::find(by.known_scopes, s) == by.known_scopes.end())
       return unexpected(unprocessable("no route grants the scope " + s, "unknown_scope", "scopes",
@@ -103,8 +103,8 @@ Outcome<CreatedApiClient> create(store::OrgTx& tx, const Creator& by,
                    c.expires_at ? std::optional<std::int64_t>(c.expires_at->ms) : std::nullopt};
   const auto id = repo::insert(tx, row, now);
   by.actor.record(tx.connection(), "api_client.created", "api_client", id, in.present);
-  return CreatedApiClient{id,       row.client_id, secret,         row.name, row.purpose, row.role,
-                          c.scopes.values, ips,   c.expires_at, Time{now}};
+  return CreatedApiClient{id,       row.client_id,   secret, row.name,     row.purpose,
+                          row.role, c.scopes.values, ips,    c.expires_at, Time{now}};
 }
 
 Outcome<ApiClientView> revoke(store::OrgTx& tx, const audit::Actor& by, std::int64_t id,

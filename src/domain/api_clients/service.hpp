@@ -22,7 +22,7 @@ using Outcome = Expected<T, ApiError>;
 // Who creates the client and what the route table offers.
 struct Creator {
   audit::Actor actor;
-  security::Role role;                     // the ceiling's ceiling
+  security::Role role;                        // the ceiling's ceiling
   std::span<const std::string> known_scopes;  // every scope a route declares
 };
 

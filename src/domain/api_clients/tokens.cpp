@@ -62,8 +62,7 @@ std::optional<AuthenticatedClient> authenticate_client(store::Database& db,
   const auto& row = r.rows[0];
   const auto id = row.integer(0), org_id = row.integer(1), created_by = row.integer(5);
   const bool secret_ok = crypto::constant_time_equal(presented, row.text(2));
-  if (!secret_ok ||
-      !live(now, row.optional_integer(6), row.optional_integer(7), row.integer(8))) {
+  if (!secret_ok || !live(now, row.optional_integer(6), row.optional_integer(7), row.integer(8))) {
     audit::Entry e = client_actor(org_id, id, created_by, ip)
                          .entry("oauth.client_auth_failed", "api_client", std::to_string(id));
     e.outcome = "failure";
@@ -112,10 +111,17 @@ std::optional<TokenHolder> find_token(store::Database& db, std::string_view toke
     return std::nullopt;
   const auto role = security::parse_role(row.text(4));
   if (!role || *role == security::Role::owner) return std::nullopt;
-  return TokenHolder{row.integer(0),          row.text(1),  row.integer(2),
-                     row.integer(3),          *role,        split_words(row.text(5)),
-                     split_words(row.text(6)), row.optional_integer(7), row.text(8),
-                     row.text(9),             row.text(10)};
+  return TokenHolder{row.integer(0),
+                     row.text(1),
+                     row.integer(2),
+                     row.integer(3),
+                     *role,
+                     split_words(row.text(5)),
+                     split_words(row.text(6)),
+                     row.optional_integer(7),
+                     row.text(8),
+                     row.text(9),
+                     row.text(10)};
 }
 
 void record_use(store::Database& db, const TokenHolder& holder, std::int64_t now) {
