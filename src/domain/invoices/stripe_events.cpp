@@ -82,7 +82,7 @@ class EventWork {
       : tx_(tx),
         invoice_id_(invoice_id),
         event_(e),
-        by_{tx.org_id(), "webhook", {}, ip},
+        by_{tx.org_id(), "webhook", {}, ip, std::nullopt},
         now_(now) {}
 
   void run();
