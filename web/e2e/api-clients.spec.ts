@@ -30,7 +30,8 @@ test('the owner creates an API client and sees its secret once', async ({ page, 
     form: { grant_type: 'client_credentials', client_id: clientId, client_secret: secret },
   });
   expect(token.status()).toBe(200);
-  expect((await token.json()).scope).toBe('work_orders:read');
+  const granted = (await token.json()) as { scope: string };
+  expect(granted.scope).toBe('work_orders:read');
 
   await shown.getByRole('button', { name: 'I have stored it' }).click();
   await expect(page.getByRole('cell', { name })).toBeVisible();
