@@ -26,10 +26,10 @@ std::optional<Principal> authenticate(const http::Request& request, Services& se
   if (!token) return std::nullopt;
   auto session = identity::find_session(services.db, *token, session_policy(services.config));
   if (!session) return std::nullopt;
-  return Principal{session->org_id,        session->user_id,    session->role,
-                   session->session_id,    session->csrf_token, session->email,
-                   session->user_name,     session->org_slug,   session->org_name,
-                   session->org_time_zone, std::nullopt};
+  return Principal{session->org_id,       session->user_id,    session->role,
+                   session->session_id,   session->csrf_token, session->email,
+                   session->user_name,    session->org_slug,   session->org_name,
+                   session->org_time_zone};
 }
 
 Expected<void, ApiError> check_same_origin(const http::Request& request,

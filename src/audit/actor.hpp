@@ -19,7 +19,9 @@ struct Actor {
   std::optional<std::int64_t> user_id;
   std::string ip;
   // An API client (issue 15 item 3): the audit entry names it, not its creator.
-  std::optional<std::int64_t> client_id;
+  // Defaulted, so that the brace-initialised actors of webhooks, workers and
+  // tests need not name it.
+  std::optional<std::int64_t> client_id = std::nullopt;
 
   Entry entry(std::string action, std::string target_type, std::string target_id,
               std::vector<std::string> fields = {}) const {

@@ -43,7 +43,7 @@ class ChecklistService : public ::testing::TestWithParam<std::string> {
       const auto id = identity::create_user(c, org_, "office-" + tag + "@x.example", "Office",
                                             Role::dispatcher, "x")
                           .id;
-      office_ = wo::Caller{{org_, "user", id, "127.0.0.1", std::nullopt}, id, Role::dispatcher};
+      office_ = wo::Caller{{org_, "user", id, "127.0.0.1"}, id, Role::dispatcher};
     });
   }
 

@@ -108,7 +108,7 @@ class InvoiceServiceTest : public bulwark::testing::EngineTest {
                                     security::Role::dispatcher, "x")
                   .id;
     });
-    by_ = audit::Actor{org_, "user", user_, "127.0.0.1", std::nullopt};
+    by_ = audit::Actor{org_, "user", user_, "127.0.0.1"};
   }
 
   // A work order in `status` with 90 minutes of labour and 2 x $45.99 of parts.

@@ -40,7 +40,7 @@ class PriceBookServiceTest : public bulwark::testing::EngineTest {
  protected:
   void prepare() override {
     org_ = new_org("pb", "Price book");
-    by_ = audit::Actor{org_, "cli", std::nullopt, "local", std::nullopt};
+    by_ = audit::Actor{org_, "cli", std::nullopt, "local"};
   }
   template <class F>
   auto in_org(F&& f) {

@@ -47,7 +47,7 @@ class WorkOrdersService : public ::testing::TestWithParam<std::string> {
         const auto id = identity::create_user(c, org_, std::string(name) + "-" + tag + "@x.example",
                                               name, role, "x")
                             .id;
-        return wo::Caller{{org_, "user", id, "127.0.0.1", std::nullopt}, id, role};
+        return wo::Caller{{org_, "user", id, "127.0.0.1"}, id, role};
       };
       dispatcher_ = user("dispatcher", Role::dispatcher);
       tech_ = user("tech", Role::technician);

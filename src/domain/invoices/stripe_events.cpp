@@ -82,7 +82,7 @@ class EventWork {
       : tx_(tx),
         invoice_id_(invoice_id),
         event_(e),
-        by_{tx.org_id(), "webhook", {}, ip, std::nullopt},
+        by_{tx.org_id(), "webhook", {}, ip},
         now_(now) {}
 
   void run();

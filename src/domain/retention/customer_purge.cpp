@@ -143,8 +143,7 @@ CustomerPurgeCounts purge_org(store::Database& db, std::int64_t org, const store
     if (total.customers == 0) return total;
     // Files last: on SQLite they are gone at once.
     total.blobs = privacy::remove_attachment_files(tx, blobs, files);
-    const audit::Actor system{
-        .org_id = org, .type = "system", .user_id = {}, .ip = {}, .client_id = {}};
+    const audit::Actor system{.org_id = org, .type = "system", .user_id = {}, .ip = {}};
     system.record(tx.connection(), "retention.customers_purged", "org", org, count_fields(total));
     return total;
   });

@@ -101,8 +101,7 @@ std::int64_t expire_invoice_snapshots(store::Database& db, std::int64_t now_ms) 
     total += store::in_org(db, o.org_id, [&](store::OrgTx& tx) {
       const auto n = tx.run(kExpire, now_ms).affected;
       if (n > 0) {
-        const audit::Actor system{
-            .org_id = o.org_id, .type = "system", .user_id = {}, .ip = {}, .client_id = {}};
+        const audit::Actor system{.org_id = o.org_id, .type = "system", .user_id = {}, .ip = {}};
         system.record(tx.connection(), "retention.invoice_snapshots_removed", "org", o.org_id,
                       {"invoice_snapshots=" + std::to_string(n)});
       }

@@ -79,7 +79,7 @@ std::optional<std::string> visit_link(store::OrgTx& tx, std::int64_t site_id,
                                       std::string_view public_url, std::int64_t now) {
   const requests::LinkSubject site{std::nullopt, site_id};
   if (auto live = requests::current_link(tx, site, public_url, now)) return live->url;
-  const audit::Actor system{tx.org_id(), "system", std::nullopt, "", std::nullopt};
+  const audit::Actor system{tx.org_id(), "system", std::nullopt, ""};
   if (auto made = requests::rotate_link(tx, system, site, public_url, now)) return made->url;
   return std::nullopt;
 }
