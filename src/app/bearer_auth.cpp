@@ -11,15 +11,17 @@ namespace bulwark::app {
 
 namespace {
 
-constexpr std::string_view kRealm = "bulwark";
+// RFC 6750 section 3: the challenge of a refused bearer request.
+std::string bearer_challenge(std::string_view error) {
+  return std::string(R"(Bearer realm="bulwark", error=")") + std::string(error) + '"';
+}
 
 http::Response invalid_token(const Exchange& ex) {
   auto r =
       error_response(ApiError(ErrorCode::unauthenticated,
                               "the bearer token is invalid, expired or revoked", "invalid_token"),
                      ex.request.request_id);
-  r.headers.set("WWW-Authenticate", std::string("Bearer realm=\"") + std::string(kRealm) +
-                                        "\", error=\"invalid_token\"");
+  r.headers.set("WWW-Authenticate", bearer_challenge("invalid_token"));
   return r;
 }
 
@@ -105,9 +107,8 @@ Verdict check_scope(Exchange& ex) {
                                   : "this token lacks the scope " + std::string(scope);
   auto r = error_response(ApiError(ErrorCode::forbidden, message, "insufficient_scope"),
                           ex.request.request_id);
-  std::string challenge =
-      std::string("Bearer realm=\"") + std::string(kRealm) + "\", error=\"insufficient_scope\"";
-  if (!scope.empty()) challenge += ", scope=\"" + std::string(scope) + "\"";
+  std::string challenge = bearer_challenge("insufficient_scope");
+  if (!scope.empty()) challenge += R"(, scope=")" + std::string(scope) + '"';
   r.headers.set("WWW-Authenticate", challenge);
   return r;
 }
