@@ -14,9 +14,9 @@ namespace {
 constexpr std::size_t kSecretBytes = 32;    // 256 bits (issue 15 item 3)
 constexpr std::size_t kClientIdBytes = 16;  // a public name; unique, not secret
 
-ApiError unprocessable(std::string message, std::string reason, std::string field,
+ApiError unprocessable(const std::string& message, std::string reason, std::string field,
                        std::string problem) {
-  return ApiError(ErrorCode::unprocessable, std::move(message), std::move(reason),
+  return ApiError(ErrorCode::unprocessable, message, std::move(reason),
                   {{std::move(field), std::move(problem)}});
 }
 
