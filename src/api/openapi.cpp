@@ -135,6 +135,26 @@ std::vector<ResourceDoc> resource_docs(const http::Router& router) {
   return out;
 }
 
+namespace {
+
+// OAuth 2.0 client credentials (RFC 6749 section 4.4) with every scope a
+// route declares.
+boost::json::object oauth2_scheme(const http::Router& router) {
+  boost::json::object scopes;
+  for (const auto& r : router.routes())
+    if (!r.scope.empty() && !scopes.contains(r.scope)) {
+      const auto colon = r.scope.find(':');
+      scopes[r.scope] = std::string(r.scope.substr(colon + 1)) + " access to " +
+                        std::string(r.scope.substr(0, colon));
+    }
+  return {{"type", "oauth2"},
+          {"description", "API clients: POST /oauth/token with grant_type=client_credentials"},
+          {"flows",
+           {{"clientCredentials", {{"tokenUrl", "/oauth/token"}, {"scopes", std::move(scopes)}}}}}};
+}
+
+}  // namespace
+
 boost::json::object openapi_document(const http::Router& router) {
   boost::json::object paths;
   for (const auto& r : router.routes()) {
@@ -147,9 +167,15 @@ boost::json::object openapi_document(const http::Router& router) {
     if (!params.empty()) op["parameters"] = params;
     if (r.handler.body)
       op["requestBody"] = {{"required", true}, {"content", json_content(ref_to(*r.handler.body))}};
-    if (r.auth == http::Auth::session_or_token)
-      op["security"] = boost::json::array{boost::json::object{{"session", boost::json::array{}}}};
-    else
+    if (r.auth == http::Auth::session_or_token) {
+      // A session, or (where the route declares a scope) an API client's
+      // token holding that scope (issue 15 item 3).
+      boost::json::array alternatives{boost::json::object{{"session", boost::json::array{}}}};
+      if (!r.scope.empty())
+        alternatives.push_back(
+            boost::json::object{{"oauth2", boost::json::array{boost::json::string(r.scope)}}});
+      op["security"] = std::move(alternatives);
+    } else
       op["security"] = boost::json::array{};
     op["x-csrf"] = http::csrf_name(r.csrf);
     if (auto how = csrf_description(r.csrf); !how.empty()) op["x-csrf-description"] = how;
@@ -167,7 +193,8 @@ boost::json::object openapi_document(const http::Router& router) {
           {"components",
            {{"schemas", std::move(schemas)},
             {"securitySchemes",
-             {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "__Host-session"}}}}}}},
+             {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "__Host-session"}}},
+              {"oauth2", oauth2_scheme(router)}}}}},
           {"paths", std::move(paths)}};
 }
 

@@ -1,5 +1,6 @@
 #include "api/routes.hpp"
 
+#include "api/api_client_handlers.hpp"
 #include "api/asset_handlers.hpp"
 #include "api/asset_status_handlers.hpp"
 #include "api/attachment_handlers.hpp"
@@ -16,6 +17,7 @@
 #include "api/link_handlers.hpp"
 #include "api/messaging_handlers.hpp"
 #include "api/mfa_handlers.hpp"
+#include "api/oauth_handlers.hpp"
 #include "api/openapi.hpp"
 #include "api/org_export_routes.hpp"
 #include "api/org_handlers.hpp"
@@ -122,6 +124,10 @@ http::Router build_router() {
          .handler = endpoint<login>(),
          .summary = "Log in with email and password; sets the session cookie"});
 
+  // OAuth 2.0 for API clients (issue 15 item 3): the token endpoint and
+  // revocation, public, authenticated by the client's secret.
+  add_oauth_routes(r);
+
   // Everything below requires a session (MUST-001), at the standard rate.
   auto authed = [&](Method m, const char* pattern, Effect effect, Csrf csrf, Access need,
                     http::Endpoint handler, const char* summary, Extra extra = {}) {
@@ -158,6 +164,7 @@ http::Router build_router() {
   // An invitation (issue 14 item 4): 202 and the same answer for every address.
   authed(Method::post, "/api/v1/users", changes, token, users_write, endpoint<create_user>(),
          "Invite a user by email (202 for every address; the invitee sets the password)");
+  add_api_client_routes(r);      // OAuth API clients: create, list, revoke (issue 15 item 3)
   add_org_switch_routes(r);      // a person in several organizations (issue 14 item 4)
   add_own_session_routes(r);     // where you are signed in (issue 15 item 7)
   add_org_security_routes(r);    // the owner's security policy (issue 15 items 2 and 5)

@@ -4,11 +4,22 @@
 
 namespace bulwark::app {
 
+bool ApiClientRef::has_scope(std::string_view scope) const {
+  if (scope.empty()) return false;
+  for (const auto& s : scopes)
+    if (s == scope) return true;
+  return false;
+}
+
 audit::Actor RequestContext::actor() const {
   audit::Actor a;
   if (principal) {
     a.org_id = principal->org_id;
     a.user_id = principal->user_id;
+    if (principal->client) {
+      a.type = "api_client";
+      a.client_id = principal->client->id;
+    }
   }
   a.ip = request.client_ip;
   return a;
@@ -17,11 +28,15 @@ audit::Actor RequestContext::actor() const {
 audit::Entry RequestContext::audit_entry(std::string action, std::string target_type,
                                          std::string target_id) const {
   audit::Entry e;
+  e.actor_type = "user";
   if (principal) {
     e.org_id = principal->org_id;
     e.actor_id = principal->user_id;
+    if (principal->client) {
+      e.actor_type = "api_client";
+      e.actor_id = principal->client->id;
+    }
   }
-  e.actor_type = "user";
   e.action = std::move(action);
   e.target_type = std::move(target_type);
   e.target_id = std::move(target_id);

@@ -4,6 +4,8 @@
 #include <boost/json/value.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "audit/actor.hpp"
 #include "audit/audit_log.hpp"
@@ -31,6 +33,14 @@ struct Services {
   const core::Clock& clock;
 };
 
+// An API client behind a bearer token (issue 15 item 3).
+struct ApiClientRef {
+  std::int64_t id = 0;
+  std::string name;
+  std::vector<std::string> scopes;  // what its token was granted
+  bool has_scope(std::string_view scope) const;
+};
+
 // Who is calling, once authenticated. Filled by the authenticate stage.
 // org_id comes from here and only from here: never from the request.
 struct Principal {
@@ -47,6 +57,9 @@ struct Principal {
   // The organization's IP allowlist (canonical CIDR ranges, comma-separated;
   // "" allows every address), checked by the ip_allowlist stage.
   std::string org_ip_allowlist;
+  // Set for a bearer token: the client, its granted scopes; `role` is then
+  // its role ceiling and `user_id` the admin who created it.
+  std::optional<ApiClientRef> client = std::nullopt;
 };
 
 struct RequestContext {

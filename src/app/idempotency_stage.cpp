@@ -61,8 +61,7 @@ http::Response replay(const idempotency::StoredAnswer& answer) {
 Verdict idempotency(Exchange& ex) {
   const auto header = ex.request.headers.get(kHeader);
   if (!header || !applies(ex)) return std::nullopt;
-  const std::string_view key = *header;
-  if (!idempotency::valid_key(key))
+  if (!idempotency::valid_key(*header))
     return refuse(ex, ErrorCode::bad_request,
                   "Idempotency-Key must be 1 to 255 printable ASCII characters",
                   "idempotency_key_invalid");
@@ -70,6 +69,10 @@ Verdict idempotency(Exchange& ex) {
     return refuse(ex, ErrorCode::bad_request, "this request does not take an Idempotency-Key",
                   "idempotency_not_supported");
 
+  // Keys are per user; an API client acts for the admin who created it,
+  // so its keys get their own space (its answers are never the admin's).
+  std::string key(*header);
+  if (ex.principal->client) key = "client:" + std::to_string(ex.principal->client->id) + ":" + key;
   const auto hash = idempotency::request_hash(http::method_name(ex.request.method), ex.request.path,
                                               ex.request.query, ex.request.body);
   idempotency::Claim claim;
@@ -82,9 +85,7 @@ Verdict idempotency(Exchange& ex) {
     return r;
   }
   switch (claim.outcome) {
-    case idempotency::ClaimOutcome::claimed:
-      ex.idempotency_key = std::string(key);
-      return std::nullopt;
+    case idempotency::ClaimOutcome::claimed: ex.idempotency_key = key; return std::nullopt;
     case idempotency::ClaimOutcome::replay: return replay(claim.answer);
     case idempotency::ClaimOutcome::in_progress: {
       auto r = refuse(ex, ErrorCode::conflict,

@@ -1,5 +1,6 @@
 // The organization's IP allowlist (issue 15 item 5), applied after
-// authentication to every session (and, with the OAuth issue, every token):
+// authentication to every session and every API client's token (after the
+// client's own allowed_ips, app/bearer_auth.cpp):
 // the client address is the socket's or, from the trusted proxy only, its
 // X-Forwarded-For (stages::trusted_proxy ran first). A refusal is audited,
 // so owners see who tried from where.
@@ -31,10 +32,17 @@ void audit_refusal(Exchange& ex) noexcept {
     const auto& who = *ex.principal;
     audit::Entry e;
     e.org_id = who.org_id;
-    e.actor_id = who.user_id;
     e.action = "auth.ip_refused";
-    e.target_type = "session";
-    e.target_id = std::to_string(who.session_id);
+    if (who.client) {  // an API client's token: the entry names the client
+      e.actor_type = "api_client";
+      e.actor_id = who.client->id;
+      e.target_type = "api_client";
+      e.target_id = std::to_string(who.client->id);
+    } else {
+      e.actor_id = who.user_id;
+      e.target_type = "session";
+      e.target_id = std::to_string(who.session_id);
+    }
     e.ip = ex.request.client_ip;
     e.outcome = "denied";
     audit::append(ex.services.db, e);

@@ -4,6 +4,7 @@
 #include <random>
 
 #include "app/auth_stages.hpp"
+#include "app/bearer_auth.hpp"
 #include "app/security_headers.hpp"
 #include "app/webhook_auth.hpp"
 #include "config/config.hpp"
@@ -94,6 +95,16 @@ Verdict authenticate(Exchange& ex) {
   const auto auth = ex.match.route->auth;
   switch (auth) {
     case http::Auth::session_or_token:
+      if (const auto token = bearer_token(ex.request)) {
+        // Both a cookie and a token: refused rather than guessed, so that
+        // a request never acts with credentials its sender did not mean.
+        if (has_session_cookie(ex.request))
+          return refuse(ex, ApiError(ErrorCode::bad_request,
+                                     "send either a session cookie or a bearer token, not both",
+                                     "conflicting_credentials"));
+        return authenticate_bearer(ex, *token,
+                                   limit_for(http::RateClass::standard, ex.services.config));
+      }
       ex.principal = app::authenticate(ex.request, ex.services);
       if (!ex.principal)
         return refuse(ex, ApiError(ErrorCode::unauthenticated, "authentication required"));
@@ -131,6 +142,8 @@ Verdict csrf(Exchange& ex) {
 }
 
 Verdict authorize(Exchange& ex) {
+  // An API client needs the route's scope as well as its ceiling role's permission.
+  if (auto refused = check_scope(ex)) return refused;
   if (ex.principal && !security::role_has(ex.principal->role, ex.match.route->permission.value))
     return refuse(
         ex, ApiError(ErrorCode::forbidden, "your role does not allow this", "permission_denied"));

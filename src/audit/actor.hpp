@@ -13,16 +13,22 @@ namespace bulwark::audit {
 
 struct Actor {
   std::int64_t org_id = 0;
-  std::string type = "user";  // user | cli | system | webhook
+  std::string type = "user";  // user | cli | system | webhook | api_client
+  // The person on whose behalf rows are written (authorship columns refer
+  // to users): for an API client, the admin who created it.
   std::optional<std::int64_t> user_id;
   std::string ip;
+  // An API client (issue 15 item 3): the audit entry names it, not its creator.
+  // Defaulted, so that the brace-initialised actors of webhooks, workers and
+  // tests need not name it.
+  std::optional<std::int64_t> client_id = std::nullopt;
 
   Entry entry(std::string action, std::string target_type, std::string target_id,
               std::vector<std::string> fields = {}) const {
     Entry e;
     e.org_id = org_id;
     e.actor_type = type;
-    e.actor_id = user_id;
+    e.actor_id = client_id ? client_id : user_id;
     e.action = std::move(action);
     e.target_type = std::move(target_type);
     e.target_id = std::move(target_id);

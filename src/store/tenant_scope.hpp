@@ -21,7 +21,8 @@ namespace bulwark::store::tenant_scope {
 
 // Every table with an org_id column. A unit test compares this list with the
 // migrated schema, so a new tenant table cannot be forgotten here.
-inline constexpr std::array<std::string_view, 55> kTenantTables{"assets",
+inline constexpr std::array<std::string_view, 57> kTenantTables{"api_clients",
+                                                                "assets",
                                                                 "asset_status_changes",
                                                                 "attachment_chunks",
                                                                 "attachments",
@@ -46,6 +47,7 @@ inline constexpr std::array<std::string_view, 55> kTenantTables{"assets",
                                                                 "link_tokens",
                                                                 "marketing_consent",
                                                                 "meter_readings",
+                                                                "oauth_tokens",
                                                                 "org_counters",
                                                                 "org_export_chunks",
                                                                 "org_exports",

@@ -292,3 +292,29 @@ def test_owners_require_two_step_sign_in_for_chosen_roles(server):
     assert "__Host-session" not in r.headers.get("Set-Cookie", "")
     r = put_policy(owner, {"mfa_required_roles": ["janitor"]})
     assert r.status_code == 400 and "mfa_required_roles" in error_of(r)["fields"], r.text
+
+
+def test_the_organizations_allowlist_binds_its_api_clients_too(server):
+    from authlib.integrations.requests_client import OAuth2Session
+    _, owner = fresh_owner(server)
+    r = owner.post("/api/v1/api-clients", json={"name": "Accounting sync", "role": "viewer",
+                                                "scopes": ["work_orders:read"], "purpose": "t"})
+    assert r.status_code == 201, r.text
+    client = r.json()
+    session = OAuth2Session(client["client_id"], client["client_secret"],
+                            token_endpoint_auth_method="client_secret_basic")
+    token = session.fetch_token(server.url + "/oauth/token", grant_type="client_credentials",
+                                headers=from_ip("203.0.113.40"))["access_token"]
+    assert put_policy(owner, {"ip_allowlist": ["203.0.113.0/24"]},
+                      ip="203.0.113.5").status_code == 200
+    auth = {"Authorization": "Bearer " + token}
+    inside = requests.get(server.url + "/api/v1/work-orders",
+                          headers={**auth, **from_ip("203.0.113.40")}, timeout=30)
+    assert inside.status_code == 200, inside.text
+    outside = requests.get(server.url + "/api/v1/work-orders",
+                           headers={**auth, **from_ip("198.51.100.40")}, timeout=30)
+    assert outside.status_code == 403 and error_of(outside)["reason"] == "ip_not_allowed"
+    refused = owner.get("/api/v1/audit?action=auth.ip_refused",
+                        headers=from_ip("203.0.113.5")).json()["items"][0]
+    assert refused["actor_type"] == "api_client"
+    assert refused["actor_name"] == "API client Accounting sync"

@@ -52,6 +52,9 @@ def test_must_001_non_public_route_requires_authentication(server):
     allowed_public |= {("POST", "/api/v1/auth/mfa/verify"),
                        ("POST", "/api/v1/auth/mfa/totp/enroll"),
                        ("POST", "/api/v1/auth/mfa/totp/confirm")}
+    # OAuth 2.0 for API clients (issue 15 item 3): the client's id and secret
+    # are the credential (tests/api/test_oauth_clients.py refuses bad ones).
+    allowed_public |= {("POST", "/oauth/token"), ("POST", "/oauth/revoke")}
     assert public <= allowed_public | {(r["method"], r["pattern"]) for r in routes
                                        if r["pattern"].startswith("/webhooks/")}
     for r in routes:
@@ -150,3 +153,46 @@ def test_csrf_protocol_every_mutating_route_refuses_missing_or_wrong_token(serve
                             headers={"X-CSRF-Token": other_session.csrf_token})
     assert foreign.status_code == 403
     assert error_of(foreign)["reason"] == "csrf_token_mismatch"
+
+
+def _token(server, admin, scope):
+    r = admin.post("/api/v1/api-clients", json={"name": "matrix " + scope, "scopes": [scope],
+                                                "role": "admin", "purpose": "route matrix"})
+    assert r.status_code == 201, r.text
+    c = r.json()
+    t = requests.post(server.url + "/oauth/token", data={"grant_type": "client_credentials"},
+                      auth=(c["client_id"], c["client_secret"]))
+    assert t.status_code == 200, t.text
+    return {"Authorization": "Bearer " + t.json()["access_token"]}
+
+
+def test_every_session_route_refuses_a_token_lacking_its_scope_ISSUE15_3(make_server):
+    """Every session_or_token route x a bearer token (admin ceiling) without the route's scope:
+    403 insufficient_scope with RFC 6750's challenge. Routes without a scope (for people only:
+    one's profile, logging out, managing API clients) refuse every token. A GET route answers a
+    token holding its scope with something else than 401 or insufficient_scope."""
+    s = make_server()
+    owner, _ = new_user_client(s, create_org(s), "owner")
+    routes = session_routes()
+    scopes = sorted({r["scope"] for r in routes if r["scope"]})
+    assert len(scopes) >= 10, scopes
+    holding = {scope: _token(s, owner, scope) for scope in scopes}
+    people_only = 0
+    for r in routes:
+        path = concrete(r["pattern"], "1")
+        # Any token whose single scope is not the route's.
+        other = next(sc for sc in scopes if sc != r["scope"])
+        resp = requests.request(r["method"], s.url + path, json={}, headers=holding[other])
+        assert resp.status_code == 403, (r, resp.status_code, resp.text)
+        assert error_of(resp)["reason"] == "insufficient_scope", (r, resp.text)
+        challenge = resp.headers["WWW-Authenticate"]
+        assert challenge.startswith('Bearer realm="bulwark", error="insufficient_scope"'), r
+        if r["scope"]:
+            assert f'scope="{r["scope"]}"' in challenge, (r, challenge)
+        else:
+            people_only += 1
+        if r["scope"] and r["method"] == "GET":
+            ok = requests.get(s.url + path, headers=holding[r["scope"]])
+            assert ok.status_code != 401, (r, ok.text)
+            assert ok.status_code != 403 or error_of(ok)["reason"] != "insufficient_scope", r
+    assert people_only >= 3

@@ -16,6 +16,7 @@ import { ReportsPage } from './pages/ReportsPage';
 import { InvoiceDetailPage } from './pages/InvoiceDetailPage';
 import { MyDayPage } from './pages/MyDayPage';
 import { UsersPage } from './pages/UsersPage';
+import { ApiClientsPage } from './pages/ApiClientsPage';
 import { AuditLogPage } from './pages/AuditLogPage';
 import { AccountPage } from './pages/AccountPage';
 import { MessagesPage } from './pages/MessagesPage';
@@ -198,6 +199,13 @@ export const ROUTES: RouteDef[] = [
     permission: 'users.manage',
     nav: 'Users',
     render: () => <UsersPage />,
+  },
+  {
+    pattern: '/admin/api-clients',
+    title: 'API clients',
+    permission: 'users.manage',
+    nav: 'API clients',
+    render: () => <ApiClientsPage />,
   },
   {
     pattern: '/admin/messaging',

@@ -63,6 +63,9 @@ constexpr std::array kTables = std::to_array<ExportTable>({
     {"customer_do_not_sell", "SELECT * FROM customer_do_not_sell WHERE org_id = $1 ORDER BY id"},
     {"customer_erasures", "SELECT * FROM customer_erasures WHERE org_id = $1"},
     {"privacy_requests", "SELECT * FROM privacy_requests WHERE org_id = $1 ORDER BY id"},
+    // API clients (issue 15 item 3): name, scopes, role ceiling, expiry
+    // (secret_hash is a secret column: left out; their tokens are not exported).
+    {"api_clients", "SELECT * FROM api_clients WHERE org_id = $1 ORDER BY id"},
     {"audit_log", "SELECT * FROM audit_log WHERE org_id = $1 ORDER BY id"},
     // Where the live chain starts after older entries were archived, and
     // which archive files hold them (their sealed keys are left out).

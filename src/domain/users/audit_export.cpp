@@ -33,7 +33,7 @@ void write_csv_row(csv::Writer& w, const AuditRecord& r) {
 AuditExport export_audit(store::Database& db, audit::Query q, AuditFormat format,
                          std::int64_t max_rows) {
   AuditExport out;
-  const auto names = member_names(db, q.org_id);
+  const auto names = audit_names(db, q.org_id);
   csv::Writer csv_out;
   if (format == AuditFormat::csv)
     csv_out.row({"seq", "at", "actor_type", "actor_id", "actor_name", "action", "target_type",

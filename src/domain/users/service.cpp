@@ -105,17 +105,20 @@ Outcome<SessionsEnded> revoke_all_sessions(store::OrgTx& tx, const audit::Actor&
   return SessionsEnded{ended};
 }
 
-std::map<std::int64_t, std::string> member_names(store::Database& db, std::int64_t org_id) {
+AuditNames audit_names(store::Database& db, std::int64_t org_id) {
   static constexpr store::OrgSql kNames("SELECT id, name, email FROM users WHERE org_id = $1");
-  std::map<std::int64_t, std::string> out;
+  static constexpr store::OrgSql kClients("SELECT id, name FROM api_clients WHERE org_id = $1");
+  AuditNames out;
   store::read_org(db, org_id, [&](store::OrgTx& tx) {
     for (const auto& row : tx.run(kNames).rows)
-      out.emplace(row.integer(0), row.text(1).empty() ? row.text(2) : row.text(1));
+      out.members.emplace(row.integer(0), row.text(1).empty() ? row.text(2) : row.text(1));
+    for (const auto& row : tx.run(kClients).rows)
+      out.clients.emplace(row.integer(0), "API client " + row.text(1));
   });
   return out;
 }
 
-AuditRecord audit_record(const audit::Record& r, const std::map<std::int64_t, std::string>& names) {
+AuditRecord audit_record(const audit::Record& r, const AuditNames& names) {
   AuditRecord out{r.seq,
                   Time{r.at_ms},
                   r.entry.actor_type,
@@ -128,13 +131,19 @@ AuditRecord audit_record(const audit::Record& r, const std::map<std::int64_t, st
                   r.entry.fields,
                   {},
                   {}};
+  auto name_of = [](const std::map<std::int64_t, std::string>& in, std::int64_t id) {
+    auto it = in.find(id);
+    return it == in.end() ? std::optional<std::string>() : it->second;
+  };
   if (r.entry.actor_id && r.entry.actor_type == "user")
-    if (auto it = names.find(*r.entry.actor_id); it != names.end()) out.actor_name = it->second;
-  if (r.entry.target_type == "user") {
-    std::int64_t id = 0;
-    const auto& t = r.entry.target_id;
-    if (std::from_chars(t.data(), t.data() + t.size(), id).ec == std::errc{})
-      if (auto it = names.find(id); it != names.end()) out.target_name = it->second;
+    out.actor_name = name_of(names.members, *r.entry.actor_id);
+  if (r.entry.actor_id && r.entry.actor_type == "api_client")
+    out.actor_name = name_of(names.clients, *r.entry.actor_id);
+  std::int64_t id = 0;
+  const auto& t = r.entry.target_id;
+  if (std::from_chars(t.data(), t.data() + t.size(), id).ec == std::errc{}) {
+    if (r.entry.target_type == "user") out.target_name = name_of(names.members, id);
+    if (r.entry.target_type == "api_client") out.target_name = name_of(names.clients, id);
   }
   return out;
 }
@@ -142,7 +151,7 @@ AuditRecord audit_record(const audit::Record& r, const std::map<std::int64_t, st
 Outcome<AuditPage> audit_log(store::Database& db, const audit::Query& q) {
   AuditPage page;
   const auto records = audit::list(db, q);
-  const auto names = member_names(db, q.org_id);
+  const auto names = audit_names(db, q.org_id);
   for (const auto& r : records) page.items.push_back(audit_record(r, names));
   if (!records.empty() && records.size() == static_cast<std::size_t>(q.limit))
     page.next_before = records.back().seq;

@@ -37,9 +37,13 @@ Outcome<SessionsEnded> revoke_all_sessions(store::OrgTx& tx, const audit::Actor&
 
 // The audit log, newest first (q.org_id is the caller's organization).
 Outcome<AuditPage> audit_log(store::Database& db, const audit::Query& q);
-// One record as the API shows it, with member names from `names` (id -> name).
-AuditRecord audit_record(const audit::Record& r, const std::map<std::int64_t, std::string>& names);
-// The organization's members by id: their name, or their address when unnamed.
-std::map<std::int64_t, std::string> member_names(store::Database& db, std::int64_t org_id);
+// The organization's members by id (their name, or their address when
+// unnamed) and its API clients by id, for audit records.
+struct AuditNames {
+  std::map<std::int64_t, std::string> members, clients;
+};
+AuditNames audit_names(store::Database& db, std::int64_t org_id);
+// One record as the API shows it, with the names of the people and clients.
+AuditRecord audit_record(const audit::Record& r, const AuditNames& names);
 
 }  // namespace bulwark::domain::users

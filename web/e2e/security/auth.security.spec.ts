@@ -48,6 +48,8 @@ test.describe('MUST-001 authentication is required', () => {
           // address). Two-step sign-in (issue 15 item 1): the second step and a forced
           // enrolment have no session yet; their credential is the sign-in challenge
           // (tests/api/test_mfa.py).
+          // address). The OAuth token and revocation endpoints (issue 15 item 3): the API
+          // client's id and secret are the credential (tests/api/test_oauth_clients.py).
           expect(
             [
               '/health',
@@ -68,6 +70,8 @@ test.describe('MUST-001 authentication is required', () => {
               '/api/v1/auth/mfa/verify',
               '/api/v1/auth/mfa/totp/enroll',
               '/api/v1/auth/mfa/totp/confirm',
+              '/oauth/token',
+              '/oauth/revoke',
             ].includes(template) || template.startsWith('/webhooks/'),
             `unexpected public route ${method} ${template}`,
           ).toBe(true);

@@ -15,6 +15,21 @@ export interface AgingBucket {
   balance_cents: number;
 }
 
+export interface ApiClientView {
+  id: number;
+  client_id: string;
+  name: string;
+  purpose: string;
+  role: string;
+  scopes: string[];
+  allowed_ips: string[];
+  created_by: number;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
 export interface AssetChange {
   name?: string | null;
   parent_id?: number | null;
@@ -231,6 +246,19 @@ export interface CostMonth {
   labour_cents: number;
   parts_cents: number;
   total_cents: number;
+}
+
+export interface CreatedApiClient {
+  id: number;
+  client_id: string;
+  client_secret: string;
+  name: string;
+  purpose: string;
+  role: string;
+  scopes: string[];
+  allowed_ips: string[];
+  expires_at: string | null;
+  created_at: string;
 }
 
 export interface CustomerChange {
@@ -718,6 +746,15 @@ export interface MyRequestView {
   decided_at: string | null;
 }
 
+export interface NewApiClient {
+  name: string;
+  scopes: string[];
+  role: string;
+  purpose: string;
+  expires_at?: string | null;
+  allowed_ips?: string[] | null;
+}
+
 export interface NewAsset {
   name: string;
   type?: string | null;
@@ -891,6 +928,12 @@ export interface NumberRequestView {
   note: string;
   requested_by: string;
   requested_at: string;
+}
+
+export interface OAuthScopeView {
+  name: string;
+  area: string;
+  access: string;
 }
 
 export interface OnTheWayView {
