@@ -11,10 +11,11 @@ namespace {
 constexpr std::size_t kMaxResponseBytes = 256 * 1024;
 
 std::size_t collect(char* data, std::size_t size, std::size_t n, void* user) {
-  auto* out = static_cast<std::string*>(user);
+  auto* out = static_cast<PostResult*>(user);
   const std::size_t bytes = size * n;
-  if (out->size() < kMaxResponseBytes)
-    out->append(data, std::min(bytes, kMaxResponseBytes - out->size()));
+  if (out->body.size() + bytes > kMaxResponseBytes) out->truncated = true;
+  if (out->body.size() < kMaxResponseBytes)
+    out->body.append(data, std::min(bytes, kMaxResponseBytes - out->body.size()));
   return bytes;
 }
 
@@ -74,7 +75,18 @@ PostResult perform(const PostRequest& request, bool get) {
                                                                       curl_slist_free_all);
   CURL* h = curl.get();
   curl_easy_setopt(h, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, request.https_only ? "https" : "http,https");
+  curl_slist* raw_resolve = nullptr;
+  if (!request.pinned_resolve.empty())
+    raw_resolve = curl_slist_append(raw_resolve, request.pinned_resolve.c_str());
+  std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> resolve(raw_resolve,
+                                                                      curl_slist_free_all);
+  if (resolve) curl_easy_setopt(h, CURLOPT_RESOLVE, resolve.get());
+  if (!request.ca_file.empty()) {
+    // In addition to the system store (OpenSSL reads both CAINFO and CAPATH).
+    curl_easy_setopt(h, CURLOPT_CAINFO, request.ca_file.c_str());
+    curl_easy_setopt(h, CURLOPT_CAPATH, "/etc/ssl/certs");
+  }
   curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
@@ -94,7 +106,7 @@ PostResult perform(const PostRequest& request, bool get) {
     curl_easy_setopt(h, CURLOPT_PASSWORD, password.c_str());
   }
   curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, collect);
-  curl_easy_setopt(h, CURLOPT_WRITEDATA, &result.body);
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, &result);
   const CURLcode rc = curl_easy_perform(h);
   // Wipe our copies of the credentials before they are freed.
   auto wipe = [](std::string& s) {
@@ -108,6 +120,9 @@ PostResult perform(const PostRequest& request, bool get) {
     return result;
   }
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &result.status);
+  const char* type = nullptr;
+  if (curl_easy_getinfo(h, CURLINFO_CONTENT_TYPE, &type) == CURLE_OK && type != nullptr)
+    result.content_type = type;
   return result;
 }
 

@@ -21,12 +21,20 @@ struct PostRequest {
   std::string_view basic_password;   // a secret: only ever handed to libcurl
   std::string_view bearer_token;     // "Authorization: Bearer ..." when not empty
   std::chrono::milliseconds timeout{10'000};
+  // Set by net::destination_policy: the CURLOPT_RESOLVE entry pinning the
+  // connection to the address that was checked, an extra CA bundle, and
+  // https as the only protocol.
+  std::string pinned_resolve;
+  std::string ca_file;
+  bool https_only = false;
 };
 
 struct PostResult {
   long status = 0;    // 0: no HTTP answer (connect failure, timeout, TLS error)
   std::string body;   // at most 256 KiB kept
   std::string error;  // libcurl's description when status is 0
+  bool truncated = false;  // the body was longer than the 256 KiB kept
+  std::string content_type;
 };
 
 PostResult post_form(const PostRequest& request);
