@@ -94,6 +94,12 @@ constexpr Committed kCommitted[] = {
      "5f6efa0ae82dd670800f0dcf545976af54aedf5252aa3b1bf796c449a7f5d9aa"},
     {38, "plan_mail_and_visits", "5ff22c7be3e0d9f91dafdec8165880ba4bc06efd58a89f9034391f40e453d7f6",
      "146f1505dd141c006d501d59b72546be95edbceaf2ff12424af3c62ea9b8645d"},
+    {39, "placeholder_h1", "9254fde977e63a04f410450fa5cce8607ebffb21ac96f850f7ea1fa1b363383d",
+     "9254fde977e63a04f410450fa5cce8607ebffb21ac96f850f7ea1fa1b363383d"},
+    {40, "placeholder_h2", "d12fc3e45597c2e5f8edb806bea44acd4cbf52cf498c0809af4b9e05203b0296",
+     "d12fc3e45597c2e5f8edb806bea44acd4cbf52cf498c0809af4b9e05203b0296"},
+    {41, "sso", "4b7d3be38a4d7a4240af3d01e876da9105cdfd76c74a85f5e65ccf384ac5d725",
+     "a2f19813e689ecb05542e20e441842e6df14729b3de23d6d1c89e1deaaa06353"},
 };
 
 const Committed* committed(int version) {
