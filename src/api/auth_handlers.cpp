@@ -50,6 +50,12 @@ http::Response signed_in_response(const SessionView& view, const identity::NewSe
   return with_session(view, session, policy);
 }
 
+void set_session_cookies(http::Response& res, const identity::NewSession& session,
+                         const identity::SessionPolicy& policy) {
+  set_cookies(res, session.token, session.csrf_token,
+              std::min<long>(policy.absolute_lifetime.count(), 86400));
+}
+
 Result<http::Response> login(Ctx& ctx, const Body<LoginRequest>& in) {
   const auto policy = sign_in_policy(ctx);
   auto done = users::log_in(ctx.services.db, in.value, ctx.request.client_ip, policy);

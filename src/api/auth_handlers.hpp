@@ -21,5 +21,8 @@ Result<http::Response> change_password(Ctx& ctx, const Body<PasswordChange>& in)
 // the session and CSRF cookies.
 http::Response signed_in_response(const SessionView& view, const identity::NewSession& session,
                                   const identity::SessionPolicy& policy);
+// Only the cookies (the SSO callback answers an HTML page).
+void set_session_cookies(http::Response& res, const identity::NewSession& session,
+                         const identity::SessionPolicy& policy);
 
 }  // namespace bulwark::api

@@ -29,6 +29,7 @@
 #include "api/retention_handlers.hpp"
 #include "api/service_plan_handlers.hpp"
 #include "api/sms_number_handlers.hpp"
+#include "api/sso_handlers.hpp"
 #include "api/stripe_handlers.hpp"
 #include "api/system_handlers.hpp"
 #include "api/twilio_webhooks.hpp"
@@ -156,6 +157,7 @@ http::Router build_router() {
   add_org_switch_routes(r);      // a person in several organizations (issue 14 item 4)
   add_invitation_routes(r);      // list, resend, revoke; the invitee's show and accept
   add_password_reset_routes(r);  // "Forgot password" (issue 14 item 4)
+  add_sso_routes(r);             // OpenID Connect single sign-on (issue 15 item 4)
   authed(Method::patch, "/api/v1/users/{id:int}", changes, token, users_write,
          endpoint<update_user>(), "Change a user's role or deactivate them", step_up);
   authed(Method::post, "/api/v1/users/{id:int}/revoke-sessions", changes, token, users_write,

@@ -22,5 +22,6 @@ void register_keys_rotate_data(CLI::App& keys, const Chosen& chosen);  // admin_
 void register_backup(CLI::App& admin, const Chosen& chosen);           // admin_backup.cpp
 void register_export(CLI::App& admin, const Chosen& chosen);           // admin_export.cpp
 void register_mail(CLI::App& admin, const Chosen& chosen);             // admin_mail.cpp
+void register_org(CLI::App& admin, const Chosen& chosen);              // admin_org_domains.cpp
 
 }  // namespace bulwark::cli::admin

@@ -52,14 +52,14 @@ AddressClass classify_v6(const std::array<unsigned char, 16>& a) {
   if (first10_zero && a[10] == 0xFF && a[11] == 0xFF)  // ::ffff:a.b.c.d
     return classify_v4({a[12], a[13], a[14], a[15]});
   if (first10_zero && a[10] == 0 && a[11] == 0) {
-    const bool first15_zero =
-        std::all_of(a.begin(), a.begin() + 15, [](auto b) { return b == 0; });
+    const bool first15_zero = std::all_of(a.begin(), a.begin() + 15, [](auto b) { return b == 0; });
     if (first15_zero && a[15] == 0) return AddressClass::unspecified;  // ::
     if (first15_zero && a[15] == 1) return AddressClass::loopback;     // ::1
-    return classify_v4({a[12], a[13], a[14], a[15]});  // deprecated ::a.b.c.d
+    return classify_v4({a[12], a[13], a[14], a[15]});                  // deprecated ::a.b.c.d
   }
   // NAT64 64:ff9b::/96 reaches the IPv4 it carries.
-  static constexpr std::array<unsigned char, 12> kNat64{0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
+  static constexpr std::array<unsigned char, 12> kNat64{0, 0x64, 0xff, 0x9b, 0, 0,
+                                                        0, 0,    0,    0,    0, 0};
   if (std::equal(kNat64.begin(), kNat64.end(), a.begin()))
     return classify_v4({a[12], a[13], a[14], a[15]});
   if (a[0] == 0xFF) return AddressClass::multicast;
@@ -182,7 +182,8 @@ Expected<Destination, std::string> check_destination_with(
   // Every address must pass: the resolver's order is not ours to trust.
   for (const auto& address : resolved_addresses) {
     const auto cls = classify_address(address);
-    if (!cls) return unexpected(std::string("the host resolved to something that is not an address"));
+    if (!cls)
+      return unexpected(std::string("the host resolved to something that is not an address"));
     if (*cls != AddressClass::global && !exempt)
       return unexpected("the host " + parsed->host + " is on a " +
                         std::string(address_class_name(*cls)) +
@@ -196,7 +197,8 @@ Expected<Destination, std::string> check_destination_with(
   d.address = resolved_addresses.front();
   const bool v6 = d.address.find(':') != std::string::npos;
   const std::string host_part = d.host.find(':') != std::string::npos ? "[" + d.host + "]" : d.host;
-  d.resolve = host_part + ":" + std::to_string(d.port) + ":" + (v6 ? "[" + d.address + "]" : d.address);
+  d.resolve =
+      host_part + ":" + std::to_string(d.port) + ":" + (v6 ? "[" + d.address + "]" : d.address);
   return d;
 }
 

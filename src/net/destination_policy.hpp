@@ -51,8 +51,8 @@ OutboundSettings parse_outbound_settings(std::string_view allow_list, std::strin
 const OutboundSettings& outbound_settings();
 
 struct Destination {
-  std::string url;      // as given, already checked
-  std::string host;     // lower-case, without brackets
+  std::string url;   // as given, already checked
+  std::string host;  // lower-case, without brackets
   std::uint16_t port = 443;
   std::string address;  // the one resolved address the connection goes to
   std::string resolve;  // CURLOPT_RESOLVE entry "host:port:address"

@@ -30,9 +30,9 @@ struct PostRequest {
 };
 
 struct PostResult {
-  long status = 0;    // 0: no HTTP answer (connect failure, timeout, TLS error)
-  std::string body;   // at most 256 KiB kept
-  std::string error;  // libcurl's description when status is 0
+  long status = 0;         // 0: no HTTP answer (connect failure, timeout, TLS error)
+  std::string body;        // at most 256 KiB kept
+  std::string error;       // libcurl's description when status is 0
   bool truncated = false;  // the body was longer than the 256 KiB kept
   std::string content_type;
 };

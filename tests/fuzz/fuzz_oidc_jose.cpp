@@ -23,8 +23,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (jws) {
     if (keys)
       for (const auto& k : *keys) (void)verify_signature(*jws, k.key.get());
-    IdTokenExpectations e{"https://idp.test", "client", "nonce",
-                          std::chrono::system_clock::time_point(std::chrono::seconds(1'800'000'000))};
+    IdTokenExpectations e{
+        "https://idp.test", "client", "nonce",
+        std::chrono::system_clock::time_point(std::chrono::seconds(1'800'000'000))};
     (void)check_claims(jws->payload, e);
     if (jws->alg != JwsAlg::rs256 && jws->alg != JwsAlg::es256) std::abort();
   }

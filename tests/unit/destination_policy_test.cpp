@@ -1,8 +1,8 @@
 // The outbound destination policy (issue 15 item 4): the address classes an
 // admin-set URL must never reach, and the URL rules around them.
-#include <gtest/gtest.h>
-
 #include "net/destination_policy.hpp"
+
+#include <gtest/gtest.h>
 
 using namespace bulwark::net;
 

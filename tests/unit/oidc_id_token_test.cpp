@@ -61,8 +61,8 @@ std::string sign(EVP_PKEY* key, const std::string& input, bool ec) {
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
   EXPECT_EQ(EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key), 1);
   std::size_t len = 0;
-  EVP_DigestSign(ctx.get(), nullptr, &len,
-                 reinterpret_cast<const unsigned char*>(input.data()), input.size());
+  EVP_DigestSign(ctx.get(), nullptr, &len, reinterpret_cast<const unsigned char*>(input.data()),
+                 input.size());
   std::string sig(len, '\0');
   EXPECT_EQ(EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(sig.data()), &len,
                            reinterpret_cast<const unsigned char*>(input.data()), input.size()),
@@ -82,25 +82,22 @@ std::string sign(EVP_PKEY* key, const std::string& input, bool ec) {
 const auto kNow = std::chrono::system_clock::time_point(std::chrono::seconds(1'800'000'000));
 
 json::object claims() {
-  const auto now = std::chrono::duration_cast<std::chrono::seconds>(kNow.time_since_epoch()).count();
-  return {{"iss", "https://idp.test"},
-          {"sub", "user-1"},
-          {"aud", "bulwark-client"},
-          {"exp", now + 300},
-          {"iat", now - 10},
-          {"nonce", "n-0S6_WzA2Mj"},
-          {"email", "dana@acme.test"},
-          {"email_verified", true}};
+  const auto now =
+      std::chrono::duration_cast<std::chrono::seconds>(kNow.time_since_epoch()).count();
+  return {{"iss", "https://idp.test"}, {"sub", "user-1"},       {"aud", "bulwark-client"},
+          {"exp", now + 300},          {"iat", now - 10},       {"nonce", "n-0S6_WzA2Mj"},
+          {"email", "dana@acme.test"}, {"email_verified", true}};
 }
 
-std::string token(EVP_PKEY* key, const json::object& header, const json::object& payload,
-                  bool ec) {
-  const std::string input = base64url_encode(json::serialize(header)) + "." +
-                            base64url_encode(json::serialize(payload));
+std::string token(EVP_PKEY* key, const json::object& header, const json::object& payload, bool ec) {
+  const std::string input =
+      base64url_encode(json::serialize(header)) + "." + base64url_encode(json::serialize(payload));
   return input + "." + base64url_encode(sign(key, input, ec));
 }
 
-IdTokenExpectations expect() { return {"https://idp.test", "bulwark-client", "n-0S6_WzA2Mj", kNow}; }
+IdTokenExpectations expect() {
+  return {"https://idp.test", "bulwark-client", "n-0S6_WzA2Mj", kNow};
+}
 
 struct Fixture : ::testing::Test {
   Key rsa = make_rsa();
@@ -116,7 +113,7 @@ struct Fixture : ::testing::Test {
     keys.emplace_back(ec_jwk(ec.get(), "e1"));
   }
   bulwark::Expected<IdClaims, std::string> verify(const std::string& t,
-                                                 IdTokenExpectations e = expect()) {
+                                                  IdTokenExpectations e = expect()) {
     return verify_id_token(t, e, cache, "https://idp.test/jwks");
   }
 };
@@ -144,7 +141,8 @@ TEST_F(Fixture, sso_forged_signature_refused) {
   c["sub"] = "admin";
   const auto dot1 = good.find('.');
   const auto dot2 = good.find('.', dot1 + 1);
-  auto tampered = good.substr(0, dot1 + 1) + base64url_encode(json::serialize(c)) + good.substr(dot2);
+  auto tampered =
+      good.substr(0, dot1 + 1) + base64url_encode(json::serialize(c)) + good.substr(dot2);
   EXPECT_EQ(verify(tampered).error(), "bad signature");
   // An RS256 header on an EC key's signature.
   auto mixed = token(ec.get(), {{"alg", "RS256"}, {"kid", "e1"}}, claims(), true);

@@ -80,6 +80,9 @@ Expected<IdClaims, std::string> check_claims(const boost::json::object& p,
     out.email = std::string(email->as_string());
   if (const auto* v = p.if_contains("email_verified"); v != nullptr && v->is_bool())
     out.email_verified = v->as_bool();  // only a JSON true counts, never "true"
+  if (const auto* name = p.if_contains("name");
+      name != nullptr && name->is_string() && name->as_string().size() <= 200)
+    out.name = std::string(name->as_string());
   if (auto at = time_claim(p, "auth_time")) out.auth_time = *at;
   return out;
 }
@@ -123,8 +126,8 @@ Expected<Pkey, std::string> JwksCache::key_for(const std::string& jwks_uri, cons
 }
 
 Expected<IdClaims, std::string> verify_id_token(std::string_view token,
-                                                const IdTokenExpectations& expect,
-                                                JwksCache& keys, const std::string& jwks_uri) {
+                                                const IdTokenExpectations& expect, JwksCache& keys,
+                                                const std::string& jwks_uri) {
   auto jws = parse_jws(token);
   if (!jws) return unexpected(std::move(jws.error()));
   auto key = keys.key_for(jwks_uri, *jws, std::chrono::steady_clock::now());

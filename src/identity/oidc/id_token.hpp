@@ -6,8 +6,8 @@
 // (2 minutes of clock skew) and the nonce stored with the login's state.
 #include <chrono>
 #include <functional>
-#include <mutex>
 #include <map>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +30,7 @@ struct IdClaims {
   std::string subject;
   std::string email;  // empty when absent
   bool email_verified = false;
+  std::string name;                                   // empty when absent
   std::chrono::system_clock::time_point auth_time{};  // epoch when absent
 };
 
@@ -63,7 +64,7 @@ class JwksCache {
 
 // parse_jws → key → signature → claims.
 Expected<IdClaims, std::string> verify_id_token(std::string_view token,
-                                                const IdTokenExpectations& expect,
-                                                JwksCache& keys, const std::string& jwks_uri);
+                                                const IdTokenExpectations& expect, JwksCache& keys,
+                                                const std::string& jwks_uri);
 
 }  // namespace bulwark::identity::oidc

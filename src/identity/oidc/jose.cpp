@@ -59,12 +59,12 @@ Pkey rsa_key(const std::string& n, const std::string& e) {
       BN_free);
   if (!bn_n || !bn_e || BN_num_bits(bn_n.get()) < 2048) return nullptr;
   std::unique_ptr<OSSL_PARAM_BLD, decltype(&OSSL_PARAM_BLD_free)> bld(OSSL_PARAM_BLD_new(),
-                                                                     OSSL_PARAM_BLD_free);
+                                                                      OSSL_PARAM_BLD_free);
   if (!bld || OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_N, bn_n.get()) != 1 ||
       OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_E, bn_e.get()) != 1)
     return nullptr;
-  std::unique_ptr<OSSL_PARAM, decltype(&OSSL_PARAM_free)> params(
-      OSSL_PARAM_BLD_to_param(bld.get()), OSSL_PARAM_free);
+  std::unique_ptr<OSSL_PARAM, decltype(&OSSL_PARAM_free)> params(OSSL_PARAM_BLD_to_param(bld.get()),
+                                                                 OSSL_PARAM_free);
   std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx(
       EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr), EVP_PKEY_CTX_free);
   EVP_PKEY* raw = nullptr;
@@ -78,8 +78,8 @@ Pkey ec_p256_key(const std::string& x, const std::string& y) {
   if (x.size() != 32 || y.size() != 32) return nullptr;
   std::string point = "\x04" + x + y;  // uncompressed SEC1 point
   std::array<OSSL_PARAM, 3> params{
-      OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME,
-                                       const_cast<char*>("prime256v1"), 0),
+      OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, const_cast<char*>("prime256v1"),
+                                       0),
       OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY, point.data(), point.size()),
       OSSL_PARAM_construct_end()};
   std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx(
@@ -200,7 +200,8 @@ Expected<std::vector<Jwk>, std::string> parse_jwks(std::string_view json_text) {
   const auto doc = parse_object(json_text);
   if (!doc) return unexpected(std::string("the key set is not a JSON object"));
   const auto* keys = doc->if_contains("keys");
-  if (keys == nullptr || !keys->is_array()) return unexpected(std::string("the key set has no keys"));
+  if (keys == nullptr || !keys->is_array())
+    return unexpected(std::string("the key set has no keys"));
   std::vector<Jwk> out;
   for (const auto& item : keys->as_array()) {
     if (!item.is_object() || out.size() >= 64) continue;
@@ -248,8 +249,7 @@ bool verify_signature(const Jws& jws, EVP_PKEY* key) {
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
   if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key) != 1)
     return false;
-  return EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(sig.data()),
-                          sig.size(),
+  return EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(sig.data()), sig.size(),
                           reinterpret_cast<const unsigned char*>(jws.signing_input.data()),
                           jws.signing_input.size()) == 1;
 }

@@ -26,9 +26,9 @@ enum class JwsAlg { rs256, es256 };
 
 struct Jws {
   JwsAlg alg = JwsAlg::rs256;
-  std::string kid;             // empty when the header has none
-  std::string signing_input;   // "header.payload" as received
-  std::string signature;       // raw bytes
+  std::string kid;            // empty when the header has none
+  std::string signing_input;  // "header.payload" as received
+  std::string signature;      // raw bytes
   boost::json::object payload;
 };
 
