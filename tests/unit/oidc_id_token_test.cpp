@@ -99,7 +99,7 @@ IdTokenExpectations expect() {
   return {"https://idp.test", "bulwark-client", "n-0S6_WzA2Mj", kNow};
 }
 
-struct Fixture : ::testing::Test {
+struct OidcIdToken : ::testing::Test {
   Key rsa = make_rsa();
   Key ec = make_ec();
   int fetches = 0;
@@ -120,7 +120,7 @@ struct Fixture : ::testing::Test {
 
 }  // namespace
 
-TEST_F(Fixture, sso_valid_rs256_and_es256_tokens_pass) {
+TEST_F(OidcIdToken, sso_valid_rs256_and_es256_tokens_pass) {
   auto r = verify(token(rsa.get(), {{"alg", "RS256"}, {"kid", "r1"}}, claims(), false));
   ASSERT_TRUE(r) << r.error();
   EXPECT_EQ(r->subject, "user-1");
@@ -131,7 +131,7 @@ TEST_F(Fixture, sso_valid_rs256_and_es256_tokens_pass) {
   EXPECT_EQ(fetches, 1);  // cached
 }
 
-TEST_F(Fixture, sso_forged_signature_refused) {
+TEST_F(OidcIdToken, sso_forged_signature_refused) {
   Key other = make_rsa();
   auto t = token(other.get(), {{"alg", "RS256"}, {"kid", "r1"}}, claims(), false);
   EXPECT_EQ(verify(t).error(), "bad signature");
@@ -149,7 +149,7 @@ TEST_F(Fixture, sso_forged_signature_refused) {
   EXPECT_FALSE(verify(mixed));
 }
 
-TEST_F(Fixture, sso_alg_none_refused) {
+TEST_F(OidcIdToken, sso_alg_none_refused) {
   const std::string t = base64url_encode(R"({"alg":"none"})") + "." +
                         base64url_encode(json::serialize(claims())) + ".";
   EXPECT_EQ(verify(t).error(), "algorithm not allowed");
@@ -158,7 +158,7 @@ TEST_F(Fixture, sso_alg_none_refused) {
   EXPECT_FALSE(verify(t2));
 }
 
-TEST_F(Fixture, sso_hs256_with_public_key_refused) {
+TEST_F(OidcIdToken, sso_hs256_with_public_key_refused) {
   // The algorithm-confusion forgery: HMAC keyed with the provider's public key.
   const std::string input = base64url_encode(R"({"alg":"HS256","kid":"r1"})") + "." +
                             base64url_encode(json::serialize(claims()));
@@ -171,7 +171,7 @@ TEST_F(Fixture, sso_hs256_with_public_key_refused) {
   EXPECT_EQ(verify(t).error(), "algorithm not allowed");
 }
 
-TEST_F(Fixture, sso_wrong_audience_issuer_nonce_refused) {
+TEST_F(OidcIdToken, sso_wrong_audience_issuer_nonce_refused) {
   const json::object h{{"alg", "RS256"}, {"kid", "r1"}};
   auto c = claims();
   c["aud"] = "someone-else";
@@ -190,7 +190,7 @@ TEST_F(Fixture, sso_wrong_audience_issuer_nonce_refused) {
   EXPECT_EQ(verify(token(rsa.get(), h, c, false)).error(), "wrong nonce");
 }
 
-TEST_F(Fixture, sso_expired_and_future_tokens_refused) {
+TEST_F(OidcIdToken, sso_expired_and_future_tokens_refused) {
   const json::object h{{"alg", "RS256"}, {"kid", "r1"}};
   auto e = expect();
   e.now = kNow + std::chrono::seconds(300 + 121);
@@ -204,7 +204,7 @@ TEST_F(Fixture, sso_expired_and_future_tokens_refused) {
   EXPECT_EQ(verify(token(rsa.get(), h, c, false)).error(), "exp and iat are required");
 }
 
-TEST_F(Fixture, sso_unknown_kid_refetches_once_for_key_rotation) {
+TEST_F(OidcIdToken, sso_unknown_kid_refetches_once_for_key_rotation) {
   EXPECT_TRUE(verify(token(rsa.get(), {{"alg", "RS256"}, {"kid", "r1"}}, claims(), false)));
   EXPECT_EQ(fetches, 1);
   Key rotated = make_rsa();
