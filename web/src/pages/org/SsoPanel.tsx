@@ -26,8 +26,8 @@ export function SsoPanel() {
     <section className="panel" aria-labelledby="sso-h">
       <h2 id="sso-h">Single sign-on</h2>
       <p className="hint">
-        People whose work email is on a verified domain can sign in through your identity
-        provider (OpenID Connect).
+        People whose work email is on a verified domain can sign in through your identity provider
+        (OpenID Connect).
       </p>
       <LoadState loaded={sso} what="Loading the single sign-on settings">
         {(v) => <SsoForm view={v} onSaved={sso.setData} />}
