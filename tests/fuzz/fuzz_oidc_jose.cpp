@@ -4,8 +4,8 @@
 // algorithm, and base64url decoding accepts one canonical text per value.
 // scripts/fuzz.sh reads each directive as one line: clang-format must not wrap them.
 // clang-format off
-// fuzz-sources: src/identity/oidc/jose.cpp src/identity/oidc/id_token.cpp
-// fuzz-libs: -lboost_json -lcrypto
+// fuzz-sources: src/crypto/jose.cpp src/identity/oidc/id_token.cpp src/crypto/random.cpp
+// fuzz-libs: -lboost_json -lcrypto -lfmt
 // clang-format on
 #include <cstdint>
 #include <cstdlib>

@@ -8,7 +8,7 @@
 #include "domain/sso/provider_client.hpp"
 #include "domain/sso/repo.hpp"
 #include "identity/accounts.hpp"
-#include "identity/oidc/jose.hpp"
+#include "crypto/jose.hpp"
 #include "identity/users.hpp"
 #include "logging/log.hpp"
 #include "net/http_client.hpp"
@@ -81,7 +81,7 @@ Expected<SsoStarted, ApiError> start(store::Database& db, std::string_view email
   const auto state = crypto::random_token(32);
   const auto nonce = crypto::random_token(32);
   const auto verifier = crypto::random_token(32);  // 43 characters (RFC 7636 §4.1)
-  const auto challenge = identity::oidc::base64url_encode(crypto::sha256(verifier));
+  const auto challenge = crypto::jose::base64url_encode(crypto::sha256(verifier));
   store::in_org(db, *org_id, [&](store::OrgTx& tx) {
     insert_login(tx, crypto::sha256_hex(state), nonce, verifier, now, now + kLoginLifetimeMs);
   });

@@ -1,8 +1,8 @@
 #include "identity/oidc/id_token.hpp"
 
-#include <openssl/crypto.h>
-
 #include <cmath>
+
+#include "crypto/random.hpp"
 
 namespace bulwark::identity::oidc {
 
@@ -29,7 +29,7 @@ std::optional<system_clock::time_point> time_claim(const boost::json::object& o,
 }
 
 bool equal_constant_time(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+  return crypto::constant_time_equal(a, b);
 }
 
 }  // namespace

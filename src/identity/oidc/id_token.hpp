@@ -13,9 +13,20 @@
 #include <vector>
 
 #include "core/expected.hpp"
-#include "identity/oidc/jose.hpp"
+#include "crypto/jose.hpp"
 
 namespace bulwark::identity::oidc {
+
+// The JOSE pieces live in crypto/ (OpenSSL stays there).
+using crypto::jose::base64url_decode;
+using crypto::jose::base64url_encode;
+using crypto::jose::Jwk;
+using crypto::jose::Jws;
+using crypto::jose::JwsAlg;
+using crypto::jose::parse_jwks;
+using crypto::jose::parse_jws;
+using crypto::jose::Pkey;
+using crypto::jose::verify_signature;
 
 struct IdTokenExpectations {
   std::string issuer;     // exactly as in discovery

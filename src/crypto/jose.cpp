@@ -1,4 +1,4 @@
-#include "identity/oidc/jose.hpp"
+#include "crypto/jose.hpp"
 
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
@@ -9,7 +9,7 @@
 #include <array>
 #include <boost/json/parse.hpp>
 
-namespace bulwark::identity::oidc {
+namespace bulwark::crypto::jose {
 
 namespace {
 
@@ -254,4 +254,4 @@ bool verify_signature(const Jws& jws, EVP_PKEY* key) {
                           jws.signing_input.size()) == 1;
 }
 
-}  // namespace bulwark::identity::oidc
+}  // namespace bulwark::crypto::jose

@@ -16,7 +16,7 @@
 
 #include "core/expected.hpp"
 
-namespace bulwark::identity::oidc {
+namespace bulwark::crypto::jose {
 
 // RFC 7515 §2: the URL-safe alphabet, no padding, no other character.
 std::optional<std::string> base64url_decode(std::string_view text);
@@ -55,4 +55,4 @@ Expected<std::vector<Jwk>, std::string> parse_jwks(std::string_view json_text);
 // Signature over jws.signing_input with a key of the matching type.
 bool verify_signature(const Jws& jws, EVP_PKEY* key);
 
-}  // namespace bulwark::identity::oidc
+}  // namespace bulwark::crypto::jose
