@@ -213,10 +213,7 @@ Expected<PostResult, std::string> post_form_checked(PostRequest request,
                                                     const OutboundSettings& settings) {
   auto dest = check_destination(request.url, settings);
   if (!dest) return unexpected(std::move(dest.error()));
-  request.pinned_resolve = dest->resolve;
-  request.ca_file = settings.ca_file;
-  request.https_only = true;
-  auto result = post_form(request);
+  auto result = post_form_pinned(request, {dest->resolve, settings.ca_file});
   if (result.status == 0) return unexpected("the provider could not be reached: " + result.error);
   if (result.truncated) return unexpected(std::string("the provider's answer is too large"));
   return result;
@@ -228,10 +225,7 @@ Expected<boost::json::value, std::string> get_json(std::string_view url,
   if (!dest) return unexpected(std::move(dest.error()));
   PostRequest request;
   request.url = dest->url;
-  request.pinned_resolve = dest->resolve;
-  request.ca_file = settings.ca_file;
-  request.https_only = true;
-  const auto result = get_with_query(request);
+  const auto result = get_pinned(request, {dest->resolve, settings.ca_file});
   if (result.status == 0) return unexpected("the provider could not be reached: " + result.error);
   if (result.status != 200)
     return unexpected("the provider answered HTTP " + std::to_string(result.status));

@@ -51,7 +51,7 @@ std::string form_encode(const FormFields& fields) {
 namespace {
 
 // One call: POST with the form as its body, or GET with it as the query.
-PostResult perform(const PostRequest& request, bool get) {
+PostResult perform(const PostRequest& request, bool get, const Pinning* pin) {
   PostResult result;
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
   if (!curl) {
@@ -75,16 +75,16 @@ PostResult perform(const PostRequest& request, bool get) {
                                                                       curl_slist_free_all);
   CURL* h = curl.get();
   curl_easy_setopt(h, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, request.https_only ? "https" : "http,https");
+  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, pin != nullptr ? "https" : "http,https");
   curl_slist* raw_resolve = nullptr;
-  if (!request.pinned_resolve.empty())
-    raw_resolve = curl_slist_append(raw_resolve, request.pinned_resolve.c_str());
+  if (pin != nullptr && !pin->resolve.empty())
+    raw_resolve = curl_slist_append(raw_resolve, pin->resolve.c_str());
   std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> resolve(raw_resolve,
                                                                       curl_slist_free_all);
   if (resolve) curl_easy_setopt(h, CURLOPT_RESOLVE, resolve.get());
-  if (!request.ca_file.empty()) {
+  if (pin != nullptr && !pin->ca_file.empty()) {
     // In addition to the system store (OpenSSL reads both CAINFO and CAPATH).
-    curl_easy_setopt(h, CURLOPT_CAINFO, request.ca_file.c_str());
+    curl_easy_setopt(h, CURLOPT_CAINFO, pin->ca_file.c_str());
     curl_easy_setopt(h, CURLOPT_CAPATH, "/etc/ssl/certs");
   }
   curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
@@ -128,8 +128,16 @@ PostResult perform(const PostRequest& request, bool get) {
 
 }  // namespace
 
-PostResult post_form(const PostRequest& request) { return perform(request, false); }
+PostResult post_form(const PostRequest& request) { return perform(request, false, nullptr); }
 
-PostResult get_with_query(const PostRequest& request) { return perform(request, true); }
+PostResult get_with_query(const PostRequest& request) { return perform(request, true, nullptr); }
+
+PostResult post_form_pinned(const PostRequest& request, const Pinning& pin) {
+  return perform(request, false, &pin);
+}
+
+PostResult get_pinned(const PostRequest& request, const Pinning& pin) {
+  return perform(request, true, &pin);
+}
 
 }  // namespace bulwark::net

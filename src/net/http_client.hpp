@@ -21,12 +21,14 @@ struct PostRequest {
   std::string_view basic_password;   // a secret: only ever handed to libcurl
   std::string_view bearer_token;     // "Authorization: Bearer ..." when not empty
   std::chrono::milliseconds timeout{10'000};
-  // Set by net::destination_policy: the CURLOPT_RESOLVE entry pinning the
-  // connection to the address that was checked, an extra CA bundle, and
-  // https as the only protocol.
-  std::string pinned_resolve;
+};
+
+// Set by net::destination_policy for URLs an admin chose: the
+// CURLOPT_RESOLVE entry pinning the connection to the address that was
+// checked, an extra CA bundle, and https as the only protocol.
+struct Pinning {
+  std::string resolve;
   std::string ca_file;
-  bool https_only = false;
 };
 
 struct PostResult {
@@ -41,6 +43,10 @@ PostResult post_form(const PostRequest& request);
 
 // A GET with `request.form` as the query string (for the providers' lookups).
 PostResult get_with_query(const PostRequest& request);
+
+// The same, https only, to the pinned address.
+PostResult post_form_pinned(const PostRequest& request, const Pinning& pin);
+PostResult get_pinned(const PostRequest& request, const Pinning& pin);
 
 // RFC 3986 percent-encoding of every byte outside the unreserved set.
 std::string form_encode(const FormFields& fields);
