@@ -4,11 +4,11 @@
 
 #include "audit/actor.hpp"
 #include "audit/audit_log.hpp"
+#include "crypto/jose.hpp"
 #include "crypto/random.hpp"
 #include "domain/sso/provider_client.hpp"
 #include "domain/sso/repo.hpp"
 #include "identity/accounts.hpp"
-#include "crypto/jose.hpp"
 #include "identity/users.hpp"
 #include "logging/log.hpp"
 #include "net/http_client.hpp"
