@@ -39,7 +39,7 @@ test('a member signs in through the organization provider', async ({ browser }) 
   expect(new URL(person.url()).origin).toBe(new URL(env.sso.baseURL).origin);
   // No token in any URL, and the session cookie is ours, Strict and HttpOnly.
   expect(person.url()).not.toContain('code=');
-  const cookies = await phone.cookies(env.sso.baseURL);
+  const cookies = await phone.cookies();
   const session = cookies.find((c) => c.name === '__Host-session');
   expect(session?.httpOnly).toBe(true);
   expect(session?.sameSite).toBe('Strict');
