@@ -85,19 +85,20 @@ def provider_login(start_url, login_name, ca_file):
     """The browser at the provider: the login form, then the redirects up to
     Bulwark's callback (not followed: the caller makes that request)."""
     browser = requests.Session()
-    browser.verify = ca_file
-    r = browser.get(start_url, allow_redirects=True, timeout=15)
+    # verify= on each call: REQUESTS_CA_BUNDLE in the environment would win
+    # over Session.verify.
+    r = browser.get(start_url, allow_redirects=True, timeout=15, verify=ca_file)
     assert r.status_code == 200, r.text
     action = html.unescape(re.search(r'<form[^>]*action="([^"]+)"', r.text).group(1))
     url = urllib.parse.urljoin(r.url, action)
     r = browser.post(url, data={"prompt": "login", "login": login_name, "password": "any"},
-                     allow_redirects=False, timeout=15)
+                     allow_redirects=False, timeout=15, verify=ca_file)
     for _ in range(10):
         assert r.status_code in (302, 303), (r.status_code, r.text[:500])
         location = urllib.parse.urljoin(r.url, r.headers["Location"])
         if "/api/v1/auth/sso/callback" in location:
             return location
-        r = browser.get(location, allow_redirects=False, timeout=15)
+        r = browser.get(location, allow_redirects=False, timeout=15, verify=ca_file)
     raise AssertionError("the provider never sent the browser back")
 
 
