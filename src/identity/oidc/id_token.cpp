@@ -109,10 +109,13 @@ Expected<Pkey, std::string> JwksCache::key_for(const std::string& jwks_uri, cons
   };
   std::unique_lock lock(mutex_);
   auto it = entries_.find(jwks_uri);
-  if (it != entries_.end()) {
+  bool unknown_kid = false;
+  if (it != entries_.end() && now - it->second.fetched_at < std::chrono::hours(1)) {
     if (auto k = pick(it->second.keys)) return k;
-    if (now - it->second.fetched_at < std::chrono::minutes(1))
+    const auto& last = it->second.refetched_at;
+    if (last && now - *last < std::chrono::minutes(1))
       return unexpected(std::string("no key for the token"));
+    unknown_kid = true;
   }
   lock.unlock();  // no lock held across the network
   auto keys = fetch(jwks_uri);
@@ -121,6 +124,7 @@ Expected<Pkey, std::string> JwksCache::key_for(const std::string& jwks_uri, cons
   auto& entry = entries_[jwks_uri];
   entry.keys = std::move(*keys);
   entry.fetched_at = now;
+  if (unknown_kid) entry.refetched_at = now;
   if (auto k = pick(entry.keys)) return k;
   return unexpected(std::string("no key for the token"));
 }

@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,10 +53,12 @@ Expected<IdClaims, std::string> check_claims(const boost::json::object& payload,
 // Fetches a JWKS document by URI (net::get_json in the server, a fake in tests).
 using JwksFetch = std::function<Expected<std::string, std::string>(const std::string& uri)>;
 
-// Keys per JWKS URI, shared by every request; a fetch happens on first use
-// and when a token names a kid the cached set lacks (at most once per token,
-// and at most once a minute per URI, so forged kids cannot make us hammer
-// the provider).
+// Keys per JWKS URI, shared by every request. A fetch happens on first use,
+// when the cached set is an hour old (a key the provider withdrew stops
+// being trusted), and when a token names a kid the cached set lacks (the
+// provider rotated its keys): at most once per token, and such refetches at
+// most once a minute per URI, so forged kids cannot make us hammer the
+// provider.
 class JwksCache {
  public:
   explicit JwksCache(JwksFetch fetch) : fetch_(std::move(fetch)) {}
@@ -66,6 +69,7 @@ class JwksCache {
   struct Entry {
     std::vector<Jwk> keys;
     std::chrono::steady_clock::time_point fetched_at{};
+    std::optional<std::chrono::steady_clock::time_point> refetched_at;  // for an unknown kid
   };
   Expected<std::vector<Jwk>, std::string> fetch(const std::string& uri);
   JwksFetch fetch_;
