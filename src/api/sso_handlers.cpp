@@ -25,8 +25,9 @@ http::Response page(int status, std::string_view title, std::string_view body_ht
   res.status = status;
   res.headers.set("Content-Type", "text/html; charset=utf-8");
   res.headers.set("Cache-Control", "no-store");
-  res.body = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">";
-  if (refresh) res.body += "<meta http-equiv=\"refresh\" content=\"0;url=/\">";
+  res.body = "<!doctype html>\n";
+  res.body += R"(<html lang="en"><head><meta charset="utf-8">)";
+  if (refresh) res.body += R"(<meta http-equiv="refresh" content="0;url=/">)";
   res.body += "<title>" + core::html_escape(title) + "</title></head><body>";
   res.body += body_html;
   res.body += "</body></html>\n";
@@ -36,7 +37,7 @@ http::Response page(int status, std::string_view title, std::string_view body_ht
 http::Response refusal(int status, std::string_view message) {
   return page(status, "Sign-in failed",
               "<h1>Sign-in failed</h1><p>" + core::html_escape(message) +
-                  "</p><p><a href=\"/login\">Back to the sign-in page</a></p>",
+                  R"(</p><p><a href="/login">Back to the sign-in page</a></p>)",
               false);
 }
 
@@ -72,7 +73,7 @@ Result<http::Response> sso_callback(Ctx& ctx) {
     return refusal(done.error().status, done.error().message);
   }
   auto res =
-      page(200, "Signed in", "<p>Signed in. <a href=\"/\">Continue to Bulwark</a></p>", true);
+      page(200, "Signed in", R"(<p>Signed in. <a href="/">Continue to Bulwark</a></p>)", true);
   set_session_cookies(res, *done, policy);
   return res;
 }
