@@ -163,12 +163,12 @@ OutboundSettings parse_outbound_settings(std::string_view allow_list, std::strin
 }
 
 const OutboundSettings& outbound_settings() {
-  static const OutboundSettings settings = [] {
+  static const OutboundSettings kSettings = [] {
     const char* allow = std::getenv("BULWARK_OUTBOUND_ALLOW");  // NOLINT(concurrency-mt-unsafe)
     const char* ca = std::getenv("BULWARK_OUTBOUND_CA_FILE");   // NOLINT(concurrency-mt-unsafe)
     return parse_outbound_settings(allow != nullptr ? allow : "", ca != nullptr ? ca : "");
   }();
-  return settings;
+  return kSettings;
 }
 
 Expected<Destination, std::string> check_destination_with(
@@ -209,7 +209,7 @@ Expected<Destination, std::string> check_destination(std::string_view url,
   return check_destination_with(url, settings, resolve_host(parsed->host, parsed->port));
 }
 
-Expected<PostResult, std::string> post_form_checked(PostRequest request,
+Expected<PostResult, std::string> post_form_checked(const PostRequest& request,
                                                     const OutboundSettings& settings) {
   auto dest = check_destination(request.url, settings);
   if (!dest) return unexpected(std::move(dest.error()));

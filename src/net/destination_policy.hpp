@@ -76,7 +76,7 @@ Expected<boost::json::value, std::string> get_json(std::string_view url,
 
 // POST a form through the policy (a token request). `request.url` is
 // checked; the answer is returned whatever its status.
-Expected<PostResult, std::string> post_form_checked(PostRequest request,
+Expected<PostResult, std::string> post_form_checked(const PostRequest& request,
                                                     const OutboundSettings& settings);
 
 }  // namespace bulwark::net

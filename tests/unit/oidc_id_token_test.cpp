@@ -113,7 +113,7 @@ struct OidcIdToken : ::testing::Test {
     keys.emplace_back(ec_jwk(ec.get(), "e1"));
   }
   bulwark::Expected<IdClaims, std::string> verify(const std::string& t,
-                                                  IdTokenExpectations e = expect()) {
+                                                  const IdTokenExpectations& e = expect()) {
     return verify_id_token(t, e, cache, "https://idp.test/jwks");
   }
 };
