@@ -18,12 +18,14 @@ done_step() { SUMMARY+=("$1: ok ($((SECONDS - STEP_START)) s)"); }
 
 PG_DIR=""
 CLAMD_DIR=""
+OIDC_DIR=""
 PREBUILD_PID=""
 cleanup() {
   # The background sanitizer/fuzzer build is its own process group (setsid).
   [[ -n "$PREBUILD_PID" ]] && kill -- "-$PREBUILD_PID" 2>/dev/null
   [[ -n "$PG_DIR" ]] && scripts/pg-test-server.sh stop "$PG_DIR"
   [[ -n "$CLAMD_DIR" ]] && scripts/clamd-test-server.sh stop "$CLAMD_DIR"
+  [[ -n "$OIDC_DIR" ]] && scripts/oidc-test-provider.sh stop "$OIDC_DIR"
   return 0
 }
 trap cleanup EXIT
@@ -88,6 +90,13 @@ step "clamd for the unit and API tests (EICAR-only signatures; scripts/clamd-tes
 CLAMD_DIR=$(scripts/clamd-test-server.sh start)
 export BULWARK_CLAMD_SOCKET="$CLAMD_DIR/clamd.sock"
 done_step clamd
+
+step "OpenID provider for the SSO tests (npm oidc-provider over https; scripts/oidc-test-provider.sh)"
+(cd tests/oidc && npm ci --no-audit --no-fund --loglevel=error --ignore-scripts)
+OIDC_PORT=$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+OIDC_DIR=$(scripts/oidc-test-provider.sh start "$OIDC_PORT")
+export BULWARK_TEST_OIDC_DIR="$OIDC_DIR"
+done_step oidc-provider
 
 step "unit tests (SQLite in parallel, then PostgreSQL serially: they share one database)"
 ctest --test-dir build --output-on-failure -j2

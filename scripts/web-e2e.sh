@@ -26,10 +26,12 @@ fi
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/bulwark-web-e2e.XXXXXX")"
 PIDS=()
 CLAMD_DIR=""
+OIDC_DIR=""
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   [[ -n "$CLAMD_DIR" ]] && "$ROOT/scripts/clamd-test-server.sh" stop "$CLAMD_DIR"
+  [[ -n "$OIDC_DIR" ]] && "$ROOT/scripts/oidc-test-provider.sh" stop "$OIDC_DIR"
   rm -rf "$WORK"
 }
 trap cleanup EXIT INT TERM
@@ -152,7 +154,29 @@ admin idle create-org --slug idle --name "Idle Co." --time-zone UTC >/dev/null
 export E2E_IDLE_EMAIL="owner@idle.example" E2E_IDLE_PASSWORD="$(new_password)"
 create_user idle idle owner "$E2E_IDLE_EMAIL" "Ida Idle" "$E2E_IDLE_PASSWORD"
 
-echo "web-e2e: main server $E2E_BASE_URL, idle-timeout server $E2E_IDLE_BASE_URL"
+# Single sign-on (sso.spec.ts): a real OpenID provider (the test command's,
+# or one of our own) and a server on a port known before it starts (its
+# public URL is the provider's redirect URI), trusting the provider's CA.
+free_port() { /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+if [[ -z "${BULWARK_TEST_OIDC_DIR:-}" ]]; then
+  OIDC_DIR="$("$ROOT/scripts/oidc-test-provider.sh" start "$(free_port)")"
+  BULWARK_TEST_OIDC_DIR="$OIDC_DIR"
+fi
+# shellcheck disable=SC1091
+. "$BULWARK_TEST_OIDC_DIR/env"
+SSO_PORT="$(free_port)"
+start_server sso "BULWARK_LISTEN=127.0.0.1:$SSO_PORT" "BULWARK_PUBLIC_URL=http://127.0.0.1:$SSO_PORT" \
+  "BULWARK_OUTBOUND_ALLOW=127.0.0.1" "BULWARK_OUTBOUND_CA_FILE=$OIDC_CA_FILE"
+export E2E_SSO_BASE_URL="$SERVER_URL"
+admin sso create-org --slug sso --name "SSO Co." --time-zone UTC >/dev/null
+admin sso org verify-domain --org sso "$OIDC_EMAIL_DOMAIN" >/dev/null
+export E2E_SSO_OWNER_EMAIL="owner@sso.example" E2E_SSO_OWNER_PASSWORD="$(new_password)"
+create_user sso sso owner "$E2E_SSO_OWNER_EMAIL" "Sam Owner" "$E2E_SSO_OWNER_PASSWORD"
+export E2E_SSO_MEMBER_EMAIL="mia@$OIDC_EMAIL_DOMAIN"
+create_user sso sso dispatcher "$E2E_SSO_MEMBER_EMAIL" "Mia Member" "$(new_password)"
+export E2E_SSO_ISSUER="$OIDC_ISSUER" E2E_SSO_CLIENT_ID="$OIDC_CLIENT_ID" E2E_SSO_CLIENT_SECRET="$OIDC_CLIENT_SECRET"
+
+echo "web-e2e: main server $E2E_BASE_URL, idle-timeout server $E2E_IDLE_BASE_URL, SSO server $E2E_SSO_BASE_URL"
 
 cd "$WEB"
 rm -rf "$WEB/test-results/screenshots"  # only this run's pictures

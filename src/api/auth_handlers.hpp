@@ -17,7 +17,8 @@ Result<http::Response> logout(Ctx& ctx);
 Result<SessionView> me(Ctx& ctx);
 Result<http::Response> change_password(Ctx& ctx, const Body<PasswordChange>& in);
 
-// The session and CSRF cookies of a new session, on any answer.
+// The session and CSRF cookies of a new session, on any answer (the SSO
+// callback answers an HTML page).
 void set_session_cookies(http::Response& res, const identity::NewSession& session,
                          const identity::SessionPolicy& policy);
 

@@ -35,6 +35,7 @@
 #include "api/retention_handlers.hpp"
 #include "api/service_plan_handlers.hpp"
 #include "api/sms_number_handlers.hpp"
+#include "api/sso_handlers.hpp"
 #include "api/stripe_handlers.hpp"
 #include "api/system_handlers.hpp"
 #include "api/twilio_webhooks.hpp"
@@ -170,6 +171,7 @@ http::Router build_router() {
   add_org_security_routes(r);    // the owner's security policy (issue 15 items 2 and 5)
   add_invitation_routes(r);      // list, resend, revoke; the invitee's show and accept
   add_password_reset_routes(r);  // "Forgot password" (issue 14 item 4)
+  add_sso_routes(r);             // OpenID Connect single sign-on (issue 15 item 4)
   authed(Method::patch, "/api/v1/users/{id:int}", changes, token, users_write,
          endpoint<update_user>(), "Change a user's role or deactivate them", step_up);
   authed(Method::post, "/api/v1/users/{id:int}/revoke-sessions", changes, token, users_write,

@@ -48,6 +48,7 @@ std::function<int()> register_admin_commands(CLI::App& admin) {
   admin::register_export(admin, chosen);
   admin::register_mail(admin, chosen);
   admin::register_security(admin, chosen);
+  admin::register_org(admin, chosen);
   return [chosen] { return *chosen ? guarded(*chosen) : kUsage; };
 }
 

@@ -23,5 +23,6 @@ void register_backup(CLI::App& admin, const Chosen& chosen);           // admin_
 void register_export(CLI::App& admin, const Chosen& chosen);           // admin_export.cpp
 void register_mail(CLI::App& admin, const Chosen& chosen);             // admin_mail.cpp
 void register_security(CLI::App& admin, const Chosen& chosen);         // admin_security.cpp
+void register_org(CLI::App& admin, const Chosen& chosen);              // admin_org_domains.cpp
 
 }  // namespace bulwark::cli::admin

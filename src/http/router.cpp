@@ -49,8 +49,14 @@ std::optional<std::string> declaration_problem(const Route& r) {
   const bool mutating = is_mutating(r.method);
   const bool signed_webhook = r.auth == Auth::twilio_signature || r.auth == Auth::stripe_signature;
   const bool session = r.auth == Auth::session_or_token;
-  // MUST-NOT-006: a GET (and so its HEAD) never changes state.
-  if (!mutating && r.effect != Effect::read_only && r.effect != Effect::read_audited)
+  // MUST-NOT-006: a GET (and so its HEAD) never changes state. One exception,
+  // and only on a public route: the OpenID Connect callback (issue 15 item 4)
+  // creates a session on the GET the provider sends the browser back with
+  // (RFC 6749 §4.1.2); its single-use, server-side state is what makes it
+  // unforgeable, and nothing else a GET could do is allowed.
+  const bool sso_callback = r.effect == Effect::creates_session && r.auth == Auth::public_access;
+  if (!mutating && r.effect != Effect::read_only && r.effect != Effect::read_audited &&
+      !sso_callback)
     return "GET routes must not change state (MUST-NOT-006)";
   if (mutating && r.effect != Effect::changes_state && r.effect != Effect::creates_session)
     return "a state-changing method must declare changes_state or creates_session; "

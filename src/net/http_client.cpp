@@ -11,10 +11,11 @@ namespace {
 constexpr std::size_t kMaxResponseBytes = 256 * 1024;
 
 std::size_t collect(char* data, std::size_t size, std::size_t n, void* user) {
-  auto* out = static_cast<std::string*>(user);
+  auto* out = static_cast<PostResult*>(user);
   const std::size_t bytes = size * n;
-  if (out->size() < kMaxResponseBytes)
-    out->append(data, std::min(bytes, kMaxResponseBytes - out->size()));
+  if (out->body.size() + bytes > kMaxResponseBytes) out->truncated = true;
+  if (out->body.size() < kMaxResponseBytes)
+    out->body.append(data, std::min(bytes, kMaxResponseBytes - out->body.size()));
   return bytes;
 }
 
@@ -50,7 +51,7 @@ std::string form_encode(const FormFields& fields) {
 namespace {
 
 // One call: POST with the form as its body, or GET with it as the query.
-PostResult perform(const PostRequest& request, bool get) {
+PostResult perform(const PostRequest& request, bool get, const Pinning* pin) {
   PostResult result;
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
   if (!curl) {
@@ -74,7 +75,18 @@ PostResult perform(const PostRequest& request, bool get) {
                                                                       curl_slist_free_all);
   CURL* h = curl.get();
   curl_easy_setopt(h, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, pin != nullptr ? "https" : "http,https");
+  curl_slist* raw_resolve = nullptr;
+  if (pin != nullptr && !pin->resolve.empty())
+    raw_resolve = curl_slist_append(raw_resolve, pin->resolve.c_str());
+  std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> resolve(raw_resolve,
+                                                                      curl_slist_free_all);
+  if (resolve) curl_easy_setopt(h, CURLOPT_RESOLVE, resolve.get());
+  if (pin != nullptr && !pin->ca_file.empty()) {
+    // In addition to the system store (OpenSSL reads both CAINFO and CAPATH).
+    curl_easy_setopt(h, CURLOPT_CAINFO, pin->ca_file.c_str());
+    curl_easy_setopt(h, CURLOPT_CAPATH, "/etc/ssl/certs");
+  }
   curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
@@ -94,7 +106,7 @@ PostResult perform(const PostRequest& request, bool get) {
     curl_easy_setopt(h, CURLOPT_PASSWORD, password.c_str());
   }
   curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, collect);
-  curl_easy_setopt(h, CURLOPT_WRITEDATA, &result.body);
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, &result);
   const CURLcode rc = curl_easy_perform(h);
   // Wipe our copies of the credentials before they are freed.
   auto wipe = [](std::string& s) {
@@ -108,13 +120,24 @@ PostResult perform(const PostRequest& request, bool get) {
     return result;
   }
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &result.status);
+  const char* type = nullptr;
+  if (curl_easy_getinfo(h, CURLINFO_CONTENT_TYPE, &type) == CURLE_OK && type != nullptr)
+    result.content_type = type;
   return result;
 }
 
 }  // namespace
 
-PostResult post_form(const PostRequest& request) { return perform(request, false); }
+PostResult post_form(const PostRequest& request) { return perform(request, false, nullptr); }
 
-PostResult get_with_query(const PostRequest& request) { return perform(request, true); }
+PostResult get_with_query(const PostRequest& request) { return perform(request, true, nullptr); }
+
+PostResult post_form_pinned(const PostRequest& request, const Pinning& pin) {
+  return perform(request, false, &pin);
+}
+
+PostResult get_pinned(const PostRequest& request, const Pinning& pin) {
+  return perform(request, true, &pin);
+}
 
 }  // namespace bulwark::net

@@ -23,16 +23,30 @@ struct PostRequest {
   std::chrono::milliseconds timeout{10'000};
 };
 
+// Set by net::destination_policy for URLs an admin chose: the
+// CURLOPT_RESOLVE entry pinning the connection to the address that was
+// checked, an extra CA bundle, and https as the only protocol.
+struct Pinning {
+  std::string resolve;
+  std::string ca_file;
+};
+
 struct PostResult {
-  long status = 0;    // 0: no HTTP answer (connect failure, timeout, TLS error)
-  std::string body;   // at most 256 KiB kept
-  std::string error;  // libcurl's description when status is 0
+  long status = 0;         // 0: no HTTP answer (connect failure, timeout, TLS error)
+  std::string body;        // at most 256 KiB kept
+  std::string error;       // libcurl's description when status is 0
+  bool truncated = false;  // the body was longer than the 256 KiB kept
+  std::string content_type;
 };
 
 PostResult post_form(const PostRequest& request);
 
 // A GET with `request.form` as the query string (for the providers' lookups).
 PostResult get_with_query(const PostRequest& request);
+
+// The same, https only, to the pinned address.
+PostResult post_form_pinned(const PostRequest& request, const Pinning& pin);
+PostResult get_pinned(const PostRequest& request, const Pinning& pin);
 
 // RFC 3986 percent-encoding of every byte outside the unreserved set.
 std::string form_encode(const FormFields& fields);

@@ -55,10 +55,10 @@ inline constexpr std::array<PersonalColumn, 32> kPersonalColumns{{
 // Never exported: password hashes, session ids and token hashes, CSRF tokens,
 // wrapped keys, webhook secrets, and the internals that only make sense to
 // the server (row keys, blind indexes). Matched by exact column name.
-inline constexpr std::array<std::string_view, 11> kSecretColumns{
-    "password_hash",  "token_hash",     "csrf_token", "wrapped",
-    "webhook_secret", "signing_secret", "row_key",    "request_hash",
-    "file_key",       "token_sealed",   "secret_hash"};
+inline constexpr std::array<std::string_view, 12> kSecretColumns{
+    "password_hash",  "token_hash",     "csrf_token",  "wrapped",
+    "webhook_secret", "signing_secret", "row_key",     "request_hash",
+    "file_key",       "token_sealed",   "secret_hash", "client_secret"};
 
 // Whole tables left out for the same reason, or because they are the
 // server's internals (the jobs queue, the exports themselves) or exported in
@@ -66,9 +66,11 @@ inline constexpr std::array<std::string_view, 11> kSecretColumns{
 // search tokens (customer_name_tokens: HMACs, useless outside and a way to
 // test guesses against the live database). oauth_tokens are an API client's
 // live bearer tokens (hashes, one hour): credentials like sessions.
-inline constexpr std::array<std::string_view, 9> kSecretTables{
+// sso_logins: sign-ins in progress (a nonce and a PKCE verifier for ten
+// minutes).
+inline constexpr std::array<std::string_view, 10> kSecretTables{
     "sessions",    "org_keys",          "idempotency_keys",     "attachment_chunks", "jobs",
-    "org_exports", "org_export_chunks", "customer_name_tokens", "oauth_tokens"};
+    "org_exports", "org_export_chunks", "customer_name_tokens", "oauth_tokens",      "sso_logins"};
 
 constexpr bool is_personal(std::string_view table, std::string_view column) {
   for (const auto& p : kPersonalColumns)

@@ -55,6 +55,11 @@ def test_must_001_non_public_route_requires_authentication(server):
     # OAuth 2.0 for API clients (issue 15 item 3): the client's id and secret
     # are the credential (tests/api/test_oauth_clients.py refuses bad ones).
     allowed_public |= {("POST", "/oauth/token"), ("POST", "/oauth/revoke")}
+    # OpenID Connect single sign-on (issue 15 item 4): the work email names the
+    # organization, and the provider sends the browser back (its single-use
+    # state is the credential; tests/api/test_sso.py).
+    allowed_public |= {("POST", "/api/v1/auth/sso/start"),
+                       ("GET", "/api/v1/auth/sso/callback")}
     assert public <= allowed_public | {(r["method"], r["pattern"]) for r in routes
                                        if r["pattern"].startswith("/webhooks/")}
     for r in routes:
@@ -78,7 +83,11 @@ def test_every_route_declares_auth_permission_rate_and_effect(server):
     assert routes
     for r in routes:
         assert r["auth"] != "unset" and r["rate"] != "unset", r
-        if r["method"] == "GET":
+        if r["method"] == "GET" and r["pattern"] == "/api/v1/auth/sso/callback":
+            # The OpenID Connect return (issue 15 item 4), public: the one GET that
+            # creates a session (the router allows it on public routes only).
+            assert r["effect"] == "creates_session" and r["auth"] == "public", r
+        elif r["method"] == "GET":
             assert r["effect"] == "read_only", r  # MUST-NOT-006
 
 

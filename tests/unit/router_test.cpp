@@ -147,6 +147,13 @@ TEST(RouterDeclarations, must_not_006_get_may_only_read_and_mutations_must_chang
   EXPECT_THROW(r.add(route(Method::post, "/search", Effect::read_only)), RouteDeclarationError);
   EXPECT_THROW(r.add(route(Method::del, "/peek", Effect::read_audited)), RouteDeclarationError);
   EXPECT_NO_THROW(r.add(route(Method::post, "/session", Effect::creates_session)));
+  // The OpenID Connect callback: a public GET may create a session, and only that.
+  auto callback = route(Method::get, "/sso/callback", Effect::creates_session);
+  callback.auth = Auth::public_access;
+  EXPECT_NO_THROW(r.add(callback));
+  auto public_change = route(Method::get, "/sso/other", Effect::changes_state);
+  public_change.auth = Auth::public_access;
+  EXPECT_THROW(r.add(public_change), RouteDeclarationError);
 }
 
 TEST(RouterDeclarations, CsrfRuleMustFitTheMethodAndTheCredential) {

@@ -9,7 +9,7 @@ test('a failed sign-in shows one generic message, whatever was wrong', async ({ 
   for (const email of ['nobody@e2e.example', env.technician.email]) {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill('not the password at all');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page.getByRole('alert')).toHaveText('The email or password is incorrect.');
     await expect(page.getByLabel('Password')).toHaveValue('');
   }
@@ -35,7 +35,7 @@ test('too many sign-in attempts (429) show when to try again, from Retry-After (
   await page.goto('/login');
   await page.getByLabel('Email').fill('someone@e2e.example');
   await page.getByLabel('Password').fill('whatever it is');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('alert')).toHaveText(
     'Too many sign-in attempts. Please try again in 2 minutes.',
   );

@@ -180,7 +180,7 @@ test('a comment draft survives a session that ends and the sign-in that follows 
   await expect(phone.getByText('Your session has expired, please sign in again.')).toBeVisible();
   await phone.getByLabel('Email').fill(env.technician.email);
   await phone.getByLabel('Password').fill(env.technician.password);
-  await phone.getByRole('button', { name: 'Sign in' }).click();
+  await phone.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(
     phone.getByRole('region', { name: 'Comments' }).getByLabel('Add a comment'),
   ).toHaveValue(draft);

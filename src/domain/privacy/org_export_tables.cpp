@@ -67,6 +67,11 @@ constexpr std::array kTables = std::to_array<ExportTable>({
     // (secret_hash is a secret column: left out; their tokens are not exported).
     {"api_clients", "SELECT * FROM api_clients WHERE org_id = $1 ORDER BY id"},
     {"audit_log", "SELECT * FROM audit_log WHERE org_id = $1 ORDER BY id"},
+    // Single sign-on (issue 15 item 4); the provider's client secret is a
+    // secret column and stays out.
+    {"identity_providers", "SELECT * FROM identity_providers WHERE org_id = $1"},
+    {"sso_identities", "SELECT * FROM sso_identities WHERE org_id = $1 ORDER BY id"},
+    {"org_domains", "SELECT * FROM org_domains WHERE org_id = $1 ORDER BY id"},
     // Where the live chain starts after older entries were archived, and
     // which archive files hold them (their sealed keys are left out).
     {"audit_checkpoints", "SELECT * FROM audit_checkpoints WHERE org_id = $1"},

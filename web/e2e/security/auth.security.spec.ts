@@ -72,6 +72,10 @@ test.describe('MUST-001 authentication is required', () => {
               '/api/v1/auth/mfa/totp/confirm',
               '/oauth/token',
               '/oauth/revoke',
+              // Single sign-on (issue 15 item 4): the work email names the organization,
+              // and the provider's return carries a single-use state kept server-side.
+              '/api/v1/auth/sso/start',
+              '/api/v1/auth/sso/callback',
             ].includes(template) || template.startsWith('/webhooks/'),
             `unexpected public route ${method} ${template}`,
           ).toBe(true);

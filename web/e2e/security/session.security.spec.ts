@@ -93,7 +93,7 @@ test('MUST-010 an idle session expires and the app asks to sign in again', async
   // Signing in again returns to where the user was.
   await page.getByLabel('Email').fill(env.idle.account.email);
   await page.getByLabel('Password').fill(env.idle.account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Work orders', level: 1 })).toBeVisible();
   await context.close();
 });

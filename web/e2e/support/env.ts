@@ -39,6 +39,18 @@ export const env = {
     email: process.env.E2E_NY_OWNER_EMAIL ?? '',
     password: process.env.E2E_NY_OWNER_PASSWORD ?? '',
   },
+  /** A server with single sign-on through a local oidc-provider (sso.spec.ts). */
+  sso: {
+    baseURL: process.env.E2E_SSO_BASE_URL ?? '',
+    owner: {
+      email: process.env.E2E_SSO_OWNER_EMAIL ?? '',
+      password: process.env.E2E_SSO_OWNER_PASSWORD ?? '',
+    },
+    memberEmail: process.env.E2E_SSO_MEMBER_EMAIL ?? '',
+    issuer: process.env.E2E_SSO_ISSUER ?? '',
+    clientId: process.env.E2E_SSO_CLIENT_ID ?? '',
+    clientSecret: process.env.E2E_SSO_CLIENT_SECRET ?? '',
+  },
   idle: {
     baseURL: process.env.E2E_IDLE_BASE_URL ?? '',
     account: {

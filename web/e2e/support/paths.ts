@@ -41,6 +41,8 @@ export const KNOWN_API_ROUTES: [string, string][] = [
   ['POST', '/api/v1/org/revoke-sessions'],
   ['GET', '/api/v1/org'],
   ['PATCH', '/api/v1/org'],
+  ['GET', '/api/v1/org/sso'],
+  ['PUT', '/api/v1/org/sso'],
   ['GET', '/api/v1/audit'],
   ['GET', '/api/v1/openapi.json'],
   ['GET', '/api/v1/customers'],

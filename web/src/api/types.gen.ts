@@ -356,6 +356,11 @@ export interface DoNotSellView {
   history: DoNotSellEvent[];
 }
 
+export interface DomainView {
+  domain: string;
+  verified_at: string;
+}
+
 export interface DownPeriodView {
   start: string;
   end: string | null;
@@ -1148,6 +1153,25 @@ export interface PrivacyRequestView {
   created_at: string;
 }
 
+export interface ProviderSettings {
+  issuer: string;
+  client_id: string;
+  client_secret?: string | null;
+  jit_role?: 'admin' | 'dispatcher' | 'technician' | 'viewer' | null;
+  enabled?: boolean | null;
+}
+
+export interface ProviderView {
+  configured: boolean;
+  issuer: string;
+  client_id: string;
+  client_secret_set: boolean;
+  jit_role: string | null;
+  enabled: boolean;
+  redirect_uri: string;
+  domains: DomainView[];
+}
+
 export interface QueuedView {
   status: string;
 }
@@ -1422,6 +1446,14 @@ export interface SmsTemplateView {
   description: string;
   body: string;
   is_default: boolean;
+}
+
+export interface SsoStart {
+  email: string;
+}
+
+export interface SsoStarted {
+  redirect_url: string;
 }
 
 export interface StatusChange {

@@ -1,5 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { api } from '../api/client';
 import { ApiError, retryText } from '../api/errors';
+import type { SsoStarted } from '../api/types.gen';
 import { useSession } from '../auth/session';
 import { TextField } from '../components/Field';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
@@ -111,6 +113,7 @@ function PasswordStep({ notice, onNext }: { notice: string | null; onNext: (step
       <p>
         <a href="/forgot">Forgot password?</a>
       </p>
+      <SsoSignIn email={email} />
     </>
   );
 }
@@ -180,6 +183,51 @@ function CodesStep({ codes }: { codes: string[] }) {
   return (
     <RecoveryCodesPanel codes={codes} doneLabel="Continue" onDone={() => void finishSignIn()} />
   );
+}
+
+// Single sign-on (issue 15 item 4): the work email's domain names the
+// organization and its provider; the server answers where to go. The
+// provider sends the browser back to the server, which sets the session and
+// continues to the app: nothing is kept here.
+function SsoSignIn({ email }: { email: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const start = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const started = await api.post<SsoStarted>('/auth/sso/start', { email });
+      window.location.assign(started.redirect_url);
+    } catch (err) {
+      setBusy(false);
+      setError(ssoMessageFor(err));
+    }
+  };
+  return (
+    <div className="sso-sign-in">
+      <ErrorMessage error={error} />
+      <button
+        type="button"
+        className="button-secondary button-block"
+        disabled={busy || email.trim() === ''}
+        onClick={() => void start()}
+      >
+        {busy ? 'Going to your sign-in provider…' : 'Sign in with SSO'}
+      </button>
+      <p className="hint">Enter your work email above, then sign in with your organization.</p>
+    </div>
+  );
+}
+
+function ssoMessageFor(err: unknown): string {
+  if (err instanceof ApiError) {
+    if (err.reason === 'sso_not_configured')
+      return 'Single sign-on is not set up for this email address. Sign in with your password.';
+    if (err.status === 429) return `Too many sign-in attempts. ${retryText(err.retryAfterSeconds)}`;
+    if (err.status === 400) return 'Enter a valid email address.';
+    return "Your organization's sign-in provider cannot be reached right now. Try again later.";
+  }
+  return 'Cannot reach the server. Check your connection and try again.';
 }
 
 function messageFor(err: unknown): string {

@@ -12,6 +12,7 @@ import { MailAndRatePanel } from './org/MailAndRatePanel';
 import { InvoiceEmailPanel } from './org/InvoiceEmailPanel';
 import { LogoPanel } from './org/LogoPanel';
 import { RetentionPanel } from './org/RetentionPanel';
+import { SsoPanel } from './org/SsoPanel';
 import { TaxRatesPanel } from './org/TaxRatesPanel';
 import { WorkingHoursPanel } from './org/WorkingHoursPanel';
 
@@ -38,6 +39,7 @@ export function OrgSettingsPage() {
       <TaxRatesPanel />
       <RetentionPanel />
       <InvoiceEmailPanel />
+      <SsoPanel />
     </section>
   );
 }
