@@ -14,9 +14,14 @@ Verdict step_up(Exchange& ex) {
   if (!ex.match.route->step_up || !ex.principal) return std::nullopt;
   const auto& who = *ex.principal;
   if (who.session_id != 0) {
-    const auto at = identity::mfa::stepped_up_at(ex.services.db, who.org_id, who.session_id);
+    const auto state = identity::mfa::step_up_state(ex.services.db, who.org_id, who.session_id);
+    // Ended while this request was on its way (a revocation, a demotion
+    // racing it): the person must sign in again, not confirm a factor.
+    if (!state.session_live)
+      return error_response(ApiError(ErrorCode::unauthenticated, "authentication required"),
+                            ex.request.request_id);
     const auto now = ex.services.clock.now_ms();
-    if (at && now - *at < domain::users::kStepUpValidMs) return std::nullopt;
+    if (state.at && now - *state.at < domain::users::kStepUpValidMs) return std::nullopt;
   }
   return error_response(
       ApiError(ErrorCode::forbidden, "confirm it is you: enter a code (or your password) again",

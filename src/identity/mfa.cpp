@@ -195,12 +195,11 @@ void mark_stepped_up(store::Connection& conn, std::int64_t org_id, std::int64_t 
   store::OrgTx(conn, org_id).run(kMarkSteppedUp, session_id, now);
 }
 
-std::optional<std::int64_t> stepped_up_at(store::Database& db, std::int64_t org_id,
-                                          std::int64_t session_id) {
-  return store::read_org(db, org_id, [&](store::OrgTx& tx) -> std::optional<std::int64_t> {
+StepUpState step_up_state(store::Database& db, std::int64_t org_id, std::int64_t session_id) {
+  return store::read_org(db, org_id, [&](store::OrgTx& tx) {
     auto r = tx.run(kSteppedUpAt, session_id);
-    if (r.empty()) return std::nullopt;
-    return r.rows[0].optional_integer(0);
+    if (r.empty()) return StepUpState{};
+    return StepUpState{true, r.rows[0].optional_integer(0)};
   });
 }
 

@@ -69,8 +69,11 @@ std::int64_t purge_challenges(store::Connection& conn, std::int64_t now);
 // Step-up: when the session last proved a fresh factor.
 void mark_stepped_up(store::Connection& conn, std::int64_t org_id, std::int64_t session_id,
                      std::int64_t now);
-std::optional<std::int64_t> stepped_up_at(store::Database& db, std::int64_t org_id,
-                                          std::int64_t session_id);
+struct StepUpState {
+  bool session_live = false;       // false: the session ended since it was authenticated
+  std::optional<std::int64_t> at;  // when it last stepped up
+};
+StepUpState step_up_state(store::Database& db, std::int64_t org_id, std::int64_t session_id);
 
 // The organization's roles whose members must use MFA (orgs.mfa_required_roles).
 bool role_requires_mfa(store::Connection& conn, std::int64_t org_id, std::string_view role);
