@@ -1,5 +1,6 @@
 #include "api/org_security_handlers.hpp"
 
+#include "api/session_route.hpp"
 #include "config/config.hpp"
 #include "domain/org/security_policy.hpp"
 
@@ -48,18 +49,11 @@ void add_org_security_routes(http::Router& r) {
   using http::Method;
   // Admins may read it (they invite people and should know the domain rule);
   // the change is the owner's and needs a fresh second factor.
-  r.add({.method = Method::get,
-         .pattern = "/api/v1/org/security",
-         .auth = http::Auth::session_or_token,
-         .permission = http::requires_permission(security::Permission::settings_manage),
-         .rate = http::RateClass::standard,
-         .effect = http::Effect::read_only,
-         .csrf = http::Csrf::not_applicable,
-         .execution = http::Execution::pool,
-         .handler = endpoint<get_security_policy>(),
-         .summary = "The organization's security policy: session lifetimes, IP allowlist, "
-                    "allowed email domains",
-         .scope = "settings:read"});
+  add_session_route(r, Method::get, "/api/v1/org/security", security::Permission::settings_manage,
+                    "settings:read", endpoint<get_security_policy>(),
+                    "The organization's security policy: session lifetimes, IP allowlist, "
+                    "allowed email domains, roles that must use two-step sign-in");
+  // The change is a full row: add_session_route has no step-up column.
   r.add({.method = Method::put,
          .pattern = "/api/v1/org/security",
          .auth = http::Auth::session_or_token,
